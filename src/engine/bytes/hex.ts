@@ -1,0 +1,44 @@
+/** Hex helpers. Input hex may contain whitespace, colons and an optional 0x prefix. */
+export function toHex(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) out += b.toString(16).padStart(2, '0');
+  return out;
+}
+
+export class HexError extends Error {}
+
+export function fromHex(text: string): Uint8Array {
+  const clean = text.replace(/^0x/i, '').replace(/[\s:]/g, '');
+  if (clean.length % 2 !== 0) throw new HexError(`hex has an odd number of digits (${clean.length})`);
+  const bad = clean.search(/[^0-9a-fA-F]/);
+  if (bad >= 0) throw new HexError(`not a hex digit '${clean[bad]}' at character ${bad}`);
+  const out = new Uint8Array(clean.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(clean.slice(2 * i, 2 * i + 2), 16);
+  return out;
+}
+
+export function concatBytes(...parts: Uint8Array[]): Uint8Array {
+  const total = parts.reduce((n, p) => n + p.length, 0);
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!;
+  return diff === 0;
+}
+
+export function utf8(text: string): Uint8Array {
+  return new TextEncoder().encode(text);
+}
+
+export function fromUtf8(bytes: Uint8Array): string {
+  return new TextDecoder().decode(bytes);
+}
