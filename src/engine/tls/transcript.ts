@@ -1,0 +1,49 @@
+/**
+ * The handshake transcript that Finished (RFC 5246, Section 7.4.9) and the extended master secret's
+ * session hash (RFC 7627, Section 3) are computed over. It keeps the exact bytes of each handshake
+ * message, 4-byte header included, record headers and ChangeCipherSpec excluded, and hashes them
+ * on demand: at ClientHello time the suite, and so the hash, is not chosen yet.
+ */
+import { concatBytes } from '../bytes/hex';
+import { CryptoArgumentError } from '../crypto/errors';
+import { hash, type HashName } from '../crypto/hash';
+
+const HEADER_LENGTH = 4;
+
+export class Transcript {
+  private readonly buffered: Uint8Array[] = [];
+
+  /**
+   * Appends one whole handshake message: msg_type(1) ‖ length(3) ‖ body. The header's length is
+   * checked so a record header or a partial message cannot slip in and spoil Finished silently.
+   */
+  add(rawHandshakeMessage: Uint8Array): void {
+    const m = rawHandshakeMessage;
+    if (m.length < HEADER_LENGTH) {
+      throw new CryptoArgumentError('rawHandshakeMessage', `a handshake message has a 4-byte header, got ${m.length} bytes`);
+    }
+    const bodyLength = (m[1]! << 16) | (m[2]! << 8) | m[3]!;
+    if (bodyLength !== m.length - HEADER_LENGTH) {
+      throw new CryptoArgumentError(
+        'rawHandshakeMessage',
+        `header says ${bodyLength} body bytes but ${m.length - HEADER_LENGTH} follow`,
+      );
+    }
+    // A copy: the caller's buffer may be reused for the next record.
+    this.buffered.push(m.slice());
+  }
+
+  /** Hash(handshake_messages) over every message added so far. */
+  hash(hashName: HashName): Uint8Array {
+    return hash(hashName, concatBytes(...this.buffered));
+  }
+
+  /** Copies of the messages in the order they were added. */
+  get messages(): Uint8Array[] {
+    return this.buffered.map((m) => m.slice());
+  }
+
+  get length(): number {
+    return this.buffered.length;
+  }
+}
