@@ -1,0 +1,9 @@
+import type { ArgSpec, Args } from './args';
+
+export interface Command {
+  protocol: 'tls' | 'dns';
+  command: string;
+  synopsis: string;
+  spec: ArgSpec;
+  run(args: Args): Promise<number>;
+}

@@ -1,0 +1,31 @@
+/**
+ * The Wirestep CLI: `npm run --silent cli -- <protocol> <command> [options]`.
+ * Real sockets (TCP for TLS, UDP/TCP for DNS) around the same engine the browser runs.
+ * Exit 0 on success; otherwise one line naming the alert or rcode and the reason. Never a stack trace.
+ */
+import 'reflect-metadata';
+import { CliError, parseArgs } from './args';
+import { COMMANDS, usage } from './commands';
+
+async function main(argv: string[]): Promise<number> {
+  const [protocol, command, ...rest] = argv;
+  if (!protocol || protocol === '--help' || protocol === 'help') {
+    process.stdout.write(usage());
+    return protocol ? 0 : 2;
+  }
+  const entry = COMMANDS.find((c) => c.protocol === protocol && c.command === command);
+  if (!entry) throw new CliError(`unknown command '${[protocol, command].filter(Boolean).join(' ')}'; try --help`, 2);
+  const args = parseArgs(rest, entry.spec);
+  return entry.run(args);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    const message = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`error: ${message.split('\n')[0]}\n`);
+    process.exitCode = e instanceof CliError ? e.exitCode : 1;
+  },
+);

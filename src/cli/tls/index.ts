@@ -1,0 +1,7 @@
+import type { Command } from '../command';
+import { connectCommand } from './connect';
+import { decodeCommand } from './decode';
+import { demoCommand } from './demo';
+import { serveCommand } from './serve';
+
+export const TLS_COMMANDS: Command[] = [connectCommand, serveCommand, demoCommand, decodeCommand];

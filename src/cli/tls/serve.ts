@@ -1,0 +1,105 @@
+/**
+ * `tls serve --port N`: our server on 127.0.0.1. Each connection gets a handshake and an HTTP/1.1
+ * 200 response to its request. Runs until stopped. Sessions and tickets persist across
+ * connections, so clients can resume.
+ */
+import { createServer, type Socket } from 'node:net';
+import { concatBytes } from '../../engine/bytes/hex';
+import { buildOkResponse, demoPage, parseHttpHead } from '../../engine/http/http';
+import { SystemClock } from '../../engine/sim/clock';
+import { SystemRng } from '../../engine/sim/rng';
+import { TraceRecorder } from '../../engine/trace';
+import { defaultServerConfig, type ServerConfig, type ServerCredential } from '../../engine/tls/config';
+import { TlsConnection } from '../../engine/tls/connection';
+import { cipherSuiteName, namedGroupName } from '../../engine/tls/enums';
+import { failureLine } from '../../engine/tls/errors';
+import { leafPublicKey } from '../../engine/tls/certificates/validate';
+import { serverMachine } from '../../engine/tls/server/handshake';
+import { ServerSessionStore } from '../../engine/tls/session';
+import { demoCredentials } from '../../engine/scenarios/tls-demo-config';
+import { CliError, parsePort, type Args } from '../args';
+import type { Command } from '../command';
+import { err, out } from '../output';
+import { parseSuites } from './names';
+import { readPemFile } from './pki-files';
+import { pumpSocket } from './socket-session';
+
+const CONNECTION_TIMEOUT_MS = 30_000;
+
+export const serveCommand: Command = {
+  protocol: 'tls',
+  command: 'serve',
+  synopsis: '--port N [--cert PEM --key PEM] [--suites LIST]',
+  spec: { positional: [], values: ['port', 'cert', 'key', 'suites'], switches: [] },
+  run,
+};
+
+async function run(args: Args): Promise<number> {
+  const port = parsePort(args.values.port, 'port');
+  if (port === undefined) throw new CliError('--port is required', 2);
+  const rng = new SystemRng();
+  const config = defaultServerConfig(await credentialsFrom(args));
+  config.cipherSuites = parseSuites(args.values.suites) ?? config.cipherSuites;
+  config.sessions = new ServerSessionStore();
+  config.ticketKey = rng.bytes(32);
+
+  const server = createServer((socket) => {
+    void serveOne(socket, config, rng).catch((e: unknown) => err(`connection error: ${e instanceof Error ? e.message : String(e)}`));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (e: NodeJS.ErrnoException) => reject(new CliError(`cannot listen on 127.0.0.1:${port}: ${e.code ?? e.message}`)));
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  out(`listening on 127.0.0.1:${port} (TLS 1.2; suites ${config.cipherSuites.map(cipherSuiteName).join(', ')})`);
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      server.close();
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return 0;
+}
+
+async function credentialsFrom(args: Args): Promise<ServerCredential[]> {
+  const { cert, key } = args.values;
+  if (!cert && !key) return demoCredentials();
+  if (!cert || !key) throw new CliError('--cert and --key go together', 2);
+  const chain = readPemFile(cert, 'certificate file');
+  const [privateKeyPkcs8] = readPemFile(key, 'key file');
+  const { keyType } = leafPublicKey(chain[0]!);
+  if (keyType !== 'RSA' && keyType !== 'ECDSA_P256') throw new CliError(`unsupported key in '${cert}': only RSA and ECDSA P-256 certificates are supported`);
+  return [{ chain, privateKeyPkcs8: privateKeyPkcs8!, keyType }];
+}
+
+async function serveOne(socket: Socket, config: ServerConfig, rng: SystemRng): Promise<void> {
+  const peer = `${socket.remoteAddress}:${socket.remotePort}`;
+  const conn = new TlsConnection(serverMachine(config), { rng, clock: new SystemClock(), trace: new TraceRecorder(), lane: 'Server', peerLane: 'Client', traceReceived: true });
+  let request: string | undefined;
+  await conn.start();
+  await pumpSocket(
+    socket,
+    conn,
+    {
+      afterInput() {
+        if (conn.isTraffic && request === undefined && conn.received.length > 0) {
+          const head = parseHttpHead(concatBytes(...conn.received));
+          if (!head) return;
+          request = head.summary;
+          conn.write(buildOkResponse(demoPage('wirestep')));
+          conn.close();
+        }
+      },
+    },
+    CONNECTION_TIMEOUT_MS,
+  );
+  const n = conn.negotiated;
+  if (conn.failure) {
+    out(`${peer} error: ${failureLine(conn.failure, { us: 'server', peer: 'client' })}`);
+    return;
+  }
+  out(
+    `${peer} ${cipherSuiteName(n.cipherSuite ?? 0)} group=${n.group !== undefined ? namedGroupName(n.group) : 'none'} ems=${n.extendedMasterSecret ? 'yes' : 'no'} resumed=${n.resumed ?? 'no'} ${request ?? '(no request)'} -> 200`,
+  );
+}

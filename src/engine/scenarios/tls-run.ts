@@ -1,0 +1,128 @@
+/**
+ * A TLS 1.2 client and server run in memory over a simulated link: a full handshake, one HTTP
+ * GET and its 200, then close_notify both ways. The same code serves the UI, the CLI's `tls demo`,
+ * the golden transcript and the benchmark.
+ */
+import { fromUtf8 } from '../bytes/hex';
+import { DEMO_EPOCH_MS, VirtualClock } from '../sim/clock';
+import { SeededRng, type Rng } from '../sim/rng';
+import { TraceRecorder, type Trace } from '../trace';
+import { clientMachine } from '../tls/client/handshake';
+import type { ClientState } from '../tls/client/states';
+import type { ClientConfig, ServerConfig } from '../tls/config';
+import { TlsConnection } from '../tls/connection';
+import { failureLine } from '../tls/errors';
+import { buildGetRequest, buildOkResponse, demoPage, parseHttpHead } from '../http/http';
+import { serverMachine } from '../tls/server/handshake';
+import type { ServerState } from '../tls/server/states';
+import { demoClientConfig, demoServerConfig } from './tls-demo-config';
+
+export const CLIENT_LANE = 'Client';
+export const SERVER_LANE = 'Server';
+
+/** One-way latency of the simulated link, in ms: a plausible same-continent round trip of 40 ms. */
+export const DEFAULT_LINK_LATENCY_MS = 20;
+
+export interface TlsRunOptions {
+  seed: number | string;
+  serverName?: string;
+  path?: string;
+  latencyMs?: number;
+  /** Start of virtual time; defaults to DEMO_EPOCH_MS. */
+  startMs?: number;
+  /** Adjust the configs (the lab's negotiation editor, resumption, …). */
+  client?: (config: ClientConfig) => void;
+  server?: (config: ServerConfig) => void;
+  /** Reuse configs, e.g. a second connection that resumes the first one's session. */
+  reuse?: { client: ClientConfig; server: ServerConfig; clock: VirtualClock; rng: Rng; trace?: TraceRecorder };
+}
+
+export interface TlsRunResult {
+  trace: Trace;
+  ok: boolean;
+  /** One line: the alert or error that ended the run, when it failed. */
+  error?: string;
+  client: TlsConnection<ClientState>;
+  server: TlsConnection<ServerState>;
+  clientConfig: ClientConfig;
+  serverConfig: ServerConfig;
+  clock: VirtualClock;
+  rng: Rng;
+  httpStatus?: string;
+  /** The record bytes each way, in order, for pcap export and the golden transcript. */
+  flows: { t: number; from: 'client' | 'server'; bytes: Uint8Array }[];
+}
+
+export async function runTlsExchange(options: TlsRunOptions): Promise<TlsRunResult> {
+  const serverName = options.serverName ?? 'www.example.com';
+  const latency = options.latencyMs ?? DEFAULT_LINK_LATENCY_MS;
+  const clock = options.reuse?.clock ?? new VirtualClock(options.startMs ?? DEMO_EPOCH_MS);
+  const rng = options.reuse?.rng ?? new SeededRng(options.seed);
+  const trace = options.reuse?.trace ?? new TraceRecorder([CLIENT_LANE, SERVER_LANE]);
+  const clientConfig = options.reuse?.client ?? demoClientConfig(serverName);
+  const serverConfig = options.reuse?.server ?? demoServerConfig(rng);
+  options.client?.(clientConfig);
+  options.server?.(serverConfig);
+
+  const env = { rng, clock, trace, traceReceived: false };
+  const client = new TlsConnection(clientMachine(clientConfig), { ...env, lane: CLIENT_LANE, peerLane: SERVER_LANE });
+  const server = new TlsConnection(serverMachine(serverConfig), { ...env, lane: SERVER_LANE, peerLane: CLIENT_LANE });
+
+  const flows: TlsRunResult['flows'] = [];
+  const inFlight: { at: number; to: 'client' | 'server'; bytes: Uint8Array }[] = [];
+  const collect = (from: 'client' | 'server'): void => {
+    const conn = from === 'client' ? client : server;
+    for (const bytes of conn.takeOutgoing()) {
+      flows.push({ t: clock.now(), from, bytes });
+      inFlight.push({ at: clock.now() + latency, to: from === 'client' ? 'server' : 'client', bytes });
+    }
+  };
+
+  let requested = false;
+  let responded = false;
+  let httpStatus: string | undefined;
+  await server.start();
+  await client.start();
+  collect('client');
+  // Deliver in arrival order; ties keep send order. The loop ends when nothing is in flight.
+  while (inFlight.length > 0) {
+    inFlight.sort((a, b) => a.at - b.at);
+    const next = inFlight.shift()!;
+    if (next.at > clock.now()) clock.set(next.at);
+    const receiver = next.to === 'client' ? client : server;
+    await receiver.receive(next.bytes);
+
+    if (client.isTraffic && !requested) {
+      requested = true;
+      client.write(buildGetRequest(serverName, options.path ?? '/'));
+    }
+    if (server.isTraffic && !responded && server.received.length > 0) {
+      responded = true;
+      server.write(buildOkResponse(demoPage(serverName)));
+    }
+    if (client.isTraffic && client.received.length > 0 && !httpStatus) {
+      httpStatus = parseHttpHead(client.received[0]!)?.startLine ?? fromUtf8(client.received[0]!.subarray(0, 40));
+      client.close();
+    }
+    collect('client');
+    collect('server');
+  }
+
+  // Report the side that detected the problem, not the one that only received its alert.
+  const serverDetected = server.failure !== undefined && server.failure.kind !== 'peer_alert';
+  const failure = serverDetected ? server.failure : (client.failure ?? server.failure);
+  const failedSide = serverDetected || !client.failure ? { us: 'server', peer: 'client' } : { us: 'client', peer: 'server' };
+  return {
+    trace: trace.toTrace(),
+    ok: failure === undefined && httpStatus !== undefined,
+    ...(failure ? { error: failureLine(failure, failedSide) } : {}),
+    client,
+    server,
+    clientConfig,
+    serverConfig,
+    clock,
+    rng,
+    ...(httpStatus ? { httpStatus } : {}),
+    flows,
+  };
+}

@@ -1,0 +1,11 @@
+import type { Span } from '../bytes/span';
+import { annotateHttp, parseHttpHead } from '../http/http';
+
+/** The message name and spans for a TLS application_data payload (RFC 5246, Section 10). */
+export function describeApplicationData(data: Uint8Array): { name: string; spans: Span[] } {
+  const head = parseHttpHead(data);
+  if (!head) {
+    return { name: 'ApplicationData', spans: [{ name: 'application_data', offset: 0, length: data.length, value: `${data.length} bytes`, explain: 'tls.application_data', children: [] }] };
+  }
+  return { name: `ApplicationData (${head.kind === 'request' ? head.summary : `HTTP ${head.summary}`})`, spans: annotateHttp(data).spans };
+}

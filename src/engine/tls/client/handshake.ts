@@ -1,0 +1,357 @@
+/**
+ * The TLS 1.2 client, top to bottom in protocol order (RFC 5246, Section 7.3):
+ *
+ *   ClientHello  →
+ *                ←  ServerHello, Certificate, ServerKeyExchange, ServerHelloDone
+ *   ClientKeyExchange, [ChangeCipherSpec], Finished  →
+ *                ←  [NewSessionTicket], [ChangeCipherSpec], Finished
+ *
+ * and the abbreviated handshake when the server resumes our session (by ID or by ticket).
+ */
+import { validateChain } from '../certificates/validate';
+import { generateKeyShare } from '../../crypto/ecdhe';
+import { verify } from '../../crypto/signature';
+import { ExtensionType, ProtocolVersion, cipherSuiteName, namedGroupName, signatureSchemeName, versionName } from '../enums';
+import type { ClientConfig } from '../config';
+import type { HandshakeContext, Incoming, Machine } from '../context';
+import { fail } from '../errors';
+import { groupName } from '../groups';
+import {
+  checkPeerFinished,
+  establishMasterSecret,
+  establishTrafficKeys,
+  expectChangeCipherSpec,
+  expectHandshake,
+  sendFinished,
+  sharedSecretOrFail,
+} from '../handshake-steps';
+import { findExtension, type Extension } from '../messages/extensions';
+import type { ServerHello } from '../messages/server-hello';
+import { serverKeyExchangeSignedContent } from '../messages/server-key-exchange';
+import { suiteParams } from '../suites';
+import { bytesEqual } from '../../bytes/hex';
+import type { AgreedHello, ClientKeys, ClientOffer, ClientState } from './states';
+
+const EC_POINT_FORMAT_UNCOMPRESSED = 0;
+
+export function clientMachine(config: ClientConfig): Machine<ClientState> {
+  return {
+    role: 'client',
+    start: (ctx) => sendClientHello(config, ctx),
+    handle: (state, input, ctx) => handle(config, state, input, ctx),
+    isTraffic: (state) => state.name === 'Traffic',
+  };
+}
+
+async function handle(config: ClientConfig, state: ClientState, input: Incoming, ctx: HandshakeContext): Promise<ClientState> {
+  switch (state.name) {
+    case 'ExpectServerHello':
+      return onServerHello(config, state.offer, input, ctx);
+    case 'ExpectCertificate':
+      return onCertificate(config, state, input, ctx);
+    case 'ExpectServerKeyExchange':
+      return onServerKeyExchange(config, state, input, ctx);
+    case 'ExpectServerHelloDone':
+      return onServerHelloDone(state, input, ctx);
+    case 'ExpectNewSessionTicket':
+      return onNewSessionTicket(state, input, ctx);
+    case 'ExpectChangeCipherSpec':
+      expectChangeCipherSpec(input);
+      ctx.protectReads(state.hello.suite, state.keys.traffic.serverWriteKey, state.keys.traffic.serverWriteIv);
+      return { ...state, name: 'ExpectFinished' };
+    case 'ExpectFinished':
+      return onFinished(config, state, input, ctx);
+    case 'Traffic':
+      // RFC 5246, Section 7.4.1.1: we never renegotiate; any handshake message now is unexpected.
+      return fail({ kind: 'unexpected_message', expected: ['ApplicationData'], got: input.kind });
+  }
+}
+
+// RFC 5246, Section 7.4.1.2
+async function sendClientHello(config: ClientConfig, ctx: HandshakeContext): Promise<ClientState> {
+  const clientRandom = ctx.rng.bytes(32);
+  const session = config.sessions?.get(config.serverName, ctx.clock.now());
+  let sessionId: Uint8Array = new Uint8Array(0);
+  let resumeBy: ClientOffer['resumeBy'];
+  if (session?.ticket && config.offerSessionTicket) {
+    // RFC 5077, Section 3.4: with a ticket the client may send a fresh session ID; the server
+    // echoes it when it accepts the ticket, which is how we learn that it did.
+    sessionId = ctx.rng.bytes(32);
+    resumeBy = 'session_ticket';
+  } else if (session && session.sessionId.length > 0) {
+    sessionId = session.sessionId;
+    resumeBy = 'session_id';
+  }
+
+  const extensions: Extension[] = [];
+  // RFC 6066, Section 3: literal IP addresses are not permitted in server_name.
+  if (!isIpLiteral(config.serverName)) extensions.push({ kind: 'server_name', hostName: config.serverName });
+  extensions.push({ kind: 'supported_groups', groups: config.groups }); // RFC 8422, Section 5.1.1
+  extensions.push({ kind: 'ec_point_formats', formats: [EC_POINT_FORMAT_UNCOMPRESSED] }); // RFC 8422, Section 5.1.2
+  extensions.push({ kind: 'signature_algorithms', schemes: config.signatureSchemes }); // RFC 5246, Section 7.4.1.4.1
+  if (config.offerExtendedMasterSecret) extensions.push({ kind: 'extended_master_secret' }); // RFC 7627, Section 5.1
+  if (config.offerSessionTicket) {
+    extensions.push({ kind: 'session_ticket', ticket: resumeBy === 'session_ticket' ? session!.ticket! : new Uint8Array(0) }); // RFC 5077, Section 3.2
+  }
+  if (config.alpn.length > 0) extensions.push({ kind: 'alpn', protocols: config.alpn }); // RFC 7301, Section 3.1
+  extensions.push({ kind: 'renegotiation_info', renegotiatedConnection: new Uint8Array(0) }); // RFC 5746, Section 3.4
+
+  ctx.sendHandshake({
+    type: 'client_hello',
+    body: {
+      version: ProtocolVersion.TLS12,
+      random: clientRandom,
+      sessionId,
+      cipherSuites: config.cipherSuites,
+      compressionMethods: [0],
+      extensions,
+    },
+  });
+  if (resumeBy) ctx.note('tls.client.offer_resumption', { by: resumeBy });
+  return {
+    name: 'ExpectServerHello',
+    offer: {
+      clientRandom,
+      sessionId,
+      cipherSuites: config.cipherSuites,
+      extensionTypes: extensions.map(extensionTypeOf),
+      ...(session && resumeBy ? { offeredSession: session, resumeBy } : {}),
+    },
+  };
+}
+
+// RFC 5246, Section 7.4.1.3
+async function onServerHello(config: ClientConfig, offer: ClientOffer, input: Incoming, ctx: HandshakeContext): Promise<ClientState> {
+  const { message, raw } = expectHandshake(input, 'server_hello', 'ServerHello');
+  const hello = message.body;
+  if (hello.version !== ProtocolVersion.TLS12) {
+    fail({ kind: 'protocol_version', reason: `the server chose ${versionName(hello.version)}; this client speaks only TLS 1.2` });
+  }
+  if (!offer.cipherSuites.includes(hello.cipherSuite)) {
+    fail({ kind: 'illegal_parameter', reason: `the server selected ${cipherSuiteName(hello.cipherSuite)}, which the client never offered` });
+  }
+  const suite = suiteParams(hello.cipherSuite);
+  if (!suite) fail({ kind: 'illegal_parameter', reason: `the server selected ${cipherSuiteName(hello.cipherSuite)}, which this client cannot use` });
+  if (hello.compressionMethod !== 0) {
+    fail({ kind: 'illegal_parameter', reason: `the server selected compression method ${hello.compressionMethod}; only null was offered` });
+  }
+  checkServerExtensions(config, offer, hello);
+  ctx.transcript.add(raw);
+
+  const extendedMasterSecret = config.offerExtendedMasterSecret && findExtension(hello.extensions, 'extended_master_secret') !== undefined;
+  const alpn = findExtension(hello.extensions, 'alpn');
+  Object.assign(ctx.negotiated, {
+    cipherSuite: hello.cipherSuite,
+    extendedMasterSecret,
+    sessionId: hello.sessionId,
+    ...(alpn ? { alpn: alpn.protocols[0] } : {}),
+  });
+  const agreed: AgreedHello = {
+    clientRandom: offer.clientRandom,
+    serverRandom: hello.random,
+    suite,
+    sessionId: hello.sessionId,
+    extendedMasterSecret,
+    ticketExpected: findExtension(hello.extensions, 'session_ticket') !== undefined,
+  };
+  ctx.note('tls.client.server_hello', { suite: suite.name, ems: extendedMasterSecret ? 'yes' : 'no' });
+
+  const session = offer.offeredSession;
+  const resumed = session !== undefined && hello.sessionId.length > 0 && bytesEqual(hello.sessionId, offer.sessionId);
+  if (!resumed) {
+    if (session) ctx.note('tls.client.resumption_declined');
+    return { name: 'ExpectCertificate', offer, hello: agreed };
+  }
+
+  // The abbreviated handshake (RFC 5246, Section 7.3, Figure 2): the session's master secret
+  // with the new randoms gives new keys; no certificate and no key exchange.
+  if (hello.cipherSuite !== session.cipherSuite) {
+    fail({ kind: 'illegal_parameter', reason: `the server resumed a ${cipherSuiteName(session.cipherSuite)} session with ${cipherSuiteName(hello.cipherSuite)}` });
+  }
+  if (session.extendedMasterSecret !== extendedMasterSecret) {
+    // RFC 7627, Section 5.3: EMS must match between the original and the resumed handshake.
+    fail({ kind: 'no_shared_parameters', what: 'cipher suite', reason: 'the server resumed a session with a different extended_master_secret setting' });
+  }
+  ctx.negotiated.resumed = offer.resumeBy ?? 'session_id';
+  ctx.note('tls.client.resumed', { by: ctx.negotiated.resumed });
+  const traffic = establishTrafficKeys(ctx, suite, session.masterSecret, agreed);
+  const keys: ClientKeys = { masterSecret: session.masterSecret, traffic };
+  return agreed.ticketExpected
+    ? { name: 'ExpectNewSessionTicket', offer, hello: agreed, keys, resuming: true }
+    : { name: 'ExpectChangeCipherSpec', offer, hello: agreed, keys, resuming: true };
+}
+
+/** RFC 5246, Section 7.4.1.4: a server may only answer extensions the client sent. */
+function checkServerExtensions(config: ClientConfig, offer: ClientOffer, hello: ServerHello): void {
+  for (const ext of hello.extensions) {
+    const type = extensionTypeOf(ext);
+    if (!offer.extensionTypes.includes(type)) {
+      fail({ kind: 'unsupported_extension', reason: `the server sent extension ${type} that the client did not offer` });
+    }
+  }
+  const renegotiation = findExtension(hello.extensions, 'renegotiation_info');
+  if (renegotiation && renegotiation.renegotiatedConnection.length > 0) {
+    // RFC 5746, Section 3.4: on an initial handshake the server's renegotiated_connection is empty.
+    fail({ kind: 'secure_renegotiation', reason: 'the server sent a non-empty renegotiation_info on an initial handshake' });
+  }
+  const alpn = findExtension(hello.extensions, 'alpn');
+  if (alpn && (alpn.protocols.length !== 1 || !config.alpn.includes(alpn.protocols[0]!))) {
+    // RFC 7301, Section 3.2: exactly one protocol, one the client offered.
+    fail({ kind: 'illegal_parameter', reason: `the server selected ALPN protocol ${alpn.protocols.join(',')}, which the client did not offer` });
+  }
+}
+
+// RFC 5246, Section 7.4.2, checked against RFC 5280 path validation.
+async function onCertificate(
+  config: ClientConfig,
+  state: Extract<ClientState, { name: 'ExpectCertificate' }>,
+  input: Incoming,
+  ctx: HandshakeContext,
+): Promise<ClientState> {
+  const { message, raw } = expectHandshake(input, 'certificate', 'Certificate');
+  ctx.transcript.add(raw);
+  const chain = message.body.certificates;
+  ctx.negotiated.serverCertificates = chain;
+  const result = await validateChain(chain, { hostname: config.serverName, now: ctx.clock.now(), trustAnchors: config.trustAnchors });
+  if (!result.ok) {
+    ctx.note('tls.client.certificate_rejected', { kind: result.error.kind, reason: result.error.sentence });
+    fail({ kind: 'certificate', alert: result.error.alert, reason: result.error.sentence });
+  }
+  ctx.note('tls.client.certificate_valid', { subject: result.leaf.subject, issuer: result.leaf.issuer });
+  return { name: 'ExpectServerKeyExchange', offer: state.offer, hello: state.hello, leafSpki: result.leafSpki, leafKeyType: result.leafKeyType };
+}
+
+// RFC 8422, Section 5.4 (ECDHE parameters signed with the certificate's key)
+async function onServerKeyExchange(
+  config: ClientConfig,
+  state: Extract<ClientState, { name: 'ExpectServerKeyExchange' }>,
+  input: Incoming,
+  ctx: HandshakeContext,
+): Promise<ClientState> {
+  const { message, raw } = expectHandshake(input, 'server_key_exchange', 'ServerKeyExchange');
+  const kx = message.body;
+  if (!('namedGroup' in kx) || kx.curveType !== 3) {
+    fail({ kind: 'illegal_parameter', reason: 'the ServerKeyExchange does not use a named curve (RFC 8422, Section 5.4)' });
+  }
+  if (!config.groups.includes(kx.namedGroup) || !groupName(kx.namedGroup)) {
+    fail({ kind: 'illegal_parameter', reason: `the server chose group ${namedGroupName(kx.namedGroup)}, which the client did not offer` });
+  }
+  if (!config.signatureSchemes.includes(kx.signatureScheme)) {
+    fail({ kind: 'illegal_parameter', reason: `the server signed with ${signatureSchemeName(kx.signatureScheme)}, which the client did not offer` });
+  }
+  const signed = serverKeyExchangeSignedContent(state.hello.clientRandom, state.hello.serverRandom, kx);
+  const valid = await verify(kx.signatureScheme, state.leafSpki, signed, kx.signature).catch(() => false);
+  if (!valid) {
+    fail({ kind: 'bad_signature', reason: `the ServerKeyExchange signature (${signatureSchemeName(kx.signatureScheme)}) does not verify with the certificate's key` });
+  }
+  ctx.transcript.add(raw);
+  ctx.negotiated.group = kx.namedGroup;
+  ctx.negotiated.signatureScheme = kx.signatureScheme;
+  ctx.note('tls.client.server_key_exchange_verified', { group: namedGroupName(kx.namedGroup), scheme: signatureSchemeName(kx.signatureScheme) });
+  return { name: 'ExpectServerHelloDone', offer: state.offer, hello: state.hello, group: kx.namedGroup, serverPublic: kx.publicKey };
+}
+
+// RFC 5246, Sections 7.4.5, 7.4.7 and 7.4.9
+async function onServerHelloDone(
+  state: Extract<ClientState, { name: 'ExpectServerHelloDone' }>,
+  input: Incoming,
+  ctx: HandshakeContext,
+): Promise<ClientState> {
+  const { raw } = expectHandshake(input, 'server_hello_done', 'ServerHelloDone');
+  ctx.transcript.add(raw);
+  const { suite } = state.hello;
+  const group = groupName(state.group)!;
+  const share = generateKeyShare(group, ctx.rng);
+  const preMasterSecret = sharedSecretOrFail(group, share.privateKey, state.serverPublic);
+  ctx.secrets([
+    {
+      name: 'pre_master_secret',
+      value: preMasterSecret,
+      inputs: [
+        { name: 'client ECDHE private key', value: share.privateKey },
+        { name: 'server ECDHE public key', value: state.serverPublic },
+        { name: 'group', value: group },
+      ],
+      explain: 'secret.pre_master.ecdhe',
+    },
+  ]);
+  ctx.sendHandshake({ type: 'client_key_exchange', body: { publicKey: share.publicKey } });
+  const masterSecret = establishMasterSecret(ctx, suite, preMasterSecret, state.hello.extendedMasterSecret, state.hello);
+  const traffic = establishTrafficKeys(ctx, suite, masterSecret, state.hello);
+  ctx.sendChangeCipherSpec();
+  ctx.protectWrites(suite, traffic.clientWriteKey, traffic.clientWriteIv);
+  sendFinished(ctx, suite, masterSecret, 'client finished');
+  const keys: ClientKeys = { masterSecret, traffic };
+  return state.hello.ticketExpected
+    ? { name: 'ExpectNewSessionTicket', offer: state.offer, hello: state.hello, keys, resuming: false }
+    : { name: 'ExpectChangeCipherSpec', offer: state.offer, hello: state.hello, keys, resuming: false };
+}
+
+// RFC 5077, Section 3.3
+async function onNewSessionTicket(
+  state: Extract<ClientState, { name: 'ExpectNewSessionTicket' }>,
+  input: Incoming,
+  ctx: HandshakeContext,
+): Promise<ClientState> {
+  const { message, raw } = expectHandshake(input, 'new_session_ticket', 'NewSessionTicket');
+  ctx.transcript.add(raw);
+  const ticket = message.body.ticket.length > 0 ? message.body.ticket : undefined;
+  return { ...state, name: 'ExpectChangeCipherSpec', ...(ticket ? { ticket } : {}) };
+}
+
+// RFC 5246, Section 7.4.9
+async function onFinished(
+  config: ClientConfig,
+  state: Extract<ClientState, { name: 'ExpectFinished' }>,
+  input: Incoming,
+  ctx: HandshakeContext,
+): Promise<ClientState> {
+  const { suite } = state.hello;
+  checkPeerFinished(ctx, suite, state.keys.masterSecret, 'server finished', input);
+  if (state.resuming) {
+    // In the abbreviated handshake the client speaks last.
+    ctx.sendChangeCipherSpec();
+    ctx.protectWrites(suite, state.keys.traffic.clientWriteKey, state.keys.traffic.clientWriteIv);
+    sendFinished(ctx, suite, state.keys.masterSecret, 'client finished');
+  }
+  const previous = state.offer.offeredSession;
+  const ticket = state.ticket ?? (state.resuming && state.offer.resumeBy === 'session_ticket' ? previous?.ticket : undefined);
+  config.sessions?.put(config.serverName, {
+    sessionId: state.hello.sessionId,
+    ...(ticket ? { ticket } : {}),
+    masterSecret: state.keys.masterSecret,
+    cipherSuite: suite.id,
+    extendedMasterSecret: state.hello.extendedMasterSecret,
+    createdAt: state.resuming && previous ? previous.createdAt : ctx.clock.now(),
+  });
+  ctx.note('tls.handshake_complete', { suite: suite.name });
+  return { name: 'Traffic' };
+}
+
+function extensionTypeOf(ext: Extension): number {
+  switch (ext.kind) {
+    case 'server_name':
+      return ExtensionType.server_name;
+    case 'supported_groups':
+      return ExtensionType.supported_groups;
+    case 'ec_point_formats':
+      return ExtensionType.ec_point_formats;
+    case 'signature_algorithms':
+      return ExtensionType.signature_algorithms;
+    case 'alpn':
+      return ExtensionType.application_layer_protocol_negotiation;
+    case 'extended_master_secret':
+      return ExtensionType.extended_master_secret;
+    case 'session_ticket':
+      return ExtensionType.session_ticket;
+    case 'renegotiation_info':
+      return ExtensionType.renegotiation_info;
+    case 'unknown':
+      return ext.type;
+  }
+}
+
+function isIpLiteral(name: string): boolean {
+  return /^\d{1,3}(\.\d{1,3}){3}$/.test(name) || name.includes(':');
+}
+

@@ -1,0 +1,43 @@
+/**
+ * The client's states, each named for what it waits for and holding only what is known there
+ * (STYLE.md: rustls's client/tls12.rs).
+ */
+import type { TrafficKeys } from '../key-schedule';
+import type { Session } from '../session';
+import type { SuiteParams } from '../suites';
+import type { HelloRandoms } from '../handshake-steps';
+
+/** What the ClientHello offered, and which session (if any) it tried to resume. */
+export interface ClientOffer {
+  clientRandom: Uint8Array;
+  sessionId: Uint8Array;
+  cipherSuites: number[];
+  extensionTypes: number[];
+  offeredSession?: Session;
+  /** How the offered session was presented: its ID, or a ticket. */
+  resumeBy?: 'session_id' | 'session_ticket';
+}
+
+/** What is known once the ServerHello has been read. */
+export interface AgreedHello extends HelloRandoms {
+  suite: SuiteParams;
+  sessionId: Uint8Array;
+  extendedMasterSecret: boolean;
+  /** The server said it will send a NewSessionTicket (RFC 5077, Section 3.2). */
+  ticketExpected: boolean;
+}
+
+export interface ClientKeys {
+  masterSecret: Uint8Array;
+  traffic: TrafficKeys;
+}
+
+export type ClientState =
+  | { name: 'ExpectServerHello'; offer: ClientOffer }
+  | { name: 'ExpectCertificate'; offer: ClientOffer; hello: AgreedHello }
+  | { name: 'ExpectServerKeyExchange'; offer: ClientOffer; hello: AgreedHello; leafSpki: Uint8Array; leafKeyType: string }
+  | { name: 'ExpectServerHelloDone'; offer: ClientOffer; hello: AgreedHello; group: number; serverPublic: Uint8Array }
+  | { name: 'ExpectNewSessionTicket'; offer: ClientOffer; hello: AgreedHello; keys: ClientKeys; resuming: boolean }
+  | { name: 'ExpectChangeCipherSpec'; offer: ClientOffer; hello: AgreedHello; keys: ClientKeys; resuming: boolean; ticket?: Uint8Array }
+  | { name: 'ExpectFinished'; offer: ClientOffer; hello: AgreedHello; keys: ClientKeys; resuming: boolean; ticket?: Uint8Array }
+  | { name: 'Traffic' };

@@ -1,0 +1,74 @@
+/** What each side is configured to offer or accept. Plain data: the lab edits it. */
+import { NamedGroup, SignatureScheme } from './enums';
+import { DEFAULT_GROUPS } from './groups';
+import type { ClientSessionStore, ServerSessionStore } from './session';
+import { DEFAULT_SUITE_ORDER } from './suites';
+
+export interface ClientConfig {
+  /** Sent as SNI and checked against the certificate's SAN. */
+  serverName: string;
+  cipherSuites: number[];
+  groups: number[];
+  signatureSchemes: number[];
+  /** DER roots the certificate chain must end in. */
+  trustAnchors: Uint8Array[];
+  offerExtendedMasterSecret: boolean;
+  offerSessionTicket: boolean;
+  alpn: string[];
+  /** Where sessions are kept for resumption; absent means never resume. */
+  sessions?: ClientSessionStore;
+}
+
+export interface ServerCredential {
+  /** DER, leaf first. */
+  chain: Uint8Array[];
+  privateKeyPkcs8: Uint8Array;
+  keyType: 'RSA' | 'ECDSA_P256';
+}
+
+export interface ServerConfig {
+  credentials: ServerCredential[];
+  cipherSuites: number[];
+  groups: number[];
+  signatureSchemes: number[];
+  /** Pick by the server's order (true) or by the client's (false). */
+  preferServerOrder: boolean;
+  supportExtendedMasterSecret: boolean;
+  /** Session-ID cache; absent disables resumption by ID. */
+  sessions?: ServerSessionStore;
+  /** 32 bytes: 16 for the key name, 16 for the AES-128-GCM key (RFC 5077, Section 4). Absent: no tickets. */
+  ticketKey?: Uint8Array;
+  alpn: string[];
+}
+
+export const DEFAULT_SIGNATURE_SCHEMES: readonly number[] = [
+  SignatureScheme.ecdsa_secp256r1_sha256,
+  SignatureScheme.rsa_pss_rsae_sha256,
+  SignatureScheme.rsa_pkcs1_sha256,
+  SignatureScheme.rsa_pkcs1_sha384,
+];
+
+export function defaultClientConfig(serverName: string, trustAnchors: Uint8Array[]): ClientConfig {
+  return {
+    serverName,
+    cipherSuites: [...DEFAULT_SUITE_ORDER],
+    groups: [...DEFAULT_GROUPS],
+    signatureSchemes: [...DEFAULT_SIGNATURE_SCHEMES],
+    trustAnchors,
+    offerExtendedMasterSecret: true,
+    offerSessionTicket: true,
+    alpn: ['http/1.1'],
+  };
+}
+
+export function defaultServerConfig(credentials: ServerCredential[]): ServerConfig {
+  return {
+    credentials,
+    cipherSuites: [...DEFAULT_SUITE_ORDER],
+    groups: [NamedGroup.x25519, NamedGroup.secp256r1, NamedGroup.secp384r1],
+    signatureSchemes: [...DEFAULT_SIGNATURE_SCHEMES],
+    preferServerOrder: true,
+    supportExtendedMasterSecret: true,
+    alpn: ['http/1.1'],
+  };
+}

@@ -1,0 +1,331 @@
+/**
+ * One side of a TLS connection: the record layer around a state machine. Bytes in, records out,
+ * and every record sent (or, against a real peer, received) becomes a Trace message event.
+ * Any error becomes a typed TlsError, then exactly one fatal alert (errors.ts), then Closed.
+ */
+import { DecodeError } from '../bytes/errors';
+import type { Encoded } from '../bytes/writer';
+import type { Clock } from '../sim/clock';
+import type { Rng } from '../sim/rng';
+import type { TraceRecorder } from '../trace';
+import { AeadAuthError } from '../crypto/errors';
+import type { DerivedSecret, HandshakeContext, Incoming, Machine, Negotiated } from './context';
+import { AlertDescription, AlertLevel, ContentType, alertDescriptionName } from './enums';
+import { TlsFailure, alertFor, describeTlsError, type TlsError } from './errors';
+import { HandshakeBuffer } from './handshake-buffer';
+import { decodeAlert, encodeAlert } from './messages/alert';
+import { decodeChangeCipherSpec, encodeChangeCipherSpec } from './messages/change-cipher-spec';
+import { encodeHandshake, handshakeMessageName, type HandshakeMessage } from './messages/handshake';
+import { BadRecordMac, RecordProtector } from './protection';
+import { RecordOverflow, RecordSplitter } from './record';
+import { describeApplicationData } from './application-data';
+import { RecordWriter, type SentRecord } from './record-writer';
+import type { SuiteParams } from './suites';
+import { Transcript } from './transcript';
+
+export interface ConnectionEnv {
+  rng: Rng;
+  clock: Clock;
+  trace: TraceRecorder;
+  /** This side's lane ("Client" or "Server") and the peer's. */
+  lane: string;
+  peerLane: string;
+  /**
+   * Record received messages in the trace too. Off when both sides run in memory (each records
+   * what it sends); on against a real peer, whose messages we only ever receive.
+   */
+  traceReceived: boolean;
+}
+
+export class TlsConnection<S extends { name: string }> {
+  private state: S | { name: 'Start' } | { name: 'Closed' } = { name: 'Start' };
+  private readonly splitter = new RecordSplitter();
+  private readonly handshakeBuffer = new HandshakeBuffer();
+  private readonly writer: RecordWriter;
+  private reader?: RecordProtector;
+  private readSuite?: SuiteParams;
+  private readonly outgoing: Uint8Array[] = [];
+  private readonly context: HandshakeContext;
+  readonly transcript = new Transcript();
+  readonly negotiated: Negotiated = {};
+  /** Application data received, in order. */
+  readonly received: Uint8Array[] = [];
+  failure?: TlsError;
+  /** The alert that ended the connection, sent or received. */
+  closingAlert?: { from: 'us' | 'peer'; description: number };
+
+  constructor(
+    private readonly machine: Machine<S>,
+    private readonly env: ConnectionEnv,
+  ) {
+    env.trace.addLane(env.lane);
+    env.trace.addLane(env.peerLane);
+    this.writer = new RecordWriter((sent) => this.emit(sent));
+    this.context = this.makeContext();
+  }
+
+  get stateName(): string {
+    return this.state.name;
+  }
+  get isClosed(): boolean {
+    return this.state.name === 'Closed';
+  }
+  get isTraffic(): boolean {
+    return !this.isClosed && this.machine.isTraffic(this.state as S);
+  }
+
+  /** Runs the machine's opening move (the client's ClientHello; nothing for a server). */
+  async start(): Promise<void> {
+    await this.guard(async () => this.moveTo(await this.machine.start(this.context)));
+  }
+
+  /** Feeds bytes from the transport. */
+  async receive(bytes: Uint8Array): Promise<void> {
+    if (this.isClosed) return;
+    await this.guard(async () => {
+      let records;
+      try {
+        records = this.splitter.push(bytes);
+      } catch (e) {
+        throw translateRecordError(e);
+      }
+      for (const { record, raw } of records) {
+        if (this.isClosed) return;
+        await this.onRecord(record.type, record.version, record.fragment, raw);
+      }
+    });
+  }
+
+  /** Sends application data (an HTTP request or response). */
+  write(data: Uint8Array): void {
+    if (!this.isTraffic) throw new Error(`cannot send application data in state ${this.state.name}`);
+    const described = describeApplicationData(data);
+    this.writer.write(ContentType.application_data, { bytes: data, spans: described.spans }, described.name);
+  }
+
+  /** Sends close_notify (RFC 5246, Section 7.2.1) and closes. */
+  close(): void {
+    if (this.isClosed) return;
+    this.sendAlert(AlertLevel.warning, AlertDescription.close_notify);
+    this.moveTo({ name: 'Closed' });
+  }
+
+  /** The transport closed under us. After the handshake that is only a missing close_notify. */
+  peerClosedTransport(): void {
+    if (this.isClosed) return;
+    if (this.isTraffic) {
+      this.context.note('tls.transport_closed_without_close_notify');
+      this.moveTo({ name: 'Closed' });
+      return;
+    }
+    this.abort({ kind: 'transport', reason: `the ${this.env.peerLane.toLowerCase()} closed the connection during the handshake (in ${this.state.name})` });
+  }
+
+  transportFailed(reason: string): void {
+    if (!this.isClosed) this.abort({ kind: 'transport', reason: `transport error: ${reason}` });
+  }
+
+  /** No answer in time: close with a fatal alert that says nothing more can be done. */
+  abortTimeout(): void {
+    if (!this.isClosed) this.abort({ kind: 'internal', reason: `timed out waiting in ${this.state.name}` });
+  }
+
+  /** Records queued for the transport since the last call. */
+  takeOutgoing(): Uint8Array[] {
+    return this.outgoing.splice(0, this.outgoing.length);
+  }
+
+  private async onRecord(type: number, version: number, fragment: Uint8Array, raw: Uint8Array): Promise<void> {
+    let plaintext = fragment;
+    let decrypted: { nonce: Uint8Array; aad: Uint8Array } | undefined;
+    if (this.reader && type !== ContentType.change_cipher_spec) {
+      try {
+        const opened = this.reader.open(type, version, fragment);
+        plaintext = opened.plaintext;
+        decrypted = { nonce: opened.nonce, aad: opened.aad };
+      } catch (e) {
+        throw translateRecordError(e);
+      }
+    }
+    switch (type) {
+      case ContentType.handshake: {
+        this.handshakeBuffer.push(plaintext);
+        for (let next = this.handshakeBuffer.next(); next; next = this.handshakeBuffer.next()) {
+          if (this.env.traceReceived) this.traceReceived(raw, next.message, { bytes: next.raw, spans: next.spans }, decrypted, plaintext);
+          await this.dispatch({ kind: 'handshake', message: next.message, raw: next.raw });
+          if (this.isClosed) return;
+        }
+        return;
+      }
+      case ContentType.change_cipher_spec: {
+        // RFC 5246, Section 7.1: CCS may not arrive in the middle of a fragmented handshake message.
+        if (!this.handshakeBuffer.isEmpty) throw new TlsFailure({ kind: 'unexpected_message', expected: ['the rest of a handshake message'], got: 'ChangeCipherSpec' });
+        decodeChangeCipherSpec(plaintext);
+        if (this.env.traceReceived) this.traceReceivedSimple(raw, 'ChangeCipherSpec', encodeChangeCipherSpec());
+        await this.dispatch({ kind: 'change_cipher_spec' });
+        return;
+      }
+      case ContentType.alert: {
+        const alert = decodeAlert(plaintext);
+        if (this.env.traceReceived) this.traceReceivedSimple(raw, `Alert ${alertDescriptionName(alert.description)}`, encodeAlert(alert), decrypted, plaintext);
+        await this.onAlert(alert.level, alert.description);
+        return;
+      }
+      case ContentType.application_data: {
+        if (!this.isTraffic) throw new TlsFailure({ kind: 'unexpected_message', expected: [this.state.name], got: 'ApplicationData' });
+        if (this.env.traceReceived) {
+          const described = describeApplicationData(plaintext);
+          this.traceReceivedSimple(raw, described.name, { bytes: plaintext, spans: described.spans }, decrypted, plaintext);
+        }
+        this.received.push(plaintext);
+        return;
+      }
+      default:
+        throw new TlsFailure({ kind: 'unexpected_message', expected: ['a known content type'], got: `content type ${type}` });
+    }
+  }
+
+  private async onAlert(level: number, description: number): Promise<void> {
+    this.closingAlert = { from: 'peer', description };
+    if (description === AlertDescription.close_notify) {
+      // RFC 5246, Section 7.2.1: answer close_notify with our own and close.
+      if (!this.isClosed) this.sendAlert(AlertLevel.warning, AlertDescription.close_notify);
+      this.moveTo({ name: 'Closed' });
+      return;
+    }
+    if (level === AlertLevel.fatal || !this.isTraffic) {
+      throw new TlsFailure({ kind: 'peer_alert', description, reason: `the peer sent a fatal ${alertDescriptionName(description)} alert` });
+    }
+    this.context.note('tls.alert.warning_ignored', { description: alertDescriptionName(description) });
+  }
+
+  private async dispatch(input: Incoming): Promise<void> {
+    if (this.isClosed) return;
+    this.moveTo(await this.machine.handle(this.state as S, input, this.context));
+  }
+
+  private async guard(body: () => Promise<void>): Promise<void> {
+    try {
+      await body();
+    } catch (e) {
+      this.abort(toTlsError(e));
+    }
+  }
+
+  private abort(error: TlsError): void {
+    this.failure = error;
+    const t = this.env.clock.now();
+    this.env.trace.push({ kind: 'error', t, lane: this.env.lane, code: error.kind, message: describeTlsError(error) });
+    const description = alertFor(error);
+    if (description !== undefined && !this.isClosed) {
+      this.closingAlert = { from: 'us', description };
+      this.env.trace.push({ kind: 'alert', t, from: this.env.lane, to: this.env.peerLane, level: 'fatal', description: alertDescriptionName(description), code: description, reason: describeTlsError(error) });
+      this.sendAlert(AlertLevel.fatal, description);
+    }
+    this.moveTo({ name: 'Closed' });
+  }
+
+  private sendAlert(level: number, description: number): void {
+    this.writer.write(ContentType.alert, encodeAlert({ level, description }), `Alert ${alertDescriptionName(description)}`);
+  }
+
+  private moveTo(next: S | { name: 'Closed' }): void {
+    if (next.name !== this.state.name) {
+      this.env.trace.push({ kind: 'state', t: this.env.clock.now(), lane: this.env.lane, machine: this.machine.role, from: this.state.name, to: next.name });
+    }
+    this.state = next;
+  }
+
+  private emit(sent: SentRecord): void {
+    this.outgoing.push(sent.bytes);
+    this.env.trace.push({
+      kind: 'message',
+      t: this.env.clock.now(),
+      from: this.env.lane,
+      to: this.env.peerLane,
+      protocol: 'tls',
+      name: sent.name,
+      bytes: sent.bytes,
+      spans: sent.spans,
+      decoded: sent.decoded,
+      encrypted: sent.decrypted !== undefined,
+      ...(sent.decrypted ? { decrypted: sent.decrypted } : {}),
+    });
+  }
+
+  private traceReceived(raw: Uint8Array, message: HandshakeMessage, inner: Encoded, decrypted: { nonce: Uint8Array; aad: Uint8Array } | undefined, plaintext: Uint8Array): void {
+    this.traceReceivedSimple(raw, handshakeMessageName(message), inner, decrypted, plaintext, toPlainData(message));
+  }
+
+  /** A received record as a message event. Several messages coalesced in one record share its bytes. */
+  private traceReceivedSimple(raw: Uint8Array, name: string, inner: Encoded, decrypted?: { nonce: Uint8Array; aad: Uint8Array }, plaintext?: Uint8Array, decoded?: unknown): void {
+    const view = RecordWriter.describeReceived(raw, inner, decrypted, plaintext, this.readSuite, name);
+    this.env.trace.push({
+      kind: 'message',
+      t: this.env.clock.now(),
+      from: this.env.peerLane,
+      to: this.env.lane,
+      protocol: 'tls',
+      name,
+      bytes: raw,
+      spans: view.spans,
+      decoded: decoded ?? null,
+      encrypted: decrypted !== undefined,
+      ...(view.decrypted ? { decrypted: view.decrypted } : {}),
+    });
+  }
+
+  private makeContext(): HandshakeContext {
+    const self = this;
+    return {
+      rng: this.env.rng,
+      clock: this.env.clock,
+      transcript: this.transcript,
+      negotiated: this.negotiated,
+      sendHandshake(message: HandshakeMessage): Uint8Array {
+        const encoded = encodeHandshake(message);
+        self.transcript.add(encoded.bytes);
+        self.writer.write(ContentType.handshake, encoded, handshakeMessageName(message), toPlainData(message));
+        return encoded.bytes;
+      },
+      sendChangeCipherSpec(): void {
+        self.writer.write(ContentType.change_cipher_spec, encodeChangeCipherSpec(), 'ChangeCipherSpec');
+      },
+      protectWrites(suite, key, iv): void {
+        self.writer.protect(suite, new RecordProtector(suite, key, iv));
+      },
+      protectReads(suite, key, iv): void {
+        self.reader = new RecordProtector(suite, key, iv);
+        self.readSuite = suite;
+      },
+      secrets(derived: readonly DerivedSecret[]): void {
+        const t = self.env.clock.now();
+        for (const d of derived) {
+          self.env.trace.push({ kind: 'secret', t, lane: self.env.lane, name: d.name, value: d.value, inputs: d.inputs, explain: d.explain });
+        }
+      },
+      note(key, params): void {
+        self.env.trace.push({ kind: 'note', t: self.env.clock.now(), lane: self.env.lane, key, ...(params ? { params } : {}) });
+      },
+    };
+  }
+}
+
+function translateRecordError(e: unknown): unknown {
+  if (e instanceof RecordOverflow) return new TlsFailure({ kind: 'record_overflow', reason: e.message });
+  if (e instanceof BadRecordMac || e instanceof AeadAuthError) return new TlsFailure({ kind: 'bad_record_mac', reason: 'a record failed authentication: it was altered or encrypted under other keys' });
+  return e;
+}
+
+function toTlsError(e: unknown): TlsError {
+  if (e instanceof TlsFailure) return e.error;
+  if (e instanceof DecodeError) return { kind: 'decode', reason: e.message };
+  const message = e instanceof Error ? e.message : String(e);
+  return { kind: 'internal', reason: message };
+}
+
+/** Decoded values for the trace: byte arrays stay bytes; everything else is plain data already. */
+function toPlainData(message: HandshakeMessage): unknown {
+  return message;
+}
+

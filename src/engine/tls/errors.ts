@@ -1,0 +1,95 @@
+/**
+ * Typed TLS errors, and the one place they become alerts (STYLE.md: rustls's error/mod.rs).
+ * States throw a TlsFailure; they never send alerts themselves.
+ */
+import { AlertDescription, alertDescriptionName } from './enums';
+
+export type TlsError =
+  | { kind: 'unexpected_message'; expected: string[]; got: string }
+  | { kind: 'decode'; reason: string }
+  | { kind: 'record_overflow'; reason: string }
+  | { kind: 'bad_record_mac'; reason: string }
+  | { kind: 'protocol_version'; reason: string }
+  | { kind: 'no_shared_parameters'; what: 'cipher suite' | 'group' | 'signature algorithm' | 'certificate' | 'ALPN protocol'; reason: string }
+  | { kind: 'illegal_parameter'; reason: string }
+  | { kind: 'unsupported_extension'; reason: string }
+  | { kind: 'certificate'; alert: 'certificate_expired' | 'bad_certificate' | 'unknown_ca' | 'unsupported_certificate' | 'decode_error'; reason: string }
+  | { kind: 'bad_signature'; reason: string }
+  | { kind: 'bad_finished'; reason: string }
+  | { kind: 'secure_renegotiation'; reason: string }
+  | { kind: 'peer_alert'; description: number; reason: string }
+  | { kind: 'transport'; reason: string }
+  | { kind: 'internal'; reason: string };
+
+export class TlsFailure extends Error {
+  constructor(readonly error: TlsError) {
+    super(describeTlsError(error));
+    this.name = 'TlsFailure';
+  }
+}
+
+export function fail(error: TlsError): never {
+  throw new TlsFailure(error);
+}
+
+/**
+ * The alert to send for an error, or undefined when none is sent (the peer's own fatal alert ends
+ * the connection without an answer: RFC 5246, Section 7.2.2).
+ */
+export function alertFor(error: TlsError): number | undefined {
+  switch (error.kind) {
+    case 'unexpected_message':
+      return AlertDescription.unexpected_message;
+    case 'decode':
+      return AlertDescription.decode_error;
+    case 'record_overflow':
+      return AlertDescription.record_overflow;
+    case 'bad_record_mac':
+      return AlertDescription.bad_record_mac;
+    case 'protocol_version':
+      return AlertDescription.protocol_version;
+    case 'no_shared_parameters':
+      // RFC 7301, Section 3.2: no ALPN overlap has its own alert; everything else is a failed negotiation.
+      return error.what === 'ALPN protocol'
+        ? AlertDescription.no_application_protocol
+        : AlertDescription.handshake_failure;
+    case 'illegal_parameter':
+      return AlertDescription.illegal_parameter;
+    case 'unsupported_extension':
+      return AlertDescription.unsupported_extension;
+    case 'certificate':
+      return AlertDescription[error.alert];
+    case 'bad_signature':
+    case 'bad_finished':
+      // RFC 5246, Section 7.2.2: a signature or Finished that cannot be verified is decrypt_error.
+      return AlertDescription.decrypt_error;
+    case 'secure_renegotiation':
+      // RFC 5746, Section 3.4: a bad renegotiation_info aborts with handshake_failure.
+      return AlertDescription.handshake_failure;
+    case 'peer_alert':
+    case 'transport':
+      // Nothing can be sent: the peer already ended the connection, or the transport is gone.
+      return undefined;
+    case 'internal':
+      return AlertDescription.internal_error;
+  }
+}
+
+export function describeTlsError(error: TlsError): string {
+  switch (error.kind) {
+    case 'unexpected_message':
+      return `expected ${error.expected.join(' or ')} but got ${error.got}`;
+    case 'peer_alert':
+      return error.reason;
+    default:
+      return error.reason;
+  }
+}
+
+/** The one line a failed connection prints: the alert, who sent it, and why. */
+export function failureLine(error: TlsError, names: { us: string; peer: string }): string {
+  if (error.kind === 'peer_alert') return `alert ${alertDescriptionName(error.description)} received from the ${names.peer}`;
+  const alert = alertFor(error);
+  const sent = alert !== undefined ? `alert ${alertDescriptionName(alert)} sent by the ${names.us}: ` : '';
+  return `${sent}${describeTlsError(error)}`;
+}

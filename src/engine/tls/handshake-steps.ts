@@ -1,0 +1,119 @@
+/**
+ * Steps both sides take in the same way: checking what arrived, and deriving and recording the
+ * key schedule (RFC 5246, Sections 6.3, 7.4.9 and 8.1; RFC 7627). Each derived value is put in the
+ * Trace with the inputs that made it.
+ */
+import { bytesEqual } from '../bytes/hex';
+import { computeSharedSecret, type GroupName } from '../crypto/ecdhe';
+import type { HandshakeContext, Incoming } from './context';
+import { fail } from './errors';
+import { computeVerifyData, deriveKeys, deriveMasterSecret, type TrafficKeys } from './key-schedule';
+import { handshakeMessageName, type HandshakeMessage } from './messages/handshake';
+import type { SuiteParams } from './suites';
+
+type MessageOf<T extends HandshakeMessage['type']> = Extract<HandshakeMessage, { type: T }>;
+
+/** The handshake message a state waits for, or unexpected_message (RFC 5246, Section 7.4). */
+export function expectHandshake<T extends HandshakeMessage['type']>(
+  input: Incoming,
+  type: T,
+  expectedName: string,
+): { message: MessageOf<T>; raw: Uint8Array } {
+  if (input.kind === 'handshake' && input.message.type === type) {
+    return { message: input.message as MessageOf<T>, raw: input.raw };
+  }
+  fail({ kind: 'unexpected_message', expected: [expectedName], got: describeIncoming(input) });
+}
+
+export function expectChangeCipherSpec(input: Incoming): void {
+  if (input.kind !== 'change_cipher_spec') {
+    fail({ kind: 'unexpected_message', expected: ['ChangeCipherSpec'], got: describeIncoming(input) });
+  }
+}
+
+export function describeIncoming(input: Incoming): string {
+  switch (input.kind) {
+    case 'handshake':
+      return handshakeMessageName(input.message);
+    case 'change_cipher_spec':
+      return 'ChangeCipherSpec';
+    case 'application_data':
+      return 'ApplicationData';
+    case 'alert':
+      return 'Alert';
+  }
+}
+
+export interface HelloRandoms {
+  clientRandom: Uint8Array;
+  serverRandom: Uint8Array;
+}
+
+/**
+ * The master secret from the pre-master secret. With EMS the seed is the session hash of every
+ * handshake message up to and including ClientKeyExchange (RFC 7627, Section 4), which the caller
+ * must already have added to the transcript.
+ */
+export function establishMasterSecret(
+  ctx: HandshakeContext,
+  suite: SuiteParams,
+  preMasterSecret: Uint8Array,
+  extendedMasterSecret: boolean,
+  randoms: HelloRandoms,
+): Uint8Array {
+  const derived = extendedMasterSecret
+    ? deriveMasterSecret(suite, preMasterSecret, { sessionHash: ctx.transcript.hash(suite.hash) })
+    : deriveMasterSecret(suite, preMasterSecret, randoms);
+  ctx.secrets(derived.secrets);
+  Object.assign(ctx.negotiated, { clientRandom: randoms.clientRandom, masterSecret: derived.value });
+  return derived.value;
+}
+
+export function establishTrafficKeys(
+  ctx: HandshakeContext,
+  suite: SuiteParams,
+  masterSecret: Uint8Array,
+  randoms: HelloRandoms,
+): TrafficKeys {
+  const derived = deriveKeys(suite, masterSecret, randoms.clientRandom, randoms.serverRandom);
+  ctx.secrets(derived.secrets);
+  // A resumed session has no new master secret, but the key log still needs this connection's random.
+  Object.assign(ctx.negotiated, { clientRandom: randoms.clientRandom, masterSecret });
+  return derived.value;
+}
+
+/** Our Finished: verify_data over every handshake message so far (RFC 5246, Section 7.4.9). */
+export function sendFinished(ctx: HandshakeContext, suite: SuiteParams, masterSecret: Uint8Array, label: 'client finished' | 'server finished'): void {
+  const verifyData = computeVerifyData(suite, masterSecret, label, ctx.transcript.hash(suite.hash));
+  ctx.secrets(verifyData.secrets);
+  ctx.sendHandshake({ type: 'finished', body: { verifyData: verifyData.value } });
+}
+
+/**
+ * Checks the peer's Finished against what we compute over the transcript before it, then adds it.
+ * A mismatch means the handshake was tampered with, or the keys differ: decrypt_error.
+ */
+export function checkPeerFinished(
+  ctx: HandshakeContext,
+  suite: SuiteParams,
+  masterSecret: Uint8Array,
+  label: 'client finished' | 'server finished',
+  input: Incoming,
+): void {
+  const { message, raw } = expectHandshake(input, 'finished', 'Finished');
+  const expected = computeVerifyData(suite, masterSecret, label, ctx.transcript.hash(suite.hash));
+  ctx.secrets(expected.secrets);
+  if (!bytesEqual(expected.value, message.body.verifyData)) {
+    fail({ kind: 'bad_finished', reason: `the ${label === 'client finished' ? 'client' : 'server'}'s Finished does not match the handshake we saw: a message was altered, or the keys differ` });
+  }
+  ctx.transcript.add(raw);
+}
+
+/** The ECDHE shared secret; a bad peer point is illegal_parameter (RFC 8422, Section 5.10). */
+export function sharedSecretOrFail(group: GroupName, privateKey: Uint8Array, peerPublic: Uint8Array): Uint8Array {
+  try {
+    return computeSharedSecret(group, privateKey, peerPublic);
+  } catch (e) {
+    return fail({ kind: 'illegal_parameter', reason: `the peer's ${group} public key is invalid: ${e instanceof Error ? e.message : String(e)}` });
+  }
+}

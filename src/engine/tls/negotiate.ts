@@ -1,0 +1,85 @@
+/**
+ * How a server chooses from what the client offered, with the reason in words. This is what
+ * engineers come to see: why a suite was or wasn't negotiated.
+ */
+import { cipherSuiteName, namedGroupName, signatureSchemeName, SignatureScheme } from './enums';
+import type { ServerConfig, ServerCredential } from './config';
+import { fail } from './errors';
+import { groupName } from './groups';
+import { suiteParams, type SuiteParams } from './suites';
+
+export interface Choice {
+  suite: SuiteParams;
+  credential: ServerCredential;
+  group: number;
+  signatureScheme: number;
+  /** One plain sentence on why this suite won. */
+  reason: string;
+}
+
+const RSA_SCHEMES = new Set<number>([SignatureScheme.rsa_pkcs1_sha256, SignatureScheme.rsa_pkcs1_sha384, SignatureScheme.rsa_pss_rsae_sha256]);
+const ECDSA_SCHEMES = new Set<number>([SignatureScheme.ecdsa_secp256r1_sha256]);
+
+function schemeFits(scheme: number, keyType: ServerCredential['keyType']): boolean {
+  return keyType === 'RSA' ? RSA_SCHEMES.has(scheme) : ECDSA_SCHEMES.has(scheme);
+}
+
+/**
+ * The signature scheme for a credential: the server's preference among those the client listed
+ * (RFC 5246, Section 7.4.1.4.1). A client that sends no signature_algorithms implies SHA-1, which
+ * we do not support, so it gets nothing.
+ */
+function pickScheme(config: ServerConfig, clientSchemes: number[] | undefined, keyType: ServerCredential['keyType']): number | undefined {
+  return config.signatureSchemes.find((s) => schemeFits(s, keyType) && (clientSchemes?.includes(s) ?? false));
+}
+
+/** RFC 8422, Section 4: with no supported_groups extension the client is taken to support any. */
+function pickGroup(config: ServerConfig, clientGroups: number[] | undefined): number | undefined {
+  return config.groups.find((g) => groupName(g) !== undefined && (clientGroups === undefined || clientGroups.includes(g)));
+}
+
+export function chooseParameters(
+  config: ServerConfig,
+  offer: { cipherSuites: number[]; groups?: number[]; signatureSchemes?: number[] },
+): Choice {
+  const group = pickGroup(config, offer.groups);
+  if (group === undefined) {
+    fail({ kind: 'no_shared_parameters', what: 'group', reason: `no shared ECDHE group: the client offered ${(offer.groups ?? []).map(namedGroupName).join(', ') || 'none'}; the server supports ${config.groups.map(namedGroupName).join(', ')}` });
+  }
+  const order = config.preferServerOrder ? config.cipherSuites.filter((s) => offer.cipherSuites.includes(s)) : offer.cipherSuites.filter((s) => config.cipherSuites.includes(s));
+  const skipped: string[] = [];
+  for (const id of order) {
+    const suite = suiteParams(id);
+    if (!suite) continue;
+    const keyType = suite.auth === 'RSA' ? 'RSA' : 'ECDSA_P256';
+    const credential = config.credentials.find((c) => c.keyType === keyType);
+    if (!credential) {
+      skipped.push(`${suite.name} (no ${keyType === 'RSA' ? 'RSA' : 'ECDSA'} certificate)`);
+      continue;
+    }
+    const signatureScheme = pickScheme(config, offer.signatureSchemes, keyType);
+    if (signatureScheme === undefined) {
+      skipped.push(`${suite.name} (no shared signature algorithm for its key)`);
+      continue;
+    }
+    const whose = config.preferServerOrder ? 'its own preference list' : "the client's preference list";
+    const reason =
+      `The server picked ${suite.name} because it was the first suite in ${whose} that ` +
+      `${config.preferServerOrder ? 'the client offered' : 'the server supports'}` +
+      (skipped.length > 0 ? `, after passing over ${skipped.join('; ')}.` : '.');
+    return { suite, credential, group, signatureScheme, reason };
+  }
+  fail({
+    kind: 'no_shared_parameters',
+    what: 'cipher suite',
+    reason:
+      `no cipher suite in common: the client offered ${offer.cipherSuites.map(cipherSuiteName).join(', ')}; ` +
+      `the server supports ${config.cipherSuites.map(cipherSuiteName).join(', ')}` +
+      (skipped.length > 0 ? ` (passed over: ${skipped.join('; ')})` : '') +
+      (offer.signatureSchemes ? '' : '; the client sent no signature_algorithms'),
+  });
+}
+
+export function describeSchemes(schemes: number[]): string {
+  return schemes.map(signatureSchemeName).join(', ');
+}

@@ -1,0 +1,126 @@
+/**
+ * The sending half of the record layer (RFC 5246, Section 6.2): fragments, protects once keys are
+ * active, and describes each record with spans over both the ciphertext and the plaintext.
+ */
+import { shiftSpans, type Span } from '../bytes/span';
+import { Writer, type Encoded } from '../bytes/writer';
+import type { DecryptedView } from '../trace';
+import { ProtocolVersion, contentTypeName, versionName } from './enums';
+import type { RecordProtector } from './protection';
+import { MAX_PLAINTEXT } from './record';
+import type { SuiteParams } from './suites';
+
+export interface SentRecord {
+  bytes: Uint8Array;
+  spans: Span[];
+  name: string;
+  decoded: unknown;
+  decrypted?: DecryptedView;
+}
+
+const RECORD_HEADER_LENGTH = 5;
+
+export class RecordWriter {
+  private protector?: RecordProtector;
+  private suite?: SuiteParams;
+
+  constructor(private readonly sink: (record: SentRecord) => void) {}
+
+  protect(suite: SuiteParams, protector: RecordProtector): void {
+    this.suite = suite;
+    this.protector = protector;
+  }
+
+  write(type: number, inner: Encoded, name: string, decoded: unknown = null): void {
+    // RFC 5246, Section 6.2.1: fragments carry at most 2^14 bytes. Only a very large message
+    // splits; the trace marks continuation records.
+    for (let at = 0, part = 0; at < inner.bytes.length || part === 0; at += MAX_PLAINTEXT, part++) {
+      const chunk = at === 0 && inner.bytes.length <= MAX_PLAINTEXT ? inner : sliceEncoded(inner, at, Math.min(inner.bytes.length, at + MAX_PLAINTEXT));
+      this.writeOne(type, chunk, part === 0 ? name : `${name} (continued)`, decoded);
+    }
+  }
+
+  private writeOne(type: number, inner: Encoded, name: string, decoded: unknown): void {
+    const version = ProtocolVersion.TLS12;
+    if (!this.protector || !this.suite) {
+      const record = plaintextRecord(type, version, inner);
+      this.sink({ ...record, name, decoded });
+      return;
+    }
+    const sealed = this.protector.seal(type, version, inner.bytes);
+    const record = protectedRecord(type, version, sealed.fragment, this.suite);
+    this.sink({
+      ...record,
+      name,
+      decoded,
+      decrypted: { plaintext: inner.bytes, spans: inner.spans, nonce: sealed.nonce, aad: sealed.aad, innerName: name },
+    });
+  }
+
+  /** Spans for a record that arrived from the peer, decrypted or not. */
+  static describeReceived(
+    raw: Uint8Array,
+    inner: Encoded,
+    decrypted: { nonce: Uint8Array; aad: Uint8Array } | undefined,
+    plaintext: Uint8Array | undefined,
+    suite: SuiteParams | undefined,
+    name: string,
+  ): { spans: Span[]; decrypted?: DecryptedView } {
+    const type = raw[0]!;
+    const version = (raw[1]! << 8) | raw[2]!;
+    const fragment = raw.subarray(RECORD_HEADER_LENGTH);
+    if (decrypted && suite) {
+      return {
+        spans: protectedRecord(type, version, fragment, suite).spans,
+        decrypted: { plaintext: plaintext ?? inner.bytes, spans: inner.spans, nonce: decrypted.nonce, aad: decrypted.aad, innerName: name },
+      };
+    }
+    // Several handshake messages may share one record; the spans describe the one named.
+    const innerAt = indexOf(fragment, inner.bytes);
+    const padded: Encoded = innerAt >= 0 ? { bytes: fragment, spans: shiftSpans(inner.spans, innerAt) } : { bytes: fragment, spans: [] };
+    return { spans: plaintextRecord(type, version, padded).spans };
+  }
+}
+
+function plaintextRecord(type: number, version: number, inner: Encoded): Encoded {
+  return new Writer()
+    .group('TLSPlaintext', (w) => {
+      recordHeader(w, type, version, inner.bytes.length);
+      w.embed(inner, 'fragment', { explain: 'tls.record.fragment' });
+    }, { value: contentTypeName(type), explain: 'tls.record' })
+    .finish();
+}
+
+function protectedRecord(type: number, version: number, fragment: Uint8Array, suite: SuiteParams): Encoded {
+  const explicitLength = suite.recordIvLength;
+  const tagAt = fragment.length - suite.tagLength;
+  return new Writer()
+    .group('TLSCiphertext', (w) => {
+      recordHeader(w, type, version, fragment.length);
+      w.group('fragment', (f) => {
+        // RFC 5288, Section 3: GCM carries the 8-byte explicit nonce first; RFC 7905 has none.
+        if (explicitLength > 0) f.bytes(fragment.subarray(0, explicitLength), 'nonce_explicit', { explain: 'tls.record.nonce_explicit' });
+        f.bytes(fragment.subarray(explicitLength, tagAt), 'encrypted_content', { explain: 'tls.record.ciphertext' });
+        f.bytes(fragment.subarray(tagAt), 'auth_tag', { explain: 'tls.record.tag' });
+      }, { explain: 'tls.record.fragment' });
+    }, { value: `${contentTypeName(type)} (encrypted)`, explain: 'tls.record' })
+    .finish();
+}
+
+function recordHeader(w: Writer, type: number, version: number, length: number): void {
+  w.u8(type, 'type', { show: (v) => `${contentTypeName(v)} (${v})`, explain: 'tls.record.type' });
+  w.u16(version, 'version', { show: versionName, explain: 'tls.record.version' });
+  w.u16(length, 'length', { explain: 'tls.record.length' });
+}
+
+function sliceEncoded(inner: Encoded, from: number, to: number): Encoded {
+  return { bytes: inner.bytes.subarray(from, to), spans: [{ name: 'fragment of a larger message', offset: 0, length: to - from, children: [] }] };
+}
+
+function indexOf(haystack: Uint8Array, needle: Uint8Array): number {
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}

@@ -1,0 +1,289 @@
+/**
+ * The TLS 1.2 server, top to bottom in protocol order (RFC 5246, Section 7.3):
+ *
+ *   ←  ClientHello
+ *   ServerHello, Certificate, ServerKeyExchange, ServerHelloDone  →
+ *   ←  ClientKeyExchange, ChangeCipherSpec, Finished
+ *   [NewSessionTicket], ChangeCipherSpec, Finished  →
+ *
+ * or, when the client's session ID or ticket names a session we can resume, the abbreviated
+ * handshake in which the server sends its ChangeCipherSpec and Finished first.
+ */
+import { generateKeyShare } from '../../crypto/ecdhe';
+import { sign } from '../../crypto/signature';
+import { ProtocolVersion, cipherSuiteName, versionName } from '../enums';
+import type { ServerConfig } from '../config';
+import type { HandshakeContext, Incoming, Machine } from '../context';
+import { fail } from '../errors';
+import { groupName } from '../groups';
+import {
+  checkPeerFinished,
+  establishMasterSecret,
+  establishTrafficKeys,
+  expectChangeCipherSpec,
+  expectHandshake,
+  sendFinished,
+  sharedSecretOrFail,
+} from '../handshake-steps';
+import type { ClientHello } from '../messages/client-hello';
+import { findExtension, type Extension } from '../messages/extensions';
+import { serverKeyExchangeSignedContent } from '../messages/server-key-exchange';
+import { chooseParameters } from '../negotiate';
+import { SESSION_LIFETIME_MS, type Session } from '../session';
+import { suiteParams } from '../suites';
+import { openTicket, sealTicket } from '../tickets';
+import type { ServerHelloDecided, ServerState } from './states';
+
+const EC_POINT_FORMAT_UNCOMPRESSED = 0;
+
+export function serverMachine(config: ServerConfig): Machine<ServerState> {
+  return {
+    role: 'server',
+    start: async () => ({ name: 'ExpectClientHello' }),
+    handle: (state, input, ctx) => handle(config, state, input, ctx),
+    isTraffic: (state) => state.name === 'Traffic',
+  };
+}
+
+async function handle(config: ServerConfig, state: ServerState, input: Incoming, ctx: HandshakeContext): Promise<ServerState> {
+  switch (state.name) {
+    case 'ExpectClientHello':
+      return onClientHello(config, input, ctx);
+    case 'ExpectClientKeyExchange':
+      return onClientKeyExchange(state, input, ctx);
+    case 'ExpectChangeCipherSpec':
+      expectChangeCipherSpec(input);
+      ctx.protectReads(state.hello.suite, state.keys.traffic.clientWriteKey, state.keys.traffic.clientWriteIv);
+      return { ...state, name: 'ExpectFinished' };
+    case 'ExpectFinished':
+      return onFinished(config, state, input, ctx);
+    case 'Traffic':
+      return fail({ kind: 'unexpected_message', expected: ['ApplicationData'], got: input.kind });
+  }
+}
+
+// RFC 5246, Section 7.4.1.2
+async function onClientHello(config: ServerConfig, input: Incoming, ctx: HandshakeContext): Promise<ServerState> {
+  const { message, raw } = expectHandshake(input, 'client_hello', 'ClientHello');
+  const hello = message.body;
+  if (hello.version < ProtocolVersion.TLS12) {
+    // RFC 5246, Appendix E.1: we speak only TLS 1.2, so an older client cannot be served.
+    fail({ kind: 'protocol_version', reason: `the client offers at most ${versionName(hello.version)}; this server requires TLS 1.2` });
+  }
+  if (!hello.compressionMethods.includes(0)) {
+    fail({ kind: 'illegal_parameter', reason: 'the ClientHello does not offer the null compression method (RFC 5246, Section 7.4.1.2)' });
+  }
+  const renegotiation = findExtension(hello.extensions, 'renegotiation_info');
+  if (renegotiation && renegotiation.renegotiatedConnection.length > 0) {
+    fail({ kind: 'secure_renegotiation', reason: 'the client sent a non-empty renegotiation_info on an initial handshake (RFC 5746, Section 3.6)' });
+  }
+  ctx.transcript.add(raw);
+  const serverRandom = ctx.rng.bytes(32);
+  const randoms = { clientRandom: hello.random, serverRandom };
+  const clientOffersEms = findExtension(hello.extensions, 'extended_master_secret') !== undefined;
+  const extendedMasterSecret = config.supportExtendedMasterSecret && clientOffersEms;
+  const alpn = chooseAlpn(config, hello);
+
+  const resumable = findResumableSession(config, hello, clientOffersEms, ctx);
+  if (resumable) return resume(hello, resumable, randoms, alpn, ctx);
+
+  const choice = chooseParameters(config, {
+    cipherSuites: hello.cipherSuites,
+    ...optional('groups', findExtension(hello.extensions, 'supported_groups')?.groups),
+    ...optional('signatureSchemes', findExtension(hello.extensions, 'signature_algorithms')?.schemes),
+  });
+  ctx.note('tls.server.chose_suite', { suite: choice.suite.name, reason: choice.reason });
+  const clientOffersTickets = findExtension(hello.extensions, 'session_ticket') !== undefined;
+  const decided: ServerHelloDecided = {
+    ...randoms,
+    suite: choice.suite,
+    // A fresh ID makes the session resumable by ID; an empty one says it is not (RFC 5246, Section 7.4.1.3).
+    sessionId: config.sessions ? ctx.rng.bytes(32) : new Uint8Array(0),
+    extendedMasterSecret,
+    issueTicket: clientOffersTickets && config.ticketKey !== undefined,
+  };
+  Object.assign(ctx.negotiated, { cipherSuite: choice.suite.id, group: choice.group, signatureScheme: choice.signatureScheme, extendedMasterSecret, sessionId: decided.sessionId, ...(alpn ? { alpn } : {}) });
+
+  ctx.sendHandshake({
+    type: 'server_hello',
+    body: {
+      version: ProtocolVersion.TLS12,
+      random: serverRandom,
+      sessionId: decided.sessionId,
+      cipherSuite: choice.suite.id,
+      compressionMethod: 0,
+      extensions: serverExtensions(hello, { extendedMasterSecret, issueTicket: decided.issueTicket, alpn }),
+    },
+  });
+  // RFC 5246, Section 7.4.2
+  ctx.sendHandshake({ type: 'certificate', body: { certificates: choice.credential.chain } });
+
+  // RFC 8422, Section 5.4: an ephemeral key for this handshake only, signed with the certificate's key.
+  const group = groupName(choice.group)!;
+  const share = generateKeyShare(group, ctx.rng);
+  const params = { curveType: 3, namedGroup: choice.group, publicKey: share.publicKey, signatureScheme: choice.signatureScheme, signature: new Uint8Array(0) };
+  const signature = await sign(choice.signatureScheme, choice.credential.privateKeyPkcs8, serverKeyExchangeSignedContent(hello.random, serverRandom, params));
+  ctx.sendHandshake({ type: 'server_key_exchange', body: { ...params, signature } });
+  // RFC 5246, Section 7.4.5
+  ctx.sendHandshake({ type: 'server_hello_done', body: {} });
+  return { name: 'ExpectClientKeyExchange', hello: decided, group: choice.group, privateKey: share.privateKey };
+}
+
+/** Extensions the server answers; only ones the client sent (RFC 5246, Section 7.4.1.4). */
+function serverExtensions(hello: ClientHello, agreed: { extendedMasterSecret: boolean; issueTicket: boolean; alpn: string | undefined }): Extension[] {
+  const out: Extension[] = [];
+  const clientSignalsRenegotiation =
+    findExtension(hello.extensions, 'renegotiation_info') !== undefined || hello.cipherSuites.includes(0x00ff);
+  if (clientSignalsRenegotiation) out.push({ kind: 'renegotiation_info', renegotiatedConnection: new Uint8Array(0) }); // RFC 5746, Section 3.6
+  if (findExtension(hello.extensions, 'ec_point_formats')) out.push({ kind: 'ec_point_formats', formats: [EC_POINT_FORMAT_UNCOMPRESSED] }); // RFC 8422, Section 5.2
+  if (agreed.extendedMasterSecret) out.push({ kind: 'extended_master_secret' }); // RFC 7627, Section 5.1
+  if (agreed.issueTicket) out.push({ kind: 'session_ticket', ticket: new Uint8Array(0) }); // RFC 5077, Section 3.2
+  if (agreed.alpn) out.push({ kind: 'alpn', protocols: [agreed.alpn] }); // RFC 7301, Section 3.2
+  return out;
+}
+
+function chooseAlpn(config: ServerConfig, hello: ClientHello): string | undefined {
+  const offered = findExtension(hello.extensions, 'alpn');
+  if (!offered || config.alpn.length === 0) return undefined;
+  const pick = config.alpn.find((p) => offered.protocols.includes(p));
+  if (!pick) {
+    fail({ kind: 'no_shared_parameters', what: 'ALPN protocol', reason: `no common application protocol: the client offered ${offered.protocols.join(', ')}` });
+  }
+  return pick;
+}
+
+interface Resumable {
+  session: Omit<Session, 'sessionId'>;
+  by: 'session_id' | 'session_ticket';
+}
+
+/** A ticket we sealed, or a cached session ID, that may be resumed (RFC 5077, Section 3.4; RFC 5246, Section 7.4.1.2). */
+function findResumableSession(config: ServerConfig, hello: ClientHello, clientOffersEms: boolean, ctx: HandshakeContext): Resumable | undefined {
+  const now = ctx.clock.now();
+  let found: Resumable | undefined;
+  const ticket = findExtension(hello.extensions, 'session_ticket')?.ticket;
+  if (ticket && ticket.length > 0 && config.ticketKey) {
+    const session = openTicket(config.ticketKey, ticket);
+    if (session && now - session.createdAt <= SESSION_LIFETIME_MS) found = { session, by: 'session_ticket' };
+    else ctx.note('tls.server.ticket_rejected');
+  }
+  if (!found && hello.sessionId.length > 0) {
+    const session = config.sessions?.get(hello.sessionId, now);
+    if (session) found = { session, by: 'session_id' };
+    else ctx.note('tls.server.session_cache_miss');
+  }
+  if (!found) return undefined;
+  const { session } = found;
+  if (!hello.cipherSuites.includes(session.cipherSuite) || !config.cipherSuites.includes(session.cipherSuite)) {
+    ctx.note('tls.server.resumption_suite_gone', { suite: cipherSuiteName(session.cipherSuite) });
+    return undefined;
+  }
+  // RFC 7627, Section 5.3: never resume across a change in extended master secret; do a full handshake.
+  if (session.extendedMasterSecret !== (clientOffersEms && config.supportExtendedMasterSecret)) {
+    ctx.note('tls.server.resumption_ems_mismatch');
+    return undefined;
+  }
+  return found;
+}
+
+// RFC 5246, Section 7.3, Figure 2: the abbreviated handshake.
+async function resume(
+  hello: ClientHello,
+  resumable: Resumable,
+  randoms: { clientRandom: Uint8Array; serverRandom: Uint8Array },
+  alpn: string | undefined,
+  ctx: HandshakeContext,
+): Promise<ServerState> {
+  const { session, by } = resumable;
+  const suite = suiteParams(session.cipherSuite)!;
+  const decided: ServerHelloDecided = {
+    ...randoms,
+    suite,
+    // The client's own session ID is echoed, for a ticket as for a cached ID (RFC 5077, Section 3.4).
+    sessionId: hello.sessionId,
+    extendedMasterSecret: session.extendedMasterSecret,
+    issueTicket: false,
+  };
+  Object.assign(ctx.negotiated, { cipherSuite: suite.id, extendedMasterSecret: session.extendedMasterSecret, resumed: by, sessionId: hello.sessionId, ...(alpn ? { alpn } : {}) });
+  ctx.note('tls.server.resuming', { by });
+  ctx.sendHandshake({
+    type: 'server_hello',
+    body: {
+      version: ProtocolVersion.TLS12,
+      random: randoms.serverRandom,
+      sessionId: hello.sessionId,
+      cipherSuite: suite.id,
+      compressionMethod: 0,
+      extensions: serverExtensions(hello, { extendedMasterSecret: session.extendedMasterSecret, issueTicket: false, alpn }),
+    },
+  });
+  const traffic = establishTrafficKeys(ctx, suite, session.masterSecret, randoms);
+  ctx.sendChangeCipherSpec();
+  ctx.protectWrites(suite, traffic.serverWriteKey, traffic.serverWriteIv);
+  sendFinished(ctx, suite, session.masterSecret, 'server finished');
+  return { name: 'ExpectChangeCipherSpec', hello: decided, keys: { masterSecret: session.masterSecret, traffic }, resuming: true };
+}
+
+// RFC 8422, Section 5.7; RFC 5246, Section 8.1
+async function onClientKeyExchange(
+  state: Extract<ServerState, { name: 'ExpectClientKeyExchange' }>,
+  input: Incoming,
+  ctx: HandshakeContext,
+): Promise<ServerState> {
+  const { message, raw } = expectHandshake(input, 'client_key_exchange', 'ClientKeyExchange');
+  ctx.transcript.add(raw);
+  const group = groupName(state.group)!;
+  const preMasterSecret = sharedSecretOrFail(group, state.privateKey, message.body.publicKey);
+  ctx.secrets([
+    {
+      name: 'pre_master_secret',
+      value: preMasterSecret,
+      inputs: [
+        { name: 'server ECDHE private key', value: state.privateKey },
+        { name: 'client ECDHE public key', value: message.body.publicKey },
+        { name: 'group', value: group },
+      ],
+      explain: 'secret.pre_master.ecdhe',
+    },
+  ]);
+  const { suite } = state.hello;
+  const masterSecret = establishMasterSecret(ctx, suite, preMasterSecret, state.hello.extendedMasterSecret, state.hello);
+  const traffic = establishTrafficKeys(ctx, suite, masterSecret, state.hello);
+  return { name: 'ExpectChangeCipherSpec', hello: state.hello, keys: { masterSecret, traffic }, resuming: false };
+}
+
+// RFC 5246, Section 7.4.9; RFC 5077, Section 3.3
+async function onFinished(
+  config: ServerConfig,
+  state: Extract<ServerState, { name: 'ExpectFinished' }>,
+  input: Incoming,
+  ctx: HandshakeContext,
+): Promise<ServerState> {
+  const { suite } = state.hello;
+  checkPeerFinished(ctx, suite, state.keys.masterSecret, 'client finished', input);
+  if (!state.resuming) {
+    const session: Session = {
+      sessionId: state.hello.sessionId,
+      masterSecret: state.keys.masterSecret,
+      cipherSuite: suite.id,
+      extendedMasterSecret: state.hello.extendedMasterSecret,
+      createdAt: ctx.clock.now(),
+    };
+    config.sessions?.put(session);
+    if (state.hello.issueTicket && config.ticketKey) {
+      ctx.sendHandshake({
+        type: 'new_session_ticket',
+        body: { lifetimeHint: SESSION_LIFETIME_MS / 1000, ticket: sealTicket(config.ticketKey, session, ctx.rng) },
+      });
+    }
+    ctx.sendChangeCipherSpec();
+    ctx.protectWrites(suite, state.keys.traffic.serverWriteKey, state.keys.traffic.serverWriteIv);
+    sendFinished(ctx, suite, state.keys.masterSecret, 'server finished');
+  }
+  ctx.note('tls.handshake_complete', { suite: suite.name });
+  return { name: 'Traffic' };
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}

@@ -1,0 +1,24 @@
+/** The server's states, each named for what it waits for (STYLE.md: rustls's server/tls12.rs). */
+import type { HelloRandoms } from '../handshake-steps';
+import type { TrafficKeys } from '../key-schedule';
+import type { SuiteParams } from '../suites';
+
+export interface ServerHelloDecided extends HelloRandoms {
+  suite: SuiteParams;
+  sessionId: Uint8Array;
+  extendedMasterSecret: boolean;
+  /** The client offered session_ticket and we have a ticket key: send NewSessionTicket. */
+  issueTicket: boolean;
+}
+
+export interface ServerKeys {
+  masterSecret: Uint8Array;
+  traffic: TrafficKeys;
+}
+
+export type ServerState =
+  | { name: 'ExpectClientHello' }
+  | { name: 'ExpectClientKeyExchange'; hello: ServerHelloDecided; group: number; privateKey: Uint8Array }
+  | { name: 'ExpectChangeCipherSpec'; hello: ServerHelloDecided; keys: ServerKeys; resuming: boolean }
+  | { name: 'ExpectFinished'; hello: ServerHelloDecided; keys: ServerKeys; resuming: boolean }
+  | { name: 'Traffic' };
