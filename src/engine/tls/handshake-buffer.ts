@@ -1,0 +1,77 @@
+/**
+ * Reassembles handshake messages from record fragments. RFC 5246, Section 6.2.1: "multiple client
+ * messages of the same ContentType MAY be coalesced into a single TLSPlaintext record, or a single
+ * message MAY be fragmented across several records". So records and messages are cut
+ * independently; this buffer joins the handshake stream and cuts it at message boundaries.
+ */
+import { concatBytes, DecodeError, type Span } from '../bytes';
+import {
+  decodeHandshake,
+  HANDSHAKE_HEADER_LENGTH,
+  type HandshakeMessage,
+} from './messages/handshake';
+
+/**
+ * The largest handshake message accepted. The wire allows 2^24 - 1, but holding that much for a
+ * peer is a denial of service; Go's crypto/tls (maxHandshake) and rustls (MAX_HANDSHAKE_SIZE) both
+ * stop at 64 KiB, which fits any certificate chain this engine meets.
+ */
+export const MAX_HANDSHAKE_MESSAGE = 65536;
+
+export interface BufferedHandshake {
+  /** The message exactly as on the wire, 4-byte header included: what the transcript hashes. */
+  raw: Uint8Array;
+  message: HandshakeMessage;
+  /** Spans over `raw`. */
+  spans: Span[];
+}
+
+export class HandshakeBuffer {
+  private pending: Uint8Array = new Uint8Array(0);
+  /** Offset of pending[0] in the whole handshake stream, for error offsets. */
+  private consumed = 0;
+
+  constructor(private readonly maxMessage = MAX_HANDSHAKE_MESSAGE) {}
+
+  push(fragment: Uint8Array): void {
+    this.pending =
+      this.pending.length === 0 ? fragment.slice() : concatBytes(this.pending, fragment);
+  }
+
+  /** The next whole message, or undefined until more fragments arrive. A bad body throws DecodeError. */
+  next(): BufferedHandshake | undefined {
+    if (this.pending.length < HANDSHAKE_HEADER_LENGTH) return undefined;
+    const length = (this.pending[1]! << 16) | (this.pending[2]! << 8) | this.pending[3]!;
+    if (length > this.maxMessage) {
+      throw new DecodeError(
+        `handshake message length ${length} exceeds the maximum ${this.maxMessage}`,
+        this.consumed + 1,
+      );
+    }
+    const total = HANDSHAKE_HEADER_LENGTH + length;
+    if (this.pending.length < total) return undefined;
+    const raw = this.pending.slice(0, total);
+    const { message, spans } = decodeAt(raw, this.consumed);
+    this.pending = this.pending.slice(total);
+    this.consumed += total;
+    return { raw, message, spans };
+  }
+
+  /** True at a message boundary: no part of a message is held. */
+  get isEmpty(): boolean {
+    return this.pending.length === 0;
+  }
+}
+
+/** Decodes one message, reporting errors at their offset in the whole handshake stream. */
+function decodeAt(
+  raw: Uint8Array,
+  streamOffset: number,
+): { message: HandshakeMessage; spans: Span[] } {
+  try {
+    return decodeHandshake(raw);
+  } catch (e) {
+    if (e instanceof DecodeError) throw new DecodeError(e.reason, e.offset + streamOffset);
+    throw e;
+  }
+}

@@ -1,0 +1,451 @@
+/**
+ * Hello extensions (RFC 5246, Section 7.4.1.4) and the eight this engine understands. Any other
+ * extension is kept raw, so a browser's or OpenSSL's hello decodes and re-encodes byte for byte.
+ *
+ * Each extension's span is named after its type ("server_name", "key_share", ...) and its value
+ * is a short summary, so the inspector reads "server_name: www.example.com".
+ */
+import { DecodeError, EncodeError, fromUtf8, utf8, type Reader, type Writer } from '../../bytes';
+import {
+  ExtensionType,
+  extensionName,
+  showExtensionType,
+  showNamedGroup,
+  showPointFormat,
+  showSignatureScheme,
+  namedGroupName,
+  pointFormatName,
+} from '../enums';
+import {
+  readList,
+  readOpaque,
+  readRaw,
+  writeList,
+  writeOpaque,
+  writeRaw,
+  type ListSpec,
+} from './codec';
+
+export type Extension =
+  /** hostName '' is the empty extension a server sends back (RFC 6066, Section 3). */
+  | { kind: 'server_name'; hostName: string }
+  | { kind: 'supported_groups'; groups: number[] }
+  | { kind: 'ec_point_formats'; formats: number[] }
+  | { kind: 'signature_algorithms'; schemes: number[] }
+  | { kind: 'alpn'; protocols: string[] }
+  | { kind: 'extended_master_secret' }
+  | { kind: 'session_ticket'; ticket: Uint8Array }
+  | { kind: 'renegotiation_info'; renegotiatedConnection: Uint8Array }
+  | { kind: 'unknown'; type: number; data: Uint8Array };
+
+export type ExtensionKind = Extension['kind'];
+
+/** The first extension of a kind, typed as that kind. */
+export function findExtension<K extends ExtensionKind>(
+  exts: readonly Extension[],
+  kind: K,
+): Extract<Extension, { kind: K }> | undefined {
+  return exts.find((e): e is Extract<Extension, { kind: K }> => e.kind === kind);
+}
+
+/** The wire type of an extension. */
+export function extensionTypeOf(ext: Extension): number {
+  switch (ext.kind) {
+    case 'server_name':
+      return ExtensionType.server_name;
+    case 'supported_groups':
+      return ExtensionType.supported_groups;
+    case 'ec_point_formats':
+      return ExtensionType.ec_point_formats;
+    case 'signature_algorithms':
+      return ExtensionType.signature_algorithms;
+    case 'alpn':
+      return ExtensionType.application_layer_protocol_negotiation;
+    case 'extended_master_secret':
+      return ExtensionType.extended_master_secret;
+    case 'session_ticket':
+      return ExtensionType.session_ticket;
+    case 'renegotiation_info':
+      return ExtensionType.renegotiation_info;
+    case 'unknown':
+      return ext.type;
+  }
+}
+
+const knownKinds: Record<number, ExtensionKind> = {
+  [ExtensionType.server_name]: 'server_name',
+  [ExtensionType.supported_groups]: 'supported_groups',
+  [ExtensionType.ec_point_formats]: 'ec_point_formats',
+  [ExtensionType.signature_algorithms]: 'signature_algorithms',
+  [ExtensionType.application_layer_protocol_negotiation]: 'alpn',
+  [ExtensionType.extended_master_secret]: 'extended_master_secret',
+  [ExtensionType.session_ticket]: 'session_ticket',
+  [ExtensionType.renegotiation_info]: 'renegotiation_info',
+};
+
+// RFC 6066, Section 3: NameType host_name(0).
+const HOST_NAME = 0;
+
+// RFC 8422, Section 5.1.1: NamedCurve named_curve_list<2..2^16-1> (NamedGroup since RFC 7919).
+const namedGroupList: ListSpec = {
+  name: 'named_group_list',
+  item: 'named_group',
+  prefix: 2,
+  width: 2,
+  min: 2,
+  max: 0xffff,
+  explain: 'tls.ext.supported_groups.named_group_list',
+  fmt: { show: showNamedGroup },
+};
+
+// RFC 8422, Section 5.1.2: ECPointFormat ec_point_format_list<1..2^8-1>.
+const pointFormatList: ListSpec = {
+  name: 'ec_point_format_list',
+  item: 'ec_point_format',
+  prefix: 1,
+  width: 1,
+  min: 1,
+  max: 0xff,
+  explain: 'tls.ext.ec_point_formats.ec_point_format_list',
+  fmt: { show: showPointFormat },
+};
+
+// RFC 5246, Section 7.4.1.4.1: SignatureAndHashAlgorithm supported_signature_algorithms<2..2^16-2>.
+const signatureAlgorithmList: ListSpec = {
+  name: 'supported_signature_algorithms',
+  item: 'signature_algorithm',
+  prefix: 2,
+  width: 2,
+  min: 2,
+  max: 0xfffe,
+  explain: 'tls.ext.signature_algorithms.supported_signature_algorithms',
+  fmt: { show: showSignatureScheme },
+};
+
+/** A one-line summary of an extension for its span's value. */
+function summary(ext: Extension): string {
+  switch (ext.kind) {
+    case 'server_name':
+      return ext.hostName === '' ? '(empty)' : ext.hostName;
+    case 'supported_groups':
+      return ext.groups.map(namedGroupName).join(', ');
+    case 'ec_point_formats':
+      return ext.formats.map(pointFormatName).join(', ');
+    case 'signature_algorithms':
+      return `${ext.schemes.length} algorithms`;
+    case 'alpn':
+      return ext.protocols.join(', ');
+    case 'extended_master_secret':
+      return '(empty)';
+    case 'session_ticket':
+      return ext.ticket.length === 0 ? '(empty)' : `${ext.ticket.length}-byte ticket`;
+    case 'renegotiation_info':
+      return ext.renegotiatedConnection.length === 0
+        ? '(empty)'
+        : `${ext.renegotiatedConnection.length} bytes`;
+    case 'unknown':
+      return ext.data.length === 0 ? '(empty)' : `${ext.data.length} bytes`;
+  }
+}
+
+/** Keyed by wire type, so encoder and decoder agree even on an extension kept raw. */
+function explainForType(type: number): string {
+  const kind = knownKinds[type];
+  return kind === undefined ? 'tls.ext.unknown' : `tls.ext.${kind}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Encoding
+
+/** RFC 5246, Section 7.4.1.4: struct { ExtensionType extension_type; opaque extension_data<0..2^16-1>; }. */
+export function writeExtension(w: Writer, ext: Extension): void {
+  const type = extensionTypeOf(ext);
+  w.group(
+    extensionName(type),
+    (g) => {
+      g.u16(type, 'extension_type', { show: showExtensionType, explain: 'tls.ext.extension_type' });
+      g.vector(2, 'extension_data', (d) => writeExtensionData(d, ext), {
+        explain: 'tls.ext.extension_data',
+      });
+    },
+    { value: summary(ext), explain: explainForType(type) },
+  );
+}
+
+function writeExtensionData(w: Writer, ext: Extension): void {
+  switch (ext.kind) {
+    case 'server_name':
+      // RFC 6066, Section 3: the server's extension_data is empty.
+      if (ext.hostName === '') return;
+      checkHostName(ext.hostName);
+      w.vector(
+        2,
+        'server_name_list',
+        (list) =>
+          list.group(
+            'server_name',
+            (entry) => {
+              entry.u8(HOST_NAME, 'name_type', { show: showNameType });
+              entry.vector(2, 'host_name', (h) =>
+                h.bytes(utf8(ext.hostName), 'name', { show: fromUtf8 }),
+              );
+            },
+            { value: ext.hostName },
+          ),
+        { explain: 'tls.ext.server_name.server_name_list' },
+      );
+      return;
+    case 'supported_groups':
+      return writeList(w, namedGroupList, ext.groups);
+    case 'ec_point_formats':
+      return writeList(w, pointFormatList, ext.formats);
+    case 'signature_algorithms':
+      return writeList(w, signatureAlgorithmList, ext.schemes);
+    case 'alpn':
+      // RFC 7301, Section 3.1: ProtocolName protocol_name_list<2..2^16-1>; ProtocolName opaque<1..2^8-1>.
+      w.vector(
+        2,
+        'protocol_name_list',
+        (list) => {
+          for (const p of ext.protocols) {
+            const bytes = utf8(p);
+            if (bytes.length === 0) throw new EncodeError('alpn protocol name is empty');
+            list.vector(1, 'protocol_name', (n) => n.bytes(bytes, 'name', { show: fromUtf8 }));
+          }
+        },
+        { explain: 'tls.ext.alpn.protocol_name_list' },
+      );
+      return;
+    case 'extended_master_secret':
+      // RFC 7627, Section 5.1: the extension_data field of this extension is empty.
+      return;
+    case 'session_ticket':
+      // RFC 5077, Section 3.2: the extension_data is the ticket itself (empty to ask for one).
+      return writeRaw(w, 'ticket', ext.ticket, 'tls.ext.session_ticket.ticket');
+    case 'renegotiation_info':
+      // RFC 5746, Section 3.2: opaque renegotiated_connection<0..255>.
+      return writeOpaque(
+        w,
+        1,
+        'renegotiated_connection',
+        ext.renegotiatedConnection,
+        'tls.ext.renegotiation_info.renegotiated_connection',
+      );
+    case 'unknown':
+      return writeRaw(w, 'opaque', ext.data);
+  }
+}
+
+/** The extensions block of a hello: Extension extensions<0..2^16-1> (RFC 5246, Section 7.4.1.2). */
+export function writeExtensions(w: Writer, exts: readonly Extension[], explain: string): void {
+  w.vector(
+    2,
+    'extensions',
+    (v) => {
+      for (const ext of exts) writeExtension(v, ext);
+    },
+    { explain },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decoding
+
+export function readExtension(r: Reader): Extension {
+  const start = r.offset;
+  const type = peekU16(r);
+  return r.group(
+    extensionName(type),
+    (g) => {
+      g.u16('extension_type', { show: showExtensionType, explain: 'tls.ext.extension_type' });
+      return g.vector(2, 'extension_data', (d) => readExtensionData(d, type, start), {
+        explain: 'tls.ext.extension_data',
+      });
+    },
+    { show: summary, explain: explainForType(type) },
+  );
+}
+
+function readExtensionData(r: Reader, type: number, start: number): Extension {
+  switch (type) {
+    case ExtensionType.server_name: {
+      if (r.atEnd) return { kind: 'server_name', hostName: '' };
+      const dataStart = r.offset;
+      const hostName = readServerNameList(r);
+      // A list with a NameType other than host_name cannot be held as one host name; keep it raw.
+      if (hostName === undefined)
+        return { kind: 'unknown', type, data: r.buf.slice(dataStart, r.offset) };
+      return { kind: 'server_name', hostName };
+    }
+    case ExtensionType.supported_groups:
+      return { kind: 'supported_groups', groups: readList(r, namedGroupList) };
+    case ExtensionType.ec_point_formats:
+      return { kind: 'ec_point_formats', formats: readList(r, pointFormatList) };
+    case ExtensionType.signature_algorithms:
+      return { kind: 'signature_algorithms', schemes: readList(r, signatureAlgorithmList) };
+    case ExtensionType.application_layer_protocol_negotiation:
+      return { kind: 'alpn', protocols: readProtocolNameList(r) };
+    case ExtensionType.extended_master_secret:
+      if (!r.atEnd) {
+        throw new DecodeError(
+          `extended_master_secret extension_data must be empty but has ${r.remaining} bytes`,
+          start,
+        );
+      }
+      return { kind: 'extended_master_secret' };
+    case ExtensionType.session_ticket:
+      return {
+        kind: 'session_ticket',
+        ticket: readRaw(r, 'ticket', 'tls.ext.session_ticket.ticket'),
+      };
+    case ExtensionType.renegotiation_info:
+      return {
+        kind: 'renegotiation_info',
+        renegotiatedConnection: readOpaque(
+          r,
+          1,
+          'renegotiated_connection',
+          {},
+          'tls.ext.renegotiation_info.renegotiated_connection',
+        ),
+      };
+    default:
+      return { kind: 'unknown', type, data: readRaw(r, 'opaque') };
+  }
+}
+
+/**
+ * RFC 6066, Section 3: ServerName server_name_list<1..2^16-1>, each { NameType name_type;
+ * HostName host_name<1..2^16-1> } with host_name the only NameType defined; data of any future
+ * NameType begins with a 16-bit length, so it can be stepped over. A list may not carry two names
+ * of the same type; a host name is ASCII without a trailing dot. Returns undefined when the list
+ * holds another NameType.
+ */
+function readServerNameList(r: Reader): string | undefined {
+  return r.vector(
+    2,
+    'server_name_list',
+    (list) => {
+      let host: string | undefined;
+      let otherTypes = false;
+      while (!list.atEnd) {
+        const at = list.offset;
+        const nameType = list.byteAt(at);
+        if (nameType !== HOST_NAME) {
+          otherTypes = true;
+          list.group('server_name', (entry) => {
+            entry.u8('name_type', { show: showNameType });
+            readOpaque(entry, 2, 'name');
+          });
+          continue;
+        }
+        const name = list.group(
+          'server_name',
+          (entry) => {
+            entry.u8('name_type', { show: showNameType });
+            return entry.vector(2, 'host_name', (h) => h.rest('name', { show: fromUtf8 }), {
+              min: 1,
+            });
+          },
+          { show: fromUtf8 },
+        );
+        if (host !== undefined)
+          throw new DecodeError('server_name has more than one host_name', at);
+        checkHostNameBytes(name, at);
+        host = fromUtf8(name);
+      }
+      return otherTypes ? undefined : host;
+    },
+    { min: 1, explain: 'tls.ext.server_name.server_name_list' },
+  );
+}
+
+/** RFC 7301, Section 3.1. Names are opaque; we hold them as strings, so they must be UTF-8. */
+function readProtocolNameList(r: Reader): string[] {
+  return r.vector(
+    2,
+    'protocol_name_list',
+    (list) => {
+      const out: string[] = [];
+      while (!list.atEnd) {
+        const at = list.offset;
+        const bytes = list.vector(1, 'protocol_name', (n) => n.rest('name', { show: fromUtf8 }), {
+          min: 1,
+        });
+        const name = strictUtf8(bytes);
+        if (name === undefined) throw new DecodeError('alpn protocol_name is not valid UTF-8', at);
+        out.push(name);
+      }
+      return out;
+    },
+    { min: 2, explain: 'tls.ext.alpn.protocol_name_list' },
+  );
+}
+
+/**
+ * The extensions block of a hello. "There MUST NOT be more than one extension of the same type"
+ * (RFC 5246, Section 7.4.1.4), so a repeat is a decode error that names the extension.
+ */
+export function readExtensions(r: Reader, explain: string): Extension[] {
+  return r.vector(
+    2,
+    'extensions',
+    (v) => {
+      const seen = new Set<number>();
+      const out: Extension[] = [];
+      while (!v.atEnd) {
+        const at = v.offset;
+        const type = peekU16(v);
+        if (seen.has(type)) {
+          throw new DecodeError(`duplicate extension ${extensionName(type)}`, at);
+        }
+        seen.add(type);
+        out.push(readExtension(v));
+      }
+      return out;
+    },
+    { explain },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function showNameType(n: number): string {
+  return n === HOST_NAME ? 'host_name (0)' : `unknown (${n})`;
+}
+
+function peekU16(r: Reader): number {
+  if (r.remaining < 2) {
+    throw new DecodeError(
+      `truncated: extension_type needs 2 bytes but ${r.remaining} are left`,
+      r.offset,
+    );
+  }
+  return r.byteAt(r.offset) * 256 + r.byteAt(r.offset + 1);
+}
+
+function strictUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function hostNameProblem(bytes: Uint8Array): string | undefined {
+  for (const b of bytes) {
+    if (b < 0x21 || b > 0x7e) return 'is not printable ASCII';
+  }
+  if (bytes[bytes.length - 1] === 0x2e) return 'ends with a dot';
+  return undefined;
+}
+
+function checkHostNameBytes(bytes: Uint8Array, at: number): void {
+  const problem = hostNameProblem(bytes);
+  if (problem) throw new DecodeError(`server_name host_name ${problem}`, at);
+}
+
+function checkHostName(host: string): void {
+  const problem = hostNameProblem(utf8(host));
+  if (problem) throw new EncodeError(`server_name host_name ${JSON.stringify(host)} ${problem}`);
+}

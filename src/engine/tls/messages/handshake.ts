@@ -1,0 +1,205 @@
+/**
+ * Handshake framing, RFC 5246, Section 7.4:
+ *
+ *   struct { HandshakeType msg_type; uint24 length; select (HandshakeType) { ... } body; } Handshake;
+ *
+ * The encoded form, header included, is what the Finished transcript hashes (RFC 5246, Section
+ * 7.4.9), so `encodeHandshake` returns those exact bytes. The spans of one message sit under a
+ * single top-level span named after it ("ClientHello"), so the diagram and inspector agree.
+ */
+import { DecodeError, Reader, Writer, type Encoded, type Span } from '../../bytes';
+import { HandshakeType, handshakeTypeName, showHandshakeType } from '../enums';
+import { readCertificate, writeCertificate, type Certificate } from './certificate';
+import { readClientHello, writeClientHello, type ClientHello } from './client-hello';
+import {
+  readClientKeyExchange,
+  writeClientKeyExchange,
+  type ClientKeyExchange,
+} from './client-key-exchange';
+import { readFinished, writeFinished, type Finished } from './finished';
+import {
+  readNewSessionTicket,
+  writeNewSessionTicket,
+  type NewSessionTicket,
+} from './new-session-ticket';
+import { readServerHello, writeServerHello, type ServerHello } from './server-hello';
+import {
+  readServerHelloDone,
+  writeServerHelloDone,
+  type ServerHelloDone,
+} from './server-hello-done';
+import {
+  readServerKeyExchange,
+  writeServerKeyExchange,
+  type ServerKeyExchange,
+} from './server-key-exchange';
+
+export type HandshakeMessage =
+  | { type: 'client_hello'; body: ClientHello }
+  | { type: 'server_hello'; body: ServerHello }
+  | { type: 'certificate'; body: Certificate }
+  | { type: 'server_key_exchange'; body: ServerKeyExchange }
+  | { type: 'server_hello_done'; body: ServerHelloDone }
+  | { type: 'client_key_exchange'; body: ClientKeyExchange }
+  | { type: 'finished'; body: Finished }
+  | { type: 'new_session_ticket'; body: NewSessionTicket }
+  /**
+   * A message type we do not decode (HelloRequest, CertificateRequest, ...) or a
+   * ServerKeyExchange whose curve_type is not named_curve; the body is kept as it came.
+   */
+  | { type: 'unknown'; msgType: number; body: Uint8Array };
+
+/** RFC 5246, Section 7.4: the 1-byte msg_type and the 3-byte length. */
+export const HANDSHAKE_HEADER_LENGTH = 4;
+
+const messageNames: Record<Exclude<HandshakeMessage['type'], 'unknown'>, string> = {
+  client_hello: 'ClientHello',
+  server_hello: 'ServerHello',
+  certificate: 'Certificate',
+  server_key_exchange: 'ServerKeyExchange',
+  server_hello_done: 'ServerHelloDone',
+  client_key_exchange: 'ClientKeyExchange',
+  finished: 'Finished',
+  new_session_ticket: 'NewSessionTicket',
+};
+
+/** The message's name as the diagram shows it: "ClientHello", "Finished", ... */
+export function handshakeMessageName(msg: HandshakeMessage): string {
+  return msg.type === 'unknown' ? nameForType(msg.msgType) : messageNames[msg.type];
+}
+
+/** "certificate_request" → "CertificateRequest"; an unknown type keeps its number. */
+function nameForType(msgType: number): string {
+  const name = handshakeTypeName(msgType);
+  if (name.startsWith('unknown (')) return `Handshake ${name}`;
+  return name
+    .split('_')
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
+}
+
+/** The msg_type byte of a message. */
+export function handshakeTypeOf(msg: HandshakeMessage): number {
+  return msg.type === 'unknown' ? msg.msgType : HandshakeType[msg.type];
+}
+
+function writeBody(w: Writer, msg: HandshakeMessage): void {
+  switch (msg.type) {
+    case 'client_hello':
+      return writeClientHello(w, msg.body);
+    case 'server_hello':
+      return writeServerHello(w, msg.body);
+    case 'certificate':
+      return writeCertificate(w, msg.body);
+    case 'server_key_exchange':
+      return writeServerKeyExchange(w, msg.body);
+    case 'server_hello_done':
+      return writeServerHelloDone(w, msg.body);
+    case 'client_key_exchange':
+      return writeClientKeyExchange(w, msg.body);
+    case 'finished':
+      return writeFinished(w, msg.body);
+    case 'new_session_ticket':
+      return writeNewSessionTicket(w, msg.body);
+    case 'unknown':
+      if (msg.body.length > 0) w.bytes(msg.body, 'body', { explain: 'tls.handshake.body' });
+      return;
+  }
+}
+
+/** Appends one handshake message, header included, as one span named after the message. */
+export function writeHandshake(w: Writer, msg: HandshakeMessage): void {
+  const body = new Writer();
+  writeBody(body, msg);
+  w.group(
+    handshakeMessageName(msg),
+    (g) => {
+      g.u8(handshakeTypeOf(msg), 'msg_type', {
+        show: showHandshakeType,
+        explain: 'tls.handshake.msg_type',
+      });
+      g.u24(body.length, 'length', { explain: 'tls.handshake.length' });
+      g.embed(body.finish());
+    },
+    { explain: 'tls.handshake' },
+  );
+}
+
+export function encodeHandshake(msg: HandshakeMessage): Encoded {
+  const w = new Writer();
+  writeHandshake(w, msg);
+  return w.finish();
+}
+
+function readBody(r: Reader, msgType: number): HandshakeMessage {
+  switch (msgType) {
+    case HandshakeType.client_hello:
+      return { type: 'client_hello', body: readClientHello(r) };
+    case HandshakeType.server_hello:
+      return { type: 'server_hello', body: readServerHello(r) };
+    case HandshakeType.certificate:
+      return { type: 'certificate', body: readCertificate(r) };
+    case HandshakeType.server_key_exchange: {
+      const start = r.offset;
+      const body = readServerKeyExchange(r);
+      if (body === undefined) {
+        return { type: 'unknown', msgType, body: r.buf.slice(start, r.end) };
+      }
+      return { type: 'server_key_exchange', body };
+    }
+    case HandshakeType.server_hello_done:
+      return { type: 'server_hello_done', body: readServerHelloDone(r) };
+    case HandshakeType.client_key_exchange:
+      return { type: 'client_key_exchange', body: readClientKeyExchange(r) };
+    case HandshakeType.finished:
+      return { type: 'finished', body: readFinished(r) };
+    case HandshakeType.new_session_ticket:
+      return { type: 'new_session_ticket', body: readNewSessionTicket(r) };
+    default:
+      return {
+        type: 'unknown',
+        msgType,
+        body: r.atEnd ? new Uint8Array(0) : r.rest('body', { explain: 'tls.handshake.body' }),
+      };
+  }
+}
+
+/**
+ * Reads one handshake message, header included, from `r`; bytes after it are left for the caller.
+ * The message's body must fill its length exactly.
+ */
+export function readHandshake(r: Reader): HandshakeMessage {
+  if (r.remaining < HANDSHAKE_HEADER_LENGTH) {
+    throw new DecodeError(
+      `truncated: handshake header needs ${HANDSHAKE_HEADER_LENGTH} bytes but ${r.remaining} are left`,
+      r.offset,
+    );
+  }
+  const msgType = r.byteAt(r.offset);
+  return r.group(
+    nameForType(msgType),
+    (g) => {
+      g.u8('msg_type', { show: showHandshakeType, explain: 'tls.handshake.msg_type' });
+      const length = g.u24('length', { explain: 'tls.handshake.length' });
+      if (length > g.remaining) {
+        throw new DecodeError(
+          `handshake length ${length} exceeds the ${g.remaining} bytes left`,
+          g.offset,
+        );
+      }
+      const body = g.sub(length, 'body');
+      const message = readBody(body, msgType);
+      body.expectEnd(nameForType(msgType));
+      return message;
+    },
+    { explain: 'tls.handshake' },
+  );
+}
+
+/** Decodes exactly one handshake message (header included); trailing bytes are an error. */
+export function decodeHandshake(bytes: Uint8Array): { message: HandshakeMessage; spans: Span[] } {
+  const r = new Reader(bytes);
+  const message = readHandshake(r);
+  r.expectEnd('handshake message');
+  return { message, spans: r.spans };
+}

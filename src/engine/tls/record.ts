@@ -1,0 +1,130 @@
+/**
+ * The record layer's framing, RFC 5246, Section 6.2.1:
+ *
+ *   struct { ContentType type; ProtocolVersion version; uint16 length; opaque fragment[length]; } TLSPlaintext;
+ *
+ * Protection (AEAD) lives elsewhere; this file only frames and cuts a byte stream into records.
+ */
+import { concatBytes, DecodeError, EncodeError, Writer, type Encoded, type Span } from '../bytes';
+import { ContentType, contentTypeName, showContentType, showVersion } from './enums';
+
+export interface TlsRecord {
+  type: number;
+  version: number;
+  fragment: Uint8Array;
+}
+
+export const RECORD_HEADER_LENGTH = 5;
+/** RFC 5246, Section 6.2.1: "The length MUST NOT exceed 2^14." */
+export const MAX_PLAINTEXT = 2 ** 14;
+/** RFC 5246, Section 6.2.3: "The length MUST NOT exceed 2^14 + 2048." */
+export const MAX_CIPHERTEXT = 2 ** 14 + 2048;
+
+/** A record longer than MAX_CIPHERTEXT: the receiver answers record_overflow (RFC 5246, Section 6.2.3). */
+export class RecordOverflow extends Error {
+  constructor(
+    readonly length: number,
+    readonly offset: number,
+  ) {
+    super(`record length ${length} exceeds the maximum ${MAX_CIPHERTEXT} at offset ${offset}`);
+    this.name = 'RecordOverflow';
+  }
+}
+
+const knownContentTypes = new Set<number>(Object.values(ContentType));
+
+export function isKnownContentType(type: number): boolean {
+  return knownContentTypes.has(type);
+}
+
+/** The 5-byte header alone, e.g. to check what a peer's record claims. */
+export function encodeRecordHeader(type: number, version: number, length: number): Uint8Array {
+  const w = new Writer();
+  w.u8(type).u16(version).u16(length);
+  return w.toBytes();
+}
+
+/**
+ * Appends one record. `fragmentSpans`, relative to the fragment, are nested under the
+ * "fragment" span, so a record's tree reaches down to the fields of the message inside.
+ */
+export function writeRecord(w: Writer, rec: TlsRecord, fragmentSpans: readonly Span[] = []): void {
+  if (rec.fragment.length > MAX_CIPHERTEXT) {
+    throw new EncodeError(
+      `record fragment is ${rec.fragment.length} bytes; at most ${MAX_CIPHERTEXT}`,
+    );
+  }
+  w.group(
+    'record',
+    (g) => {
+      g.u8(rec.type, 'type', { show: showContentType, explain: 'tls.record.type' });
+      g.u16(rec.version, 'version', { show: showVersion, explain: 'tls.record.version' });
+      g.u16(rec.fragment.length, 'length', { explain: 'tls.record.length' });
+      g.embed({ bytes: rec.fragment, spans: [...fragmentSpans] }, 'fragment', {
+        explain: 'tls.record.fragment',
+      });
+    },
+    { value: contentTypeName(rec.type), explain: 'tls.record' },
+  );
+}
+
+export function encodeRecord(rec: TlsRecord, fragmentSpans: readonly Span[] = []): Encoded {
+  const w = new Writer();
+  writeRecord(w, rec, fragmentSpans);
+  return w.finish();
+}
+
+/**
+ * Cuts a TCP byte stream into whole records, holding a partial one until the rest arrives
+ * (records do not respect TCP segment boundaries). The header is checked as soon as it is
+ * complete, so an oversized record is refused before its body is buffered. After an error the
+ * stream is unusable and every later push throws the same error.
+ */
+export class RecordSplitter {
+  private pending: Uint8Array = new Uint8Array(0);
+  /** Stream offset of pending[0], for error offsets. */
+  private consumed = 0;
+  private failure?: Error;
+
+  push(bytes: Uint8Array): { record: TlsRecord; raw: Uint8Array }[] {
+    if (this.failure) throw this.failure;
+    this.pending = this.pending.length === 0 ? bytes.slice() : concatBytes(this.pending, bytes);
+    const out: { record: TlsRecord; raw: Uint8Array }[] = [];
+    let at = 0;
+    while (this.pending.length - at >= RECORD_HEADER_LENGTH) {
+      const type = this.pending[at]!;
+      const version = (this.pending[at + 1]! << 8) | this.pending[at + 2]!;
+      const length = (this.pending[at + 3]! << 8) | this.pending[at + 4]!;
+      try {
+        checkHeader(type, length, this.consumed + at);
+      } catch (e) {
+        this.failure = e as Error;
+        throw e;
+      }
+      const end = at + RECORD_HEADER_LENGTH + length;
+      if (end > this.pending.length) break;
+      const raw = this.pending.slice(at, end);
+      out.push({ record: { type, version, fragment: raw.subarray(RECORD_HEADER_LENGTH) }, raw });
+      at = end;
+    }
+    this.pending = this.pending.slice(at);
+    this.consumed += at;
+    return out;
+  }
+
+  /** Bytes held for a record that has not fully arrived. */
+  get buffered(): number {
+    return this.pending.length;
+  }
+}
+
+/**
+ * RFC 5246, Section 6: a record type outside ContentType cannot be processed (the connection picks
+ * the alert); Section 6.2.3: a length beyond 2^14 + 2048 is record_overflow.
+ */
+function checkHeader(type: number, length: number, offset: number): void {
+  if (!isKnownContentType(type)) {
+    throw new DecodeError(`unknown record content type ${type}`, offset);
+  }
+  if (length > MAX_CIPHERTEXT) throw new RecordOverflow(length, offset);
+}
