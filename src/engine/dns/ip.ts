@@ -1,0 +1,89 @@
+/**
+ * IPv4 and IPv6 text forms for A and AAAA RDATA: dotted quads (RFC 1035 §3.4.1) and the
+ * RFC 5952 canonical IPv6 text (lowercase, longest run of two or more zero groups as "::").
+ */
+
+export class AddressError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AddressError';
+  }
+}
+
+export function parseIPv4(text: string): Uint8Array {
+  const parts = text.split('.');
+  if (parts.length !== 4) throw new AddressError(`'${text}' is not a dotted-quad IPv4 address`);
+  const out = new Uint8Array(4);
+  parts.forEach((part, i) => {
+    if (!/^(0|[1-9][0-9]{0,2})$/.test(part) || Number(part) > 255) {
+      throw new AddressError(`'${text}' is not a dotted-quad IPv4 address (part ${i + 1})`);
+    }
+    out[i] = Number(part);
+  });
+  return out;
+}
+
+export function formatIPv4(bytes: Uint8Array): string {
+  return `${bytes[0]}.${bytes[1]}.${bytes[2]}.${bytes[3]}`;
+}
+
+export function parseIPv6(text: string): Uint8Array {
+  const fail = (why: string) => new AddressError(`'${text}' is not an IPv6 address: ${why}`);
+  let body = text.toLowerCase();
+  // A trailing dotted quad stands for the last two groups (RFC 4291 §2.2, form 3).
+  const quad = /(^|:)(\d+\.\d+\.\d+\.\d+)$/.exec(body);
+  if (quad) {
+    const v4 = parseIPv4(quad[2]!);
+    const hi = ((v4[0]! << 8) | v4[1]!).toString(16);
+    const lo = ((v4[2]! << 8) | v4[3]!).toString(16);
+    body = body.slice(0, body.length - quad[2]!.length) + `${hi}:${lo}`;
+  }
+  const halves = body.split('::');
+  if (halves.length > 2) throw fail('more than one "::"');
+  const parse = (part: string): number[] =>
+    part === ''
+      ? []
+      : part.split(':').map((g) => {
+          if (!/^[0-9a-f]{1,4}$/.test(g)) throw fail(`bad group '${g}'`);
+          return parseInt(g, 16);
+        });
+  const head = parse(halves[0]!);
+  const rest = halves.length === 2 ? parse(halves[1]!) : [];
+  let groups = head;
+  if (halves.length === 2) {
+    const missing = 8 - head.length - rest.length;
+    if (missing < 1) throw fail('"::" stands for no groups');
+    groups = [...head, ...new Array<number>(missing).fill(0), ...rest];
+  }
+  if (groups.length !== 8) throw fail(`${groups.length} groups instead of 8`);
+  const out = new Uint8Array(16);
+  groups.forEach((g, i) => {
+    out[2 * i] = g >>> 8;
+    out[2 * i + 1] = g & 0xff;
+  });
+  return out;
+}
+
+/** RFC 5952 §4: lowercase, no leading zeros, the longest run of 2+ zero groups shortened. */
+export function formatIPv6(bytes: Uint8Array): string {
+  const groups: number[] = [];
+  for (let i = 0; i < 16; i += 2) groups.push((bytes[i]! << 8) | bytes[i + 1]!);
+  let bestStart = -1;
+  let bestLength = 1;
+  for (let i = 0; i < 8;) {
+    if (groups[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && groups[j] === 0) j++;
+    if (j - i > bestLength) {
+      bestStart = i;
+      bestLength = j - i;
+    }
+    i = j;
+  }
+  const hex = groups.map((g) => g.toString(16));
+  if (bestStart < 0) return hex.join(':');
+  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLength).join(':')}`;
+}

@@ -1,0 +1,263 @@
+/**
+ * Names on the wire, with message compression (RFC 1035, Section 4.1.4).
+ *
+ * Encoding: each suffix written in a compressible position is remembered with its offset; a later
+ * name that ends in a remembered suffix writes a two-octet pointer (11 + 14-bit offset) instead.
+ * Matching is exact (case-sensitive), so a decoded message equals the one encoded, octet for octet.
+ *
+ * Decoding rejects, naming the offset: pointer loops, pointers that do not point strictly before
+ * the label where the current name (or suffix) started, pointers into the header or into the
+ * middle of a label, the reserved label types 0x40 and 0x80, and names over 255 octets.
+ */
+import { DecodeError } from '../bytes';
+import { MAX_LABEL_OCTETS, MAX_NAME_OCTETS, Name, escapeLabel } from './name';
+import type { WireIn, WireOut } from './wire';
+
+/** RFC 1035 §4.1.4: a pointer holds a 14-bit offset, so only the first 16 KiB can be targets. */
+const MAX_POINTER_TARGET = 0x3fff;
+/** The DNS header is 12 octets (RFC 1035 §4.1.1); no name lives there. */
+const HEADER_OCTETS = 12;
+
+/** Suffixes already written in a message, for compression (RFC 1035 §4.1.4). */
+export class CompressionTable {
+  private readonly offsets = new Map<string, number>();
+
+  lookup(suffixKey: string): number | undefined {
+    return this.offsets.get(suffixKey);
+  }
+  remember(suffixKey: string, offset: number): void {
+    if (offset <= MAX_POINTER_TARGET && !this.offsets.has(suffixKey)) {
+      this.offsets.set(suffixKey, offset);
+    }
+  }
+}
+
+/** Exact (case-preserving) keys for every suffix: keys[i] stands for labels[i..]. */
+function suffixKeys(name: Name): string[] {
+  const keys = new Array<string>(name.labelCount);
+  let key = '';
+  for (let i = name.labelCount - 1; i >= 0; i--) {
+    key = escapeLabel(name.labels[i]!) + '.' + key;
+    keys[i] = key;
+  }
+  return keys;
+}
+
+function latin1(bytes: Uint8Array): string {
+  return String.fromCharCode(...bytes);
+}
+
+function labelOctets(label: string): Uint8Array {
+  const out = new Uint8Array(label.length);
+  for (let i = 0; i < label.length; i++) out[i] = label.charCodeAt(i);
+  return out;
+}
+
+/**
+ * Writes `name`. With a table, the longest already-written suffix becomes a pointer and the new
+ * suffixes are remembered; without one (SRV targets, RFC 2782; unknown types, RFC 3597 §4) the name
+ * is written in full.
+ */
+export function writeName(
+  out: WireOut,
+  name: Name,
+  table: CompressionTable | undefined,
+  spanName: string,
+  explain: string,
+): void {
+  out.group(
+    spanName,
+    () => {
+      const keys = table ? suffixKeys(name) : undefined;
+      for (let i = 0; i < name.labelCount; i++) {
+        if (table && keys) {
+          const target = table.lookup(keys[i]!);
+          if (target !== undefined) {
+            const suffix = name.trimTo(name.labelCount - i);
+            out.u16(
+              0xc000 | target,
+              'pointer',
+              () => pointerText(target, suffix),
+              'dns.name.pointer',
+            );
+            return;
+          }
+          table.remember(keys[i]!, out.length);
+        }
+        const label = name.labels[i]!;
+        out.group(
+          'label',
+          () => {
+            out.u8(label.length);
+            out.bytes(labelOctets(label));
+          },
+          () => escapeLabel(label),
+          'dns.name.label',
+        );
+      }
+      out.u8(0, 'root', () => '.', 'dns.name.root');
+    },
+    () => name.toString(),
+    explain,
+  );
+}
+
+function pointerText(target: number, suffix: Name): string {
+  return `→ offset ${target} (${suffix})`;
+}
+
+/** What a message decode knows about its octets so far: where labels start and what is inside. */
+export class NameDecodeState {
+  /** 1 where a label (or pointer) starts, 2 inside a label's text. */
+  private readonly roles: Uint8Array;
+  constructor(length: number) {
+    this.roles = new Uint8Array(length);
+  }
+  markLabel(at: number, length: number): void {
+    this.roles[at] = 1;
+    this.roles.fill(2, at + 1, at + 1 + length);
+  }
+  isInsideLabel(at: number): boolean {
+    return this.roles[at] === 2;
+  }
+}
+
+function reservedLabel(kind: number, at: number): DecodeError {
+  // 0x40 was the RFC 2673 extended label type, deprecated by RFC 6891 §5; 0x80 was never assigned.
+  return new DecodeError(
+    `reserved label type 0x${kind.toString(16)} (RFC 1035 §4.1.4, RFC 6891 §5)`,
+    at,
+  );
+}
+
+function tooLong(octets: number, at: number): DecodeError {
+  return new DecodeError(
+    `name is longer than ${MAX_NAME_OCTETS} octets after expansion (${octets}+; RFC 1035 §2.3.4)`,
+    at,
+  );
+}
+
+/**
+ * Follows a compression pointer found at `pointerAt`, reading the suffix by random access
+ * (no spans: those bytes were annotated where they first appeared). `limit` is where the current
+ * name started; every pointer must point strictly before the name or suffix it continues.
+ */
+function expandPointer(
+  buf: Uint8Array,
+  pointerAt: number,
+  limit: number,
+  octetsSoFar: number,
+  labels: string[],
+  state: NameDecodeState,
+  nameStart: number,
+): void {
+  const seen = new Set<number>([pointerAt, nameStart]);
+  let octets = octetsSoFar;
+  let at = pointerAt;
+  for (;;) {
+    // `at` holds a pointer; both of its octets are known to be inside the buffer.
+    const target = ((buf[at]! & 0x3f) << 8) | buf[at + 1]!;
+    if (seen.has(target)) {
+      throw new DecodeError(`compression pointer loop (→ offset ${target})`, at);
+    }
+    if (target >= limit) {
+      throw new DecodeError(
+        `compression pointer to offset ${target} does not point before the name it continues (offset ${limit})`,
+        at,
+      );
+    }
+    if (target < HEADER_OCTETS) {
+      throw new DecodeError(`compression pointer into the header (→ offset ${target})`, at);
+    }
+    if (state.isInsideLabel(target)) {
+      throw new DecodeError(
+        `compression pointer into the middle of a label (→ offset ${target})`,
+        at,
+      );
+    }
+    seen.add(target);
+    limit = target;
+    let pos = target;
+    for (;;) {
+      if (pos >= buf.length) throw new DecodeError('truncated: name runs past the message', pos);
+      const length = buf[pos]!;
+      const kind = length & 0xc0;
+      if (length === 0) return;
+      if (kind === 0xc0) {
+        if (pos + 1 >= buf.length) throw new DecodeError('truncated compression pointer', pos);
+        at = pos;
+        break;
+      }
+      if (kind !== 0) throw reservedLabel(kind, pos);
+      if (pos + 1 + length > buf.length) {
+        throw new DecodeError(`truncated: label of ${length} octets runs past the message`, pos);
+      }
+      octets += length + 1;
+      if (octets > MAX_NAME_OCTETS) throw tooLong(octets, pos);
+      labels.push(latin1(buf.subarray(pos + 1, pos + 1 + length)));
+      pos += length + 1;
+      if (seen.has(pos)) throw new DecodeError(`compression pointer loop (→ offset ${pos})`, pos);
+    }
+  }
+}
+
+/** Reads a (possibly compressed) name at the cursor, recording its span tree. */
+export function readName(
+  inp: WireIn,
+  state: NameDecodeState,
+  spanName: string,
+  explain: string,
+): Name {
+  const start = inp.offset;
+  return inp.group(
+    spanName,
+    () => {
+      const labels: string[] = [];
+      let octets = 1;
+      for (;;) {
+        const at = inp.offset;
+        const length = inp.peekU8();
+        const kind = length & 0xc0;
+        if (length === 0) {
+          state.markLabel(at, 0);
+          inp.u8('root', () => '.', 'dns.name.root');
+          break;
+        }
+        if (kind === 0xc0) {
+          if (inp.remaining < 2) {
+            throw new DecodeError('truncated: compression pointer needs 2 bytes but 1 is left', at);
+          }
+          state.markLabel(at, 1);
+          const before = labels.length;
+          expandPointer(inp.buf, at, start, octets, labels, state, start);
+          const suffix = Name.fromLabels(labels.slice(before));
+          inp.u16(
+            'pointer',
+            (v) => pointerText(v & MAX_POINTER_TARGET, suffix),
+            'dns.name.pointer',
+          );
+          break;
+        }
+        if (kind !== 0) throw reservedLabel(kind, at);
+        // A label length can only reach 63 here: the top two bits are clear.
+        if (length > MAX_LABEL_OCTETS) throw new DecodeError('label longer than 63 octets', at);
+        const label = inp.group(
+          'label',
+          () => {
+            inp.u8();
+            return latin1(inp.bytes(length));
+          },
+          escapeLabel,
+          'dns.name.label',
+        );
+        state.markLabel(at, length);
+        octets += length + 1;
+        if (octets > MAX_NAME_OCTETS) throw tooLong(octets, at);
+        labels.push(label);
+      }
+      return Name.fromLabels(labels);
+    },
+    (name) => name.toString(),
+    explain,
+  );
+}
