@@ -1,0 +1,17 @@
+/**
+ * `npm run bench`: speed figures for the engines, printed with their ratios to the targets in the
+ * issues. Never assertions: machines are noisy. The last line is one JSON object.
+ */
+import { benchTls } from './bench-tls';
+
+async function main(): Promise<void> {
+  const log = (line: string): void => void process.stdout.write(`${line}\n`);
+  const tls = await benchTls(log);
+  log(`tls: ${tls.tls_vs_primitives}× the primitives (target ≤ 1.25×), ${tls.tls_vs_node_tls}× node:tls (target ≤ 2.0×)`);
+  log(JSON.stringify({ ...tls }));
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench failed: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exitCode = 1;
+});
