@@ -20,7 +20,9 @@ const gcmName = (key: string): AeadName => (key.length === 32 ? 'AES_128_GCM' : 
 
 describe('AES-GCM: McGrew–Viega test cases (test/vectors/gcm-mcgrew-viega.json)', () => {
   it('has the cases it claims', () => {
-    expect((gcmVectors.cases as GcmCase[]).map((c) => c.case)).toEqual([1, 2, 3, 4, 13, 14, 15, 16]);
+    expect((gcmVectors.cases as GcmCase[]).map((c) => c.case)).toEqual([
+      1, 2, 3, 4, 13, 14, 15, 16,
+    ]);
   });
 
   for (const v of gcmVectors.cases as GcmCase[]) {
@@ -29,7 +31,9 @@ describe('AES-GCM: McGrew–Viega test cases (test/vectors/gcm-mcgrew-viega.json
       const [key, iv, aad] = [fromHex(v.key), fromHex(v.iv), fromHex(v.aad)];
       const sealed = aeadSeal(name, key, iv, aad, fromHex(v.plaintext));
       expect(toHex(sealed), `GCM test case ${v.case}`).toBe(v.ciphertext + v.tag);
-      expect(toHex(aeadOpen(name, key, iv, aad, sealed)), `GCM test case ${v.case}`).toBe(v.plaintext);
+      expect(toHex(aeadOpen(name, key, iv, aad, sealed)), `GCM test case ${v.case}`).toBe(
+        v.plaintext,
+      );
     });
   }
 });
@@ -53,9 +57,19 @@ describe('ChaCha20-Poly1305', () => {
   });
 });
 
-const NODE_CIPHER = { AES_128_GCM: 'aes-128-gcm', AES_256_GCM: 'aes-256-gcm', CHACHA20_POLY1305: 'chacha20-poly1305' } as const;
+const NODE_CIPHER = {
+  AES_128_GCM: 'aes-128-gcm',
+  AES_256_GCM: 'aes-256-gcm',
+  CHACHA20_POLY1305: 'chacha20-poly1305',
+} as const;
 
-function nodeSeal(name: AeadName, key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, plaintext: Uint8Array): string {
+function nodeSeal(
+  name: AeadName,
+  key: Uint8Array,
+  nonce: Uint8Array,
+  aad: Uint8Array,
+  plaintext: Uint8Array,
+): string {
   // node's typings give ChaCha20-Poly1305 its own overload; at run time both are the same AEAD cipher.
   const c = createCipheriv(NODE_CIPHER[name] as CipherGCMTypes, key, nonce);
   c.setAAD(aad, { plaintextLength: plaintext.length });
@@ -98,7 +112,9 @@ describe('all AEADs', () => {
       expect(() => aeadOpen(name, key, nonce, utf8('headex'), sealed)).toThrow(AeadAuthError);
       const otherNonce = nonce.slice();
       otherNonce[11]! ^= 0x80;
-      expect(() => aeadOpen(name, key, otherNonce, aad, sealed)).toThrow(`${name}: authentication failed`);
+      expect(() => aeadOpen(name, key, otherNonce, aad, sealed)).toThrow(
+        `${name}: authentication failed`,
+      );
       expect(() => aeadOpen(name, key, nonce, aad, sealed.subarray(0, 15))).toThrow(AeadAuthError);
     });
   }
@@ -106,11 +122,17 @@ describe('all AEADs', () => {
   it('rejects a key or nonce of the wrong length, naming the parameter', () => {
     const nonce = new Uint8Array(12);
     const empty = new Uint8Array(0);
-    expect(() => aeadSeal('AES_128_GCM', new Uint8Array(32), nonce, empty, empty)).toThrow(CryptoArgumentError);
+    expect(() => aeadSeal('AES_128_GCM', new Uint8Array(32), nonce, empty, empty)).toThrow(
+      CryptoArgumentError,
+    );
     expect(() => aeadSeal('AES_128_GCM', new Uint8Array(32), nonce, empty, empty)).toThrow(
       /^key: AES_128_GCM key must be 16 bytes, got 32$/,
     );
-    expect(() => aeadSeal('CHACHA20_POLY1305', new Uint8Array(32), new Uint8Array(8), empty, empty)).toThrow(/^nonce:/);
-    expect(() => aeadSeal('AES_192_GCM' as AeadName, new Uint8Array(24), nonce, empty, empty)).toThrow(/^name:/);
+    expect(() =>
+      aeadSeal('CHACHA20_POLY1305', new Uint8Array(32), new Uint8Array(8), empty, empty),
+    ).toThrow(/^nonce:/);
+    expect(() =>
+      aeadSeal('AES_192_GCM' as AeadName, new Uint8Array(24), nonce, empty, empty),
+    ).toThrow(/^name:/);
   });
 });

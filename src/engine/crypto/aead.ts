@@ -24,12 +24,19 @@ interface Cipher {
 
 function cipher(name: AeadName, key: Uint8Array, nonce: Uint8Array, aad: Uint8Array): Cipher {
   const keyLength = (AEAD_KEY_LENGTH as Record<string, number | undefined>)[name];
-  if (keyLength === undefined) throw new CryptoArgumentError('name', `unknown AEAD '${String(name)}'`);
+  if (keyLength === undefined)
+    throw new CryptoArgumentError('name', `unknown AEAD '${String(name)}'`);
   if (key.length !== keyLength) {
-    throw new CryptoArgumentError('key', `${name} key must be ${keyLength} bytes, got ${key.length}`);
+    throw new CryptoArgumentError(
+      'key',
+      `${name} key must be ${keyLength} bytes, got ${key.length}`,
+    );
   }
   if (nonce.length !== AEAD_NONCE_LENGTH) {
-    throw new CryptoArgumentError('nonce', `${name} nonce must be ${AEAD_NONCE_LENGTH} bytes, got ${nonce.length}`);
+    throw new CryptoArgumentError(
+      'nonce',
+      `${name} nonce must be ${AEAD_NONCE_LENGTH} bytes, got ${nonce.length}`,
+    );
   }
   return name === 'CHACHA20_POLY1305' ? chacha20poly1305(key, nonce, aad) : gcm(key, nonce, aad);
 }

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { fromHex, toHex } from '../bytes/hex';
 import { SeededRng } from '../sim/rng';
 import { CryptoArgumentError, InvalidPublicKey } from './errors';
-import { computeSharedSecret, generateKeyShare, publicKeyLength, sharedSecretLength, type GroupName } from './ecdhe';
+import {
+  computeSharedSecret,
+  generateKeyShare,
+  publicKeyLength,
+  sharedSecretLength,
+  type GroupName,
+} from './ecdhe';
 
 const GROUPS: GroupName[] = ['x25519', 'secp256r1', 'secp384r1'];
 const NODE_CURVE = { secp256r1: 'prime256v1', secp384r1: 'secp384r1' } as const;
@@ -30,8 +36,12 @@ describe('X25519 (RFC 7748)', () => {
 
   it('reproduces The Illustrated TLS 1.2 Connection premaster secret', () => {
     // tls12.xargs.org: client private key 20..3f, server public key from its ServerKeyExchange.
-    const clientPrivate = fromHex('202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f');
-    const serverPublic = fromHex('9fd7ad6dcff4298dd3f96d5b1b2af910a0535b1488d7f8fabb349a982880b615');
+    const clientPrivate = fromHex(
+      '202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f',
+    );
+    const serverPublic = fromHex(
+      '9fd7ad6dcff4298dd3f96d5b1b2af910a0535b1488d7f8fabb349a982880b615',
+    );
     expect(toHex(computeSharedSecret('x25519', clientPrivate, serverPublic))).toBe(
       'df4a291baa1eb7cfa6934b29b474baad2697e29f1f920dcc77c8a0a088447624',
     );
@@ -50,7 +60,9 @@ describe('X25519 (RFC 7748)', () => {
   });
 
   it('rejects a public key of the wrong length', () => {
-    expect(() => computeSharedSecret('x25519', alicePrivate, bobPublic.subarray(1))).toThrow(/x25519 public key: must be 32 bytes, got 31/);
+    expect(() => computeSharedSecret('x25519', alicePrivate, bobPublic.subarray(1))).toThrow(
+      /x25519 public key: must be 32 bytes, got 31/,
+    );
   });
 
   it('agrees with node:crypto', () => {
@@ -63,11 +75,16 @@ describe('X25519 (RFC 7748)', () => {
       type: 'spki',
     });
     const nodeShared = diffieHellman({ privateKey, publicKey: ourPublicForNode });
-    expect(toHex(computeSharedSecret('x25519', ours.privateKey, nodeRaw))).toBe(nodeShared.toString('hex'));
+    expect(toHex(computeSharedSecret('x25519', ours.privateKey, nodeRaw))).toBe(
+      nodeShared.toString('hex'),
+    );
   });
 });
 
-function nodeX25519Pair(): { publicKey: ReturnType<typeof createPublicKey>; privateKey: ReturnType<typeof createPrivateKey> } {
+function nodeX25519Pair(): {
+  publicKey: ReturnType<typeof createPublicKey>;
+  privateKey: ReturnType<typeof createPrivateKey>;
+} {
   // A fixed private key in PKCS#8 (RFC 8410, Section 7 wraps the 32 bytes in an OCTET STRING).
   const raw = fromHex('a546e36bf0527c9d3b16154b82465edd62144c0ac1fc5a18506a2244ba449ac4');
   const privateKey = createPrivateKey({
@@ -89,7 +106,11 @@ describe('NIST curves (RFC 8422)', () => {
       peer.generateKeys();
       // node's computeSecret returns the X coordinate, as RFC 8422, Section 5.10 asks.
       const expected = peer.computeSecret(ours.publicKey);
-      const shared = computeSharedSecret(group, ours.privateKey, new Uint8Array(peer.getPublicKey()));
+      const shared = computeSharedSecret(
+        group,
+        ours.privateKey,
+        new Uint8Array(peer.getPublicKey()),
+      );
       expect(shared.length).toBe(sharedSecretLength(group));
       expect(toHex(shared)).toBe(expected.toString('hex'));
     });
@@ -108,12 +129,18 @@ describe('NIST curves (RFC 8422)', () => {
       offCurve[offCurve.length - 1]! ^= 1;
       expect(() => computeSharedSecret(group, ours.privateKey, offCurve)).toThrow(InvalidPublicKey);
 
-      const compressed = new Uint8Array(createECDH(NODE_CURVE[group]).generateKeys(undefined, 'compressed'));
-      expect(() => computeSharedSecret(group, ours.privateKey, compressed)).toThrow(/must be an uncompressed point/);
+      const nodeKeys = createECDH(NODE_CURVE[group]);
+      nodeKeys.generateKeys();
+      const compressed = new Uint8Array(nodeKeys.getPublicKey(null, 'compressed'));
+      expect(() => computeSharedSecret(group, ours.privateKey, compressed)).toThrow(
+        /must be an uncompressed point/,
+      );
 
       const badPrefix = peer.slice();
       badPrefix[0] = 0x05;
-      expect(() => computeSharedSecret(group, ours.privateKey, badPrefix)).toThrow(InvalidPublicKey);
+      expect(() => computeSharedSecret(group, ours.privateKey, badPrefix)).toThrow(
+        InvalidPublicKey,
+      );
     });
   }
 });
@@ -139,9 +166,15 @@ describe('all groups', () => {
   }
 
   it('rejects an unknown group and a private key of the wrong length, naming the parameter', () => {
-    expect(() => generateKeyShare('secp521r1' as GroupName, new SeededRng(1))).toThrow(/^group: unknown group 'secp521r1'$/);
+    expect(() => generateKeyShare('secp521r1' as GroupName, new SeededRng(1))).toThrow(
+      /^group: unknown group 'secp521r1'$/,
+    );
     const peer = generateKeyShare('secp256r1', new SeededRng(2)).publicKey;
-    expect(() => computeSharedSecret('secp256r1', new Uint8Array(31), peer)).toThrow(CryptoArgumentError);
-    expect(() => computeSharedSecret('secp256r1', new Uint8Array(31), peer)).toThrow(/^privateKey:/);
+    expect(() => computeSharedSecret('secp256r1', new Uint8Array(31), peer)).toThrow(
+      CryptoArgumentError,
+    );
+    expect(() => computeSharedSecret('secp256r1', new Uint8Array(31), peer)).toThrow(
+      /^privateKey:/,
+    );
   });
 });

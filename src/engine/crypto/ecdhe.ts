@@ -82,7 +82,10 @@ export function computeSharedSecret(
 
 function x25519Shared(privateKey: Uint8Array, peerPublic: Uint8Array): Uint8Array {
   if (privateKey.length !== X25519_LENGTH) {
-    throw new CryptoArgumentError('privateKey', `x25519 private key must be 32 bytes, got ${privateKey.length}`);
+    throw new CryptoArgumentError(
+      'privateKey',
+      `x25519 private key must be 32 bytes, got ${privateKey.length}`,
+    );
   }
   if (peerPublic.length !== X25519_LENGTH) {
     throw new InvalidPublicKey('x25519', `must be 32 bytes, got ${peerPublic.length}`);
@@ -92,7 +95,10 @@ function x25519Shared(privateKey: Uint8Array, peerPublic: Uint8Array): Uint8Arra
     shared = x25519.getSharedSecret(privateKey, peerPublic);
   } catch {
     // noble refuses the known low-order u-coordinates up front rather than computing zero.
-    throw new InvalidPublicKey('x25519', 'a low-order point (the shared secret would be all zeros, RFC 7748 Section 6.1)');
+    throw new InvalidPublicKey(
+      'x25519',
+      'a low-order point (the shared secret would be all zeros, RFC 7748 Section 6.1)',
+    );
   }
   // RFC 7748, Section 6.1: an all-zero output MUST be rejected. noble already does; checking
   // here too keeps the rule true if the library's behaviour ever changes.
@@ -109,12 +115,18 @@ function nistShared(
 ): Uint8Array {
   const curve = nistCurve(group);
   if (privateKey.length !== curve.lengths.secretKey) {
-    throw new CryptoArgumentError('privateKey', `${group} private key must be ${curve.lengths.secretKey} bytes, got ${privateKey.length}`);
+    throw new CryptoArgumentError(
+      'privateKey',
+      `${group} private key must be ${curve.lengths.secretKey} bytes, got ${privateKey.length}`,
+    );
   }
   // RFC 8422, Section 5.1.2: only the uncompressed format is allowed for these curves.
   const expected = curve.lengths.publicKeyUncompressed!;
   if (peerPublic.length !== expected || peerPublic[0] !== UNCOMPRESSED) {
-    throw new InvalidPublicKey(group, `must be an uncompressed point of ${expected} bytes starting 0x04`);
+    throw new InvalidPublicKey(
+      group,
+      `must be an uncompressed point of ${expected} bytes starting 0x04`,
+    );
   }
   let compressed: Uint8Array;
   try {

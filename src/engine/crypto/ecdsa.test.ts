@@ -1,4 +1,9 @@
-import { generateKeyPairSync, sign as nodeSign, verify as nodeVerify, type KeyObject } from 'node:crypto';
+import {
+  generateKeyPairSync,
+  sign as nodeSign,
+  verify as nodeVerify,
+  type KeyObject,
+} from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fromHex, toHex, utf8 } from '../bytes/hex';
 import { ecdsaSign, ecdsaSignPkcs8, ecdsaVerify, p256PrivateKeyFromPkcs8 } from './ecdsa';
@@ -16,7 +21,11 @@ beforeAll(() => {
   pkcs8 = new Uint8Array(privateKey.export({ format: 'der', type: 'pkcs8' }));
   spki = new Uint8Array(publicKey.export({ format: 'der', type: 'spki' }));
   const jwk = publicKey.export({ format: 'jwk' });
-  point = new Uint8Array([4, ...Buffer.from(jwk.x!, 'base64url'), ...Buffer.from(jwk.y!, 'base64url')]);
+  point = new Uint8Array([
+    4,
+    ...Buffer.from(jwk.x!, 'base64url'),
+    ...Buffer.from(jwk.y!, 'base64url'),
+  ]);
 });
 
 describe('ECDSA P-256 / SHA-256', () => {
@@ -30,7 +39,9 @@ describe('ECDSA P-256 / SHA-256', () => {
       '0460fed4ba255a9d31c961eb74c6356d68c049b8923b61fa6ce669622e60f29fb6' +
         '7903fe1008b8bc99a41ae9e95628bc64f2f1b20c2d7e9f5177a3c294d4462299',
     );
-    expect(ecdsaVerify(publicPoint, utf8('sample'), fromHex(`3046022100${r}022100${s}`))).toBe(true);
+    expect(ecdsaVerify(publicPoint, utf8('sample'), fromHex(`3046022100${r}022100${s}`))).toBe(
+      true,
+    );
   });
 
   it('is deterministic: one key and message give one signature', () => {
@@ -40,7 +51,9 @@ describe('ECDSA P-256 / SHA-256', () => {
 
   it('reads the private scalar out of a PKCS#8 key, as node exports it', async () => {
     const d = privateKey.export({ format: 'jwk' }).d!;
-    expect(toHex(await p256PrivateKeyFromPkcs8(pkcs8))).toBe(Buffer.from(d, 'base64url').toString('hex'));
+    expect(toHex(await p256PrivateKeyFromPkcs8(pkcs8))).toBe(
+      Buffer.from(d, 'base64url').toString('hex'),
+    );
   });
 
   it('signs with a PKCS#8 key and node verifies the DER signature', async () => {
@@ -72,7 +85,10 @@ describe('ECDSA P-256 / SHA-256', () => {
     offCurve[64]! ^= 1;
     expect(() => ecdsaVerify(offCurve, data, new Uint8Array(8))).toThrow(InvalidPublicKey);
     const rsaSpki = new Uint8Array(
-      generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ format: 'der', type: 'spki' }),
+      generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({
+        format: 'der',
+        type: 'spki',
+      }),
     );
     expect(() => ecdsaVerify(rsaSpki, data, new Uint8Array(8))).toThrow(InvalidKeyEncoding);
     expect(() => ecdsaSign(new Uint8Array(31), data)).toThrow(CryptoArgumentError);

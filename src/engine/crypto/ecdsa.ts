@@ -22,7 +22,10 @@ const SCALAR_LENGTH = 32;
  */
 export function ecdsaSign(privateKey: Uint8Array, data: Uint8Array): Uint8Array {
   if (privateKey.length !== SCALAR_LENGTH || !p256.utils.isValidSecretKey(privateKey)) {
-    throw new CryptoArgumentError('privateKey', `must be a valid 32-byte P-256 scalar, got ${privateKey.length} bytes`);
+    throw new CryptoArgumentError(
+      'privateKey',
+      `must be a valid 32-byte P-256 scalar, got ${privateKey.length} bytes`,
+    );
   }
   return p256.sign(data, privateKey, { prehash: true, lowS: false, format: 'der' });
 }
@@ -50,12 +53,19 @@ export async function ecdsaSignPkcs8(pkcs8Der: Uint8Array, data: Uint8Array): Pr
  * SubjectPublicKeyInfo (DER) or a raw SEC 1 point. High-s signatures are accepted, as OpenSSL
  * makes them. A malformed signature is simply invalid; a bad key throws.
  */
-export function ecdsaVerify(publicKey: Uint8Array, data: Uint8Array, derSignature: Uint8Array): boolean {
+export function ecdsaVerify(
+  publicKey: Uint8Array,
+  data: Uint8Array,
+  derSignature: Uint8Array,
+): boolean {
   const point = isSec1Point(publicKey) ? publicKey : p256PointFromSpki(publicKey);
   try {
     p256.Point.fromBytes(point).assertValidity();
   } catch (e) {
-    throw new InvalidPublicKey('secp256r1', e instanceof Error ? e.message : 'not a point on the curve');
+    throw new InvalidPublicKey(
+      'secp256r1',
+      e instanceof Error ? e.message : 'not a point on the curve',
+    );
   }
   try {
     return p256.verify(derSignature, data, point, { prehash: true, lowS: false, format: 'der' });
@@ -67,7 +77,9 @@ export function ecdsaVerify(publicKey: Uint8Array, data: Uint8Array, derSignatur
 
 function isSec1Point(bytes: Uint8Array): boolean {
   const tag = bytes[0];
-  return (bytes.length === 65 && tag === 0x04) || (bytes.length === 33 && (tag === 0x02 || tag === 0x03));
+  return (
+    (bytes.length === 65 && tag === 0x04) || (bytes.length === 33 && (tag === 0x02 || tag === 0x03))
+  );
 }
 
 function base64UrlDecode(text: string): Uint8Array {

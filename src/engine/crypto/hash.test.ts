@@ -8,7 +8,9 @@ import { hash, hashLength, hmac, type HashName } from './hash';
 describe('hash', () => {
   it('matches the FIPS 180-2 "abc" digests', () => {
     // FIPS 180-2, Appendix B.1 (SHA-256) and Appendix D.1 (SHA-384).
-    expect(toHex(hash('sha256', utf8('abc')))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(toHex(hash('sha256', utf8('abc')))).toBe(
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    );
     expect(toHex(hash('sha384', utf8('abc')))).toBe(
       'cb00753f45a35e8bb5a03d699ac65007272c32ab0eded1631a8b605a43ff5bed8086072ba1e7cc2358baeca134c825a7',
     );
@@ -29,7 +31,9 @@ describe('hmac', () => {
   it('matches RFC 4231 test case 2 ("Jefe")', () => {
     const key = utf8('Jefe');
     const data = utf8('what do ya want for nothing?');
-    expect(toHex(hmac('sha256', key, data))).toBe('5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
+    expect(toHex(hmac('sha256', key, data))).toBe(
+      '5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843',
+    );
     expect(toHex(hmac('sha384', key, data))).toBe(
       'af45d2e376484031617f78d2b58a6b1b9c7ef464f5a01b47e42ec3736322445e8e2240ca5e69e2c78b3239ecfab21649',
     );
@@ -42,7 +46,9 @@ describe('hmac', () => {
         fc.uint8Array({ maxLength: 200 }),
         fc.uint8Array({ maxLength: 300 }),
         (name, key, data) => {
-          expect(toHex(hmac(name, key, data))).toBe(createHmac(name, key).update(data).digest('hex'));
+          expect(toHex(hmac(name, key, data))).toBe(
+            createHmac(name, key).update(data).digest('hex'),
+          );
           expect(toHex(hash(name, data))).toBe(createHash(name).update(data).digest('hex'));
         },
       ),

@@ -1,4 +1,10 @@
-import { constants, generateKeyPairSync, sign as nodeSign, verify as nodeVerify, type KeyObject } from 'node:crypto';
+import {
+  constants,
+  generateKeyPairSync,
+  sign as nodeSign,
+  verify as nodeVerify,
+  type KeyObject,
+} from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { toHex, utf8 } from '../bytes/hex';
 import { InvalidKeyEncoding } from './errors';
@@ -69,13 +75,22 @@ describe('key handling', () => {
     const importKey = vi.spyOn(globalThis.crypto.subtle, 'importKey');
     await rsaSign('rsa_pkcs1_sha256', freshPkcs8, data);
     await rsaSign('rsa_pkcs1_sha256', freshPkcs8, utf8('another message'));
-    await Promise.all([rsaSign('rsa_pkcs1_sha256', freshPkcs8, data), rsaSign('rsa_pkcs1_sha256', freshPkcs8, data)]);
+    await Promise.all([
+      rsaSign('rsa_pkcs1_sha256', freshPkcs8, data),
+      rsaSign('rsa_pkcs1_sha256', freshPkcs8, data),
+    ]);
     expect(importKey).toHaveBeenCalledTimes(1);
   });
 
   it('reports a key that is not RSA PKCS#8 as InvalidKeyEncoding naming the parameter', async () => {
-    await expect(rsaSign('rsa_pkcs1_sha256', utf8('not a key'), data)).rejects.toThrow(InvalidKeyEncoding);
-    await expect(rsaSign('rsa_pkcs1_sha256', utf8('not a key'), data)).rejects.toThrow(/^pkcs8Der: not a PKCS8 RSASSA-PKCS1-v1_5 key/);
-    await expect(rsaVerify('rsa_pss_rsae_sha256', pkcs8, data, new Uint8Array(256))).rejects.toThrow(/^spkiDer:/);
+    await expect(rsaSign('rsa_pkcs1_sha256', utf8('not a key'), data)).rejects.toThrow(
+      InvalidKeyEncoding,
+    );
+    await expect(rsaSign('rsa_pkcs1_sha256', utf8('not a key'), data)).rejects.toThrow(
+      /^pkcs8Der: not a PKCS8 RSASSA-PKCS1-v1_5 key/,
+    );
+    await expect(
+      rsaVerify('rsa_pss_rsae_sha256', pkcs8, data, new Uint8Array(256)),
+    ).rejects.toThrow(/^spkiDer:/);
   });
 });

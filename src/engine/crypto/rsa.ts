@@ -40,7 +40,11 @@ function signParams(p: RsaParams): AlgorithmIdentifier | RsaPssParams {
 }
 
 /** Signs `data` (hashed inside, as the scheme says) with an RSA private key in PKCS#8 DER. */
-export async function rsaSign(scheme: RsaScheme, pkcs8Der: Uint8Array, data: Uint8Array): Promise<Uint8Array> {
+export async function rsaSign(
+  scheme: RsaScheme,
+  pkcs8Der: Uint8Array,
+  data: Uint8Array,
+): Promise<Uint8Array> {
   const p = paramsOf(scheme);
   const key = await importKeyCached('pkcs8', pkcs8Der, importSpec(p, 'sign'), 'pkcs8Der');
   return new Uint8Array(await subtle().sign(signParams(p), key, bufferOf(data)));

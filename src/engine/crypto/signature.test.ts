@@ -1,4 +1,10 @@
-import { constants, generateKeyPairSync, sign as nodeSign, verify as nodeVerify, type KeyObject } from 'node:crypto';
+import {
+  constants,
+  generateKeyPairSync,
+  sign as nodeSign,
+  verify as nodeVerify,
+  type KeyObject,
+} from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { utf8 } from '../bytes/hex';
 import { SignatureKeyMismatch, UnsupportedSignatureScheme } from './errors';
@@ -72,11 +78,15 @@ describe('sign and verify by SignatureScheme code', () => {
   it('throws UnsupportedSignatureScheme for a code we do not implement', async () => {
     // 0x0503 is ecdsa_secp384r1_sha384, 0x0807 ed25519: real schemes, not ours.
     await expect(sign(0x0503, ec.pkcs8, data)).rejects.toThrow(UnsupportedSignatureScheme);
-    await expect(verify(0x0807, ec.spki, data, new Uint8Array(64))).rejects.toThrow('unsupported signature scheme 0x0807');
+    await expect(verify(0x0807, ec.spki, data, new Uint8Array(64))).rejects.toThrow(
+      'unsupported signature scheme 0x0807',
+    );
   });
 
   it('throws SignatureKeyMismatch when the scheme does not fit the key', async () => {
-    await expect(verify(0x0403, rsa.spki, data, new Uint8Array(64))).rejects.toThrow(SignatureKeyMismatch);
+    await expect(verify(0x0403, rsa.spki, data, new Uint8Array(64))).rejects.toThrow(
+      SignatureKeyMismatch,
+    );
     await expect(verify(0x0804, ec.spki, data, new Uint8Array(64))).rejects.toThrow(
       'signature scheme rsa_pss_rsae_sha256 cannot be used with a ECDSA_P256 key',
     );

@@ -67,7 +67,11 @@ export function signatureSchemeName(scheme: number): string {
 }
 
 /** Signs `data` with a PKCS#8 DER private key; throws UnsupportedSignatureScheme for an unknown code. */
-export async function sign(scheme: number, privateKeyPkcs8: Uint8Array, data: Uint8Array): Promise<Uint8Array> {
+export async function sign(
+  scheme: number,
+  privateKeyPkcs8: Uint8Array,
+  data: Uint8Array,
+): Promise<Uint8Array> {
   return schemeImpl(scheme).sign(privateKeyPkcs8, data);
 }
 
@@ -76,7 +80,12 @@ export async function sign(scheme: number, privateKeyPkcs8: Uint8Array, data: Ui
  * Throws UnsupportedSignatureScheme for an unknown code, and SignatureKeyMismatch when the key is
  * not of the scheme's type (RFC 5246, Section 7.4.3: the scheme must fit the certificate's key).
  */
-export async function verify(scheme: number, spkiDer: Uint8Array, data: Uint8Array, signature: Uint8Array): Promise<boolean> {
+export async function verify(
+  scheme: number,
+  spkiDer: Uint8Array,
+  data: Uint8Array,
+  signature: Uint8Array,
+): Promise<boolean> {
   const impl = schemeImpl(scheme);
   const keyType = keyTypeOfSpki(spkiDer);
   if (keyType !== impl.keyType) throw new SignatureKeyMismatch(impl.name, keyType);

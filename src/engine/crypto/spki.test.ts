@@ -4,7 +4,9 @@ import { toHex, utf8 } from '../bytes/hex';
 import { InvalidKeyEncoding } from './errors';
 import { keyTypeOfSpki, p256PointFromSpki } from './spki';
 
-function spkiOf(pair: { publicKey: { export(o: { format: 'der'; type: 'spki' }): Buffer } }): Uint8Array {
+function spkiOf(pair: {
+  publicKey: { export(o: { format: 'der'; type: 'spki' }): Buffer };
+}): Uint8Array {
   return new Uint8Array(pair.publicKey.export({ format: 'der', type: 'spki' }));
 }
 
@@ -15,11 +17,15 @@ describe('keyTypeOfSpki', () => {
   });
 
   it('recognises P-256 and calls other curves and algorithms "other"', () => {
-    expect(keyTypeOfSpki(spkiOf(generateKeyPairSync('ec', { namedCurve: 'P-256' })))).toBe('ECDSA_P256');
+    expect(keyTypeOfSpki(spkiOf(generateKeyPairSync('ec', { namedCurve: 'P-256' })))).toBe(
+      'ECDSA_P256',
+    );
     expect(keyTypeOfSpki(spkiOf(generateKeyPairSync('ec', { namedCurve: 'P-384' })))).toBe('other');
     expect(keyTypeOfSpki(spkiOf(generateKeyPairSync('ed25519')))).toBe('other');
     // RSASSA-PSS keys (id-RSASSA-PSS, RFC 4055) are not the rsaEncryption keys rsa_pss_rsae_* needs.
-    expect(keyTypeOfSpki(spkiOf(generateKeyPairSync('rsa-pss', { modulusLength: 1024 })))).toBe('other');
+    expect(keyTypeOfSpki(spkiOf(generateKeyPairSync('rsa-pss', { modulusLength: 1024 })))).toBe(
+      'other',
+    );
   });
 
   it('calls garbage and truncated keys "other"', () => {
@@ -34,12 +40,19 @@ describe('p256PointFromSpki', () => {
   it("returns node's public point", () => {
     const pair = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const jwk = pair.publicKey.export({ format: 'jwk' });
-    const expected = '04' + Buffer.from(jwk.x!, 'base64url').toString('hex') + Buffer.from(jwk.y!, 'base64url').toString('hex');
+    const expected =
+      '04' +
+      Buffer.from(jwk.x!, 'base64url').toString('hex') +
+      Buffer.from(jwk.y!, 'base64url').toString('hex');
     expect(toHex(p256PointFromSpki(spkiOf(pair)))).toBe(expected);
   });
 
   it('refuses anything but an uncompressed P-256 SPKI', () => {
-    expect(() => p256PointFromSpki(spkiOf(generateKeyPairSync('ec', { namedCurve: 'P-384' })))).toThrow(InvalidKeyEncoding);
-    expect(() => p256PointFromSpki(spkiOf(generateKeyPairSync('rsa', { modulusLength: 1024 })))).toThrow(/^spkiDer:/);
+    expect(() =>
+      p256PointFromSpki(spkiOf(generateKeyPairSync('ec', { namedCurve: 'P-384' }))),
+    ).toThrow(InvalidKeyEncoding);
+    expect(() =>
+      p256PointFromSpki(spkiOf(generateKeyPairSync('rsa', { modulusLength: 1024 }))),
+    ).toThrow(/^spkiDer:/);
   });
 });

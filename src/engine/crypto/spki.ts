@@ -37,7 +37,9 @@ function outerContentOffset(spki: Uint8Array): number {
 }
 
 function startsWithAt(bytes: Uint8Array, at: number, prefix: Uint8Array): boolean {
-  return at + prefix.length <= bytes.length && bytesEqual(bytes.subarray(at, at + prefix.length), prefix);
+  return (
+    at + prefix.length <= bytes.length && bytesEqual(bytes.subarray(at, at + prefix.length), prefix)
+  );
 }
 
 export function keyTypeOfSpki(spkiDer: Uint8Array): SpkiKeyType {
@@ -56,7 +58,10 @@ export function p256PointFromSpki(spkiDer: Uint8Array): Uint8Array {
     !startsWithAt(spkiDer, 0, P256_SPKI_HEADER) ||
     spkiDer[at] !== 0x04
   ) {
-    throw new InvalidKeyEncoding('spkiDer', 'not a P-256 SubjectPublicKeyInfo with an uncompressed point');
+    throw new InvalidKeyEncoding(
+      'spkiDer',
+      'not a P-256 SubjectPublicKeyInfo with an uncompressed point',
+    );
   }
   return spkiDer.slice(at);
 }

@@ -46,7 +46,15 @@ export function importKeyCached(
 ): Promise<CryptoKey> {
   const hashName = 'hash' in spec.algorithm ? String(spec.algorithm.hash) : '';
   const curve = 'namedCurve' in spec.algorithm ? spec.algorithm.namedCurve : '';
-  const cacheKey = [format, spec.algorithm.name, hashName, curve, spec.usages.join('+'), spec.extractable, toHex(der)].join('|');
+  const cacheKey = [
+    format,
+    spec.algorithm.name,
+    hashName,
+    curve,
+    spec.usages.join('+'),
+    spec.extractable,
+    toHex(der),
+  ].join('|');
   const hit = cache.get(cacheKey);
   if (hit) {
     // Refresh its place so the oldest-used entry is the one evicted.
@@ -59,7 +67,10 @@ export function importKeyCached(
     .catch((e: unknown) => {
       cache.delete(cacheKey);
       const why = e instanceof Error ? e.message : String(e);
-      throw new InvalidKeyEncoding(parameter, `not a ${format.toUpperCase()} ${spec.algorithm.name} key (${why})`);
+      throw new InvalidKeyEncoding(
+        parameter,
+        `not a ${format.toUpperCase()} ${spec.algorithm.name} key (${why})`,
+      );
     });
   cache.set(cacheKey, pending);
   if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);

@@ -33,7 +33,8 @@ export interface TrafficKeys {
 }
 
 /** The master secret's seed: the two randoms (RFC 5246), or the session hash with EMS (RFC 7627). */
-export type MasterSecretSeed = { clientRandom: Uint8Array; serverRandom: Uint8Array } | { sessionHash: Uint8Array };
+export type MasterSecretSeed =
+  { clientRandom: Uint8Array; serverRandom: Uint8Array } | { sessionHash: Uint8Array };
 
 /** RFC 5246, Section 8.1: the master secret is always 48 bytes. */
 export const MASTER_SECRET_LENGTH = 48;
@@ -56,9 +57,16 @@ export function deriveMasterSecret(
   preMasterSecret: Uint8Array,
   seed: MasterSecretSeed,
 ): Derived<Uint8Array> {
-  if (preMasterSecret.length === 0) throw new CryptoArgumentError('preMasterSecret', 'must not be empty');
+  if (preMasterSecret.length === 0)
+    throw new CryptoArgumentError('preMasterSecret', 'must not be empty');
   if ('sessionHash' in seed) {
-    const value = prf(suite.hash, preMasterSecret, LABEL_EXTENDED_MASTER_SECRET, seed.sessionHash, MASTER_SECRET_LENGTH);
+    const value = prf(
+      suite.hash,
+      preMasterSecret,
+      LABEL_EXTENDED_MASTER_SECRET,
+      seed.sessionHash,
+      MASTER_SECRET_LENGTH,
+    );
     return {
       value,
       secrets: [
@@ -120,7 +128,13 @@ export function deriveKeys(
   checkLength('clientRandom', clientRandom, RANDOM_LENGTH);
   checkLength('serverRandom', serverRandom, RANDOM_LENGTH);
   const length = 2 * suite.keyLength + 2 * suite.fixedIvLength;
-  const keyBlock = prf(suite.hash, masterSecret, LABEL_KEY_EXPANSION, concatBytes(serverRandom, clientRandom), length);
+  const keyBlock = prf(
+    suite.hash,
+    masterSecret,
+    LABEL_KEY_EXPANSION,
+    concatBytes(serverRandom, clientRandom),
+    length,
+  );
 
   let at = 0;
   const take = (n: number): Uint8Array => keyBlock.slice(at, (at += n));
@@ -147,10 +161,30 @@ export function deriveKeys(
         ],
         explain: 'secret.key_block',
       },
-      { name: 'client_write_key', value: value.clientWriteKey, inputs: fromKeyBlock, explain: 'secret.client_write_key' },
-      { name: 'server_write_key', value: value.serverWriteKey, inputs: fromKeyBlock, explain: 'secret.server_write_key' },
-      { name: 'client_write_IV', value: value.clientWriteIv, inputs: fromKeyBlock, explain: 'secret.client_write_iv' },
-      { name: 'server_write_IV', value: value.serverWriteIv, inputs: fromKeyBlock, explain: 'secret.server_write_iv' },
+      {
+        name: 'client_write_key',
+        value: value.clientWriteKey,
+        inputs: fromKeyBlock,
+        explain: 'secret.client_write_key',
+      },
+      {
+        name: 'server_write_key',
+        value: value.serverWriteKey,
+        inputs: fromKeyBlock,
+        explain: 'secret.server_write_key',
+      },
+      {
+        name: 'client_write_IV',
+        value: value.clientWriteIv,
+        inputs: fromKeyBlock,
+        explain: 'secret.client_write_iv',
+      },
+      {
+        name: 'server_write_IV',
+        value: value.serverWriteIv,
+        inputs: fromKeyBlock,
+        explain: 'secret.server_write_iv',
+      },
     ],
   };
 }
@@ -168,7 +202,10 @@ export function computeVerifyData(
   handshakeHash: Uint8Array,
 ): Derived<Uint8Array> {
   if (label !== LABEL_CLIENT_FINISHED && label !== LABEL_SERVER_FINISHED) {
-    throw new CryptoArgumentError('label', `must be '${LABEL_CLIENT_FINISHED}' or '${LABEL_SERVER_FINISHED}', got '${String(label)}'`);
+    throw new CryptoArgumentError(
+      'label',
+      `must be '${LABEL_CLIENT_FINISHED}' or '${LABEL_SERVER_FINISHED}', got '${String(label)}'`,
+    );
   }
   checkLength('masterSecret', masterSecret, MASTER_SECRET_LENGTH);
   const value = prf(suite.hash, masterSecret, label, handshakeHash, suite.verifyDataLength);

@@ -7,7 +7,13 @@ import type { HashName } from '../crypto/hash';
 import { pHash, prf } from './prf';
 
 /** RFC 5246, Section 5, written a second time over node's HMAC, to check ours against. */
-function nodePrf(hash: HashName, secret: Uint8Array, label: string, seed: Uint8Array, length: number): string {
+function nodePrf(
+  hash: HashName,
+  secret: Uint8Array,
+  label: string,
+  seed: Uint8Array,
+  length: number,
+): string {
   const fullSeed = Buffer.concat([Buffer.from(label, 'ascii'), seed]);
   const mac = (data: Buffer) => createHmac(hash, secret).update(data).digest();
   let out = Buffer.alloc(0);
@@ -51,7 +57,9 @@ describe('TLS 1.2 PRF (RFC 5246, Section 5)', () => {
       const out = prf(v.hash, fromHex(v.secret), 'test label', fromHex(v.seed), length);
       expect(toHex(out), `PRF ${v.hash} vector`).toBe(v.output);
       // The published value, recomputed independently over node:crypto's HMAC.
-      expect(nodePrf(v.hash, fromHex(v.secret), 'test label', fromHex(v.seed), length)).toBe(v.output);
+      expect(nodePrf(v.hash, fromHex(v.secret), 'test label', fromHex(v.seed), length)).toBe(
+        v.output,
+      );
     });
   }
 
@@ -64,7 +72,9 @@ describe('TLS 1.2 PRF (RFC 5246, Section 5)', () => {
         fc.uint8Array({ maxLength: 80 }),
         fc.integer({ min: 0, max: 200 }),
         (hash, secret, label, seed, length) => {
-          expect(toHex(prf(hash, secret, label, seed, length))).toBe(nodePrf(hash, secret, label, seed, length));
+          expect(toHex(prf(hash, secret, label, seed, length))).toBe(
+            nodePrf(hash, secret, label, seed, length),
+          );
         },
       ),
       { numRuns: 80 },
@@ -75,11 +85,15 @@ describe('TLS 1.2 PRF (RFC 5246, Section 5)', () => {
     const secret = fromHex('0102');
     const long = pHash('sha256', secret, fromHex('61626364'), 70);
     expect(toHex(prf('sha256', secret, 'ab', fromHex('6364'), 70))).toBe(toHex(long));
-    expect(toHex(pHash('sha256', secret, fromHex('61626364'), 33))).toBe(toHex(long.subarray(0, 33)));
+    expect(toHex(pHash('sha256', secret, fromHex('61626364'), 33))).toBe(
+      toHex(long.subarray(0, 33)),
+    );
   });
 
   it('rejects a negative or fractional length, naming the parameter', () => {
-    expect(() => pHash('sha256', new Uint8Array(1), new Uint8Array(1), -1)).toThrow(CryptoArgumentError);
+    expect(() => pHash('sha256', new Uint8Array(1), new Uint8Array(1), -1)).toThrow(
+      CryptoArgumentError,
+    );
     expect(() => prf('sha256', new Uint8Array(1), 'l', new Uint8Array(1), 1.5)).toThrow(/^length:/);
   });
 });

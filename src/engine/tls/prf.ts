@@ -20,7 +20,12 @@ export const LABEL_SERVER_FINISHED = 'server finished';
  * P_hash(secret, seed) = HMAC(secret, A(1) ‖ seed) ‖ HMAC(secret, A(2) ‖ seed) ‖ …, where
  * A(0) = seed and A(i) = HMAC(secret, A(i-1)), cut to `length` bytes (RFC 5246, Section 5).
  */
-export function pHash(hash: HashName, secret: Uint8Array, seed: Uint8Array, length: number): Uint8Array {
+export function pHash(
+  hash: HashName,
+  secret: Uint8Array,
+  seed: Uint8Array,
+  length: number,
+): Uint8Array {
   if (!Number.isInteger(length) || length < 0) {
     throw new CryptoArgumentError('length', `must be a non-negative integer, got ${length}`);
   }
@@ -35,6 +40,12 @@ export function pHash(hash: HashName, secret: Uint8Array, seed: Uint8Array, leng
 }
 
 /** PRF(secret, label, seed) = P_<hash>(secret, label ‖ seed), the label in ASCII (RFC 5246, Section 5). */
-export function prf(hash: HashName, secret: Uint8Array, label: string, seed: Uint8Array, length: number): Uint8Array {
+export function prf(
+  hash: HashName,
+  secret: Uint8Array,
+  label: string,
+  seed: Uint8Array,
+  length: number,
+): Uint8Array {
   return pHash(hash, secret, concatBytes(utf8(label), seed), length);
 }

@@ -4,7 +4,8 @@
  *
  * - AES-GCM (RFC 5288, Section 3): nonce = salt (4-byte fixed IV) ‖ nonce_explicit (8 bytes), and
  *   the fragment is nonce_explicit ‖ ciphertext ‖ tag. We send the sequence number as
- *   nonce_explicit, as OpenSSL does; on receipt we use whatever explicit nonce the peer sent.
+ *   nonce_explicit (unique per key, as Section 3 requires, and what Go's crypto/tls sends; OpenSSL
+ *   counts from a random start instead). On receipt we use whatever explicit nonce the peer sent.
  * - ChaCha20-Poly1305 (RFC 7905, Section 2): nonce = the 12-byte IV XOR the sequence number
  *   left-padded to 12 bytes, and the fragment is ciphertext ‖ tag.
  *
@@ -79,13 +80,22 @@ export class RecordProtector {
     private readonly iv: Uint8Array,
   ) {
     if (key.length !== suite.keyLength) {
-      throw new CryptoArgumentError('key', `${suite.name} needs a ${suite.keyLength}-byte key, got ${key.length}`);
+      throw new CryptoArgumentError(
+        'key',
+        `${suite.name} needs a ${suite.keyLength}-byte key, got ${key.length}`,
+      );
     }
     if (iv.length !== suite.fixedIvLength) {
-      throw new CryptoArgumentError('iv', `${suite.name} needs a ${suite.fixedIvLength}-byte fixed IV, got ${iv.length}`);
+      throw new CryptoArgumentError(
+        'iv',
+        `${suite.name} needs a ${suite.fixedIvLength}-byte fixed IV, got ${iv.length}`,
+      );
     }
     if (suite.fixedIvLength + suite.recordIvLength !== AEAD_NONCE_LENGTH) {
-      throw new CryptoArgumentError('suite', `${suite.name}: fixed and record IV lengths must add up to ${AEAD_NONCE_LENGTH}`);
+      throw new CryptoArgumentError(
+        'suite',
+        `${suite.name}: fixed and record IV lengths must add up to ${AEAD_NONCE_LENGTH}`,
+      );
     }
   }
 
@@ -98,7 +108,9 @@ export class RecordProtector {
     checkUint('type', type, 8);
     checkUint('version', version, 16);
     if (plaintext.length > MAX_PLAINTEXT_LENGTH) {
-      throw new RecordOverflow(`plaintext of ${plaintext.length} bytes exceeds ${MAX_PLAINTEXT_LENGTH}`);
+      throw new RecordOverflow(
+        `plaintext of ${plaintext.length} bytes exceeds ${MAX_PLAINTEXT_LENGTH}`,
+      );
     }
     if (this.seq === MAX_SEQUENCE) throw new SequenceExhausted();
     const explicit = this.suite.recordIvLength > 0 ? uint64(this.seq) : new Uint8Array(0);
@@ -117,25 +129,38 @@ export class RecordProtector {
     checkUint('type', type, 8);
     checkUint('version', version, 16);
     if (fragment.length > MAX_CIPHERTEXT_LENGTH) {
-      throw new RecordOverflow(`fragment of ${fragment.length} bytes exceeds ${MAX_CIPHERTEXT_LENGTH}`);
+      throw new RecordOverflow(
+        `fragment of ${fragment.length} bytes exceeds ${MAX_CIPHERTEXT_LENGTH}`,
+      );
     }
     const overhead = this.suite.recordIvLength + this.suite.tagLength;
     if (fragment.length < overhead) {
-      throw new BadRecordMac(`fragment of ${fragment.length} bytes is shorter than its ${overhead}-byte nonce and tag`);
+      throw new BadRecordMac(
+        `fragment of ${fragment.length} bytes is shorter than its ${overhead}-byte nonce and tag`,
+      );
     }
     if (this.seq === MAX_SEQUENCE) throw new SequenceExhausted();
     const plaintextLength = fragment.length - overhead;
     // For an AEAD the plaintext length is known before decrypting, so the check comes first.
     if (plaintextLength > MAX_PLAINTEXT_LENGTH) {
-      throw new RecordOverflow(`plaintext of ${plaintextLength} bytes exceeds ${MAX_PLAINTEXT_LENGTH}`);
+      throw new RecordOverflow(
+        `plaintext of ${plaintextLength} bytes exceeds ${MAX_PLAINTEXT_LENGTH}`,
+      );
     }
     const nonce = this.nonceFor(fragment.subarray(0, this.suite.recordIvLength));
     const aad = this.aadFor(type, version, plaintextLength);
     let plaintext: Uint8Array;
     try {
-      plaintext = aeadOpen(this.suite.aead, this.key, nonce, aad, fragment.subarray(this.suite.recordIvLength));
+      plaintext = aeadOpen(
+        this.suite.aead,
+        this.key,
+        nonce,
+        aad,
+        fragment.subarray(this.suite.recordIvLength),
+      );
     } catch (e) {
-      if (e instanceof AeadAuthError) throw new BadRecordMac(`${this.suite.aead} tag check failed at sequence ${this.seq}`);
+      if (e instanceof AeadAuthError)
+        throw new BadRecordMac(`${this.suite.aead} tag check failed at sequence ${this.seq}`);
       throw e;
     }
     this.seq++;

@@ -23,8 +23,18 @@ describe('cipher suites', () => {
   });
 
   it('uses RFC 5288 nonces for GCM and RFC 7905 nonces for ChaCha20, both 12 bytes in all', () => {
-    expect(suiteParams(0xc02f)).toMatchObject({ fixedIvLength: 4, recordIvLength: 8, tagLength: 16, verifyDataLength: 12 });
-    expect(suiteParams(0xcca8)).toMatchObject({ fixedIvLength: 12, recordIvLength: 0, tagLength: 16, verifyDataLength: 12 });
+    expect(suiteParams(0xc02f)).toMatchObject({
+      fixedIvLength: 4,
+      recordIvLength: 8,
+      tagLength: 16,
+      verifyDataLength: 12,
+    });
+    expect(suiteParams(0xcca8)).toMatchObject({
+      fixedIvLength: 12,
+      recordIvLength: 0,
+      tagLength: 16,
+      verifyDataLength: 12,
+    });
     for (const s of SUITES) expect(s.fixedIvLength + s.recordIvLength).toBe(12);
   });
 
@@ -42,6 +52,7 @@ describe('cipher suites', () => {
     expect(schemesForAuth('RSA')).toEqual([0x0804, 0x0401, 0x0501]);
     expect(schemesForAuth('ECDSA')).toEqual([0x0403]);
     for (const code of schemesForAuth('RSA')) expect(signatureSchemeKeyType(code)).toBe('RSA');
-    for (const code of schemesForAuth('ECDSA')) expect(signatureSchemeKeyType(code)).toBe('ECDSA_P256');
+    for (const code of schemesForAuth('ECDSA'))
+      expect(signatureSchemeKeyType(code)).toBe('ECDSA_P256');
   });
 });

@@ -25,7 +25,12 @@ export interface SuiteParams {
   verifyDataLength: 12;
 }
 
-function gcmSuite(id: number, name: string, auth: SuiteParams['auth'], bits: 128 | 256): SuiteParams {
+function gcmSuite(
+  id: number,
+  name: string,
+  auth: SuiteParams['auth'],
+  bits: 128 | 256,
+): SuiteParams {
   return {
     id,
     name,

@@ -47,9 +47,15 @@ describe('Transcript', () => {
   it('rejects a record header, a truncated message and a short header, naming the parameter', () => {
     const t = new Transcript();
     // A record header in front of the message: its "length" no longer matches.
-    expect(() => t.add(concatBytes(fromHex('1603030009'), clientHello))).toThrow(CryptoArgumentError);
-    expect(() => t.add(clientHello.subarray(0, 7))).toThrow(/^rawHandshakeMessage: header says 5 body bytes but 3 follow$/);
-    expect(() => t.add(fromHex('0e00'))).toThrow(/^rawHandshakeMessage: a handshake message has a 4-byte header/);
+    expect(() => t.add(concatBytes(fromHex('1603030009'), clientHello))).toThrow(
+      CryptoArgumentError,
+    );
+    expect(() => t.add(clientHello.subarray(0, 7))).toThrow(
+      /^rawHandshakeMessage: header says 5 body bytes but 3 follow$/,
+    );
+    expect(() => t.add(fromHex('0e00'))).toThrow(
+      /^rawHandshakeMessage: a handshake message has a 4-byte header/,
+    );
     expect(t.length).toBe(0);
   });
 });

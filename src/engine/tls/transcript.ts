@@ -20,7 +20,10 @@ export class Transcript {
   add(rawHandshakeMessage: Uint8Array): void {
     const m = rawHandshakeMessage;
     if (m.length < HEADER_LENGTH) {
-      throw new CryptoArgumentError('rawHandshakeMessage', `a handshake message has a 4-byte header, got ${m.length} bytes`);
+      throw new CryptoArgumentError(
+        'rawHandshakeMessage',
+        `a handshake message has a 4-byte header, got ${m.length} bytes`,
+      );
     }
     const bodyLength = (m[1]! << 16) | (m[2]! << 8) | m[3]!;
     if (bodyLength !== m.length - HEADER_LENGTH) {
