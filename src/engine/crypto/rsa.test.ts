@@ -61,10 +61,12 @@ describe('RSA-PSS with rsaEncryption keys (rsa_pss_rsae_sha256)', () => {
     expect(await rsaVerify('rsa_pss_rsae_sha256', spki, data, shortSalt)).toBe(false);
   });
 
-  it('rejects a flipped bit', async () => {
+  it('rejects a flipped bit and a truncated signature', async () => {
     const sig = await rsaSign('rsa_pss_rsae_sha256', pkcs8, data);
     sig[100]! ^= 0x04;
     expect(await rsaVerify('rsa_pss_rsae_sha256', spki, data, sig)).toBe(false);
+    // A signature of the wrong length is just invalid, not an exception.
+    expect(await rsaVerify('rsa_pss_rsae_sha256', spki, data, sig.subarray(1))).toBe(false);
   });
 });
 
