@@ -1,5 +1,6 @@
 /** Configs built on the demo PKI that ships with the app (src/engine/tls/pki, `npm run pki`). */
 import type { Rng } from '../sim/rng';
+import { SignatureScheme } from '../tls/enums';
 import { pemToDerList } from '../tls/certificates/pem';
 import { defaultClientConfig, defaultServerConfig, type ClientConfig, type ServerConfig, type ServerCredential } from '../tls/config';
 import { DEMO_PKI } from '../tls/pki/demo-pki';
@@ -22,6 +23,23 @@ export function demoClientConfig(serverName: string): ClientConfig {
   return { ...defaultClientConfig(serverName, demoTrustAnchors()), sessions: new ClientSessionStore() };
 }
 
+/**
+ * RSA-PSS draws its salt inside WebCrypto, out of reach of the injected RNG, so a seeded run would
+ * not reproduce its ServerKeyExchange. Simulated runs therefore prefer rsa_pkcs1_sha256 (RFC 5246's
+ * own default family); against real peers the CLI keeps PSS first.
+ */
+export const DETERMINISTIC_SIGNATURE_SCHEMES: readonly number[] = [
+  SignatureScheme.ecdsa_secp256r1_sha256,
+  SignatureScheme.rsa_pkcs1_sha256,
+  SignatureScheme.rsa_pkcs1_sha384,
+  SignatureScheme.rsa_pss_rsae_sha256,
+];
+
 export function demoServerConfig(rng: Rng): ServerConfig {
-  return { ...defaultServerConfig(demoCredentials()), sessions: new ServerSessionStore(), ticketKey: rng.bytes(32) };
+  return {
+    ...defaultServerConfig(demoCredentials()),
+    signatureSchemes: [...DETERMINISTIC_SIGNATURE_SCHEMES],
+    sessions: new ServerSessionStore(),
+    ticketKey: rng.bytes(32),
+  };
 }

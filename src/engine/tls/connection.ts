@@ -16,7 +16,7 @@ import { HandshakeBuffer } from './handshake-buffer';
 import { decodeAlert, encodeAlert } from './messages/alert';
 import { decodeChangeCipherSpec, encodeChangeCipherSpec } from './messages/change-cipher-spec';
 import { encodeHandshake, handshakeMessageName, type HandshakeMessage } from './messages/handshake';
-import { BadRecordMac, RecordProtector } from './protection';
+import { BadRecordMac, RecordOverflow as PlaintextOverflow, RecordProtector } from './protection';
 import { RecordOverflow, RecordSplitter } from './record';
 import { describeApplicationData } from './application-data';
 import { RecordWriter, type SentRecord } from './record-writer';
@@ -312,7 +312,7 @@ export class TlsConnection<S extends { name: string }> {
 }
 
 function translateRecordError(e: unknown): unknown {
-  if (e instanceof RecordOverflow) return new TlsFailure({ kind: 'record_overflow', reason: e.message });
+  if (e instanceof RecordOverflow || e instanceof PlaintextOverflow) return new TlsFailure({ kind: 'record_overflow', reason: e.message });
   if (e instanceof BadRecordMac || e instanceof AeadAuthError) return new TlsFailure({ kind: 'bad_record_mac', reason: 'a record failed authentication: it was altered or encrypted under other keys' });
   return e;
 }

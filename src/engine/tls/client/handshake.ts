@@ -10,6 +10,7 @@
  */
 import { validateChain } from '../certificates/validate';
 import { generateKeyShare } from '../../crypto/ecdhe';
+import { SignatureKeyMismatch } from '../../crypto/errors';
 import { verify } from '../../crypto/signature';
 import { ExtensionType, ProtocolVersion, cipherSuiteName, namedGroupName, signatureSchemeName, versionName } from '../enums';
 import type { ClientConfig } from '../config';
@@ -240,7 +241,13 @@ async function onServerKeyExchange(
     fail({ kind: 'illegal_parameter', reason: `the server signed with ${signatureSchemeName(kx.signatureScheme)}, which the client did not offer` });
   }
   const signed = serverKeyExchangeSignedContent(state.hello.clientRandom, state.hello.serverRandom, kx);
-  const valid = await verify(kx.signatureScheme, state.leafSpki, signed, kx.signature).catch(() => false);
+  const valid = await verify(kx.signatureScheme, state.leafSpki, signed, kx.signature).catch((e: unknown) => {
+    // A scheme that does not fit the certificate's key is a bad parameter, not a bad signature.
+    if (e instanceof SignatureKeyMismatch) {
+      fail({ kind: 'illegal_parameter', reason: `the server signed with ${signatureSchemeName(kx.signatureScheme)}, which does not fit its ${state.leafKeyType} certificate key` });
+    }
+    return false;
+  });
   if (!valid) {
     fail({ kind: 'bad_signature', reason: `the ServerKeyExchange signature (${signatureSchemeName(kx.signatureScheme)}) does not verify with the certificate's key` });
   }
