@@ -446,15 +446,13 @@ describe('property: random messages', () => {
       .tuple(fc.integer({ min: 1000, max: 0xffff }), fc.uint8Array({ maxLength: 40 }))
       .map(([type, bytes]) => [type, { kind: 'unknown', bytes }] as [number, RData]),
   );
-  const record = fc
-    .tuple(name, data, u32)
-    .map(([owner, [type, d], ttl]): ResourceRecord => ({
-      name: owner,
-      type,
-      class: RRClass.IN,
-      ttl,
-      data: d,
-    }));
+  const record = fc.tuple(name, data, u32).map(([owner, [type, d], ttl]): ResourceRecord => ({
+    name: owner,
+    type,
+    class: RRClass.IN,
+    ttl,
+    data: d,
+  }));
   const message = fc
     .record({
       id: u16,

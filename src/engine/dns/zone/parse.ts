@@ -1,0 +1,310 @@
+/**
+ * Master files (RFC 1035, Section 5): $ORIGIN, $TTL (RFC 2308 §4), '@', relative names, omitted
+ * owner, TTL and class, parentheses, comments and quoted strings. Only class IN is served.
+ * TTLs may use BIND's units (1h30m, 2d, 1w).
+ */
+import { fromHex } from '../../bytes';
+import { AddressError, formatIPv6, parseIPv4, parseIPv6 } from '../ip';
+import { Name, NameError } from '../name';
+import { NameDecodeState } from '../namewire';
+import { readRData } from '../rdata';
+import {
+  RRClass,
+  RRType,
+  parseClassName,
+  parseTypeName,
+  typeName,
+  type RData,
+  type ResourceRecord,
+} from '../types';
+import { LeanIn } from '../wire';
+import { ZoneParseError, textOctets, tokenize, type Token } from './tokens';
+
+/** RFC 2181 §8: a TTL is an unsigned 31-bit number of seconds. */
+const MAX_TTL = 0x7fffffff;
+const UNIT_SECONDS: Record<string, number> = { w: 604800, d: 86400, h: 3600, m: 60, s: 1 };
+
+/** "3600", "1h", "1h30m", "2d", "1w" (BIND's units; RFC 2308 §4's $TTL takes the same). */
+export function parseTtl(text: string, line: number): number {
+  if (!/^[0-9]/.test(text)) throw new ZoneParseError(line, `'${text}' is not a TTL`);
+  let seconds: number;
+  if (/^[0-9]+$/.test(text)) {
+    seconds = Number(text);
+  } else if (/^([0-9]+[wdhms])+$/i.test(text)) {
+    seconds = 0;
+    for (const [, n, unit] of text.matchAll(/([0-9]+)([wdhms])/gi)) {
+      seconds += Number(n) * UNIT_SECONDS[unit!.toLowerCase()]!;
+    }
+  } else {
+    throw new ZoneParseError(line, `'${text}' is not a TTL (use seconds or units like 1h30m)`);
+  }
+  if (seconds > MAX_TTL) {
+    throw new ZoneParseError(line, `TTL ${seconds} is above 2^31-1 (RFC 2181 §8)`);
+  }
+  return seconds;
+}
+
+function parseUint(token: Token, bits: 8 | 16 | 32, what: string): number {
+  const max = 2 ** bits - 1;
+  if (!/^[0-9]+$/.test(token.text) || Number(token.text) > max) {
+    throw new ZoneParseError(
+      token.line,
+      `${what} '${token.text}' is not a number from 0 to ${max}`,
+    );
+  }
+  return Number(token.text);
+}
+
+export interface ParsedZone {
+  origin: Name;
+  records: ResourceRecord[];
+}
+
+export interface ParseOptions {
+  /** The origin before any $ORIGIN (like named-checkzone's zone argument). */
+  origin?: Name;
+}
+
+export function parseMasterFile(text: string, opts: ParseOptions = {}): ParsedZone {
+  let origin = opts.origin;
+  let firstOrigin = opts.origin;
+  let defaultTtl: number | undefined;
+  let lastTtl: number | undefined;
+  let lastOwner: Name | undefined;
+  const records: ResourceRecord[] = [];
+
+  const nameOf = (token: Token): Name => {
+    try {
+      if (token.text === '@') return requireOrigin(token.line);
+      if (token.text.endsWith('.') && !token.text.endsWith('\\.')) return Name.parse(token.text);
+      return Name.parse(token.text).concat(requireOrigin(token.line));
+    } catch (error) {
+      if (error instanceof NameError) throw new ZoneParseError(token.line, error.message);
+      throw error;
+    }
+  };
+  const requireOrigin = (line: number): Name => {
+    if (!origin) throw new ZoneParseError(line, 'relative name or @ with no $ORIGIN');
+    return origin;
+  };
+
+  for (const entry of tokenize(text)) {
+    const tokens = [...entry.tokens];
+    const first = tokens[0]!;
+    if (!first.quoted && first.text.startsWith('$')) {
+      const directive = first.text.toUpperCase();
+      const arg = tokens[1];
+      if (directive === '$ORIGIN') {
+        if (!arg || tokens.length > 2)
+          throw new ZoneParseError(entry.line, '$ORIGIN takes one name');
+        origin = nameOf(arg);
+        firstOrigin ??= origin;
+      } else if (directive === '$TTL') {
+        if (!arg || tokens.length > 2) throw new ZoneParseError(entry.line, '$TTL takes one TTL');
+        defaultTtl = parseTtl(arg.text, arg.line);
+      } else {
+        throw new ZoneParseError(entry.line, `${first.text} is not supported`);
+      }
+      continue;
+    }
+
+    // RFC 1035 §5.1: <domain-name> or a blank, then [<TTL>] [<class>] in either order, then type.
+    let owner: Name;
+    if (entry.startsWithBlank) {
+      if (!lastOwner)
+        throw new ZoneParseError(
+          entry.line,
+          'no previous owner for a line that starts with a blank',
+        );
+      owner = lastOwner;
+    } else {
+      owner = nameOf(tokens.shift()!);
+    }
+    let ttl: number | undefined;
+    let sawClass = false;
+    let typeToken: Token | undefined;
+    while (tokens.length > 0) {
+      const t = tokens.shift()!;
+      if (ttl === undefined && /^[0-9]/.test(t.text) && !t.quoted) {
+        ttl = parseTtl(t.text, t.line);
+        continue;
+      }
+      const cls = parseClassName(t.text);
+      if (!sawClass && cls !== undefined && !t.quoted) {
+        if (cls !== RRClass.IN) {
+          throw new ZoneParseError(
+            t.line,
+            `class ${t.text.toUpperCase()} is not supported (only IN)`,
+          );
+        }
+        sawClass = true;
+        continue;
+      }
+      typeToken = t;
+      break;
+    }
+    if (!typeToken) throw new ZoneParseError(entry.line, 'missing type');
+    const type = parseTypeName(typeToken.text);
+    if (type === undefined)
+      throw new ZoneParseError(typeToken.line, `unknown type '${typeToken.text}'`);
+    if (
+      type === RRType.OPT ||
+      type === RRType.ANY ||
+      type === RRType.AXFR ||
+      type === RRType.IXFR
+    ) {
+      throw new ZoneParseError(
+        typeToken.line,
+        `${typeName(type)} is not a record type for zone data`,
+      );
+    }
+    if (ttl !== undefined) lastTtl = ttl;
+    const effectiveTtl = ttl ?? defaultTtl ?? lastTtl;
+    if (effectiveTtl === undefined) {
+      throw new ZoneParseError(entry.line, 'no TTL on the record and no $TTL before it');
+    }
+    const data = parseRData(type, tokens, entry.line, nameOf);
+    records.push({ name: owner, type, class: RRClass.IN, ttl: effectiveTtl, data });
+    lastOwner = owner;
+  }
+  const zoneOrigin = firstOrigin ?? records.find((r) => r.type === RRType.SOA)?.name;
+  if (!zoneOrigin) throw new ZoneParseError(1, 'no $ORIGIN and no SOA record to name the zone');
+  return { origin: zoneOrigin, records };
+}
+
+function parseRData(
+  type: number,
+  tokens: Token[],
+  line: number,
+  nameOf: (t: Token) => Name,
+): RData {
+  const take = (what: string): Token => {
+    const t = tokens.shift();
+    if (!t) throw new ZoneParseError(line, `${typeName(type)} record is missing its ${what}`);
+    return t;
+  };
+  const done = (data: RData): RData => {
+    if (tokens.length > 0) {
+      throw new ZoneParseError(
+        tokens[0]!.line,
+        `unexpected '${tokens[0]!.text}' after the ${typeName(type)} RDATA`,
+      );
+    }
+    return data;
+  };
+  const address = (parse: (text: string) => Uint8Array, t: Token) => {
+    try {
+      return parse(t.text);
+    } catch (error) {
+      if (error instanceof AddressError) throw new ZoneParseError(t.line, error.message);
+      throw error;
+    }
+  };
+
+  // RFC 3597 §5: "\# <length> <hex>" works for any type.
+  if (tokens[0] && !tokens[0].quoted && tokens[0].text === '\\#') {
+    tokens.shift();
+    const lengthToken = take('generic RDATA length');
+    const length = parseUint(lengthToken, 16, 'generic RDATA length');
+    const hex = tokens
+      .splice(0)
+      .map((t) => t.text)
+      .join('');
+    let bytes: Uint8Array;
+    try {
+      bytes = fromHex(hex);
+    } catch {
+      throw new ZoneParseError(line, `generic RDATA '${hex}' is not hex`);
+    }
+    if (bytes.length !== length) {
+      throw new ZoneParseError(line, `generic RDATA has ${bytes.length} octets but says ${length}`);
+    }
+    return typedFromGeneric(type, bytes, line);
+  }
+
+  switch (type) {
+    case RRType.A:
+      return done({ kind: 'A', address: formatV4(address(parseIPv4, take('address'))) });
+    case RRType.AAAA:
+      return done({ kind: 'AAAA', address: formatIPv6(address(parseIPv6, take('address'))) });
+    case RRType.NS:
+      return done({ kind: 'NS', host: nameOf(take('name server')) });
+    case RRType.CNAME:
+      return done({ kind: 'CNAME', target: nameOf(take('target')) });
+    case RRType.PTR:
+      return done({ kind: 'PTR', target: nameOf(take('target')) });
+    case RRType.SOA: {
+      const mname = nameOf(take('MNAME'));
+      const rname = nameOf(take('RNAME'));
+      const serial = parseUint(take('serial'), 32, 'serial');
+      const timer = (what: string) => {
+        const t = take(what);
+        return parseTtl(t.text, t.line);
+      };
+      const refresh = timer('refresh');
+      const retry = timer('retry');
+      const expire = timer('expire');
+      const minimum = timer('minimum');
+      return done({ kind: 'SOA', mname, rname, serial, refresh, retry, expire, minimum });
+    }
+    case RRType.MX: {
+      const preference = parseUint(take('preference'), 16, 'preference');
+      return done({ kind: 'MX', preference, exchange: nameOf(take('exchange')) });
+    }
+    case RRType.TXT: {
+      const strings = tokens.splice(0).map((t) => {
+        const octets = textOctets(t);
+        if (octets.length > 255) {
+          throw new ZoneParseError(
+            t.line,
+            `TXT string of ${octets.length} octets; the limit is 255 (RFC 1035 §3.3)`,
+          );
+        }
+        return octets;
+      });
+      if (strings.length === 0)
+        throw new ZoneParseError(line, 'TXT record needs at least one string');
+      return { kind: 'TXT', strings };
+    }
+    case RRType.SRV: {
+      const priority = parseUint(take('priority'), 16, 'priority');
+      const weight = parseUint(take('weight'), 16, 'weight');
+      const port = parseUint(take('port'), 16, 'port');
+      return done({ kind: 'SRV', priority, weight, port, target: nameOf(take('target')) });
+    }
+    case RRType.CAA: {
+      const flags = parseUint(take('flags'), 8, 'flags');
+      const tagToken = take('tag');
+      if (!/^[A-Za-z0-9]{1,15}$/.test(tagToken.text)) {
+        throw new ZoneParseError(
+          tagToken.line,
+          `CAA tag '${tagToken.text}' must be 1 to 15 letters and digits (RFC 8659 §4.1)`,
+        );
+      }
+      const value = textOctets(take('value'));
+      return done({ kind: 'CAA', flags, tag: tagToken.text, value });
+    }
+    default:
+      throw new ZoneParseError(
+        line,
+        `type ${typeName(type)} needs the generic form \\# <length> <hex> (RFC 3597 §5)`,
+      );
+  }
+}
+
+function formatV4(bytes: Uint8Array): string {
+  return `${bytes[0]}.${bytes[1]}.${bytes[2]}.${bytes[3]}`;
+}
+
+/** Generic RDATA of a type this codec knows is decoded into its typed form (RFC 3597 §5). */
+function typedFromGeneric(type: number, bytes: Uint8Array, line: number): RData {
+  const inp = new LeanIn(bytes);
+  try {
+    return inp.window(bytes.length, 'RDATA', () =>
+      readRData(inp, type, bytes.length, new NameDecodeState(bytes.length)),
+    );
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ZoneParseError(line, `generic RDATA is not valid ${typeName(type)}: ${reason}`);
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * One zone's data, indexed for authoritative lookups: RRsets by (name, type), the set of names
+ * that exist (including empty non-terminals, RFC 4592 §2.2.2), and the delegation points.
+ */
+import { Name } from '../name';
+import { RRType, typeName, type ResourceRecord } from '../types';
+import { parseMasterFile, type ParseOptions } from './parse';
+
+export class ZoneError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ZoneError';
+  }
+}
+
+export interface ZoneNode {
+  name: Name;
+  rrsets: Map<number, ResourceRecord[]>;
+}
+
+export class Zone {
+  private readonly nodes = new Map<string, ZoneNode>();
+  /** Every name with data, and every name between one and the apex (empty non-terminals). */
+  private readonly existing = new Set<string>();
+  readonly soa: ResourceRecord & { data: { kind: 'SOA' } };
+
+  private constructor(
+    readonly origin: Name,
+    readonly records: readonly ResourceRecord[],
+  ) {
+    for (const rr of records) {
+      if (!rr.name.isSubdomainOf(origin)) {
+        throw new ZoneError(`${rr.name} is outside the zone ${origin}`);
+      }
+      let node = this.nodes.get(rr.name.key);
+      if (!node) {
+        node = { name: rr.name, rrsets: new Map() };
+        this.nodes.set(rr.name.key, node);
+        for (let n = rr.name; ; n = n.parent()) {
+          if (this.existing.has(n.key)) break;
+          this.existing.add(n.key);
+          if (n.labelCount <= origin.labelCount) break;
+        }
+      }
+      const set = node.rrsets.get(rr.type);
+      if (set) set.push(rr);
+      else node.rrsets.set(rr.type, [rr]);
+    }
+    const apex = this.nodes.get(origin.key);
+    const soas = apex?.rrsets.get(RRType.SOA) ?? [];
+    if (soas.length !== 1) {
+      throw new ZoneError(
+        `zone ${origin} needs exactly one SOA at its apex (RFC 1035 §5.2), found ${soas.length}`,
+      );
+    }
+    if (!apex?.rrsets.has(RRType.NS)) throw new ZoneError(`zone ${origin} has no NS at its apex`);
+    if (records.some((r) => r.type === RRType.SOA && !r.name.equals(origin))) {
+      throw new ZoneError(`zone ${origin} has an SOA below its apex`);
+    }
+    for (const node of this.nodes.values()) {
+      // RFC 1034 §3.6.2, RFC 2181 §10.1: a CNAME owner has no other data.
+      if (node.rrsets.has(RRType.CNAME) && node.rrsets.size > 1) {
+        const others = [...node.rrsets.keys()].filter((t) => t !== RRType.CNAME).map(typeName);
+        throw new ZoneError(`${node.name} has a CNAME and other data (${others.join(', ')})`);
+      }
+      if ((node.rrsets.get(RRType.CNAME)?.length ?? 0) > 1) {
+        throw new ZoneError(`${node.name} has more than one CNAME`);
+      }
+    }
+    this.soa = soas[0] as Zone['soa'];
+  }
+
+  static fromRecords(origin: Name, records: readonly ResourceRecord[]): Zone {
+    return new Zone(origin, records);
+  }
+
+  /** Parses master-file text (ZoneParseError names the line) and checks it as a zone. */
+  static parse(text: string, opts: ParseOptions = {}): Zone {
+    const parsed = parseMasterFile(text, opts);
+    return new Zone(parsed.origin, parsed.records);
+  }
+
+  node(name: Name): ZoneNode | undefined {
+    return this.nodes.get(name.key);
+  }
+
+  rrset(name: Name, type: number): ResourceRecord[] | undefined {
+    return this.nodes.get(name.key)?.rrsets.get(type);
+  }
+
+  /** True for names with data and for empty non-terminals (RFC 4592 §2.2.2). */
+  exists(name: Name): boolean {
+    return this.existing.has(name.key);
+  }
+
+  /**
+   * The topmost delegation point at or above `name` and below the apex (RFC 1034 §4.3.2 step
+   * 3b), walking down from the apex one label at a time.
+   */
+  findCut(name: Name): Name | undefined {
+    for (let n = this.origin.labelCount + 1; n <= name.labelCount; n++) {
+      const candidate = name.trimTo(n);
+      if (this.nodes.get(candidate.key)?.rrsets.has(RRType.NS)) return candidate;
+    }
+    return undefined;
+  }
+
+  /**
+   * The SOA for a negative answer: RFC 2308 §3 has its TTL be the minimum of the SOA's own TTL
+   * and its MINIMUM field.
+   */
+  negativeSoa(): ResourceRecord {
+    return { ...this.soa, ttl: Math.min(this.soa.ttl, this.soa.data.minimum) };
+  }
+}
