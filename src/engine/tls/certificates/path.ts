@@ -1,0 +1,178 @@
+/**
+ * Certification path building (RFC 5280 §6.1, read from the leaf upwards as TLS presents it):
+ * from the leaf, find each certificate's issuer among the trust anchors and the certificates
+ * the server sent, and check each signature with the issuer's key, until a trust anchor is
+ * reached.
+ */
+import { bytesEqual } from '../../bytes';
+import { certificateError, type CertificateError } from './errors';
+import type { ParsedCertificate } from './parse';
+import type { ValidationStep } from './steps';
+
+export type PathResult =
+  | { ok: true; path: ParsedCertificate[] }
+  | { ok: false; error: CertificateError; path: ParsedCertificate[] };
+
+/**
+ * `presented[0]` is the leaf. On success the path runs leaf first and ends with the trust
+ * anchor's certificate. Certificates the server sent that are not on the path are ignored, as
+ * OpenSSL and browsers ignore them, and the order they came in does not matter.
+ */
+export async function buildPath(
+  presented: readonly ParsedCertificate[],
+  anchors: readonly ParsedCertificate[],
+  steps: ValidationStep[],
+): Promise<PathResult> {
+  const leaf = presented[0]!;
+  const path: ParsedCertificate[] = [leaf];
+  const unused = new Set(presented.slice(1));
+  let current = leaf;
+
+  for (;;) {
+    const anchor = anchors.find((a) => isSameCertificate(a, current));
+    if (anchor) {
+      steps.push({
+        check: 'trust_anchor',
+        subject: current.label,
+        ok: true,
+        detail: `${current.label} is one of the trusted root certificates.`,
+      });
+      return { ok: true, path };
+    }
+
+    if (bytesEqual(current.subjectDer, current.issuerDer)) {
+      const error = await selfIssuedError(current, path.length === 1, steps);
+      return { ok: false, error, path };
+    }
+
+    // Trust anchors first: a presented certificate that copies a root's name must not win.
+    const candidates = [
+      ...anchors.filter((a) => mayHaveIssued(a, current)),
+      ...[...unused].filter((p) => mayHaveIssued(p, current)),
+    ];
+    if (candidates.length === 0) {
+      return { ok: false, error: issuerNotFound(current, path.length === 1, steps), path };
+    }
+
+    const issuer = await firstThatSigned(candidates, current);
+    if (!issuer) {
+      const named = candidates[0]!;
+      steps.push({
+        check: 'signature',
+        subject: current.label,
+        ok: false,
+        detail: `The signature on ${current.label} does not verify with the public key of ${named.label}.`,
+      });
+      const sentence = `The signature on the certificate for ${current.label} does not verify with the key of its issuer, ${named.label}: the certificate was altered or not issued by it.`;
+      return { ok: false, error: certificateError('bad_signature', sentence), path };
+    }
+
+    const isAnchor = anchors.includes(issuer);
+    steps.push({
+      check: 'issuer',
+      subject: current.label,
+      ok: true,
+      detail: `Issued by ${issuer.label}, ${isAnchor ? 'a trusted root' : 'found in the chain the server sent'}.`,
+    });
+    steps.push({
+      check: 'signature',
+      subject: current.label,
+      ok: true,
+      detail: `The ${current.signatureAlgorithm} signature verifies with the public key of ${issuer.label}.`,
+    });
+    path.push(issuer);
+    unused.delete(issuer);
+    current = issuer;
+  }
+}
+
+/** Byte-equal, or the same subject and the same key: a re-issued copy of a trusted root. */
+function isSameCertificate(anchor: ParsedCertificate, cert: ParsedCertificate): boolean {
+  return (
+    bytesEqual(anchor.der, cert.der) ||
+    (bytesEqual(anchor.subjectDer, cert.subjectDer) && bytesEqual(anchor.spki, cert.spki))
+  );
+}
+
+/**
+ * Name chaining (RFC 5280 §6.1, with names compared as DER bytes the way Go's crypto/x509
+ * does), narrowed by the key identifiers when both are present (RFC 5280 §4.2.1.1: the
+ * authorityKeyIdentifier of a certificate is the subjectKeyIdentifier of its issuer).
+ */
+function mayHaveIssued(issuer: ParsedCertificate, child: ParsedCertificate): boolean {
+  if (!bytesEqual(issuer.subjectDer, child.issuerDer)) return false;
+  if (child.authorityKeyId && issuer.subjectKeyId) {
+    return child.authorityKeyId === issuer.subjectKeyId;
+  }
+  return true;
+}
+
+async function firstThatSigned(
+  candidates: readonly ParsedCertificate[],
+  child: ParsedCertificate,
+): Promise<ParsedCertificate | undefined> {
+  for (const candidate of candidates) {
+    if (await signatureVerifies(child, candidate)) return candidate;
+  }
+  return undefined;
+}
+
+async function signatureVerifies(
+  child: ParsedCertificate,
+  issuer: ParsedCertificate,
+): Promise<boolean> {
+  try {
+    return await child.cert.verify({ publicKey: issuer.cert.publicKey, signatureOnly: true });
+  } catch {
+    // An unsupported algorithm or a key that WebCrypto refuses is a signature we cannot trust.
+    return false;
+  }
+}
+
+async function selfIssuedError(
+  cert: ParsedCertificate,
+  isLeaf: boolean,
+  steps: ValidationStep[],
+): Promise<CertificateError> {
+  if (!(await signatureVerifies(cert, cert))) {
+    steps.push({
+      check: 'signature',
+      subject: cert.label,
+      ok: false,
+      detail: `${cert.label} names itself as its issuer, but its signature does not verify with its own key.`,
+    });
+    const sentence = `The certificate for ${cert.label} claims to be self-signed, but its signature does not verify with its own key.`;
+    return certificateError('bad_signature', sentence);
+  }
+  steps.push({
+    check: 'trust_anchor',
+    subject: cert.label,
+    ok: false,
+    detail: `${cert.label} is self-signed and is not one of the trusted root certificates.`,
+  });
+  if (isLeaf) {
+    const sentence = `The certificate for ${cert.label} is self-signed: no certificate authority vouches for it, and it is not one of the trusted certificates.`;
+    return certificateError('self_signed', sentence);
+  }
+  const sentence = `The chain ends at ${cert.label}, a self-signed root that is not one of the trusted root certificates.`;
+  return certificateError('unknown_ca', sentence);
+}
+
+function issuerNotFound(
+  cert: ParsedCertificate,
+  isLeaf: boolean,
+  steps: ValidationStep[],
+): CertificateError {
+  steps.push({
+    check: 'issuer',
+    subject: cert.label,
+    ok: false,
+    detail: `The issuer of ${cert.label}, ${cert.issuerLabel}, is neither in the chain the server sent nor among the trusted roots.`,
+  });
+  if (isLeaf) {
+    const sentence = `The server sent the certificate for ${cert.label} without the certificate of its issuer, ${cert.issuerLabel}, which is not a trusted root, so the chain cannot be completed.`;
+    return certificateError('missing_intermediate', sentence);
+  }
+  const sentence = `${cert.label} was issued by ${cert.issuerLabel}, which is not one of the trusted root certificates.`;
+  return certificateError('unknown_ca', sentence);
+}

@@ -1,0 +1,93 @@
+/**
+ * What the inspector and the CLI show about one certificate: plain strings and numbers, no
+ * library objects, so the store can keep it and the UI can render it.
+ */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { parseCertificate, type ParsedCertificate } from './parse';
+
+export type PublicKeyKind = 'RSA' | 'EC' | 'Ed25519' | 'other';
+
+/** How the TLS engine will use the leaf's key: the kinds its signature code knows. */
+export type TlsKeyType = 'RSA' | 'ECDSA_P256' | 'other';
+
+export interface CertSummary {
+  subject: string;
+  issuer: string;
+  /** Upper-case hex, as OpenSSL and node:crypto print it. */
+  serialHex: string;
+  /** ISO 8601, UTC. */
+  notBefore: string;
+  notAfter: string;
+  /** "DNS:www.example.com", "IP:127.0.0.1" */
+  san: string[];
+  keyType: PublicKeyKind;
+  /** RSA modulus size. */
+  keyBits?: number;
+  /** EC named curve, e.g. "P-256". */
+  curve?: string;
+  /** OpenSSL's name for it, e.g. "sha256WithRSAEncryption". */
+  signatureAlgorithm: string;
+  isCa: boolean;
+  /** Colon-separated upper-case hex, as `openssl x509 -fingerprint -sha256` prints it. */
+  sha256Fingerprint: string;
+}
+
+/** Throws CertificateParseError if `der` is not a certificate. */
+export function summarizeCertificate(der: Uint8Array): CertSummary {
+  return summarizeParsed(parseCertificate(der));
+}
+
+export function summarizeParsed(parsed: ParsedCertificate): CertSummary {
+  const { cert } = parsed;
+  const key = cert.publicKey.algorithm as Algorithm & {
+    modulusLength?: number;
+    namedCurve?: string;
+  };
+  const keyType = publicKeyKind(key.name);
+  const san = [
+    ...(parsed.san?.dns ?? []).map((name) => `DNS:${name}`),
+    ...(parsed.san?.ip ?? []).map((ip) => `IP:${ip}`),
+  ];
+  return {
+    subject: parsed.subject,
+    issuer: parsed.issuer,
+    serialHex: cert.serialNumber.toUpperCase(),
+    notBefore: new Date(parsed.notBefore).toISOString(),
+    notAfter: new Date(parsed.notAfter).toISOString(),
+    san,
+    keyType,
+    ...(keyType === 'RSA' && key.modulusLength ? { keyBits: key.modulusLength } : {}),
+    ...(keyType === 'EC' && key.namedCurve ? { curve: key.namedCurve } : {}),
+    signatureAlgorithm: parsed.signatureAlgorithm,
+    isCa: parsed.basicConstraints?.ca ?? false,
+    sha256Fingerprint: colonHex(sha256(parsed.der)),
+  };
+}
+
+/** The leaf's SubjectPublicKeyInfo (DER) and what kind of key it holds. */
+export function leafPublicKey(der: Uint8Array): { spki: Uint8Array; keyType: TlsKeyType } {
+  return leafPublicKeyOf(parseCertificate(der));
+}
+
+export function leafPublicKeyOf(parsed: ParsedCertificate): {
+  spki: Uint8Array;
+  keyType: TlsKeyType;
+} {
+  const key = parsed.cert.publicKey.algorithm as Algorithm & { namedCurve?: string };
+  const kind = publicKeyKind(key.name);
+  const keyType: TlsKeyType =
+    kind === 'RSA' ? 'RSA' : kind === 'EC' && key.namedCurve === 'P-256' ? 'ECDSA_P256' : 'other';
+  return { spki: parsed.spki, keyType };
+}
+
+function publicKeyKind(webCryptoName: string): PublicKeyKind {
+  // The library names an rsaEncryption key by the WebCrypto algorithm it would import it as.
+  if (webCryptoName === 'RSASSA-PKCS1-v1_5' || webCryptoName === 'RSA-PSS') return 'RSA';
+  if (webCryptoName === 'ECDSA' || webCryptoName === 'ECDH') return 'EC';
+  if (webCryptoName === 'Ed25519') return 'Ed25519';
+  return 'other';
+}
+
+function colonHex(bytes: Uint8Array): string {
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0').toUpperCase()).join(':');
+}
