@@ -2,7 +2,7 @@
  * How a server chooses from what the client offered, with the reason in words. This is what
  * engineers come to see: why a suite was or wasn't negotiated.
  */
-import { cipherSuiteName, namedGroupName, signatureSchemeName, SignatureScheme } from './enums';
+import { cipherSuiteName, namedGroupName, signatureSchemeName, NamedGroup, SignatureScheme } from './enums';
 import type { ServerConfig, ServerCredential } from './config';
 import { fail } from './errors';
 import { groupName } from './groups';
@@ -55,6 +55,13 @@ export function chooseParameters(
     const credential = config.credentials.find((c) => c.keyType === keyType);
     if (!credential) {
       skipped.push(`${suite.name} (no ${keyType === 'RSA' ? 'RSA' : 'ECDSA'} certificate)`);
+      continue;
+    }
+    // RFC 8422, Section 5.1: when the client sends supported_groups, the server must not pick an
+    // ECC suite it cannot complete within those curves, and that includes the curve of its ECDSA
+    // certificate (Section 5.3). OpenSSL's client aborts with "wrong curve" otherwise.
+    if (credential.keyType === 'ECDSA_P256' && offer.groups !== undefined && !offer.groups.includes(NamedGroup.secp256r1)) {
+      skipped.push(`${suite.name} (the ECDSA certificate's curve, secp256r1, is not in the client's supported_groups)`);
       continue;
     }
     const signatureScheme = pickScheme(config, offer.signatureSchemes, keyType);
