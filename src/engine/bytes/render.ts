@@ -78,9 +78,10 @@ function line(
 
 /** A value on one line: control characters escaped so a hostile name cannot break the layout. */
 function printable(value: SpanValue): string {
-  // eslint-disable-next-line no-control-regex
-  return String(value).replace(
-    /[\u0000-\u001f\u007f]/g,
-    (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
-  );
+  let out = '';
+  for (const c of String(value)) {
+    const code = c.charCodeAt(0);
+    out += code < 0x20 || code === 0x7f ? `\\x${code.toString(16).padStart(2, '0')}` : c;
+  }
+  return out;
 }

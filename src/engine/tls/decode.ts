@@ -285,8 +285,8 @@ export function describeHandshake(msg: HandshakeMessage): string {
       const alpn = findExtension(ch.extensions, 'alpn')?.protocols;
       return [
         `${name} ${versionName(ch.version)}`,
-        `${ch.cipherSuites.length} cipher suites`,
-        `${ch.extensions.length} extensions`,
+        plural(ch.cipherSuites.length, 'cipher suite'),
+        plural(ch.extensions.length, 'extension'),
         ...(sni ? [`SNI ${sni}`] : []),
         ...(alpn ? [`ALPN ${alpn.join(' ')}`] : []),
       ].join(', ');
@@ -294,7 +294,7 @@ export function describeHandshake(msg: HandshakeMessage): string {
     case 'server_hello':
       return `${name} ${versionName(msg.body.version)}, ${cipherSuiteName(msg.body.cipherSuite)}`;
     case 'certificate':
-      return `${name} (${msg.body.certificates.length} certificates)`;
+      return `${name} (${plural(msg.body.certificates.length, 'certificate')})`;
     case 'server_key_exchange':
       return `${name} ${namedGroupName(msg.body.namedGroup)}, ${signatureSchemeName(msg.body.signatureScheme)}`;
     case 'client_key_exchange':
@@ -306,4 +306,8 @@ export function describeHandshake(msg: HandshakeMessage): string {
     default:
       return name;
   }
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
