@@ -5,6 +5,8 @@
  */
 import { x509 } from './x509';
 import type { PresentedNames } from './hostname';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { toHex } from '../../bytes/hex';
 
 /** Extension OIDs (RFC 5280 §4.2.1). */
 export const OID = {
@@ -59,7 +61,26 @@ export class CertificateParseError extends Error {
   }
 }
 
+/**
+ * Parsing with @peculiar/x509 costs milliseconds a certificate, and the same intermediates and
+ * roots arrive on every connection, so parses are remembered by the certificate's SHA-256
+ * (bounded). A ParsedCertificate is never mutated after it is made, so sharing it is safe.
+ */
+const parsedByFingerprint = new Map<string, ParsedCertificate>();
+const MAX_PARSED = 128;
+
 export function parseCertificate(input: Uint8Array): ParsedCertificate {
+  const fingerprint = toHex(sha256(input));
+  const known = parsedByFingerprint.get(fingerprint);
+  if (known) return known;
+  const parsed = parseUncached(input);
+  if (parsedByFingerprint.size >= MAX_PARSED)
+    parsedByFingerprint.delete(parsedByFingerprint.keys().next().value!);
+  parsedByFingerprint.set(fingerprint, parsed);
+  return parsed;
+}
+
+function parseUncached(input: Uint8Array): ParsedCertificate {
   // A private copy: the caller's buffer (a TLS record) may be reused after we return.
   const der = new Uint8Array(input);
   if (der.length === 0) throw new CertificateParseError('it is empty');
