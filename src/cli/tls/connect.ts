@@ -38,7 +38,7 @@ export const connectCommand: Command = {
 async function run(args: Args): Promise<number> {
   const { host, port } = parseHostPort(args.positional.target!);
   const serverName = args.values.servername ?? host;
-  const trustAnchors = args.values.cafile ? readPemFile(args.values.cafile, 'CA file') : demoTrustAnchors();
+  const trustAnchors = args.values.cafile ? readPemFile(args.values.cafile, 'CA file', 'CERTIFICATE') : demoTrustAnchors();
   const config = defaultClientConfig(serverName, trustAnchors);
   config.cipherSuites = parseSuites(args.values.suites) ?? config.cipherSuites;
   config.groups = parseGroups(args.values.groups) ?? config.groups;

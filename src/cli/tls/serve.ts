@@ -13,7 +13,7 @@ import { defaultServerConfig, type ServerConfig, type ServerCredential } from '.
 import { TlsConnection } from '../../engine/tls/connection';
 import { cipherSuiteName, namedGroupName } from '../../engine/tls/enums';
 import { failureLine } from '../../engine/tls/errors';
-import { leafPublicKey } from '../../engine/tls/certificates/validate';
+import { leafPublicKey } from '../../engine/tls/certificates/summary';
 import { serverMachine } from '../../engine/tls/server/handshake';
 import { ServerSessionStore } from '../../engine/tls/session';
 import { demoCredentials } from '../../engine/scenarios/tls-demo-config';
@@ -66,9 +66,14 @@ async function credentialsFrom(args: Args): Promise<ServerCredential[]> {
   const { cert, key } = args.values;
   if (!cert && !key) return demoCredentials();
   if (!cert || !key) throw new CliError('--cert and --key go together', 2);
-  const chain = readPemFile(cert, 'certificate file');
-  const [privateKeyPkcs8] = readPemFile(key, 'key file');
-  const { keyType } = leafPublicKey(chain[0]!);
+  const chain = readPemFile(cert, 'certificate file', 'CERTIFICATE');
+  const [privateKeyPkcs8] = readPemFile(key, 'key file', 'PRIVATE KEY');
+  let keyType: string;
+  try {
+    keyType = leafPublicKey(chain[0]!).keyType;
+  } catch (e) {
+    throw new CliError(`cannot read the certificate in '${cert}': ${e instanceof Error ? e.message : String(e)}`);
+  }
   if (keyType !== 'RSA' && keyType !== 'ECDSA_P256') throw new CliError(`unsupported key in '${cert}': only RSA and ECDSA P-256 certificates are supported`);
   return [{ chain, privateKeyPkcs8: privateKeyPkcs8!, keyType }];
 }
@@ -99,7 +104,8 @@ async function serveOne(socket: Socket, config: ServerConfig, rng: SystemRng): P
     out(`${peer} error: ${failureLine(conn.failure, { us: 'server', peer: 'client' })}`);
     return;
   }
+  // A 200 goes out only in answer to a request; a client that closes first (s_client -reconnect) got none.
   out(
-    `${peer} ${cipherSuiteName(n.cipherSuite ?? 0)} group=${n.group !== undefined ? namedGroupName(n.group) : 'none'} ems=${n.extendedMasterSecret ? 'yes' : 'no'} resumed=${n.resumed ?? 'no'} ${request ?? '(no request)'} -> 200`,
+    `${peer} ${cipherSuiteName(n.cipherSuite ?? 0)} group=${n.group !== undefined ? namedGroupName(n.group) : 'none'} ems=${n.extendedMasterSecret ? 'yes' : 'no'} resumed=${n.resumed ?? 'no'} ${request !== undefined ? `${request} -> 200` : '(no request)'}`,
   );
 }
