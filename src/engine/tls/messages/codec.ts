@@ -28,7 +28,10 @@ export function writeList(w: Writer, spec: ListSpec, values: readonly number[]):
     spec.prefix,
     spec.name,
     (v) => {
-      for (const x of values) (spec.width === 1 ? v.u8 : v.u16).call(v, x, spec.item, spec.fmt);
+      for (const x of values) {
+        if (spec.width === 1) v.u8(x, spec.item, spec.fmt);
+        else v.u16(x, spec.item, spec.fmt);
+      }
     },
     { explain: spec.explain },
   );

@@ -3,7 +3,8 @@
  *
  *   struct { uint32 ticket_lifetime_hint; opaque ticket<0..2^16-1>; } NewSessionTicket;
  *
- * A zero lifetime hint means "no recommendation"; an empty ticket withdraws the one the client had.
+ * A lifetime hint of zero means the lifetime is unspecified; an empty ticket means the server,
+ * having promised a ticket in its ServerHello, decided not to issue one.
  */
 import type { Reader, Writer } from '../../bytes';
 import { readOpaque, writeOpaque } from './codec';
