@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report'] },
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', '.scratch'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -24,8 +24,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*', 'd3', 'd3-*'], message: 'src/engine imports no UI (DESIGN.md).' },
-            { group: ['**/ui', '**/ui/**', '**/store', '**/store/**'], message: 'src/engine imports nothing from src/ui or src/store (DESIGN.md).' },
+            {
+              group: ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*', 'd3', 'd3-*'],
+              message: 'src/engine imports no UI (DESIGN.md).',
+            },
+            {
+              group: ['**/ui', '**/ui/**', '**/store', '**/store/**'],
+              message: 'src/engine imports nothing from src/ui or src/store (DESIGN.md).',
+            },
           ],
         },
       ],
@@ -39,9 +45,18 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*', 'd3', 'd3-*'], message: 'src/engine imports no UI (DESIGN.md).' },
-            { group: ['**/ui', '**/ui/**', '**/store', '**/store/**'], message: 'src/engine imports nothing from src/ui or src/store (DESIGN.md).' },
-            { group: ['node:*'], message: 'src/engine runs in the browser too: no Node built-ins outside tests.' },
+            {
+              group: ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*', 'd3', 'd3-*'],
+              message: 'src/engine imports no UI (DESIGN.md).',
+            },
+            {
+              group: ['**/ui', '**/ui/**', '**/store', '**/store/**'],
+              message: 'src/engine imports nothing from src/ui or src/store (DESIGN.md).',
+            },
+            {
+              group: ['node:*'],
+              message: 'src/engine runs in the browser too: no Node built-ins outside tests.',
+            },
           ],
         },
       ],

@@ -48,8 +48,10 @@ export function parseArgs(argv: string[], spec: ArgSpec): Args {
     }
   }
   const required = spec.positional.filter((p) => !p.endsWith('?'));
-  if (positional.length < required.length) throw new CliError(`missing ${required.slice(positional.length).join(', ')}`, 2);
-  if (positional.length > spec.positional.length) throw new CliError(`unexpected argument '${positional[spec.positional.length]}'`, 2);
+  if (positional.length < required.length)
+    throw new CliError(`missing ${required.slice(positional.length).join(', ')}`, 2);
+  if (positional.length > spec.positional.length)
+    throw new CliError(`unexpected argument '${positional[spec.positional.length]}'`, 2);
   spec.positional.forEach((name, i) => {
     args.positional[name.replace(/\?$/, '')] = positional[i];
   });
@@ -59,15 +61,18 @@ export function parseArgs(argv: string[], spec: ArgSpec): Args {
 /** "host:port" with a port in range, or a one-line error. */
 export function parseHostPort(text: string, defaultPort?: number): { host: string; port: number } {
   const m = /^\[?([^\]]+?)\]?(?::(\d+))?$/.exec(text);
-  if (!m || (m[2] === undefined && defaultPort === undefined)) throw new CliError(`expected HOST:PORT, got '${text}'`, 2);
+  if (!m || (m[2] === undefined && defaultPort === undefined))
+    throw new CliError(`expected HOST:PORT, got '${text}'`, 2);
   const port = m[2] === undefined ? defaultPort! : Number(m[2]);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new CliError(`port out of range in '${text}'`, 2);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new CliError(`port out of range in '${text}'`, 2);
   return { host: m[1]!, port };
 }
 
 export function parsePort(text: string | undefined, name: string): number | undefined {
   if (text === undefined) return undefined;
   const port = Number(text);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new CliError(`--${name} must be a port number from 1 to 65535, got '${text}'`, 2);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new CliError(`--${name} must be a port number from 1 to 65535, got '${text}'`, 2);
   return port;
 }

@@ -14,7 +14,11 @@ async function main(argv: string[]): Promise<number> {
     return protocol ? 0 : 2;
   }
   const entry = COMMANDS.find((c) => c.protocol === protocol && c.command === command);
-  if (!entry) throw new CliError(`unknown command '${[protocol, command].filter(Boolean).join(' ')}'; try --help`, 2);
+  if (!entry)
+    throw new CliError(
+      `unknown command '${[protocol, command].filter(Boolean).join(' ')}'; try --help`,
+      2,
+    );
   const args = parseArgs(rest, entry.spec);
   return entry.run(args);
 }

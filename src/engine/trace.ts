@@ -105,13 +105,7 @@ export interface NoteEvent {
 }
 
 export type TraceEvent =
-  | MessageEvent
-  | StateEvent
-  | SecretEvent
-  | CacheEvent
-  | AlertEvent
-  | ErrorEvent
-  | NoteEvent;
+  MessageEvent | StateEvent | SecretEvent | CacheEvent | AlertEvent | ErrorEvent | NoteEvent;
 
 export interface Trace {
   lanes: string[];

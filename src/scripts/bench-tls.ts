@@ -32,15 +32,21 @@ export interface TlsFigures {
 export async function benchTls(log: (line: string) => void): Promise<TlsFigures> {
   // Warm up JIT and WebCrypto key caches, as a long-running page or server would be.
   for (let i = 0; i < 5; i++) await runTlsExchange({ seed: `warm ${i}` });
-  const handshake = median(await timeAsync(RUNS, async (i) => {
-    const result = await runTlsExchange({ seed: `bench ${i}` });
-    if (!result.ok) throw new Error(`bench handshake failed: ${result.error}`);
-  }));
-  log(`tls: in-memory full handshake + HTTP exchange, both sides: median ${handshake.toFixed(3)} ms over ${RUNS} runs`);
+  const handshake = median(
+    await timeAsync(RUNS, async (i) => {
+      const result = await runTlsExchange({ seed: `bench ${i}` });
+      if (!result.ok) throw new Error(`bench handshake failed: ${result.error}`);
+    }),
+  );
+  log(
+    `tls: in-memory full handshake + HTTP exchange, both sides: median ${handshake.toFixed(3)} ms over ${RUNS} runs`,
+  );
 
   const primitives = await primitivesOfOneHandshake(log);
   const node = await nodeTlsHandshake();
-  log(`tls: node:tls loopback full handshake + HTTP exchange: median ${node.toFixed(3)} ms over ${RUNS} runs`);
+  log(
+    `tls: node:tls loopback full handshake + HTTP exchange: median ${node.toFixed(3)} ms over ${RUNS} runs`,
+  );
   return {
     tls_handshake_ms: round(handshake),
     tls_primitives_ms: round(primitives),
@@ -78,20 +84,68 @@ async function primitivesOfOneHandshake(log: (line: string) => void): Promise<nu
   const sealedPage = aeadSeal('AES_128_GCM', key, nonce, aad, page);
 
   const items: { what: string; count: number; ms: number }[] = [
-    { what: 'x25519 key generation', count: 2, ms: median(timeSync(RUNS, () => generateKeyShare('x25519', rng))) },
-    { what: 'x25519 shared secret', count: 2, ms: median(timeSync(RUNS, () => computeSharedSecret('x25519', a.privateKey, b.publicKey))) },
-    { what: 'RSA-PSS sign (ServerKeyExchange)', count: 1, ms: median(await timeAsync(RUNS, () => sign(pss, rsaKey, signed))) },
-    { what: 'RSA-PSS verify (ServerKeyExchange)', count: 1, ms: median(await timeAsync(RUNS, () => verify(pss, rsaSpki, signed, pssSig))) },
-    { what: 'RSA PKCS#1 verify (certificate signatures)', count: 2, ms: median(await timeAsync(RUNS, () => verify(pkcs1, rsaSpki, tbs, pkcs1Sig))) },
+    {
+      what: 'x25519 key generation',
+      count: 2,
+      ms: median(timeSync(RUNS, () => generateKeyShare('x25519', rng))),
+    },
+    {
+      what: 'x25519 shared secret',
+      count: 2,
+      ms: median(timeSync(RUNS, () => computeSharedSecret('x25519', a.privateKey, b.publicKey))),
+    },
+    {
+      what: 'RSA-PSS sign (ServerKeyExchange)',
+      count: 1,
+      ms: median(await timeAsync(RUNS, () => sign(pss, rsaKey, signed))),
+    },
+    {
+      what: 'RSA-PSS verify (ServerKeyExchange)',
+      count: 1,
+      ms: median(await timeAsync(RUNS, () => verify(pss, rsaSpki, signed, pssSig))),
+    },
+    {
+      what: 'RSA PKCS#1 verify (certificate signatures)',
+      count: 2,
+      ms: median(await timeAsync(RUNS, () => verify(pkcs1, rsaSpki, tbs, pkcs1Sig))),
+    },
     // Each side: master secret, key block, two verify_data.
-    { what: 'TLS PRF (master, key block, verify_data)', count: 8, ms: median(timeSync(RUNS, () => prf('sha256', secret, 'key expansion', transcript.subarray(0, 64), 48))) },
+    {
+      what: 'TLS PRF (master, key block, verify_data)',
+      count: 8,
+      ms: median(
+        timeSync(RUNS, () =>
+          prf('sha256', secret, 'key expansion', transcript.subarray(0, 64), 48),
+        ),
+      ),
+    },
     // Each side hashes the transcript for the session hash and for two Finished messages.
-    { what: 'SHA-256 over the transcript', count: 6, ms: median(timeSync(RUNS, () => hash('sha256', transcript))) },
+    {
+      what: 'SHA-256 over the transcript',
+      count: 6,
+      ms: median(timeSync(RUNS, () => hash('sha256', transcript))),
+    },
     // Finished ×2, close_notify ×2, ticket ×1 sealed and opened on small payloads; GET and 200.
-    { what: 'AES-128-GCM seal, small record', count: 5, ms: median(timeSync(RUNS, () => aeadSeal('AES_128_GCM', key, nonce, aad, small))) },
-    { what: 'AES-128-GCM open, small record', count: 4, ms: median(timeSync(RUNS, () => aeadOpen('AES_128_GCM', key, nonce, aad, sealedSmall))) },
-    { what: 'AES-128-GCM seal, HTTP message', count: 2, ms: median(timeSync(RUNS, () => aeadSeal('AES_128_GCM', key, nonce, aad, page))) },
-    { what: 'AES-128-GCM open, HTTP message', count: 2, ms: median(timeSync(RUNS, () => aeadOpen('AES_128_GCM', key, nonce, aad, sealedPage))) },
+    {
+      what: 'AES-128-GCM seal, small record',
+      count: 5,
+      ms: median(timeSync(RUNS, () => aeadSeal('AES_128_GCM', key, nonce, aad, small))),
+    },
+    {
+      what: 'AES-128-GCM open, small record',
+      count: 4,
+      ms: median(timeSync(RUNS, () => aeadOpen('AES_128_GCM', key, nonce, aad, sealedSmall))),
+    },
+    {
+      what: 'AES-128-GCM seal, HTTP message',
+      count: 2,
+      ms: median(timeSync(RUNS, () => aeadSeal('AES_128_GCM', key, nonce, aad, page))),
+    },
+    {
+      what: 'AES-128-GCM open, HTTP message',
+      count: 2,
+      ms: median(timeSync(RUNS, () => aeadOpen('AES_128_GCM', key, nonce, aad, sealedPage))),
+    },
   ];
   let total = 0;
   for (const item of items) {
@@ -105,14 +159,34 @@ async function primitivesOfOneHandshake(log: (line: string) => void): Promise<nu
 /** node:tls (OpenSSL) on loopback: a fresh full handshake each time, then a GET and a 200. */
 async function nodeTlsHandshake(): Promise<number> {
   const { rsa, root } = { rsa: DEMO_PKI.leaves.rsa, root: DEMO_PKI.root };
-  const server = createTlsServer({ cert: rsa.chainPem, key: rsa.keyPem, minVersion: 'TLSv1.2', maxVersion: 'TLSv1.2', ciphers: 'ECDHE-RSA-AES128-GCM-SHA256', ecdhCurve: 'X25519', sessionTimeout: 0 }, (socket) => {
-    socket.once('data', () => socket.end('HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok'));
-  });
+  const server = createTlsServer(
+    {
+      cert: rsa.chainPem,
+      key: rsa.keyPem,
+      minVersion: 'TLSv1.2',
+      maxVersion: 'TLSv1.2',
+      ciphers: 'ECDHE-RSA-AES128-GCM-SHA256',
+      ecdhCurve: 'X25519',
+      sessionTimeout: 0,
+    },
+    (socket) => {
+      socket.once('data', () =>
+        socket.end('HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok'),
+      );
+    },
+  );
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
   const one = async (): Promise<void> => {
-    const socket = tlsConnect({ host: '127.0.0.1', port, servername: 'www.example.com', ca: root.certPem, maxVersion: 'TLSv1.2', ciphers: 'ECDHE-RSA-AES128-GCM-SHA256' });
+    const socket = tlsConnect({
+      host: '127.0.0.1',
+      port,
+      servername: 'www.example.com',
+      ca: root.certPem,
+      maxVersion: 'TLSv1.2',
+      ciphers: 'ECDHE-RSA-AES128-GCM-SHA256',
+    });
     await once(socket, 'secureConnect');
     socket.write('GET / HTTP/1.1\r\nHost: www.example.com\r\n\r\n');
     await once(socket, 'data');

@@ -7,7 +7,9 @@ import { benchTls } from './bench-tls';
 async function main(): Promise<void> {
   const log = (line: string): void => void process.stdout.write(`${line}\n`);
   const tls = await benchTls(log);
-  log(`tls: ${tls.tls_vs_primitives}× the primitives (target ≤ 1.25×), ${tls.tls_vs_node_tls}× node:tls (target ≤ 2.0×)`);
+  log(
+    `tls: ${tls.tls_vs_primitives}× the primitives (target ≤ 1.25×), ${tls.tls_vs_node_tls}× node:tls (target ≤ 2.0×)`,
+  );
   log(JSON.stringify({ ...tls }));
 }
 

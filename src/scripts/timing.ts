@@ -11,7 +11,10 @@ export function timeSync(runs: number, body: (i: number) => unknown): number[] {
   return times;
 }
 
-export async function timeAsync(runs: number, body: (i: number) => Promise<unknown>): Promise<number[]> {
+export async function timeAsync(
+  runs: number,
+  body: (i: number) => Promise<unknown>,
+): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();

@@ -30,15 +30,22 @@ const SESSION_TIMEOUT_MS = 15_000;
 export const connectCommand: Command = {
   protocol: 'tls',
   command: 'connect',
-  synopsis: 'HOST:PORT [--servername NAME] [--cafile PEM] [--suites LIST] [--groups LIST] [--keylog FILE] [--path /] [--reconnect]',
-  spec: { positional: ['target'], values: ['servername', 'cafile', 'suites', 'groups', 'keylog', 'path'], switches: ['reconnect'] },
+  synopsis:
+    'HOST:PORT [--servername NAME] [--cafile PEM] [--suites LIST] [--groups LIST] [--keylog FILE] [--path /] [--reconnect]',
+  spec: {
+    positional: ['target'],
+    values: ['servername', 'cafile', 'suites', 'groups', 'keylog', 'path'],
+    switches: ['reconnect'],
+  },
   run,
 };
 
 async function run(args: Args): Promise<number> {
   const { host, port } = parseHostPort(args.positional.target!);
   const serverName = args.values.servername ?? host;
-  const trustAnchors = args.values.cafile ? readPemFile(args.values.cafile, 'CA file', 'CERTIFICATE') : demoTrustAnchors();
+  const trustAnchors = args.values.cafile
+    ? readPemFile(args.values.cafile, 'CA file', 'CERTIFICATE')
+    : demoTrustAnchors();
   const config = defaultClientConfig(serverName, trustAnchors);
   config.cipherSuites = parseSuites(args.values.suites) ?? config.cipherSuites;
   config.groups = parseGroups(args.values.groups) ?? config.groups;
@@ -53,10 +60,19 @@ async function run(args: Args): Promise<number> {
   return second.ok ? 0 : 1;
 }
 
-async function connectOnce(host: string, port: number, config: ClientConfig, path: string, keylog: string | undefined): Promise<{ ok: boolean }> {
+async function connectOnce(
+  host: string,
+  port: number,
+  config: ClientConfig,
+  path: string,
+  keylog: string | undefined,
+): Promise<{ ok: boolean }> {
   const socket = tcpConnect({ host, port });
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new CliError(`timed out connecting to ${host}:${port}`)), CONNECT_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new CliError(`timed out connecting to ${host}:${port}`)),
+      CONNECT_TIMEOUT_MS,
+    );
     socket.once('connect', () => {
       clearTimeout(timer);
       resolve();
@@ -75,7 +91,14 @@ async function connectOnce(host: string, port: number, config: ClientConfig, pat
       if (e.kind === 'message') out(messageLine(e));
     }
   };
-  const conn = new TlsConnection(clientMachine(config), { rng: new SystemRng(), clock: new SystemClock(), trace, lane: 'Client', peerLane: 'Server', traceReceived: true });
+  const conn = new TlsConnection(clientMachine(config), {
+    rng: new SystemRng(),
+    clock: new SystemClock(),
+    trace,
+    lane: 'Client',
+    peerLane: 'Server',
+    traceReceived: true,
+  });
   let requested = false;
   await conn.start();
   await pumpSocket(
@@ -87,7 +110,12 @@ async function connectOnce(host: string, port: number, config: ClientConfig, pat
           requested = true;
           conn.write(buildGetRequest(config.serverName, path));
         }
-        if (conn.isTraffic && conn.received.length > 0 && isCompleteResponse(concatBytes(...conn.received))) conn.close();
+        if (
+          conn.isTraffic &&
+          conn.received.length > 0 &&
+          isCompleteResponse(concatBytes(...conn.received))
+        )
+          conn.close();
         printNewMessages();
       },
     },
@@ -103,12 +131,18 @@ async function connectOnce(host: string, port: number, config: ClientConfig, pat
   }
   const response = concatBytes(...conn.received);
   const head = parseHttpHead(response);
-  out(`suite: ${cipherSuiteName(n.cipherSuite ?? 0)}${n.cipherSuite && OPENSSL_SUITE_NAME[n.cipherSuite] ? ` (${OPENSSL_SUITE_NAME[n.cipherSuite]})` : ''}`);
+  out(
+    `suite: ${cipherSuiteName(n.cipherSuite ?? 0)}${n.cipherSuite && OPENSSL_SUITE_NAME[n.cipherSuite] ? ` (${OPENSSL_SUITE_NAME[n.cipherSuite]})` : ''}`,
+  );
   out(`group: ${n.resumed ? 'none (resumed session)' : describeGroup(n.group)}`);
   out(`extended master secret: ${n.extendedMasterSecret ? 'yes' : 'no'}`);
-  out(`resumed: ${n.resumed ? `yes (${n.resumed === 'session_ticket' ? 'session ticket' : 'session ID'})` : 'no'}`);
+  out(
+    `resumed: ${n.resumed ? `yes (${n.resumed === 'session_ticket' ? 'session ticket' : 'session ID'})` : 'no'}`,
+  );
   if (!head) {
-    out(`error: no HTTP response (${response.length} bytes of application data: ${JSON.stringify(fromUtf8(response.subarray(0, 40)))})`);
+    out(
+      `error: no HTTP response (${response.length} bytes of application data: ${JSON.stringify(fromUtf8(response.subarray(0, 40)))})`,
+    );
     return { ok: false };
   }
   out(head.startLine);

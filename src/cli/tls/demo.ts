@@ -42,7 +42,9 @@ async function run(args: Args): Promise<number> {
   writeFileSync(pcap, toPcap(result, seed));
   const n = result.client.negotiated;
   writeFileSync(keylog, keyLogLine(n.clientRandom!, n.masterSecret!));
-  out(`${cipherSuiteName(n.cipherSuite ?? 0)}: ${result.flows.length} records, ${result.httpStatus}`);
+  out(
+    `${cipherSuiteName(n.cipherSuite ?? 0)}: ${result.flows.length} records, ${result.httpStatus}`,
+  );
   out(`wrote ${pcap} and ${keylog}`);
   return 0;
 }
@@ -50,7 +52,12 @@ async function run(args: Args): Promise<number> {
 /** The TCP handshake happens one round trip before the first TLS record; FINs follow the last. */
 export function toPcap(result: TlsRunResult, seed: string): Uint8Array {
   const rng = new SeededRng(`pcap ${seed}`);
-  const tcp = new TcpConversation({ client: CLIENT, server: SERVER, clientIsn: rng.uint32(), serverIsn: rng.uint32() });
+  const tcp = new TcpConversation({
+    client: CLIENT,
+    server: SERVER,
+    clientIsn: rng.uint32(),
+    serverIsn: rng.uint32(),
+  });
   const first = result.flows[0]!.t;
   const rtt = 40;
   tcp.open(first - rtt);

@@ -6,6 +6,10 @@ export function keyLogLine(clientRandom: Uint8Array, masterSecret: Uint8Array): 
   return `CLIENT_RANDOM ${toHex(clientRandom)} ${toHex(masterSecret)}\n`;
 }
 
-export function appendKeyLog(file: string, clientRandom: Uint8Array | undefined, masterSecret: Uint8Array | undefined): void {
+export function appendKeyLog(
+  file: string,
+  clientRandom: Uint8Array | undefined,
+  masterSecret: Uint8Array | undefined,
+): void {
   if (clientRandom && masterSecret) appendFileSync(file, keyLogLine(clientRandom, masterSecret));
 }

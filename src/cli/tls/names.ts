@@ -9,7 +9,9 @@ const SUITE_ALIASES: Record<string, number> = {
   'ECDHE-ECDSA-AES128-GCM-SHA256': CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
 };
 
-export const OPENSSL_SUITE_NAME: Record<number, string> = Object.fromEntries(Object.entries(SUITE_ALIASES).map(([name, id]) => [id, name]));
+export const OPENSSL_SUITE_NAME: Record<number, string> = Object.fromEntries(
+  Object.entries(SUITE_ALIASES).map(([name, id]) => [id, name]),
+);
 
 const IMPLEMENTED_SUITES = Object.values(SUITE_ALIASES);
 
@@ -17,21 +19,38 @@ export function parseSuites(list: string | undefined): number[] | undefined {
   if (list === undefined) return undefined;
   return splitList(list, '--suites').map((item) => {
     const upper = item.toUpperCase();
-    const id = SUITE_ALIASES[upper] ?? IMPLEMENTED_SUITES.find((s) => cipherSuiteName(s) === upper) ?? parseHexCode(item);
+    const id =
+      SUITE_ALIASES[upper] ??
+      IMPLEMENTED_SUITES.find((s) => cipherSuiteName(s) === upper) ??
+      parseHexCode(item);
     if (id === undefined || !IMPLEMENTED_SUITES.includes(id)) {
-      throw new CliError(`unknown or unsupported cipher suite '${item}'; supported: ${IMPLEMENTED_SUITES.map(cipherSuiteName).join(', ')}`, 2);
+      throw new CliError(
+        `unknown or unsupported cipher suite '${item}'; supported: ${IMPLEMENTED_SUITES.map(cipherSuiteName).join(', ')}`,
+        2,
+      );
     }
     return id;
   });
 }
 
-const GROUPS: Record<string, number> = { x25519: NamedGroup.x25519, secp256r1: NamedGroup.secp256r1, 'p-256': NamedGroup.secp256r1, prime256v1: NamedGroup.secp256r1, secp384r1: NamedGroup.secp384r1, 'p-384': NamedGroup.secp384r1 };
+const GROUPS: Record<string, number> = {
+  x25519: NamedGroup.x25519,
+  secp256r1: NamedGroup.secp256r1,
+  'p-256': NamedGroup.secp256r1,
+  prime256v1: NamedGroup.secp256r1,
+  secp384r1: NamedGroup.secp384r1,
+  'p-384': NamedGroup.secp384r1,
+};
 
 export function parseGroups(list: string | undefined): number[] | undefined {
   if (list === undefined) return undefined;
   return splitList(list, '--groups').map((item) => {
     const id = GROUPS[item.toLowerCase()];
-    if (id === undefined) throw new CliError(`unknown or unsupported group '${item}'; supported: x25519, secp256r1, secp384r1`, 2);
+    if (id === undefined)
+      throw new CliError(
+        `unknown or unsupported group '${item}'; supported: x25519, secp256r1, secp384r1`,
+        2,
+      );
     return id;
   });
 }

@@ -9,7 +9,11 @@ import { buildOkResponse, demoPage, parseHttpHead } from '../../engine/http/http
 import { SystemClock } from '../../engine/sim/clock';
 import { SystemRng } from '../../engine/sim/rng';
 import { TraceRecorder } from '../../engine/trace';
-import { defaultServerConfig, type ServerConfig, type ServerCredential } from '../../engine/tls/config';
+import {
+  defaultServerConfig,
+  type ServerConfig,
+  type ServerCredential,
+} from '../../engine/tls/config';
 import { TlsConnection } from '../../engine/tls/connection';
 import { cipherSuiteName, namedGroupName } from '../../engine/tls/enums';
 import { failureLine } from '../../engine/tls/errors';
@@ -44,13 +48,19 @@ async function run(args: Args): Promise<number> {
   config.ticketKey = rng.bytes(32);
 
   const server = createServer((socket) => {
-    void serveOne(socket, config, rng).catch((e: unknown) => err(`connection error: ${e instanceof Error ? e.message : String(e)}`));
+    void serveOne(socket, config, rng).catch((e: unknown) =>
+      err(`connection error: ${e instanceof Error ? e.message : String(e)}`),
+    );
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (e: NodeJS.ErrnoException) => reject(new CliError(`cannot listen on 127.0.0.1:${port}: ${e.code ?? e.message}`)));
+    server.once('error', (e: NodeJS.ErrnoException) =>
+      reject(new CliError(`cannot listen on 127.0.0.1:${port}: ${e.code ?? e.message}`)),
+    );
     server.listen(port, '127.0.0.1', () => resolve());
   });
-  out(`listening on 127.0.0.1:${port} (TLS 1.2; suites ${config.cipherSuites.map(cipherSuiteName).join(', ')})`);
+  out(
+    `listening on 127.0.0.1:${port} (TLS 1.2; suites ${config.cipherSuites.map(cipherSuiteName).join(', ')})`,
+  );
   await new Promise<void>((resolve) => {
     const stop = (): void => {
       server.close();
@@ -72,15 +82,27 @@ async function credentialsFrom(args: Args): Promise<ServerCredential[]> {
   try {
     keyType = leafPublicKey(chain[0]!).keyType;
   } catch (e) {
-    throw new CliError(`cannot read the certificate in '${cert}': ${e instanceof Error ? e.message : String(e)}`);
+    throw new CliError(
+      `cannot read the certificate in '${cert}': ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
-  if (keyType !== 'RSA' && keyType !== 'ECDSA_P256') throw new CliError(`unsupported key in '${cert}': only RSA and ECDSA P-256 certificates are supported`);
+  if (keyType !== 'RSA' && keyType !== 'ECDSA_P256')
+    throw new CliError(
+      `unsupported key in '${cert}': only RSA and ECDSA P-256 certificates are supported`,
+    );
   return [{ chain, privateKeyPkcs8: privateKeyPkcs8!, keyType }];
 }
 
 async function serveOne(socket: Socket, config: ServerConfig, rng: SystemRng): Promise<void> {
   const peer = `${socket.remoteAddress}:${socket.remotePort}`;
-  const conn = new TlsConnection(serverMachine(config), { rng, clock: new SystemClock(), trace: new TraceRecorder(), lane: 'Server', peerLane: 'Client', traceReceived: true });
+  const conn = new TlsConnection(serverMachine(config), {
+    rng,
+    clock: new SystemClock(),
+    trace: new TraceRecorder(),
+    lane: 'Server',
+    peerLane: 'Client',
+    traceReceived: true,
+  });
   let request: string | undefined;
   await conn.start();
   await pumpSocket(

@@ -10,7 +10,12 @@ export interface SocketPumpHooks {
   afterInput(): void;
 }
 
-export function pumpSocket<S extends { name: string }>(socket: Socket, conn: TlsConnection<S>, hooks: SocketPumpHooks, timeoutMs: number): Promise<void> {
+export function pumpSocket<S extends { name: string }>(
+  socket: Socket,
+  conn: TlsConnection<S>,
+  hooks: SocketPumpHooks,
+  timeoutMs: number,
+): Promise<void> {
   return new Promise((resolve) => {
     let chain = Promise.resolve();
     let finished = false;

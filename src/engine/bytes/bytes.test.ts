@@ -23,7 +23,9 @@ describe('Writer and Reader', () => {
 
   it('rejects a length prefix longer than what is left', () => {
     const r = new Reader(fromHex('0005aabb'));
-    expect(() => r.vector(2, 'items', (v) => v.rest())).toThrow(/items length 5 exceeds the 2 bytes left at offset 0/);
+    expect(() => r.vector(2, 'items', (v) => v.rest())).toThrow(
+      /items length 5 exceeds the 2 bytes left at offset 0/,
+    );
   });
 
   it('rejects trailing data inside a vector and after a message', () => {

@@ -9,7 +9,8 @@ export class HexError extends Error {}
 
 export function fromHex(text: string): Uint8Array {
   const clean = text.replace(/^0x/i, '').replace(/[\s:]/g, '');
-  if (clean.length % 2 !== 0) throw new HexError(`hex has an odd number of digits (${clean.length})`);
+  if (clean.length % 2 !== 0)
+    throw new HexError(`hex has an odd number of digits (${clean.length})`);
   const bad = clean.search(/[^0-9a-fA-F]/);
   if (bad >= 0) throw new HexError(`not a hex digit '${clean[bad]}' at character ${bad}`);
   const out = new Uint8Array(clean.length / 2);

@@ -85,7 +85,8 @@ export class Reader {
 
   /** Random access to any byte of the whole buffer (not only this reader's window). */
   byteAt(offset: number): number {
-    if (offset < 0 || offset >= this.buf.length) throw new DecodeError(`offset ${offset} is outside the message`, offset);
+    if (offset < 0 || offset >= this.buf.length)
+      throw new DecodeError(`offset ${offset} is outside the message`, offset);
     return this.buf[offset]!;
   }
 
@@ -103,7 +104,10 @@ export class Reader {
     this.sink.stack.push([]);
     const length = this.uint(lengthBytes, 'length', { explain: 'bytes.length' });
     if (length > this.remaining) {
-      throw new DecodeError(`${name} length ${length} exceeds the ${this.remaining} bytes left`, start);
+      throw new DecodeError(
+        `${name} length ${length} exceeds the ${this.remaining} bytes left`,
+        start,
+      );
     }
     if (opts?.min !== undefined && length < opts.min) {
       throw new DecodeError(`${name} length ${length} is below the minimum ${opts.min}`, start);
@@ -116,17 +120,35 @@ export class Reader {
     sub.expectEnd(name);
     this.pos += length;
     const children = this.sink.stack.pop()!;
-    this.sink.push({ name, offset: start, length: this.pos - start, value: opts?.show?.(value), explain: opts?.explain, children });
+    this.sink.push({
+      name,
+      offset: start,
+      length: this.pos - start,
+      value: opts?.show?.(value),
+      explain: opts?.explain,
+      children,
+    });
     return value;
   }
 
   /** A named structure without a length prefix. */
-  group<T>(name: string, body: (r: Reader) => T, fmt?: { explain?: string; show?: (v: T) => SpanValue }): T {
+  group<T>(
+    name: string,
+    body: (r: Reader) => T,
+    fmt?: { explain?: string; show?: (v: T) => SpanValue },
+  ): T {
     const start = this.pos;
     this.sink.stack.push([]);
     const value = body(this);
     const children = this.sink.stack.pop()!;
-    this.sink.push({ name, offset: start, length: this.pos - start, value: fmt?.show?.(value), explain: fmt?.explain, children });
+    this.sink.push({
+      name,
+      offset: start,
+      length: this.pos - start,
+      value: fmt?.show?.(value),
+      explain: fmt?.explain,
+      children,
+    });
     return value;
   }
 
@@ -139,19 +161,30 @@ export class Reader {
   }
 
   /** Records a span over bytes already consumed, e.g. a DNS name whose length is known late. */
-  annotate(name: string, offset: number, length: number, value?: SpanValue, explain?: string, children: Span[] = []): void {
+  annotate(
+    name: string,
+    offset: number,
+    length: number,
+    value?: SpanValue,
+    explain?: string,
+    children: Span[] = [],
+  ): void {
     this.sink.push({ name, offset, length, value, explain, children });
   }
 
   /** Moves the cursor; used only by formats that jump (DNS compression) and know their bounds. */
   seek(offset: number): void {
-    if (offset < this.start || offset > this.end) throw new DecodeError('seek outside the message', offset);
+    if (offset < this.start || offset > this.end)
+      throw new DecodeError('seek outside the message', offset);
     this.pos = offset;
   }
 
   expectEnd(what = 'message'): void {
     if (this.pos !== this.end) {
-      throw new DecodeError(`${this.end - this.pos} bytes of trailing data after ${what}`, this.pos);
+      throw new DecodeError(
+        `${this.end - this.pos} bytes of trailing data after ${what}`,
+        this.pos,
+      );
     }
   }
 
@@ -165,12 +198,20 @@ export class Reader {
 
   private need(n: number, what: string): number {
     if (n < 0 || this.pos + n > this.end) {
-      throw new DecodeError(`truncated: ${what} needs ${n} bytes but ${this.end - this.pos} are left`, this.pos);
+      throw new DecodeError(
+        `truncated: ${what} needs ${n} bytes but ${this.end - this.pos} are left`,
+        this.pos,
+      );
     }
     return this.pos;
   }
 
-  private record(name: string | undefined, start: number, value: SpanValue | undefined, explain: string | undefined): void {
+  private record(
+    name: string | undefined,
+    start: number,
+    value: SpanValue | undefined,
+    explain: string | undefined,
+  ): void {
     if (name === undefined) return;
     this.sink.push({ name, offset: start, length: this.pos - start, value, explain, children: [] });
   }

@@ -29,7 +29,11 @@ export function spanAt(spans: readonly Span[], offset: number): Span | undefined
 
 /** Every span shifted by `delta` bytes, for nesting a sub-encoding inside a larger buffer. */
 export function shiftSpans(spans: readonly Span[], delta: number): Span[] {
-  return spans.map((s) => ({ ...s, offset: s.offset + delta, children: shiftSpans(s.children, delta) }));
+  return spans.map((s) => ({
+    ...s,
+    offset: s.offset + delta,
+    children: shiftSpans(s.children, delta),
+  }));
 }
 
 /** Depth-first list of spans with their depth, for rendering a tree as rows. */

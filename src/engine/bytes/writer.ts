@@ -67,24 +67,44 @@ export class Writer {
     body(this);
     const bodyLength = this.len - bodyStart;
     if (bodyLength >= 2 ** (8 * lengthBytes)) {
-      throw new EncodeError(`${name} is ${bodyLength} bytes, too long for a ${lengthBytes}-byte length`);
+      throw new EncodeError(
+        `${name} is ${bodyLength} bytes, too long for a ${lengthBytes}-byte length`,
+      );
     }
     for (let i = 0; i < lengthBytes; i++) {
       this.buf[lengthAt + i] = (bodyLength >>> (8 * (lengthBytes - 1 - i))) & 0xff;
     }
     const children = this.stack.pop()!;
     children[0]!.value = bodyLength;
-    this.pushSpan({ name, offset: start, length: this.len - start, value: fmt?.show?.(bodyLength), explain: fmt?.explain, children });
+    this.pushSpan({
+      name,
+      offset: start,
+      length: this.len - start,
+      value: fmt?.show?.(bodyLength),
+      explain: fmt?.explain,
+      children,
+    });
     return this;
   }
 
   /** A named structure without a length prefix. */
-  group(name: string, body: (w: Writer) => void, fmt?: { value?: SpanValue; explain?: string }): this {
+  group(
+    name: string,
+    body: (w: Writer) => void,
+    fmt?: { value?: SpanValue; explain?: string },
+  ): this {
     const start = this.len;
     this.stack.push([]);
     body(this);
     const children = this.stack.pop()!;
-    this.pushSpan({ name, offset: start, length: this.len - start, value: fmt?.value, explain: fmt?.explain, children });
+    this.pushSpan({
+      name,
+      offset: start,
+      length: this.len - start,
+      value: fmt?.value,
+      explain: fmt?.explain,
+      children,
+    });
     return this;
   }
 
@@ -96,7 +116,14 @@ export class Writer {
     this.len += piece.bytes.length;
     const spans = shiftSpans(piece.spans, start);
     if (name) {
-      this.pushSpan({ name, offset: start, length: piece.bytes.length, value: fmt?.value, explain: fmt?.explain, children: spans });
+      this.pushSpan({
+        name,
+        offset: start,
+        length: piece.bytes.length,
+        value: fmt?.value,
+        explain: fmt?.explain,
+        children: spans,
+      });
     } else {
       for (const s of spans) this.pushSpan(s);
     }
@@ -118,7 +145,12 @@ export class Writer {
     return this.buf.slice(0, this.len);
   }
 
-  private uint(v: number, width: number, name: string | undefined, fmt: Fmt<number> | undefined): this {
+  private uint(
+    v: number,
+    width: number,
+    name: string | undefined,
+    fmt: Fmt<number> | undefined,
+  ): this {
     if (!Number.isInteger(v) || v < 0 || v >= 2 ** (8 * width)) {
       throw new EncodeError(`${name ?? `u${8 * width}`} out of range: ${v}`);
     }
@@ -129,7 +161,12 @@ export class Writer {
     return this;
   }
 
-  private record(name: string | undefined, start: number, value: SpanValue | undefined, explain: string | undefined): void {
+  private record(
+    name: string | undefined,
+    start: number,
+    value: SpanValue | undefined,
+    explain: string | undefined,
+  ): void {
     if (name === undefined) return;
     this.pushSpan({ name, offset: start, length: this.len - start, value, explain, children: [] });
   }

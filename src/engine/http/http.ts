@@ -7,7 +7,9 @@ import type { Span } from '../bytes/span';
 import { fromUtf8, utf8 } from '../bytes/hex';
 
 export function buildGetRequest(host: string, path: string): Uint8Array {
-  return utf8(`GET ${path} HTTP/1.1\r\nHost: ${host}\r\nUser-Agent: wirestep/0.1\r\nAccept: text/html\r\nConnection: close\r\n\r\n`);
+  return utf8(
+    `GET ${path} HTTP/1.1\r\nHost: ${host}\r\nUser-Agent: wirestep/0.1\r\nAccept: text/html\r\nConnection: close\r\n\r\n`,
+  );
 }
 
 export function buildOkResponse(body: string, serverName = 'wirestep'): Uint8Array {
@@ -37,7 +39,13 @@ export function parseHttpHead(data: Uint8Array): HttpHead | undefined {
   if (end < 0) return undefined;
   const startLine = text.slice(0, end);
   const response = /^HTTP\/1\.[01] (\d{3})(?: (.*))?$/.exec(startLine);
-  if (response) return { kind: 'response', startLine, status: Number(response[1]), summary: `${response[1]} ${response[2] ?? ''}`.trim() };
+  if (response)
+    return {
+      kind: 'response',
+      startLine,
+      status: Number(response[1]),
+      summary: `${response[1]} ${response[2] ?? ''}`.trim(),
+    };
   const request = /^([A-Z]+) (\S+) HTTP\/1\.[01]$/.exec(startLine);
   if (request) return { kind: 'request', startLine, summary: `${request[1]} ${request[2]}` };
   return undefined;
@@ -53,17 +61,46 @@ export function annotateHttp(data: Uint8Array): Encoded {
   const head = headEnd < 0 ? text : text.slice(0, headEnd);
   head.split('\r\n').forEach((line, i) => {
     const length = utf8(line).length + 2;
-    if (i === 0) spans.push({ name: 'start-line', offset: at, length, value: line, explain: 'http.start_line', children: [] });
+    if (i === 0)
+      spans.push({
+        name: 'start-line',
+        offset: at,
+        length,
+        value: line,
+        explain: 'http.start_line',
+        children: [],
+      });
     else {
       const colon = line.indexOf(':');
-      spans.push({ name: colon > 0 ? line.slice(0, colon) : 'header', offset: at, length, value: colon > 0 ? line.slice(colon + 1).trim() : line, explain: 'http.header', children: [] });
+      spans.push({
+        name: colon > 0 ? line.slice(0, colon) : 'header',
+        offset: at,
+        length,
+        value: colon > 0 ? line.slice(colon + 1).trim() : line,
+        explain: 'http.header',
+        children: [],
+      });
     }
     at += length;
   });
   if (headEnd >= 0) {
-    spans.push({ name: 'end of headers', offset: at, length: 2, explain: 'http.end_of_headers', children: [] });
+    spans.push({
+      name: 'end of headers',
+      offset: at,
+      length: 2,
+      explain: 'http.end_of_headers',
+      children: [],
+    });
     at += 2;
-    if (at < data.length) spans.push({ name: 'body', offset: at, length: data.length - at, value: `${data.length - at} bytes`, explain: 'http.body', children: [] });
+    if (at < data.length)
+      spans.push({
+        name: 'body',
+        offset: at,
+        length: data.length - at,
+        value: `${data.length - at} bytes`,
+        explain: 'http.body',
+        children: [],
+      });
   }
   return { bytes: data, spans };
 }

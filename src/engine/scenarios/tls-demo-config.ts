@@ -2,7 +2,13 @@
 import type { Rng } from '../sim/rng';
 import { SignatureScheme } from '../tls/enums';
 import { pemToDerList } from '../tls/certificates/pem';
-import { defaultClientConfig, defaultServerConfig, type ClientConfig, type ServerConfig, type ServerCredential } from '../tls/config';
+import {
+  defaultClientConfig,
+  defaultServerConfig,
+  type ClientConfig,
+  type ServerConfig,
+  type ServerCredential,
+} from '../tls/config';
 import { DEMO_PKI } from '../tls/pki/demo-pki';
 import { ClientSessionStore, ServerSessionStore } from '../tls/session';
 
@@ -14,13 +20,24 @@ export function demoTrustAnchors(): Uint8Array[] {
 export function demoCredentials(): ServerCredential[] {
   const { rsa, ecdsa } = DEMO_PKI.leaves;
   return [
-    { chain: pemToDerList(rsa.chainPem), privateKeyPkcs8: pemToDerList(rsa.keyPem)[0]!, keyType: 'RSA' },
-    { chain: pemToDerList(ecdsa.chainPem), privateKeyPkcs8: pemToDerList(ecdsa.keyPem)[0]!, keyType: 'ECDSA_P256' },
+    {
+      chain: pemToDerList(rsa.chainPem),
+      privateKeyPkcs8: pemToDerList(rsa.keyPem)[0]!,
+      keyType: 'RSA',
+    },
+    {
+      chain: pemToDerList(ecdsa.chainPem),
+      privateKeyPkcs8: pemToDerList(ecdsa.keyPem)[0]!,
+      keyType: 'ECDSA_P256',
+    },
   ];
 }
 
 export function demoClientConfig(serverName: string): ClientConfig {
-  return { ...defaultClientConfig(serverName, demoTrustAnchors()), sessions: new ClientSessionStore() };
+  return {
+    ...defaultClientConfig(serverName, demoTrustAnchors()),
+    sessions: new ClientSessionStore(),
+  };
 }
 
 /**

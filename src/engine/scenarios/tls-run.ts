@@ -34,7 +34,13 @@ export interface TlsRunOptions {
   client?: (config: ClientConfig) => void;
   server?: (config: ServerConfig) => void;
   /** Reuse configs, e.g. a second connection that resumes the first one's session. */
-  reuse?: { client: ClientConfig; server: ServerConfig; clock: VirtualClock; rng: Rng; trace?: TraceRecorder };
+  reuse?: {
+    client: ClientConfig;
+    server: ServerConfig;
+    clock: VirtualClock;
+    rng: Rng;
+    trace?: TraceRecorder;
+  };
 }
 
 export interface TlsRunResult {
@@ -65,8 +71,16 @@ export async function runTlsExchange(options: TlsRunOptions): Promise<TlsRunResu
   options.server?.(serverConfig);
 
   const env = { rng, clock, trace, traceReceived: false };
-  const client = new TlsConnection(clientMachine(clientConfig), { ...env, lane: CLIENT_LANE, peerLane: SERVER_LANE });
-  const server = new TlsConnection(serverMachine(serverConfig), { ...env, lane: SERVER_LANE, peerLane: CLIENT_LANE });
+  const client = new TlsConnection(clientMachine(clientConfig), {
+    ...env,
+    lane: CLIENT_LANE,
+    peerLane: SERVER_LANE,
+  });
+  const server = new TlsConnection(serverMachine(serverConfig), {
+    ...env,
+    lane: SERVER_LANE,
+    peerLane: CLIENT_LANE,
+  });
 
   const flows: TlsRunResult['flows'] = [];
   const inFlight: { at: number; to: 'client' | 'server'; bytes: Uint8Array }[] = [];
@@ -74,7 +88,11 @@ export async function runTlsExchange(options: TlsRunOptions): Promise<TlsRunResu
     const conn = from === 'client' ? client : server;
     for (const bytes of conn.takeOutgoing()) {
       flows.push({ t: clock.now(), from, bytes });
-      inFlight.push({ at: clock.now() + latency, to: from === 'client' ? 'server' : 'client', bytes });
+      inFlight.push({
+        at: clock.now() + latency,
+        to: from === 'client' ? 'server' : 'client',
+        bytes,
+      });
     }
   };
 
@@ -101,7 +119,9 @@ export async function runTlsExchange(options: TlsRunOptions): Promise<TlsRunResu
       server.write(buildOkResponse(demoPage(serverName)));
     }
     if (client.isTraffic && client.received.length > 0 && !httpStatus) {
-      httpStatus = parseHttpHead(client.received[0]!)?.startLine ?? fromUtf8(client.received[0]!.subarray(0, 40));
+      httpStatus =
+        parseHttpHead(client.received[0]!)?.startLine ??
+        fromUtf8(client.received[0]!.subarray(0, 40));
       client.close();
     }
     collect('client');
@@ -111,7 +131,10 @@ export async function runTlsExchange(options: TlsRunOptions): Promise<TlsRunResu
   // Report the side that detected the problem, not the one that only received its alert.
   const serverDetected = server.failure !== undefined && server.failure.kind !== 'peer_alert';
   const failure = serverDetected ? server.failure : (client.failure ?? server.failure);
-  const failedSide = serverDetected || !client.failure ? { us: 'server', peer: 'client' } : { us: 'client', peer: 'server' };
+  const failedSide =
+    serverDetected || !client.failure
+      ? { us: 'server', peer: 'client' }
+      : { us: 'client', peer: 'server' };
   return {
     trace: trace.toTrace(),
     ok: failure === undefined && httpStatus !== undefined,

@@ -39,7 +39,13 @@ export class SeededRng implements Rng {
   private refill(): void {
     const block = 4096;
     // Each refill uses a fresh counter range of the keystream; the nonce is fixed at zero.
-    this.pool = chacha20(this.key, new Uint8Array(12), new Uint8Array(block), undefined, this.counter);
+    this.pool = chacha20(
+      this.key,
+      new Uint8Array(12),
+      new Uint8Array(block),
+      undefined,
+      this.counter,
+    );
     this.counter += block / 64;
     this.used = 0;
   }
@@ -49,7 +55,8 @@ export class SeededRng implements Rng {
 export class SystemRng implements Rng {
   bytes(n: number): Uint8Array {
     const out = new Uint8Array(n);
-    for (let at = 0; at < n; at += 65536) globalThis.crypto.getRandomValues(out.subarray(at, Math.min(n, at + 65536)));
+    for (let at = 0; at < n; at += 65536)
+      globalThis.crypto.getRandomValues(out.subarray(at, Math.min(n, at + 65536)));
     return out;
   }
   uint32(): number {

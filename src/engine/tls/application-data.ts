@@ -5,7 +5,22 @@ import { annotateHttp, parseHttpHead } from '../http/http';
 export function describeApplicationData(data: Uint8Array): { name: string; spans: Span[] } {
   const head = parseHttpHead(data);
   if (!head) {
-    return { name: 'ApplicationData', spans: [{ name: 'application_data', offset: 0, length: data.length, value: `${data.length} bytes`, explain: 'tls.application_data', children: [] }] };
+    return {
+      name: 'ApplicationData',
+      spans: [
+        {
+          name: 'application_data',
+          offset: 0,
+          length: data.length,
+          value: `${data.length} bytes`,
+          explain: 'tls.application_data',
+          children: [],
+        },
+      ],
+    };
   }
-  return { name: `ApplicationData (${head.kind === 'request' ? head.summary : `HTTP ${head.summary}`})`, spans: annotateHttp(data).spans };
+  return {
+    name: `ApplicationData (${head.kind === 'request' ? head.summary : `HTTP ${head.summary}`})`,
+    spans: annotateHttp(data).spans,
+  };
 }

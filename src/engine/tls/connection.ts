@@ -98,9 +98,14 @@ export class TlsConnection<S extends { name: string }> {
 
   /** Sends application data (an HTTP request or response). */
   write(data: Uint8Array): void {
-    if (!this.isTraffic) throw new Error(`cannot send application data in state ${this.state.name}`);
+    if (!this.isTraffic)
+      throw new Error(`cannot send application data in state ${this.state.name}`);
     const described = describeApplicationData(data);
-    this.writer.write(ContentType.application_data, { bytes: data, spans: described.spans }, described.name);
+    this.writer.write(
+      ContentType.application_data,
+      { bytes: data, spans: described.spans },
+      described.name,
+    );
   }
 
   /** Sends close_notify (RFC 5246, Section 7.2.1) and closes. */
@@ -118,7 +123,10 @@ export class TlsConnection<S extends { name: string }> {
       this.moveTo({ name: 'Closed' });
       return;
     }
-    this.abort({ kind: 'transport', reason: `the ${this.env.peerLane.toLowerCase()} closed the connection during the handshake (in ${this.state.name})` });
+    this.abort({
+      kind: 'transport',
+      reason: `the ${this.env.peerLane.toLowerCase()} closed the connection during the handshake (in ${this.state.name})`,
+    });
   }
 
   transportFailed(reason: string): void {
@@ -127,7 +135,8 @@ export class TlsConnection<S extends { name: string }> {
 
   /** No answer in time: close with a fatal alert that says nothing more can be done. */
   abortTimeout(): void {
-    if (!this.isClosed) this.abort({ kind: 'internal', reason: `timed out waiting in ${this.state.name}` });
+    if (!this.isClosed)
+      this.abort({ kind: 'internal', reason: `timed out waiting in ${this.state.name}` });
   }
 
   /** Records queued for the transport since the last call. */
@@ -135,7 +144,12 @@ export class TlsConnection<S extends { name: string }> {
     return this.outgoing.splice(0, this.outgoing.length);
   }
 
-  private async onRecord(type: number, version: number, fragment: Uint8Array, raw: Uint8Array): Promise<void> {
+  private async onRecord(
+    type: number,
+    version: number,
+    fragment: Uint8Array,
+    raw: Uint8Array,
+  ): Promise<void> {
     let plaintext = fragment;
     let decrypted: { nonce: Uint8Array; aad: Uint8Array } | undefined;
     if (this.reader && type !== ContentType.change_cipher_spec) {
@@ -151,7 +165,14 @@ export class TlsConnection<S extends { name: string }> {
       case ContentType.handshake: {
         this.handshakeBuffer.push(plaintext);
         for (let next = this.handshakeBuffer.next(); next; next = this.handshakeBuffer.next()) {
-          if (this.env.traceReceived) this.traceReceived(raw, next.message, { bytes: next.raw, spans: next.spans }, decrypted, plaintext);
+          if (this.env.traceReceived)
+            this.traceReceived(
+              raw,
+              next.message,
+              { bytes: next.raw, spans: next.spans },
+              decrypted,
+              plaintext,
+            );
           await this.dispatch({ kind: 'handshake', message: next.message, raw: next.raw });
           if (this.isClosed) return;
         }
@@ -159,29 +180,57 @@ export class TlsConnection<S extends { name: string }> {
       }
       case ContentType.change_cipher_spec: {
         // RFC 5246, Section 7.1: CCS may not arrive in the middle of a fragmented handshake message.
-        if (!this.handshakeBuffer.isEmpty) throw new TlsFailure({ kind: 'unexpected_message', expected: ['the rest of a handshake message'], got: 'ChangeCipherSpec' });
+        if (!this.handshakeBuffer.isEmpty)
+          throw new TlsFailure({
+            kind: 'unexpected_message',
+            expected: ['the rest of a handshake message'],
+            got: 'ChangeCipherSpec',
+          });
         decodeChangeCipherSpec(plaintext);
-        if (this.env.traceReceived) this.traceReceivedSimple(raw, 'ChangeCipherSpec', encodeChangeCipherSpec());
+        if (this.env.traceReceived)
+          this.traceReceivedSimple(raw, 'ChangeCipherSpec', encodeChangeCipherSpec());
         await this.dispatch({ kind: 'change_cipher_spec' });
         return;
       }
       case ContentType.alert: {
         const alert = decodeAlert(plaintext);
-        if (this.env.traceReceived) this.traceReceivedSimple(raw, `Alert ${alertDescriptionName(alert.description)}`, encodeAlert(alert), decrypted, plaintext);
+        if (this.env.traceReceived)
+          this.traceReceivedSimple(
+            raw,
+            `Alert ${alertDescriptionName(alert.description)}`,
+            encodeAlert(alert),
+            decrypted,
+            plaintext,
+          );
         await this.onAlert(alert.level, alert.description);
         return;
       }
       case ContentType.application_data: {
-        if (!this.isTraffic) throw new TlsFailure({ kind: 'unexpected_message', expected: [this.state.name], got: 'ApplicationData' });
+        if (!this.isTraffic)
+          throw new TlsFailure({
+            kind: 'unexpected_message',
+            expected: [this.state.name],
+            got: 'ApplicationData',
+          });
         if (this.env.traceReceived) {
           const described = describeApplicationData(plaintext);
-          this.traceReceivedSimple(raw, described.name, { bytes: plaintext, spans: described.spans }, decrypted, plaintext);
+          this.traceReceivedSimple(
+            raw,
+            described.name,
+            { bytes: plaintext, spans: described.spans },
+            decrypted,
+            plaintext,
+          );
         }
         this.received.push(plaintext);
         return;
       }
       default:
-        throw new TlsFailure({ kind: 'unexpected_message', expected: ['a known content type'], got: `content type ${type}` });
+        throw new TlsFailure({
+          kind: 'unexpected_message',
+          expected: ['a known content type'],
+          got: `content type ${type}`,
+        });
     }
   }
 
@@ -194,9 +243,15 @@ export class TlsConnection<S extends { name: string }> {
       return;
     }
     if (level === AlertLevel.fatal || !this.isTraffic) {
-      throw new TlsFailure({ kind: 'peer_alert', description, reason: `the peer sent a fatal ${alertDescriptionName(description)} alert` });
+      throw new TlsFailure({
+        kind: 'peer_alert',
+        description,
+        reason: `the peer sent a fatal ${alertDescriptionName(description)} alert`,
+      });
     }
-    this.context.note('tls.alert.warning_ignored', { description: alertDescriptionName(description) });
+    this.context.note('tls.alert.warning_ignored', {
+      description: alertDescriptionName(description),
+    });
   }
 
   private async dispatch(input: Incoming): Promise<void> {
@@ -215,23 +270,49 @@ export class TlsConnection<S extends { name: string }> {
   private abort(error: TlsError): void {
     this.failure = error;
     const t = this.env.clock.now();
-    this.env.trace.push({ kind: 'error', t, lane: this.env.lane, code: error.kind, message: describeTlsError(error) });
+    this.env.trace.push({
+      kind: 'error',
+      t,
+      lane: this.env.lane,
+      code: error.kind,
+      message: describeTlsError(error),
+    });
     const description = alertFor(error);
     if (description !== undefined && !this.isClosed) {
       this.closingAlert = { from: 'us', description };
-      this.env.trace.push({ kind: 'alert', t, from: this.env.lane, to: this.env.peerLane, level: 'fatal', description: alertDescriptionName(description), code: description, reason: describeTlsError(error) });
+      this.env.trace.push({
+        kind: 'alert',
+        t,
+        from: this.env.lane,
+        to: this.env.peerLane,
+        level: 'fatal',
+        description: alertDescriptionName(description),
+        code: description,
+        reason: describeTlsError(error),
+      });
       this.sendAlert(AlertLevel.fatal, description);
     }
     this.moveTo({ name: 'Closed' });
   }
 
   private sendAlert(level: number, description: number): void {
-    this.writer.write(ContentType.alert, encodeAlert({ level, description }), `Alert ${alertDescriptionName(description)}`);
+    this.writer.write(
+      ContentType.alert,
+      encodeAlert({ level, description }),
+      `Alert ${alertDescriptionName(description)}`,
+    );
   }
 
   private moveTo(next: S | { name: 'Closed' }): void {
     if (next.name !== this.state.name) {
-      this.env.trace.push({ kind: 'state', t: this.env.clock.now(), lane: this.env.lane, machine: this.machine.role, from: this.state.name, to: next.name });
+      this.env.trace.push({
+        kind: 'state',
+        t: this.env.clock.now(),
+        lane: this.env.lane,
+        machine: this.machine.role,
+        from: this.state.name,
+        to: next.name,
+      });
     }
     this.state = next;
   }
@@ -253,13 +334,40 @@ export class TlsConnection<S extends { name: string }> {
     });
   }
 
-  private traceReceived(raw: Uint8Array, message: HandshakeMessage, inner: Encoded, decrypted: { nonce: Uint8Array; aad: Uint8Array } | undefined, plaintext: Uint8Array): void {
-    this.traceReceivedSimple(raw, handshakeMessageName(message), inner, decrypted, plaintext, toPlainData(message));
+  private traceReceived(
+    raw: Uint8Array,
+    message: HandshakeMessage,
+    inner: Encoded,
+    decrypted: { nonce: Uint8Array; aad: Uint8Array } | undefined,
+    plaintext: Uint8Array,
+  ): void {
+    this.traceReceivedSimple(
+      raw,
+      handshakeMessageName(message),
+      inner,
+      decrypted,
+      plaintext,
+      toPlainData(message),
+    );
   }
 
   /** A received record as a message event. Several messages coalesced in one record share its bytes. */
-  private traceReceivedSimple(raw: Uint8Array, name: string, inner: Encoded, decrypted?: { nonce: Uint8Array; aad: Uint8Array }, plaintext?: Uint8Array, decoded?: unknown): void {
-    const view = RecordWriter.describeReceived(raw, inner, decrypted, plaintext, this.readSuite, name);
+  private traceReceivedSimple(
+    raw: Uint8Array,
+    name: string,
+    inner: Encoded,
+    decrypted?: { nonce: Uint8Array; aad: Uint8Array },
+    plaintext?: Uint8Array,
+    decoded?: unknown,
+  ): void {
+    const view = RecordWriter.describeReceived(
+      raw,
+      inner,
+      decrypted,
+      plaintext,
+      this.readSuite,
+      name,
+    );
     this.env.trace.push({
       kind: 'message',
       t: this.env.clock.now(),
@@ -276,44 +384,71 @@ export class TlsConnection<S extends { name: string }> {
   }
 
   private makeContext(): HandshakeContext {
-    const self = this;
     return {
       rng: this.env.rng,
       clock: this.env.clock,
       transcript: this.transcript,
       negotiated: this.negotiated,
-      sendHandshake(message: HandshakeMessage): Uint8Array {
+      sendHandshake: (message: HandshakeMessage): Uint8Array => {
         const encoded = encodeHandshake(message);
-        self.transcript.add(encoded.bytes);
-        self.writer.write(ContentType.handshake, encoded, handshakeMessageName(message), toPlainData(message));
+        this.transcript.add(encoded.bytes);
+        this.writer.write(
+          ContentType.handshake,
+          encoded,
+          handshakeMessageName(message),
+          toPlainData(message),
+        );
         return encoded.bytes;
       },
-      sendChangeCipherSpec(): void {
-        self.writer.write(ContentType.change_cipher_spec, encodeChangeCipherSpec(), 'ChangeCipherSpec');
+      sendChangeCipherSpec: (): void => {
+        this.writer.write(
+          ContentType.change_cipher_spec,
+          encodeChangeCipherSpec(),
+          'ChangeCipherSpec',
+        );
       },
-      protectWrites(suite, key, iv): void {
-        self.writer.protect(suite, new RecordProtector(suite, key, iv));
+      protectWrites: (suite, key, iv): void => {
+        this.writer.protect(suite, new RecordProtector(suite, key, iv));
       },
-      protectReads(suite, key, iv): void {
-        self.reader = new RecordProtector(suite, key, iv);
-        self.readSuite = suite;
+      protectReads: (suite, key, iv): void => {
+        this.reader = new RecordProtector(suite, key, iv);
+        this.readSuite = suite;
       },
-      secrets(derived: readonly DerivedSecret[]): void {
-        const t = self.env.clock.now();
+      secrets: (derived: readonly DerivedSecret[]): void => {
+        const t = this.env.clock.now();
         for (const d of derived) {
-          self.env.trace.push({ kind: 'secret', t, lane: self.env.lane, name: d.name, value: d.value, inputs: d.inputs, explain: d.explain });
+          this.env.trace.push({
+            kind: 'secret',
+            t,
+            lane: this.env.lane,
+            name: d.name,
+            value: d.value,
+            inputs: d.inputs,
+            explain: d.explain,
+          });
         }
       },
-      note(key, params): void {
-        self.env.trace.push({ kind: 'note', t: self.env.clock.now(), lane: self.env.lane, key, ...(params ? { params } : {}) });
+      note: (key, params): void => {
+        this.env.trace.push({
+          kind: 'note',
+          t: this.env.clock.now(),
+          lane: this.env.lane,
+          key,
+          ...(params ? { params } : {}),
+        });
       },
     };
   }
 }
 
 function translateRecordError(e: unknown): unknown {
-  if (e instanceof RecordOverflow || e instanceof PlaintextOverflow) return new TlsFailure({ kind: 'record_overflow', reason: e.message });
-  if (e instanceof BadRecordMac || e instanceof AeadAuthError) return new TlsFailure({ kind: 'bad_record_mac', reason: 'a record failed authentication: it was altered or encrypted under other keys' });
+  if (e instanceof RecordOverflow || e instanceof PlaintextOverflow)
+    return new TlsFailure({ kind: 'record_overflow', reason: e.message });
+  if (e instanceof BadRecordMac || e instanceof AeadAuthError)
+    return new TlsFailure({
+      kind: 'bad_record_mac',
+      reason: 'a record failed authentication: it was altered or encrypted under other keys',
+    });
   return e;
 }
 
@@ -328,4 +463,3 @@ function toTlsError(e: unknown): TlsError {
 function toPlainData(message: HandshakeMessage): unknown {
   return message;
 }
-

@@ -10,10 +10,23 @@ export type TlsError =
   | { kind: 'record_overflow'; reason: string }
   | { kind: 'bad_record_mac'; reason: string }
   | { kind: 'protocol_version'; reason: string }
-  | { kind: 'no_shared_parameters'; what: 'cipher suite' | 'group' | 'signature algorithm' | 'certificate' | 'ALPN protocol'; reason: string }
+  | {
+      kind: 'no_shared_parameters';
+      what: 'cipher suite' | 'group' | 'signature algorithm' | 'certificate' | 'ALPN protocol';
+      reason: string;
+    }
   | { kind: 'illegal_parameter'; reason: string }
   | { kind: 'unsupported_extension'; reason: string }
-  | { kind: 'certificate'; alert: 'certificate_expired' | 'bad_certificate' | 'unknown_ca' | 'unsupported_certificate' | 'decode_error'; reason: string }
+  | {
+      kind: 'certificate';
+      alert:
+        | 'certificate_expired'
+        | 'bad_certificate'
+        | 'unknown_ca'
+        | 'unsupported_certificate'
+        | 'decode_error';
+      reason: string;
+    }
   | { kind: 'bad_signature'; reason: string }
   | { kind: 'bad_finished'; reason: string }
   | { kind: 'secure_renegotiation'; reason: string }
@@ -88,8 +101,10 @@ export function describeTlsError(error: TlsError): string {
 
 /** The one line a failed connection prints: the alert, who sent it, and why. */
 export function failureLine(error: TlsError, names: { us: string; peer: string }): string {
-  if (error.kind === 'peer_alert') return `alert ${alertDescriptionName(error.description)} received from the ${names.peer}`;
+  if (error.kind === 'peer_alert')
+    return `alert ${alertDescriptionName(error.description)} received from the ${names.peer}`;
   const alert = alertFor(error);
-  const sent = alert !== undefined ? `alert ${alertDescriptionName(alert)} sent by the ${names.us}: ` : '';
+  const sent =
+    alert !== undefined ? `alert ${alertDescriptionName(alert)} sent by the ${names.us}: ` : '';
   return `${sent}${describeTlsError(error)}`;
 }

@@ -16,4 +16,8 @@ export function groupCode(name: GroupName): number {
   return NamedGroup[name];
 }
 
-export const DEFAULT_GROUPS: readonly number[] = [NamedGroup.x25519, NamedGroup.secp256r1, NamedGroup.secp384r1];
+export const DEFAULT_GROUPS: readonly number[] = [
+  NamedGroup.x25519,
+  NamedGroup.secp256r1,
+  NamedGroup.secp384r1,
+];

@@ -7,7 +7,12 @@ import { bytesEqual } from '../bytes/hex';
 import { computeSharedSecret, type GroupName } from '../crypto/ecdhe';
 import type { HandshakeContext, Incoming } from './context';
 import { fail } from './errors';
-import { computeVerifyData, deriveKeys, deriveMasterSecret, type TrafficKeys } from './key-schedule';
+import {
+  computeVerifyData,
+  deriveKeys,
+  deriveMasterSecret,
+  type TrafficKeys,
+} from './key-schedule';
 import { handshakeMessageName, type HandshakeMessage } from './messages/handshake';
 import type { SuiteParams } from './suites';
 
@@ -27,7 +32,11 @@ export function expectHandshake<T extends HandshakeMessage['type']>(
 
 export function expectChangeCipherSpec(input: Incoming): void {
   if (input.kind !== 'change_cipher_spec') {
-    fail({ kind: 'unexpected_message', expected: ['ChangeCipherSpec'], got: describeIncoming(input) });
+    fail({
+      kind: 'unexpected_message',
+      expected: ['ChangeCipherSpec'],
+      got: describeIncoming(input),
+    });
   }
 }
 
@@ -65,7 +74,10 @@ export function establishMasterSecret(
     ? deriveMasterSecret(suite, preMasterSecret, { sessionHash: ctx.transcript.hash(suite.hash) })
     : deriveMasterSecret(suite, preMasterSecret, randoms);
   ctx.secrets(derived.secrets);
-  Object.assign(ctx.negotiated, { clientRandom: randoms.clientRandom, masterSecret: derived.value });
+  Object.assign(ctx.negotiated, {
+    clientRandom: randoms.clientRandom,
+    masterSecret: derived.value,
+  });
   return derived.value;
 }
 
@@ -83,7 +95,12 @@ export function establishTrafficKeys(
 }
 
 /** Our Finished: verify_data over every handshake message so far (RFC 5246, Section 7.4.9). */
-export function sendFinished(ctx: HandshakeContext, suite: SuiteParams, masterSecret: Uint8Array, label: 'client finished' | 'server finished'): void {
+export function sendFinished(
+  ctx: HandshakeContext,
+  suite: SuiteParams,
+  masterSecret: Uint8Array,
+  label: 'client finished' | 'server finished',
+): void {
   const verifyData = computeVerifyData(suite, masterSecret, label, ctx.transcript.hash(suite.hash));
   ctx.secrets(verifyData.secrets);
   ctx.sendHandshake({ type: 'finished', body: { verifyData: verifyData.value } });
@@ -104,16 +121,26 @@ export function checkPeerFinished(
   const expected = computeVerifyData(suite, masterSecret, label, ctx.transcript.hash(suite.hash));
   ctx.secrets(expected.secrets);
   if (!bytesEqual(expected.value, message.body.verifyData)) {
-    fail({ kind: 'bad_finished', reason: `the ${label === 'client finished' ? 'client' : 'server'}'s Finished does not match the handshake we saw: a message was altered, or the keys differ` });
+    fail({
+      kind: 'bad_finished',
+      reason: `the ${label === 'client finished' ? 'client' : 'server'}'s Finished does not match the handshake we saw: a message was altered, or the keys differ`,
+    });
   }
   ctx.transcript.add(raw);
 }
 
 /** The ECDHE shared secret; a bad peer point is illegal_parameter (RFC 8422, Section 5.10). */
-export function sharedSecretOrFail(group: GroupName, privateKey: Uint8Array, peerPublic: Uint8Array): Uint8Array {
+export function sharedSecretOrFail(
+  group: GroupName,
+  privateKey: Uint8Array,
+  peerPublic: Uint8Array,
+): Uint8Array {
   try {
     return computeSharedSecret(group, privateKey, peerPublic);
   } catch (e) {
-    return fail({ kind: 'illegal_parameter', reason: `the peer's ${group} public key is invalid: ${e instanceof Error ? e.message : String(e)}` });
+    return fail({
+      kind: 'illegal_parameter',
+      reason: `the peer's ${group} public key is invalid: ${e instanceof Error ? e.message : String(e)}`,
+    });
   }
 }

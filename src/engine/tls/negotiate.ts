@@ -2,7 +2,13 @@
  * How a server chooses from what the client offered, with the reason in words. This is what
  * engineers come to see: why a suite was or wasn't negotiated.
  */
-import { cipherSuiteName, namedGroupName, signatureSchemeName, NamedGroup, SignatureScheme } from './enums';
+import {
+  cipherSuiteName,
+  namedGroupName,
+  signatureSchemeName,
+  NamedGroup,
+  SignatureScheme,
+} from './enums';
 import type { ServerConfig, ServerCredential } from './config';
 import { fail } from './errors';
 import { groupName } from './groups';
@@ -17,7 +23,11 @@ export interface Choice {
   reason: string;
 }
 
-const RSA_SCHEMES = new Set<number>([SignatureScheme.rsa_pkcs1_sha256, SignatureScheme.rsa_pkcs1_sha384, SignatureScheme.rsa_pss_rsae_sha256]);
+const RSA_SCHEMES = new Set<number>([
+  SignatureScheme.rsa_pkcs1_sha256,
+  SignatureScheme.rsa_pkcs1_sha384,
+  SignatureScheme.rsa_pss_rsae_sha256,
+]);
 const ECDSA_SCHEMES = new Set<number>([SignatureScheme.ecdsa_secp256r1_sha256]);
 
 function schemeFits(scheme: number, keyType: ServerCredential['keyType']): boolean {
@@ -29,13 +39,21 @@ function schemeFits(scheme: number, keyType: ServerCredential['keyType']): boole
  * (RFC 5246, Section 7.4.1.4.1). A client that sends no signature_algorithms implies SHA-1, which
  * we do not support, so it gets nothing.
  */
-function pickScheme(config: ServerConfig, clientSchemes: number[] | undefined, keyType: ServerCredential['keyType']): number | undefined {
-  return config.signatureSchemes.find((s) => schemeFits(s, keyType) && (clientSchemes?.includes(s) ?? false));
+function pickScheme(
+  config: ServerConfig,
+  clientSchemes: number[] | undefined,
+  keyType: ServerCredential['keyType'],
+): number | undefined {
+  return config.signatureSchemes.find(
+    (s) => schemeFits(s, keyType) && (clientSchemes?.includes(s) ?? false),
+  );
 }
 
 /** RFC 8422, Section 4: with no supported_groups extension the client is taken to support any. */
 function pickGroup(config: ServerConfig, clientGroups: number[] | undefined): number | undefined {
-  return config.groups.find((g) => groupName(g) !== undefined && (clientGroups === undefined || clientGroups.includes(g)));
+  return config.groups.find(
+    (g) => groupName(g) !== undefined && (clientGroups === undefined || clientGroups.includes(g)),
+  );
 }
 
 export function chooseParameters(
@@ -44,9 +62,15 @@ export function chooseParameters(
 ): Choice {
   const group = pickGroup(config, offer.groups);
   if (group === undefined) {
-    fail({ kind: 'no_shared_parameters', what: 'group', reason: `no shared ECDHE group: the client offered ${(offer.groups ?? []).map(namedGroupName).join(', ') || 'none'}; the server supports ${config.groups.map(namedGroupName).join(', ')}` });
+    fail({
+      kind: 'no_shared_parameters',
+      what: 'group',
+      reason: `no shared ECDHE group: the client offered ${(offer.groups ?? []).map(namedGroupName).join(', ') || 'none'}; the server supports ${config.groups.map(namedGroupName).join(', ')}`,
+    });
   }
-  const order = config.preferServerOrder ? config.cipherSuites.filter((s) => offer.cipherSuites.includes(s)) : offer.cipherSuites.filter((s) => config.cipherSuites.includes(s));
+  const order = config.preferServerOrder
+    ? config.cipherSuites.filter((s) => offer.cipherSuites.includes(s))
+    : offer.cipherSuites.filter((s) => config.cipherSuites.includes(s));
   const skipped: string[] = [];
   for (const id of order) {
     const suite = suiteParams(id);
@@ -60,8 +84,14 @@ export function chooseParameters(
     // RFC 8422, Section 5.1: when the client sends supported_groups, the server must not pick an
     // ECC suite it cannot complete within those curves, and that includes the curve of its ECDSA
     // certificate (Section 5.3). OpenSSL's client aborts with "wrong curve" otherwise.
-    if (credential.keyType === 'ECDSA_P256' && offer.groups !== undefined && !offer.groups.includes(NamedGroup.secp256r1)) {
-      skipped.push(`${suite.name} (the ECDSA certificate's curve, secp256r1, is not in the client's supported_groups)`);
+    if (
+      credential.keyType === 'ECDSA_P256' &&
+      offer.groups !== undefined &&
+      !offer.groups.includes(NamedGroup.secp256r1)
+    ) {
+      skipped.push(
+        `${suite.name} (the ECDSA certificate's curve, secp256r1, is not in the client's supported_groups)`,
+      );
       continue;
     }
     const signatureScheme = pickScheme(config, offer.signatureSchemes, keyType);
@@ -69,7 +99,9 @@ export function chooseParameters(
       skipped.push(`${suite.name} (no shared signature algorithm for its key)`);
       continue;
     }
-    const whose = config.preferServerOrder ? 'its own preference list' : "the client's preference list";
+    const whose = config.preferServerOrder
+      ? 'its own preference list'
+      : "the client's preference list";
     const reason =
       `The server picked ${suite.name} because it was the first suite in ${whose} that ` +
       `${config.preferServerOrder ? 'the client offered' : 'the server supports'}` +

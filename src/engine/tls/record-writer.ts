@@ -35,7 +35,10 @@ export class RecordWriter {
     // RFC 5246, Section 6.2.1: fragments carry at most 2^14 bytes. Only a very large message
     // splits; the trace marks continuation records.
     for (let at = 0, part = 0; at < inner.bytes.length || part === 0; at += MAX_PLAINTEXT, part++) {
-      const chunk = at === 0 && inner.bytes.length <= MAX_PLAINTEXT ? inner : sliceEncoded(inner, at, Math.min(inner.bytes.length, at + MAX_PLAINTEXT));
+      const chunk =
+        at === 0 && inner.bytes.length <= MAX_PLAINTEXT
+          ? inner
+          : sliceEncoded(inner, at, Math.min(inner.bytes.length, at + MAX_PLAINTEXT));
       this.writeOne(type, chunk, part === 0 ? name : `${name} (continued)`, decoded);
     }
   }
@@ -53,7 +56,13 @@ export class RecordWriter {
       ...record,
       name,
       decoded,
-      decrypted: { plaintext: inner.bytes, spans: inner.spans, nonce: sealed.nonce, aad: sealed.aad, innerName: name },
+      decrypted: {
+        plaintext: inner.bytes,
+        spans: inner.spans,
+        nonce: sealed.nonce,
+        aad: sealed.aad,
+        innerName: name,
+      },
     });
   }
 
@@ -72,38 +81,69 @@ export class RecordWriter {
     if (decrypted && suite) {
       return {
         spans: protectedRecord(type, version, fragment, suite).spans,
-        decrypted: { plaintext: plaintext ?? inner.bytes, spans: inner.spans, nonce: decrypted.nonce, aad: decrypted.aad, innerName: name },
+        decrypted: {
+          plaintext: plaintext ?? inner.bytes,
+          spans: inner.spans,
+          nonce: decrypted.nonce,
+          aad: decrypted.aad,
+          innerName: name,
+        },
       };
     }
     // Several handshake messages may share one record; the spans describe the one named.
     const innerAt = indexOf(fragment, inner.bytes);
-    const padded: Encoded = innerAt >= 0 ? { bytes: fragment, spans: shiftSpans(inner.spans, innerAt) } : { bytes: fragment, spans: [] };
+    const padded: Encoded =
+      innerAt >= 0
+        ? { bytes: fragment, spans: shiftSpans(inner.spans, innerAt) }
+        : { bytes: fragment, spans: [] };
     return { spans: plaintextRecord(type, version, padded).spans };
   }
 }
 
 function plaintextRecord(type: number, version: number, inner: Encoded): Encoded {
   return new Writer()
-    .group('TLSPlaintext', (w) => {
-      recordHeader(w, type, version, inner.bytes.length);
-      w.embed(inner, 'fragment', { explain: 'tls.record.fragment' });
-    }, { value: contentTypeName(type), explain: 'tls.record' })
+    .group(
+      'TLSPlaintext',
+      (w) => {
+        recordHeader(w, type, version, inner.bytes.length);
+        w.embed(inner, 'fragment', { explain: 'tls.record.fragment' });
+      },
+      { value: contentTypeName(type), explain: 'tls.record' },
+    )
     .finish();
 }
 
-function protectedRecord(type: number, version: number, fragment: Uint8Array, suite: SuiteParams): Encoded {
+function protectedRecord(
+  type: number,
+  version: number,
+  fragment: Uint8Array,
+  suite: SuiteParams,
+): Encoded {
   const explicitLength = suite.recordIvLength;
   const tagAt = fragment.length - suite.tagLength;
   return new Writer()
-    .group('TLSCiphertext', (w) => {
-      recordHeader(w, type, version, fragment.length);
-      w.group('fragment', (f) => {
-        // RFC 5288, Section 3: GCM carries the 8-byte explicit nonce first; RFC 7905 has none.
-        if (explicitLength > 0) f.bytes(fragment.subarray(0, explicitLength), 'nonce_explicit', { explain: 'tls.record.nonce_explicit' });
-        f.bytes(fragment.subarray(explicitLength, tagAt), 'encrypted_content', { explain: 'tls.record.ciphertext' });
-        f.bytes(fragment.subarray(tagAt), 'auth_tag', { explain: 'tls.record.tag' });
-      }, { explain: 'tls.record.fragment' });
-    }, { value: `${contentTypeName(type)} (encrypted)`, explain: 'tls.record' })
+    .group(
+      'TLSCiphertext',
+      (w) => {
+        recordHeader(w, type, version, fragment.length);
+        w.group(
+          'fragment',
+          (f) => {
+            // RFC 5288, Section 3: GCM carries the 8-byte explicit nonce first; RFC 7905 has none.
+            if (explicitLength > 0)
+              f.bytes(fragment.subarray(0, explicitLength), 'nonce_explicit', {
+                explain: 'tls.record.nonce_explicit',
+              });
+            f.bytes(fragment.subarray(explicitLength, tagAt), 'encrypted_content', {
+              explain: 'tls.record.ciphertext',
+            });
+            f.bytes(fragment.subarray(tagAt), 'auth_tag', { explain: 'tls.record.tag' });
+          },
+          { explain: 'tls.record.fragment' },
+        );
+      },
+      { value: `${contentTypeName(type)} (encrypted)`, explain: 'tls.record' },
+    )
     .finish();
 }
 
@@ -114,7 +154,10 @@ function recordHeader(w: Writer, type: number, version: number, length: number):
 }
 
 function sliceEncoded(inner: Encoded, from: number, to: number): Encoded {
-  return { bytes: inner.bytes.subarray(from, to), spans: [{ name: 'fragment of a larger message', offset: 0, length: to - from, children: [] }] };
+  return {
+    bytes: inner.bytes.subarray(from, to),
+    spans: [{ name: 'fragment of a larger message', offset: 0, length: to - from, children: [] }],
+  };
 }
 
 function indexOf(haystack: Uint8Array, needle: Uint8Array): number {

@@ -24,19 +24,34 @@ export function sealTicket(ticketKey: Uint8Array, session: Session, rng: Rng): U
     .u64(BigInt(session.createdAt))
     .vector(1, 'master_secret', (w) => w.bytes(session.masterSecret))
     .toBytes();
-  const sealed = aeadSeal('AES_128_GCM', ticketKey.subarray(KEY_NAME_LENGTH), nonce, keyName, state);
+  const sealed = aeadSeal(
+    'AES_128_GCM',
+    ticketKey.subarray(KEY_NAME_LENGTH),
+    nonce,
+    keyName,
+    state,
+  );
   return new Writer().bytes(keyName).bytes(nonce).bytes(sealed).toBytes();
 }
 
 /** The session inside a ticket, or undefined when it is not ours or was altered (RFC 5077, Section 3.4: fall back to a full handshake). */
-export function openTicket(ticketKey: Uint8Array, ticket: Uint8Array): Omit<Session, 'sessionId'> | undefined {
+export function openTicket(
+  ticketKey: Uint8Array,
+  ticket: Uint8Array,
+): Omit<Session, 'sessionId'> | undefined {
   if (ticket.length < KEY_NAME_LENGTH + NONCE_LENGTH + 16) return undefined;
   const keyName = ticket.subarray(0, KEY_NAME_LENGTH);
   if (!bytesEqual(keyName, ticketKey.subarray(0, KEY_NAME_LENGTH))) return undefined;
   const nonce = ticket.subarray(KEY_NAME_LENGTH, KEY_NAME_LENGTH + NONCE_LENGTH);
   let state: Uint8Array;
   try {
-    state = aeadOpen('AES_128_GCM', ticketKey.subarray(KEY_NAME_LENGTH), nonce, keyName, ticket.subarray(KEY_NAME_LENGTH + NONCE_LENGTH));
+    state = aeadOpen(
+      'AES_128_GCM',
+      ticketKey.subarray(KEY_NAME_LENGTH),
+      nonce,
+      keyName,
+      ticket.subarray(KEY_NAME_LENGTH + NONCE_LENGTH),
+    );
   } catch {
     return undefined;
   }

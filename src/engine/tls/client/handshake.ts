@@ -12,7 +12,14 @@ import { validateChain } from '../certificates/validate';
 import { generateKeyShare } from '../../crypto/ecdhe';
 import { SignatureKeyMismatch } from '../../crypto/errors';
 import { verify } from '../../crypto/signature';
-import { ExtensionType, ProtocolVersion, cipherSuiteName, namedGroupName, signatureSchemeName, versionName } from '../enums';
+import {
+  ExtensionType,
+  ProtocolVersion,
+  cipherSuiteName,
+  namedGroupName,
+  signatureSchemeName,
+  versionName,
+} from '../enums';
 import type { ClientConfig } from '../config';
 import type { HandshakeContext, Incoming, Machine } from '../context';
 import { fail } from '../errors';
@@ -44,7 +51,12 @@ export function clientMachine(config: ClientConfig): Machine<ClientState> {
   };
 }
 
-async function handle(config: ClientConfig, state: ClientState, input: Incoming, ctx: HandshakeContext): Promise<ClientState> {
+async function handle(
+  config: ClientConfig,
+  state: ClientState,
+  input: Incoming,
+  ctx: HandshakeContext,
+): Promise<ClientState> {
   switch (state.name) {
     case 'ExpectServerHello':
       return onServerHello(config, state.offer, input, ctx);
@@ -58,7 +70,11 @@ async function handle(config: ClientConfig, state: ClientState, input: Incoming,
       return onNewSessionTicket(state, input, ctx);
     case 'ExpectChangeCipherSpec':
       expectChangeCipherSpec(input);
-      ctx.protectReads(state.hello.suite, state.keys.traffic.serverWriteKey, state.keys.traffic.serverWriteIv);
+      ctx.protectReads(
+        state.hello.suite,
+        state.keys.traffic.serverWriteKey,
+        state.keys.traffic.serverWriteIv,
+      );
       return { ...state, name: 'ExpectFinished' };
     case 'ExpectFinished':
       return onFinished(config, state, input, ctx);
@@ -86,13 +102,17 @@ async function sendClientHello(config: ClientConfig, ctx: HandshakeContext): Pro
 
   const extensions: Extension[] = [];
   // RFC 6066, Section 3: literal IP addresses are not permitted in server_name.
-  if (!isIpLiteral(config.serverName)) extensions.push({ kind: 'server_name', hostName: config.serverName });
+  if (!isIpLiteral(config.serverName))
+    extensions.push({ kind: 'server_name', hostName: config.serverName });
   extensions.push({ kind: 'supported_groups', groups: config.groups }); // RFC 8422, Section 5.1.1
   extensions.push({ kind: 'ec_point_formats', formats: [EC_POINT_FORMAT_UNCOMPRESSED] }); // RFC 8422, Section 5.1.2
   extensions.push({ kind: 'signature_algorithms', schemes: config.signatureSchemes }); // RFC 5246, Section 7.4.1.4.1
   if (config.offerExtendedMasterSecret) extensions.push({ kind: 'extended_master_secret' }); // RFC 7627, Section 5.1
   if (config.offerSessionTicket) {
-    extensions.push({ kind: 'session_ticket', ticket: resumeBy === 'session_ticket' ? session!.ticket! : new Uint8Array(0) }); // RFC 5077, Section 3.2
+    extensions.push({
+      kind: 'session_ticket',
+      ticket: resumeBy === 'session_ticket' ? session!.ticket! : new Uint8Array(0),
+    }); // RFC 5077, Section 3.2
   }
   if (config.alpn.length > 0) extensions.push({ kind: 'alpn', protocols: config.alpn }); // RFC 7301, Section 3.1
   extensions.push({ kind: 'renegotiation_info', renegotiatedConnection: new Uint8Array(0) }); // RFC 5746, Section 3.4
@@ -122,24 +142,44 @@ async function sendClientHello(config: ClientConfig, ctx: HandshakeContext): Pro
 }
 
 // RFC 5246, Section 7.4.1.3
-async function onServerHello(config: ClientConfig, offer: ClientOffer, input: Incoming, ctx: HandshakeContext): Promise<ClientState> {
+async function onServerHello(
+  config: ClientConfig,
+  offer: ClientOffer,
+  input: Incoming,
+  ctx: HandshakeContext,
+): Promise<ClientState> {
   const { message, raw } = expectHandshake(input, 'server_hello', 'ServerHello');
   const hello = message.body;
   if (hello.version !== ProtocolVersion.TLS12) {
-    fail({ kind: 'protocol_version', reason: `the server chose ${versionName(hello.version)}; this client speaks only TLS 1.2` });
+    fail({
+      kind: 'protocol_version',
+      reason: `the server chose ${versionName(hello.version)}; this client speaks only TLS 1.2`,
+    });
   }
   if (!offer.cipherSuites.includes(hello.cipherSuite)) {
-    fail({ kind: 'illegal_parameter', reason: `the server selected ${cipherSuiteName(hello.cipherSuite)}, which the client never offered` });
+    fail({
+      kind: 'illegal_parameter',
+      reason: `the server selected ${cipherSuiteName(hello.cipherSuite)}, which the client never offered`,
+    });
   }
   const suite = suiteParams(hello.cipherSuite);
-  if (!suite) fail({ kind: 'illegal_parameter', reason: `the server selected ${cipherSuiteName(hello.cipherSuite)}, which this client cannot use` });
+  if (!suite)
+    fail({
+      kind: 'illegal_parameter',
+      reason: `the server selected ${cipherSuiteName(hello.cipherSuite)}, which this client cannot use`,
+    });
   if (hello.compressionMethod !== 0) {
-    fail({ kind: 'illegal_parameter', reason: `the server selected compression method ${hello.compressionMethod}; only null was offered` });
+    fail({
+      kind: 'illegal_parameter',
+      reason: `the server selected compression method ${hello.compressionMethod}; only null was offered`,
+    });
   }
   checkServerExtensions(config, offer, hello);
   ctx.transcript.add(raw);
 
-  const extendedMasterSecret = config.offerExtendedMasterSecret && findExtension(hello.extensions, 'extended_master_secret') !== undefined;
+  const extendedMasterSecret =
+    config.offerExtendedMasterSecret &&
+    findExtension(hello.extensions, 'extended_master_secret') !== undefined;
   const alpn = findExtension(hello.extensions, 'alpn');
   Object.assign(ctx.negotiated, {
     cipherSuite: hello.cipherSuite,
@@ -155,10 +195,16 @@ async function onServerHello(config: ClientConfig, offer: ClientOffer, input: In
     extendedMasterSecret,
     ticketExpected: findExtension(hello.extensions, 'session_ticket') !== undefined,
   };
-  ctx.note('tls.client.server_hello', { suite: suite.name, ems: extendedMasterSecret ? 'yes' : 'no' });
+  ctx.note('tls.client.server_hello', {
+    suite: suite.name,
+    ems: extendedMasterSecret ? 'yes' : 'no',
+  });
 
   const session = offer.offeredSession;
-  const resumed = session !== undefined && hello.sessionId.length > 0 && bytesEqual(hello.sessionId, offer.sessionId);
+  const resumed =
+    session !== undefined &&
+    hello.sessionId.length > 0 &&
+    bytesEqual(hello.sessionId, offer.sessionId);
   if (!resumed) {
     if (session) ctx.note('tls.client.resumption_declined');
     return { name: 'ExpectCertificate', offer, hello: agreed };
@@ -167,11 +213,18 @@ async function onServerHello(config: ClientConfig, offer: ClientOffer, input: In
   // The abbreviated handshake (RFC 5246, Section 7.3, Figure 2): the session's master secret
   // with the new randoms gives new keys; no certificate and no key exchange.
   if (hello.cipherSuite !== session.cipherSuite) {
-    fail({ kind: 'illegal_parameter', reason: `the server resumed a ${cipherSuiteName(session.cipherSuite)} session with ${cipherSuiteName(hello.cipherSuite)}` });
+    fail({
+      kind: 'illegal_parameter',
+      reason: `the server resumed a ${cipherSuiteName(session.cipherSuite)} session with ${cipherSuiteName(hello.cipherSuite)}`,
+    });
   }
   if (session.extendedMasterSecret !== extendedMasterSecret) {
     // RFC 7627, Section 5.3: EMS must match between the original and the resumed handshake.
-    fail({ kind: 'no_shared_parameters', what: 'cipher suite', reason: 'the server resumed a session with a different extended_master_secret setting' });
+    fail({
+      kind: 'no_shared_parameters',
+      what: 'cipher suite',
+      reason: 'the server resumed a session with a different extended_master_secret setting',
+    });
   }
   ctx.negotiated.resumed = offer.resumeBy ?? 'session_id';
   ctx.note('tls.client.resumed', { by: ctx.negotiated.resumed });
@@ -187,18 +240,27 @@ function checkServerExtensions(config: ClientConfig, offer: ClientOffer, hello: 
   for (const ext of hello.extensions) {
     const type = extensionTypeOf(ext);
     if (!offer.extensionTypes.includes(type)) {
-      fail({ kind: 'unsupported_extension', reason: `the server sent extension ${type} that the client did not offer` });
+      fail({
+        kind: 'unsupported_extension',
+        reason: `the server sent extension ${type} that the client did not offer`,
+      });
     }
   }
   const renegotiation = findExtension(hello.extensions, 'renegotiation_info');
   if (renegotiation && renegotiation.renegotiatedConnection.length > 0) {
     // RFC 5746, Section 3.4: on an initial handshake the server's renegotiated_connection is empty.
-    fail({ kind: 'secure_renegotiation', reason: 'the server sent a non-empty renegotiation_info on an initial handshake' });
+    fail({
+      kind: 'secure_renegotiation',
+      reason: 'the server sent a non-empty renegotiation_info on an initial handshake',
+    });
   }
   const alpn = findExtension(hello.extensions, 'alpn');
   if (alpn && (alpn.protocols.length !== 1 || !config.alpn.includes(alpn.protocols[0]!))) {
     // RFC 7301, Section 3.2: exactly one protocol, one the client offered.
-    fail({ kind: 'illegal_parameter', reason: `the server selected ALPN protocol ${alpn.protocols.join(',')}, which the client did not offer` });
+    fail({
+      kind: 'illegal_parameter',
+      reason: `the server selected ALPN protocol ${alpn.protocols.join(',')}, which the client did not offer`,
+    });
   }
 }
 
@@ -213,13 +275,29 @@ async function onCertificate(
   ctx.transcript.add(raw);
   const chain = message.body.certificates;
   ctx.negotiated.serverCertificates = chain;
-  const result = await validateChain(chain, { hostname: config.serverName, now: ctx.clock.now(), trustAnchors: config.trustAnchors });
+  const result = await validateChain(chain, {
+    hostname: config.serverName,
+    now: ctx.clock.now(),
+    trustAnchors: config.trustAnchors,
+  });
   if (!result.ok) {
-    ctx.note('tls.client.certificate_rejected', { kind: result.error.kind, reason: result.error.sentence });
+    ctx.note('tls.client.certificate_rejected', {
+      kind: result.error.kind,
+      reason: result.error.sentence,
+    });
     fail({ kind: 'certificate', alert: result.error.alert, reason: result.error.sentence });
   }
-  ctx.note('tls.client.certificate_valid', { subject: result.leaf.subject, issuer: result.leaf.issuer });
-  return { name: 'ExpectServerKeyExchange', offer: state.offer, hello: state.hello, leafSpki: result.leafSpki, leafKeyType: result.leafKeyType };
+  ctx.note('tls.client.certificate_valid', {
+    subject: result.leaf.subject,
+    issuer: result.leaf.issuer,
+  });
+  return {
+    name: 'ExpectServerKeyExchange',
+    offer: state.offer,
+    hello: state.hello,
+    leafSpki: result.leafSpki,
+    leafKeyType: result.leafKeyType,
+  };
 }
 
 // RFC 8422, Section 5.4 (ECDHE parameters signed with the certificate's key)
@@ -232,30 +310,60 @@ async function onServerKeyExchange(
   const { message, raw } = expectHandshake(input, 'server_key_exchange', 'ServerKeyExchange');
   const kx = message.body;
   if (!('namedGroup' in kx) || kx.curveType !== 3) {
-    fail({ kind: 'illegal_parameter', reason: 'the ServerKeyExchange does not use a named curve (RFC 8422, Section 5.4)' });
+    fail({
+      kind: 'illegal_parameter',
+      reason: 'the ServerKeyExchange does not use a named curve (RFC 8422, Section 5.4)',
+    });
   }
   if (!config.groups.includes(kx.namedGroup) || !groupName(kx.namedGroup)) {
-    fail({ kind: 'illegal_parameter', reason: `the server chose group ${namedGroupName(kx.namedGroup)}, which the client did not offer` });
+    fail({
+      kind: 'illegal_parameter',
+      reason: `the server chose group ${namedGroupName(kx.namedGroup)}, which the client did not offer`,
+    });
   }
   if (!config.signatureSchemes.includes(kx.signatureScheme)) {
-    fail({ kind: 'illegal_parameter', reason: `the server signed with ${signatureSchemeName(kx.signatureScheme)}, which the client did not offer` });
+    fail({
+      kind: 'illegal_parameter',
+      reason: `the server signed with ${signatureSchemeName(kx.signatureScheme)}, which the client did not offer`,
+    });
   }
-  const signed = serverKeyExchangeSignedContent(state.hello.clientRandom, state.hello.serverRandom, kx);
-  const valid = await verify(kx.signatureScheme, state.leafSpki, signed, kx.signature).catch((e: unknown) => {
-    // A scheme that does not fit the certificate's key is a bad parameter, not a bad signature.
-    if (e instanceof SignatureKeyMismatch) {
-      fail({ kind: 'illegal_parameter', reason: `the server signed with ${signatureSchemeName(kx.signatureScheme)}, which does not fit its ${state.leafKeyType} certificate key` });
-    }
-    return false;
-  });
+  const signed = serverKeyExchangeSignedContent(
+    state.hello.clientRandom,
+    state.hello.serverRandom,
+    kx,
+  );
+  const valid = await verify(kx.signatureScheme, state.leafSpki, signed, kx.signature).catch(
+    (e: unknown) => {
+      // A scheme that does not fit the certificate's key is a bad parameter, not a bad signature.
+      if (e instanceof SignatureKeyMismatch) {
+        fail({
+          kind: 'illegal_parameter',
+          reason: `the server signed with ${signatureSchemeName(kx.signatureScheme)}, which does not fit its ${state.leafKeyType} certificate key`,
+        });
+      }
+      return false;
+    },
+  );
   if (!valid) {
-    fail({ kind: 'bad_signature', reason: `the ServerKeyExchange signature (${signatureSchemeName(kx.signatureScheme)}) does not verify with the certificate's key` });
+    fail({
+      kind: 'bad_signature',
+      reason: `the ServerKeyExchange signature (${signatureSchemeName(kx.signatureScheme)}) does not verify with the certificate's key`,
+    });
   }
   ctx.transcript.add(raw);
   ctx.negotiated.group = kx.namedGroup;
   ctx.negotiated.signatureScheme = kx.signatureScheme;
-  ctx.note('tls.client.server_key_exchange_verified', { group: namedGroupName(kx.namedGroup), scheme: signatureSchemeName(kx.signatureScheme) });
-  return { name: 'ExpectServerHelloDone', offer: state.offer, hello: state.hello, group: kx.namedGroup, serverPublic: kx.publicKey };
+  ctx.note('tls.client.server_key_exchange_verified', {
+    group: namedGroupName(kx.namedGroup),
+    scheme: signatureSchemeName(kx.signatureScheme),
+  });
+  return {
+    name: 'ExpectServerHelloDone',
+    offer: state.offer,
+    hello: state.hello,
+    group: kx.namedGroup,
+    serverPublic: kx.publicKey,
+  };
 }
 
 // RFC 5246, Sections 7.4.5, 7.4.7 and 7.4.9
@@ -283,15 +391,33 @@ async function onServerHelloDone(
     },
   ]);
   ctx.sendHandshake({ type: 'client_key_exchange', body: { publicKey: share.publicKey } });
-  const masterSecret = establishMasterSecret(ctx, suite, preMasterSecret, state.hello.extendedMasterSecret, state.hello);
+  const masterSecret = establishMasterSecret(
+    ctx,
+    suite,
+    preMasterSecret,
+    state.hello.extendedMasterSecret,
+    state.hello,
+  );
   const traffic = establishTrafficKeys(ctx, suite, masterSecret, state.hello);
   ctx.sendChangeCipherSpec();
   ctx.protectWrites(suite, traffic.clientWriteKey, traffic.clientWriteIv);
   sendFinished(ctx, suite, masterSecret, 'client finished');
   const keys: ClientKeys = { masterSecret, traffic };
   return state.hello.ticketExpected
-    ? { name: 'ExpectNewSessionTicket', offer: state.offer, hello: state.hello, keys, resuming: false }
-    : { name: 'ExpectChangeCipherSpec', offer: state.offer, hello: state.hello, keys, resuming: false };
+    ? {
+        name: 'ExpectNewSessionTicket',
+        offer: state.offer,
+        hello: state.hello,
+        keys,
+        resuming: false,
+      }
+    : {
+        name: 'ExpectChangeCipherSpec',
+        offer: state.offer,
+        hello: state.hello,
+        keys,
+        resuming: false,
+      };
 }
 
 // RFC 5077, Section 3.3
@@ -322,7 +448,9 @@ async function onFinished(
     sendFinished(ctx, suite, state.keys.masterSecret, 'client finished');
   }
   const previous = state.offer.offeredSession;
-  const ticket = state.ticket ?? (state.resuming && state.offer.resumeBy === 'session_ticket' ? previous?.ticket : undefined);
+  const ticket =
+    state.ticket ??
+    (state.resuming && state.offer.resumeBy === 'session_ticket' ? previous?.ticket : undefined);
   config.sessions?.put(config.serverName, {
     sessionId: state.hello.sessionId,
     ...(ticket ? { ticket } : {}),
@@ -361,4 +489,3 @@ function extensionTypeOf(ext: Extension): number {
 function isIpLiteral(name: string): boolean {
   return /^\d{1,3}(\.\d{1,3}){3}$/.test(name) || name.includes(':');
 }
-

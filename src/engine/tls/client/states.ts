@@ -35,9 +35,41 @@ export interface ClientKeys {
 export type ClientState =
   | { name: 'ExpectServerHello'; offer: ClientOffer }
   | { name: 'ExpectCertificate'; offer: ClientOffer; hello: AgreedHello }
-  | { name: 'ExpectServerKeyExchange'; offer: ClientOffer; hello: AgreedHello; leafSpki: Uint8Array; leafKeyType: string }
-  | { name: 'ExpectServerHelloDone'; offer: ClientOffer; hello: AgreedHello; group: number; serverPublic: Uint8Array }
-  | { name: 'ExpectNewSessionTicket'; offer: ClientOffer; hello: AgreedHello; keys: ClientKeys; resuming: boolean }
-  | { name: 'ExpectChangeCipherSpec'; offer: ClientOffer; hello: AgreedHello; keys: ClientKeys; resuming: boolean; ticket?: Uint8Array }
-  | { name: 'ExpectFinished'; offer: ClientOffer; hello: AgreedHello; keys: ClientKeys; resuming: boolean; ticket?: Uint8Array }
+  | {
+      name: 'ExpectServerKeyExchange';
+      offer: ClientOffer;
+      hello: AgreedHello;
+      leafSpki: Uint8Array;
+      leafKeyType: string;
+    }
+  | {
+      name: 'ExpectServerHelloDone';
+      offer: ClientOffer;
+      hello: AgreedHello;
+      group: number;
+      serverPublic: Uint8Array;
+    }
+  | {
+      name: 'ExpectNewSessionTicket';
+      offer: ClientOffer;
+      hello: AgreedHello;
+      keys: ClientKeys;
+      resuming: boolean;
+    }
+  | {
+      name: 'ExpectChangeCipherSpec';
+      offer: ClientOffer;
+      hello: AgreedHello;
+      keys: ClientKeys;
+      resuming: boolean;
+      ticket?: Uint8Array;
+    }
+  | {
+      name: 'ExpectFinished';
+      offer: ClientOffer;
+      hello: AgreedHello;
+      keys: ClientKeys;
+      resuming: boolean;
+      ticket?: Uint8Array;
+    }
   | { name: 'Traffic' };

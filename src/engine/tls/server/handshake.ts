@@ -45,7 +45,12 @@ export function serverMachine(config: ServerConfig): Machine<ServerState> {
   };
 }
 
-async function handle(config: ServerConfig, state: ServerState, input: Incoming, ctx: HandshakeContext): Promise<ServerState> {
+async function handle(
+  config: ServerConfig,
+  state: ServerState,
+  input: Incoming,
+  ctx: HandshakeContext,
+): Promise<ServerState> {
   switch (state.name) {
     case 'ExpectClientHello':
       return onClientHello(config, input, ctx);
@@ -53,7 +58,11 @@ async function handle(config: ServerConfig, state: ServerState, input: Incoming,
       return onClientKeyExchange(state, input, ctx);
     case 'ExpectChangeCipherSpec':
       expectChangeCipherSpec(input);
-      ctx.protectReads(state.hello.suite, state.keys.traffic.clientWriteKey, state.keys.traffic.clientWriteIv);
+      ctx.protectReads(
+        state.hello.suite,
+        state.keys.traffic.clientWriteKey,
+        state.keys.traffic.clientWriteIv,
+      );
       return { ...state, name: 'ExpectFinished' };
     case 'ExpectFinished':
       return onFinished(config, state, input, ctx);
@@ -63,19 +72,34 @@ async function handle(config: ServerConfig, state: ServerState, input: Incoming,
 }
 
 // RFC 5246, Section 7.4.1.2
-async function onClientHello(config: ServerConfig, input: Incoming, ctx: HandshakeContext): Promise<ServerState> {
+async function onClientHello(
+  config: ServerConfig,
+  input: Incoming,
+  ctx: HandshakeContext,
+): Promise<ServerState> {
   const { message, raw } = expectHandshake(input, 'client_hello', 'ClientHello');
   const hello = message.body;
   if (hello.version < ProtocolVersion.TLS12) {
     // RFC 5246, Appendix E.1: we speak only TLS 1.2, so an older client cannot be served.
-    fail({ kind: 'protocol_version', reason: `the client offers at most ${versionName(hello.version)}; this server requires TLS 1.2` });
+    fail({
+      kind: 'protocol_version',
+      reason: `the client offers at most ${versionName(hello.version)}; this server requires TLS 1.2`,
+    });
   }
   if (!hello.compressionMethods.includes(0)) {
-    fail({ kind: 'illegal_parameter', reason: 'the ClientHello does not offer the null compression method (RFC 5246, Section 7.4.1.2)' });
+    fail({
+      kind: 'illegal_parameter',
+      reason:
+        'the ClientHello does not offer the null compression method (RFC 5246, Section 7.4.1.2)',
+    });
   }
   const renegotiation = findExtension(hello.extensions, 'renegotiation_info');
   if (renegotiation && renegotiation.renegotiatedConnection.length > 0) {
-    fail({ kind: 'secure_renegotiation', reason: 'the client sent a non-empty renegotiation_info on an initial handshake (RFC 5746, Section 3.6)' });
+    fail({
+      kind: 'secure_renegotiation',
+      reason:
+        'the client sent a non-empty renegotiation_info on an initial handshake (RFC 5746, Section 3.6)',
+    });
   }
   ctx.transcript.add(raw);
   const serverRandom = ctx.rng.bytes(32);
@@ -90,7 +114,10 @@ async function onClientHello(config: ServerConfig, input: Incoming, ctx: Handsha
   const choice = chooseParameters(config, {
     cipherSuites: hello.cipherSuites,
     ...optional('groups', findExtension(hello.extensions, 'supported_groups')?.groups),
-    ...optional('signatureSchemes', findExtension(hello.extensions, 'signature_algorithms')?.schemes),
+    ...optional(
+      'signatureSchemes',
+      findExtension(hello.extensions, 'signature_algorithms')?.schemes,
+    ),
   });
   ctx.note('tls.server.chose_suite', { suite: choice.suite.name, reason: choice.reason });
   const clientOffersTickets = findExtension(hello.extensions, 'session_ticket') !== undefined;
@@ -102,7 +129,14 @@ async function onClientHello(config: ServerConfig, input: Incoming, ctx: Handsha
     extendedMasterSecret,
     issueTicket: clientOffersTickets && config.ticketKey !== undefined,
   };
-  Object.assign(ctx.negotiated, { cipherSuite: choice.suite.id, group: choice.group, signatureScheme: choice.signatureScheme, extendedMasterSecret, sessionId: decided.sessionId, ...(alpn ? { alpn } : {}) });
+  Object.assign(ctx.negotiated, {
+    cipherSuite: choice.suite.id,
+    group: choice.group,
+    signatureScheme: choice.signatureScheme,
+    extendedMasterSecret,
+    sessionId: decided.sessionId,
+    ...(alpn ? { alpn } : {}),
+  });
 
   ctx.sendHandshake({
     type: 'server_hello',
@@ -112,7 +146,11 @@ async function onClientHello(config: ServerConfig, input: Incoming, ctx: Handsha
       sessionId: decided.sessionId,
       cipherSuite: choice.suite.id,
       compressionMethod: 0,
-      extensions: serverExtensions(hello, { extendedMasterSecret, issueTicket: decided.issueTicket, alpn }),
+      extensions: serverExtensions(hello, {
+        extendedMasterSecret,
+        issueTicket: decided.issueTicket,
+        alpn,
+      }),
     },
   });
   // RFC 5246, Section 7.4.2
@@ -121,21 +159,42 @@ async function onClientHello(config: ServerConfig, input: Incoming, ctx: Handsha
   // RFC 8422, Section 5.4: an ephemeral key for this handshake only, signed with the certificate's key.
   const group = groupName(choice.group)!;
   const share = generateKeyShare(group, ctx.rng);
-  const params = { curveType: 3, namedGroup: choice.group, publicKey: share.publicKey, signatureScheme: choice.signatureScheme, signature: new Uint8Array(0) };
-  const signature = await sign(choice.signatureScheme, choice.credential.privateKeyPkcs8, serverKeyExchangeSignedContent(hello.random, serverRandom, params));
+  const params = {
+    curveType: 3,
+    namedGroup: choice.group,
+    publicKey: share.publicKey,
+    signatureScheme: choice.signatureScheme,
+    signature: new Uint8Array(0),
+  };
+  const signature = await sign(
+    choice.signatureScheme,
+    choice.credential.privateKeyPkcs8,
+    serverKeyExchangeSignedContent(hello.random, serverRandom, params),
+  );
   ctx.sendHandshake({ type: 'server_key_exchange', body: { ...params, signature } });
   // RFC 5246, Section 7.4.5
   ctx.sendHandshake({ type: 'server_hello_done', body: {} });
-  return { name: 'ExpectClientKeyExchange', hello: decided, group: choice.group, privateKey: share.privateKey };
+  return {
+    name: 'ExpectClientKeyExchange',
+    hello: decided,
+    group: choice.group,
+    privateKey: share.privateKey,
+  };
 }
 
 /** Extensions the server answers; only ones the client sent (RFC 5246, Section 7.4.1.4). */
-function serverExtensions(hello: ClientHello, agreed: { extendedMasterSecret: boolean; issueTicket: boolean; alpn: string | undefined }): Extension[] {
+function serverExtensions(
+  hello: ClientHello,
+  agreed: { extendedMasterSecret: boolean; issueTicket: boolean; alpn: string | undefined },
+): Extension[] {
   const out: Extension[] = [];
   const clientSignalsRenegotiation =
-    findExtension(hello.extensions, 'renegotiation_info') !== undefined || hello.cipherSuites.includes(0x00ff);
-  if (clientSignalsRenegotiation) out.push({ kind: 'renegotiation_info', renegotiatedConnection: new Uint8Array(0) }); // RFC 5746, Section 3.6
-  if (findExtension(hello.extensions, 'ec_point_formats')) out.push({ kind: 'ec_point_formats', formats: [EC_POINT_FORMAT_UNCOMPRESSED] }); // RFC 8422, Section 5.2
+    findExtension(hello.extensions, 'renegotiation_info') !== undefined ||
+    hello.cipherSuites.includes(0x00ff);
+  if (clientSignalsRenegotiation)
+    out.push({ kind: 'renegotiation_info', renegotiatedConnection: new Uint8Array(0) }); // RFC 5746, Section 3.6
+  if (findExtension(hello.extensions, 'ec_point_formats'))
+    out.push({ kind: 'ec_point_formats', formats: [EC_POINT_FORMAT_UNCOMPRESSED] }); // RFC 8422, Section 5.2
   if (agreed.extendedMasterSecret) out.push({ kind: 'extended_master_secret' }); // RFC 7627, Section 5.1
   if (agreed.issueTicket) out.push({ kind: 'session_ticket', ticket: new Uint8Array(0) }); // RFC 5077, Section 3.2
   if (agreed.alpn) out.push({ kind: 'alpn', protocols: [agreed.alpn] }); // RFC 7301, Section 3.2
@@ -147,7 +206,11 @@ function chooseAlpn(config: ServerConfig, hello: ClientHello): string | undefine
   if (!offered || config.alpn.length === 0) return undefined;
   const pick = config.alpn.find((p) => offered.protocols.includes(p));
   if (!pick) {
-    fail({ kind: 'no_shared_parameters', what: 'ALPN protocol', reason: `no common application protocol: the client offered ${offered.protocols.join(', ')}` });
+    fail({
+      kind: 'no_shared_parameters',
+      what: 'ALPN protocol',
+      reason: `no common application protocol: the client offered ${offered.protocols.join(', ')}`,
+    });
   }
   return pick;
 }
@@ -158,13 +221,19 @@ interface Resumable {
 }
 
 /** A ticket we sealed, or a cached session ID, that may be resumed (RFC 5077, Section 3.4; RFC 5246, Section 7.4.1.2). */
-function findResumableSession(config: ServerConfig, hello: ClientHello, clientOffersEms: boolean, ctx: HandshakeContext): Resumable | undefined {
+function findResumableSession(
+  config: ServerConfig,
+  hello: ClientHello,
+  clientOffersEms: boolean,
+  ctx: HandshakeContext,
+): Resumable | undefined {
   const now = ctx.clock.now();
   let found: Resumable | undefined;
   const ticket = findExtension(hello.extensions, 'session_ticket')?.ticket;
   if (ticket && ticket.length > 0 && config.ticketKey) {
     const session = openTicket(config.ticketKey, ticket);
-    if (session && now - session.createdAt <= SESSION_LIFETIME_MS) found = { session, by: 'session_ticket' };
+    if (session && now - session.createdAt <= SESSION_LIFETIME_MS)
+      found = { session, by: 'session_ticket' };
     else ctx.note('tls.server.ticket_rejected');
   }
   if (!found && hello.sessionId.length > 0) {
@@ -174,7 +243,10 @@ function findResumableSession(config: ServerConfig, hello: ClientHello, clientOf
   }
   if (!found) return undefined;
   const { session } = found;
-  if (!hello.cipherSuites.includes(session.cipherSuite) || !config.cipherSuites.includes(session.cipherSuite)) {
+  if (
+    !hello.cipherSuites.includes(session.cipherSuite) ||
+    !config.cipherSuites.includes(session.cipherSuite)
+  ) {
     ctx.note('tls.server.resumption_suite_gone', { suite: cipherSuiteName(session.cipherSuite) });
     return undefined;
   }
@@ -204,7 +276,13 @@ async function resume(
     extendedMasterSecret: session.extendedMasterSecret,
     issueTicket: false,
   };
-  Object.assign(ctx.negotiated, { cipherSuite: suite.id, extendedMasterSecret: session.extendedMasterSecret, resumed: by, sessionId: hello.sessionId, ...(alpn ? { alpn } : {}) });
+  Object.assign(ctx.negotiated, {
+    cipherSuite: suite.id,
+    extendedMasterSecret: session.extendedMasterSecret,
+    resumed: by,
+    sessionId: hello.sessionId,
+    ...(alpn ? { alpn } : {}),
+  });
   ctx.note('tls.server.resuming', { by });
   ctx.sendHandshake({
     type: 'server_hello',
@@ -214,14 +292,23 @@ async function resume(
       sessionId: hello.sessionId,
       cipherSuite: suite.id,
       compressionMethod: 0,
-      extensions: serverExtensions(hello, { extendedMasterSecret: session.extendedMasterSecret, issueTicket: false, alpn }),
+      extensions: serverExtensions(hello, {
+        extendedMasterSecret: session.extendedMasterSecret,
+        issueTicket: false,
+        alpn,
+      }),
     },
   });
   const traffic = establishTrafficKeys(ctx, suite, session.masterSecret, randoms);
   ctx.sendChangeCipherSpec();
   ctx.protectWrites(suite, traffic.serverWriteKey, traffic.serverWriteIv);
   sendFinished(ctx, suite, session.masterSecret, 'server finished');
-  return { name: 'ExpectChangeCipherSpec', hello: decided, keys: { masterSecret: session.masterSecret, traffic }, resuming: true };
+  return {
+    name: 'ExpectChangeCipherSpec',
+    hello: decided,
+    keys: { masterSecret: session.masterSecret, traffic },
+    resuming: true,
+  };
 }
 
 // RFC 8422, Section 5.7; RFC 5246, Section 8.1
@@ -247,9 +334,20 @@ async function onClientKeyExchange(
     },
   ]);
   const { suite } = state.hello;
-  const masterSecret = establishMasterSecret(ctx, suite, preMasterSecret, state.hello.extendedMasterSecret, state.hello);
+  const masterSecret = establishMasterSecret(
+    ctx,
+    suite,
+    preMasterSecret,
+    state.hello.extendedMasterSecret,
+    state.hello,
+  );
   const traffic = establishTrafficKeys(ctx, suite, masterSecret, state.hello);
-  return { name: 'ExpectChangeCipherSpec', hello: state.hello, keys: { masterSecret, traffic }, resuming: false };
+  return {
+    name: 'ExpectChangeCipherSpec',
+    hello: state.hello,
+    keys: { masterSecret, traffic },
+    resuming: false,
+  };
 }
 
 // RFC 5246, Section 7.4.9; RFC 5077, Section 3.3
@@ -273,7 +371,10 @@ async function onFinished(
     if (state.hello.issueTicket && config.ticketKey) {
       ctx.sendHandshake({
         type: 'new_session_ticket',
-        body: { lifetimeHint: SESSION_LIFETIME_MS / 1000, ticket: sealTicket(config.ticketKey, session, ctx.rng) },
+        body: {
+          lifetimeHint: SESSION_LIFETIME_MS / 1000,
+          ticket: sealTicket(config.ticketKey, session, ctx.rng),
+        },
       });
     }
     ctx.sendChangeCipherSpec();

@@ -18,7 +18,17 @@ export interface ServerKeys {
 
 export type ServerState =
   | { name: 'ExpectClientHello' }
-  | { name: 'ExpectClientKeyExchange'; hello: ServerHelloDecided; group: number; privateKey: Uint8Array }
-  | { name: 'ExpectChangeCipherSpec'; hello: ServerHelloDecided; keys: ServerKeys; resuming: boolean }
+  | {
+      name: 'ExpectClientKeyExchange';
+      hello: ServerHelloDecided;
+      group: number;
+      privateKey: Uint8Array;
+    }
+  | {
+      name: 'ExpectChangeCipherSpec';
+      hello: ServerHelloDecided;
+      keys: ServerKeys;
+      resuming: boolean;
+    }
   | { name: 'ExpectFinished'; hello: ServerHelloDecided; keys: ServerKeys; resuming: boolean }
   | { name: 'Traffic' };
