@@ -14,6 +14,7 @@ import { SignatureKeyMismatch } from '../../crypto/errors';
 import { verify } from '../../crypto/signature';
 import {
   ExtensionType,
+  HandshakeType,
   ProtocolVersion,
   cipherSuiteName,
   namedGroupName,
@@ -307,9 +308,20 @@ async function onServerKeyExchange(
   input: Incoming,
   ctx: HandshakeContext,
 ): Promise<ClientState> {
+  if (
+    input.kind === 'handshake' &&
+    input.message.type === 'unknown' &&
+    input.message.msgType === HandshakeType.server_key_exchange
+  ) {
+    // The codec keeps a ServerKeyExchange that is not ECDHE over a named curve as raw bytes.
+    fail({
+      kind: 'illegal_parameter',
+      reason: 'the ServerKeyExchange does not use a named curve (RFC 8422, Section 5.4)',
+    });
+  }
   const { message, raw } = expectHandshake(input, 'server_key_exchange', 'ServerKeyExchange');
   const kx = message.body;
-  if (!('namedGroup' in kx) || kx.curveType !== 3) {
+  if (kx.curveType !== 3) {
     fail({
       kind: 'illegal_parameter',
       reason: 'the ServerKeyExchange does not use a named curve (RFC 8422, Section 5.4)',
