@@ -1,0 +1,271 @@
+/**
+ * Golden transcripts (STYLE.md, after Go crypto/tls): the in-memory run with a fixed seed on the
+ * fixed virtual clock, every record stored as hex in test/golden/tls/. A changed byte anywhere
+ * fails the test; `UPDATE_GOLDEN=1 npx vitest run test/tls/golden.test.ts` rewrites the files.
+ *
+ * The stored bytes are then checked independently of the engine that made them: our decoder reads
+ * every flow, and Wireshark (tshark), given the key log line stored with them, decrypts the
+ * Finished messages, the GET and the 200 from a capture of exactly those bytes and finds nothing
+ * malformed. (Replaying them to a real peer is not possible: its randomness differs from ours.)
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { keyLogLine } from '../../src/cli/tls/keylog';
+import { toHex } from '../../src/engine/bytes/hex';
+import { runTlsExchange, type TlsRunResult } from '../../src/engine/scenarios/tls-run';
+import { DEMO_EPOCH_MS } from '../../src/engine/sim/clock';
+import { PcapWriter } from '../../src/engine/sim/pcap';
+import { TcpConversation } from '../../src/engine/sim/tcp-conversation';
+import { decodeTlsRecords } from '../../src/engine/tls/decode';
+import { cipherSuiteName, namedGroupName } from '../../src/engine/tls/enums';
+import {
+  CHECKSUM_ARGS,
+  tsharkCount,
+  tsharkFields,
+  tsharkMalformedCount,
+  writeTempFile,
+} from '../helpers/tshark';
+import { formatTranscript, parseTranscript, type GoldenTranscript } from './support/golden';
+import { REPO_ROOT } from './support/peers';
+
+const GOLDEN_DIR = join(REPO_ROOT, 'test', 'golden', 'tls');
+const SEED = 'golden';
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+
+function fullHandshake(seed: string = SEED): Promise<TlsRunResult> {
+  return runTlsExchange({ seed });
+}
+
+/** A second connection on the same clock and RNG, offering the first one's session ticket. */
+function resumedHandshake(first: TlsRunResult): Promise<TlsRunResult> {
+  return runTlsExchange({
+    seed: SEED,
+    reuse: {
+      client: first.clientConfig,
+      server: first.serverConfig,
+      clock: first.clock,
+      rng: first.rng,
+    },
+  });
+}
+
+function transcriptOf(run: TlsRunResult, title: string): GoldenTranscript {
+  const n = run.client.negotiated;
+  return {
+    comments: [
+      title,
+      `runTlsExchange with seed '${SEED}' on the virtual clock from ${new Date(DEMO_EPOCH_MS).toISOString()}.`,
+      'Regenerate with: UPDATE_GOLDEN=1 npx vitest run test/tls/golden.test.ts',
+      `${cipherSuiteName(n.cipherSuite!)}, group ${n.group === undefined ? 'none' : namedGroupName(n.group)}, ` +
+        `extended master secret ${n.extendedMasterSecret ? 'yes' : 'no'}, resumed ${n.resumed ?? 'no'}.`,
+      'The NSS key log line that lets Wireshark decrypt these flows:',
+      keyLogLine(n.clientRandom!, n.masterSecret!).trim(),
+    ],
+    flows: run.flows.map(({ from, bytes }) => ({ from, bytes })),
+  };
+}
+
+/** The stored file's text; with UPDATE_GOLDEN=1 it is rewritten from `transcript` first. */
+function loadGolden(file: string, transcript: GoldenTranscript): string {
+  const path = join(GOLDEN_DIR, file);
+  if (UPDATE) {
+    mkdirSync(GOLDEN_DIR, { recursive: true });
+    writeFileSync(path, formatTranscript(transcript));
+  }
+  if (!existsSync(path))
+    throw new Error(`${path} is missing: run with UPDATE_GOLDEN=1 to create it`);
+  return readFileSync(path, 'utf8');
+}
+
+/** Compares flow by flow, so that a failure names the flow, then the whole text. */
+function expectMatchesGolden(transcript: GoldenTranscript, stored: string): void {
+  const golden = parseTranscript(stored);
+  const view = (t: GoldenTranscript): { flow: number; from: string; hex: string }[] =>
+    t.flows.map((f, i) => ({ flow: i + 1, from: f.from, hex: toHex(f.bytes) }));
+  expect(view(transcript)).toEqual(view(golden));
+  expect(transcript.comments).toEqual(golden.comments);
+  // Byte for byte, formatting included: the file is what a reviewer reads.
+  expect(formatTranscript(transcript)).toBe(stored);
+}
+
+/** The stored flows as a TCP conversation on port 443 (which Wireshark dissects as TLS), 10 ms apart. */
+function pcapOf(golden: GoldenTranscript): string {
+  const tcp = new TcpConversation({
+    client: { ip: '192.0.2.10', port: 49152 },
+    server: { ip: '192.0.2.20', port: 443 },
+    clientIsn: 1000,
+    serverIsn: 5000,
+  });
+  const start = DEMO_EPOCH_MS;
+  tcp.open(start);
+  golden.flows.forEach((flow, i) => tcp.send(start + 10 * (i + 1), flow.from, flow.bytes));
+  tcp.close(start + 10 * (golden.flows.length + 1), 'client');
+  const writer = new PcapWriter();
+  tcp.writeTo(writer);
+  return writeTempFile('golden.pcap', writer.toBytes());
+}
+
+function keylogOf(golden: GoldenTranscript): string {
+  const line = golden.comments.find((c) => c.startsWith('CLIENT_RANDOM '));
+  if (!line) throw new Error('the golden file has no CLIENT_RANDOM line');
+  return writeTempFile('golden.keylog', `${line}\n`);
+}
+
+/** Each direction's flows, concatenated, through `tls decode`'s decoder: one summary line a record. */
+function decodeSummaries(golden: GoldenTranscript, from: 'client' | 'server'): string[] {
+  const flows = golden.flows.filter((f) => f.from === from);
+  const stream = Uint8Array.from(flows.flatMap((f) => [...f.bytes]));
+  return decodeTlsRecords(stream).summary;
+}
+
+describe('the golden full handshake', () => {
+  const title = 'Full TLS 1.2 handshake, GET / and 200, close_notify both ways.';
+  let run: TlsRunResult;
+  let stored: string;
+  let golden: GoldenTranscript;
+  beforeAll(async () => {
+    run = await fullHandshake();
+    stored = loadGolden('full-handshake.txt', transcriptOf(run, title));
+    // The checks below read the stored bytes, not the run's: they hold for the file as committed.
+    golden = parseTranscript(stored);
+  });
+
+  it('matches test/golden/tls/full-handshake.txt byte for byte', () => {
+    expect(run.ok).toBe(true);
+    expectMatchesGolden(transcriptOf(run, title), stored);
+    expect(golden.flows).toHaveLength(15);
+  });
+
+  it('decodes: every record of every flow, in both directions', () => {
+    expect(decodeSummaries(golden, 'client').map((s) => s.replace(/^record \d+: /, ''))).toEqual([
+      expect.stringMatching(
+        /^handshake TLS 1\.2 \(0x0303\), \d+ bytes: ClientHello TLS 1\.2, 4 cipher suites, 8 extensions, SNI www\.example\.com/,
+      ),
+      expect.stringMatching(/: ClientKeyExchange \(32-byte public key\)$/),
+      expect.stringMatching(/: ChangeCipherSpec$/),
+      expect.stringMatching(/: encrypted handshake \(40 bytes\)$/),
+      expect.stringMatching(/: encrypted application_data/),
+      expect.stringMatching(/: encrypted alert \(26 bytes\)$/),
+    ]);
+    expect(
+      decodeSummaries(golden, 'server').map((s) =>
+        s.replace(/^record \d+: handshake TLS 1\.2 \(0x0303\), \d+ bytes: /, ''),
+      ),
+    ).toEqual([
+      'ServerHello TLS 1.2, TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
+      'Certificate (2 certificates)',
+      'ServerKeyExchange x25519, rsa_pkcs1_sha256',
+      'ServerHelloDone',
+      expect.stringMatching(/^NewSessionTicket \(lifetime 300 s, \d+-byte ticket\)$/),
+      expect.stringMatching(/: ChangeCipherSpec$/),
+      'encrypted handshake (40 bytes)',
+      expect.stringMatching(/: encrypted application_data/),
+      expect.stringMatching(/: encrypted alert \(26 bytes\)$/),
+    ]);
+  });
+
+  it('is decrypted cleanly by tshark with the stored key log line', async () => {
+    const pcap = pcapOf(golden);
+    const keylog = keylogOf(golden);
+    expect(await tsharkMalformedCount(pcap, CHECKSUM_ARGS, { keylog })).toBe(0);
+    // Both Finished messages decrypt (handshake type 20): Wireshark derived the same keys.
+    expect(await tsharkCount(pcap, 'tls.handshake.type == 20', { keylog })).toBe(2);
+    expect(
+      await tsharkFields(pcap, ['http.request.method', 'http.request.uri', 'http.host'], {
+        keylog,
+        filter: 'http.request',
+      }),
+    ).toEqual([['GET', '/', 'www.example.com']]);
+    expect(
+      await tsharkFields(pcap, ['http.response.code'], { keylog, filter: 'http.response' }),
+    ).toEqual([['200']]);
+  });
+});
+
+describe('the golden resumed handshake (session ticket)', () => {
+  const title =
+    'Abbreviated TLS 1.2 handshake resuming the full handshake by its session ticket, then GET / and 200.';
+  let run: TlsRunResult;
+  let stored: string;
+  let golden: GoldenTranscript;
+  beforeAll(async () => {
+    run = await resumedHandshake(await fullHandshake());
+    stored = loadGolden('resumed-ticket.txt', transcriptOf(run, title));
+    golden = parseTranscript(stored);
+  });
+
+  it('matches test/golden/tls/resumed-ticket.txt byte for byte', () => {
+    expect(run.ok).toBe(true);
+    expect(run.client.negotiated.resumed).toBe('session_ticket');
+    expect(run.server.negotiated.resumed).toBe('session_ticket');
+    expectMatchesGolden(transcriptOf(run, title), stored);
+    expect(golden.flows).toHaveLength(10);
+  });
+
+  it('decodes: the server speaks first after its hello, and sends no certificate', () => {
+    expect(decodeSummaries(golden, 'server').map((s) => s.replace(/^record \d+: /, ''))).toEqual([
+      expect.stringMatching(/: ServerHello TLS 1\.2, TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256/),
+      expect.stringMatching(/: ChangeCipherSpec$/),
+      expect.stringMatching(/: encrypted handshake \(40 bytes\)$/),
+      expect.stringMatching(/: encrypted application_data/),
+      expect.stringMatching(/: encrypted alert \(26 bytes\)$/),
+    ]);
+    expect(decodeSummaries(golden, 'client')[0]).toMatch(/ClientHello TLS 1\.2/);
+  });
+
+  it('is decrypted cleanly by tshark with the stored key log line', async () => {
+    const pcap = pcapOf(golden);
+    const keylog = keylogOf(golden);
+    expect(await tsharkMalformedCount(pcap, CHECKSUM_ARGS, { keylog })).toBe(0);
+    expect(await tsharkCount(pcap, 'tls.handshake.type == 11', { keylog })).toBe(0);
+    expect(await tsharkCount(pcap, 'tls.handshake.type == 20', { keylog })).toBe(2);
+    expect(
+      await tsharkFields(pcap, ['http.request.method'], { keylog, filter: 'http.request' }),
+    ).toEqual([['GET']]);
+    expect(
+      await tsharkFields(pcap, ['http.response.code'], { keylog, filter: 'http.response' }),
+    ).toEqual([['200']]);
+  });
+});
+
+describe('determinism', () => {
+  it('gives the same flows, at the same virtual times, for the same seed', async () => {
+    const [a, b] = [await fullHandshake(), await fullHandshake()];
+    const view = (r: TlsRunResult): string[] =>
+      r.flows.map((f) => `${f.t} ${f.from} ${toHex(f.bytes)}`);
+    expect(view(a)).toEqual(view(b));
+    const [ra, rb] = [await resumedHandshake(a), await resumedHandshake(b)];
+    expect(view(ra)).toEqual(view(rb));
+  });
+
+  it('gives different bytes for a different seed, exactly where randomness goes', async () => {
+    const [a, b] = [await fullHandshake('golden'), await fullHandshake('golden, but not quite')];
+    expect(b.flows.map((f) => f.from)).toEqual(a.flows.map((f) => f.from));
+    // ClientHello: only client_random differs (record header 5 + handshake header 4 + version 2).
+    const helloA = a.flows[0]!.bytes;
+    const helloB = b.flows[0]!.bytes;
+    const differing = [...helloA.keys()].filter((i) => helloA[i] !== helloB[i]);
+    expect(Math.min(...differing)).toBeGreaterThanOrEqual(11);
+    expect(Math.max(...differing)).toBeLessThan(11 + 32);
+    // The Certificate record holds no randomness; every other server flight record does.
+    const changed = a.flows.map((f, i) => toHex(f.bytes) !== toHex(b.flows[i]!.bytes));
+    expect(changed).toEqual([
+      true,
+      true,
+      false,
+      true,
+      false,
+      true,
+      false,
+      true,
+      true,
+      false,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+  });
+});
