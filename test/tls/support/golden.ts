@@ -81,7 +81,7 @@ export function parseTranscript(text: string): GoldenTranscript {
       current = { from, hex: [] };
       return;
     }
-    if (!current || !/^[0-9a-f]{8}  /.test(line))
+    if (!current || !/^[0-9a-f]{8} {2}/.test(line))
       throw new Error(`line ${i + 1}: not a flow header or a hex dump line: ${line}`);
     current.hex.push(line.slice(HEX_COLUMNS.from, HEX_COLUMNS.to).replace(/ /g, ''));
   });
