@@ -101,10 +101,30 @@ export function describeTlsError(error: TlsError): string {
 
 /** The one line a failed connection prints: the alert, who sent it, and why. */
 export function failureLine(error: TlsError, names: { us: string; peer: string }): string {
-  if (error.kind === 'peer_alert')
-    return `alert ${alertDescriptionName(error.description)} received from the ${names.peer}`;
+  if (error.kind === 'peer_alert') {
+    const hint = PEER_ALERT_HINTS[error.description];
+    return `alert ${alertDescriptionName(error.description)} received from the ${names.peer}${hint ? `: ${hint}` : ''}`;
+  }
   const alert = alertFor(error);
   const sent =
     alert !== undefined ? `alert ${alertDescriptionName(alert)} sent by the ${names.us}: ` : '';
   return `${sent}${describeTlsError(error)}`;
 }
+
+/** What a received alert usually means (RFC 5246, Section 7.2.2), for the one-line failure. */
+const PEER_ALERT_HINTS: Partial<Record<number, string>> = {
+  [AlertDescription.handshake_failure]:
+    'it found no acceptable cipher suite, group or signature algorithm in what we offered',
+  [AlertDescription.protocol_version]: 'it does not accept the TLS version we offered',
+  [AlertDescription.bad_certificate]: 'it rejected the certificate',
+  [AlertDescription.unknown_ca]: "it does not trust the certificate's issuer",
+  [AlertDescription.certificate_expired]: 'it says the certificate has expired or is not yet valid',
+  [AlertDescription.decrypt_error]: 'a signature or Finished message failed to verify',
+  [AlertDescription.bad_record_mac]: 'a record failed authentication',
+  [AlertDescription.decode_error]: 'it could not parse one of our messages',
+  [AlertDescription.illegal_parameter]:
+    'a field in one of our messages had a value it does not allow',
+  [AlertDescription.unrecognized_name]: 'it does not serve the name we sent in server_name',
+  [AlertDescription.no_application_protocol]: 'it supports none of the ALPN protocols we offered',
+  [AlertDescription.internal_error]: 'it failed for reasons of its own',
+};
