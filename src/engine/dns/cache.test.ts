@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import type { CacheEvent } from '../trace';
+import {
+  DelegationCache,
+  MAX_CACHE_TTL,
+  MAX_NEGATIVE_CACHE_TTL,
+  RecordCache,
+  type CacheObserver,
+  type CachePolicy,
+} from './cache';
+import { Name } from './name';
+import { RRClass, RRType, type ResourceRecord } from './types';
+import { BROWSER_CACHE_POLICY, OS_CACHE_POLICY } from './stub';
+
+const T0 = 1_000_000;
+const n = Name.parse;
+const a = (name: string, ttl: number, address = '192.0.2.1'): ResourceRecord => ({
+  name: n(name),
+  type: RRType.A,
+  class: RRClass.IN,
+  ttl,
+  data: { kind: 'A', address },
+});
+const soa = (ttl: number, minimum: number): ResourceRecord => ({
+  name: n('example.com'),
+  type: RRType.SOA,
+  class: RRClass.IN,
+  ttl,
+  data: {
+    kind: 'SOA',
+    mname: n('ns1.example.com'),
+    rname: n('h.example.com'),
+    serial: 1,
+    refresh: 2,
+    retry: 3,
+    expire: 4,
+    minimum,
+  },
+});
+const RECURSIVE: CachePolicy = {
+  maxTtl: MAX_CACHE_TTL,
+  maxNegativeTtl: MAX_NEGATIVE_CACHE_TTL,
+  maxEntries: 100,
+};
+
+function observed(): { observer: CacheObserver; events: CacheEvent[] } {
+  const events: CacheEvent[] = [];
+  return { observer: { lane: 'Recursive resolver', emit: (e) => events.push(e) }, events };
+}
+
+describe('RecordCache', () => {
+  it('counts TTLs down on the clock it is given and expires them', () => {
+    const cache = new RecordCache('response cache', RECURSIVE);
+    const { observer, events } = observed();
+    cache.putRecords(n('www.example.com'), RRType.A, [a('www.example.com', 300)], T0, observer);
+    const hit = cache.get(n('www.example.com'), RRType.A, T0 + 100_000, observer);
+    expect(hit?.ttl).toBe(200);
+    expect(hit?.value.kind === 'records' && hit.value.records[0]!.ttl).toBe(200);
+    expect(cache.get(n('WWW.example.com'), RRType.A, T0 + 299_999)?.ttl).toBe(1);
+    expect(cache.get(n('www.example.com'), RRType.A, T0 + 300_000, observer)).toBeUndefined();
+    expect(cache.size).toBe(0);
+    expect(events.map((e) => [e.op, e.key, e.ttl, e.t])).toEqual([
+      ['insert', 'www.example.com A', 300, T0],
+      ['hit', 'www.example.com A', 200, T0 + 100_000],
+      ['expire', 'www.example.com A', 0, T0 + 300_000],
+      ['miss', 'www.example.com A', undefined, T0 + 300_000],
+    ]);
+    expect(events[0]).toMatchObject({
+      kind: 'cache',
+      lane: 'Recursive resolver',
+      cache: 'response cache',
+      value: 'A 192.0.2.1',
+    });
+  });
+
+  it('uses the smallest TTL of an RRset and caps it at 86400 s (Unbound cache-max-ttl)', () => {
+    const cache = new RecordCache('c', RECURSIVE);
+    cache.putRecords(n('x.test'), RRType.A, [a('x.test', 600), a('x.test', 120, '192.0.2.2')], T0);
+    expect(cache.get(n('x.test'), RRType.A, T0)?.ttl).toBe(120);
+    cache.putRecords(n('y.test'), RRType.A, [a('y.test', 172800)], T0);
+    expect(cache.get(n('y.test'), RRType.A, T0)?.ttl).toBe(86400);
+    // RFC 2181 §8: a TTL with the top bit set counts as zero, which is not cached.
+    cache.putRecords(n('z.test'), RRType.A, [a('z.test', 0x80000000)], T0);
+    expect(cache.peek(n('z.test'), RRType.A, T0)).toBeUndefined();
+  });
+
+  it('keeps negative answers for min(SOA TTL, MINIMUM), capped at 3600 s (RFC 2308 §5)', () => {
+    const cache = new RecordCache('c', RECURSIVE);
+    cache.putNegative(n('a.example.com'), RRType.A, true, soa(3600, 300), T0);
+    cache.putNegative(n('b.example.com'), RRType.A, false, soa(60, 300), T0);
+    cache.putNegative(n('c.example.com'), RRType.A, true, soa(86400, 86400), T0);
+    cache.putNegative(n('d.example.com'), RRType.A, true, undefined, T0);
+    expect(cache.get(n('a.example.com'), RRType.A, T0)?.ttl).toBe(300);
+    expect(cache.get(n('b.example.com'), RRType.A, T0)?.ttl).toBe(60);
+    expect(cache.get(n('c.example.com'), RRType.A, T0)?.ttl).toBe(3600);
+    expect(cache.get(n('d.example.com'), RRType.A, T0)).toBeUndefined(); // no SOA, no caching
+    // NXDOMAIN covers every type of the name; NODATA only its own type.
+    expect(cache.get(n('a.example.com'), RRType.MX, T0)?.value).toMatchObject({
+      kind: 'negative',
+      nxdomain: true,
+    });
+    expect(cache.get(n('b.example.com'), RRType.MX, T0)).toBeUndefined();
+    const aged = cache.get(n('a.example.com'), RRType.A, T0 + 100_000)!.value;
+    expect(aged.kind === 'negative' && aged.soa?.ttl).toBe(200);
+  });
+
+  it('applies each layer’s policy: a fixed 60 s in the browser, 2 h cap in the OS', () => {
+    const browser = new RecordCache('browser', BROWSER_CACHE_POLICY);
+    browser.putRecords(n('x.test'), RRType.A, [a('x.test', 30)], T0);
+    expect(browser.get(n('x.test'), RRType.A, T0 + 45_000)?.ttl).toBe(15);
+    browser.putNegative(n('y.test'), RRType.A, true, soa(3600, 300), T0);
+    expect(browser.get(n('y.test'), RRType.A, T0)).toBeUndefined();
+    const os = new RecordCache('os', OS_CACHE_POLICY);
+    os.putRecords(n('x.test'), RRType.A, [a('x.test', 86400)], T0);
+    expect(os.get(n('x.test'), RRType.A, T0)?.ttl).toBe(7200);
+  });
+
+  it('evicts the oldest entry beyond its size, and finds entries without scanning', () => {
+    const cache = new RecordCache('c', { ...RECURSIVE, maxEntries: 3 });
+    for (const host of ['a', 'b', 'c', 'd'])
+      cache.putRecords(n(`${host}.test`), RRType.A, [a(`${host}.test`, 60)], T0);
+    expect(cache.size).toBe(3);
+    expect(cache.peek(n('a.test'), RRType.A, T0)).toBeUndefined();
+    expect(cache.peek(n('d.test'), RRType.A, T0)?.ttl).toBe(60);
+  });
+
+  it('clones independently', () => {
+    const cache = new RecordCache('c', RECURSIVE);
+    cache.putRecords(n('x.test'), RRType.A, [a('x.test', 60)], T0);
+    const copy = cache.clone();
+    copy.putRecords(n('y.test'), RRType.A, [a('y.test', 60)], T0);
+    expect(cache.size).toBe(1);
+    expect(copy.size).toBe(2);
+  });
+});
+
+describe('DelegationCache', () => {
+  const servers = [{ name: n('ns1.example.com'), addresses: ['203.0.113.10'] }];
+
+  it('returns the deepest cached cut and expires it on the clock', () => {
+    const cache = new DelegationCache();
+    const { observer, events } = observed();
+    cache.put({ zone: n('com'), servers }, 172800, T0, observer);
+    cache.put({ zone: n('example.com'), servers }, 3600, T0, observer);
+    expect(
+      cache.closest(n('www.example.com'), T0 + 1000, observer)?.delegation.zone.toString(),
+    ).toBe('example.com.');
+    expect(cache.closest(n('www.example.org'), T0, observer)).toBeUndefined();
+    expect(
+      cache.closest(n('www.example.com'), T0 + 3_600_000, observer)?.delegation.zone.toString(),
+    ).toBe('com.');
+    expect(events.map((e) => `${e.op} ${e.key} ${e.ttl ?? ''}`)).toEqual([
+      'insert com. 86400', // capped at MAX_CACHE_TTL
+      'insert example.com. 3600',
+      'hit example.com. 3599',
+      'miss www.example.org. ',
+      'expire example.com. 0',
+      'hit com. 82800',
+    ]);
+  });
+});

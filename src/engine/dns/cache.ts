@@ -1,0 +1,311 @@
+/**
+ * The caches, each with time as an argument (hickory-dns style: entries hold `validUntil`, and
+ * `get(key, now)` decides). TTLs count down on the virtual clock. Every hit, miss, insert and
+ * expiry can be reported as a trace `cache` event.
+ *
+ * RecordCache: (name, type) → records, or a negative answer (RFC 2308). DelegationCache:
+ * zone → name servers and their addresses. Lookups are Map gets, never scans.
+ */
+import type { CacheEvent, CacheOp } from '../trace';
+import type { Name } from './name';
+import { formatRData, shortQuestion } from './present';
+import { typeName, type ResourceRecord } from './types';
+
+/** Unbound's cache-max-ttl default (86400 s); BIND's max-cache-ttl default is 604800 s. */
+export const MAX_CACHE_TTL = 86400;
+/** Unbound's cache-max-negative-ttl default (3600 s); BIND's max-ncache-ttl default is 10800 s. */
+export const MAX_NEGATIVE_CACHE_TTL = 3600;
+
+export interface CachePolicy {
+  /** Longest a positive entry is kept, in seconds. */
+  maxTtl: number;
+  /** Longest a negative entry is kept, in seconds; 0 means negatives are not cached. */
+  maxNegativeTtl: number;
+  /** When set, positive entries live exactly this long whatever their TTL (Chromium's host cache). */
+  fixedTtl?: number;
+  /** How many entries before the oldest is evicted. */
+  maxEntries: number;
+}
+
+/** Where cache events go: a trace sink and the lane of the cache's owner. */
+export interface CacheObserver {
+  lane: string;
+  emit(event: CacheEvent): void;
+}
+
+export type CachedValue =
+  | { kind: 'records'; records: ResourceRecord[] }
+  /** RFC 2308 §2.1 (nxdomain) and §2.2 (nodata), with the SOA that bounds their TTL. */
+  | { kind: 'negative'; nxdomain: boolean; soa: ResourceRecord | undefined };
+
+interface Entry {
+  value: CachedValue;
+  insertedAt: number;
+  validUntil: number;
+}
+
+export interface CacheHit {
+  value: CachedValue;
+  /** Seconds left. */
+  ttl: number;
+}
+
+/** A value with every record's TTL replaced by what is left of the entry's lifetime. */
+function aged(value: CachedValue, ttl: number): CachedValue {
+  if (value.kind === 'records')
+    return { kind: 'records', records: value.records.map((r) => ({ ...r, ttl })) };
+  return { ...value, soa: value.soa && { ...value.soa, ttl } };
+}
+
+function remaining(entry: Entry, now: number): number {
+  return Math.ceil((entry.validUntil - now) / 1000);
+}
+
+function describe(value: CachedValue): string {
+  if (value.kind === 'negative') return value.nxdomain ? 'NXDOMAIN' : 'NODATA';
+  return value.records.map((r) => `${typeName(r.type)} ${formatRData(r.data)}`).join(', ');
+}
+
+/** The key type used for "this name does not exist at all" (RFC 2308 §5: NXDOMAIN is per name). */
+const NXDOMAIN_KEY = 'NXDOMAIN';
+
+export class RecordCache {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(
+    readonly name: string,
+    readonly policy: CachePolicy,
+  ) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /**
+   * The entry for (name, type), else a cached NXDOMAIN for the name. Reports one event: a hit,
+   * or an expiry and/or a miss.
+   */
+  get(name: Name, type: number, now: number, observer?: CacheObserver): CacheHit | undefined {
+    const label = shortQuestion(name, type);
+    const exact = this.fresh(`${name.key}|${type}`, label, now, observer);
+    const hit = exact ?? this.fresh(`${name.key}|${NXDOMAIN_KEY}`, label, now, observer);
+    if (!hit) {
+      this.emit(observer, now, 'miss', label);
+      return undefined;
+    }
+    this.emit(observer, now, 'hit', label, hit.ttl, describe(hit.value));
+    return hit;
+  }
+
+  /**
+   * Looks for (name, type) without reporting anything; expired entries are still removed.
+   */
+  peek(name: Name, type: number, now: number): CacheHit | undefined {
+    return (
+      this.fresh(`${name.key}|${type}`, '', now, undefined) ??
+      this.fresh(`${name.key}|${NXDOMAIN_KEY}`, '', now, undefined)
+    );
+  }
+
+  /** Caches records for (name, type) for the smallest TTL among them, within the policy. */
+  putRecords(
+    name: Name,
+    type: number,
+    records: ResourceRecord[],
+    now: number,
+    observer?: CacheObserver,
+  ): void {
+    if (records.length === 0) return;
+    const ttl = this.policy.fixedTtl ?? Math.min(this.policy.maxTtl, ...records.map(recordTtl));
+    this.put(
+      `${name.key}|${type}`,
+      shortQuestion(name, type),
+      { kind: 'records', records },
+      ttl,
+      now,
+      observer,
+    );
+  }
+
+  /**
+   * Caches a negative answer. RFC 2308 §5: its TTL is min(SOA TTL, SOA MINIMUM), then capped; with
+   * no SOA it is not cached at all.
+   */
+  putNegative(
+    name: Name,
+    type: number,
+    nxdomain: boolean,
+    soa: ResourceRecord | undefined,
+    now: number,
+    observer?: CacheObserver,
+  ): void {
+    if (!soa || soa.data.kind !== 'SOA' || this.policy.maxNegativeTtl === 0) return;
+    const ttl = Math.min(recordTtl(soa), soa.data.minimum, this.policy.maxNegativeTtl);
+    const key = nxdomain ? `${name.key}|${NXDOMAIN_KEY}` : `${name.key}|${type}`;
+    this.put(
+      key,
+      shortQuestion(name, type),
+      { kind: 'negative', nxdomain, soa },
+      ttl,
+      now,
+      observer,
+    );
+  }
+
+  clone(): RecordCache {
+    const copy = new RecordCache(this.name, this.policy);
+    for (const [k, v] of this.entries) copy.entries.set(k, v);
+    return copy;
+  }
+
+  private put(
+    key: string,
+    label: string,
+    value: CachedValue,
+    ttl: number,
+    now: number,
+    observer?: CacheObserver,
+  ): void {
+    if (ttl <= 0) return;
+    this.entries.delete(key);
+    this.entries.set(key, { value, insertedAt: now, validUntil: now + ttl * 1000 });
+    // Map keeps insertion order, so the first key is the oldest entry.
+    if (this.entries.size > this.policy.maxEntries) {
+      this.entries.delete(this.entries.keys().next().value!);
+    }
+    this.emit(observer, now, 'insert', label, ttl, describe(value));
+  }
+
+  private fresh(
+    key: string,
+    label: string,
+    now: number,
+    observer?: CacheObserver,
+  ): CacheHit | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (now >= entry.validUntil) {
+      this.entries.delete(key);
+      this.emit(observer, now, 'expire', label, 0, describe(entry.value));
+      return undefined;
+    }
+    const ttl = remaining(entry, now);
+    return { value: aged(entry.value, ttl), ttl };
+  }
+
+  private emit(
+    observer: CacheObserver | undefined,
+    t: number,
+    op: CacheOp,
+    key: string,
+    ttl?: number,
+    value?: string,
+  ): void {
+    if (!observer) return;
+    const event: CacheEvent = { kind: 'cache', t, lane: observer.lane, cache: this.name, op, key };
+    if (ttl !== undefined) event.ttl = ttl;
+    if (value !== undefined) event.value = value;
+    observer.emit(event);
+  }
+}
+
+/** RFC 2181 §8: a TTL with the top bit set is treated as zero. */
+function recordTtl(rr: ResourceRecord): number {
+  return rr.ttl > 0x7fffffff ? 0 : rr.ttl;
+}
+
+export interface NameServer {
+  name: Name;
+  addresses: string[];
+}
+
+export interface Delegation {
+  zone: Name;
+  servers: NameServer[];
+}
+
+interface DelegationEntry {
+  delegation: Delegation;
+  validUntil: number;
+}
+
+/** Zone cuts learned from referrals: zone → its name servers (hickory's `Name → NameServerPool`). */
+export class DelegationCache {
+  private readonly entries = new Map<string, DelegationEntry>();
+
+  constructor(
+    readonly name = 'delegations',
+    readonly maxTtl = MAX_CACHE_TTL,
+  ) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /**
+   * The deepest cached zone cut at or above `qname`, walking up one label at a time (the root is
+   * left to the root hints). One event: the hit, or a miss for `qname`.
+   */
+  closest(
+    qname: Name,
+    now: number,
+    observer?: CacheObserver,
+  ): { delegation: Delegation; ttl: number } | undefined {
+    for (let n = qname.labelCount; n >= 1; n--) {
+      const zone = qname.trimTo(n);
+      const entry = this.entries.get(zone.key);
+      if (!entry) continue;
+      if (now >= entry.validUntil) {
+        this.entries.delete(zone.key);
+        this.emitEvent(observer, now, 'expire', zone.toString(), 0, servers(entry.delegation));
+        continue;
+      }
+      const ttl = Math.ceil((entry.validUntil - now) / 1000);
+      this.emitEvent(observer, now, 'hit', zone.toString(), ttl, servers(entry.delegation));
+      return { delegation: entry.delegation, ttl };
+    }
+    this.emitEvent(observer, now, 'miss', qname.toString());
+    return undefined;
+  }
+
+  put(delegation: Delegation, ttl: number, now: number, observer?: CacheObserver): void {
+    const capped = Math.min(ttl, this.maxTtl);
+    if (capped <= 0) return;
+    this.entries.set(delegation.zone.key, { delegation, validUntil: now + capped * 1000 });
+    this.emitEvent(
+      observer,
+      now,
+      'insert',
+      delegation.zone.toString(),
+      capped,
+      servers(delegation),
+    );
+  }
+
+  clone(): DelegationCache {
+    const copy = new DelegationCache(this.name, this.maxTtl);
+    for (const [k, v] of this.entries) copy.entries.set(k, v);
+    return copy;
+  }
+
+  private emitEvent(
+    observer: CacheObserver | undefined,
+    t: number,
+    op: CacheOp,
+    key: string,
+    ttl?: number,
+    value?: string,
+  ): void {
+    if (!observer) return;
+    const event: CacheEvent = { kind: 'cache', t, lane: observer.lane, cache: this.name, op, key };
+    if (ttl !== undefined) event.ttl = ttl;
+    if (value !== undefined) event.value = value;
+    observer.emit(event);
+  }
+}
+
+function servers(d: Delegation): string {
+  return d.servers
+    .map((s) => (s.addresses.length ? `${s.name} (${s.addresses.join(', ')})` : `${s.name}`))
+    .join(', ');
+}
