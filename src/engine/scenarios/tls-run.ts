@@ -33,6 +33,11 @@ export interface TlsRunOptions {
   /** Adjust the configs (the lab's negotiation editor, resumption, …). */
   client?: (config: ClientConfig) => void;
   server?: (config: ServerConfig) => void;
+  /**
+   * The wire itself (the lab's tamper scenario): sees each record as it leaves its sender, in send
+   * order, and returns the bytes that arrive. Absent: every record arrives as it was sent.
+   */
+  onWire?: (record: WireRecord) => Uint8Array;
   /** Reuse configs, e.g. a second connection that resumes the first one's session. */
   reuse?: {
     client: ClientConfig;
@@ -41,6 +46,14 @@ export interface TlsRunOptions {
     rng: Rng;
     trace?: TraceRecorder;
   };
+}
+
+/** One record on the simulated link, as the `onWire` hook sees it. */
+export interface WireRecord {
+  /** Its position in `TlsRunResult.flows`: 0 is the ClientHello. */
+  index: number;
+  from: 'client' | 'server';
+  bytes: Uint8Array;
 }
 
 export interface TlsRunResult {
@@ -57,6 +70,36 @@ export interface TlsRunResult {
   httpStatus?: string;
   /** The record bytes each way, in order, for pcap export and the golden transcript. */
   flows: { t: number; from: 'client' | 'server'; bytes: Uint8Array }[];
+  /**
+   * Where the run went wrong: the side that found a problem on its own (not by receiving the
+   * peer's alert), and the index in `flows` of the record whose arrival exposed it.
+   */
+  detectedAt?: { side: 'client' | 'server'; record: number };
+}
+
+/**
+ * Records on their way over simulated links: each arrives at the time it was given; ties keep
+ * send order. Shared by every in-memory runner (two parties here, three in the lab's
+ * man-in-the-middle run).
+ */
+export class InFlight<To> {
+  private readonly queue: { at: number; to: To; bytes: Uint8Array; record: number }[] = [];
+
+  send(at: number, to: To, bytes: Uint8Array, record = -1): void {
+    this.queue.push({ at, to, bytes, record });
+  }
+
+  /** The earliest arrival (the first sent among equals), removed from the queue. */
+  next(): { at: number; to: To; bytes: Uint8Array; record: number } | undefined {
+    let first = 0;
+    for (let i = 1; i < this.queue.length; i++)
+      if (this.queue[i]!.at < this.queue[first]!.at) first = i;
+    return this.queue.splice(first, 1)[0];
+  }
+
+  get isEmpty(): boolean {
+    return this.queue.length === 0;
+  }
 }
 
 export async function runTlsExchange(options: TlsRunOptions): Promise<TlsRunResult> {
@@ -83,18 +126,22 @@ export async function runTlsExchange(options: TlsRunOptions): Promise<TlsRunResu
   });
 
   const flows: TlsRunResult['flows'] = [];
-  const inFlight: { at: number; to: 'client' | 'server'; bytes: Uint8Array }[] = [];
+  const inFlight = new InFlight<'client' | 'server'>();
   const collect = (from: 'client' | 'server'): void => {
     const conn = from === 'client' ? client : server;
     for (const bytes of conn.takeOutgoing()) {
+      const index = flows.length;
       flows.push({ t: clock.now(), from, bytes });
-      inFlight.push({
-        at: clock.now() + latency,
-        to: from === 'client' ? 'server' : 'client',
-        bytes,
-      });
+      const arriving = options.onWire ? options.onWire({ index, from, bytes }) : bytes;
+      inFlight.send(
+        clock.now() + latency,
+        from === 'client' ? 'server' : 'client',
+        arriving,
+        index,
+      );
     }
   };
+  let detectedAt: TlsRunResult['detectedAt'];
 
   let requested = false;
   let responded = false;
@@ -103,12 +150,13 @@ export async function runTlsExchange(options: TlsRunOptions): Promise<TlsRunResu
   await client.start();
   collect('client');
   // Deliver in arrival order; ties keep send order. The loop ends when nothing is in flight.
-  while (inFlight.length > 0) {
-    inFlight.sort((a, b) => a.at - b.at);
-    const next = inFlight.shift()!;
+  for (let next = inFlight.next(); next; next = inFlight.next()) {
     if (next.at > clock.now()) clock.set(next.at);
     const receiver = next.to === 'client' ? client : server;
+    const failedBefore = receiver.failure !== undefined;
     await receiver.receive(next.bytes);
+    if (!detectedAt && !failedBefore && receiver.failure && receiver.failure.kind !== 'peer_alert')
+      detectedAt = { side: next.to, record: next.record };
 
     if (client.isTraffic && !requested) {
       requested = true;
@@ -147,5 +195,6 @@ export async function runTlsExchange(options: TlsRunOptions): Promise<TlsRunResu
     rng,
     ...(httpStatus ? { httpStatus } : {}),
     flows,
+    ...(detectedAt ? { detectedAt } : {}),
   };
 }

@@ -39,6 +39,20 @@ export interface ServerConfig {
   /** 32 bytes: 16 for the key name, 16 for the AES-128-GCM key (RFC 5077, Section 4). Absent: no tickets. */
   ticketKey?: Uint8Array;
   alpn: string[];
+  /**
+   * A server that breaks the protocol on purpose. It exists ONLY for the lab's "misbehaving server"
+   * lesson (src/engine/scenarios/lab) and is honoured only when set; no real configuration sets it.
+   */
+  misbehave?: ServerMisbehaviour;
+}
+
+export interface ServerMisbehaviour {
+  /**
+   * The cipher_suite the ServerHello names, whatever the client offered. Only that field lies:
+   * the rest of the handshake uses the suite actually negotiated, so it is meant for a code the
+   * client never offered, which a client must refuse (RFC 5246, Section 7.4.1.3).
+   */
+  selectSuite?: number;
 }
 
 export const DEFAULT_SIGNATURE_SCHEMES: readonly number[] = [

@@ -138,13 +138,17 @@ async function onClientHello(
     ...(alpn ? { alpn } : {}),
   });
 
+  // The lab's misbehaving server (config.ts, ServerMisbehaviour) names a suite of its own choosing.
+  const namedSuite = config.misbehave?.selectSuite ?? choice.suite.id;
+  if (namedSuite !== choice.suite.id)
+    ctx.note('tls.server.misbehave_select_suite', { suite: cipherSuiteName(namedSuite) });
   ctx.sendHandshake({
     type: 'server_hello',
     body: {
       version: ProtocolVersion.TLS12,
       random: serverRandom,
       sessionId: decided.sessionId,
-      cipherSuite: choice.suite.id,
+      cipherSuite: namedSuite,
       compressionMethod: 0,
       extensions: serverExtensions(hello, {
         extendedMasterSecret,
