@@ -13,7 +13,6 @@ import { generateKeyShare } from '../../crypto/ecdhe';
 import { SignatureKeyMismatch } from '../../crypto/errors';
 import { verify } from '../../crypto/signature';
 import {
-  ExtensionType,
   HandshakeType,
   ProtocolVersion,
   cipherSuiteName,
@@ -34,7 +33,7 @@ import {
   sendFinished,
   sharedSecretOrFail,
 } from '../handshake-steps';
-import { findExtension, type Extension } from '../messages/extensions';
+import { extensionTypeOf, findExtension, type Extension } from '../messages/extensions';
 import type { ServerHello } from '../messages/server-hello';
 import { serverKeyExchangeSignedContent } from '../messages/server-key-exchange';
 import { suiteParams } from '../suites';
@@ -473,29 +472,6 @@ async function onFinished(
   });
   ctx.note('tls.handshake_complete', { suite: suite.name });
   return { name: 'Traffic' };
-}
-
-function extensionTypeOf(ext: Extension): number {
-  switch (ext.kind) {
-    case 'server_name':
-      return ExtensionType.server_name;
-    case 'supported_groups':
-      return ExtensionType.supported_groups;
-    case 'ec_point_formats':
-      return ExtensionType.ec_point_formats;
-    case 'signature_algorithms':
-      return ExtensionType.signature_algorithms;
-    case 'alpn':
-      return ExtensionType.application_layer_protocol_negotiation;
-    case 'extended_master_secret':
-      return ExtensionType.extended_master_secret;
-    case 'session_ticket':
-      return ExtensionType.session_ticket;
-    case 'renegotiation_info':
-      return ExtensionType.renegotiation_info;
-    case 'unknown':
-      return ext.type;
-  }
 }
 
 function isIpLiteral(name: string): boolean {
