@@ -1,44 +1,82 @@
 /**
- * The one store (DESIGN.md): scenario (what to run) and run (the Trace that came out). Playback,
- * selection and settings slices arrive with the visualizer.
+ * The one store (DESIGN.md): built from the scenario, run, playback, selection and settings
+ * slices. Components read it only through the selectors below, defined once at module level so
+ * their identity is stable; selectors that build objects are used with `useShallow`.
  */
 import { create } from 'zustand';
-import type { Trace } from '../engine/trace';
-import { runTlsExchange } from '../engine/scenarios/tls-run';
+import { createPlaybackSlice, type PlaybackSlice } from './slices/playback';
+import { createRunSlice, type RunSlice } from './slices/run';
+import { createScenarioSlice, type ScenarioSlice } from './slices/scenario';
+import { createSelectionSlice, type SelectionSlice } from './slices/selection';
+import { createSettingsSlice, type SettingsSlice } from './slices/settings';
 
-export interface ScenarioSlice {
-  seed: string;
-  serverName: string;
-  setSeed(seed: string): void;
-}
+export type Store = ScenarioSlice & RunSlice & PlaybackSlice & SelectionSlice & SettingsSlice;
 
-export interface RunSlice {
-  status: 'idle' | 'running' | 'done' | 'failed';
-  trace?: Trace;
-  summary?: string;
-  error?: string;
-  run(): Promise<void>;
-}
+export const createAppStore = () =>
+  create<Store>()((...a) => ({
+    ...createScenarioSlice(...a),
+    ...createRunSlice(...a),
+    ...createPlaybackSlice(...a),
+    ...createSelectionSlice(...a),
+    ...createSettingsSlice(...a),
+  }));
 
-export type Store = ScenarioSlice & RunSlice;
+export const useStore = createAppStore();
 
-export const useStore = create<Store>()((set, get) => ({
-  seed: '1',
-  serverName: 'www.example.com',
-  setSeed: (seed) => set({ seed }),
-  status: 'idle',
-  async run() {
-    set({ status: 'running' });
-    try {
-      const result = await runTlsExchange({ seed: get().seed, serverName: get().serverName });
-      set({ status: result.ok ? 'done' : 'failed', trace: result.trace, summary: result.httpStatus ?? '', ...(result.error ? { error: result.error } : {}) });
-    } catch (e) {
-      set({ status: 'failed', error: e instanceof Error ? e.message : String(e) });
-    }
-  },
-}));
+// --- selectors -------------------------------------------------------------------------------
 
-export const selectTrace = (s: Store) => s.trace;
+export const selectScenarioId = (s: Store) => s.scenarioId;
+export const selectSettings = (s: Store) => s.settings;
+export const selectView = (s: Store) => s.view;
 export const selectStatus = (s: Store) => s.status;
-export const selectError = (s: Store) => s.error;
-export const selectSeed = (s: Store) => s.seed;
+export const selectRunInfo = (s: Store) => ({
+  status: s.status,
+  ok: s.ok,
+  summary: s.summary,
+  error: s.error,
+});
+export const selectCursor = (s: Store) => s.cursor;
+export const selectPlaying = (s: Store) => s.playing;
+export const selectSpeed = (s: Store) => s.speed;
+export const selectTravel = (s: Store) => s.travel;
+export const selectMessageCount = (s: Store) => s.view?.messages.length ?? 0;
+/** The message the inspector shows: the current one while playing, else the one picked. */
+export const selectInspected = (s: Store) =>
+  s.playing ? s.cursor : (s.selectedMessage ?? s.cursor);
+export const selectSelectedField = (s: Store) => s.selectedField;
+export const selectHoveredField = (s: Store) => s.hoveredField;
+export const selectTab = (s: Store) => s.tab;
+export const selectLanguage = (s: Store) => s.language;
+export const selectTheme = (s: Store) => s.theme;
+export const selectMotion = (s: Store) => s.motion;
+
+export const selectPlaybackActions = (s: Store) => ({
+  play: s.play,
+  pause: s.pause,
+  togglePlay: s.togglePlay,
+  stepForward: s.stepForward,
+  stepBack: s.stepBack,
+  first: s.first,
+  last: s.last,
+  seek: s.seek,
+  setSpeed: s.setSpeed,
+  advance: s.advance,
+});
+export const selectScenarioActions = (s: Store) => ({
+  pickScenario: s.pickScenario,
+  updateTls: s.updateTls,
+  updateDns: s.updateDns,
+  newRandomSeed: s.newRandomSeed,
+  run: s.run,
+});
+export const selectSelectionActions = (s: Store) => ({
+  selectMessage: s.selectMessage,
+  selectField: s.selectField,
+  hoverField: s.hoverField,
+  setTab: s.setTab,
+});
+export const selectSettingsActions = (s: Store) => ({
+  setTheme: s.setTheme,
+  setMotion: s.setMotion,
+  setLanguage: s.setLanguage,
+});

@@ -1,29 +1,43 @@
 import { useEffect } from 'react';
-import { selectError, selectSeed, selectStatus, selectTrace, useStore } from '../store/store';
-import { MessageList } from './MessageList';
+import { selectTheme, useStore } from '../store/store';
+import { Header } from './header/Header';
+import { SequenceDiagram } from './diagram/SequenceDiagram';
+import { Inspector } from './inspector/Inspector';
+import { PlaybackBar } from './playback/PlaybackBar';
+import { useKeyboardShortcuts } from './playback/keyboard';
+import { RunStatus } from './RunStatus';
+import { useStrings } from './hooks';
 
+/** The page: header on top, the diagram in the middle, the inspector on the right, playback below. */
 export function App() {
-  const trace = useStore(selectTrace);
-  const status = useStore(selectStatus);
-  const error = useStore(selectError);
-  const seed = useStore(selectSeed);
-  const run = useStore((s) => s.run);
+  const theme = useStore(selectTheme);
+  const language = useStore((s) => s.language);
+  const t = useStrings();
+  useKeyboardShortcuts();
 
   useEffect(() => {
-    void run();
-  }, [run]);
+    document.documentElement.dataset['theme'] = theme;
+    document.documentElement.lang = language;
+  }, [theme, language]);
+
+  useEffect(() => {
+    void useStore.getState().run();
+  }, []);
 
   return (
     <div className="app">
-      <header className="app-header">
-        <h1>Wirestep</h1>
-        <p>A real TLS 1.2 handshake, computed live in your browser (seed {seed}).</p>
-      </header>
-      <main>
-        {status === 'running' && <p role="status">Running the handshake…</p>}
-        {error && <p role="alert" className="error">{error}</p>}
-        {trace && <MessageList trace={trace} />}
+      <a className="skip-link" href="#diagram">
+        {t.ui.skipToDiagram}
+      </a>
+      <Header />
+      <main className="workspace">
+        <section className="stage" aria-labelledby="diagram-title">
+          <RunStatus />
+          <SequenceDiagram />
+        </section>
+        <Inspector />
       </main>
+      <PlaybackBar />
     </div>
   );
 }

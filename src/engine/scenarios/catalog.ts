@@ -1,0 +1,164 @@
+/**
+ * The named scenarios, as data: what to run and with which settings. The UI's scenario picker and
+ * the CLI both read this list, so a scenario means the same run everywhere (DESIGN.md,
+ * Determinism). Titles and lessons are English here because the CLI prints them; the UI shows its
+ * own translations, keyed by scenario id, and falls back to these.
+ */
+
+/** The cipher suites the demo server can negotiate (src/engine/tls/suites.ts), in its preference order. */
+export const DEMO_SUITES = [0xc02f, 0xc030, 0xcca8, 0xc02b] as const;
+export type DemoSuite = (typeof DEMO_SUITES)[number];
+
+/**
+ * Which suites the client offers. 'all' offers the four in the server's own order, so the server
+ * picks 0xc02f. A single suite makes the client offer only that one: that is the only way to get
+ * 0xc02b, because the server prefers its own order and lists the RSA suites first.
+ */
+export type SuiteChoice = 'all' | DemoSuite;
+
+export interface TlsSettings {
+  kind: 'tls';
+  serverName: string;
+  suite: SuiteChoice;
+  seed: string;
+  /** Connections run back to back, each with its own seed derived from `seed`; 1 by default. */
+  connections?: number;
+}
+
+/** The record types the DNS settings offer. */
+export const DNS_QUERY_TYPES = ['A', 'AAAA', 'MX', 'TXT', 'NS'] as const;
+export type DnsQueryType = (typeof DNS_QUERY_TYPES)[number];
+
+/** One lookup of a scenario, `afterSeconds` of virtual time after the previous lookup started. */
+export interface DnsLookupStep {
+  afterSeconds: number;
+}
+
+export interface DnsSettings {
+  kind: 'dns';
+  name: string;
+  type: DnsQueryType;
+  seed: string;
+  /**
+   * The lookups, in order, sharing one resolver state (its caches). The diagram shows them all;
+   * the lesson is usually about the last one.
+   */
+  lookups: DnsLookupStep[];
+}
+
+export type ScenarioSettings = TlsSettings | DnsSettings;
+
+export interface Scenario {
+  id: string;
+  title: string;
+  /** A short paragraph: what to watch for. */
+  lesson: string;
+  settings: ScenarioSettings;
+  /** Hidden from the picker: runs for benchmarks and stress tests, reachable by id (`?scenario=`). */
+  unlisted?: boolean;
+}
+
+/**
+ * Past the TTL of www.example.com's A record (300 s) and of every cache's copy of it, but inside
+ * the delegations' TTL (a day): an hour and a minute.
+ */
+const PAST_ANSWER_TTL_SECONDS = 3_660;
+
+/**
+ * Past the browser's own cap on cached answers (one minute, like Chromium's host cache) but well
+ * inside the answer's TTL, so the OS resolver's cache answers.
+ */
+const BROWSER_CACHE_EXPIRED_SECONDS = 90;
+
+/** Past every TTL in the demo zones (delegations live a day), so each lookup starts cold. */
+const ALL_CACHES_EXPIRED_SECONDS = 2 * 86_400 + 60;
+
+export const SCENARIOS: readonly Scenario[] = [
+  {
+    id: 'tls-full',
+    title: 'TLS 1.2 full handshake',
+    lesson:
+      'A browser and a server agree on a cipher suite, the server proves who it is with a certificate and a signature, and both sides derive the same keys from an ECDHE exchange without ever sending them. Watch the Finished messages: they are the first encrypted records, and each one proves that the side sending it saw the same handshake.',
+    settings: { kind: 'tls', serverName: 'www.example.com', suite: 'all', seed: '1' },
+  },
+  {
+    id: 'dns-cold',
+    title: 'DNS lookup (cold cache)',
+    lesson:
+      'Nothing is cached yet, so the recursive resolver walks the tree itself: it asks a root server, which refers it to the TLD servers, which refer it to the authoritative servers for the domain, which finally answer. Every layer caches what it learned on the way back.',
+    settings: {
+      kind: 'dns',
+      name: 'www.example.com',
+      type: 'A',
+      seed: '1',
+      lookups: [{ afterSeconds: 0 }],
+    },
+  },
+  {
+    id: 'dns-warm',
+    title: 'DNS lookup again (warm cache)',
+    lesson:
+      'The same name is looked up again 90 seconds later. The browser keeps answers for at most a minute, so it asks the OS resolver, whose cache still holds the answer: it replies at once, and no query leaves the machine. The TTL it hands back has counted down by the time that passed.',
+    settings: {
+      kind: 'dns',
+      name: 'www.example.com',
+      type: 'A',
+      seed: '1',
+      lookups: [{ afterSeconds: 0 }, { afterSeconds: BROWSER_CACHE_EXPIRED_SECONDS }],
+    },
+  },
+  {
+    id: 'dns-expired',
+    title: 'DNS lookup after the TTL has passed',
+    lesson:
+      'The second lookup happens after the answer’s TTL has run out, so the cached answer has expired. The delegations to the TLD and to the domain live much longer, so the resolver skips the root and goes straight to the servers it still knows.',
+    settings: {
+      kind: 'dns',
+      name: 'www.example.com',
+      type: 'A',
+      seed: '1',
+      lookups: [{ afterSeconds: 0 }, { afterSeconds: PAST_ANSWER_TTL_SECONDS }],
+    },
+  },
+  {
+    id: 'tls-bench-20',
+    title: '20 TLS connections back to back',
+    lesson:
+      'Twenty full handshakes in a row: a long trace (300 messages) for measuring how the diagram copes.',
+    settings: {
+      kind: 'tls',
+      serverName: 'www.example.com',
+      suite: 'all',
+      seed: '1',
+      connections: 20,
+    },
+    unlisted: true,
+  },
+  {
+    id: 'dns-bench-30',
+    title: '30 DNS lookups back to back',
+    lesson:
+      'Thirty cold lookups, two days apart so every cache has expired in between: a long trace (300 messages) for measuring how the diagram copes.',
+    settings: {
+      kind: 'dns',
+      name: 'www.example.com',
+      type: 'A',
+      seed: '1',
+      lookups: Array.from({ length: 30 }, (_, i) => ({
+        afterSeconds: i === 0 ? 0 : ALL_CACHES_EXPIRED_SECONDS,
+      })),
+    },
+    unlisted: true,
+  },
+];
+
+export const DEFAULT_SCENARIO_ID = 'tls-full';
+
+export function scenarioById(id: string): Scenario | undefined {
+  return SCENARIOS.find((s) => s.id === id);
+}
+
+/** The client's cipher_suites for a suite choice (RFC 5246, Section 7.4.1.2). */
+export function offeredSuites(choice: SuiteChoice): number[] {
+  return choice === 'all' ? [...DEMO_SUITES] : [choice];
+}

@@ -1,0 +1,97 @@
+/**
+ * Runs a scenario's settings through the engine and returns one Trace (with where its sub-runs
+ * begin). The engine is imported lazily, so the page can draw its frame before the crypto loads.
+ */
+import {
+  offeredSuites,
+  type DnsSettings,
+  type ScenarioSettings,
+  type TlsSettings,
+} from '../engine/scenarios/catalog';
+import type { TraceEvent } from '../engine/trace';
+import { indexTrace, type Phase, type TraceView } from '../ui/model/trace-view';
+
+export interface RunOutcome {
+  view: TraceView;
+  ok: boolean;
+  /** One line: why the run failed, from the engine. */
+  error?: string;
+  /** One line for the status bar: "HTTP/1.1 200 OK", "93.184.216.34". */
+  summary: string;
+}
+
+export function runScenario(settings: ScenarioSettings): Promise<RunOutcome> {
+  return settings.kind === 'tls' ? runTls(settings) : runDns(settings);
+}
+
+/** Pause between back-to-back connections, in virtual ms. */
+const CONNECTION_GAP_MS = 500;
+
+async function runTls(settings: TlsSettings): Promise<RunOutcome> {
+  const { runTlsExchange } = await import('../engine/scenarios/tls-run');
+  const connections = Math.max(1, settings.connections ?? 1);
+  const lanes: string[] = [];
+  const events: TraceEvent[] = [];
+  const phases: Phase[] = [];
+  let ok = true;
+  let error: string | undefined;
+  let summary = '';
+  for (let i = 0; i < connections; i++) {
+    const last = events.at(-1);
+    const result = await runTlsExchange({
+      // One connection keeps the seed as given, so it matches the CLI's `tls demo --seed`.
+      seed: connections === 1 ? settings.seed : `${settings.seed}/${i + 1}`,
+      serverName: settings.serverName,
+      ...(last ? { startMs: last.t + CONNECTION_GAP_MS } : {}),
+      client: (config) => {
+        config.cipherSuites = offeredSuites(settings.suite);
+      },
+    });
+    for (const lane of result.trace.lanes) if (!lanes.includes(lane)) lanes.push(lane);
+    if (connections > 1) phases.push({ eventIndex: events.length, kind: 'connection', n: i + 1 });
+    events.push(...result.trace.events);
+    ok &&= result.ok;
+    error ??= result.error;
+    const suite = result.trace.events.find(
+      (e) => e.kind === 'note' && e.key === 'tls.handshake_complete',
+    );
+    const suiteName = suite?.kind === 'note' ? String(suite.params?.['suite'] ?? '') : '';
+    summary = [suiteName, result.httpStatus].filter(Boolean).join(' · ') || summary;
+  }
+  return { view: indexTrace({ lanes, events }, phases), ok, ...(error ? { error } : {}), summary };
+}
+
+async function runDns(settings: DnsSettings): Promise<RunOutcome> {
+  const { runDnsLookup, formatRecord } = await import('../engine/dns');
+  const lanes: string[] = [];
+  const events: TraceEvent[] = [];
+  const phases: Phase[] = [];
+  let state: Awaited<ReturnType<typeof runDnsLookup>>['state'] | undefined;
+  let at: number | undefined;
+  let summary = '';
+  for (const [i, step] of settings.lookups.entries()) {
+    if (at !== undefined) at += step.afterSeconds * 1000;
+    // Every lookup shares the resolver state, so the caches carry over (and count down).
+    const out = await runDnsLookup({
+      name: settings.name,
+      type: settings.type,
+      seed: settings.seed,
+      ...(at !== undefined ? { at } : {}),
+      ...(state ? { state } : {}),
+    });
+    at ??= out.trace.events[0]?.t;
+    state = out.state;
+    for (const lane of out.trace.lanes) if (!lanes.includes(lane)) lanes.push(lane);
+    if (settings.lookups.length > 1)
+      phases.push({ eventIndex: events.length, kind: 'lookup', n: i + 1 });
+    events.push(...out.trace.events);
+    const r = out.result;
+    summary =
+      r.kind === 'answer'
+        ? r.records.map(formatRecord).join(' · ')
+        : r.kind === 'servfail'
+          ? `SERVFAIL: ${r.reason}`
+          : r.kind.toUpperCase();
+  }
+  return { view: indexTrace({ lanes, events }, phases), ok: true, summary };
+}

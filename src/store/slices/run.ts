@@ -1,0 +1,53 @@
+/** Run slice: the trace that came out of the engine for the current settings. */
+import type { StateCreator } from 'zustand';
+import { runScenario } from '../run-scenario';
+import type { TraceView } from '../../ui/model/trace-view';
+import type { Store } from '../store';
+
+export type RunStatus = 'idle' | 'running' | 'done' | 'failed';
+
+export interface RunSlice {
+  status: RunStatus;
+  view?: TraceView;
+  /** Whether the protocol run succeeded (a failed handshake still has a trace to show). */
+  ok: boolean;
+  summary: string;
+  error?: string;
+  /** Increments with every run, so a slow run that was overtaken cannot overwrite a newer one. */
+  runId: number;
+  run(): Promise<void>;
+}
+
+export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) => ({
+  status: 'idle',
+  ok: false,
+  summary: '',
+  runId: 0,
+  async run() {
+    const runId = get().runId + 1;
+    const settings = get().settings;
+    set({ runId, status: 'running', error: undefined });
+    get().resetPlayback();
+    get().clearSelection();
+    try {
+      const outcome = await runScenario(settings);
+      if (get().runId !== runId) return;
+      set({
+        status: 'done',
+        view: outcome.view,
+        ok: outcome.ok,
+        summary: outcome.summary,
+        error: outcome.error,
+      });
+    } catch (e) {
+      if (get().runId !== runId) return;
+      set({
+        status: 'failed',
+        view: undefined,
+        ok: false,
+        summary: '',
+        error: e instanceof Error ? e.message : String(e),
+      });
+    }
+  },
+});

@@ -1,0 +1,82 @@
+import { memo, type KeyboardEvent } from 'react';
+import type { ArrowGeom } from './layout';
+import { LOCK_PATH } from '../Icon';
+
+export type StepStatus = 'past' | 'current' | 'future';
+
+interface Props {
+  arrow: ArrowGeom;
+  status: StepStatus;
+  inspected: boolean;
+  /** The accessible name: begins with the message's name (DESIGN.md). */
+  label: string;
+  sizeText: string;
+  timeText: string;
+  gutterX: number;
+  onSelect(step: number): void;
+}
+
+/** One message on the diagram: a focusable arrow with its name, size and time. */
+export const MessageArrow = memo(function MessageArrow({
+  arrow,
+  status,
+  inspected,
+  label,
+  sizeText,
+  timeText,
+  gutterX,
+  onSelect,
+}: Props) {
+  const left = Math.min(arrow.x1, arrow.x2, arrow.labelX);
+  const right = arrow.self
+    ? arrow.labelX + arrow.name.length * 9 + 70
+    : Math.max(arrow.x1, arrow.x2);
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      onSelect(arrow.step);
+    }
+  };
+  const mid = { x: (arrow.x1 + arrow.x2) / 2, y: (arrow.y1 + arrow.y2) / 2 };
+  return (
+    <g
+      className={`msg ${status} tone-${arrow.tone}${arrow.encrypted ? ' enc' : ''}${inspected ? ' inspected' : ''}`}
+      role="button"
+      tabIndex={0}
+      aria-label={label}
+      aria-current={status === 'current' ? 'step' : undefined}
+      data-step={arrow.step}
+      onClick={() => onSelect(arrow.step)}
+      onKeyDown={onKeyDown}
+    >
+      <rect
+        className="hit"
+        x={left - 10}
+        y={arrow.labelY - 19}
+        width={right - left + 20}
+        height={arrow.y2 - arrow.labelY + 27}
+        rx={8}
+      />
+      <text className="time" x={gutterX - 12} y={arrow.y1 + 4} textAnchor="end" aria-hidden="true">
+        {timeText}
+      </text>
+      <path className="shaft" d={arrow.path} markerEnd={`url(#arrowhead-${arrow.tone})`} />
+      {arrow.encrypted && !arrow.self && (
+        <g className="lock" transform={`translate(${mid.x - 9},${mid.y - 9})`} aria-hidden="true">
+          <circle cx={9} cy={9} r={11} />
+          <path d={LOCK_PATH} transform="translate(1.5,1.5) scale(0.62)" />
+        </g>
+      )}
+      <text
+        className="label"
+        x={arrow.labelX}
+        y={arrow.labelY}
+        textAnchor={arrow.labelAnchor}
+        aria-hidden="true"
+      >
+        {arrow.name}
+        <tspan className="size"> · {sizeText}</tspan>
+      </text>
+    </g>
+  );
+});

@@ -1,0 +1,220 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import {
+  DEMO_SUITES,
+  DNS_QUERY_TYPES,
+  SCENARIOS,
+  type DnsQueryType,
+  type SuiteChoice,
+} from '../../engine/scenarios/catalog';
+import {
+  selectMotion,
+  selectScenarioActions,
+  selectScenarioId,
+  selectSettings,
+  selectSettingsActions,
+  selectTheme,
+  useStore,
+} from '../../store/store';
+import type { Motion, Theme } from '../../store/slices/settings';
+import { useStrings } from '../hooks';
+import { format } from '../i18n';
+
+/** The suites' IANA names, for the picker; the engine prints the same names. */
+const SUITE_NAMES: Readonly<Record<number, string>> = {
+  0xc02f: 'ECDHE-RSA-AES128-GCM-SHA256',
+  0xc030: 'ECDHE-RSA-AES256-GCM-SHA384',
+  0xcca8: 'ECDHE-RSA-CHACHA20-POLY1305',
+  0xc02b: 'ECDHE-ECDSA-AES128-GCM-SHA256',
+};
+
+const hex4 = (n: number) => `0x${n.toString(16).padStart(4, '0')}`;
+
+/** Title, scenario picker, the settings that matter for the picked scenario, and the lesson. */
+export function Header() {
+  const t = useStrings();
+  const scenarioId = useStore(selectScenarioId);
+  const settings = useStore(selectSettings);
+  const actions = useStore(useShallow(selectScenarioActions));
+  const ids = {
+    scenario: useId(),
+    host: useId(),
+    suite: useId(),
+    seed: useId(),
+    name: useId(),
+    type: useId(),
+  };
+  const scenario = t.scenarios[scenarioId];
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void actions.run();
+  };
+
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <h1>{t.ui.appTitle}</h1>
+        <p className="tagline">{t.ui.appTagline}</p>
+      </div>
+      <form className="controls" onSubmit={submit}>
+        <label className="field" htmlFor={ids.scenario}>
+          <span>{t.ui.scenario}</span>
+          <select
+            id={ids.scenario}
+            className="scenario"
+            value={scenarioId}
+            onChange={(e) => actions.pickScenario(e.target.value)}
+          >
+            {SCENARIOS.filter((s) => !s.unlisted || s.id === scenarioId).map((s) => (
+              <option key={s.id} value={s.id}>
+                {t.scenarios[s.id]?.title ?? s.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        {settings.kind === 'tls' ? (
+          <>
+            <label className="field" htmlFor={ids.host}>
+              <span>{t.ui.hostname}</span>
+              <input
+                id={ids.host}
+                className="host"
+                value={settings.serverName}
+                spellCheck={false}
+                autoComplete="off"
+                onChange={(e) => actions.updateTls({ serverName: e.target.value })}
+              />
+            </label>
+            <label className="field" htmlFor={ids.suite}>
+              <span>{t.ui.suite}</span>
+              <select
+                id={ids.suite}
+                className="suite"
+                value={String(settings.suite)}
+                onChange={(e) => {
+                  const v = e.target.value;
+                  actions.updateTls({ suite: (v === 'all' ? 'all' : Number(v)) as SuiteChoice });
+                  void actions.run();
+                }}
+              >
+                <option value="all">{t.ui.suiteAll}</option>
+                {DEMO_SUITES.map((id) => (
+                  <option key={id} value={id}>
+                    {format(t.ui.suiteOnly, { suite: `${hex4(id)} ${SUITE_NAMES[id]}` })}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </>
+        ) : (
+          <>
+            <label className="field" htmlFor={ids.name}>
+              <span>{t.ui.dnsName}</span>
+              <input
+                id={ids.name}
+                className="host"
+                value={settings.name}
+                spellCheck={false}
+                autoComplete="off"
+                onChange={(e) => actions.updateDns({ name: e.target.value })}
+              />
+            </label>
+            <label className="field" htmlFor={ids.type}>
+              <span>{t.ui.dnsType}</span>
+              <select
+                id={ids.type}
+                value={settings.type}
+                onChange={(e) => {
+                  actions.updateDns({ type: e.target.value as DnsQueryType });
+                  void actions.run();
+                }}
+              >
+                {DNS_QUERY_TYPES.map((type) => (
+                  <option key={type} value={type}>
+                    {type}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </>
+        )}
+        <label className="field" htmlFor={ids.seed}>
+          <span>{t.ui.seed}</span>
+          <input
+            id={ids.seed}
+            className="seed"
+            value={settings.seed}
+            spellCheck={false}
+            autoComplete="off"
+            onChange={(e) =>
+              settings.kind === 'tls'
+                ? actions.updateTls({ seed: e.target.value })
+                : actions.updateDns({ seed: e.target.value })
+            }
+          />
+        </label>
+        <button type="button" className="button" onClick={actions.newRandomSeed}>
+          {t.ui.newSeed}
+        </button>
+        <button type="submit" className="button primary">
+          {t.ui.run}
+        </button>
+      </form>
+      <DisplaySettings />
+      {scenario && (
+        <details className="lesson">
+          <summary>
+            <span className="lesson-label">{t.ui.lesson}:</span> {scenario.lesson}
+          </summary>
+        </details>
+      )}
+    </header>
+  );
+}
+
+/** Theme and motion, tucked into a disclosure so they do not crowd the header. */
+function DisplaySettings() {
+  const t = useStrings();
+  const theme = useStore(selectTheme);
+  const motion = useStore(selectMotion);
+  const { setTheme, setMotion } = useStore(useShallow(selectSettingsActions));
+  const [open, setOpen] = useState(false);
+  const themeId = useId();
+  const motionId = useId();
+  return (
+    <div className="display-settings">
+      <button
+        type="button"
+        className="button ghost"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
+        {t.ui.settings}
+      </button>
+      {open && (
+        <div className="popover">
+          <label className="field" htmlFor={themeId}>
+            <span>{t.ui.theme}</span>
+            <select id={themeId} value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
+              <option value="light">{t.ui.themeLight}</option>
+              <option value="dark">{t.ui.themeDark}</option>
+            </select>
+          </label>
+          <label className="field" htmlFor={motionId}>
+            <span>{t.ui.motion}</span>
+            <select
+              id={motionId}
+              value={motion}
+              onChange={(e) => setMotion(e.target.value as Motion)}
+            >
+              <option value="system">{t.ui.motionSystem}</option>
+              <option value="reduce">{t.ui.motionReduce}</option>
+              <option value="full">{t.ui.motionFull}</option>
+            </select>
+          </label>
+        </div>
+      )}
+    </div>
+  );
+}

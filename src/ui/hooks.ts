@@ -1,0 +1,24 @@
+/** Small hooks shared by the components: the language table, and whether to animate. */
+import { useSyncExternalStore } from 'react';
+import { selectLanguage, selectMotion, useStore } from '../store/store';
+import { LANGUAGES, type Strings } from './i18n';
+
+export function useStrings(): Strings {
+  return LANGUAGES[useStore(selectLanguage)];
+}
+
+const REDUCE_QUERY = '(prefers-reduced-motion: reduce)';
+
+function subscribeReducedMotion(onChange: () => void): () => void {
+  const mq = window.matchMedia(REDUCE_QUERY);
+  mq.addEventListener('change', onChange);
+  return () => mq.removeEventListener('change', onChange);
+}
+const systemReducesMotion = () => window.matchMedia(REDUCE_QUERY).matches;
+
+/** True when messages should appear rather than travel: the setting, or the system's preference. */
+export function useReducedMotion(): boolean {
+  const motion = useStore(selectMotion);
+  const system = useSyncExternalStore(subscribeReducedMotion, systemReducesMotion, () => false);
+  return motion === 'reduce' || (motion === 'system' && system);
+}

@@ -1,0 +1,513 @@
+/**
+ * Every string the UI shows, in English. Korean will arrive as ko.ts typed as `Strings`, so a
+ * missing key is a compile error there. Placeholders are `{name}`; see `format` in ./index.ts.
+ *
+ * Protocol names (ClientHello, NS, TTL, …) stay as the RFCs spell them in every language: they
+ * are what people search for and what Wireshark shows.
+ */
+
+import { SCENARIOS } from '../../engine/scenarios/catalog';
+
+/** Explanations keyed by a dynamic key (message name, span explain key, note key, …). */
+export type Table = Readonly<Record<string, string>>;
+
+const ui = {
+  appTitle: 'Wirestep',
+  appTagline: 'Real TLS 1.2 and DNS, byte by byte',
+  skipToDiagram: 'Skip to the diagram',
+
+  scenario: 'Scenario',
+  lesson: 'What to watch for',
+  hostname: 'Hostname',
+  suite: 'Cipher suite',
+  suiteAll: 'Client offers all four',
+  suiteOnly: 'Only {suite}',
+  seed: 'Seed',
+  newSeed: 'New random seed',
+  dnsName: 'Name',
+  dnsType: 'Type',
+  run: 'Run',
+  settings: 'Display',
+  theme: 'Theme',
+  themeLight: 'Light',
+  themeDark: 'Dark',
+  motion: 'Motion',
+  motionSystem: 'As the system',
+  motionReduce: 'Reduced',
+  motionFull: 'Full',
+  language: 'Language',
+
+  statusRunning: 'Running {title}…',
+  statusDone: '{count} messages · {summary}',
+  statusFailed: 'The run failed: {error}',
+  statusIdle: 'Pick a scenario to run.',
+  handshakeOk: 'handshake complete, {status}',
+  lookupsDone: '{count} lookup(s) answered',
+
+  diagram: 'Sequence diagram',
+  diagramHelp:
+    'Drag to pan, scroll to move up and down, Ctrl + scroll or the buttons to zoom. Tab to a message and press Enter to inspect it.',
+  zoomIn: 'Zoom in',
+  zoomOut: 'Zoom out',
+  zoomFit: 'Fit to view',
+  messageLabel: '{name}, {from} to {to}, {time} ms',
+  messageEncrypted: 'encrypted',
+  messageDropped: 'lost on the way',
+  messageFatal: 'fatal alert',
+  bytesShort: '{count} B',
+  timeMs: '{time} ms',
+  cacheHitLabel: 'cache hit · TTL {ttl} s left',
+  cacheHitName: 'Cache hit in the {lane} {cache} cache: {key}, {ttl} seconds left',
+  stateName: '{lane} state: {state}',
+  errorName: 'Error at {lane}: {message}',
+  phaseLabel: 'Lookup {n} · {time} ms',
+  phaseLabelFirst: 'Lookup {n}',
+  connectionLabel: 'Connection {n}',
+
+  playback: 'Playback',
+  play: 'Play',
+  pause: 'Pause',
+  stepForward: 'Step forward',
+  stepBack: 'Step back',
+  first: 'First',
+  last: 'Last',
+  speed: 'Speed',
+  scrubber: 'Message',
+  position: '{n} of {total}',
+  positionValue: 'Message {n} of {total}: {name}',
+  keyboardHint: 'Space play/pause · ← → step · Home/End',
+
+  inspector: 'Inspector',
+  inspectorEmpty: 'Run a scenario to see its messages here.',
+  tabBytes: 'Bytes',
+  tabFields: 'Fields',
+  tabExplain: 'Explain',
+  tabKeys: 'Keys',
+  tabCaches: 'Caches',
+  inspectorTabs: 'Inspector views',
+  fromTo: '{from} → {to}',
+  atTime: 'at {time} ms',
+  sizeBytes: '{count} bytes',
+  encryptedBadge: 'Encrypted',
+  plaintextBadge: 'Plaintext',
+  followingPlayback: 'Following playback',
+
+  wireBytes: 'On the wire',
+  ciphertext: 'Ciphertext (on the wire)',
+  plaintext: 'Plaintext (decrypted with the session keys)',
+  nonce: 'Nonce',
+  aad: 'Additional authenticated data (AAD)',
+  nonceHelp:
+    'The AEAD nonce for this record. For AES-GCM it is the 4-byte salt from the key block followed by the 8-byte explicit nonce, which is the record sequence number (RFC 5288, Section 3). For ChaCha20-Poly1305 it is the 12-byte IV XORed with the sequence number (RFC 7905, Section 2).',
+  aadHelp:
+    'Authenticated but not encrypted: sequence number (8 bytes), record type (1), version (2) and plaintext length (2) (RFC 5246, Section 6.2.3.3). A change to any of them makes the tag check fail.',
+  aadSeq: 'seq_num',
+  aadType: 'type',
+  aadVersion: 'version',
+  aadLength: 'length',
+  hexOffset: 'Offset',
+  hexDumpLabel: 'Hex dump of {what}',
+  hexHint: 'Hover over bytes to see their field; click to select it.',
+  fieldNone: 'No field selected. Click bytes or a row in Fields.',
+  fieldSelected: 'Selected field',
+  fieldAt: 'bytes {start}–{end} ({count} bytes)',
+  fieldValue: 'Value',
+  fieldPath: 'Path',
+  fieldsLabel: 'Fields of {what}',
+  fieldBytes: 'Bytes of {name}',
+  showInBytes: 'Show in Bytes',
+
+  explainMessage: 'What this message does',
+  explainNotes: 'What the engine noted at this step',
+  explainField: 'About the selected field',
+  explainMissing: 'No explanation written yet for {key}.',
+  explainScenario: 'This scenario',
+
+  keysIntro:
+    'The key schedule as far as it is known at this step. Both sides compute every value on their own; none of these secrets is ever sent.',
+  keysNone: 'No keys yet: the key exchange has not happened at this step.',
+  keysPending: 'not known yet',
+  keysKnownBy: 'Known to {lanes}',
+  keysInputs: 'Inputs',
+  keysSplit: 'How the key block is cut',
+
+  cachesIntro: 'Every cache as of this step, with the time each entry has left.',
+  cachesNone: 'No cache events yet at this step.',
+  cacheEmpty: 'empty',
+  cacheKey: 'Key',
+  cacheValue: 'Holds',
+  cacheTtl: 'TTL left',
+  cacheTtlValue: '{ttl} s',
+  cacheStats: '{hits} hit(s), {misses} miss(es)',
+  cacheAt: 'at {time} ms',
+};
+
+export type UiStrings = typeof ui;
+
+/**
+ * What each TLS message does, keyed by the engine's message name. Two or three sentences, for a
+ * student who has just seen it arrive. Names that carry a detail ("Alert bad_certificate") fall
+ * back to their first word via `messageExplainKey`.
+ */
+const messages: Table = {
+  ClientHello:
+    'The client opens the handshake. It sends 32 fresh random bytes, the cipher suites it can use in its order of preference, and extensions such as the server name it wants (SNI), the curves it can do key exchange on and the signature algorithms it accepts. None of this is secret: anyone on the path can read it.',
+  ServerHello:
+    'The server answers with its own 32 random bytes and the one cipher suite it chose from the client’s list, and confirms the extensions it accepts, such as the extended master secret. From here on both sides know which algorithms the rest of the connection uses.',
+  Certificate:
+    'The server sends its certificate chain: its own certificate first, then the intermediate CA that signed it. The client checks every signature up to a root it trusts, the validity dates, and that the certificate names the host it asked for. This proves whose public key it is, but not yet that the server holds the matching private key.',
+  ServerKeyExchange:
+    'The server sends a fresh (ephemeral) ECDHE public key and signs it, together with both random values, using its certificate’s private key. The signature is the proof that the server owns the certificate, and the randoms stop an old signature from being replayed. Because the key is thrown away after this connection, recorded traffic stays safe even if the certificate’s key leaks later (forward secrecy).',
+  ServerHelloDone:
+    'An empty message that ends the server’s flight: the server has said everything it needs to and now waits. It is the client’s turn to send its own key share.',
+  ClientKeyExchange:
+    'The client sends its own ephemeral ECDHE public key. Each side now combines its private key with the other’s public key and gets the same shared secret, the pre-master secret, which never crosses the wire. Both derive the master secret and the traffic keys from it.',
+  ChangeCipherSpec:
+    'A one-byte signal, not a handshake message: from the next record on, this side encrypts everything it sends with the keys it has just derived. The record sequence number for this direction starts again at zero.',
+  Finished:
+    'The first encrypted message in each direction. Its verify_data is a PRF over the master secret and a hash of every handshake message so far, so it proves the sender has the same keys and saw the same handshake; a tampered-with suite list would be caught here. When both Finished messages check out, the handshake is complete.',
+  NewSessionTicket:
+    'The server hands the client a session ticket: the session’s state, encrypted with a key only the server knows (RFC 5077). The client keeps it and can present it next time to resume without a full handshake. The lifetime hint says how long it is worth keeping.',
+  'ApplicationData (GET /)':
+    'The browser’s HTTP request, encrypted and authenticated with the client’s write key. An observer on the path sees only the record header, the explicit nonce, the ciphertext and the tag; the inspector can show the plaintext because this page holds the session keys.',
+  'ApplicationData (HTTP 200 OK)':
+    'The server’s HTTP response, encrypted with the server’s write key and its own sequence numbers. A record that was changed on the way would fail the tag check and end the connection.',
+  ApplicationData:
+    'Application data, encrypted and authenticated with the sender’s write key. Only the record header, the explicit nonce, the ciphertext and the tag are visible on the wire.',
+  'Alert close_notify':
+    'An encrypted warning alert saying this side will send nothing more. Closing with close_notify rather than just dropping the connection lets the peer tell a complete response from a truncated one (RFC 5246, Section 7.2.1).',
+  Alert:
+    'A fatal alert: this side found a problem it cannot get past, names it in the description, and closes the connection. Nothing negotiated in this handshake will be used.',
+};
+
+/**
+ * DNS message kinds. The engine names each message; the UI classifies it (query, referral,
+ * answer, …) from its header and sections, and explains the kind.
+ */
+const dns = {
+  queryStub:
+    'The {from} asks the {to} for the {type} records of {name}, with RD (recursion desired) set: “find the answer for me”. A DNS query is one small UDP datagram: a 16-bit ID that the reply must echo, a few flags and one question.',
+  queryIterative:
+    'The recursive resolver asks {server}, a {to} server, for the {type} records of {name}, without RD: “answer if you can, or tell me whom to ask next”. This is iterative resolution, one level of the tree at a time.',
+  referral:
+    '{server} does not hold {name}, but knows who is closer: it returns the NS records of the next zone down in the authority section, and their addresses (glue) in the additional section. A referral is a normal result, not an error; the resolver caches the delegation and asks the next server.',
+  answer:
+    'The {from} passes the answer on: the {type} records of {name}. The TTL on each record says how many seconds a cache may keep it, and every cache on the way back stores it, so the next lookup can be answered sooner.',
+  answerAuthoritative:
+    '{server}, authoritative for the zone, answers with the {type} records of {name}, with AA (authoritative answer) set. The TTL on each record says how many seconds caches may keep it; every cache on the way back stores it.',
+  answerFromCache:
+    'The {from} answers from its own cache, without asking anyone. The TTL in the reply is what is left of the original TTL, counted down by the time since the record was cached.',
+  nodata:
+    '{name} exists but has no {type} records: NOERROR with an empty answer, called NODATA. The SOA record in the authority section tells caches how long they may remember that (RFC 2308).',
+  nxdomain:
+    '{name} does not exist (NXDOMAIN). The SOA record in the authority section tells caches how long they may remember that: the smaller of its TTL and its MINIMUM field (RFC 2308, Section 5).',
+  failure: 'The {from} could not answer: {rcode}. The asker has to try another server or give up.',
+  unknown: 'A DNS message from the {from} to the {to}.',
+};
+
+/** Span explanations, keyed by the engine's `explain` keys (grep `explain:` in src/engine). */
+const spans: Table = {
+  'bytes.length':
+    'A length prefix: how many bytes of the field follow. TLS and DNS prefix variable-length data so a parser knows where it ends.',
+
+  'tls.record':
+    'A TLS record: the unit TLS sends over TCP. Its 5-byte header gives the content type, the protocol version and the length of the fragment that follows (RFC 5246, Section 6.2.1).',
+  'tls.record.type':
+    'The content type: handshake (22), change_cipher_spec (20), alert (21) or application_data (23). It stays readable even when the record is encrypted.',
+  'tls.record.version':
+    'The record-layer version, 0x0303 for TLS 1.2 (0x0301 is common in the very first ClientHello for compatibility).',
+  'tls.record.length':
+    'The number of fragment bytes that follow the 5-byte record header (at most 2^14 plus expansion).',
+  'tls.record.fragment':
+    'The record’s payload: one or more handshake messages, an alert, a ChangeCipherSpec or application data.',
+  'tls.record.encrypted':
+    'An encrypted record: explicit nonce, AEAD ciphertext and authentication tag. Only the record header is readable on the wire.',
+  'tls.record.nonce_explicit':
+    'The explicit part of the AES-GCM nonce, sent in clear: here it is the record’s 64-bit sequence number (RFC 5288, Section 3).',
+  'tls.record.ciphertext':
+    'The encrypted content. Without the write key it looks like random bytes; its length equals the plaintext’s length.',
+  'tls.record.tag':
+    'The 16-byte authentication tag. The receiver recomputes it over the ciphertext and the AAD; any changed bit makes it reject the record with bad_record_mac.',
+
+  'tls.handshake':
+    'A handshake message: a 1-byte type and a 3-byte length, then the body (RFC 5246, Section 7.4). Every handshake message is hashed into the transcript that Finished checks.',
+  'tls.handshake.msg_type':
+    'Which handshake message this is, e.g. client_hello (1), server_hello (2), certificate (11).',
+  'tls.handshake.length': 'The length of the handshake message body, in 3 bytes.',
+  'tls.handshake.body': 'The body of the handshake message.',
+  'tls.handshake.fragment': 'Part of a handshake message that was split across records.',
+
+  'tls.client_hello.client_version':
+    'The highest TLS version the client supports: 0x0303 is TLS 1.2 (TLS versions count on from SSL 3.0, which was 0x0300).',
+  'tls.client_hello.random':
+    '32 random bytes from the client. They go into the master secret and the key block, so every connection gets fresh keys even if the same key exchange were repeated.',
+  'tls.client_hello.session_id':
+    'A session ID to resume an earlier session; empty here, so this is a fresh session.',
+  'tls.client_hello.cipher_suites':
+    'The cipher suites the client can use, most preferred first. Each one fixes the key exchange, the authentication, the record cipher and the PRF hash.',
+  'tls.client_hello.compression_methods':
+    'Compression methods; only null (0). TLS compression was abandoned after the CRIME attack showed it leaks secrets.',
+  'tls.client_hello.extensions':
+    'Extensions: optional features the client asks for, each as type, length and data.',
+
+  'tls.server_hello.server_version': 'The version the server picked: TLS 1.2 (0x0303).',
+  'tls.server_hello.random':
+    '32 random bytes from the server. With the client random they make the keys unique to this connection and stop replays.',
+  'tls.server_hello.session_id':
+    'The session ID the server assigned; the client can offer it later to resume this session.',
+  'tls.server_hello.cipher_suite':
+    'The one cipher suite the server chose from the client’s list. It decides the rest of the handshake: the certificate type, the signature and the record cipher.',
+  'tls.server_hello.compression_method':
+    'The compression method the server chose: null, no compression.',
+  'tls.server_hello.extensions':
+    'The extensions the server accepts. A server may only answer extensions that the client offered.',
+
+  'tls.ext.extension_type': 'The extension’s type number (IANA “TLS ExtensionType Values”).',
+  'tls.ext.extension_data': 'The extension’s data, with a 2-byte length.',
+  'tls.ext.unknown': 'An extension this decoder does not know; kept as raw bytes.',
+  'tls.ext.server_name':
+    'Server Name Indication (RFC 6066, Section 3): the host the client wants, so one IP address can serve many sites. It is sent in clear.',
+  'tls.ext.server_name.server_name_list': 'The list of names, in practice a single host_name.',
+  'tls.ext.supported_groups':
+    'The elliptic curves the client can do ECDHE on, most preferred first (RFC 8422, Section 5.1.1).',
+  'tls.ext.supported_groups.named_group_list':
+    'The named groups, 2 bytes each: x25519 (29), secp256r1 (23), secp384r1 (24).',
+  'tls.ext.ec_point_formats':
+    'The EC point formats the client can parse; uncompressed is the only one in use (RFC 8422).',
+  'tls.ext.ec_point_formats.ec_point_format_list': 'The list of point formats: uncompressed (0).',
+  'tls.ext.signature_algorithms':
+    'The signature algorithms the client accepts in ServerKeyExchange and in certificates (RFC 5246, Section 7.4.1.4.1).',
+  'tls.ext.signature_algorithms.supported_signature_algorithms':
+    'Signature schemes, 2 bytes each: a hash and a signature algorithm, such as rsa_pss_rsae_sha256 (0x0804).',
+  'tls.ext.extended_master_secret':
+    'Extended master secret (RFC 7627): derive the master secret from a hash of the whole handshake, not just the randoms. This stops the triple-handshake attack.',
+  'tls.ext.session_ticket':
+    'Session tickets (RFC 5077): empty from the client means “I can take a ticket”; from the server, “I will send one”.',
+  'tls.ext.session_ticket.ticket': 'A ticket from an earlier connection, offered to resume it.',
+  'tls.ext.alpn':
+    'Application-Layer Protocol Negotiation (RFC 7301): which protocol runs inside TLS, here http/1.1.',
+  'tls.ext.alpn.protocol_name_list': 'The protocol names, each with a 1-byte length.',
+  'tls.ext.renegotiation_info':
+    'Secure renegotiation (RFC 5746). Empty on a first handshake; it ties any later renegotiation to this connection.',
+  'tls.ext.renegotiation_info.renegotiated_connection': 'Empty on an initial handshake.',
+
+  'tls.certificate.certificate_list':
+    'The chain, leaf first, each certificate with a 3-byte length. The root is left out: the client must already have it.',
+  'tls.certificate.der':
+    'One X.509 certificate in DER: subject, issuer, validity, public key, extensions such as the names it is valid for, and the issuer’s signature over all of it.',
+
+  'tls.server_key_exchange.params':
+    'The ECDHE parameters: the curve and the server’s ephemeral public key.',
+  'tls.server_key_exchange.curve_type':
+    'named_curve (3): the curve is named by number rather than spelled out.',
+  'tls.server_key_exchange.named_curve':
+    'The curve the server picked from the client’s supported_groups.',
+  'tls.server_key_exchange.public':
+    'The server’s ephemeral ECDHE public key (for x25519, 32 bytes). It is made fresh for this connection and then forgotten.',
+  'tls.server_key_exchange.signed_params':
+    'The signature algorithm and the signature over client_random + server_random + the ECDHE parameters.',
+  'tls.server_key_exchange.algorithm':
+    'The signature scheme used, one the client listed in signature_algorithms.',
+  'tls.server_key_exchange.signature':
+    'The signature made with the certificate’s private key. Checking it with the certificate’s public key proves the server holds that key and that nobody swapped the ECDHE key on the way.',
+  'tls.server_key_exchange.unsupported':
+    'Parameters for a key exchange this decoder does not handle; kept as raw bytes.',
+
+  'tls.client_key_exchange.ecdh_Yc':
+    'The client’s ephemeral ECDHE public key. With the server’s private key it yields the same shared secret the client got.',
+
+  'tls.change_cipher_spec.type':
+    'Always 1. The message only signals that the next record from this side is encrypted.',
+  'tls.finished.verify_data':
+    '12 bytes: PRF(master_secret, “client finished” or “server finished”, hash of all handshake messages so far). The peer computes the same value and compares.',
+  'tls.new_session_ticket.ticket_lifetime_hint': 'How many seconds the client may keep the ticket.',
+  'tls.new_session_ticket.ticket':
+    'The ticket: the session state encrypted and authenticated with the server’s ticket key. The client cannot read it; it only stores it and sends it back.',
+
+  'tls.alert': 'An alert: a level and a description (RFC 5246, Section 7.2).',
+  'tls.alert.level': 'warning (1) or fatal (2). A fatal alert ends the connection at once.',
+  'tls.alert.description':
+    'Which condition the alert reports, such as close_notify (0) or bad_certificate (42).',
+  'tls.application_data': 'Application data carried inside the TLS record.',
+
+  'http.request': 'An HTTP/1.1 request.',
+  'http.request.method': 'The HTTP method.',
+  'http.request.uri': 'The path requested.',
+  'http.response': 'An HTTP/1.1 response.',
+  'http.response.code': 'The HTTP status code.',
+  'http.start_line':
+    'The HTTP start line: the method, path and version of a request, or the version and status of a response.',
+  'http.header': 'One HTTP header line: a name, a colon and a value, ended by CRLF.',
+  'http.end_of_headers': 'An empty line (CRLF) ends the headers; the body, if any, follows.',
+  'http.body': 'The body of the HTTP message: here the HTML page.',
+  'http.file_data': 'The file data carried in the HTTP body.',
+
+  'dns.header':
+    'The 12-byte DNS header: ID, flags and the number of records in each of the four sections (RFC 1035, Section 4.1.1).',
+  'dns.header.id':
+    'A 16-bit ID chosen by the asker; the reply must carry the same one. A random ID makes it harder to spoof answers.',
+  'dns.header.flags':
+    'The flags: QR (query or response), opcode, AA (authoritative answer), TC (truncated), RD (recursion desired), RA (recursion available) and the response code.',
+  'dns.header.flags1': 'QR, opcode, AA, TC and RD.',
+  'dns.header.flags2':
+    'RA, the reserved Z bit, AD, CD and the response code (NOERROR, NXDOMAIN, …).',
+  'dns.header.qdcount': 'How many questions follow: always 1 in practice.',
+  'dns.header.ancount': 'How many records are in the answer section.',
+  'dns.header.nscount':
+    'How many records are in the authority section: NS records for a referral, an SOA for a negative answer.',
+  'dns.header.arcount':
+    'How many records are in the additional section: glue addresses and the EDNS OPT record.',
+  'dns.question': 'The question: a name, a type and a class.',
+  'dns.question.qname':
+    'The name asked about, as length-prefixed labels ending with the empty root label.',
+  'dns.question.qtype': 'The record type asked for, such as A (1), NS (2), MX (15) or AAAA (28).',
+  'dns.question.qclass': 'The class: IN (1), the Internet, in practice always.',
+  'dns.answer': 'A record in the answer section: it answers the question directly.',
+  'dns.authority':
+    'A record in the authority section: NS records naming the servers to ask next (a referral), or an SOA record for a negative answer.',
+  'dns.additional':
+    'A record in the additional section: glue addresses for the NS names, or the EDNS OPT pseudo-record.',
+  'dns.rr.name': 'The owner name of the record.',
+  'dns.rr.type': 'The record type.',
+  'dns.rr.class': 'The record class: IN.',
+  'dns.rr.ttl':
+    'Time to live: how many seconds caches may keep this record. Caches count it down, and a cached answer is returned with what is left.',
+  'dns.rr.rdlength': 'The length of the record data that follows.',
+  'dns.rr.rdata': 'The record data; its format depends on the type.',
+  'dns.name.label': 'One label of a domain name, with a 1-byte length in front (at most 63).',
+  'dns.name.pointer':
+    'A compression pointer: two bytes starting with binary 11 that point back to a name already in the message (RFC 1035, Section 4.1.4).',
+  'dns.name.root': 'The zero-length root label that ends every name.',
+  'dns.rdata.a.address': 'An IPv4 address, 4 bytes.',
+  'dns.rdata.aaaa.address': 'An IPv6 address, 16 bytes.',
+  'dns.rdata.ns.nsdname': 'The name of an authoritative name server for the zone.',
+  'dns.rdata.cname.cname': 'The canonical name this name is an alias of; the resolver follows it.',
+  'dns.rdata.ptr.ptrdname': 'The name a reverse-lookup address points to.',
+  'dns.rdata.mx.preference': 'The mail server’s preference: lower numbers are tried first.',
+  'dns.rdata.mx.exchange': 'The mail server’s name.',
+  'dns.rdata.txt.string': 'A character-string of text, with a 1-byte length.',
+  'dns.rdata.soa.mname': 'The primary name server of the zone.',
+  'dns.rdata.soa.rname': 'The zone administrator’s mailbox, with the @ written as a dot.',
+  'dns.rdata.soa.serial': 'The zone’s version number; secondaries copy the zone when it grows.',
+  'dns.rdata.soa.refresh': 'How often secondaries check for a new serial, in seconds.',
+  'dns.rdata.soa.retry': 'How long secondaries wait before retrying a failed refresh, in seconds.',
+  'dns.rdata.soa.expire':
+    'How long secondaries keep serving the zone without reaching the primary, in seconds.',
+  'dns.rdata.soa.minimum':
+    'Since RFC 2308: the TTL for negative answers. Caches keep an NXDOMAIN or NODATA for the smaller of this and the SOA’s own TTL.',
+  'dns.rdata.srv.priority': 'The SRV target’s priority: lower is tried first.',
+  'dns.rdata.srv.weight': 'The share of traffic among targets of equal priority.',
+  'dns.rdata.srv.port': 'The port the service listens on.',
+  'dns.rdata.srv.target': 'The host that offers the service.',
+  'dns.rdata.caa.flags': 'CAA flags; bit 128 is “issuer critical”.',
+  'dns.rdata.caa.tag': 'The CAA property, such as issue or iodef.',
+  'dns.rdata.caa.value': 'The CAA value, such as the CA allowed to issue certificates.',
+  'dns.rdata.unknown':
+    'Record data of a type this decoder does not know, kept as raw bytes (RFC 3597).',
+  'dns.opt.udp_payload_size':
+    'EDNS(0): the largest UDP reply the sender can take, carried in the CLASS field (RFC 6891, Section 6.1.2).',
+  'dns.opt.extended_rcode': 'The upper 8 bits of a 12-bit response code.',
+  'dns.opt.version': 'The EDNS version: 0.',
+  'dns.opt.flags': 'EDNS flags; DO asks for DNSSEC records.',
+  'dns.opt.option': 'An EDNS option: a code, a length and data.',
+  'dns.opt.option.code': 'The option code (IANA “DNS EDNS0 Option Codes”).',
+  'dns.opt.option.length': 'The length of the option data.',
+  'dns.opt.option.data': 'The option data.',
+};
+
+/** Notes the engine emits (`note` events). Params are filled in by name. */
+const notes: Table = {
+  'tls.server.chose_suite': 'Why this suite: {reason}',
+  'tls.client.server_hello': 'The client accepted {suite}. Extended master secret: {ems}.',
+  'tls.client.certificate_valid':
+    'The client checked the chain: “{subject}”, issued by “{issuer}”, is valid today, names this host and leads to a root the client trusts.',
+  'tls.client.certificate_rejected': 'The client rejected the certificate: {reason}',
+  'tls.client.server_key_exchange_verified':
+    'The client verified the server’s {scheme} signature over its {group} key share.',
+  'tls.handshake_complete': '{lane}: the handshake is complete, with {suite}.',
+  'tls.client.offer_resumption': 'The client offers to resume an earlier session by {by}.',
+  'tls.client.resumed':
+    'The client resumed the earlier session by {by}: no certificate and no key exchange needed.',
+  'tls.client.resumption_declined': 'The server declined to resume; this is a full handshake.',
+  'tls.server.resuming': 'The server resumes the earlier session by {by}.',
+  'tls.server.resumption_ems_mismatch':
+    'The server will not resume: the earlier session and this ClientHello disagree about the extended master secret (RFC 7627, Section 5.3).',
+  'tls.server.resumption_suite_gone':
+    'The server will not resume: the session’s suite {suite} is no longer offered.',
+  'tls.server.session_cache_miss':
+    'The server does not have that session ID any more; it starts a full handshake.',
+  'tls.server.ticket_rejected':
+    'The server could not decrypt or accept the ticket; it starts a full handshake.',
+  'tls.transport_closed_without_close_notify':
+    'The connection closed without close_notify: the peer cannot tell whether the data was complete.',
+  'tls.alert.warning_ignored': 'A warning alert ({description}) was received and ignored.',
+
+  'dns.note.cname_loop':
+    'The CNAME chain loops back to {name}: the resolver stops and answers SERVFAIL.',
+  'dns.note.cname_limit':
+    'The CNAME chain is longer than {limit} links: the resolver gives up with SERVFAIL.',
+  'dns.note.referral_limit': 'More than {limit} referrals for one name: the resolver gives up.',
+  'dns.note.query_budget':
+    'This resolution has used its budget of {limit} queries: the resolver gives up, as real resolvers do so they cannot be turned into traffic amplifiers.',
+  'dns.note.all_servers_failed': 'None of the servers for {zone} gave a usable answer.',
+  'dns.note.ns_cycle':
+    'Finding the address of {server} would need {zone} itself: a cycle, so that server is skipped.',
+  'dns.note.depth_limit':
+    'Looking up name server addresses went more than {limit} levels deep: the resolver stops there.',
+  'dns.note.glueless':
+    'The referral to {zone} names {server} without its address (no glue), so the resolver must look that address up first.',
+  'dns.note.timeout':
+    '{server} ({address}) did not answer within {ms} ms; the asker tries the next server or gives up.',
+  'dns.note.malformed': 'The response from {server} could not be parsed: {reason}.',
+  'dns.note.spoofed':
+    'A response claiming to come from {server} carried ID {gotId} instead of {expectedId}: it is dropped as a possible spoofing attempt (RFC 5452).',
+  'dns.note.out_of_bailiwick':
+    'Dropped {record} from the {section} section: the {zone} servers have no authority over it. This bailiwick check stops cache poisoning.',
+  'dns.note.lame':
+    '{server} ({address}) gave no usable answer for {query} ({reason}): it is “lame”, and the resolver tries another server.',
+};
+
+/** The key schedule, keyed by the secret events' `explain` keys. */
+const secrets: Table = {
+  'secret.pre_master.ecdhe':
+    'The ECDHE shared secret: this side’s private key combined with the peer’s public key. Both sides arrive at the same value, and it never travels on the wire (RFC 8422, Section 5.10).',
+  'secret.master':
+    '48 bytes: PRF(pre_master_secret, “master secret”, client_random + server_random) (RFC 5246, Section 8.1).',
+  'secret.master.ems':
+    '48 bytes: PRF(pre_master_secret, “extended master secret”, session_hash). The session hash covers every handshake message up to ClientKeyExchange, which binds the keys to this exact handshake (RFC 7627, Section 4).',
+  'secret.key_block':
+    'PRF(master_secret, “key expansion”, server_random + client_random), long enough to cut into the write keys and IVs (RFC 5246, Section 6.3). Note the randoms are in the opposite order to the master secret’s.',
+  'secret.client_write_key':
+    'The key that encrypts what the client sends. The server uses it to decrypt.',
+  'secret.server_write_key':
+    'The key that encrypts what the server sends. The client uses it to decrypt.',
+  'secret.client_write_iv':
+    'The client’s implicit IV: for AES-GCM the 4-byte salt that starts each nonce (RFC 5288), for ChaCha20-Poly1305 12 bytes mixed with the sequence number (RFC 7905).',
+  'secret.server_write_iv':
+    'The server’s implicit IV, used the same way for the records the server sends.',
+  'secret.verify_data.client':
+    'PRF(master_secret, “client finished”, hash of the handshake messages), 12 bytes: what the client’s Finished carries (RFC 5246, Section 7.4.9).',
+  'secret.verify_data.server':
+    'PRF(master_secret, “server finished”, hash of the handshake messages, now including the client’s Finished), 12 bytes: what the server’s Finished carries.',
+};
+
+/** Titles for the key schedule's steps, keyed by secret name. */
+const secretTitles: Table = {
+  pre_master_secret: 'Pre-master secret',
+  master_secret: 'Master secret',
+  key_block: 'Key block',
+  client_write_key: 'client_write_key',
+  server_write_key: 'server_write_key',
+  client_write_IV: 'client_write_IV',
+  server_write_IV: 'server_write_IV',
+  client_verify_data: 'Client verify_data',
+  server_verify_data: 'Server verify_data',
+};
+
+/** Scenario titles and lessons: the catalog's English text, which the CLI prints too. */
+const scenarios: Readonly<Record<string, { title: string; lesson: string }>> = Object.fromEntries(
+  SCENARIOS.map((s) => [s.id, { title: s.title, lesson: s.lesson }]),
+);
+
+export const en = { ui, messages, dns, spans, notes, secrets, secretTitles, scenarios };
+export type Strings = typeof en;

@@ -1,0 +1,126 @@
+/**
+ * The inspector: the landmark region named "Inspector". It shows the message picked on the
+ * diagram, or the current one while playing, in five views: Bytes, Fields, Explain, and Keys
+ * (TLS) or Caches (DNS).
+ */
+import { useId, useRef, type KeyboardEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { InspectorTab } from '../../store/slices/selection';
+import {
+  selectInspected,
+  selectPlaying,
+  selectSelectionActions,
+  selectTab,
+  selectView,
+  useStore,
+} from '../../store/store';
+import { useStrings } from '../hooks';
+import { format, formatMs } from '../i18n';
+import { BytesTab } from './BytesTab';
+import { CachesTab } from './CachesTab';
+import { ExplainTab } from './ExplainTab';
+import { FieldsTab } from './FieldsTab';
+import { KeysTab } from './KeysTab';
+import { Icon } from '../Icon';
+
+export function Inspector() {
+  const t = useStrings();
+  const view = useStore(selectView);
+  const step = useStore(selectInspected);
+  const playing = useStore(selectPlaying);
+  const tab = useStore(selectTab);
+  const { setTab } = useStore(useShallow(selectSelectionActions));
+  const baseId = useId();
+  const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
+  const message = view?.messages[step];
+
+  const hasDns = view?.protocol === 'dns' || view?.protocol === 'mixed';
+  const hasTls = view?.protocol === 'tls' || view?.protocol === 'mixed';
+  const tabs: { id: InspectorTab; label: string }[] = [
+    { id: 'explain', label: t.ui.tabExplain },
+    { id: 'fields', label: t.ui.tabFields },
+    { id: 'bytes', label: t.ui.tabBytes },
+    ...(hasTls ? [{ id: 'keys' as const, label: t.ui.tabKeys }] : []),
+    ...(hasDns ? [{ id: 'caches' as const, label: t.ui.tabCaches }] : []),
+  ];
+  const active = tabs.some((x) => x.id === tab) ? tab : 'explain';
+
+  // The WAI-ARIA tabs pattern: arrows move between tabs, Home/End to the ends.
+  const onTabKey = (e: KeyboardEvent, i: number) => {
+    const last = tabs.length - 1;
+    const next = {
+      ArrowRight: i === last ? 0 : i + 1,
+      ArrowLeft: i === 0 ? last : i - 1,
+      Home: 0,
+      End: last,
+    }[e.key];
+    if (next === undefined) return;
+    e.preventDefault();
+    e.stopPropagation();
+    setTab(tabs[next]!.id);
+    tabRefs.current[next]?.focus();
+  };
+
+  return (
+    <aside className="inspector" aria-label={t.ui.inspector}>
+      {!view || !message ? (
+        <p className="inspector-empty">{t.ui.inspectorEmpty}</p>
+      ) : (
+        <>
+          <div className="inspector-head">
+            <h2 className="inspector-title">
+              {message.encrypted && (
+                <span className="lock-badge" title={t.ui.encryptedBadge}>
+                  <Icon name="lock" size={18} />
+                </span>
+              )}
+              <span className="inspector-name">{message.name}</span>
+            </h2>
+            <p className="inspector-meta">
+              <span>{format(t.ui.fromTo, { from: message.from, to: message.to })}</span>
+              <span>{format(t.ui.atTime, { time: formatMs(message.t - view.t0) })}</span>
+              <span>{format(t.ui.sizeBytes, { count: message.bytes.length })}</span>
+              <span className={`badge ${message.encrypted ? 'enc' : ''}`}>
+                {message.encrypted ? t.ui.encryptedBadge : t.ui.plaintextBadge}
+              </span>
+              {playing && <span className="badge live">{t.ui.followingPlayback}</span>}
+            </p>
+          </div>
+          <div className="tabs" role="tablist" aria-label={t.ui.inspectorTabs}>
+            {tabs.map((x, i) => (
+              <button
+                key={x.id}
+                ref={(el) => {
+                  tabRefs.current[i] = el;
+                }}
+                type="button"
+                role="tab"
+                id={`${baseId}-tab-${x.id}`}
+                aria-selected={active === x.id}
+                aria-controls={`${baseId}-panel`}
+                tabIndex={active === x.id ? 0 : -1}
+                onClick={() => setTab(x.id)}
+                onKeyDown={(e) => onTabKey(e, i)}
+              >
+                {x.label}
+              </button>
+            ))}
+          </div>
+          <div
+            className="tab-panel"
+            role="tabpanel"
+            id={`${baseId}-panel`}
+            aria-labelledby={`${baseId}-tab-${active}`}
+            tabIndex={0}
+          >
+            {active === 'explain' && <ExplainTab view={view} step={step} />}
+            {active === 'fields' && <FieldsTab message={message} />}
+            {active === 'bytes' && <BytesTab message={message} />}
+            {active === 'keys' && <KeysTab view={view} step={step} />}
+            {active === 'caches' && <CachesTab view={view} step={step} />}
+          </div>
+        </>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,66 @@
+import { useMemo } from 'react';
+import { useStrings } from '../hooks';
+import { format } from '../i18n';
+import { keyScheduleAt } from '../model/keys';
+import type { TraceView } from '../model/trace-view';
+import { toHex } from './hex';
+
+const SPLIT_COLORS = ['split-a', 'split-b', 'split-c', 'split-d'];
+
+/** The key schedule known at this step, from the trace's `secret` events. */
+export function KeysTab({ view, step }: { view: TraceView; step: number }) {
+  const t = useStrings();
+  const schedule = useMemo(() => keyScheduleAt(view, step), [view, step]);
+  return (
+    <div className="keys-tab">
+      <p className="hint">{t.ui.keysIntro}</p>
+      {schedule.known.length === 0 && <p className="empty">{t.ui.keysNone}</p>}
+      <ol className="key-list">
+        {schedule.known.map((k) => (
+          <li key={k.name} className="key-card">
+            <h3>{t.secretTitles[k.name] ?? k.name}</h3>
+            <p className="key-known">{format(t.ui.keysKnownBy, { lanes: k.lanes.join(', ') })}</p>
+            <p>{t.secrets[k.explain] ?? k.explain}</p>
+            {k.name === 'key_block' && schedule.split.length > 0 ? (
+              <div className="key-split" role="group" aria-label={t.ui.keysSplit}>
+                {schedule.split.map((part, i) => (
+                  <div
+                    key={part.name}
+                    className={`split-part ${SPLIT_COLORS[i]}`}
+                    style={{ flexGrow: part.length }}
+                  >
+                    <span className="split-name">{part.name}</span>
+                    <code>{toHex(k.value.subarray(part.offset, part.offset + part.length))}</code>
+                  </div>
+                ))}
+              </div>
+            ) : (
+              <code className="key-value">{toHex(k.value)}</code>
+            )}
+            <details className="key-inputs">
+              <summary>{t.ui.keysInputs}</summary>
+              <dl>
+                {k.inputs.map((input) => (
+                  <div key={input.name}>
+                    <dt>{input.name}</dt>
+                    <dd>
+                      <code>
+                        {typeof input.value === 'string' ? `“${input.value}”` : toHex(input.value)}
+                      </code>
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            </details>
+          </li>
+        ))}
+        {schedule.pending.map((name) => (
+          <li key={name} className="key-card pending">
+            <h3>{t.secretTitles[name] ?? name}</h3>
+            <p className="key-known">{t.ui.keysPending}</p>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,143 @@
+/**
+ * What kind of message a message event is, for styling and for choosing its explanation. Reads
+ * only what the Trace carries: the name, spans, `decoded` and the events around it.
+ */
+import type { MessageEvent } from '../../engine/trace';
+import { flattenSpans, type Span } from '../../engine/bytes/span';
+import type { TraceView } from './trace-view';
+
+export type Tone = 'normal' | 'warning' | 'fatal' | 'dropped';
+
+/** Fatal alerts and lost messages draw red; a warning alert (close_notify) draws amber. */
+export function messageTone(view: TraceView, step: number): Tone {
+  const m = view.messages[step];
+  if (!m) return 'normal';
+  if (m.dropped) return 'dropped';
+  const level = alertLevel(m);
+  if (level === 'fatal') return 'fatal';
+  if (level === 'warning') return 'warning';
+  // The engine logs an `alert` event just before sending a fatal alert record.
+  const at = view.messageEvents[step]!;
+  const before = view.trace.events[at - 1];
+  if (before?.kind === 'alert' && before.from === m.from && before.to === m.to) return 'fatal';
+  return 'normal';
+}
+
+function alertLevel(m: MessageEvent): 'warning' | 'fatal' | undefined {
+  const spans = [...(m.decrypted?.spans ?? []), ...m.spans];
+  const level = flattenSpans(spans).find(({ span }) => span.explain === 'tls.alert.level')?.span
+    .value;
+  if (typeof level !== 'string') return undefined;
+  if (level.startsWith('fatal')) return 'fatal';
+  if (level.startsWith('warning')) return 'warning';
+  return undefined;
+}
+
+/** The key of a message's explanation in the language table's `messages`. */
+export function messageExplainKey(
+  name: string,
+  table: Readonly<Record<string, string>>,
+): string | undefined {
+  if (Object.hasOwn(table, name)) return name;
+  if (name.startsWith('ApplicationData')) return 'ApplicationData';
+  if (name.startsWith('Alert')) return 'Alert';
+  const first = name.split(' ')[0]!;
+  return Object.hasOwn(table, first) ? first : undefined;
+}
+
+export type DnsKind =
+  | 'queryStub'
+  | 'queryIterative'
+  | 'referral'
+  | 'answer'
+  | 'answerAuthoritative'
+  | 'answerFromCache'
+  | 'nodata'
+  | 'nxdomain'
+  | 'failure'
+  | 'unknown';
+
+export interface DnsClass {
+  kind: DnsKind;
+  params: Record<string, string>;
+}
+
+/**
+ * The DNS engine's `decoded` value: the server it talked to and a plain view of the message
+ * (src/engine/dns/plain.ts), read structurally so a missing field degrades to the message name.
+ */
+interface DnsDecoded {
+  server?: { name?: string; address?: string; zone?: string };
+  message?: {
+    flags?: { qr?: boolean; aa?: boolean; rd?: boolean };
+    rcode?: string;
+    questions?: { name?: string; type?: string }[];
+    answers?: unknown[];
+    authority?: { type?: string }[];
+  };
+}
+
+export function classifyDns(view: TraceView, step: number): DnsClass {
+  const m = view.messages[step];
+  if (!m) return { kind: 'unknown', params: {} };
+  const decoded = (m.decoded ?? {}) as DnsDecoded;
+  const d = decoded.message ?? {};
+  const q = d.questions?.[0];
+  const fromName = questionFromName(m.name);
+  const rcode = d.rcode ?? 'NOERROR';
+  const server = decoded.server;
+  const params: Record<string, string> = {
+    from: m.from,
+    to: m.to,
+    name: q?.name !== undefined ? trimDot(q.name) : fromName.name,
+    type: q?.type ?? fromName.type,
+    rcode,
+    server: server?.name
+      ? `${trimDot(server.name)} (${server.address ?? ''})`
+      : (server?.address ?? ''),
+  };
+  const isResponse = d.flags?.qr ?? !/^query\b/i.test(m.name);
+  if (!isResponse) {
+    const recursive = d.flags?.rd ?? m.from !== 'Recursive resolver';
+    return { kind: recursive ? 'queryStub' : 'queryIterative', params };
+  }
+  if (rcode === 'NXDOMAIN') return { kind: 'nxdomain', params };
+  if (rcode !== 'NOERROR') return { kind: 'failure', params };
+  if ((d.answers?.length ?? 0) > 0) {
+    if (answeredFromCache(view, step)) return { kind: 'answerFromCache', params };
+    return { kind: d.flags?.aa ? 'answerAuthoritative' : 'answer', params };
+  }
+  if (/^referral\b/i.test(m.name) || d.authority?.some((r) => r.type === 'NS'))
+    return { kind: 'referral', params };
+  if (d.authority?.some((r) => r.type === 'SOA')) return { kind: 'nodata', params };
+  return { kind: 'unknown', params };
+}
+
+/** A response whose sender hit its own cache since the previous message. */
+function answeredFromCache(view: TraceView, step: number): boolean {
+  const m = view.messages[step]!;
+  const from = step > 0 ? view.messageEvents[step - 1]! + 1 : 0;
+  const to = view.messageEvents[step]!;
+  return view.trace.events
+    .slice(from, to)
+    .some((e) => e.kind === 'cache' && e.op === 'hit' && e.lane === m.from);
+}
+
+function trimDot(name: string): string {
+  return name.length > 1 && name.endsWith('.') ? name.slice(0, -1) : name;
+}
+
+/** "Query www.example.com A" → name and type, when `decoded` does not say. */
+function questionFromName(name: string): { name: string; type: string } {
+  const parts = name.split(' ');
+  return { name: parts[1] ?? '', type: parts[2] ?? '' };
+}
+
+/** The innermost span at an offset, with the chain of its ancestors (outermost first). */
+export function spanPath(spans: readonly Span[], offset: number): Span[] {
+  for (const span of spans) {
+    if (offset >= span.offset && offset < span.offset + span.length)
+      return [span, ...spanPath(span.children, offset)];
+  }
+  return [];
+}
