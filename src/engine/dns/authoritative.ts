@@ -22,6 +22,8 @@ import type { Zone } from './zone/zone';
  * avoids IP fragmentation (also NSD's and BIND's default since 2020).
  */
 export const SERVER_UDP_PAYLOAD_SIZE = 1232;
+/** RFC 1035 §2.3.4: UDP messages are 512 octets or less without EDNS. */
+const CLASSIC_UDP_LIMIT = 512;
 /** Only EDNS version 0 exists (RFC 6891 §6.1.3); higher versions get BADVERS. */
 const EDNS_VERSION = 0;
 /** A CNAME chain inside one zone stops after this many links, whatever the data says. */
@@ -30,8 +32,12 @@ const MAX_IN_ZONE_CNAME_LINKS = 16;
 export class AuthoritativeServer {
   constructor(readonly zones: Zone[]) {}
 
-  /** Wire in, wire out; undefined means "send nothing" (a response, or too short to answer). */
-  handle(query: Uint8Array): Uint8Array | undefined {
+  /**
+   * Wire in, wire out; undefined means "send nothing" (a response, or too short to answer).
+   * Over UDP a response that does not fit the client's size is cut to its header and question
+   * with TC set, so the client retries over TCP (RFC 1035 §4.2.1, RFC 6891 §6.2.5).
+   */
+  handle(query: Uint8Array, transport: 'udp' | 'tcp' = 'udp'): Uint8Array | undefined {
     let message: Message;
     try {
       message = decodeMessage(query, { annotate: false }).message;
@@ -49,7 +55,17 @@ export class AuthoritativeServer {
       ).bytes;
     }
     if (message.header.qr) return undefined;
-    return encodeMessage(this.answer(message), { annotate: false }).bytes;
+    const response = this.answer(message);
+    const bytes = encodeMessage(response, { annotate: false }).bytes;
+    if (transport === 'tcp' || bytes.length <= udpLimit(message)) return bytes;
+    const truncated: Message = {
+      ...response,
+      header: { ...response.header, tc: true },
+      answers: [],
+      authority: [],
+      additional: [],
+    };
+    return encodeMessage(truncated, { annotate: false }).bytes;
   }
 
   answer(query: Message): Message {
@@ -100,6 +116,13 @@ export class AuthoritativeServer {
   }
 }
 
+/** RFC 1035 §2.3.4: 512 octets over UDP; with EDNS, the client's size (never below 512, RFC 6891
+ * §6.2.5) up to what this server offers. */
+function udpLimit(query: Message): number {
+  if (!query.edns) return CLASSIC_UDP_LIMIT;
+  return Math.min(Math.max(query.edns.udpPayloadSize, CLASSIC_UDP_LIMIT), SERVER_UDP_PAYLOAD_SIZE);
+}
+
 function serverEdns(): Edns {
   return {
     udpPayloadSize: SERVER_UDP_PAYLOAD_SIZE,
@@ -128,9 +151,10 @@ function lookUp(zone: Zone, qname: Name, qtype: number, response: Message): void
     if (!node && !zone.exists(name)) {
       // Step 3c: RFC 4592 §3.3.1. The closest encloser is the longest existing ancestor (empty
       // non-terminals count, so they block wildcards above them); the source is "*" under it.
-      let encloser = name.parent();
-      while (!zone.exists(encloser)) encloser = encloser.parent();
-      node = zone.node(encloser.prepend('*'));
+      const keys = name.suffixKeys();
+      let depth = name.labelCount - 1;
+      while (!zone.existsKey(keys[depth]!)) depth--;
+      node = zone.node(name.trimTo(depth).prepend('*'));
       if (!node) {
         response.header.rcode = Rcode.NXDOMAIN;
         response.authority.push(zone.negativeSoa());

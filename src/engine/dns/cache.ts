@@ -86,14 +86,14 @@ export class RecordCache {
    * or an expiry and/or a miss.
    */
   get(name: Name, type: number, now: number, observer?: CacheObserver): CacheHit | undefined {
-    const label = shortQuestion(name, type);
+    const label = () => shortQuestion(name, type);
     const exact = this.fresh(`${name.key}|${type}`, label, now, observer);
     const hit = exact ?? this.fresh(`${name.key}|${NXDOMAIN_KEY}`, label, now, observer);
     if (!hit) {
       this.emit(observer, now, 'miss', label);
       return undefined;
     }
-    this.emit(observer, now, 'hit', label, hit.ttl, describe(hit.value));
+    this.emit(observer, now, 'hit', label, hit.ttl, () => describe(hit.value));
     return hit;
   }
 
@@ -102,8 +102,8 @@ export class RecordCache {
    */
   peek(name: Name, type: number, now: number): CacheHit | undefined {
     return (
-      this.fresh(`${name.key}|${type}`, '', now, undefined) ??
-      this.fresh(`${name.key}|${NXDOMAIN_KEY}`, '', now, undefined)
+      this.fresh(`${name.key}|${type}`, () => '', now, undefined) ??
+      this.fresh(`${name.key}|${NXDOMAIN_KEY}`, () => '', now, undefined)
     );
   }
 
@@ -119,7 +119,7 @@ export class RecordCache {
     const ttl = this.policy.fixedTtl ?? Math.min(this.policy.maxTtl, ...records.map(recordTtl));
     this.put(
       `${name.key}|${type}`,
-      shortQuestion(name, type),
+      () => shortQuestion(name, type),
       { kind: 'records', records },
       ttl,
       now,
@@ -144,7 +144,7 @@ export class RecordCache {
     const key = nxdomain ? `${name.key}|${NXDOMAIN_KEY}` : `${name.key}|${type}`;
     this.put(
       key,
-      shortQuestion(name, type),
+      () => shortQuestion(name, type),
       { kind: 'negative', nxdomain, soa },
       ttl,
       now,
@@ -160,7 +160,7 @@ export class RecordCache {
 
   private put(
     key: string,
-    label: string,
+    label: () => string,
     value: CachedValue,
     ttl: number,
     now: number,
@@ -173,12 +173,12 @@ export class RecordCache {
     if (this.entries.size > this.policy.maxEntries) {
       this.entries.delete(this.entries.keys().next().value!);
     }
-    this.emit(observer, now, 'insert', label, ttl, describe(value));
+    this.emit(observer, now, 'insert', label, ttl, () => describe(value));
   }
 
   private fresh(
     key: string,
-    label: string,
+    label: () => string,
     now: number,
     observer?: CacheObserver,
   ): CacheHit | undefined {
@@ -186,25 +186,33 @@ export class RecordCache {
     if (!entry) return undefined;
     if (now >= entry.validUntil) {
       this.entries.delete(key);
-      this.emit(observer, now, 'expire', label, 0, describe(entry.value));
+      this.emit(observer, now, 'expire', label, 0, () => describe(entry.value));
       return undefined;
     }
     const ttl = remaining(entry, now);
     return { value: aged(entry.value, ttl), ttl };
   }
 
+  /** Keys and values are thunks: without an observer they are never built. */
   private emit(
     observer: CacheObserver | undefined,
     t: number,
     op: CacheOp,
-    key: string,
+    key: () => string,
     ttl?: number,
-    value?: string,
+    value?: () => string,
   ): void {
     if (!observer) return;
-    const event: CacheEvent = { kind: 'cache', t, lane: observer.lane, cache: this.name, op, key };
+    const event: CacheEvent = {
+      kind: 'cache',
+      t,
+      lane: observer.lane,
+      cache: this.name,
+      op,
+      key: key(),
+    };
     if (ttl !== undefined) event.ttl = ttl;
-    if (value !== undefined) event.value = value;
+    if (value !== undefined) event.value = value();
     observer.emit(event);
   }
 }
@@ -251,12 +259,13 @@ export class DelegationCache {
     now: number,
     observer?: CacheObserver,
   ): { delegation: Delegation; ttl: number } | undefined {
+    const keys = qname.suffixKeys();
     for (let n = qname.labelCount; n >= 1; n--) {
-      const zone = qname.trimTo(n);
-      const entry = this.entries.get(zone.key);
+      const entry = this.entries.get(keys[n]!);
       if (!entry) continue;
+      const zone = entry.delegation.zone;
       if (now >= entry.validUntil) {
-        this.entries.delete(zone.key);
+        this.entries.delete(keys[n]!);
         this.emitEvent(observer, now, 'expire', zone.toString(), 0, servers(entry.delegation));
         continue;
       }

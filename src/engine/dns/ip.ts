@@ -11,6 +11,8 @@ export class AddressError extends Error {
 }
 
 export function parseIPv4(text: string): Uint8Array {
+  const fast = parseIPv4Fast(text);
+  if (fast) return fast;
   const parts = text.split('.');
   if (parts.length !== 4) throw new AddressError(`'${text}' is not a dotted-quad IPv4 address`);
   const out = new Uint8Array(4);
@@ -21,6 +23,31 @@ export function parseIPv4(text: string): Uint8Array {
     out[i] = Number(part);
   });
   return out;
+}
+
+/** The common case (canonical dotted quad) without regular expressions; undefined otherwise. */
+function parseIPv4Fast(text: string): Uint8Array | undefined {
+  const out = new Uint8Array(4);
+  let part = 0;
+  let value = 0;
+  let digits = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0x2e;
+    if (c === 0x2e) {
+      if (digits === 0 || value > 255 || part > 3) return undefined;
+      out[part++] = value;
+      value = 0;
+      digits = 0;
+    } else if (c >= 0x30 && c <= 0x39) {
+      if (digits > 0 && value === 0) return undefined; // a leading zero: let the slow path say so
+      value = value * 10 + (c - 0x30);
+      digits++;
+      if (digits > 3) return undefined;
+    } else {
+      return undefined;
+    }
+  }
+  return part === 4 ? out : undefined;
 }
 
 export function formatIPv4(bytes: Uint8Array): string {

@@ -5,7 +5,7 @@
  */
 import { DEMO_EPOCH_MS } from '../sim/clock';
 import { SimNetwork, type Fault } from '../sim/network';
-import { SeededRng } from '../sim/rng';
+import { SeededRng, type Rng } from '../sim/rng';
 import { TraceRecorder, type Trace, type TraceEvent } from '../trace';
 import { demoServerHandler, type WireHandler } from './behaviour';
 import { DelegationCache, MAX_CACHE_TTL, MAX_NEGATIVE_CACHE_TTL, RecordCache } from './cache';
@@ -117,6 +117,8 @@ export interface DnsSessionOptions {
   record?: boolean;
   /** RFC 9156 QNAME minimisation in the recursive resolver (default off). */
   qnameMinimisation?: boolean;
+  /** Query IDs come from here; defaults to SeededRng(seed). */
+  rng?: Rng;
   /** Extra faults on top of the universe's own (address → fault). */
   faults?: Record<string, Fault>;
   world?: DnsWorld;
@@ -151,7 +153,7 @@ export class DnsSession {
     const world = opts.world ?? demoWorld();
     this.state = opts.state ?? newResolverState();
     this.sink = opts.record === false ? undefined : new SwitchableSink();
-    const rng = new SeededRng(opts.seed);
+    const rng = opts.rng ?? new SeededRng(opts.seed);
     const network = new SimNetwork();
     for (const server of world.universe.servers) {
       const handler = world.handlers.get(server.address)!;

@@ -41,7 +41,11 @@ export function asciiLower(text: string): string {
 }
 
 /** One label in presentation form (RFC 1035, Section 5.1 escapes). */
+const PLAIN_LABEL = /^[A-Za-z0-9_*-]+$/;
+
 export function escapeLabel(label: string): string {
+  // Most labels are letters, digits and hyphens: nothing to escape.
+  if (PLAIN_LABEL.test(label)) return label;
   let out = '';
   for (let i = 0; i < label.length; i++) {
     const c = label.charCodeAt(i);
@@ -56,7 +60,10 @@ export class Name {
   /** The root: no labels, one octet on the wire. */
   static readonly root = new Name([]);
 
-  private keyCache: string | undefined;
+  /** suffixKeyCache[n] is the comparison key of the last n labels; built once, on demand. */
+  private suffixKeyCache: string[] | undefined;
+  /** The same with case kept, for message compression, which matches exactly. */
+  private exactSuffixCache: string[] | undefined;
   private textCache: string | undefined;
 
   private constructor(
@@ -164,7 +171,7 @@ export class Name {
   /** The name one label up; the root's parent is an error. */
   parent(): Name {
     if (this.isRoot) throw new NameError('the root has no parent');
-    return new Name(this.labels.slice(1));
+    return this.trimTo(this.labels.length - 1);
   }
 
   /** The last `n` labels: trimTo(0) is the root, trimTo(1) the TLD, used to walk down the tree. */
@@ -174,7 +181,11 @@ export class Name {
     }
     if (n === this.labels.length) return this;
     if (n === 0) return Name.root;
-    return new Name(this.labels.slice(this.labels.length - n));
+    const trimmed = new Name(this.labels.slice(this.labels.length - n));
+    // The suffixes of a suffix are already known.
+    trimmed.suffixKeyCache = this.suffixKeyCache?.slice(0, n + 1);
+    trimmed.exactSuffixCache = this.exactSuffixCache?.slice(0, n + 1);
+    return trimmed;
   }
 
   /** This name with `label` prepended (checked against the limits). */
@@ -203,8 +214,35 @@ export class Name {
 
   /** The comparison key: the lowercased presentation form. Equal keys mean equal names. */
   get key(): string {
-    if (this.keyCache === undefined) this.keyCache = asciiLower(this.toString());
-    return this.keyCache;
+    return this.suffixKeys()[this.labels.length]!;
+  }
+
+  /**
+   * Comparison keys of every suffix: [n] is the key of trimTo(n), so walking the tree needs
+   * no new Name objects (hickory's trim_to, without the allocation).
+   */
+  suffixKeys(): readonly string[] {
+    if (this.suffixKeyCache === undefined) {
+      const exact = this.exactSuffixKeys();
+      this.suffixKeyCache = exact.map(asciiLower);
+    }
+    return this.suffixKeyCache;
+  }
+
+  /** Like suffixKeys, but case-preserving. */
+  exactSuffixKeys(): readonly string[] {
+    if (this.exactSuffixCache === undefined) {
+      const count = this.labels.length;
+      const keys = new Array<string>(count + 1);
+      keys[0] = '.';
+      let key = '';
+      for (let n = 1; n <= count; n++) {
+        key = escapeLabel(this.labels[count - n]!) + '.' + key;
+        keys[n] = key;
+      }
+      this.exactSuffixCache = keys;
+    }
+    return this.exactSuffixCache;
   }
 
   /** Presentation format, always with the trailing dot ("www.example.com.", "."). */

@@ -32,24 +32,9 @@ export class CompressionTable {
   }
 }
 
-/** Exact (case-preserving) keys for every suffix: keys[i] stands for labels[i..]. */
-function suffixKeys(name: Name): string[] {
-  const keys = new Array<string>(name.labelCount);
-  let key = '';
-  for (let i = name.labelCount - 1; i >= 0; i--) {
-    key = escapeLabel(name.labels[i]!) + '.' + key;
-    keys[i] = key;
-  }
-  return keys;
-}
-
 function latin1(bytes: Uint8Array): string {
-  return String.fromCharCode(...bytes);
-}
-
-function labelOctets(label: string): Uint8Array {
-  const out = new Uint8Array(label.length);
-  for (let i = 0; i < label.length; i++) out[i] = label.charCodeAt(i);
+  let out = '';
+  for (let i = 0; i < bytes.length; i++) out += String.fromCharCode(bytes[i]!);
   return out;
 }
 
@@ -68,12 +53,15 @@ export function writeName(
   out.group(
     spanName,
     () => {
-      const keys = table ? suffixKeys(name) : undefined;
-      for (let i = 0; i < name.labelCount; i++) {
+      // keys[n] stands for the last n labels; label i starts the suffix of count - i labels.
+      const count = name.labelCount;
+      const keys = table ? name.exactSuffixKeys() : undefined;
+      for (let i = 0; i < count; i++) {
         if (table && keys) {
-          const target = table.lookup(keys[i]!);
+          const key = keys[count - i]!;
+          const target = table.lookup(key);
           if (target !== undefined) {
-            const suffix = name.trimTo(name.labelCount - i);
+            const suffix = name.trimTo(count - i);
             out.u16(
               0xc000 | target,
               'pointer',
@@ -82,14 +70,14 @@ export function writeName(
             );
             return;
           }
-          table.remember(keys[i]!, out.length);
+          table.remember(key, out.length);
         }
         const label = name.labels[i]!;
         out.group(
           'label',
           () => {
             out.u8(label.length);
-            out.bytes(labelOctets(label));
+            out.octets(label);
           },
           () => escapeLabel(label),
           'dns.name.label',

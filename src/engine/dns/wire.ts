@@ -12,6 +12,8 @@ export interface WireOut {
   u16(v: number, name?: string, value?: () => SpanValue, explain?: string): void;
   u32(v: number, name?: string, value?: () => SpanValue, explain?: string): void;
   bytes(b: Uint8Array, name?: string, value?: () => SpanValue, explain?: string): void;
+  /** A binary string (one char per octet, as labels are kept), without a span. */
+  octets(text: string): void;
   group(name: string, body: () => void, value?: () => SpanValue, explain?: string): void;
   /** Overwrites a u16 already written (RDLENGTH, known only after the RDATA). */
   patchU16(offset: number, v: number): void;
@@ -62,6 +64,11 @@ export class AnnotatedOut implements WireOut {
   bytes(b: Uint8Array, name?: string, value?: () => SpanValue, explain?: string): void {
     this.w.bytes(b, name, fmtOf(value, explain));
   }
+  octets(text: string): void {
+    const b = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) b[i] = text.charCodeAt(i);
+    this.w.bytes(b);
+  }
   group(name: string, body: () => void, value?: () => SpanValue, explain?: string): void {
     this.w.group(name, () => body(), { value: value?.(), explain });
   }
@@ -75,7 +82,7 @@ export class AnnotatedOut implements WireOut {
 
 /** WireOut that only writes bytes. */
 export class LeanOut implements WireOut {
-  private buf = new Uint8Array(512);
+  private buf = new Uint8Array(256);
   private len = 0;
   get length(): number {
     return this.len;
@@ -104,6 +111,10 @@ export class LeanOut implements WireOut {
     this.buf.set(b, this.len);
     this.len += b.length;
   }
+  octets(text: string): void {
+    this.reserve(text.length);
+    for (let i = 0; i < text.length; i++) this.buf[this.len++] = text.charCodeAt(i);
+  }
   group(_name: string, body: () => void): void {
     body();
   }
@@ -112,7 +123,8 @@ export class LeanOut implements WireOut {
     this.buf[offset + 1] = v & 0xff;
   }
   finish(): Encoded {
-    return { bytes: this.buf.slice(0, this.len), spans: [] };
+    // The buffer is never written again, so a view is as good as a copy.
+    return { bytes: this.buf.subarray(0, this.len), spans: [] };
   }
   private check(v: number, max: number, name: string | undefined): void {
     if (!Number.isInteger(v) || v < 0 || v > max) {
@@ -212,7 +224,7 @@ export class LeanIn implements WireIn {
   }
   bytes(n: number, name?: string): Uint8Array {
     this.need(n, name ?? 'bytes');
-    const out = this.buf.slice(this.pos, this.pos + n);
+    const out = this.buf.subarray(this.pos, this.pos + n);
     this.pos += n;
     return out;
   }

@@ -93,14 +93,19 @@ export class Zone {
     return this.existing.has(name.key);
   }
 
+  /** `exists` by comparison key (Name.suffixKeys), for walks that make no Name objects. */
+  existsKey(key: string): boolean {
+    return this.existing.has(key);
+  }
+
   /**
    * The topmost delegation point at or above `name` and below the apex (RFC 1034 §4.3.2 step
    * 3b), walking down from the apex one label at a time.
    */
   findCut(name: Name): Name | undefined {
+    const keys = name.suffixKeys();
     for (let n = this.origin.labelCount + 1; n <= name.labelCount; n++) {
-      const candidate = name.trimTo(n);
-      if (this.nodes.get(candidate.key)?.rrsets.has(RRType.NS)) return candidate;
+      if (this.nodes.get(keys[n]!)?.rrsets.has(RRType.NS)) return name.trimTo(n);
     }
     return undefined;
   }
