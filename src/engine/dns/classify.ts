@@ -98,9 +98,9 @@ export function classify(
     const hosts = ns.filter((rr) => rr.name.equals(child) && rr.data.kind === 'NS');
     const servers: NameServer[] = hosts.map((rr) => {
       const host = (rr.data as { host: Name }).host;
+      // IPv4 glue only: the simulated network and the CLI's UDP transport both speak IPv4.
       const addresses = response.additional
-        .filter((a) => (a.type === RRType.A || a.type === RRType.AAAA) && a.name.equals(host))
-        .filter((a) => a.type === RRType.A)
+        .filter((a) => a.type === RRType.A && a.name.equals(host))
         .map((a) => (a.data as { address: string }).address);
       return { name: host, addresses };
     });

@@ -153,46 +153,45 @@ export class IterativeResolver {
     const chain: ResourceRecord[] = [];
     const seen = new Set<string>([question.name.key]);
     let name = question.name;
-    const done = <T extends ResolveResult>(r: T): T => r;
     for (;;) {
       const step =
         this.fromCache(walk, name, question.type) ??
         (await this.iterate(walk, name, question.type, depth));
       switch (step.kind) {
         case 'answer':
-          return done({
+          return {
             kind: 'answer',
             question,
             records: [...chain, ...step.chain, ...step.rrset],
-          });
+          };
         case 'nodata':
         case 'nxdomain':
-          return done({
+          return {
             kind: step.kind,
             question,
             chain: [...chain, ...step.chain],
             soa: step.soa,
-          });
+          };
         case 'servfail':
-          return done({ kind: 'servfail', question, chain, reason: step.reason });
+          return { kind: 'servfail', question, chain, reason: step.reason };
         case 'cname': {
           for (const rr of step.chain) {
             chain.push(rr);
             const target = (rr.data as { target: Name }).target;
             if (seen.has(target.key)) {
               this.note(walk, 'dns.note.cname_loop', { name: target.toString() });
-              return done({ kind: 'servfail', question, chain, reason: `CNAME loop at ${target}` });
+              return { kind: 'servfail', question, chain, reason: `CNAME loop at ${target}` };
             }
             seen.add(target.key);
           }
           if (chain.length > MAX_CNAME_CHAIN) {
             this.note(walk, 'dns.note.cname_limit', { limit: MAX_CNAME_CHAIN });
-            return done({
+            return {
               kind: 'servfail',
               question,
               chain,
               reason: `CNAME chain longer than ${MAX_CNAME_CHAIN}`,
-            });
+            };
           }
           name = step.next;
         }

@@ -58,6 +58,8 @@ function parseUint(token: Token, bits: 8 | 16 | 32, what: string): number {
 export interface ParsedZone {
   origin: Name;
   records: ResourceRecord[];
+  /** The line each record came from, for errors found later (Zone's structural checks). */
+  lines: number[];
 }
 
 export interface ParseOptions {
@@ -72,6 +74,7 @@ export function parseMasterFile(text: string, opts: ParseOptions = {}): ParsedZo
   let lastTtl: number | undefined;
   let lastOwner: Name | undefined;
   const records: ResourceRecord[] = [];
+  const lines: number[] = [];
 
   const nameOf = (token: Token): Name => {
     try {
@@ -165,11 +168,12 @@ export function parseMasterFile(text: string, opts: ParseOptions = {}): ParsedZo
     }
     const data = parseRData(type, tokens, entry.line, nameOf);
     records.push({ name: owner, type, class: RRClass.IN, ttl: effectiveTtl, data });
+    lines.push(entry.line);
     lastOwner = owner;
   }
   const zoneOrigin = firstOrigin ?? records.find((r) => r.type === RRType.SOA)?.name;
   if (!zoneOrigin) throw new ZoneParseError(1, 'no $ORIGIN and no SOA record to name the zone');
-  return { origin: zoneOrigin, records };
+  return { origin: zoneOrigin, records, lines };
 }
 
 function parseRData(

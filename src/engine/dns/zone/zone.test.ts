@@ -115,14 +115,18 @@ describe('master files (RFC 1035 §5)', () => {
     );
   });
 
-  it('checks zone structure', () => {
-    expect(() => Zone.parse('$ORIGIN t.\n$TTL 60\n@ NS ns.t.')).toThrow(ZoneError);
+  it('checks zone structure, naming the line', () => {
+    expect(() => Zone.parse('$ORIGIN t.\n$TTL 60\n@ NS ns.t.')).toThrow(
+      'line 3: zone t. needs exactly one SOA at its apex (RFC 1035 §5.2), found 0',
+    );
     expect(() =>
       Zone.parse('$ORIGIN t.\n$TTL 60\n@ SOA a b 1 2 3 4 5\n@ NS a\nx.u. A 192.0.2.1'),
-    ).toThrow(/outside the zone/);
+    ).toThrow('line 5: x.u. is outside the zone t.');
     expect(() =>
-      Zone.parse('$ORIGIN t.\n$TTL 60\n@ SOA a b 1 2 3 4 5\n@ NS a\nx CNAME y\nx A 192.0.2.1'),
-    ).toThrow(/CNAME and other data \(A\)/);
+      Zone.parse('$ORIGIN t.\n$TTL 60\n@ SOA a b 1 2 3 4 5\n@ NS a\nx A 192.0.2.1\nx CNAME y'),
+    ).toThrow('line 6: x.t. has a CNAME and other data (A)');
+    // Built from records rather than text, the same checks give a ZoneError without a line.
+    expect(() => Zone.fromRecords(Name.parse('t'), [])).toThrow(ZoneError);
   });
 
   it('indexes names, empty non-terminals and cuts', () => {

@@ -5,7 +5,9 @@
 import { Name } from '../name';
 import { RRType, typeName, type ResourceRecord } from '../types';
 import { parseMasterFile, type ParseOptions } from './parse';
+import { ZoneParseError } from './tokens';
 
+/** A zone that breaks a structural rule; from a master file, it is a ZoneParseError with the line. */
 export class ZoneError extends Error {
   constructor(message: string) {
     super(message);
@@ -27,10 +29,17 @@ export class Zone {
   private constructor(
     readonly origin: Name,
     readonly records: readonly ResourceRecord[],
+    lines?: readonly number[],
   ) {
+    // Errors name the master-file line of the offending record when there is one.
+    const fail = (reason: string, rr?: ResourceRecord): Error => {
+      const index = rr ? records.indexOf(rr) : 0;
+      const line = lines?.[index];
+      return line === undefined ? new ZoneError(reason) : new ZoneParseError(line, reason);
+    };
     for (const rr of records) {
       if (!rr.name.isSubdomainOf(origin)) {
-        throw new ZoneError(`${rr.name} is outside the zone ${origin}`);
+        throw fail(`${rr.name} is outside the zone ${origin}`, rr);
       }
       let node = this.nodes.get(rr.name.key);
       if (!node) {
@@ -49,22 +58,23 @@ export class Zone {
     const apex = this.nodes.get(origin.key);
     const soas = apex?.rrsets.get(RRType.SOA) ?? [];
     if (soas.length !== 1) {
-      throw new ZoneError(
+      throw fail(
         `zone ${origin} needs exactly one SOA at its apex (RFC 1035 §5.2), found ${soas.length}`,
+        soas[1],
       );
     }
-    if (!apex?.rrsets.has(RRType.NS)) throw new ZoneError(`zone ${origin} has no NS at its apex`);
-    if (records.some((r) => r.type === RRType.SOA && !r.name.equals(origin))) {
-      throw new ZoneError(`zone ${origin} has an SOA below its apex`);
-    }
+    if (!apex?.rrsets.has(RRType.NS)) throw fail(`zone ${origin} has no NS at its apex`);
+    const lowSoa = records.find((r) => r.type === RRType.SOA && !r.name.equals(origin));
+    if (lowSoa) throw fail(`zone ${origin} has an SOA below its apex`, lowSoa);
     for (const node of this.nodes.values()) {
       // RFC 1034 §3.6.2, RFC 2181 §10.1: a CNAME owner has no other data.
       if (node.rrsets.has(RRType.CNAME) && node.rrsets.size > 1) {
         const others = [...node.rrsets.keys()].filter((t) => t !== RRType.CNAME).map(typeName);
-        throw new ZoneError(`${node.name} has a CNAME and other data (${others.join(', ')})`);
+        const cname = node.rrsets.get(RRType.CNAME)![0];
+        throw fail(`${node.name} has a CNAME and other data (${others.join(', ')})`, cname);
       }
       if ((node.rrsets.get(RRType.CNAME)?.length ?? 0) > 1) {
-        throw new ZoneError(`${node.name} has more than one CNAME`);
+        throw fail(`${node.name} has more than one CNAME`, node.rrsets.get(RRType.CNAME)![1]);
       }
     }
     this.soa = soas[0] as Zone['soa'];
@@ -77,7 +87,7 @@ export class Zone {
   /** Parses master-file text (ZoneParseError names the line) and checks it as a zone. */
   static parse(text: string, opts: ParseOptions = {}): Zone {
     const parsed = parseMasterFile(text, opts);
-    return new Zone(parsed.origin, parsed.records);
+    return new Zone(parsed.origin, parsed.records, parsed.lines);
   }
 
   node(name: Name): ZoneNode | undefined {
