@@ -135,7 +135,7 @@ describe('name compression: the RFC 1035 §4.1.4 example', () => {
 
   it('reads them back, with spans that name the pointer targets', () => {
     const inp = new AnnotatedIn(bytes);
-    const state = new NameDecodeState(bytes.length);
+    const state = new NameDecodeState();
     const names: string[] = [];
     for (const at of [20, 40, 64, 92]) {
       inp.bytes(at - inp.offset);

@@ -242,7 +242,7 @@ export interface Decoded {
 export function decodeMessage(bytes: Uint8Array, opts: CodecOptions = {}): Decoded {
   const inp: WireIn = (opts.annotate ?? true) ? new AnnotatedIn(bytes) : new LeanIn(bytes);
   try {
-    const message = readMessage(inp, new NameDecodeState(bytes.length));
+    const message = readMessage(inp, new NameDecodeState());
     return { message, spans: inp.spans };
   } catch (error) {
     if (error instanceof DecodeError) throw error;

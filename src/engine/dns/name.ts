@@ -40,6 +40,20 @@ export function asciiLower(text: string): string {
   return out;
 }
 
+/** Label equality under RFC 4343 §3 (ASCII case folded), without building strings. */
+function labelsEqual(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x >= 0x41 && x <= 0x5a) x += 0x20;
+    if (y >= 0x41 && y <= 0x5a) y += 0x20;
+    if (x !== y) return false;
+  }
+  return true;
+}
+
 /** One label in presentation form (RFC 1035, Section 5.1 escapes). */
 const PLAIN_LABEL = /^[A-Za-z0-9_*-]+$/;
 
@@ -203,13 +217,16 @@ export class Name {
     const extra = this.labels.length - other.labels.length;
     if (extra < 0) return false;
     for (let i = 0; i < other.labels.length; i++) {
-      if (asciiLower(this.labels[extra + i]!) !== asciiLower(other.labels[i]!)) return false;
+      if (!labelsEqual(this.labels[extra + i]!, other.labels[i]!)) return false;
     }
     return true;
   }
 
   equals(other: Name): boolean {
-    return this === other || this.key === other.key;
+    if (this === other) return true;
+    if (this.labels.length !== other.labels.length) return false;
+    if (this.suffixKeyCache && other.suffixKeyCache) return this.key === other.key;
+    return this.isSubdomainOf(other);
   }
 
   /** The comparison key: the lowercased presentation form. Equal keys mean equal names. */

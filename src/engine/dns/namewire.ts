@@ -96,17 +96,26 @@ function pointerText(target: number, suffix: Name): string {
 
 /** What a message decode knows about its octets so far: where labels start and what is inside. */
 export class NameDecodeState {
-  /** 1 where a label (or pointer) starts, 2 inside a label's text. */
-  private readonly roles: Uint8Array;
-  constructor(length: number) {
-    this.roles = new Uint8Array(length);
-  }
+  /** Where each label (or pointer) read so far starts, and where its text ends; increasing. */
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+
   markLabel(at: number, length: number): void {
-    this.roles[at] = 1;
-    this.roles.fill(2, at + 1, at + 1 + length);
+    this.starts.push(at);
+    this.ends.push(at + 1 + length);
   }
+
+  /** True when `at` falls after a label's length octet and inside its text (binary search). */
   isInsideLabel(at: number): boolean {
-    return this.roles[at] === 2;
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid]! > at) hi = mid - 1;
+      else if (this.ends[mid]! <= at) lo = mid + 1;
+      else return at !== this.starts[mid];
+    }
+    return false;
   }
 }
 
@@ -139,13 +148,14 @@ function expandPointer(
   state: NameDecodeState,
   nameStart: number,
 ): void {
-  const seen = new Set<number>([pointerAt, nameStart]);
+  // Offsets already visited; a handful at most, so an array beats a Set.
+  const seen: number[] = [pointerAt, nameStart];
   let octets = octetsSoFar;
   let at = pointerAt;
   for (;;) {
     // `at` holds a pointer; both of its octets are known to be inside the buffer.
     const target = ((buf[at]! & 0x3f) << 8) | buf[at + 1]!;
-    if (seen.has(target)) {
+    if (seen.includes(target)) {
       throw new DecodeError(`compression pointer loop (→ offset ${target})`, at);
     }
     if (target >= limit) {
@@ -163,7 +173,7 @@ function expandPointer(
         at,
       );
     }
-    seen.add(target);
+    seen.push(target);
     limit = target;
     let pos = target;
     for (;;) {
@@ -184,7 +194,8 @@ function expandPointer(
       if (octets > MAX_NAME_OCTETS) throw tooLong(octets, pos);
       labels.push(latin1(buf.subarray(pos + 1, pos + 1 + length)));
       pos += length + 1;
-      if (seen.has(pos)) throw new DecodeError(`compression pointer loop (→ offset ${pos})`, pos);
+      if (seen.includes(pos))
+        throw new DecodeError(`compression pointer loop (→ offset ${pos})`, pos);
     }
   }
 }
@@ -233,7 +244,7 @@ export function readName(
           'label',
           () => {
             inp.u8();
-            return latin1(inp.bytes(length));
+            return inp.latin1(length);
           },
           escapeLabel,
           'dns.name.label',

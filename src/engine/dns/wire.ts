@@ -35,6 +35,8 @@ export interface WireIn {
     explain?: string,
   ): Uint8Array;
   peekU8(): number;
+  /** `n` octets as a binary string (labels), without a span. */
+  latin1(n: number): string;
   group<T>(name: string, body: () => T, show?: (v: T) => SpanValue, explain?: string): T;
   /** Runs `body` with reading confined to the next `n` bytes, which it must consume exactly. */
   window<T>(n: number, what: string, body: () => T): T;
@@ -171,6 +173,12 @@ export class AnnotatedIn implements WireIn {
   peekU8(): number {
     return this.r.peekU8();
   }
+  latin1(n: number): string {
+    const b = this.r.bytes(n);
+    let out = '';
+    for (let i = 0; i < b.length; i++) out += String.fromCharCode(b[i]!);
+    return out;
+  }
   group<T>(name: string, body: () => T, show?: (v: T) => SpanValue, explain?: string): T {
     return this.r.group(name, () => body(), { show, explain });
   }
@@ -231,6 +239,13 @@ export class LeanIn implements WireIn {
   peekU8(): number {
     this.need(1, 'byte');
     return this.buf[this.pos]!;
+  }
+  latin1(n: number): string {
+    this.need(n, 'label');
+    let out = '';
+    for (let i = 0; i < n; i++) out += String.fromCharCode(this.buf[this.pos + i]!);
+    this.pos += n;
+    return out;
   }
   group<T>(_name: string, body: () => T): T {
     return body();

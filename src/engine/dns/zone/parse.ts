@@ -305,7 +305,7 @@ function typedFromGeneric(type: number, bytes: Uint8Array, line: number): RData 
   const inp = new LeanIn(bytes);
   try {
     return inp.window(bytes.length, 'RDATA', () =>
-      readRData(inp, type, bytes.length, new NameDecodeState(bytes.length)),
+      readRData(inp, type, bytes.length, new NameDecodeState()),
     );
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
