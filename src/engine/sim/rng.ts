@@ -37,8 +37,9 @@ export class SeededRng implements Rng {
   }
 
   private refill(): void {
-    const block = 4096;
-    // Each refill uses a fresh counter range of the keystream; the nonce is fixed at zero.
+    // Start small (most runs need a few hundred bytes), then in larger blocks. The keystream is
+    // one continuous ChaCha20 stream either way: each refill starts where the last one ended.
+    const block = this.counter === 0 ? 256 : 4096;
     this.pool = chacha20(
       this.key,
       new Uint8Array(12),
