@@ -371,7 +371,7 @@ describe('dns decode on a response nsd sent to dig', () => {
     const answer = tree.filter((l) => l.startsWith('answer: '));
     expect(answer).toEqual([
       expect.stringMatching(
-        /^answer: wirestep\.test\. 3600 IN MX 10 mail\.wirestep\.test\.  \[31\+\d+\]$/,
+        /^answer: wirestep\.test\. 3600 IN MX 10 mail\.wirestep\.test\. {2}\[31\+\d+\]$/,
       ),
     ]);
     // nsd compressed the exchange name against the question's wirestep.test. (offset 12+...).
@@ -379,11 +379,22 @@ describe('dns decode on a response nsd sent to dig', () => {
     // What dig printed, record by record, is what the decoded tree says.
     const printed = parseDig(digText);
     expect(printed.answer).toEqual(['wirestep.test. 3600 IN MX 10 mail.wirestep.test.']);
+    // nsd adds the zone's NS set and the addresses it knows (it does not minimise responses).
+    expect(printed.authority).toEqual(['wirestep.test. 3600 IN NS ns1.wirestep.test.']);
+    expect(printed.additional).toEqual([
+      'mail.wirestep.test. 3600 IN A 192.0.2.25',
+      `ns1.wirestep.test. 3600 IN A ${layout.auth}`,
+    ]);
+    for (const rr of printed.authority) {
+      expect(tree.some((l) => l.startsWith(`authority: ${rr}  [`))).toBe(true);
+    }
     for (const rr of printed.additional) {
       expect(tree.some((l) => l.startsWith(`additional: ${rr}  [`))).toBe(true);
     }
     expect(
-      tree.some((l) => /^additional: OPT extended rcode 0, version 0, no DO, udp 1232  \[/.test(l)),
+      tree.some((l) =>
+        /^additional: OPT extended rcode 0, version 0, no DO, udp 1232 {2}\[/.test(l),
+      ),
     ).toBe(true);
   });
 });
