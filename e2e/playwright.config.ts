@@ -1,7 +1,10 @@
 import { defineConfig } from '@playwright/test';
 
 // Playwright cannot download its own browser here: use Debian's Chromium (README).
-const executablePath = process.env.CHROMIUM_PATH ?? process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH ?? '/usr/bin/chromium';
+const executablePath =
+  process.env.CHROMIUM_PATH ??
+  process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH ??
+  '/usr/bin/chromium';
 const port = 4173;
 
 export default defineConfig({

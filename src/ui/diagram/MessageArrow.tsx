@@ -14,6 +14,8 @@ interface Props {
   timeText: string;
   gutterX: number;
   onSelect(step: number): void;
+  /** Keyboard focus reached this message: bring it into view. */
+  onFocusStep(step: number): void;
 }
 
 /** One message on the diagram: a focusable arrow with its name, size and time. */
@@ -26,6 +28,7 @@ export const MessageArrow = memo(function MessageArrow({
   timeText,
   gutterX,
   onSelect,
+  onFocusStep,
 }: Props) {
   const left = Math.min(arrow.x1, arrow.x2, arrow.labelX);
   const right = arrow.self
@@ -48,6 +51,7 @@ export const MessageArrow = memo(function MessageArrow({
       data-step={arrow.step}
       onClick={() => onSelect(arrow.step)}
       onKeyDown={onKeyDown}
+      onFocus={() => onFocusStep(arrow.step)}
     >
       <rect
         className="hit"

@@ -269,6 +269,7 @@ export function SequenceDiagram() {
                       timeText={labels[i]!.time}
                       gutterX={LAYOUT.gutter}
                       onSelect={onSelect}
+                      onFocusStep={zoom.reveal}
                     />
                   ))}
                 </g>

@@ -256,7 +256,8 @@ export function layoutDiagram(view: TraceView, width: number): DiagramLayout {
           step,
           lane: e.lane,
           cache: e.cache,
-          key: e.key,
+          // Tolerate an event without a key: draw the hit anyway.
+          key: e.key ?? '',
           ...(e.ttl !== undefined ? { ttl: e.ttl } : {}),
           x: cx,
           y: cy,

@@ -116,42 +116,46 @@ export function useDiagramZoom({
     }
   }, [layout, size, svgRef, headerHeight]);
 
-  // Bring the current message into view.
-  useEffect(() => {
-    const behavior = behaviorRef.current;
-    const svgEl = svgRef.current;
-    const band = layout?.stepBands[cursor];
-    if (!behavior || !svgEl || !band || size.height === 0) return;
-    const t = zoomTransform(svgEl);
-    const viewH = size.height - headerHeight;
-    const top = band.top * t.k + t.y;
-    const bottom = band.bottom * t.k + t.y;
-    const margin = Math.min(60, viewH / 6);
-    if (top >= 0 && bottom <= viewH - margin) return;
-    // Put the band a third of the way down, so what came just before stays visible, without
-    // scrolling past either end of the diagram.
-    const lowest = Math.min(0, viewH - layout.height * t.k);
-    const targetY = Math.max(lowest, Math.min(0, viewH / 3 - band.top * t.k));
-    const svg = select(svgEl);
-    cancelAnimationFrame(glideRef.current);
-    if (reduced) {
-      behavior.transform(svg, zoomIdentity.translate(t.x, targetY).scale(t.k));
-      return;
-    }
-    const y = interpolateNumber(t.y, targetY);
-    const start = performance.now();
-    const frame = (now: number) => {
-      const p = Math.min(1, (now - start) / GLIDE_MS);
-      behavior.transform(
-        svg,
-        zoomIdentity
-          .translate(zoomTransform(svgEl).x, y(easeCubicOut(p)))
-          .scale(zoomTransform(svgEl).k),
-      );
-      if (p < 1) glideRef.current = requestAnimationFrame(frame);
-    };
-    glideRef.current = requestAnimationFrame(frame);
-  }, [cursor, layout, size, reduced, svgRef, headerHeight]);
+  // Glide so that a step's row is on screen (the current message, or one that took focus).
+  const reveal = useCallback(
+    (step: number) => {
+      const behavior = behaviorRef.current;
+      const svgEl = svgRef.current;
+      const band = layout?.stepBands[step];
+      if (!behavior || !svgEl || !band || size.height === 0) return;
+      const t = zoomTransform(svgEl);
+      const viewH = size.height - headerHeight;
+      const top = band.top * t.k + t.y;
+      const bottom = band.bottom * t.k + t.y;
+      const margin = Math.min(60, viewH / 6);
+      if (top >= 0 && bottom <= viewH - margin) return;
+      // Put the band a third of the way down, so what came just before stays visible, without
+      // scrolling past either end of the diagram.
+      const lowest = Math.min(0, viewH - layout.height * t.k);
+      const targetY = Math.max(lowest, Math.min(0, viewH / 3 - band.top * t.k));
+      const svg = select(svgEl);
+      cancelAnimationFrame(glideRef.current);
+      if (reduced) {
+        behavior.transform(svg, zoomIdentity.translate(t.x, targetY).scale(t.k));
+        return;
+      }
+      const y = interpolateNumber(t.y, targetY);
+      const start = performance.now();
+      const frame = (now: number) => {
+        const p = Math.min(1, (now - start) / GLIDE_MS);
+        const current = zoomTransform(svgEl);
+        behavior.transform(
+          svg,
+          zoomIdentity.translate(current.x, y(easeCubicOut(p))).scale(current.k),
+        );
+        if (p < 1) glideRef.current = requestAnimationFrame(frame);
+      };
+      glideRef.current = requestAnimationFrame(frame);
+    },
+    [layout, size, reduced, svgRef, headerHeight],
+  );
+
+  useEffect(() => reveal(cursor), [cursor, reveal]);
 
   const zoomBy = useCallback(
     (factor: number) => {
@@ -174,5 +178,5 @@ export function useDiagramZoom({
     );
   }, [layout, size, svgRef, headerHeight]);
 
-  return { zoomBy, fit };
+  return { zoomBy, fit, reveal };
 }

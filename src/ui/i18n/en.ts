@@ -57,7 +57,7 @@ const ui = {
   bytesShort: '{count} B',
   timeMs: '{time} ms',
   cacheHitLabel: 'cache hit · TTL {ttl} s left',
-  cacheHitName: 'Cache hit in the {lane} {cache} cache: {key}, {ttl} seconds left',
+  cacheHitName: 'Cache hit at the {lane}, {cache}: {key}, {ttl} seconds left',
   stateName: '{lane} state: {state}',
   errorName: 'Error at {lane}: {message}',
   phaseLabel: 'Lookup {n} · {time} ms',
