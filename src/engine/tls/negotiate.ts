@@ -35,25 +35,39 @@ function schemeFits(scheme: number, keyType: ServerCredential['keyType']): boole
 }
 
 /**
- * The signature scheme for a credential: the server's preference among those the client listed
- * (RFC 5246, Section 7.4.1.4.1). A client that sends no signature_algorithms implies SHA-1, which
- * we do not support, so it gets nothing.
+ * The values both sides list, in the order of whichever side's preference decides the suite.
+ * OpenSSL orders shared groups (tls1_shared_group) and shared signature algorithms
+ * (tls1_set_shared_sigalgs) by the same SSL_OP_CIPHER_SERVER_PREFERENCE switch.
+ */
+function shared(
+  config: ServerConfig,
+  ours: readonly number[],
+  theirs: readonly number[],
+): number[] {
+  return config.preferServerOrder
+    ? ours.filter((v) => theirs.includes(v))
+    : theirs.filter((v) => ours.includes(v));
+}
+
+/**
+ * The signature scheme for a credential, among those both sides list (RFC 5246, Section
+ * 7.4.1.4.1). A client that sends no signature_algorithms implies SHA-1, which we do not support,
+ * so it gets nothing.
  */
 function pickScheme(
   config: ServerConfig,
   clientSchemes: number[] | undefined,
   keyType: ServerCredential['keyType'],
 ): number | undefined {
-  return config.signatureSchemes.find(
-    (s) => schemeFits(s, keyType) && (clientSchemes?.includes(s) ?? false),
-  );
+  if (clientSchemes === undefined) return undefined;
+  return shared(config, config.signatureSchemes, clientSchemes).find((s) => schemeFits(s, keyType));
 }
 
 /** RFC 8422, Section 4: with no supported_groups extension the client is taken to support any. */
 function pickGroup(config: ServerConfig, clientGroups: number[] | undefined): number | undefined {
-  return config.groups.find(
-    (g) => groupName(g) !== undefined && (clientGroups === undefined || clientGroups.includes(g)),
-  );
+  const candidates =
+    clientGroups === undefined ? config.groups : shared(config, config.groups, clientGroups);
+  return candidates.find((g) => groupName(g) !== undefined);
 }
 
 export function chooseParameters(
