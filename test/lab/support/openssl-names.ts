@@ -1,0 +1,40 @@
+/** OpenSSL's names for the suites, groups and signature schemes the engine implements. */
+import { CipherSuite, NamedGroup, SignatureScheme } from '../../../src/engine/tls/enums';
+
+const SUITES: Record<number, string> = {
+  [CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256]: 'ECDHE-RSA-AES128-GCM-SHA256',
+  [CipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384]: 'ECDHE-RSA-AES256-GCM-SHA384',
+  [CipherSuite.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256]: 'ECDHE-RSA-CHACHA20-POLY1305',
+  [CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256]: 'ECDHE-ECDSA-AES128-GCM-SHA256',
+};
+
+const GROUPS: Record<number, string> = {
+  [NamedGroup.x25519]: 'X25519',
+  [NamedGroup.secp256r1]: 'P-256',
+  [NamedGroup.secp384r1]: 'P-384',
+};
+
+const SCHEMES: Record<number, string> = {
+  [SignatureScheme.rsa_pkcs1_sha256]: 'RSA+SHA256',
+  [SignatureScheme.rsa_pkcs1_sha384]: 'RSA+SHA384',
+  [SignatureScheme.rsa_pss_rsae_sha256]: 'rsa_pss_rsae_sha256',
+  [SignatureScheme.ecdsa_secp256r1_sha256]: 'ECDSA+SHA256',
+};
+
+function names(table: Record<number, string>, ids: readonly number[]): string {
+  return ids
+    .map((id) => {
+      const name = table[id];
+      if (!name) throw new Error(`no OpenSSL name for 0x${id.toString(16)}`);
+      return name;
+    })
+    .join(':');
+}
+
+/** For node:tls `ciphers`, `ecdhCurve` and `sigalgs`, in the order given. */
+export const openssl = {
+  suites: (ids: readonly number[]) => names(SUITES, ids),
+  groups: (ids: readonly number[]) => names(GROUPS, ids),
+  schemes: (ids: readonly number[]) => names(SCHEMES, ids),
+  suiteName: (id: number) => SUITES[id],
+};
