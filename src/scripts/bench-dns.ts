@@ -1,0 +1,175 @@
+/**
+ * DNS figures for `npm run bench`: the engine's iterative resolver over the simulated network of
+ * the demo universe, trace recording off.
+ *
+ * Cold: N distinct names under the wildcard `*.users.example.com`, each resolved with an empty
+ * delegation cache, so every lookup walks root → com → example.com (three queries, two referrals
+ * and the answer), while all N answers land in one shared response cache, which grows to N
+ * entries. Hit: the same N names again, each answered from that cache. Growth: time for 10,000
+ * cold names over time for 1,000; 10 means the cost per name does not grow with the cache.
+ */
+import { performance } from 'node:perf_hooks';
+import {
+  DelegationCache,
+  IterativeResolver,
+  MAX_CACHE_TTL,
+  MAX_NEGATIVE_CACHE_TTL,
+  Name,
+  QUERY_TIMEOUT_MS,
+  RECURSIVE_ADDRESS,
+  RRClass,
+  RRType,
+  RecordCache,
+  SimTransport,
+  demoWorld,
+  newResolverState,
+  runDnsLookup,
+  type Question,
+} from '../engine/dns';
+import { DEMO_EPOCH_MS } from '../engine/sim/clock';
+import { SimNetwork } from '../engine/sim/network';
+import { SeededRng } from '../engine/sim/rng';
+import { median } from './timing';
+
+/** The recursive resolver's response cache bound in the demo session (lookup.ts). */
+const RESPONSE_CACHE_ENTRIES = 100_000;
+/** Each cold name costs exactly this many queries: root, com, example.com. */
+const QUERIES_PER_COLD_NAME = 3;
+/** Runs per size; the median is reported. */
+const RUNS = 5;
+const WARMUP_NAMES = 20_000;
+
+export interface DnsFigures {
+  /** Microseconds per cold lookup (three referrals' worth of queries), N = 1,000. */
+  dns_cold_us_1k: number;
+  /** The same with N = 10,000 (the response cache holds up to 10,000 entries). */
+  dns_cold_us_10k: number;
+  /** Microseconds per lookup answered from the response cache (10,000 entries in it). */
+  dns_hit_us: number;
+  /** time(10,000 cold names) / time(1,000 cold names). */
+  dns_growth_10k_over_1k: number;
+}
+
+/** The demo universe's servers on a simulated network, as DnsSession builds it. */
+function demoNetwork(): SimNetwork {
+  const world = demoWorld();
+  const network = new SimNetwork();
+  for (const server of world.universe.servers) {
+    const handler = world.handlers.get(server.address)!;
+    network.attach(server.address, (request) => {
+      const bytes = handler(request);
+      return bytes && { bytes };
+    });
+    if (server.behaviour.kind === 'down') network.setFault(server.address, { kind: 'down' });
+  }
+  return network;
+}
+
+function questions(prefix: string, n: number): Question[] {
+  return Array.from({ length: n }, (_, i) => ({
+    name: Name.parse(`${prefix}${i}.users.example.com`),
+    type: RRType.A,
+    class: RRClass.IN,
+  }));
+}
+
+interface Pass {
+  coldMs: number;
+  hitMs: number;
+}
+
+/** N cold lookups into one fresh response cache, then N hits on it. */
+async function pass(network: SimNetwork, names: Question[], seed: string): Promise<Pass> {
+  const world = demoWorld();
+  const transport = new SimTransport(network, RECURSIVE_ADDRESS, QUERY_TIMEOUT_MS);
+  const rng = new SeededRng(seed);
+  const responses = new RecordCache('response cache', {
+    maxTtl: MAX_CACHE_TTL,
+    maxNegativeTtl: MAX_NEGATIVE_CACHE_TTL,
+    maxEntries: RESPONSE_CACHE_ENTRIES,
+  });
+  const now = DEMO_EPOCH_MS;
+  const resolverWith = (delegations: DelegationCache) =>
+    new IterativeResolver({
+      transport,
+      rootHints: world.universe.rootHints,
+      rng,
+      caches: { responses, delegations },
+    });
+
+  let start = performance.now();
+  for (const question of names) {
+    // An empty delegation cache for each name: the walk starts at the root hints every time.
+    const { result, queries } = await resolverWith(new DelegationCache()).resolve(question, now);
+    if (result.kind !== 'answer' || queries !== QUERIES_PER_COLD_NAME) {
+      throw new Error(`cold ${question.name}: ${result.kind} after ${queries} queries`);
+    }
+  }
+  const coldMs = performance.now() - start;
+
+  const warm = resolverWith(new DelegationCache());
+  start = performance.now();
+  for (const question of names) {
+    const { result, queries } = await warm.resolve(question, now + 1000);
+    if (result.kind !== 'answer' || queries !== 0) {
+      throw new Error(`hit ${question.name}: ${result.kind} after ${queries} queries`);
+    }
+  }
+  const hitMs = performance.now() - start;
+  return { coldMs, hitMs };
+}
+
+async function medianPass(network: SimNetwork, n: number, label: string): Promise<Pass> {
+  const runs: Pass[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    runs.push(await pass(network, questions(`${label}${run}-`, n), `bench ${label} ${run}`));
+  }
+  return {
+    coldMs: median(runs.map((r) => r.coldMs)),
+    hitMs: median(runs.map((r) => r.hitMs)),
+  };
+}
+
+/** For context: one whole recorded lookup (browser → OS → recursive, annotated trace), cold. */
+async function recordedLookupMs(): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    const state = newResolverState();
+    const start = performance.now();
+    await runDnsLookup({ seed: `bench ${i}`, name: `r${i}.users.example.com`, state });
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+export async function benchDns(log: (line: string) => void): Promise<DnsFigures> {
+  const network = demoNetwork();
+  // Warm up the JIT on the same path.
+  await pass(network, questions('warm-', WARMUP_NAMES), 'warm');
+
+  const small = await medianPass(network, 1_000, 'k');
+  const large = await medianPass(network, 10_000, 'tenk');
+  const coldUs1k = (small.coldMs * 1000) / 1_000;
+  const coldUs10k = (large.coldMs * 1000) / 10_000;
+  const hitUs = (large.hitMs * 1000) / 10_000;
+  log(
+    `dns: cold lookup (root → com → example.com, 3 queries, no trace): ${coldUs1k.toFixed(1)} µs at N=1,000, ${coldUs10k.toFixed(1)} µs at N=10,000 (median of ${RUNS})`,
+  );
+  log(
+    `dns: response-cache hit with 10,000 entries: ${hitUs.toFixed(2)} µs; growth time(10k)/time(1k) = ${(large.coldMs / small.coldMs).toFixed(2)}`,
+  );
+  const recorded = await recordedLookupMs();
+  log(
+    `dns: for context, a whole recorded lookup (browser → OS → recursive, annotated trace, fresh caches): median ${(recorded * 1000).toFixed(0)} µs`,
+  );
+  return {
+    dns_cold_us_1k: round(coldUs1k),
+    dns_cold_us_10k: round(coldUs10k),
+    dns_hit_us: round(hitUs),
+    dns_growth_10k_over_1k: round(large.coldMs / small.coldMs),
+  };
+}
+
+function round(v: number): number {
+  return Math.round(v * 1000) / 1000;
+}
