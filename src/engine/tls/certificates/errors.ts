@@ -38,10 +38,10 @@ export interface CertificateError {
  */
 export const ALERT_FOR: Readonly<Record<CertificateErrorKind, CertificateAlert>> = {
   expired: 'certificate_expired',
-  // TLS 1.2 has no "not yet valid" alert. Go's crypto/tls sends certificate_expired for both
-  // ends of the validity period (x509.Expired covers both); OpenSSL sends bad_certificate.
-  // We side with Go: the problem is the date, and the alert should say so.
-  not_yet_valid: 'certificate_expired',
+  // TLS 1.2 has no "not yet valid" alert. OpenSSL maps X509_V_ERR_CERT_NOT_YET_VALID to
+  // bad_certificate (Go's crypto/tls says certificate_expired for both ends of the period). We
+  // send what OpenSSL sends, as test/lab/certificates.test.ts checks with s_client.
+  not_yet_valid: 'bad_certificate',
   hostname_mismatch: 'bad_certificate', // OpenSSL: X509_V_ERR_HOSTNAME_MISMATCH
   unknown_ca: 'unknown_ca', // OpenSSL: X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN, ..._GET_ISSUER_...
   // OpenSSL: X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT -> unknown_ca. Nobody vouches for the key.

@@ -148,7 +148,7 @@ describe('validateChain: the negative demo certificates', () => {
       name: 'notYetValid',
       chain: leaves.notYetValid.chainPem,
       kind: 'not_yet_valid',
-      alert: 'certificate_expired',
+      alert: 'bad_certificate',
       sentence:
         'The certificate for www.example.com is not valid until 2040-01-01 00:00 UTC; it is now 2026-01-15 12:00 UTC.',
     },
