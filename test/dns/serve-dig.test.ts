@@ -26,6 +26,10 @@ const HOST = '127.0.60.1';
 const BIG_STRINGS = Array.from({ length: 8 }, (_, i) => `${i}`.padStart(3, '0') + 'x'.repeat(200));
 /** Three 200-octet strings: a ~650-octet answer, over 512 but under 1232. */
 const MID_STRINGS = Array.from({ length: 3 }, (_, i) => `m${i}`.padEnd(200, 'y'));
+/** 260 strings of 255 octets: RDATA of 66,560 octets, more than RDLENGTH can say. */
+const HUGE_STRINGS = Array.from({ length: 260 }, () => 'h'.repeat(255));
+/** 10 to 25: sixteen name servers, or mail exchangers, whose addresses overflow 512 octets. */
+const SIXTEEN = Array.from({ length: 16 }, (_, i) => String(10 + i));
 const quoted = (strings: string[]) => strings.map((s) => `"${s}"`).join(' ');
 
 const ZONE = `; written by serve-dig.test.ts
@@ -45,6 +49,9 @@ api   60 IN CNAME www
 *.users 600 IN A 192.0.2.100
 big      IN TXT ${quoted(BIG_STRINGS)}
 mid      IN TXT ${quoted(MID_STRINGS)}
+huge     IN TXT ${quoted(HUGE_STRINGS)}
+${SIXTEEN.map((i) => `wide 86400 IN NS ns${i}.wide\nns${i}.wide 86400 IN A 192.0.2.${i}`).join('\n')}
+${SIXTEEN.map((i) => `lists IN MX ${i} mx${i}.lists\nmx${i}.lists IN A 198.51.100.${i}`).join('\n')}
 sub  86400 IN NS ns1.sub
 ns1.sub 86400 IN A 192.0.2.53
 `;
@@ -170,6 +177,31 @@ describe('dns serve answers dig', () => {
     expect(tiny.answer).toEqual(['www.example.com. 300 IN A 192.0.2.80']);
   });
 
+  it('a referral whose glue does not fit sets TC (RFC 9471); extra MX addresses are just left out', async () => {
+    const referral = await ask('host.wide.example.com', 'A', '+noedns', '+ignore');
+    expect(referral.flags).toContain('tc');
+    expect(referral.flags).not.toContain('aa');
+    // With EDNS it all fits: sixteen NS and their sixteen addresses.
+    const full = await ask('host.wide.example.com', 'A');
+    expect(full.flags).not.toContain('tc');
+    expect(full.authority).toHaveLength(16);
+    expect(full.additional).toEqual(
+      SIXTEEN.map((i) => `ns${i}.wide.example.com. 86400 IN A 192.0.2.${i}`),
+    );
+
+    const mx = await ask('lists.example.com', 'MX', '+noedns', '+ignore');
+    expect(mx.flags).not.toContain('tc');
+    expect(mx.answer).toHaveLength(16);
+    expect(mx.additional.length).toBeGreaterThan(0);
+    expect(mx.additional.length).toBeLessThan(16);
+    expect(mx.additional).toEqual(
+      SIXTEEN.slice(0, mx.additional.length).map(
+        (i) => `mx${i}.lists.example.com. 3600 IN A 198.51.100.${i}`,
+      ),
+    );
+    expect(server.log().at(-1)).toMatch(/\(\d+ bytes > 512, additional dropped\)$/);
+  });
+
   it('answers over TCP with +tcp', async () => {
     const r = await ask('www.example.com', 'A', '+tcp');
     expect(r.status).toBe('NOERROR');
@@ -177,6 +209,17 @@ describe('dns serve answers dig', () => {
     expect(server.log().at(-1)).toMatch(
       /^tcp 127\.0\.0\.1:\d+ id=0x[0-9a-f]{4} www\.example\.com\. A -> NOERROR aa/,
     );
+  });
+
+  it('SERVFAIL, and a log line saying why, for a record that cannot be encoded', async () => {
+    const r = await ask('huge.example.com', 'TXT', '+tcp');
+    expect(r.status).toBe('SERVFAIL');
+    expect(r.answer).toEqual([]);
+    expect(server.log().at(-1)).toMatch(
+      /^tcp .* huge\.example\.com\. TXT -> SERVFAIL .*\(RDATA of 66560 octets is too long\)$/,
+    );
+    // The server is still there.
+    expect(await short('www.example.com', 'A')).toEqual(['192.0.2.80']);
   });
 
   it('FORMERR with the same ID for a query it cannot decode, and a log line naming the offset', async () => {

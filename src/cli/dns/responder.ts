@@ -8,7 +8,9 @@ import { DecodeError } from '../../engine/bytes';
 import {
   AuthoritativeServer,
   RRType,
+  Rcode,
   SERVER_UDP_PAYLOAD_SIZE,
+  emptyHeader,
   decodeMessage,
   encodeMessage,
   rcodeName,
@@ -62,9 +64,20 @@ export function respond(
   }
   if (message.header.qr) return { log: `id=${hex16(message.header.id)} dropped: QR is set` };
 
-  const response = server.answer(message);
   const limit = transport === 'udp' ? udpLimit(message) : MAX_TCP_MESSAGE;
-  const bytes = encodeMessage(response, { annotate: false }).bytes;
+  let response: Message;
+  let bytes: Uint8Array;
+  try {
+    response = server.answer(message);
+    bytes = encodeMessage(response, { annotate: false }).bytes;
+  } catch (error) {
+    // A bug or a record that cannot be encoded must not take the server down: SERVFAIL
+    // (RFC 1035 §4.1.1, "unable to process this query due to a problem with the name server").
+    response = serverFailure(message);
+    bytes = encodeMessage(response, { annotate: false }).bytes;
+    const why = error instanceof Error ? error.message : String(error);
+    return { bytes, log: `${queryLine(message, response, bytes.length)} (${why})` };
+  }
   if (bytes.length > limit) {
     const fitted = fitResponse(response, limit);
     const cut = fitted.header.tc ? 'TC' : 'additional dropped';
@@ -75,6 +88,22 @@ export function respond(
     };
   }
   return { bytes, log: queryLine(message, response, bytes.length) };
+}
+
+function serverFailure(query: Message): Message {
+  return {
+    header: {
+      ...emptyHeader(query.header.id),
+      qr: true,
+      opcode: query.header.opcode,
+      rd: query.header.rd,
+      rcode: Rcode.SERVFAIL,
+    },
+    questions: query.questions.slice(0, 1),
+    answers: [],
+    authority: [],
+    additional: [],
+  };
 }
 
 function queryLine(query: Message, response: Message, size: number): string {
