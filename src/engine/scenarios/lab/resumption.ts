@@ -6,9 +6,9 @@
  * one again, and the outcome says why.
  */
 import { DEMO_EPOCH_MS, VirtualClock } from '../../sim/clock';
-import { SeededRng } from '../../sim/rng';
+import { SeededRng, type Rng } from '../../sim/rng';
 import { TraceRecorder } from '../../trace';
-import type { ServerConfig } from '../../tls/config';
+import type { ClientConfig, ServerConfig } from '../../tls/config';
 import { SESSION_LIFETIME_MS, ServerSessionStore } from '../../tls/session';
 import { demoClientConfig, demoServerConfig } from '../tls-demo-config';
 import { CLIENT_LANE, SERVER_LANE, runTlsExchange, type TlsRunResult } from '../tls-run';
@@ -80,12 +80,21 @@ const FALLBACK_NOTES = [
   'tls.server.resumption_ems_mismatch',
 ];
 
+/** The client and server configs a resumption run starts from. */
+export function resumptionConfigs(
+  settings: ResumptionSettings,
+  rng: Rng,
+): { client: ClientConfig; server: ServerConfig } {
+  const client = demoClientConfig('www.example.com');
+  client.offerSessionTicket = settings.client.offerTickets;
+  const server = demoServerConfig(rng);
+  if (!settings.server.sessionCache) delete server.sessions;
+  if (!settings.server.tickets) delete server.ticketKey;
+  return { client, server };
+}
+
 /** What the server loses between the connections; the clock is moved by the caller. */
-export function applyBetween(
-  between: BetweenConnections,
-  server: ServerConfig,
-  rng: SeededRng,
-): void {
+export function applyBetween(between: BetweenConnections, server: ServerConfig, rng: Rng): void {
   if (between === 'server-cache-cleared' && server.sessions)
     server.sessions = new ServerSessionStore();
   if (between === 'ticket-key-rotated' && server.ticketKey) server.ticketKey = rng.bytes(32);
@@ -105,11 +114,7 @@ export async function runResumption(
   const clock = new VirtualClock(DEMO_EPOCH_MS);
   const rng = new SeededRng(seed);
   const trace = new TraceRecorder([CLIENT_LANE, SERVER_LANE]);
-  const client = demoClientConfig('www.example.com');
-  client.offerSessionTicket = settings.client.offerTickets;
-  const server = demoServerConfig(rng);
-  if (!settings.server.sessionCache) delete server.sessions;
-  if (!settings.server.tickets) delete server.ticketKey;
+  const { client, server } = resumptionConfigs(settings, rng);
   const reuse = { client, server, clock, rng, trace };
 
   const first = await runTlsExchange({ seed, reuse });
