@@ -2,6 +2,7 @@
  * `npm run bench`: speed figures for the engines, printed with their ratios to the targets in the
  * issues. Never assertions: machines are noisy. The last line is one JSON object.
  */
+import { benchDns } from './bench-dns';
 import { benchTls } from './bench-tls';
 
 async function main(): Promise<void> {
@@ -10,7 +11,11 @@ async function main(): Promise<void> {
   log(
     `tls: ${tls.tls_vs_primitives}× the primitives (target ≤ 1.25×), ${tls.tls_vs_node_tls}× node:tls (target ≤ 2.0×)`,
   );
-  log(JSON.stringify({ ...tls }));
+  const dns = await benchDns(log);
+  log(
+    `dns: cold ${dns.dns_cold_us_1k} µs/name at 1k, ${dns.dns_cold_us_10k} µs/name at 10k (target < 100), hit ${dns.dns_hit_us} µs (target < 5), growth ${dns.dns_growth_10k_over_1k} (target ≤ 11)`,
+  );
+  log(JSON.stringify({ ...tls, ...dns }));
 }
 
 main().catch((e: unknown) => {
