@@ -139,8 +139,8 @@ export async function runThroughAttacker(options: MitmRunOptions): Promise<MitmR
   let serverGotRequest = false;
   let httpStatus: string | undefined;
   const step = async (): Promise<void> => {
-    // Like an intercepting proxy's eager mode, the attacker opens its own connection to the server
-    // as soon as a client connects to it.
+    // Like an intercepting proxy in its eager mode, the attacker opens its own connection to the
+    // server as soon as the client's ClientHello (with the name it wants, in SNI) arrives.
     if (
       !upstreamStarted &&
       (towardClient.stateName !== 'ExpectClientHello' || towardClient.isClosed)

@@ -67,8 +67,8 @@ export type NegotiationScenario = LabScenario<
 /**
  * Both sides offer everything the engine implements, in the demo's order. Signatures prefer
  * PKCS#1 v1.5 over PSS because WebCrypto draws PSS salts itself, out of reach of the seed
- * (tls-demo-config.ts); a list that puts PSS first still negotiates the same, but its
- * signature bytes change from run to run.
+ * (tls-demo-config.ts). A list may put PSS first: it negotiates like any other scheme, but the
+ * ServerKeyExchange signature then differs from run to run.
  */
 export function defaultNegotiationSettings(): NegotiationSettings {
   const lists = (): NegotiationLists => ({
