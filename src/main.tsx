@@ -27,6 +27,8 @@ function applyUrlParameters(search: string): void {
 }
 
 applyUrlParameters(window.location.search);
+// Start the run (and the engine's download) now, while React renders the page around it.
+void useStore.getState().run();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -20,10 +20,6 @@ export function App() {
     document.documentElement.lang = language;
   }, [theme, language]);
 
-  useEffect(() => {
-    void useStore.getState().run();
-  }, []);
-
   return (
     <div className="app">
       <a className="skip-link" href="#diagram">

@@ -12,6 +12,8 @@ import { pointAlong, type ArrowGeom } from './layout';
 /** At 1×: how long a message takes to cross, and how long it rests before the next one leaves. */
 export const TRAVEL_MS = 900;
 export const DWELL_MS = 450;
+const PACKET_HALF_W = 17;
+const PACKET_HALF_H = 13;
 
 interface Props {
   arrow: ArrowGeom | undefined;
@@ -23,7 +25,7 @@ export function Packet({ arrow, svgRef, reduced }: Props) {
   const travel = useStore(selectTravel);
   const playing = useStore(selectPlaying);
   const speed = useStore(selectSpeed);
-  const ref = useRef<SVGGElement>(null);
+  const ref = useRef<SVGSVGElement>(null);
   const progress = useRef({ key: '', p: 1 });
 
   useEffect(() => {
@@ -35,7 +37,7 @@ export function Packet({ arrow, svgRef, reduced }: Props) {
     const flying = svgRef.current?.querySelector(`[data-step="${arrow.step}"]`);
     const place = (at: number) => {
       const { x, y } = pointAlong(arrow, easeCubicInOut(at));
-      g.setAttribute('transform', `translate(${x},${y})`);
+      g.style.transform = `translate(${x - PACKET_HALF_W}px,${y - PACKET_HALF_H}px)`;
       g.style.visibility = at < 1 ? 'visible' : 'hidden';
       if (at < 1) flying?.setAttribute('data-flight', '');
       else flying?.removeAttribute('data-flight');
@@ -69,9 +71,13 @@ export function Packet({ arrow, svgRef, reduced }: Props) {
     };
   }, [arrow, travel, playing, speed, reduced, svgRef]);
 
+  // A small SVG of its own, on its own compositor layer: moving it never repaints the diagram.
   return (
-    <g
+    <svg
       ref={ref}
+      width={PACKET_HALF_W * 2}
+      height={PACKET_HALF_H * 2}
+      viewBox={`${-PACKET_HALF_W} ${-PACKET_HALF_H} ${PACKET_HALF_W * 2} ${PACKET_HALF_H * 2}`}
       className={`packet tone-${arrow?.tone ?? 'normal'}${arrow?.encrypted ? ' enc' : ''}`}
       style={{ visibility: 'hidden' }}
       aria-hidden="true"
@@ -82,6 +88,6 @@ export function Packet({ arrow, svgRef, reduced }: Props) {
       ) : (
         <path d="M-9,-5h18v10h-18zM-9,-5l9,6l9,-6" className="envelope" />
       )}
-    </g>
+    </svg>
   );
 }

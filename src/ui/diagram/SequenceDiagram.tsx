@@ -55,6 +55,11 @@ function laneNameLines(name: string, width: number): string[] {
   return [name.slice(0, space), name.slice(space + 1)];
 }
 
+/** The gutter is narrow: milliseconds up to 10 s, then seconds with three decimals. */
+function shortTime(ms: number): string {
+  return ms < 10_000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(3)} s`;
+}
+
 const statusOf = (step: number, cursor: number): StepStatus =>
   step < cursor ? 'past' : step === cursor ? 'current' : 'future';
 
@@ -67,7 +72,7 @@ export function SequenceDiagram() {
   const reduced = useReducedMotion();
   const wrapRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
-  const bodyRef = useRef<SVGGElement>(null);
+  const viewportRef = useRef<HTMLDivElement>(null);
   const headRef = useRef<SVGGElement>(null);
   const size = useElementSize(wrapRef);
 
@@ -78,8 +83,8 @@ export function SequenceDiagram() {
     [view, layoutWidth],
   );
   const zoom = useDiagramZoom({
-    svgRef,
-    bodyRef,
+    targetRef: wrapRef,
+    viewportRef,
     headRef,
     layout,
     size,
@@ -89,7 +94,7 @@ export function SequenceDiagram() {
   });
 
   const laneGap = layout && layout.lanes.length > 1 ? layout.lanes[1]!.x - layout.lanes[0]!.x : 200;
-  const headWidth = Math.min(160, laneGap - 10);
+  const headWidth = Math.min(200, laneGap - 10);
   const states = useMemo(
     () => (view ? statesAt(view, cursor) : new Map<string, string>()),
     [view, cursor],
@@ -123,7 +128,7 @@ export function SequenceDiagram() {
         return {
           label: parts.join(', '),
           size: format(t.ui.bytesShort, { count: a.bytes }),
-          time: format(t.ui.timeMs, { time: formatMs(a.timeMs) }),
+          time: shortTime(a.timeMs),
         };
       }) ?? [],
     [layout, t],
@@ -164,20 +169,20 @@ export function SequenceDiagram() {
         </button>
       </div>
       <div className="diagram-canvas" ref={wrapRef}>
-        <svg
-          ref={svgRef}
-          className="diagram-svg"
-          width={size.width}
-          height={size.height}
-          role="group"
-          aria-label={t.ui.diagram}
-          aria-describedby="diagram-help"
-          data-messages={layout?.arrows.length ?? 0}
-        >
-          <Defs />
-          {layout && view && (
-            <>
-              <g ref={bodyRef} className="body">
+        {layout && view && (
+          <>
+            <div className="diagram-viewport" ref={viewportRef}>
+              <svg
+                ref={svgRef}
+                className="diagram-svg"
+                width={layout.width}
+                height={layout.height}
+                role="group"
+                aria-label={t.ui.diagram}
+                aria-describedby="diagram-help"
+                data-messages={layout.arrows.length}
+              >
+                <Defs />
                 <g className="lifelines" aria-hidden="true">
                   {layout.lanes.map((lane) => (
                     <line
@@ -273,44 +278,49 @@ export function SequenceDiagram() {
                     />
                   ))}
                 </g>
-                <Packet arrow={layout.arrows[cursor]} svgRef={svgRef} reduced={reduced} />
-              </g>
-              <g className="lane-heads">
-                <rect
-                  className="lane-heads-bg"
-                  x={0}
-                  y={0}
-                  width={size.width}
-                  height={HEADER_HEIGHT}
-                />
-                <g ref={headRef}>
-                  {layout.lanes.map((lane) => {
-                    const lines = laneNameLines(lane.name, headWidth);
-                    const state = states.get(lane.name);
-                    const lineY = state ? [25] : lines.length > 1 ? [24, 42] : [34];
-                    return (
-                      <g key={lane.name} className="lane-head" data-x={lane.x}>
-                        <rect x={-headWidth / 2} y={6} width={headWidth} height={46} rx={8} />
-                        <text className="lane-name" textAnchor="middle">
-                          {(state ? [lane.name] : lines).map((line, i) => (
-                            <tspan key={i} x={0} y={lineY[i]}>
-                              {line}
-                            </tspan>
-                          ))}
+              </svg>
+              <Packet arrow={layout.arrows[cursor]} svgRef={svgRef} reduced={reduced} />
+            </div>
+            <svg
+              className="lane-heads"
+              width={size.width}
+              height={HEADER_HEIGHT}
+              aria-hidden="true"
+            >
+              <rect
+                className="lane-heads-bg"
+                x={0}
+                y={0}
+                width={size.width}
+                height={HEADER_HEIGHT}
+              />
+              <g ref={headRef}>
+                {layout.lanes.map((lane) => {
+                  const lines = laneNameLines(lane.name, headWidth);
+                  const state = states.get(lane.name);
+                  const lineY = state ? [25] : lines.length > 1 ? [24, 42] : [34];
+                  return (
+                    <g key={lane.name} className="lane-head" data-x={lane.x}>
+                      <rect x={-headWidth / 2} y={6} width={headWidth} height={46} rx={8} />
+                      <text className="lane-name" textAnchor="middle">
+                        {(state ? [lane.name] : lines).map((line, i) => (
+                          <tspan key={i} x={0} y={lineY[i]}>
+                            {line}
+                          </tspan>
+                        ))}
+                      </text>
+                      {state && (
+                        <text className="lane-state" y={43} textAnchor="middle">
+                          {state}
                         </text>
-                        {state && (
-                          <text className="lane-state" y={43} textAnchor="middle">
-                            {state}
-                          </text>
-                        )}
-                      </g>
-                    );
-                  })}
-                </g>
+                      )}
+                    </g>
+                  );
+                })}
               </g>
-            </>
-          )}
-        </svg>
+            </svg>
+          </>
+        )}
       </div>
       <p id="diagram-help" className="visually-hidden">
         {t.ui.diagramHelp}

@@ -1,6 +1,7 @@
 /**
  * Pan and zoom with d3-zoom, attached in an effect and detached on cleanup. The transform is
- * written straight to the body <g> and the lane heads, never through React state. A plain wheel
+ * written straight to the viewport layer (a CSS transform, so the compositor moves it without
+ * repainting the SVG) and to the lane heads, never through React state. A plain wheel
  * scrolls (teachers use touchpads); Ctrl/⌘ + wheel zooms. When the cursor moves off screen the
  * view glides to it (d3-interpolate + d3-ease on requestAnimationFrame), or jumps if motion is
  * reduced.
@@ -13,8 +14,10 @@ import { zoom, zoomIdentity, zoomTransform, type ZoomBehavior, type ZoomTransfor
 import type { DiagramLayout } from './layout';
 
 interface Options {
-  svgRef: RefObject<SVGSVGElement | null>;
-  bodyRef: RefObject<SVGGElement | null>;
+  /** The element that takes the pointer and wheel events. */
+  targetRef: RefObject<HTMLDivElement | null>;
+  /** The layer holding the diagram's SVG, moved with a CSS transform (composited, not repainted). */
+  viewportRef: RefObject<HTMLDivElement | null>;
   headRef: RefObject<SVGGElement | null>;
   layout: DiagramLayout | undefined;
   size: { width: number; height: number };
@@ -27,8 +30,8 @@ const SCALE_EXTENT: [number, number] = [0.35, 3];
 const GLIDE_MS = 380;
 
 export function useDiagramZoom({
-  svgRef,
-  bodyRef,
+  targetRef: svgRef,
+  viewportRef,
   headRef,
   layout,
   size,
@@ -36,16 +39,15 @@ export function useDiagramZoom({
   reduced,
   headerHeight,
 }: Options) {
-  const behaviorRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
+  const behaviorRef = useRef<ZoomBehavior<HTMLDivElement, unknown> | null>(null);
   const glideRef = useRef(0);
 
   // Write a transform to the DOM: the body moves both ways, the lane heads only sideways.
   const apply = useCallback(
     (t: ZoomTransform) => {
-      bodyRef.current?.setAttribute(
-        'transform',
-        `translate(${t.x},${t.y + headerHeight}) scale(${t.k})`,
-      );
+      const viewport = viewportRef.current;
+      if (viewport)
+        viewport.style.transform = `translate(${t.x}px,${t.y + headerHeight}px) scale(${t.k})`;
       const heads = headRef.current;
       if (heads) {
         for (const child of Array.from(heads.children)) {
@@ -54,14 +56,14 @@ export function useDiagramZoom({
         }
       }
     },
-    [bodyRef, headRef, headerHeight],
+    [viewportRef, headRef, headerHeight],
   );
 
   useEffect(() => {
     const svgEl = svgRef.current;
     if (!svgEl) return;
     const svg = select(svgEl);
-    const behavior = zoom<SVGSVGElement, unknown>()
+    const behavior = zoom<HTMLDivElement, unknown>()
       .scaleExtent(SCALE_EXTENT)
       .filter((e: Event) =>
         e.type === 'wheel'

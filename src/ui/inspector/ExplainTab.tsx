@@ -4,7 +4,7 @@ import { useStrings } from '../hooks';
 import { format, type Strings } from '../i18n';
 import { classifyDns, messageExplainKey } from '../model/message';
 import { eventsOfStep, type TraceView } from '../model/trace-view';
-import { fieldPath } from './fields';
+import { explainKeyOf, fieldPath } from './fields';
 
 /** What the message does, what the engine noted while handling it, and the selected field. */
 export function ExplainTab({ view, step }: { view: TraceView; step: number }) {
@@ -14,7 +14,9 @@ export function ExplainTab({ view, step }: { view: TraceView; step: number }) {
   const lines = eventsOfStep(view, step)
     .map((e) => eventLine(t, e))
     .filter((x): x is { lane: string; text: string; tone: string } => !!x);
-  const span = selected ? fieldPath(message, selected).at(-1) : undefined;
+  const path = selected ? fieldPath(message, selected) : [];
+  const span = path.at(-1);
+  const explainKey = explainKeyOf(path);
   return (
     <div className="explain-tab">
       <h3>{t.ui.explainMessage}</h3>
@@ -38,11 +40,9 @@ export function ExplainTab({ view, step }: { view: TraceView; step: number }) {
             <strong>{span.name}</strong>
             {span.value !== undefined && span.value !== null ? ` = ${String(span.value)}` : ''}
           </p>
-          <p>
-            {span.explain
-              ? (t.spans[span.explain] ?? format(t.ui.explainMissing, { key: span.explain }))
-              : ''}
-          </p>
+          {explainKey && (
+            <p>{t.spans[explainKey] ?? format(t.ui.explainMissing, { key: explainKey })}</p>
+          )}
         </>
       )}
     </div>

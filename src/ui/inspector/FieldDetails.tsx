@@ -2,7 +2,7 @@ import type { MessageEvent } from '../../engine/trace';
 import type { FieldRef } from '../../store/slices/selection';
 import { useStrings } from '../hooks';
 import { format } from '../i18n';
-import { fieldPath } from './fields';
+import { explainKeyOf, fieldPath } from './fields';
 
 /** The hovered or selected field: its path, value, where its bytes are, and what it means. */
 export function FieldDetails({
@@ -22,7 +22,8 @@ export function FieldDetails({
       </div>
     );
   }
-  const explain = span.explain ? t.spans[span.explain] : undefined;
+  const key = explainKeyOf(path);
+  const explain = key ? t.spans[key] : undefined;
   return (
     <div className="field-details" aria-live="polite">
       <div className="fd-path">{path.map((s) => s.name).join(' › ')}</div>

@@ -25,3 +25,9 @@ export function fieldPath(message: MessageEvent, field: FieldRef): Span[] {
 export function sameField(a: FieldRef | null, b: FieldRef | null): boolean {
   return !!a && !!b && a.part === b.part && a.offset === b.offset && a.length === b.length;
 }
+
+/** The explanation key for a field: its own, or else its nearest ancestor's. */
+export function explainKeyOf(path: readonly Span[]): string | undefined {
+  for (let i = path.length - 1; i >= 0; i--) if (path[i]!.explain) return path[i]!.explain;
+  return undefined;
+}

@@ -1,0 +1,243 @@
+/**
+ * `npm run bench:ui`: figures for the visualizer, measured in Debian's Chromium against the
+ * production build. Figures, not assertions: machines are noisy. The last line is one JSON object
+ * with bundle_kb_gz, first_draw_ms, frame_p95_ms and step_ms.
+ *
+ *   bundle_kb_gz   every JavaScript file in dist/assets, gzipped, summed (target ≤ 250)
+ *   first_draw_ms  navigation start → the full TLS handshake drawn and painted (target ≤ 1500)
+ *   frame_p95_ms   95th-percentile time between animation frames while a 300-message trace
+ *                  plays at 4× (30 cold DNS lookups, or 20 TLS connections without DNS) (≤ 16.7)
+ *   step_ms        click on "Step forward" → the inspector shows the next message, painted (≤ 50)
+ *
+ * Builds first when dist/ is missing (or with BENCH_REBUILD=1). CHROMIUM_PATH picks the browser.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from '@playwright/test';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const DIST = join(ROOT, 'dist');
+/** The same headless flags as e2e/playwright.config.ts. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const VIEWPORT = { width: 1280, height: 720 };
+const FIRST_DRAW_RUNS = 5;
+const STEP_RUNS = 12;
+const PLAYBACK_SAMPLE_MS = 6_000;
+
+const log = (line: string): void => void process.stdout.write(`${line}\n`);
+
+function build(): void {
+  if (existsSync(join(DIST, 'index.html')) && !process.env['BENCH_REBUILD']) return;
+  log('building with vite build…');
+  const r = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('vite build failed');
+}
+
+function bundleKbGz(): number {
+  const assets = join(DIST, 'assets');
+  let total = 0;
+  for (const f of readdirSync(assets)) {
+    if (f.endsWith('.js')) total += gzipSync(readFileSync(join(assets, f)), { level: 9 }).length;
+  }
+  return total / 1024;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+async function startPreview(port: number): Promise<ChildProcess> {
+  const child = spawn(
+    'npx',
+    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    {
+      cwd: ROOT,
+      stdio: 'ignore',
+    },
+  );
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/`);
+      if (res.ok) return child;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill();
+  throw new Error('vite preview did not start');
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** performance.now() (ms since navigation start) when the whole handshake was drawn and painted. */
+async function firstDraw(browser: Browser, base: string): Promise<number> {
+  const page = await browser.newPage({ viewport: VIEWPORT });
+  await page.goto(`${base}/`);
+  const svg = page.locator('svg.diagram-svg[data-first-draw-ms]');
+  await svg.waitFor({ timeout: 30_000 });
+  const at = Number(await svg.getAttribute('data-first-draw-ms'));
+  const drawn = Number(await svg.getAttribute('data-messages'));
+  await page.close();
+  if (drawn < 15) throw new Error(`only ${drawn} messages drawn`);
+  return at;
+}
+
+async function openLongTrace(
+  browser: Browser,
+  base: string,
+): Promise<{ page: Page; scenario: string; messages: number }> {
+  for (const scenario of ['dns-bench-30', 'tls-bench-20']) {
+    const page = await browser.newPage({ viewport: VIEWPORT });
+    await page.goto(`${base}/?scenario=${scenario}&speed=4`);
+    const svg = page.locator('svg.diagram-svg[data-first-draw-ms]');
+    try {
+      await svg.waitFor({ timeout: 60_000 });
+      return { page, scenario, messages: Number(await svg.getAttribute('data-messages')) };
+    } catch {
+      await page.close();
+    }
+  }
+  throw new Error('neither long trace could be drawn');
+}
+
+/**
+ * Code that runs in the page is kept as source text: tsx's transform would otherwise add helpers
+ * (__name) to the functions that do not exist in the browser.
+ */
+function inPage(source: string, arg?: unknown): string {
+  return `(${source})(${JSON.stringify(arg ?? null)})`;
+}
+
+/** Resolves with every rAF-to-rAF time over `sampleMs`. */
+const COLLECT_FRAMES = `(sampleMs) => new Promise((resolve) => {
+  const out = [];
+  let last = performance.now();
+  const end = last + sampleMs;
+  const frame = (now) => {
+    out.push(now - last);
+    last = now;
+    if (now < end) requestAnimationFrame(frame);
+    else resolve(out);
+  };
+  requestAnimationFrame(frame);
+})`;
+
+/** Clicks Step forward; resolves when the inspector names the next message and a frame has painted. */
+const TIME_ONE_STEP = `() => new Promise((resolve, reject) => {
+  const heading = document.querySelector('aside .inspector-name');
+  const button = [...document.querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === 'Step forward');
+  const names = [...document.querySelectorAll('svg.diagram-svg g.msg')].map((g) => (g.getAttribute('aria-label') || '').split(',')[0]);
+  const current = Number(document.querySelector('g.msg[aria-current="step"]')?.getAttribute('data-step'));
+  const expected = names[current + 1];
+  if (!heading || !button || expected === undefined) return reject(new Error('nothing to step to'));
+  const start = performance.now();
+  button.click();
+  const check = () => {
+    if (heading.isConnected && heading.textContent === expected) {
+      requestAnimationFrame(() => resolve(performance.now() - start));
+    } else requestAnimationFrame(check);
+  };
+  check();
+})`;
+
+/** rAF-to-rAF times while playing; p95 of them. */
+async function framesDuringPlayback(page: Page): Promise<{ p95: number; frames: number }> {
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  const deltas = (await page.evaluate(inPage(COLLECT_FRAMES, PLAYBACK_SAMPLE_MS))) as number[];
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  const sorted = deltas.slice(1).sort((a, b) => a - b);
+  return { p95: sorted[Math.floor(sorted.length * 0.95)] ?? NaN, frames: sorted.length };
+}
+
+/** Click "Step forward" and wait, in the page, for the inspector to name the next message and paint. */
+async function stepTimes(browser: Browser, base: string): Promise<number[]> {
+  const page = await browser.newPage({ viewport: VIEWPORT });
+  await page.goto(`${base}/`);
+  await page.locator('svg.diagram-svg[data-first-draw-ms]').waitFor({ timeout: 30_000 });
+  const times: number[] = [];
+  for (let i = 0; i < STEP_RUNS; i++) {
+    const ms = (await page.evaluate(inPage(TIME_ONE_STEP))) as number;
+    times.push(ms);
+  }
+  await page.close();
+  return times;
+}
+
+async function main(): Promise<void> {
+  build();
+  const bundle = bundleKbGz();
+  log(`bundle: ${bundle.toFixed(1)} KB of JavaScript, gzipped (target ≤ 250)`);
+
+  const port = await freePort();
+  const preview = await startPreview(port);
+  const browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    const draws: number[] = [];
+    for (let i = 0; i < FIRST_DRAW_RUNS; i++) draws.push(await firstDraw(browser, base));
+    const firstDrawMs = median(draws);
+    log(
+      `first draw: ${firstDrawMs.toFixed(0)} ms median of ${FIRST_DRAW_RUNS} (${draws.map((d) => d.toFixed(0)).join(', ')}) (target ≤ 1500)`,
+    );
+
+    const long = await openLongTrace(browser, base);
+    const frames = await framesDuringPlayback(long.page);
+    await long.page.close();
+    log(
+      `playback: ${frames.p95.toFixed(1)} ms p95 frame time over ${frames.frames} frames, ${long.messages} messages (${long.scenario}) at 4× (target ≤ 16.7)`,
+    );
+
+    const steps = await stepTimes(browser, base);
+    const stepMs = median(steps);
+    log(
+      `step: ${stepMs.toFixed(1)} ms median from Step forward to the inspector updated (${steps.map((s) => s.toFixed(0)).join(', ')}) (target ≤ 50)`,
+    );
+
+    log(
+      JSON.stringify({
+        bundle_kb_gz: Number(bundle.toFixed(1)),
+        first_draw_ms: Math.round(firstDrawMs),
+        frame_p95_ms: Number(frames.p95.toFixed(1)),
+        step_ms: Number(stepMs.toFixed(1)),
+      }),
+    );
+  } finally {
+    await browser.close();
+    preview.kill();
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench:ui failed: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exitCode = 1;
+});
