@@ -265,3 +265,25 @@ test.describe('at 1920×1080', () => {
     await page.screenshot({ path: testInfo.outputPath('tls-1920x1080.png') });
   });
 });
+
+test('the suite picker negotiates each suite; a new seed changes the randoms', async ({
+  watched: page,
+}) => {
+  await openScenario(page);
+  const suites: [string, string][] = [
+    ['49195', 'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256'],
+    ['52392', 'TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256'],
+    ['49200', 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384'],
+  ];
+  for (const [value, name] of suites) {
+    await page.getByLabel('Cipher suite').selectOption(value);
+    await expect(page.getByRole('status')).toContainText(`${name} · HTTP/1.1 200 OK`, {
+      timeout: 20_000,
+    });
+  }
+  const seed = page.getByLabel('Seed');
+  const before = await seed.inputValue();
+  await page.getByRole('button', { name: 'New random seed' }).click();
+  await expect(seed).not.toHaveValue(before);
+  await expect(page.getByRole('status')).toContainText('HTTP/1.1 200 OK', { timeout: 20_000 });
+});

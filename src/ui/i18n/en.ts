@@ -122,6 +122,7 @@ const ui = {
   explainField: 'About the selected field',
   explainMissing: 'No explanation written yet for {key}.',
   explainScenario: 'This scenario',
+  alertLine: '{level} alert {description} ({code}): {reason}',
 
   keysIntro:
     'The key schedule as far as it is known at this step. Both sides compute every value on their own; none of these secrets is ever sent.',

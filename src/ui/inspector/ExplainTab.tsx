@@ -78,7 +78,12 @@ function eventLine(
     case 'alert':
       return {
         lane: e.from,
-        text: `${e.level} alert ${e.description} (${e.code}): ${e.reason}`,
+        text: format(t.ui.alertLine, {
+          level: e.level,
+          description: e.description,
+          code: e.code,
+          reason: e.reason,
+        }),
         tone: 'fatal',
       };
     case 'error':
