@@ -10,7 +10,14 @@ import type { Rng } from '../sim/rng';
 import type { TraceRecorder } from '../trace';
 import { AeadAuthError } from '../crypto/errors';
 import type { DerivedSecret, HandshakeContext, Incoming, Machine, Negotiated } from './context';
-import { AlertDescription, AlertLevel, ContentType, alertDescriptionName } from './enums';
+import {
+  AlertDescription,
+  AlertLevel,
+  ContentType,
+  ProtocolVersion,
+  alertDescriptionName,
+  versionName,
+} from './enums';
 import { TlsFailure, alertFor, describeTlsError, type TlsError } from './errors';
 import { HandshakeBuffer } from './handshake-buffer';
 import { decodeAlert, encodeAlert } from './messages/alert';
@@ -150,6 +157,7 @@ export class TlsConnection<S extends { name: string }> {
     fragment: Uint8Array,
     raw: Uint8Array,
   ): Promise<void> {
+    this.checkRecordVersion(version);
     let plaintext = fragment;
     let decrypted: { nonce: Uint8Array; aad: Uint8Array } | undefined;
     if (this.reader && type !== ContentType.change_cipher_spec) {
@@ -231,6 +239,25 @@ export class TlsConnection<S extends { name: string }> {
           expected: ['a known content type'],
           got: `content type ${type}`,
         });
+    }
+  }
+
+  /**
+   * RFC 5246, Section 6.2.1 and Appendix E.1: every record is version 3.x, and once the hellos have
+   * agreed on TLS 1.2 every record says so (only the first ClientHello may carry an older value).
+   */
+  private checkRecordVersion(version: number): void {
+    if (version >> 8 !== 3) {
+      throw new TlsFailure({
+        kind: 'protocol_version',
+        reason: `a record carries version ${versionName(version)}, which is not TLS`,
+      });
+    }
+    if (this.negotiated.cipherSuite !== undefined && version !== ProtocolVersion.TLS12) {
+      throw new TlsFailure({
+        kind: 'protocol_version',
+        reason: `a record carries version ${versionName(version)} after TLS 1.2 was agreed`,
+      });
     }
   }
 
