@@ -4,6 +4,7 @@
  * truncation at 512 octets or the EDNS size with dig's TCP retry, FORMERR, zone-file errors, and
  * a clean stop on SIGTERM. dig parses every response; the assertions are on what dig printed.
  */
+import { createSocket } from 'node:dgram';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -266,17 +267,33 @@ describe('dns serve fails in one line', () => {
     expect(stderr).toBe(`error: zone ${bad} line 4: unknown type 'AX'\n`);
   });
 
-  it('says when the address is taken', async () => {
-    const { code, stderr } = await runCli([
-      'dns',
-      'serve',
-      '--zone',
-      join(dir, 'example.com.zone'),
-      '--listen',
-      `${HOST}:${server.port}`,
-    ]);
-    expect(code).not.toBe(0);
-    expect(stderr).toBe(`error: cannot listen on ${HOST}:${server.port}: EADDRINUSE\n`);
+  it('says when the address is taken, for TCP and UDP alike', async () => {
+    const serve = (port: number) =>
+      runCli([
+        'dns',
+        'serve',
+        '--zone',
+        join(dir, 'example.com.zone'),
+        '--listen',
+        `${HOST}:${port}`,
+      ]);
+    const both = await serve(server.port);
+    expect(both.code).not.toBe(0);
+    expect(both.stdout).toBe('');
+    expect(both.stderr).toBe(`error: cannot listen on ${HOST}:${server.port}: EADDRINUSE\n`);
+
+    // Only the UDP port is held: TCP binds, UDP fails, and it is still one line.
+    const holder = createSocket('udp4');
+    await new Promise<void>((resolve) => holder.bind({ address: HOST, port: 0 }, () => resolve()));
+    try {
+      const port = holder.address().port;
+      const udpTaken = await serve(port);
+      expect(udpTaken.code).not.toBe(0);
+      expect(udpTaken.stdout).toBe('');
+      expect(udpTaken.stderr).toBe(`error: cannot listen on ${HOST}:${port}: EADDRINUSE\n`);
+    } finally {
+      holder.close();
+    }
   });
 });
 

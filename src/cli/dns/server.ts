@@ -46,6 +46,8 @@ export async function startDnsServer(opts: DnsServerOptions): Promise<DnsSocketS
       if (attempt < attempts && (e as NodeJS.ErrnoException).code === 'EADDRINUSE') continue;
       throw e;
     }
+    // Once bound, a failed send (a vanished client) is logged and must not stop the server.
+    udp.on('error', (e) => opts.log(`udp error: ${e.message}`));
     return {
       host: opts.host,
       port: tcpPort,
@@ -78,8 +80,6 @@ function createUdp(opts: DnsServerOptions): UdpSocket {
     const bytes = answer(opts, new Uint8Array(msg), 'udp', peer);
     if (bytes) udp.send(bytes, rinfo.port, rinfo.address);
   });
-  // A send to a vanished client (ICMP unreachable) must not stop the server.
-  udp.on('error', (e) => opts.log(`udp error: ${e.message}`));
   return udp;
 }
 
