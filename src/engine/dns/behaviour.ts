@@ -8,7 +8,12 @@ import { decodeMessage, encodeMessage } from './codec';
 import { Rcode, emptyHeader, type Message } from './types';
 import type { DemoServer } from './universe';
 
-export type WireHandler = (query: Uint8Array) => Uint8Array | undefined;
+/**
+ * A server on the simulated network: query bytes in, response bytes out (or nothing). `now` is
+ * when the query arrived, for servers whose answers change over time (a health-checked failover
+ * record); the demo servers ignore it.
+ */
+export type WireHandler = (query: Uint8Array, now?: number) => Uint8Array | undefined;
 
 export function demoServerHandler(server: DemoServer): WireHandler {
   const authority = new AuthoritativeServer(server.zones);

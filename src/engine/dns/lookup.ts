@@ -26,7 +26,7 @@ import {
   StubResolver,
   resultFromResponse,
 } from './stub';
-import { SimTransport } from './transport';
+import { SimTransport, type DnsTransport } from './transport';
 import { RRClass, RRType, parseTypeName, typeName, type Question } from './types';
 import { buildDemoUniverse, type DemoUniverse } from './universe';
 
@@ -122,6 +122,11 @@ export interface DnsSessionOptions {
   /** Extra faults on top of the universe's own (address → fault). */
   faults?: Record<string, Fault>;
   world?: DnsWorld;
+  /**
+   * Wraps the recursive resolver's way onto the network, for lab scenarios that put something on
+   * its path (an attacker racing forged responses). Absent: the plain simulated network.
+   */
+  wrapResolverTransport?: (transport: DnsTransport) => DnsTransport;
 }
 
 export interface DnsLookupOutcome {
@@ -157,8 +162,8 @@ export class DnsSession {
     const network = new SimNetwork();
     for (const server of world.universe.servers) {
       const handler = world.handlers.get(server.address)!;
-      network.attach(server.address, (request) => {
-        const bytes = handler(request);
+      network.attach(server.address, (request, delivery) => {
+        const bytes = handler(request, delivery.arrivedAt);
         return bytes && { bytes };
       });
       network.setHostLatency(server.address, latencyFor(server.zones.map((z) => z.origin)));
@@ -169,8 +174,9 @@ export class DnsSession {
     network.setLinkLatency(BROWSER_ADDRESS, OS_STUB_ADDRESS, LATENCY_MS.loopback);
     network.setLinkLatency(HOST_ADDRESS, RECURSIVE_ADDRESS, LATENCY_MS.access);
 
+    const wrap = opts.wrapResolverTransport ?? ((transport: DnsTransport) => transport);
     const resolver = new IterativeResolver({
-      transport: new SimTransport(network, RECURSIVE_ADDRESS, QUERY_TIMEOUT_MS),
+      transport: wrap(new SimTransport(network, RECURSIVE_ADDRESS, QUERY_TIMEOUT_MS)),
       rootHints: world.universe.rootHints,
       rng,
       caches: this.state.recursive,

@@ -399,70 +399,82 @@ export class IterativeResolver {
         query,
         peer,
       );
-    const reply = await this.opts.transport.send(address, encoded.bytes, walk.t);
-    if (reply.kind === 'timeout') {
-      if (sent) sent.dropped = true;
+    let reply = await this.opts.transport.send(address, encoded.bytes, walk.t);
+    for (;;) {
+      if (reply.kind === 'timeout') {
+        if (sent) sent.dropped = true;
+        walk.t = reply.at;
+        this.note(walk, 'dns.note.timeout', { server: peer.name, address, ms: QUERY_TIMEOUT_MS });
+        return { kind: 'lame', reason: 'timeout' };
+      }
+      let response: Message;
+      let spans: ReturnType<typeof decodeMessage>['spans'];
+      try {
+        ({ message: response, spans } = decodeMessage(reply.bytes, {
+          annotate: trace !== undefined,
+        }));
+      } catch (error) {
+        walk.t = reply.at;
+        const reason = error instanceof DecodeError ? error.message : String(error);
+        this.note(walk, 'dns.note.malformed', { server: peer.name, reason });
+        return { kind: 'lame', reason: `malformed response: ${reason}` };
+      }
+      // The response must carry our ID and our question, else it is not ours (RFC 5452 §4.3).
+      const genuine =
+        response.header.qr &&
+        response.header.id === id &&
+        response.questions.length === 1 &&
+        response.questions[0]!.name.equals(qname) &&
+        response.questions[0]!.type === qtype &&
+        response.questions[0]!.class === RRClass.IN;
+      const { result, dropped } = genuine
+        ? classify(response, zone, qname, qtype)
+        : {
+            result: { kind: 'lame', reason: 'ID or question mismatch' } as Classified,
+            dropped: [],
+          };
+      if (trace) {
+        const referral = result.kind === 'referral' ? result.delegation.zone.toString() : undefined;
+        const name = responseName(response, referral);
+        messageEvent(
+          trace.sink,
+          reply.repliedAt ?? reply.at,
+          lane,
+          trace.lane,
+          name,
+          reply.bytes,
+          spans,
+          response,
+          peer,
+        );
+      }
       walk.t = reply.at;
-      this.note(walk, 'dns.note.timeout', { server: peer.name, address, ms: QUERY_TIMEOUT_MS });
-      return { kind: 'lame', reason: 'timeout' };
-    }
-    let response: Message;
-    let spans: ReturnType<typeof decodeMessage>['spans'];
-    try {
-      ({ message: response, spans } = decodeMessage(reply.bytes, {
-        annotate: trace !== undefined,
-      }));
-    } catch (error) {
-      walk.t = reply.at;
-      const reason = error instanceof DecodeError ? error.message : String(error);
-      this.note(walk, 'dns.note.malformed', { server: peer.name, reason });
-      return { kind: 'lame', reason: `malformed response: ${reason}` };
-    }
-    // The response must carry our ID and our question, else it is not ours (RFC 5452 §4.3).
-    const genuine =
-      response.header.qr &&
-      response.header.id === id &&
-      response.questions.length === 1 &&
-      response.questions[0]!.name.equals(qname) &&
-      response.questions[0]!.type === qtype &&
-      response.questions[0]!.class === RRClass.IN;
-    const { result, dropped } = genuine
-      ? classify(response, zone, qname, qtype)
-      : { result: { kind: 'lame', reason: 'ID or question mismatch' } as Classified, dropped: [] };
-    if (trace) {
-      const referral = result.kind === 'referral' ? result.delegation.zone.toString() : undefined;
-      const name = responseName(response, referral);
-      messageEvent(
-        trace.sink,
-        reply.repliedAt ?? reply.at,
-        lane,
-        trace.lane,
-        name,
-        reply.bytes,
-        spans,
-        response,
-        peer,
-      );
-    }
-    walk.t = reply.at;
-    if (!genuine) {
-      this.note(walk, 'dns.note.spoofed', {
-        server: peer.name,
-        expectedId: id,
-        gotId: response.header.id,
-      });
+      if (!genuine) {
+        this.note(walk, 'dns.note.spoofed', {
+          server: peer.name,
+          expectedId: id,
+          gotId: response.header.id,
+        });
+        // Not ours: discard it and keep listening until the timeout, so a forged datagram that
+        // arrives first cannot end the exchange (the "awaiting valid responses" rule of
+        // draft-li-dnsop-response-preprocessing).
+        if (reply.next) {
+          reply = await reply.next();
+          continue;
+        }
+        return result;
+      }
+      for (const d of dropped) this.note(walk, 'dns.note.out_of_bailiwick', { ...d });
+      if (result.kind === 'lame') {
+        this.note(walk, 'dns.note.lame', {
+          server: peer.name,
+          address,
+          reason: result.reason,
+          query: shortQuestion(qname, qtype),
+        });
+      }
       return result;
     }
-    for (const d of dropped) this.note(walk, 'dns.note.out_of_bailiwick', { ...d });
-    if (result.kind === 'lame') {
-      this.note(walk, 'dns.note.lame', {
-        server: peer.name,
-        address,
-        reason: result.reason,
-        query: shortQuestion(qname, qtype),
-      });
-    }
-    return result;
   }
 
   private note(walk: Walk, key: string, params: Record<string, string | number>): void {

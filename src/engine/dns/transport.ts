@@ -13,6 +13,12 @@ export type TransportResult =
       at: number;
       /** When the server sent it, if the transport knows (the simulation does). */
       repliedAt?: number;
+      /**
+       * Another datagram may still arrive for this query: a socket keeps listening until its
+       * timeout. A resolver that discards this one as not its own (RFC 5452, Section 4.3) calls
+       * this to wait for the next; absent, nothing else will come.
+       */
+      next?: () => Promise<TransportResult>;
     }
   | { kind: 'timeout'; at: number };
 
