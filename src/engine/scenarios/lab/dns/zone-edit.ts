@@ -1,0 +1,130 @@
+/**
+ * Editing the demo universe's zones. The edited master-file text is parsed as the zone it replaces
+ * (relative names resolve against that zone's origin, as with named-checkzone's zone argument);
+ * a mistake comes back as data with its line number, for the editor to show beside the text. A
+ * zone that parses replaces the old one on every server that serves it, and lookups run against
+ * the edited universe at once, from cold caches (a resolver would otherwise keep the old answers
+ * for their TTL).
+ */
+import { demoServerHandler } from '../../../dns/behaviour';
+import type { DnsWorld } from '../../../dns/lookup';
+import { Name, NameError } from '../../../dns/name';
+import { ROOT_ZONE } from '../../../dns/universe/root';
+import { COM_ZONE, NET_ZONE, ORG_ZONE, TEST_ZONE } from '../../../dns/universe/tlds';
+import {
+  DOWN_TEST_ZONE,
+  EXAMPLE_COM_ZONE,
+  EXAMPLE_NET_ZONE,
+  EXAMPLE_ORG_ZONE,
+  LAME_TEST_ZONE,
+  PING_TEST_ZONE,
+  PONG_TEST_ZONE,
+  POISON_TEST_ZONE,
+  SERVFAIL_TEST_ZONE,
+  SHOP_EXAMPLE_COM_ZONE,
+  WIRESTEP_TEST_ZONE,
+} from '../../../dns/universe/leaves';
+import { buildDemoUniverse, type DemoUniverse } from '../../../dns/universe';
+import { ZoneParseError } from '../../../dns/zone/tokens';
+import { Zone, ZoneError } from '../../../dns/zone/zone';
+
+/** The master-file text of every zone of the demo universe, as shipped. */
+const SHIPPED_ZONE_TEXTS: readonly string[] = [
+  ROOT_ZONE,
+  COM_ZONE,
+  NET_ZONE,
+  ORG_ZONE,
+  TEST_ZONE,
+  EXAMPLE_COM_ZONE,
+  SHOP_EXAMPLE_COM_ZONE,
+  EXAMPLE_NET_ZONE,
+  EXAMPLE_ORG_ZONE,
+  WIRESTEP_TEST_ZONE,
+  LAME_TEST_ZONE,
+  DOWN_TEST_ZONE,
+  SERVFAIL_TEST_ZONE,
+  POISON_TEST_ZONE,
+  PING_TEST_ZONE,
+  PONG_TEST_ZONE,
+];
+
+export interface EditableZone {
+  /** "example.com." (the root is "."). */
+  origin: string;
+  /** The names of the servers that serve it. */
+  servers: string[];
+  /** Its master file, as shipped: what the editor opens with. */
+  text: string;
+}
+
+/** Every zone of the demo universe, with its text, in the order above (root first). */
+export function editableZones(universe: DemoUniverse = buildDemoUniverse()): EditableZone[] {
+  return SHIPPED_ZONE_TEXTS.map((text) => {
+    const origin = Zone.parse(text).origin;
+    return {
+      origin: origin.toString(),
+      servers: universe.servers
+        .filter((s) => s.zones.some((z) => z.origin.equals(origin)))
+        .map((s) => s.name.toString()),
+      text,
+    };
+  });
+}
+
+/** The shipped text of one zone. */
+export function shippedZoneText(origin: string): string | undefined {
+  const wanted = Name.parse(origin);
+  return editableZones().find((z) => Name.parse(z.origin).equals(wanted))?.text;
+}
+
+/** Why an edit was not applied; `line` is the master-file line when one is to blame. */
+export interface ZoneEditError {
+  line: number | null;
+  message: string;
+}
+
+export type ZoneEditResult =
+  { ok: true; zone: Zone; world: DnsWorld } | { ok: false; error: ZoneEditError };
+
+/**
+ * Parses `text` as the zone `origin` and builds a universe in which it replaces the shipped one.
+ * Never throws for a bad edit: every problem with the text is returned as data.
+ */
+export function applyZoneEdit(origin: string, text: string): ZoneEditResult {
+  let zoneName: Name;
+  try {
+    zoneName = Name.parse(origin);
+  } catch (error) {
+    if (error instanceof NameError)
+      return fail(null, `bad zone name '${origin}': ${error.message}`);
+    throw error;
+  }
+  const universe = buildDemoUniverse();
+  if (!universe.servers.some((s) => s.zones.some((z) => z.origin.equals(zoneName))))
+    return fail(null, `the demo universe has no zone ${zoneName}`);
+  let zone: Zone;
+  try {
+    zone = Zone.parse(text, { origin: zoneName });
+  } catch (error) {
+    if (error instanceof ZoneParseError) return fail(error.line, error.reason);
+    if (error instanceof ZoneError) return fail(null, error.message);
+    throw error;
+  }
+  const servers = universe.servers.map((server) => ({
+    ...server,
+    zones: server.zones.map((z) => (z.origin.equals(zoneName) ? zone : z)),
+  }));
+  const edited: DemoUniverse = { ...universe, servers };
+  return {
+    ok: true,
+    zone,
+    world: {
+      universe: edited,
+      handlers: new Map(servers.map((s) => [s.address, demoServerHandler(s)])),
+    },
+  };
+}
+
+function fail(line: number | null, message: string): ZoneEditResult {
+  return { ok: false, error: { line, message } };
+}
