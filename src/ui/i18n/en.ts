@@ -75,7 +75,7 @@ const ui = {
   scrubber: 'Message',
   position: '{n} of {total}',
   positionValue: 'Message {n} of {total}: {name}',
-  keyboardHint: 'Space play/pause · ← → step · Home/End',
+  keyboardHint: 'Space play/pause · ← → step · ? all shortcuts',
 
   inspector: 'Inspector',
   inspectorEmpty: 'Run a scenario to see its messages here.',
@@ -141,6 +141,59 @@ const ui = {
   cacheTtlValue: '{ttl} s',
   cacheStats: '{hits} hit(s), {misses} miss(es)',
   cacheAt: 'at {time} ms',
+
+  explainAlert: 'What this alert means',
+  explainRcode: 'What {rcode} means',
+  engineDetail: 'Engine detail: {detail}',
+
+  share: 'Export and share',
+  downloadPcap: 'Download pcap',
+  downloadKeylog: 'Download key log',
+  pcapHelp:
+    'A classic pcap of this run (Ethernet, IPv4, TCP or UDP). Open it in Wireshark together with the key log (Preferences → Protocols → TLS → (Pre)-Master-Secret log filename) to see the decrypted HTTP.',
+  noKeys: 'This run has no TLS keys to log.',
+  downloadSvg: 'Download diagram (SVG)',
+  downloadPng: 'Download diagram (PNG)',
+  exportTrace: 'Export trace (JSON)',
+  importTrace: 'Import trace (JSON)…',
+  copyLink: 'Copy link',
+  linkCopied: 'Link copied.',
+  linkLabel: 'Link to this message',
+  exportBusy: 'Preparing {what}…',
+  exportFailed: 'Could not prepare {what}: {reason}',
+  dismiss: 'Dismiss',
+
+  importFailed: 'Could not import {file}: {reason}. The current run is unchanged.',
+  importNotJson: 'it is not a JSON file',
+  importWrongFormat: 'it is not a Wirestep trace',
+  importWrongVersion: 'it is version {version}, and this Wirestep reads version {supported}',
+  importDamaged: 'it is damaged ({detail})',
+  importedFrom: 'Showing the trace imported from {file}.',
+
+  linkInvalid: 'This link could not be opened ({reason}), so the default scenario is shown.',
+  linkUnknownScenario: 'there is no scenario “{id}”',
+  linkBadValue: '“{value}” is not a valid {param}',
+  linkStepMissing:
+    'The link points to message {step}, but this run has {total}; showing message 1.',
+
+  presentation: 'Presentation mode',
+  presentationExit: 'Exit presentation mode',
+  presentationPosition: 'Message {n} of {total}',
+  shortcuts: 'Keyboard shortcuts',
+  shortcutsIntro: 'These keys work anywhere on the page except while typing in a field.',
+  close: 'Close',
+  shortcutKey: 'Key',
+  shortcutAction: 'Action',
+  letterShortcuts: 'Single-key shortcuts (P, T, L, ?) on',
+
+  diagramExportTitle: '{title} · seed {seed}',
+  legend: 'Legend',
+  legendPlain: 'Plaintext message',
+  legendEncrypted: 'Encrypted message',
+  legendWarning: 'Warning alert',
+  legendFatal: 'Fatal alert or lost message',
+  legendCache: 'Answered from a cache',
+  legendState: 'State of a lane',
 };
 
 export type UiStrings = typeof ui;
@@ -510,5 +563,112 @@ const scenarios: Readonly<Record<string, { title: string; lesson: string }>> = O
   SCENARIOS.map((s) => [s.id, { title: s.title, lesson: s.lesson }]),
 );
 
-export const en = { ui, messages, dns, spans, notes, secrets, secretTitles, scenarios };
+/** What each keyboard shortcut does, keyed by the shortcut's id (src/ui/present/shortcuts.ts). */
+const shortcuts = {
+  playPause: 'Play or pause',
+  stepForward: 'Next message (also a clicker’s Page Down)',
+  stepBack: 'Previous message (also a clicker’s Page Up)',
+  first: 'First message',
+  last: 'Last message',
+  presentation: 'Presentation mode on or off',
+  theme: 'Switch between the light and dark themes',
+  language: 'Switch between English and Korean',
+  help: 'Show or hide this list',
+  close: 'Close this list, or leave presentation mode',
+};
+
+/**
+ * What each TLS alert description means (RFC 5246, Section 7.2.2; RFC 6066, Section 3; RFC 7301,
+ * Section 3.2), keyed by the description's name as the RFCs spell it.
+ */
+const alerts: Table = {
+  close_notify:
+    'The sender will send nothing more on this connection. It is the proper way to end a TLS connection, so the peer knows the data was not cut off.',
+  unexpected_message:
+    'A message arrived that does not belong at this point of the handshake, such as a Finished before the key exchange.',
+  bad_record_mac:
+    'A record failed its authentication check: its tag did not match, so it was changed on the way or encrypted with other keys.',
+  record_overflow: 'A record was longer than TLS allows (2^14 bytes of plaintext plus expansion).',
+  decompression_failure: 'Decompressing a record failed. TLS compression is no longer used.',
+  handshake_failure:
+    'The two sides could not agree: no cipher suite, group or signature algorithm that both accept.',
+  bad_certificate:
+    'The certificate is damaged, its signature does not verify, or it is not valid for the name that was asked for.',
+  unsupported_certificate: 'The certificate is of a type the receiver does not support.',
+  certificate_revoked: 'The certificate was revoked by its issuer.',
+  certificate_expired: 'The certificate has expired, or is not valid yet.',
+  certificate_unknown: 'Some other problem with the certificate made it unacceptable.',
+  illegal_parameter: 'A field in a message had a value that is not allowed there.',
+  unknown_ca: 'The certificate chain does not lead to a root certificate that the receiver trusts.',
+  access_denied: 'The sender has decided not to go on with this peer.',
+  decode_error: 'A message could not be parsed: a length or a field is wrong.',
+  decrypt_error:
+    'A cryptographic check failed: a signature did not verify, or a Finished message did not match.',
+  protocol_version: 'The peer offered a protocol version that the sender does not accept.',
+  insufficient_security: 'The peer offered only cipher suites weaker than the sender requires.',
+  internal_error: 'Something went wrong inside the sender, unrelated to the peer’s messages.',
+  inappropriate_fallback: 'A downgraded retry was refused (RFC 7507).',
+  user_canceled:
+    'The handshake is being cancelled for a reason that has nothing to do with the protocol.',
+  no_renegotiation: 'The sender does not want to renegotiate this connection.',
+  unsupported_extension: 'The peer answered with an extension that was never offered to it.',
+  unrecognized_name: 'The server does not serve the name the client sent in server_name.',
+  no_application_protocol:
+    'None of the application protocols the client offered in ALPN is one the server speaks.',
+};
+
+/** What each DNS response code means (RFC 1035, Section 4.1.1; RFC 2136; RFC 6895). */
+const rcodes: Table = {
+  NOERROR: 'No error: the server answered the question (the answer may still be empty).',
+  FORMERR: 'Format error: the server could not understand the query.',
+  SERVFAIL:
+    'Server failure: the server could not produce an answer, for example because no server further down the tree responded.',
+  NXDOMAIN: 'Non-existent domain: the name does not exist at all.',
+  NOTIMP: 'Not implemented: the server does not support this kind of query.',
+  REFUSED:
+    'Refused: the server will not answer this query, for example because it is not authoritative for the name and does not recurse.',
+  YXDOMAIN: 'A name exists that should not (dynamic update, RFC 2136).',
+  YXRRSET: 'A record set exists that should not (dynamic update, RFC 2136).',
+  NXRRSET: 'A record set that should exist does not (dynamic update, RFC 2136).',
+  NOTAUTH: 'The server is not authoritative for the zone.',
+  NOTZONE: 'A name in the request is outside the zone.',
+};
+
+/** Lanes (actors) and caches as people call them; the engine's names are the keys. */
+const names: Table = {
+  Client: 'Client',
+  Server: 'Server',
+  Browser: 'Browser',
+  'OS resolver': 'OS resolver',
+  'Recursive resolver': 'Recursive resolver',
+  Root: 'Root',
+  TLD: 'TLD',
+  Authoritative: 'Authoritative',
+  'browser host cache': 'browser host cache',
+  'OS resolver cache': 'OS resolver cache',
+  'response cache': 'response cache',
+  'delegation cache': 'delegation cache',
+};
+
+/** Words the engine puts in note parameters, translated where a language needs it. */
+const values: Table = {
+  yes: 'yes',
+  no: 'no',
+};
+
+export const en = {
+  ui,
+  messages,
+  dns,
+  spans,
+  notes,
+  secrets,
+  secretTitles,
+  scenarios,
+  shortcuts,
+  alerts,
+  rcodes,
+  names,
+  values,
+};
 export type Strings = typeof en;

@@ -1,7 +1,7 @@
 import type { TraceEvent } from '../../engine/trace';
 import { selectSelectedField, useStore } from '../../store/store';
 import { useStrings } from '../hooks';
-import { format, type Strings } from '../i18n';
+import { displayName, format, type Strings } from '../i18n';
 import { classifyDns, messageExplainKey } from '../model/message';
 import { eventsOfStep, type TraceView } from '../model/trace-view';
 import { explainKeyOf, fieldPath } from './fields';
@@ -17,17 +17,24 @@ export function ExplainTab({ view, step }: { view: TraceView; step: number }) {
   const path = selected ? fieldPath(message, selected) : [];
   const span = path.at(-1);
   const explainKey = explainKeyOf(path);
+  const meaning = codeMeaning(t, view, step);
   return (
     <div className="explain-tab">
       <h3>{t.ui.explainMessage}</h3>
       <p className="explain-text">{messageExplanation(t, view, step)}</p>
+      {meaning && (
+        <>
+          <h3>{meaning.heading}</h3>
+          <p className="explain-text">{meaning.text}</p>
+        </>
+      )}
       {lines.length > 0 && (
         <>
           <h3>{t.ui.explainNotes}</h3>
           <ul className="notes">
             {lines.map((l, i) => (
               <li key={i} className={`note ${l.tone}`}>
-                <span className="note-lane">{l.lane}</span> {l.text}
+                <span className="note-lane">{displayName(t, l.lane)}</span> {l.text}
               </li>
             ))}
           </ul>
@@ -53,10 +60,50 @@ export function messageExplanation(t: Strings, view: TraceView, step: number): s
   const message = view.messages[step]!;
   if (message.protocol === 'dns') {
     const { kind, params } = classifyDns(view, step);
-    return format(t.dns[kind], params);
+    return format(t.dns[kind], {
+      ...params,
+      from: displayName(t, params['from'] ?? ''),
+      to: displayName(t, params['to'] ?? ''),
+    });
   }
   const key = messageExplainKey(message.name, t.messages);
   return key ? t.messages[key]! : format(t.ui.explainMissing, { key: message.name });
+}
+
+/**
+ * What the alert description or the DNS rcode of this message means, for a message that carries
+ * one (an Alert other than close_notify, whose own explanation already says it; a failed answer).
+ */
+export function codeMeaning(
+  t: Strings,
+  view: TraceView,
+  step: number,
+): { heading: string; text: string } | undefined {
+  const message = view.messages[step]!;
+  if (message.protocol === 'dns') {
+    const { kind, params } = classifyDns(view, step);
+    const rcode = params['rcode'] ?? '';
+    if ((kind === 'failure' || kind === 'nxdomain') && t.rcodes[rcode])
+      return { heading: format(t.ui.explainRcode, { rcode }), text: t.rcodes[rcode] };
+    return undefined;
+  }
+  const alert = /^Alert (\w+)/.exec(message.name)?.[1];
+  if (alert && alert !== 'close_notify' && t.alerts[alert])
+    return { heading: t.ui.explainAlert, text: `${alert}: ${t.alerts[alert]}` };
+  return undefined;
+}
+
+/** A note's parameters in the current language: lane names, and words such as yes and no. */
+function localParams(
+  t: Strings,
+  params: Readonly<Record<string, string | number>> = {},
+): Record<string, string | number> {
+  return Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [
+      k,
+      typeof v === 'string' ? (t.values[v] ?? (k === 'lane' ? displayName(t, v) : v)) : v,
+    ]),
+  );
 }
 
 /** Notes, alerts and errors logged at this step, in plain language. */
@@ -70,7 +117,7 @@ function eventLine(
       return {
         lane: e.lane,
         text: template
-          ? format(template, { lane: e.lane, ...e.params })
+          ? format(template, localParams(t, { lane: e.lane, ...e.params }))
           : `${e.key} ${JSON.stringify(e.params ?? {})}`,
         tone: 'info',
       };
@@ -78,12 +125,17 @@ function eventLine(
     case 'alert':
       return {
         lane: e.from,
-        text: format(t.ui.alertLine, {
-          level: e.level,
-          description: e.description,
-          code: e.code,
-          reason: e.reason,
-        }),
+        text: [
+          format(t.ui.alertLine, {
+            level: e.level,
+            description: e.description,
+            code: e.code,
+            reason: e.reason,
+          }),
+          t.alerts[e.description],
+        ]
+          .filter(Boolean)
+          .join(' '),
         tone: 'fatal',
       };
     case 'error':

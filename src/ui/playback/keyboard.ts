@@ -1,10 +1,12 @@
 /**
- * Page-wide playback keys: Space plays or pauses, ←/→ step, Home/End jump. Keys typed into a
- * field, or that a focused control handles itself (Space on a button, arrows in the tab list or
- * on the scrubber), are left alone.
+ * Page-wide keys (the list is src/ui/present/shortcuts.ts): Space plays or pauses, ←/→ and a
+ * clicker's PageUp/PageDown step, Home/End jump, P presentation mode, ? the shortcut overlay. Keys
+ * typed into a field, or that a focused control handles itself (Space on a button, arrows in the
+ * tab list or on the scrubber), are left alone.
  */
 import { useEffect } from 'react';
 import { useStore } from '../../store/store';
+import { shortcutForKey } from '../present/shortcuts';
 
 function handledByTarget(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof Element)) return false;
@@ -19,18 +21,14 @@ export function useKeyboardShortcuts(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented) return;
+      // An open modal dialog (the shortcut overlay) handles its own keys, Escape included.
+      if (e.target instanceof Element && e.target.closest('dialog[open]')) return;
       if (handledByTarget(e.target, e.key)) return;
       const s = useStore.getState();
-      const action = {
-        ' ': s.togglePlay,
-        ArrowRight: s.stepForward,
-        ArrowLeft: s.stepBack,
-        Home: s.first,
-        End: s.last,
-      }[e.key];
-      if (!action) return;
+      const shortcut = shortcutForKey(e.key, s.letterShortcuts);
+      if (!shortcut) return;
       e.preventDefault();
-      action();
+      shortcut.run(s);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

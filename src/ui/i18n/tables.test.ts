@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { SCENARIOS } from '../../engine/scenarios/catalog';
+import { en } from './en';
+import { LANGUAGES, LANGUAGE_CODES, finalSound, format } from './index';
+import { detectLanguage } from './language';
+
+/** Every string leaf of a table, by its dotted path ("ui.play", "scenarios.tls-full.title"). */
+function leaves(value: unknown, path = ''): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  if (value !== null && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value))
+      for (const [p, v] of leaves(child, path ? `${path}.${key}` : key)) out.set(p, v);
+  } else {
+    out.set(path, value);
+  }
+  return out;
+}
+
+const placeholders = (s: string) =>
+  [...s.matchAll(/\{(\w+)(?:\|[^/{}]+\/[^/{}]+)?\}/g)].map((m) => m[1]).sort();
+
+/**
+ * Protocol names and field names as the RFCs spell them: snake_case identifiers (client_random,
+ * verify_data), CamelCase message names (ClientHello) and upper-case mnemonics (NXDOMAIN, SOA).
+ */
+const protocolTerms = (s: string) =>
+  new Set(
+    s.match(
+      /\b(?:[a-z][a-z0-9]*_[a-z0-9_]+|(?:Client|Server|Change|New|Application)[A-Z][A-Za-z]+|NOERROR|NXDOMAIN|NODATA|SERVFAIL|FORMERR|REFUSED|NOTIMP|CNAME|SOA|AAAA|ECDHE)\b/g,
+    ) ?? [],
+  );
+
+describe('language tables', () => {
+  const english = leaves(en);
+
+  for (const code of LANGUAGE_CODES) {
+    const table = leaves(LANGUAGES[code]);
+
+    it(`${code}: has every key of en.ts, and nothing else`, () => {
+      expect([...table.keys()].filter((k) => !english.has(k))).toEqual([]);
+      expect([...english.keys()].filter((k) => !table.has(k))).toEqual([]);
+    });
+
+    it(`${code}: every string is non-empty`, () => {
+      const empty = [...table].filter(([, v]) => typeof v !== 'string' || v.trim() === '');
+      expect(empty.map(([k]) => k)).toEqual([]);
+    });
+
+    it(`${code}: every string has the same placeholders as in English`, () => {
+      const differing = [...english]
+        .filter(([k, v]) => {
+          const other = table.get(k);
+          return typeof v === 'string' && typeof other === 'string'
+            ? placeholders(v).join() !== placeholders(other).join()
+            : false;
+        })
+        .map(([k]) => k);
+      expect(differing).toEqual([]);
+    });
+
+    it(`${code}: keeps protocol field names as the RFCs spell them`, () => {
+      const missing: string[] = [];
+      for (const [k, v] of english) {
+        const other = table.get(k);
+        if (typeof v !== 'string' || typeof other !== 'string') continue;
+        for (const term of protocolTerms(v))
+          if (!other.includes(term)) missing.push(`${k}: ${term}`);
+      }
+      expect(missing).toEqual([]);
+    });
+  }
+
+  it('covers every scenario in the catalog, in both languages', () => {
+    for (const code of LANGUAGE_CODES)
+      for (const s of SCENARIOS) {
+        expect(LANGUAGES[code].scenarios[s.id]?.title, `${code} ${s.id}`).toBeTruthy();
+        expect(LANGUAGES[code].scenarios[s.id]?.lesson, `${code} ${s.id}`).toBeTruthy();
+      }
+  });
+
+  it('explains every TLS alert description and DNS rcode the engines name', async () => {
+    const { AlertDescription } = await import('../../engine/tls/enums');
+    const { Rcode } = await import('../../engine/dns/types');
+    const alertNames = Object.keys(AlertDescription).filter((n) => !n.endsWith('_RESERVED'));
+    const rcodeNames = Object.entries(Rcode)
+      .filter(([, v]) => v <= 10)
+      .map(([n]) => n);
+    for (const code of LANGUAGE_CODES) {
+      expect(alertNames.filter((n) => !LANGUAGES[code].alerts[n])).toEqual([]);
+      expect(rcodeNames.filter((n) => !LANGUAGES[code].rcodes[n])).toEqual([]);
+    }
+  });
+
+  it('Korean is really Korean: every explanation has Hangul in it', () => {
+    const ko = leaves(LANGUAGES.ko);
+    const untranslated = [...english]
+      .filter(([, v]) => typeof v === 'string' && v.includes(' ') && v.length > 30)
+      .filter(([k]) => !/[\uac00-\ud7a3]/.test(String(ko.get(k))))
+      .map(([k]) => k);
+    expect(untranslated).toEqual([]);
+  });
+});
+
+describe('format', () => {
+  it('fills placeholders and leaves unknown ones as written', () => {
+    expect(format('{n} of {total}', { n: 3, total: 15 })).toBe('3 of 15');
+    expect(format('{missing} stays', {})).toBe('{missing} stays');
+  });
+
+  it('picks the Korean particle from the value’s last sound', () => {
+    expect(format('{x|이/가} 답합니다', { x: '서버' })).toBe('서버가 답합니다');
+    expect(format('{x|이/가} 답합니다', { x: '권한 서버 목록' })).toBe('권한 서버 목록이 답합니다');
+    expect(format('{x|을/를}', { x: 'www.example.com' })).toBe('www.example.com을');
+    expect(format('{x|을/를}', { x: 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256' })).toBe(
+      'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256을',
+    );
+    expect(format('{x|은/는}', { x: 'example.com.' })).toBe('example.com.은');
+    // ㄹ takes 로, not 으로: 서울로, 파일로; a Latin L (엘) too.
+    expect(format('{x|으로/로}', { x: '파일' })).toBe('파일로');
+    expect(format('{x|으로/로}', { x: 'html' })).toBe('html로');
+    expect(format('{x|으로/로}', { x: '연결' })).toBe('연결로');
+    expect(format('{x|으로/로}', { x: '클라이언트' })).toBe('클라이언트로');
+    expect(format('{x|으로/로}', { x: '목록' })).toBe('목록으로');
+    expect(format('{x|이/가}', { x: 'x25519' })).toBe('x25519가');
+  });
+
+  it('reads Latin letters and digits by their Korean names', () => {
+    expect(finalSound('A')).toBe('vowel');
+    expect(finalSound('NS')).toBe('vowel');
+    expect(finalSound('com')).toBe('consonant');
+    expect(finalSound('TTL')).toBe('rieul');
+    expect(finalSound('443')).toBe('consonant');
+    expect(finalSound('2')).toBe('vowel');
+  });
+});
+
+describe('detectLanguage', () => {
+  it('uses the stored choice first', () => {
+    expect(detectLanguage('ko', ['en-US'])).toBe('ko');
+    expect(detectLanguage('en', ['ko-KR'])).toBe('en');
+  });
+
+  it('otherwise follows the browser, region subtags and case ignored', () => {
+    expect(detectLanguage(null, ['ko-KR', 'en-US'])).toBe('ko');
+    expect(detectLanguage(null, ['KO'])).toBe('ko');
+    expect(detectLanguage(null, ['fr-FR', 'ko'])).toBe('ko');
+    expect(detectLanguage(null, ['en-GB', 'ko'])).toBe('en');
+  });
+
+  it('falls back to English for an unknown stored value or no match', () => {
+    expect(detectLanguage('de', ['fr-FR', 'ja-JP'])).toBe('en');
+    expect(detectLanguage(undefined, [])).toBe('en');
+  });
+});
