@@ -5,14 +5,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import { runTlsExchange, type TlsRunResult } from '../../engine/scenarios/tls-run';
-import { PcapWriter } from '../../engine/sim/pcap';
-import { SeededRng } from '../../engine/sim/rng';
-import { TcpConversation } from '../../engine/sim/tcp-conversation';
+import { keyLogLine } from '../../engine/sim/keylog';
+import { tlsFlowsToPcap } from '../../engine/sim/tls-pcap';
 import { cipherSuiteName } from '../../engine/tls/enums';
 import { CliError, type Args } from '../args';
 import type { Command } from '../command';
 import { out } from '../output';
-import { keyLogLine } from './keylog';
 import { parseSuites } from './names';
 
 export const demoCommand: Command = {
@@ -22,9 +20,6 @@ export const demoCommand: Command = {
   spec: { positional: [], values: ['pcap', 'keylog', 'seed', 'suite'], switches: [] },
   run,
 };
-
-const CLIENT = { ip: '192.0.2.10', port: 49152 };
-const SERVER = { ip: '192.0.2.20', port: 443 };
 
 async function run(args: Args): Promise<number> {
   const { pcap, keylog } = args.values;
@@ -49,22 +44,7 @@ async function run(args: Args): Promise<number> {
   return 0;
 }
 
-/** The TCP handshake happens one round trip before the first TLS record; FINs follow the last. */
+/** The capture the browser's "Download pcap" also writes (src/engine/sim/tls-pcap.ts). */
 export function toPcap(result: TlsRunResult, seed: string): Uint8Array {
-  const rng = new SeededRng(`pcap ${seed}`);
-  const tcp = new TcpConversation({
-    client: CLIENT,
-    server: SERVER,
-    clientIsn: rng.uint32(),
-    serverIsn: rng.uint32(),
-  });
-  const first = result.flows[0]!.t;
-  const rtt = 40;
-  tcp.open(first - rtt);
-  for (const flow of result.flows) tcp.send(flow.t, flow.from, flow.bytes);
-  const last = result.flows[result.flows.length - 1]!.t;
-  tcp.close(last + rtt / 2, 'client');
-  const writer = new PcapWriter();
-  tcp.writeTo(writer);
-  return writer.toBytes();
+  return tlsFlowsToPcap(result.flows, seed);
 }

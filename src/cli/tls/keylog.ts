@@ -1,10 +1,8 @@
-/** The NSS key log format Wireshark reads: "CLIENT_RANDOM <client_random hex> <master_secret hex>". */
+/** Appends NSS key log lines (src/engine/sim/keylog.ts) to a file, for `tls connect --keylog`. */
 import { appendFileSync } from 'node:fs';
-import { toHex } from '../../engine/bytes/hex';
+import { keyLogLine } from '../../engine/sim/keylog';
 
-export function keyLogLine(clientRandom: Uint8Array, masterSecret: Uint8Array): string {
-  return `CLIENT_RANDOM ${toHex(clientRandom)} ${toHex(masterSecret)}\n`;
-}
+export { keyLogLine };
 
 export function appendKeyLog(
   file: string,

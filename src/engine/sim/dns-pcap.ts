@@ -1,24 +1,21 @@
 /**
- * A DNS trace as a classic pcap: each message event becomes one Ethernet/IPv4/UDP datagram at the
+ * DNS messages as a classic pcap: each message event becomes one Ethernet/IPv4/UDP datagram at the
  * event's virtual time, between plausible addresses for its lanes. Servers keep the demo
  * universe's addresses (carried in each message's decoded peer); the browser, the OS stub and the
  * recursive resolver get the simulation's own made-up ones (127.0.0.1 → 127.0.0.53 on loopback,
  * then 192.0.2.200 → 192.0.2.53 across the access link). Clients send from an ephemeral port
- * and servers answer from 53, so Wireshark pairs each response with its query.
+ * and servers answer from 53, so Wireshark pairs each response with its query. The browser's
+ * "Download pcap" and the CLI's `dns demo --pcap` both write their captures with this code.
  */
-import {
-  BROWSER_ADDRESS,
-  HOST_ADDRESS,
-  Lane,
-  RECURSIVE_ADDRESS,
-  type Peer,
-  type PlainMessage,
-} from '../../engine/dns';
-import { PcapWriter } from '../../engine/sim/pcap';
-import { Ipv4IdCounter, type Endpoint } from '../../engine/sim/packets';
-import { SeededRng, randomBelow } from '../../engine/sim/rng';
-import { udpDatagram } from '../../engine/sim/tcp-conversation';
-import type { MessageEvent, Trace } from '../../engine/trace';
+import { Lane } from '../dns/lanes';
+import { BROWSER_ADDRESS, HOST_ADDRESS, RECURSIVE_ADDRESS } from '../dns/lookup';
+import type { Peer } from '../dns/messages';
+import type { PlainMessage } from '../dns/plain';
+import type { MessageEvent, Trace } from '../trace';
+import { PcapWriter } from './pcap';
+import { Ipv4IdCounter, type Endpoint } from './packets';
+import { SeededRng, randomBelow, type Rng } from './rng';
+import { udpDatagram } from './tcp-conversation';
 
 /** DNS servers listen on port 53 (RFC 1035 §4.2.1). */
 const DNS_PORT = 53;
@@ -46,14 +43,22 @@ export interface DnsPcap {
   packets: PcapPacket[];
 }
 
-export function dnsTraceToPcap(trace: Trace, seed: number | string): DnsPcap {
+/** The RNG and IP ID counter a DNS capture draws its ports and IDs from, for one seed. */
+export function dnsPcapState(seed: number | string): { rng: Rng; ids: Ipv4IdCounter } {
   const rng = new SeededRng(`dns pcap ${seed}`);
-  const ids = new Ipv4IdCounter(1 + randomBelow(rng, 0xffff));
-  const pcap = new PcapWriter();
+  return { rng, ids: new Ipv4IdCounter(1 + randomBelow(rng, 0xffff)) };
+}
+
+/** Adds every DNS message of `events` to `pcap` as a UDP datagram; returns what it added. */
+export function addDnsDatagrams(
+  pcap: PcapWriter,
+  events: Trace['events'],
+  { rng, ids }: { rng: Rng; ids: Ipv4IdCounter },
+): PcapPacket[] {
   const packets: PcapPacket[] = [];
   /** The client port of each query still waiting for its response. */
   const open = new Map<string, number>();
-  for (const event of trace.events) {
+  for (const event of events) {
     if (event.kind !== 'message' || event.protocol !== 'dns') continue;
     const { server, message } = event.decoded as { server: Peer; message: PlainMessage };
     const isResponse = message.flags.qr;
@@ -76,6 +81,12 @@ export function dnsTraceToPcap(trace: Trace, seed: number | string): DnsPcap {
     udpDatagram(pcap, event.t, from, to, event.bytes, ids);
     packets.push(packetOf(event, from, to));
   }
+  return packets;
+}
+
+export function dnsTraceToPcap(trace: Trace, seed: number | string): DnsPcap {
+  const pcap = new PcapWriter();
+  const packets = addDnsDatagrams(pcap, trace.events, dnsPcapState(seed));
   return { file: pcap.toBytes(), packets };
 }
 

@@ -1,0 +1,91 @@
+/**
+ * The browser's "Download pcap" and "Download key log" are built from the Trace alone. These tests
+ * check them against the CLI's captures (byte for byte) and against tshark: the HTTP inside the
+ * TLS decrypts with the key log, and nothing is malformed or has a bad checksum.
+ */
+import 'reflect-metadata';
+import { describe, expect, it } from 'vitest';
+import { toPcap } from '../../src/cli/tls/demo';
+import { runDnsLookup } from '../../src/engine/dns';
+import { runTlsExchange } from '../../src/engine/scenarios/tls-run';
+import { dnsTraceToPcap } from '../../src/engine/sim/dns-pcap';
+import { keyLogLine, traceKeyLog } from '../../src/engine/sim/keylog';
+import { traceToPcap, tlsConnections } from '../../src/engine/sim/trace-pcap';
+import type { Trace } from '../../src/engine/trace';
+import {
+  CHECKSUM_ARGS,
+  tsharkFields,
+  tsharkMalformedCount,
+  writeTempFile,
+} from '../helpers/tshark';
+
+describe('a TLS run exported from its trace', () => {
+  it('is the same capture as `tls demo --pcap`, and the key log is the same line', async () => {
+    const result = await runTlsExchange({ seed: '7' });
+    expect(result.ok).toBe(true);
+    const exported = traceToPcap(result.trace, '7');
+    expect(exported.connections).toBe(1);
+    expect(Buffer.from(exported.file).equals(Buffer.from(toPcap(result, '7')))).toBe(true);
+    const n = result.client.negotiated;
+    expect(traceKeyLog(result.trace)).toBe(keyLogLine(n.clientRandom!, n.masterSecret!));
+  });
+
+  it('decrypts in tshark to the HTTP GET and its 200, and nothing is malformed', async () => {
+    const result = await runTlsExchange({ seed: '1' });
+    const pcap = writeTempFile('run.pcap', traceToPcap(result.trace, '1').file);
+    const keylog = writeTempFile('run.keys', traceKeyLog(result.trace));
+    const http = await tsharkFields(
+      pcap,
+      ['http.request.method', 'http.request.uri', 'http.response.code'],
+      { keylog, filter: 'http' },
+    );
+    expect(http).toEqual([
+      ['GET', '/', ''],
+      ['', '', '200'],
+    ]);
+    expect(await tsharkMalformedCount(pcap, CHECKSUM_ARGS, { keylog })).toBe(0);
+    // Without the key log the same capture shows no HTTP at all.
+    expect(await tsharkFields(pcap, ['frame.number'], { filter: 'http' })).toEqual([]);
+  });
+
+  it('keeps back-to-back connections apart, one key log line each', async () => {
+    const first = await runTlsExchange({ seed: 'a' });
+    const second = await runTlsExchange({ seed: 'b', startMs: first.trace.events.at(-1)!.t + 500 });
+    const trace: Trace = {
+      lanes: first.trace.lanes,
+      events: [...first.trace.events, ...second.trace.events],
+    };
+    expect(tlsConnections(trace).map((c) => c.flows.length)).toEqual([15, 15]);
+    const keys = traceKeyLog(trace);
+    expect(keys.split('\n').filter(Boolean)).toHaveLength(2);
+    const pcap = writeTempFile('two.pcap', traceToPcap(trace, 'x').file);
+    const keylog = writeTempFile('two.keys', keys);
+    const gets = await tsharkFields(pcap, ['tcp.stream', 'http.request.method'], {
+      keylog,
+      filter: 'http.request',
+    });
+    expect(gets).toEqual([
+      ['0', 'GET'],
+      ['1', 'GET'],
+    ]);
+    expect(await tsharkMalformedCount(pcap, CHECKSUM_ARGS, { keylog })).toBe(0);
+  });
+});
+
+describe('a DNS run exported from its trace', () => {
+  it('is the same capture as `dns demo --pcap`, every query and response in UDP', async () => {
+    const lookup = await runDnsLookup({ seed: '1', name: 'www.example.com', type: 'A' });
+    const exported = traceToPcap(lookup.trace, '1');
+    expect(exported.connections).toBe(0);
+    expect(
+      Buffer.from(exported.file).equals(Buffer.from(dnsTraceToPcap(lookup.trace, '1').file)),
+    ).toBe(true);
+    expect(traceKeyLog(lookup.trace)).toBe('');
+    const pcap = writeTempFile('dns.pcap', exported.file);
+    const rows = await tsharkFields(pcap, ['udp.srcport', 'dns.flags.response', 'dns.qry.name']);
+    const messages = lookup.trace.events.filter((e) => e.kind === 'message');
+    expect(rows).toHaveLength(messages.length);
+    expect(rows.every((r) => r[2] === 'www.example.com')).toBe(true);
+    expect(await tsharkMalformedCount(pcap, CHECKSUM_ARGS)).toBe(0);
+  });
+});
