@@ -8,6 +8,8 @@ import { MAX_CACHE_TTL } from '../../../src/engine/dns/cache';
 import { LATENCY_MS } from '../../../src/engine/dns/lookup';
 import { BROWSER_CACHE_POLICY } from '../../../src/engine/dns/stub';
 import {
+  LookupSequence,
+  LookupStepError,
   runTimeTravel,
   timeTravelScenario,
   type TimeTravelSettings,
@@ -129,5 +131,14 @@ describe('time travel', () => {
       'lab.dns.note.time_passed 301',
       'lab.dns.note.time_passed 86400',
     ]);
+  });
+});
+
+describe('a step back in time', () => {
+  it('is refused with a typed error', async () => {
+    const sequence = new LookupSequence({ seed: 1 });
+    await expect(sequence.step({ name: 'www.example.com', afterSeconds: -5 })).rejects.toThrow(
+      LookupStepError,
+    );
   });
 });

@@ -86,6 +86,14 @@ export interface SequenceOptions extends Pick<
   rng?: Rng;
 }
 
+/** A step that cannot run: time only goes forward. */
+export class LookupStepError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LookupStepError';
+  }
+}
+
 export class LookupSequence {
   readonly state: ResolverState;
   readonly recorder: TraceRecorder;
@@ -109,7 +117,10 @@ export class LookupSequence {
 
   /** Runs one step: time passes, the restart (if any) happens, then the lookup. */
   async step(step: LookupStep): Promise<LookupReport> {
-    const at = this.state.now + (step.afterSeconds ?? 0) * 1000;
+    const after = step.afterSeconds ?? 0;
+    if (!Number.isFinite(after) || after < 0)
+      throw new LookupStepError(`afterSeconds must be a number ≥ 0, got ${after}`);
+    const at = this.state.now + after * 1000;
     if (step.afterSeconds)
       this.note(at, Lane.browser, 'lab.dns.note.time_passed', { seconds: step.afterSeconds });
     if (step.restart) this.restart(step.restart, at);
