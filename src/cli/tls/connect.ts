@@ -5,13 +5,9 @@
 import { connect as tcpConnect } from 'node:net';
 import { fromUtf8 } from '../../engine/bytes/hex';
 import { concatBytes } from '../../engine/bytes/hex';
-import { buildGetRequest, isCompleteResponse, parseHttpHead } from '../../engine/http/http';
-import { SystemClock } from '../../engine/sim/clock';
-import { SystemRng } from '../../engine/sim/rng';
+import { parseHttpHead } from '../../engine/http/http';
 import { TraceRecorder, type MessageEvent } from '../../engine/trace';
-import { clientMachine } from '../../engine/tls/client/handshake';
 import { defaultClientConfig, type ClientConfig } from '../../engine/tls/config';
-import { TlsConnection } from '../../engine/tls/connection';
 import { cipherSuiteName } from '../../engine/tls/enums';
 import { failureLine } from '../../engine/tls/errors';
 import { ClientSessionStore } from '../../engine/tls/session';
@@ -22,7 +18,7 @@ import { out } from '../output';
 import { appendKeyLog } from './keylog';
 import { OPENSSL_SUITE_NAME, describeGroup, parseGroups, parseSuites } from './names';
 import { readPemFile } from './pki-files';
-import { pumpSocket } from './socket-session';
+import { clientExchange } from './https-over-socket';
 
 const CONNECT_TIMEOUT_MS = 10_000;
 const SESSION_TIMEOUT_MS = 15_000;
@@ -91,36 +87,12 @@ async function connectOnce(
       if (e.kind === 'message') out(messageLine(e));
     }
   };
-  const conn = new TlsConnection(clientMachine(config), {
-    rng: new SystemRng(),
-    clock: new SystemClock(),
+  const { conn } = await clientExchange(socket, config, {
+    path,
+    timeoutMs: SESSION_TIMEOUT_MS,
     trace,
-    lane: 'Client',
-    peerLane: 'Server',
-    traceReceived: true,
+    afterInput: printNewMessages,
   });
-  let requested = false;
-  await conn.start();
-  await pumpSocket(
-    socket,
-    conn,
-    {
-      afterInput() {
-        if (conn.isTraffic && !requested) {
-          requested = true;
-          conn.write(buildGetRequest(config.serverName, path));
-        }
-        if (
-          conn.isTraffic &&
-          conn.received.length > 0 &&
-          isCompleteResponse(concatBytes(...conn.received))
-        )
-          conn.close();
-        printNewMessages();
-      },
-    },
-    SESSION_TIMEOUT_MS,
-  );
   printNewMessages();
 
   const n = conn.negotiated;

@@ -4,21 +4,15 @@
  * connections, so clients can resume.
  */
 import { createServer, type Socket } from 'node:net';
-import { concatBytes } from '../../engine/bytes/hex';
-import { buildOkResponse, demoPage, parseHttpHead } from '../../engine/http/http';
-import { SystemClock } from '../../engine/sim/clock';
 import { SystemRng } from '../../engine/sim/rng';
-import { TraceRecorder } from '../../engine/trace';
 import {
   defaultServerConfig,
   type ServerConfig,
   type ServerCredential,
 } from '../../engine/tls/config';
-import { TlsConnection } from '../../engine/tls/connection';
 import { cipherSuiteName, namedGroupName } from '../../engine/tls/enums';
 import { failureLine } from '../../engine/tls/errors';
 import { leafPublicKey } from '../../engine/tls/certificates/summary';
-import { serverMachine } from '../../engine/tls/server/handshake';
 import { ServerSessionStore } from '../../engine/tls/session';
 import { demoCredentials } from '../../engine/scenarios/tls-demo-config';
 import { CliError, parsePort, type Args } from '../args';
@@ -26,7 +20,7 @@ import type { Command } from '../command';
 import { err, out } from '../output';
 import { parseSuites } from './names';
 import { readPemFile } from './pki-files';
-import { pumpSocket } from './socket-session';
+import { serverExchange } from './https-over-socket';
 
 const CONNECTION_TIMEOUT_MS = 30_000;
 
@@ -95,32 +89,11 @@ async function credentialsFrom(args: Args): Promise<ServerCredential[]> {
 
 async function serveOne(socket: Socket, config: ServerConfig, rng: SystemRng): Promise<void> {
   const peer = `${socket.remoteAddress}:${socket.remotePort}`;
-  const conn = new TlsConnection(serverMachine(config), {
+  const { conn, request } = await serverExchange(socket, config, {
     rng,
-    clock: new SystemClock(),
-    trace: new TraceRecorder(),
-    lane: 'Server',
-    peerLane: 'Client',
-    traceReceived: true,
+    pageHost: 'wirestep',
+    timeoutMs: CONNECTION_TIMEOUT_MS,
   });
-  let request: string | undefined;
-  await conn.start();
-  await pumpSocket(
-    socket,
-    conn,
-    {
-      afterInput() {
-        if (conn.isTraffic && request === undefined && conn.received.length > 0) {
-          const head = parseHttpHead(concatBytes(...conn.received));
-          if (!head) return;
-          request = head.summary;
-          conn.write(buildOkResponse(demoPage('wirestep')));
-          conn.close();
-        }
-      },
-    },
-    CONNECTION_TIMEOUT_MS,
-  );
   const n = conn.negotiated;
   if (conn.failure) {
     out(`${peer} error: ${failureLine(conn.failure, { us: 'server', peer: 'client' })}`);
@@ -128,6 +101,6 @@ async function serveOne(socket: Socket, config: ServerConfig, rng: SystemRng): P
   }
   // A 200 goes out only in answer to a request; a client that closes first (s_client -reconnect) got none.
   out(
-    `${peer} ${cipherSuiteName(n.cipherSuite ?? 0)} group=${n.group !== undefined ? namedGroupName(n.group) : 'none'} ems=${n.extendedMasterSecret ? 'yes' : 'no'} resumed=${n.resumed ?? 'no'} ${request !== undefined ? `${request} -> 200` : '(no request)'}`,
+    `${peer} ${cipherSuiteName(n.cipherSuite ?? 0)} group=${n.group !== undefined ? namedGroupName(n.group) : 'none'} ems=${n.extendedMasterSecret ? 'yes' : 'no'} resumed=${n.resumed ?? 'no'} ${request ? `${request.summary} -> 200` : '(no request)'}`,
   );
 }

@@ -21,23 +21,13 @@ import {
   type EphemeralKeyInfo,
   type CipherNameAndProtocol,
 } from 'node:tls';
-import { pumpSocket } from '../../../src/cli/tls/socket-session';
+import { clientExchange, serverExchange } from '../../../src/cli/tls/https-over-socket';
 import { concatBytes, fromUtf8, utf8 } from '../../../src/engine/bytes/hex';
-import {
-  buildGetRequest,
-  buildOkResponse,
-  demoPage,
-  isCompleteResponse,
-  parseHttpHead,
-} from '../../../src/engine/http/http';
-import { SystemClock } from '../../../src/engine/sim/clock';
 import { SystemRng } from '../../../src/engine/sim/rng';
 import { TraceRecorder } from '../../../src/engine/trace';
-import { clientMachine } from '../../../src/engine/tls/client/handshake';
 import type { ClientState } from '../../../src/engine/tls/client/states';
 import type { ClientConfig, ServerConfig } from '../../../src/engine/tls/config';
 import { TlsConnection } from '../../../src/engine/tls/connection';
-import { serverMachine } from '../../../src/engine/tls/server/handshake';
 import type { ServerState } from '../../../src/engine/tls/server/states';
 
 /** Bound on any single connection or child process in these tests. */
@@ -142,37 +132,8 @@ export async function runOurClient(port: number, config: ClientConfig): Promise<
     }),
     `connect to 127.0.0.1:${port}`,
   );
-  const trace = new TraceRecorder();
-  const conn = new TlsConnection(clientMachine(config), {
-    rng: new SystemRng(),
-    clock: new SystemClock(),
-    trace,
-    lane: 'Client',
-    peerLane: 'Server',
-    traceReceived: true,
-  });
-  let requested = false;
-  await conn.start();
-  await within(
-    pumpSocket(
-      socket,
-      conn,
-      {
-        afterInput() {
-          if (conn.isTraffic && !requested) {
-            requested = true;
-            conn.write(buildGetRequest(config.serverName, '/'));
-          }
-          if (
-            conn.isTraffic &&
-            conn.received.length > 0 &&
-            isCompleteResponse(concatBytes(...conn.received))
-          )
-            conn.close();
-        },
-      },
-      PEER_TIMEOUT_MS,
-    ),
+  const { conn, trace } = await within(
+    clientExchange(socket, config, { path: '/', timeoutMs: PEER_TIMEOUT_MS }),
     'our client session',
     PEER_TIMEOUT_MS + 2_000,
   );
@@ -226,33 +187,12 @@ async function serveOne(
   config: ServerConfig,
   rng: SystemRng,
 ): Promise<OurServerRun> {
-  const conn = new TlsConnection(serverMachine(config), {
+  const { conn, request } = await serverExchange(socket, config, {
     rng,
-    clock: new SystemClock(),
-    trace: new TraceRecorder(),
-    lane: 'Server',
-    peerLane: 'Client',
-    traceReceived: true,
+    pageHost: 'www.example.com',
+    timeoutMs: PEER_TIMEOUT_MS,
   });
-  let request: string | undefined;
-  await conn.start();
-  await pumpSocket(
-    socket,
-    conn,
-    {
-      afterInput() {
-        if (conn.isTraffic && request === undefined && conn.received.length > 0) {
-          const head = parseHttpHead(concatBytes(...conn.received));
-          if (!head) return;
-          request = head.startLine;
-          conn.write(buildOkResponse(demoPage('www.example.com')));
-          conn.close();
-        }
-      },
-    },
-    PEER_TIMEOUT_MS,
-  );
-  return { conn, ...(request !== undefined ? { request } : {}) };
+  return { conn, ...(request ? { request: request.startLine } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------
