@@ -9,6 +9,7 @@
  * that fits the value (see `format` in ./index.ts).
  */
 import type { Strings, Table } from './en';
+import { lab, labNotes, labScenarios, tcpSpans } from './ko-lab';
 
 const ui: Strings['ui'] = {
   appTitle: 'Wirestep',
@@ -249,6 +250,7 @@ const dns: Strings['dns'] = {
 };
 
 const spans: Table = {
+  ...tcpSpans,
   'bytes.length':
     '길이 접두사입니다. 뒤따르는 필드가 몇 바이트인지를 나타냅니다. TLS와 DNS는 길이가 바뀌는 데이터 앞에 길이를 붙여서, 파서가 어디서 끝나는지 알 수 있게 합니다.',
 
@@ -457,6 +459,7 @@ const spans: Table = {
 };
 
 const notes: Table = {
+  ...labNotes,
   'tls.server.chose_suite': '이 스위트를 고른 이유: {reason}',
   'tls.client.server_hello':
     '클라이언트가 {suite|을/를} 받아들였습니다. Extended master secret: {ems}.',
@@ -542,6 +545,7 @@ const secretTitles: Table = {
 };
 
 const scenarios: Strings['scenarios'] = {
+  ...labScenarios,
   'tls-full': {
     title: 'TLS 1.2 전체 핸드셰이크',
     lesson:
@@ -703,4 +707,5 @@ export const ko: Strings = {
   rcodes,
   names,
   values,
+  lab,
 };

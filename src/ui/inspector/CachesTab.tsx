@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useStrings } from '../hooks';
-import { format } from '../i18n';
+import { displayName, format } from '../i18n';
 import { cachesAt } from '../model/caches';
 import type { TraceView } from '../model/trace-view';
 
@@ -16,10 +16,11 @@ export function CachesTab({ view, step }: { view: TraceView; step: number }) {
         <section
           key={`${layer.lane}/${layer.cache}`}
           className="cache-layer"
-          aria-label={`${layer.lane} ${layer.cache}`}
+          aria-label={`${displayName(t, layer.lane)} ${displayName(t, layer.cache)}`}
         >
           <h3>
-            {layer.lane} <span className="cache-name">{layer.cache}</span>
+            {displayName(t, layer.lane)}{' '}
+            <span className="cache-name">{displayName(t, layer.cache)}</span>
           </h3>
           <p className="cache-stats">
             {format(t.ui.cacheStats, { hits: layer.hits, misses: layer.misses })}

@@ -15,7 +15,7 @@ import {
   useStore,
 } from '../../store/store';
 import { useStrings } from '../hooks';
-import { format, formatMs } from '../i18n';
+import { displayName, format, formatMs } from '../i18n';
 import { BytesTab } from './BytesTab';
 import { CachesTab } from './CachesTab';
 import { ExplainTab } from './ExplainTab';
@@ -77,7 +77,12 @@ export function Inspector() {
               <span className="inspector-name">{message.name}</span>
             </h2>
             <p className="inspector-meta">
-              <span>{format(t.ui.fromTo, { from: message.from, to: message.to })}</span>
+              <span>
+                {format(t.ui.fromTo, {
+                  from: displayName(t, message.from),
+                  to: displayName(t, message.to),
+                })}
+              </span>
               <span>{format(t.ui.atTime, { time: formatMs(message.t - view.t0) })}</span>
               <span>{format(t.ui.sizeBytes, { count: message.bytes.length })}</span>
               <span className={`badge ${message.encrypted ? 'enc' : ''}`}>

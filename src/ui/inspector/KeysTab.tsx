@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useStrings } from '../hooks';
-import { format } from '../i18n';
+import { displayName, format } from '../i18n';
 import { keyScheduleAt } from '../model/keys';
 import type { TraceView } from '../model/trace-view';
 import { toHex } from './hex';
@@ -19,7 +19,11 @@ export function KeysTab({ view, step }: { view: TraceView; step: number }) {
         {schedule.known.map((k) => (
           <li key={k.name} className="key-card">
             <h3>{t.secretTitles[k.name] ?? k.name}</h3>
-            <p className="key-known">{format(t.ui.keysKnownBy, { lanes: k.lanes.join(', ') })}</p>
+            <p className="key-known">
+              {format(t.ui.keysKnownBy, {
+                lanes: k.lanes.map((l) => displayName(t, l)).join(', '),
+              })}
+            </p>
             <p>{t.secrets[k.explain] ?? k.explain}</p>
             {k.name === 'key_block' && schedule.split.length > 0 ? (
               <div className="key-split" role="group" aria-label={t.ui.keysSplit}>

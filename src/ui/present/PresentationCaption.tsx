@@ -6,13 +6,15 @@ import { selectInspected, selectView, useStore } from '../../store/store';
 import { useStrings } from '../hooks';
 import { displayName, format } from '../i18n';
 import { codeMeaning, messageExplanation } from '../inspector/ExplainTab';
+import { selectPresenting } from './selectors';
 
 export function PresentationCaption() {
   const t = useStrings();
   const view = useStore(selectView);
   const step = useStore(selectInspected);
+  const presenting = useStore(selectPresenting);
   const message = view?.messages[step];
-  if (!view || !message) return null;
+  if (!presenting || !view || !message) return null;
   const meaning = codeMeaning(t, view, step);
   return (
     <section className="presentation-caption" aria-labelledby="presentation-caption-title">

@@ -1,0 +1,61 @@
+/**
+ * Share slice: the one notice shown above the diagram (a link that could not be opened, an import
+ * that failed, where an imported trace came from), and loading an imported trace in place of a
+ * run. Notices hold keys into the language tables, not text, so they follow a language switch.
+ */
+import type { StateCreator } from 'zustand';
+import type { ScenarioSettings } from '../../engine/scenarios/catalog';
+import type { UiStrings } from '../../ui/i18n/en';
+import type { TraceView } from '../../ui/model/trace-view';
+import type { Store } from '../store';
+
+type Params = Record<string, string | number>;
+
+export interface Notice {
+  tone: 'info' | 'error';
+  message: keyof UiStrings;
+  params: Params;
+  /** Filled in as the message's {reason}, itself from the tables. */
+  reason?: { message: keyof UiStrings; params: Params };
+}
+
+export interface ImportedTrace {
+  scenarioId: string;
+  settings: ScenarioSettings;
+  view: TraceView;
+  /** The file's name, for the notice and the status line. */
+  fileName: string;
+}
+
+export interface ShareSlice {
+  notice: Notice | null;
+  /** Set while an imported trace is shown; the next run clears it. */
+  importedFrom: string | null;
+  showNotice(notice: Notice): void;
+  dismissNotice(): void;
+  /** Show an imported trace: any run still going is dropped, playback starts at message 1. */
+  loadTrace(imported: ImportedTrace): void;
+}
+
+export const createShareSlice: StateCreator<Store, [], [], ShareSlice> = (set, get) => ({
+  notice: null,
+  importedFrom: null,
+  showNotice: (notice) => set({ notice }),
+  dismissNotice: () => set({ notice: null }),
+  loadTrace({ scenarioId, settings, view, fileName }) {
+    set({
+      runId: get().runId + 1,
+      scenarioId,
+      settings,
+      status: 'done',
+      view,
+      ok: true,
+      summary: fileName,
+      error: undefined,
+      importedFrom: fileName,
+      notice: { tone: 'info', message: 'importedFrom', params: { file: fileName } },
+    });
+    get().resetPlayback();
+    get().clearSelection();
+  },
+});

@@ -1,0 +1,57 @@
+/**
+ * The header's right-hand tools: the language switch (remembered), presentation mode, the "?"
+ * shortcut overlay, and "Export and share". They stay in the slim header of presentation mode.
+ */
+import { useId } from 'react';
+import { selectLanguage, useStore } from '../../store/store';
+import { useStrings } from '../hooks';
+import { LANGUAGE_CODES, LANGUAGE_NAMES, isLanguage } from '../i18n';
+import { selectPresenting } from '../present/selectors';
+import { ShareMenu } from './ShareMenu';
+import '../i18n/lang.css';
+import './share.css';
+
+export function HeaderTools() {
+  const t = useStrings();
+  const language = useStore(selectLanguage);
+  const presenting = useStore(selectPresenting);
+  const languageId = useId();
+  const s = useStore.getState;
+  return (
+    <div className="header-tools">
+      <label className="field language-switch" htmlFor={languageId}>
+        <span>{t.ui.language}</span>
+        <select
+          id={languageId}
+          value={language}
+          onChange={(e) => {
+            if (isLanguage(e.target.value)) s().setLanguage(e.target.value);
+          }}
+        >
+          {LANGUAGE_CODES.map((code) => (
+            <option key={code} value={code} lang={code}>
+              {LANGUAGE_NAMES[code]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button
+        type="button"
+        className={`button ${presenting ? 'primary' : 'ghost'}`}
+        onClick={() => s().setPresenting(!presenting)}
+      >
+        {presenting ? t.ui.presentationExit : t.ui.presentation}
+      </button>
+      <button
+        type="button"
+        className="button ghost shortcuts-button"
+        aria-label={t.ui.shortcuts}
+        title={`${t.ui.shortcuts} (?)`}
+        onClick={() => s().setShortcutsOpen(true)}
+      >
+        ?
+      </button>
+      <ShareMenu />
+    </div>
+  );
+}

@@ -1,0 +1,254 @@
+/**
+ * "Export and share": the run as a pcap and an NSS key log for Wireshark, the diagram as SVG and
+ * PNG, the Trace as versioned JSON (and back), and a link to this exact message. Everything is
+ * made in the page from the Trace; nothing is sent anywhere.
+ */
+import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
+import { useStore, type Store } from '../../store/store';
+import { useStrings } from '../hooks';
+import { format, type Strings } from '../i18n';
+import { indexTrace } from '../model/trace-view';
+import { buildDiagramSvg, svgToPng, type DiagramImageText } from './diagram-image';
+import { baseFileName, downloadBlob, downloadBytes, downloadText } from './download';
+import { parseTraceJson, traceToJson, TRACE_VERSION, type TraceFileProblem } from './trace-json';
+
+const selectShared = (s: Store) => s.view;
+const selectShown = (s: Store) => s.scenarioId;
+const selectSeed = (s: Store) => s.settings.seed;
+const selectCursor = (s: Store) => s.cursor;
+
+/** An imported file bigger than this is refused before it is read (a trace is well under 10 MB). */
+const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+export function diagramText(t: Strings, s: Store): DiagramImageText {
+  const title = t.scenarios[s.scenarioId]?.title ?? s.scenarioId;
+  return {
+    title: format(t.ui.diagramExportTitle, { title, seed: s.settings.seed }),
+    legendTitle: t.ui.legend,
+    legend: [
+      { kind: 'plain', label: t.ui.legendPlain },
+      { kind: 'encrypted', label: t.ui.legendEncrypted },
+      { kind: 'warning', label: t.ui.legendWarning },
+      { kind: 'fatal', label: t.ui.legendFatal },
+      { kind: 'cache', label: t.ui.legendCache },
+      { kind: 'state', label: t.ui.legendState },
+    ],
+  };
+}
+
+function problemReason(t: Strings, problem: TraceFileProblem): string {
+  switch (problem.kind) {
+    case 'notJson':
+      return t.ui.importNotJson;
+    case 'wrongFormat':
+      return t.ui.importWrongFormat;
+    case 'wrongVersion':
+      return format(t.ui.importWrongVersion, {
+        version: problem.version,
+        supported: TRACE_VERSION,
+      });
+    case 'damaged':
+      return format(t.ui.importDamaged, { detail: problem.detail });
+  }
+}
+
+export function ShareMenu() {
+  const t = useStrings();
+  const view = useStore(selectShared);
+  const scenarioId = useStore(selectShown);
+  const seed = useStore(selectSeed);
+  const cursor = useStore(selectCursor);
+  const [open, setOpen] = useState(false);
+  const [status, setStatus] = useState('');
+  const [hasKeys, setHasKeys] = useState(false);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const panelId = useId();
+  const linkId = useId();
+  const base = baseFileName(scenarioId, seed);
+  // The address bar follows the message shown (link-sync.ts updates it before React renders,
+  // and this component renders again when the cursor moves), so it is the link to share.
+  const href = open && cursor >= 0 ? window.location.href : '';
+
+  useEffect(() => {
+    let live = true;
+    if (!view) return;
+    void import('../../engine/sim/keylog').then(({ traceKeyLog }) => {
+      if (live) setHasKeys(traceKeyLog(view.trace) !== '');
+    });
+    return () => {
+      live = false;
+    };
+  }, [view]);
+
+  const run = async (what: string, job: () => Promise<void>) => {
+    setStatus(format(t.ui.exportBusy, { what }));
+    try {
+      await job();
+      setStatus('');
+    } catch (e) {
+      setStatus(
+        format(t.ui.exportFailed, { what, reason: e instanceof Error ? e.message : String(e) }),
+      );
+    }
+  };
+
+  const pcap = () =>
+    run(t.ui.downloadPcap, async () => {
+      if (!view) return;
+      const { traceToPcap } = await import('../../engine/sim/trace-pcap');
+      downloadBytes(
+        `${base}.pcap`,
+        traceToPcap(view.trace, seed).file,
+        'application/vnd.tcpdump.pcap',
+      );
+    });
+  const keyLog = () =>
+    run(t.ui.downloadKeylog, async () => {
+      if (!view) return;
+      const { traceKeyLog } = await import('../../engine/sim/keylog');
+      downloadText(`${base}.keys`, traceKeyLog(view.trace), 'text/plain');
+    });
+  const svg = () =>
+    run(t.ui.downloadSvg, async () => {
+      const image = buildDiagramSvg(diagramText(t, useStore.getState()));
+      downloadText(`${base}.svg`, image.svg, 'image/svg+xml');
+    });
+  const png = () =>
+    run(t.ui.downloadPng, async () => {
+      const image = buildDiagramSvg(diagramText(t, useStore.getState()));
+      downloadBlob(`${base}.png`, await svgToPng(image));
+    });
+  const exportJson = () =>
+    run(t.ui.exportTrace, async () => {
+      const s = useStore.getState();
+      if (!s.view) return;
+      const json = traceToJson({
+        scenarioId: s.scenarioId,
+        settings: s.settings,
+        trace: s.view.trace,
+        phases: s.view.phases,
+      });
+      downloadText(`${base}.trace.json`, json, 'application/json');
+    });
+
+  const importJson = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (!file) return;
+    const s = useStore.getState();
+    const fail = (reason: string) =>
+      s.showNotice({
+        tone: 'error',
+        message: 'importFailed',
+        params: { file: file.name, reason },
+      });
+    if (file.size > MAX_IMPORT_BYTES) {
+      fail(format(t.ui.importDamaged, { detail: `${file.size} bytes` }));
+      return;
+    }
+    const result = parseTraceJson(await file.text());
+    if (!result.ok) {
+      fail(problemReason(t, result.problem));
+      return;
+    }
+    const { scenarioId: id, settings, trace, phases } = result.file;
+    let imported;
+    try {
+      imported = indexTrace(trace, phases);
+    } catch (err) {
+      fail(format(t.ui.importDamaged, { detail: String(err) }));
+      return;
+    }
+    s.loadTrace({ scenarioId: id, settings, view: imported, fileName: file.name });
+    setOpen(false);
+  };
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(href);
+      setStatus(t.ui.linkCopied);
+    } catch {
+      // Clipboard access can be refused; the link is selected so Ctrl+C copies it.
+      const input = document.getElementById(linkId) as HTMLInputElement | null;
+      input?.select();
+    }
+  };
+
+  const disabled = !view;
+  return (
+    <div className="share-menu">
+      <button
+        type="button"
+        className="button ghost"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen(!open)}
+      >
+        {t.ui.share}
+      </button>
+      {open && (
+        <div
+          className="popover share-popover"
+          id={panelId}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.preventDefault();
+              e.stopPropagation();
+              setOpen(false);
+            }
+          }}
+        >
+          <div className="share-row">
+            <button type="button" className="button" disabled={disabled} onClick={pcap}>
+              {t.ui.downloadPcap}
+            </button>
+            <button
+              type="button"
+              className="button"
+              disabled={disabled || !hasKeys}
+              onClick={keyLog}
+            >
+              {t.ui.downloadKeylog}
+            </button>
+          </div>
+          <p className="hint">{hasKeys ? t.ui.pcapHelp : t.ui.noKeys}</p>
+          <div className="share-row">
+            <button type="button" className="button" disabled={disabled} onClick={svg}>
+              {t.ui.downloadSvg}
+            </button>
+            <button type="button" className="button" disabled={disabled} onClick={png}>
+              {t.ui.downloadPng}
+            </button>
+          </div>
+          <div className="share-row">
+            <button type="button" className="button" disabled={disabled} onClick={exportJson}>
+              {t.ui.exportTrace}
+            </button>
+            <button type="button" className="button" onClick={() => fileRef.current?.click()}>
+              {t.ui.importTrace}
+            </button>
+            <input
+              ref={fileRef}
+              type="file"
+              accept="application/json,.json"
+              className="visually-hidden"
+              tabIndex={-1}
+              aria-hidden="true"
+              onChange={(e) => void importJson(e)}
+            />
+          </div>
+          <label className="field share-link" htmlFor={linkId}>
+            <span>{t.ui.linkLabel}</span>
+            <input id={linkId} readOnly value={href} onFocus={(e) => e.target.select()} />
+          </label>
+          <button type="button" className="button" onClick={() => void copy()}>
+            {t.ui.copyLink}
+          </button>
+          <p className="share-status" role="status">
+            {status}
+          </p>
+        </div>
+      )}
+    </div>
+  );
+}

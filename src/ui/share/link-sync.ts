@@ -1,0 +1,83 @@
+/**
+ * The address bar as a shareable link. At start, a link picks the scenario, its settings and the
+ * step (a bad link opens the default scenario with a notice); afterwards the URL follows what is
+ * on screen (the settings of the run shown, not ones typed but not yet run, and the current
+ * message) with history.replaceState, so copying the address bar shares this exact message.
+ */
+import type { ScenarioSettings } from '../../engine/scenarios/catalog';
+import type { Notice } from '../../store/slices/share';
+import { useStore, type Store } from '../../store/store';
+import { parseLink, withLink, type LinkProblem } from './link';
+
+function problemNotice(problem: LinkProblem): Notice {
+  return {
+    tone: 'error',
+    message: 'linkInvalid',
+    params: {},
+    reason:
+      problem.kind === 'unknownScenario'
+        ? { message: 'linkUnknownScenario', params: { id: problem.id } }
+        : { message: 'linkBadValue', params: { param: problem.param, value: problem.value } },
+  };
+}
+
+/**
+ * Applies the link in `search` to the store before the first run. Returns the step to show once
+ * that run is done (undefined: no link, or a bad one).
+ */
+export function applyLink(search: string): number | undefined {
+  const link = parseLink(search);
+  if (link.kind === 'invalid') {
+    useStore.getState().showNotice(problemNotice(link.problem));
+    return undefined;
+  }
+  if (link.kind === 'none') return undefined;
+  useStore.setState({ scenarioId: link.state.scenarioId, settings: link.state.settings });
+  return link.state.step;
+}
+
+/** Keeps the URL in step with the run shown; goes to `pendingStep` when the first run is done. */
+export function syncLink(pendingStep: number | undefined): () => void {
+  const now = useStore.getState();
+  let shown: { scenarioId: string; settings: ScenarioSettings } | undefined = {
+    scenarioId: now.scenarioId,
+    settings: structuredClone(now.settings),
+  };
+  let pending = pendingStep;
+
+  const write = (s: Store) => {
+    if (!shown || !s.view) return;
+    const href = withLink(window.location.href, { ...shown, step: s.cursor });
+    if (href !== window.location.href) window.history.replaceState(null, '', href);
+  };
+
+  return useStore.subscribe((s, prev) => {
+    // A run starts: remember the settings it runs with; an imported trace stops being shown.
+    if (s.status === 'running' && s.runId !== prev.runId) {
+      shown = { scenarioId: s.scenarioId, settings: structuredClone(s.settings) };
+      if (s.importedFrom) {
+        useStore.setState({
+          importedFrom: null,
+          notice: s.notice?.message === 'importedFrom' ? null : s.notice,
+        });
+      }
+    }
+    if (s.importedFrom && s.importedFrom !== prev.importedFrom)
+      shown = { scenarioId: s.scenarioId, settings: structuredClone(s.settings) };
+
+    if (s.status === 'done' && prev.status !== 'done' && pending !== undefined) {
+      const step = pending;
+      pending = undefined;
+      const total = s.view?.messages.length ?? 0;
+      if (step < total) s.seek(step);
+      else
+        s.showNotice({
+          tone: 'error',
+          message: 'linkStepMissing',
+          params: { step: step + 1, total },
+        });
+      return; // seek() calls back here with the new cursor.
+    }
+    if (s.view !== prev.view || s.cursor !== prev.cursor || s.status !== prev.status) write(s);
+  });
+}

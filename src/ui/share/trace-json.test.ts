@@ -1,0 +1,87 @@
+import 'reflect-metadata';
+import { describe, expect, it } from 'vitest';
+import { runDnsLookup } from '../../engine/dns';
+import { scenarioById } from '../../engine/scenarios/catalog';
+import { runTlsExchange } from '../../engine/scenarios/tls-run';
+import { parseTraceJson, traceToJson, TRACE_VERSION, type TraceFile } from './trace-json';
+
+async function tlsFile(): Promise<TraceFile> {
+  const { trace } = await runTlsExchange({ seed: '1' });
+  return {
+    scenarioId: 'tls-full',
+    settings: structuredClone(scenarioById('tls-full')!.settings),
+    trace,
+    phases: [],
+  };
+}
+
+describe('trace JSON', () => {
+  it('round-trips a TLS trace exactly, bytes, spans and decrypted views included', async () => {
+    const file = await tlsFile();
+    const parsed = parseTraceJson(traceToJson(file));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.file).toEqual(file);
+    const hello = parsed.file.trace.events.find((e) => e.kind === 'message')!;
+    expect(hello.kind === 'message' && hello.bytes).toBeInstanceOf(Uint8Array);
+  });
+
+  it('round-trips a DNS trace with its phases', async () => {
+    const { trace } = await runDnsLookup({ seed: '3', name: 'www.example.com', type: 'A' });
+    const file: TraceFile = {
+      scenarioId: 'dns-cold',
+      settings: structuredClone(scenarioById('dns-cold')!.settings),
+      trace,
+      phases: [{ eventIndex: 0, kind: 'lookup', n: 1 }],
+    };
+    const parsed = parseTraceJson(traceToJson(file));
+    expect(parsed).toEqual({ ok: true, file });
+  });
+
+  it('writes its format and version first, and bytes as hex', async () => {
+    const json = traceToJson(await tlsFile());
+    const head = JSON.parse(json) as { format: string; version: number };
+    expect(head.format).toBe('wirestep-trace');
+    expect(head.version).toBe(TRACE_VERSION);
+    expect(json).toContain('"$hex": "1603');
+  });
+
+  it('refuses what is not JSON, not a trace, of another version, or damaged, saying which', async () => {
+    expect(parseTraceJson('GET / HTTP/1.1')).toEqual({ ok: false, problem: { kind: 'notJson' } });
+    expect(parseTraceJson('{"hello": 1}')).toEqual({ ok: false, problem: { kind: 'wrongFormat' } });
+    expect(parseTraceJson('{"format": "wirestep-trace", "version": 99}')).toEqual({
+      ok: false,
+      problem: { kind: 'wrongVersion', version: '99' },
+    });
+    const good = JSON.parse(traceToJson(await tlsFile())) as {
+      trace: { events: Record<string, unknown>[] };
+    };
+    const m = good.trace.events.findIndex((e) => e['kind'] === 'message');
+    const damage = (change: (g: typeof good) => void) => {
+      const copy = structuredClone(good);
+      change(copy);
+      return parseTraceJson(JSON.stringify(copy));
+    };
+    expect(damage((g) => delete g.trace.events[m]!['from'])).toEqual({
+      ok: false,
+      problem: { kind: 'damaged', detail: `trace.events[${m}].from is not text` },
+    });
+    expect(damage((g) => (g.trace.events[m]!['bytes'] = { $hex: 'zz' }))).toMatchObject({
+      ok: false,
+      problem: { kind: 'damaged' },
+    });
+    expect(
+      damage((g) => ((g.trace.events[m]!['spans'] as { length: number }[])[0]!.length = 9999)),
+    ).toEqual({
+      ok: false,
+      problem: {
+        kind: 'damaged',
+        detail: `trace.events[${m}].spans[0] lies outside its 142 bytes`,
+      },
+    });
+    expect(damage((g) => (g.trace.events = []))).toEqual({
+      ok: false,
+      problem: { kind: 'damaged', detail: 'the trace has no messages' },
+    });
+  });
+});

@@ -1,0 +1,201 @@
+/**
+ * The Trace as a versioned JSON file, for "Export trace" and "Import trace". Byte arrays are
+ * written as `{ "$hex": "…" }` so the file stays readable and diffable. Reading checks every field
+ * the UI relies on: a file that is not JSON, not a Wirestep trace, of another version or damaged
+ * is refused with a reason, and nothing of the current run is touched.
+ */
+import { HexError, fromHex, toHex } from '../../engine/bytes/hex';
+import type { ScenarioSettings } from '../../engine/scenarios/catalog';
+import type { Trace, TraceEvent } from '../../engine/trace';
+import type { Phase } from '../model/trace-view';
+
+export const TRACE_FORMAT = 'wirestep-trace';
+/** Bump when the file's shape changes in a way an older reader would misread. */
+export const TRACE_VERSION = 1;
+
+export interface TraceFile {
+  scenarioId: string;
+  settings: ScenarioSettings;
+  trace: Trace;
+  phases: Phase[];
+}
+
+export type TraceFileProblem =
+  | { kind: 'notJson' }
+  | { kind: 'wrongFormat' }
+  | { kind: 'wrongVersion'; version: string }
+  | { kind: 'damaged'; detail: string };
+
+export type TraceFileResult =
+  { ok: true; file: TraceFile } | { ok: false; problem: TraceFileProblem };
+
+const HEX = '$hex';
+
+export function traceToJson(file: TraceFile): string {
+  return JSON.stringify(
+    { format: TRACE_FORMAT, version: TRACE_VERSION, ...file },
+    (_key, value: unknown) => (value instanceof Uint8Array ? { [HEX]: toHex(value) } : value),
+    1,
+  );
+}
+
+export function parseTraceJson(text: string): TraceFileResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text, (_key, value: unknown) => {
+      if (isRecord(value) && typeof value[HEX] === 'string' && Object.keys(value).length === 1)
+        return fromHex(value[HEX]);
+      return value;
+    });
+  } catch (e) {
+    if (e instanceof HexError) return damaged(e.message);
+    return { ok: false, problem: { kind: 'notJson' } };
+  }
+  if (!isRecord(raw) || raw['format'] !== TRACE_FORMAT)
+    return { ok: false, problem: { kind: 'wrongFormat' } };
+  if (raw['version'] !== TRACE_VERSION)
+    return { ok: false, problem: { kind: 'wrongVersion', version: String(raw['version']) } };
+  try {
+    return { ok: true, file: readFile(raw) };
+  } catch (e) {
+    if (e instanceof Invalid) return damaged(e.message);
+    throw e;
+  }
+}
+
+const damaged = (detail: string): TraceFileResult => ({
+  ok: false,
+  problem: { kind: 'damaged', detail },
+});
+
+// --- reading, field by field -------------------------------------------------------------------
+
+class Invalid extends Error {}
+
+type Json = Record<string, unknown>;
+
+function isRecord(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array);
+}
+
+function record(v: unknown, at: string): Json {
+  if (!isRecord(v)) throw new Invalid(`${at} is not an object`);
+  return v;
+}
+function array(v: unknown, at: string): unknown[] {
+  if (!Array.isArray(v)) throw new Invalid(`${at} is not a list`);
+  return v;
+}
+function string(v: unknown, at: string): string {
+  if (typeof v !== 'string') throw new Invalid(`${at} is not text`);
+  return v;
+}
+function number(v: unknown, at: string): number {
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new Invalid(`${at} is not a number`);
+  return v;
+}
+function bytes(v: unknown, at: string): Uint8Array {
+  if (!(v instanceof Uint8Array)) throw new Invalid(`${at} is not bytes`);
+  return v;
+}
+function oneOf<T extends string>(v: unknown, options: readonly T[], at: string): T {
+  if (!options.includes(v as T)) throw new Invalid(`${at} is not one of ${options.join(', ')}`);
+  return v as T;
+}
+
+function readFile(raw: Json): TraceFile {
+  const scenarioId = string(raw['scenarioId'], 'scenarioId');
+  const settings = record(raw['settings'], 'settings');
+  oneOf(settings['kind'], ['tls', 'dns', 'lab'], 'settings.kind');
+  string(settings['seed'], 'settings.seed');
+  const trace = record(raw['trace'], 'trace');
+  const lanes = array(trace['lanes'], 'trace.lanes').map((l, i) => string(l, `trace.lanes[${i}]`));
+  const events = array(trace['events'], 'trace.events').map((e, i) =>
+    readEvent(record(e, `trace.events[${i}]`), `trace.events[${i}]`),
+  );
+  if (!events.some((e) => e.kind === 'message')) throw new Invalid('the trace has no messages');
+  const phases = array(raw['phases'] ?? [], 'phases').map((p, i) => {
+    const phase = record(p, `phases[${i}]`);
+    number(phase['eventIndex'], `phases[${i}].eventIndex`);
+    number(phase['n'], `phases[${i}].n`);
+    string(phase['kind'], `phases[${i}].kind`);
+    return phase as unknown as Phase;
+  });
+  return {
+    scenarioId,
+    settings: settings as unknown as ScenarioSettings,
+    trace: { lanes, events },
+    phases,
+  };
+}
+
+const EVENT_KINDS = ['message', 'state', 'secret', 'cache', 'alert', 'error', 'note'] as const;
+
+function readEvent(e: Json, at: string): TraceEvent {
+  const kind = oneOf(e['kind'], EVENT_KINDS, `${at}.kind`);
+  number(e['t'], `${at}.t`);
+  switch (kind) {
+    case 'message':
+      string(e['from'], `${at}.from`);
+      string(e['to'], `${at}.to`);
+      string(e['name'], `${at}.name`);
+      oneOf(e['protocol'], ['tls', 'dns', 'tcp', 'http'], `${at}.protocol`);
+      checkSpans(array(e['spans'], `${at}.spans`), bytes(e['bytes'], `${at}.bytes`), `${at}.spans`);
+      if (typeof e['encrypted'] !== 'boolean')
+        throw new Invalid(`${at}.encrypted is not true or false`);
+      if (e['decrypted'] !== undefined) {
+        const d = record(e['decrypted'], `${at}.decrypted`);
+        const plain = bytes(d['plaintext'], `${at}.decrypted.plaintext`);
+        checkSpans(array(d['spans'], `${at}.decrypted.spans`), plain, `${at}.decrypted.spans`);
+        bytes(d['nonce'], `${at}.decrypted.nonce`);
+        bytes(d['aad'], `${at}.decrypted.aad`);
+        string(d['innerName'], `${at}.decrypted.innerName`);
+      }
+      break;
+    case 'state':
+      for (const f of ['lane', 'machine', 'from', 'to']) string(e[f], `${at}.${f}`);
+      break;
+    case 'secret':
+      string(e['lane'], `${at}.lane`);
+      string(e['name'], `${at}.name`);
+      string(e['explain'], `${at}.explain`);
+      bytes(e['value'], `${at}.value`);
+      array(e['inputs'], `${at}.inputs`).forEach((input, i) => {
+        const r = record(input, `${at}.inputs[${i}]`);
+        string(r['name'], `${at}.inputs[${i}].name`);
+        if (typeof r['value'] !== 'string' && !(r['value'] instanceof Uint8Array))
+          throw new Invalid(`${at}.inputs[${i}].value is neither text nor bytes`);
+      });
+      break;
+    case 'cache':
+      for (const f of ['lane', 'cache', 'key']) string(e[f], `${at}.${f}`);
+      oneOf(e['op'], ['hit', 'miss', 'insert', 'expire'], `${at}.op`);
+      break;
+    case 'alert':
+      for (const f of ['from', 'to', 'description', 'reason']) string(e[f], `${at}.${f}`);
+      oneOf(e['level'], ['warning', 'fatal'], `${at}.level`);
+      number(e['code'], `${at}.code`);
+      break;
+    case 'error':
+      for (const f of ['lane', 'code', 'message']) string(e[f], `${at}.${f}`);
+      break;
+    case 'note':
+      string(e['lane'], `${at}.lane`);
+      string(e['key'], `${at}.key`);
+      break;
+  }
+  return e as unknown as TraceEvent;
+}
+
+/** Spans must name a field and lie inside the bytes they annotate, or the hex view would break. */
+function checkSpans(spans: unknown[], over: Uint8Array, at: string): void {
+  spans.forEach((s, i) => {
+    const span = record(s, `${at}[${i}]`);
+    string(span['name'], `${at}[${i}].name`);
+    const offset = number(span['offset'], `${at}[${i}].offset`);
+    const length = number(span['length'], `${at}[${i}].length`);
+    if (offset < 0 || length < 0 || offset + length > over.length)
+      throw new Invalid(`${at}[${i}] lies outside its ${over.length} bytes`);
+    checkSpans(array(span['children'], `${at}[${i}].children`), over, `${at}[${i}].children`);
+  });
+}
