@@ -9,8 +9,14 @@ import { createRunSlice, type RunSlice } from './slices/run';
 import { createScenarioSlice, type ScenarioSlice } from './slices/scenario';
 import { createSelectionSlice, type SelectionSlice } from './slices/selection';
 import { createSettingsSlice, type SettingsSlice } from './slices/settings';
+import { createShareSlice, type ShareSlice } from './slices/share';
 
-export type Store = ScenarioSlice & RunSlice & PlaybackSlice & SelectionSlice & SettingsSlice;
+export type Store = ScenarioSlice &
+  RunSlice &
+  PlaybackSlice &
+  SelectionSlice &
+  SettingsSlice &
+  ShareSlice;
 
 export const createAppStore = () =>
   create<Store>()((...a) => ({
@@ -19,6 +25,7 @@ export const createAppStore = () =>
     ...createPlaybackSlice(...a),
     ...createSelectionSlice(...a),
     ...createSettingsSlice(...a),
+    ...createShareSlice(...a),
   }));
 
 export const useStore = createAppStore();

@@ -7,6 +7,9 @@ import { PlaybackBar } from './playback/PlaybackBar';
 import { useKeyboardShortcuts } from './playback/keyboard';
 import { RunStatus } from './RunStatus';
 import { useStrings } from './hooks';
+import { PresentationCaption } from './present/PresentationCaption';
+import { PresentationMode } from './present/PresentationMode';
+import { ShareNotice } from './share/ShareNotice';
 
 /** The page: header on top, the diagram in the middle, the inspector on the right, playback below. */
 export function App() {
@@ -29,11 +32,14 @@ export function App() {
       <main className="workspace">
         <section className="stage" aria-labelledby="diagram-title">
           <RunStatus />
+          <ShareNotice />
           <SequenceDiagram />
+          <PresentationCaption />
         </section>
         <Inspector />
       </main>
       <PlaybackBar />
+      <PresentationMode />
     </div>
   );
 }

@@ -14,7 +14,7 @@ import {
   useStore,
 } from '../../store/store';
 import { useReducedMotion, useStrings } from '../hooks';
-import { format, formatMs } from '../i18n';
+import { displayName, format, formatMs } from '../i18n';
 import { statesAt } from '../model/trace-view';
 import { Icon } from '../Icon';
 import { LAYOUT, layoutDiagram, type DiagramLayout } from './layout';
@@ -117,8 +117,8 @@ export function SequenceDiagram() {
         const parts = [
           format(t.ui.messageLabel, {
             name: a.name,
-            from: a.from,
-            to: a.to,
+            from: displayName(t, a.from),
+            to: displayName(t, a.to),
             time: formatMs(a.timeMs),
           }),
         ];
@@ -218,7 +218,10 @@ export function SequenceDiagram() {
                     className={`state ${s.step <= cursor ? '' : 'future'}`}
                     transform={`translate(${s.x},${s.y})`}
                     role="img"
-                    aria-label={format(t.ui.stateName, { lane: s.lane, state: s.text })}
+                    aria-label={format(t.ui.stateName, {
+                      lane: displayName(t, s.lane),
+                      state: s.text,
+                    })}
                   >
                     <rect x={-s.width / 2} y={-11} width={s.width} height={22} rx={11} />
                     <text y={4} textAnchor="middle">
@@ -232,8 +235,8 @@ export function SequenceDiagram() {
                     className={`cache-hit ${statusOf(c.step, cursor) === 'future' ? 'future' : ''}`}
                     role="img"
                     aria-label={format(t.ui.cacheHitName, {
-                      lane: c.lane,
-                      cache: c.cache,
+                      lane: displayName(t, c.lane),
+                      cache: displayName(t, c.cache),
                       key: c.key,
                       ttl: c.ttl ?? '?',
                     })}
@@ -253,7 +256,10 @@ export function SequenceDiagram() {
                     className={`error-mark ${statusOf(e.step, cursor) === 'future' ? 'future' : ''}`}
                     transform={`translate(${e.x},${e.y})`}
                     role="img"
-                    aria-label={format(t.ui.errorName, { lane: e.lane, message: e.text })}
+                    aria-label={format(t.ui.errorName, {
+                      lane: displayName(t, e.lane),
+                      message: e.text,
+                    })}
                   >
                     <circle r={9} />
                     <path d="M-4,-4L4,4M4,-4L-4,4" />
@@ -296,14 +302,15 @@ export function SequenceDiagram() {
               />
               <g ref={headRef}>
                 {layout.lanes.map((lane) => {
-                  const lines = laneNameLines(lane.name, headWidth);
+                  const shownName = displayName(t, lane.name);
+                  const lines = laneNameLines(shownName, headWidth);
                   const state = states.get(lane.name);
                   const lineY = state ? [25] : lines.length > 1 ? [24, 42] : [34];
                   return (
                     <g key={lane.name} className="lane-head" data-x={lane.x}>
                       <rect x={-headWidth / 2} y={6} width={headWidth} height={46} rx={8} />
                       <text className="lane-name" textAnchor="middle">
-                        {(state ? [lane.name] : lines).map((line, i) => (
+                        {(state ? [shownName] : lines).map((line, i) => (
                           <tspan key={i} x={0} y={lineY[i]}>
                             {line}
                           </tspan>

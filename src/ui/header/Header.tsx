@@ -19,6 +19,7 @@ import {
 import type { Motion, Theme } from '../../store/slices/settings';
 import { useStrings } from '../hooks';
 import { format } from '../i18n';
+import { HeaderTools } from '../share/HeaderTools';
 
 /** The suites' IANA names, for the picker; the engine prints the same names. */
 const SUITE_NAMES: Readonly<Record<number, string>> = {
@@ -162,6 +163,7 @@ export function Header() {
         </button>
       </form>
       <DisplaySettings />
+      <HeaderTools />
       {scenario && (
         <details className="lesson">
           <summary>
