@@ -3,7 +3,6 @@
  * Real sockets (TCP for TLS, UDP/TCP for DNS) around the same engine the browser runs.
  * Exit 0 on success; otherwise one line naming the alert or rcode and the reason. Never a stack trace.
  */
-import 'reflect-metadata';
 import { CliError, parseArgs } from './args';
 import { COMMANDS, usage } from './commands';
 

@@ -1,45 +1,93 @@
 /**
  * One certificate, read once: every field that validation, the summary and the inspector need,
- * taken out of @peculiar/x509 up front, so that a malformed certificate fails here (and becomes
- * a decode_error) instead of halfway through a later check.
+ * taken out of the DER up front with the X.509 schemas of @peculiar/asn1-x509 (the layer that
+ * @peculiar/x509 is built on, without its dependency injection), so that a malformed
+ * certificate fails here (and becomes a decode_error) instead of halfway through a later check.
  */
-import { x509 } from './x509';
+import { AsnConvert } from '@peculiar/asn1-schema';
+import {
+  AuthorityInfoAccessSyntax,
+  AuthorityKeyIdentifier,
+  BasicConstraints,
+  Certificate,
+  CertificatePolicies,
+  CRLDistributionPoints,
+  ExtendedKeyUsage,
+  GeneralNames,
+  id_ce_authorityKeyIdentifier,
+  id_ce_basicConstraints,
+  id_ce_certificatePolicies,
+  id_ce_cRLDistributionPoints,
+  id_ce_extKeyUsage,
+  id_ce_issuerAltName,
+  id_ce_keyUsage,
+  id_ce_subjectAltName,
+  id_ce_subjectKeyIdentifier,
+  id_pe_authorityInfoAccess,
+  KeyUsage as KeyUsageBits,
+  KeyUsageFlags,
+  SubjectAlternativeName,
+  SubjectKeyIdentifier,
+  type Extension,
+  type Time,
+} from '@peculiar/asn1-x509';
 import type { PresentedNames } from './hostname';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { toHex } from '../../bytes/hex';
+import {
+  publicKeyAlgorithmOf,
+  signatureAlgorithmOf,
+  type PublicKeyAlgorithm,
+  type SignatureScheme,
+} from './algorithms';
+import { commonName, nameToString } from './names';
 
 /** Extension OIDs (RFC 5280 §4.2.1). */
 export const OID = {
-  subjectKeyIdentifier: '2.5.29.14',
-  keyUsage: '2.5.29.15',
-  subjectAltName: '2.5.29.17',
-  basicConstraints: '2.5.29.19',
-  extKeyUsage: '2.5.29.37',
-  authorityKeyIdentifier: '2.5.29.35',
+  subjectKeyIdentifier: id_ce_subjectKeyIdentifier,
+  keyUsage: id_ce_keyUsage,
+  subjectAltName: id_ce_subjectAltName,
+  basicConstraints: id_ce_basicConstraints,
+  extKeyUsage: id_ce_extKeyUsage,
+  authorityKeyIdentifier: id_ce_authorityKeyIdentifier,
   serverAuth: '1.3.6.1.5.5.7.3.1',
   anyExtendedKeyUsage: '2.5.29.37.0',
 } as const;
 
-/** keyUsage bits as @peculiar/x509 numbers them (RFC 5280 §4.2.1.3). */
+/** keyUsage bits as @peculiar/asn1-x509 numbers them (RFC 5280 §4.2.1.3). */
 export const KeyUsage = {
-  digitalSignature: x509.KeyUsageFlags.digitalSignature,
-  keyEncipherment: x509.KeyUsageFlags.keyEncipherment,
-  keyCertSign: x509.KeyUsageFlags.keyCertSign,
-  cRLSign: x509.KeyUsageFlags.cRLSign,
+  digitalSignature: KeyUsageFlags.digitalSignature,
+  keyEncipherment: KeyUsageFlags.keyEncipherment,
+  keyCertSign: KeyUsageFlags.keyCertSign,
+  cRLSign: KeyUsageFlags.cRLSign,
 } as const;
 
 export interface ParsedCertificate {
   readonly der: Uint8Array;
-  readonly cert: x509.X509Certificate;
+  /** The tbsCertificate exactly as it was sent: the bytes the issuer signed (RFC 5280 §4.1.1.3). */
+  readonly tbs: Uint8Array;
+  /** The signatureValue BIT STRING's contents (for ECDSA, a DER Ecdsa-Sig-Value). */
+  readonly signatureValue: Uint8Array;
+  /** How the signature is checked; null when this verifier does not support the algorithm. */
+  readonly signatureScheme: SignatureScheme | null;
+  /** Upper-case hex, as OpenSSL and node:crypto print it. */
+  readonly serialHex: string;
+  /** The subject's key: its kind, and its size or curve. */
+  readonly publicKey: PublicKeyAlgorithm;
   /** The subject's common name if it has one, else the whole subject: how sentences name it. */
   readonly label: string;
   readonly issuerLabel: string;
   readonly subject: string;
   readonly issuer: string;
+  /**
+   * The Names as DER, encoded again from what was read (so, for a DER certificate, the bytes as
+   * sent), exactly as @peculiar/x509 gave them; the same goes for `spki`.
+   */
   readonly subjectDer: Uint8Array;
   readonly issuerDer: Uint8Array;
   readonly notBefore: number;
   readonly notAfter: number;
+  /** The SubjectPublicKeyInfo, DER. */
   readonly spki: Uint8Array;
   /** OpenSSL's name for it, e.g. "sha256WithRSAEncryption". */
   readonly signatureAlgorithm: string;
@@ -62,9 +110,9 @@ export class CertificateParseError extends Error {
 }
 
 /**
- * Parsing with @peculiar/x509 costs milliseconds a certificate, and the same intermediates and
- * roots arrive on every connection, so parses are remembered by the certificate's SHA-256
- * (bounded). A ParsedCertificate is never mutated after it is made, so sharing it is safe.
+ * Parsing costs milliseconds a certificate, and the same intermediates and roots arrive on every
+ * connection, so parses are remembered by the certificate's SHA-256 (bounded). A
+ * ParsedCertificate is never mutated after it is made, so sharing it is safe.
  */
 const parsedByFingerprint = new Map<string, ParsedCertificate>();
 const MAX_PARSED = 128;
@@ -85,90 +133,157 @@ function parseUncached(input: Uint8Array): ParsedCertificate {
   const der = new Uint8Array(input);
   if (der.length === 0) throw new CertificateParseError('it is empty');
   checkOuterLength(der);
-  let cert: x509.X509Certificate;
   try {
-    cert = new x509.X509Certificate(der);
-    return readFields(der, cert);
+    return readFields(der, AsnConvert.parse(der, Certificate));
   } catch (error) {
     if (error instanceof CertificateParseError) throw error;
     throw new CertificateParseError(error instanceof Error ? error.message : String(error));
   }
 }
 
-function readFields(der: Uint8Array, cert: x509.X509Certificate): ParsedCertificate {
-  const types = cert.extensions.map((e) => e.type);
+function readFields(der: Uint8Array, cert: Certificate): ParsedCertificate {
+  const tbs = cert.tbsCertificate;
+  const extensions = readExtensions(tbs.extensions ?? []);
+  const notBefore = timeOf(tbs.validity.notBefore);
+  const notAfter = timeOf(tbs.validity.notAfter);
+  if (Number.isNaN(notBefore) || Number.isNaN(notAfter)) {
+    throw new CertificateParseError('its validity dates cannot be read');
+  }
+  if (!cert.tbsCertificateRaw) throw new CertificateParseError('its tbsCertificate is missing');
+  const subject = nameToString(tbs.subject);
+  const issuer = nameToString(tbs.issuer);
+  const spki = new Uint8Array(AsnConvert.serialize(tbs.subjectPublicKeyInfo));
+  const publicKey = publicKeyAlgorithmOf(tbs.subjectPublicKeyInfo);
+  const signature = signatureAlgorithmOf(cert.signatureAlgorithm);
+
+  return {
+    der,
+    tbs: new Uint8Array(cert.tbsCertificateRaw.slice(0)),
+    signatureValue: new Uint8Array(cert.signatureValue),
+    signatureScheme: signature.scheme,
+    serialHex: serialHex(new Uint8Array(tbs.serialNumber)),
+    publicKey,
+    label: commonName(tbs.subject) ?? subject,
+    issuerLabel: commonName(tbs.issuer) ?? issuer,
+    subject,
+    issuer,
+    subjectDer: new Uint8Array(AsnConvert.serialize(tbs.subject)),
+    issuerDer: new Uint8Array(AsnConvert.serialize(tbs.issuer)),
+    notBefore,
+    notAfter,
+    spki,
+    signatureAlgorithm: signature.name,
+    ...extensions,
+  };
+}
+
+type ExtensionFields = Pick<
+  ParsedCertificate,
+  | 'basicConstraints'
+  | 'keyUsage'
+  | 'extKeyUsage'
+  | 'san'
+  | 'subjectKeyId'
+  | 'authorityKeyId'
+  | 'criticalExtensions'
+>;
+
+/**
+ * The extensions that @peculiar/x509 decodes when it reads a certificate (the six validation uses,
+ * and certificatePolicies, cRLDistributionPoints, authorityInfoAccess and issuerAltName) must
+ * decode here too, so that what it refused as malformed is still refused; any other extension
+ * stays opaque. Every critical one is listed, so that validation can refuse those it does not
+ * act on (RFC 5280 §4.2).
+ */
+function readExtensions(extensions: readonly Extension[]): ExtensionFields {
+  const fields: { -readonly [K in keyof ExtensionFields]: ExtensionFields[K] } = {
+    basicConstraints: null,
+    keyUsage: null,
+    extKeyUsage: null,
+    san: null,
+    subjectKeyId: null,
+    authorityKeyId: null,
+    criticalExtensions: extensions.filter((e) => e.critical).map((e) => e.extnID),
+  };
+  for (const extension of extensions) {
+    const value = extension.extnValue.buffer;
+    switch (extension.extnID) {
+      case id_ce_basicConstraints: {
+        const basic = AsnConvert.parse(value, BasicConstraints);
+        fields.basicConstraints =
+          basic.pathLenConstraint === undefined
+            ? { ca: basic.cA }
+            : { ca: basic.cA, pathLen: basic.pathLenConstraint };
+        break;
+      }
+      case id_ce_keyUsage:
+        fields.keyUsage = AsnConvert.parse(value, KeyUsageBits).toNumber();
+        break;
+      case id_ce_extKeyUsage:
+        fields.extKeyUsage = [...AsnConvert.parse(value, ExtendedKeyUsage)];
+        break;
+      case id_ce_subjectAltName:
+        fields.san = presentedNames(AsnConvert.parse(value, SubjectAlternativeName));
+        break;
+      case id_ce_subjectKeyIdentifier:
+        fields.subjectKeyId = toHex(
+          new Uint8Array(AsnConvert.parse(value, SubjectKeyIdentifier).buffer),
+        );
+        break;
+      case id_ce_authorityKeyIdentifier: {
+        const { keyIdentifier } = AsnConvert.parse(value, AuthorityKeyIdentifier);
+        fields.authorityKeyId = keyIdentifier ? toHex(new Uint8Array(keyIdentifier.buffer)) : null;
+        break;
+      }
+      case id_ce_certificatePolicies:
+        AsnConvert.parse(value, CertificatePolicies);
+        break;
+      case id_ce_cRLDistributionPoints:
+        AsnConvert.parse(value, CRLDistributionPoints);
+        break;
+      case id_pe_authorityInfoAccess:
+        AsnConvert.parse(value, AuthorityInfoAccessSyntax);
+        break;
+      case id_ce_issuerAltName:
+        AsnConvert.parse(value, GeneralNames);
+        break;
+    }
+  }
+  const types = extensions.map((e) => e.extnID);
   const duplicate = types.find((t, i) => types.indexOf(t) !== i);
   // RFC 5280 §4.2: "A certificate MUST NOT include more than one instance of a particular
   // extension."
   if (duplicate) throw new CertificateParseError(`it has the extension ${duplicate} twice`);
-
-  const basic = cert.getExtension(x509.BasicConstraintsExtension);
-  const keyUsage = cert.getExtension(x509.KeyUsagesExtension);
-  const eku = cert.getExtension(x509.ExtendedKeyUsageExtension);
-  const san = cert.getExtension(x509.SubjectAlternativeNameExtension);
-  const ski = cert.getExtension(x509.SubjectKeyIdentifierExtension);
-  const aki = cert.getExtension(x509.AuthorityKeyIdentifierExtension);
-  const notBefore = cert.notBefore.getTime();
-  const notAfter = cert.notAfter.getTime();
-  if (Number.isNaN(notBefore) || Number.isNaN(notAfter)) {
-    throw new CertificateParseError('its validity dates cannot be read');
-  }
-
-  return {
-    der,
-    cert,
-    label: commonNameOr(cert.subjectName, cert.subject),
-    issuerLabel: commonNameOr(cert.issuerName, cert.issuer),
-    subject: cert.subject,
-    issuer: cert.issuer,
-    subjectDer: new Uint8Array(cert.subjectName.toArrayBuffer()),
-    issuerDer: new Uint8Array(cert.issuerName.toArrayBuffer()),
-    notBefore,
-    notAfter,
-    spki: new Uint8Array(cert.publicKey.rawData),
-    signatureAlgorithm: signatureAlgorithmName(cert.signatureAlgorithm),
-    basicConstraints: basic
-      ? basic.pathLength === undefined
-        ? { ca: basic.ca }
-        : { ca: basic.ca, pathLen: basic.pathLength }
-      : null,
-    keyUsage: keyUsage ? keyUsage.usages : null,
-    extKeyUsage: eku ? eku.usages.map(String) : null,
-    san: san ? presentedNames(san) : null,
-    subjectKeyId: ski ? ski.keyId.toLowerCase() : null,
-    authorityKeyId: aki?.keyId ? aki.keyId.toLowerCase() : null,
-    criticalExtensions: cert.extensions.filter((e) => e.critical).map((e) => e.type),
-  };
+  return fields;
 }
 
-function presentedNames(san: x509.SubjectAlternativeNameExtension): PresentedNames {
+/** The dNSName and iPAddress entries; other kinds of name play no part in matching a host. */
+function presentedNames(names: GeneralNames): PresentedNames {
   const dns: string[] = [];
   const ip: string[] = [];
-  for (const name of san.names.items) {
-    if (name.type === 'dns') dns.push(name.value);
-    else if (name.type === 'ip') ip.push(name.value);
+  for (const name of names) {
+    if (name.dNSName !== undefined) dns.push(name.dNSName);
+    else if (name.iPAddress !== undefined) ip.push(name.iPAddress);
   }
   return { dns, ip };
 }
 
-function signatureAlgorithmName(alg: { name: string; hash?: { name: string } }): string {
-  const hash = alg.hash?.name ?? '';
-  const bits = hash.replace('SHA-', '');
-  if (alg.name === 'RSASSA-PKCS1-v1_5' && hash) return `sha${bits}WithRSAEncryption`;
-  if (alg.name === 'ECDSA' && hash) return `ecdsa-with-SHA${bits}`;
-  if (alg.name === 'RSA-PSS') return 'rsassaPss';
-  if (alg.name === 'Ed25519') return 'ED25519';
-  return hash ? `${alg.name} with ${hash}` : alg.name;
+function timeOf(time: Time): number {
+  const date = time.utcTime ?? time.generalTime;
+  if (!date) throw new CertificateParseError('its validity dates cannot be read');
+  return date.getTime();
 }
 
-function commonNameOr(name: x509.Name, fallback: string): string {
-  const cn = name.getField('CN');
-  return cn.length > 0 ? cn[cn.length - 1]! : fallback;
+/** The INTEGER's magnitude: a leading zero octet that only keeps it positive is dropped. */
+function serialHex(bytes: Uint8Array): string {
+  const magnitude =
+    bytes.length > 1 && bytes[0] === 0 && bytes[1]! > 0x7f ? bytes.subarray(1) : bytes;
+  return toHex(magnitude).toUpperCase();
 }
 
 /**
  * DER (X.690 §10.1) gives the outer SEQUENCE a definite length, and a TLS ASN.1Cert (RFC 5246
- * §7.4.2) is exactly one certificate. The X.509 library tolerates bytes after the SEQUENCE, so
+ * §7.4.2) is exactly one certificate. The ASN.1 parser tolerates bytes after the SEQUENCE, so
  * this reads just the outer tag and length octets (X.690 §8.1.3) to refuse them, the way
  * OpenSSL refuses a certificate whose length does not match its TLS framing.
  */

@@ -4,9 +4,10 @@
  * the server sent, and check each signature with the issuer's key, until a trust anchor is
  * reached.
  */
-import { bytesEqual, toHex } from '../../bytes';
+import { bytesEqual } from '../../bytes';
 import { certificateError, type CertificateError } from './errors';
 import type { ParsedCertificate } from './parse';
+import { signatureVerifies } from './signature';
 import type { ValidationStep } from './steps';
 
 export type PathResult =
@@ -115,39 +116,6 @@ async function firstThatSigned(
     if (await signatureVerifies(child, candidate)) return candidate;
   }
   return undefined;
-}
-
-/**
- * Importing a public key into WebCrypto costs ten times the RSA verification itself, and a client
- * meets the same intermediates and roots again and again, so imported keys are kept (bounded).
- */
-const importedIssuerKeys = new Map<string, Promise<CryptoKey>>();
-const MAX_IMPORTED_KEYS = 64;
-
-function issuerKey(issuer: ParsedCertificate, algorithm: Algorithm): Promise<CryptoKey> {
-  const id = `${toHex(issuer.spki)}|${JSON.stringify(algorithm)}`;
-  let key = importedIssuerKeys.get(id);
-  if (!key) {
-    if (importedIssuerKeys.size >= MAX_IMPORTED_KEYS)
-      importedIssuerKeys.delete(importedIssuerKeys.keys().next().value!);
-    key = issuer.cert.publicKey.export(algorithm, ['verify']);
-    importedIssuerKeys.set(id, key);
-    key.catch(() => importedIssuerKeys.delete(id));
-  }
-  return key;
-}
-
-async function signatureVerifies(
-  child: ParsedCertificate,
-  issuer: ParsedCertificate,
-): Promise<boolean> {
-  try {
-    const publicKey = await issuerKey(issuer, child.cert.signatureAlgorithm);
-    return await child.cert.verify({ publicKey, signatureOnly: true });
-  } catch {
-    // An unsupported algorithm or a key that WebCrypto refuses is a signature we cannot trust.
-    return false;
-  }
 }
 
 async function selfIssuedError(

@@ -38,12 +38,7 @@ export function summarizeCertificate(der: Uint8Array): CertSummary {
 }
 
 export function summarizeParsed(parsed: ParsedCertificate): CertSummary {
-  const { cert } = parsed;
-  const key = cert.publicKey.algorithm as Algorithm & {
-    modulusLength?: number;
-    namedCurve?: string;
-  };
-  const keyType = publicKeyKind(key.name);
+  const key = parsed.publicKey;
   const san = [
     ...(parsed.san?.dns ?? []).map((name) => `DNS:${name}`),
     ...(parsed.san?.ip ?? []).map((ip) => `IP:${ip}`),
@@ -51,13 +46,13 @@ export function summarizeParsed(parsed: ParsedCertificate): CertSummary {
   return {
     subject: parsed.subject,
     issuer: parsed.issuer,
-    serialHex: cert.serialNumber.toUpperCase(),
+    serialHex: parsed.serialHex,
     notBefore: new Date(parsed.notBefore).toISOString(),
     notAfter: new Date(parsed.notAfter).toISOString(),
     san,
-    keyType,
-    ...(keyType === 'RSA' && key.modulusLength ? { keyBits: key.modulusLength } : {}),
-    ...(keyType === 'EC' && key.namedCurve ? { curve: key.namedCurve } : {}),
+    keyType: key.kind,
+    ...(key.kind === 'RSA' && key.bits ? { keyBits: key.bits } : {}),
+    ...(key.kind === 'EC' ? { curve: key.curve } : {}),
     signatureAlgorithm: parsed.signatureAlgorithm,
     isCa: parsed.basicConstraints?.ca ?? false,
     sha256Fingerprint: colonHex(sha256(parsed.der)),
@@ -73,19 +68,14 @@ export function leafPublicKeyOf(parsed: ParsedCertificate): {
   spki: Uint8Array;
   keyType: TlsKeyType;
 } {
-  const key = parsed.cert.publicKey.algorithm as Algorithm & { namedCurve?: string };
-  const kind = publicKeyKind(key.name);
+  const key = parsed.publicKey;
   const keyType: TlsKeyType =
-    kind === 'RSA' ? 'RSA' : kind === 'EC' && key.namedCurve === 'P-256' ? 'ECDSA_P256' : 'other';
+    key.kind === 'RSA'
+      ? 'RSA'
+      : key.kind === 'EC' && key.curve === 'P-256'
+        ? 'ECDSA_P256'
+        : 'other';
   return { spki: parsed.spki, keyType };
-}
-
-function publicKeyKind(webCryptoName: string): PublicKeyKind {
-  // The library names an rsaEncryption key by the WebCrypto algorithm it would import it as.
-  if (webCryptoName === 'RSASSA-PKCS1-v1_5' || webCryptoName === 'RSA-PSS') return 'RSA';
-  if (webCryptoName === 'ECDSA' || webCryptoName === 'ECDH') return 'EC';
-  if (webCryptoName === 'Ed25519') return 'Ed25519';
-  return 'other';
 }
 
 function colonHex(bytes: Uint8Array): string {

@@ -1,7 +1,10 @@
 /**
- * The one place that loads @peculiar/x509. Its dependency injection (tsyringe) needs the
- * reflect-metadata polyfill to be installed before the library module is evaluated, in the
- * browser as well as in Node, so every engine file imports the library from here.
+ * The one place that loads @peculiar/x509, for what builds certificates: the demo PKI generator
+ * (src/scripts/pki.ts) and tests. The engine itself reads certificates with the library's own
+ * schema layer (@peculiar/asn1-x509, see parse.ts), which keeps this module, tsyringe and
+ * reflect-metadata out of the browser bundle. Its dependency injection (tsyringe) needs the
+ * reflect-metadata polyfill to be installed before the library module is evaluated, so
+ * everything that uses the library imports it from here.
  */
 import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
