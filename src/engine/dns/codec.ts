@@ -247,8 +247,9 @@ export function decodeMessage(bytes: Uint8Array, opts: CodecOptions = {}): Decod
   } catch (error) {
     if (error instanceof DecodeError) throw error;
     // Anything else is a bug or an unforeseen input; it still becomes a one-line decode error.
+    // The original stays as `cause`, so the fuzzer (src/engine/fuzz) can tell it from a typed one.
     const reason = error instanceof Error ? error.message : String(error);
-    throw new DecodeError(reason, inp.offset);
+    throw Object.assign(new DecodeError(reason, inp.offset), { cause: error });
   }
 }
 
