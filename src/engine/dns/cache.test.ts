@@ -79,9 +79,9 @@ describe('RecordCache', () => {
     expect(cache.get(n('x.test'), RRType.A, T0)?.ttl).toBe(120);
     cache.putRecords(n('y.test'), RRType.A, [a('y.test', 172800)], T0);
     expect(cache.get(n('y.test'), RRType.A, T0)?.ttl).toBe(86400);
-    // RFC 2181 §8: a TTL with the top bit set counts as zero, which is not cached.
+    // RFC 8767 §4 (updating RFC 2181 §8): a TTL with the top bit set is positive, so capped.
     cache.putRecords(n('z.test'), RRType.A, [a('z.test', 0x80000000)], T0);
-    expect(cache.peek(n('z.test'), RRType.A, T0)).toBeUndefined();
+    expect(cache.peek(n('z.test'), RRType.A, T0)?.ttl).toBe(86400);
   });
 
   it('keeps negative answers for min(SOA TTL, MINIMUM), capped at 3600 s (RFC 2308 §5)', () => {

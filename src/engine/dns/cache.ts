@@ -217,9 +217,14 @@ export class RecordCache {
   }
 }
 
-/** RFC 2181 §8: a TTL with the top bit set is treated as zero. */
+/**
+ * A record's TTL as an unsigned 32-bit number. RFC 2181 §8 had a TTL with the top bit set count
+ * as zero (not cached); RFC 8767 §4 updates it: such values are "interpreted ... as being
+ * positive, rather than 0", and capped (it suggests 7 days). The caller's min() with the cache's
+ * maximum does the capping, so 0x80000000 is kept for maxTtl, not dropped.
+ */
 function recordTtl(rr: ResourceRecord): number {
-  return rr.ttl > 0x7fffffff ? 0 : rr.ttl;
+  return rr.ttl >>> 0;
 }
 
 export interface NameServer {

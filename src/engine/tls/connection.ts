@@ -24,7 +24,7 @@ import { decodeAlert, encodeAlert } from './messages/alert';
 import { decodeChangeCipherSpec, encodeChangeCipherSpec } from './messages/change-cipher-spec';
 import { encodeHandshake, handshakeMessageName, type HandshakeMessage } from './messages/handshake';
 import { BadRecordMac, RecordOverflow as PlaintextOverflow, RecordProtector } from './protection';
-import { RecordOverflow, RecordSplitter } from './record';
+import { MAX_PLAINTEXT, RecordOverflow, RecordSplitter, UnknownContentType } from './record';
 import { describeApplicationData } from './application-data';
 import { RecordWriter, type SentRecord } from './record-writer';
 import type { SuiteParams } from './suites';
@@ -160,7 +160,15 @@ export class TlsConnection<S extends { name: string }> {
     this.checkRecordVersion(version);
     let plaintext = fragment;
     let decrypted: { nonce: Uint8Array; aad: Uint8Array } | undefined;
-    if (this.reader && type !== ContentType.change_cipher_spec) {
+    const isProtected = this.reader !== undefined && type !== ContentType.change_cipher_spec;
+    // RFC 5246, Section 6.2.1: a TLSPlaintext fragment is at most 2^14 bytes. (Protected records
+    // are checked by the same bound after their nonce and tag are taken off: protection.ts.)
+    if (!isProtected && fragment.length > MAX_PLAINTEXT)
+      throw new TlsFailure({
+        kind: 'record_overflow',
+        reason: `a plaintext record of ${fragment.length} bytes exceeds the maximum ${MAX_PLAINTEXT}`,
+      });
+    if (isProtected && this.reader) {
       try {
         const opened = this.reader.open(type, version, fragment);
         plaintext = opened.plaintext;
@@ -469,6 +477,13 @@ export class TlsConnection<S extends { name: string }> {
 }
 
 function translateRecordError(e: unknown): unknown {
+  // RFC 5246, Section 6: an unexpected record type is unexpected_message, not a decode error.
+  if (e instanceof UnknownContentType)
+    return new TlsFailure({
+      kind: 'unexpected_message',
+      expected: ['a known content type'],
+      got: `content type ${e.type}`,
+    });
   if (e instanceof RecordOverflow || e instanceof PlaintextOverflow)
     return new TlsFailure({ kind: 'record_overflow', reason: e.message });
   if (e instanceof BadRecordMac || e instanceof AeadAuthError)

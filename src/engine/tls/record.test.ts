@@ -7,6 +7,7 @@ import {
   encodeRecord,
   encodeRecordHeader,
   MAX_CIPHERTEXT,
+  MAX_RECEIVED_RECORD,
   MAX_PLAINTEXT,
   RecordOverflow,
   RecordSplitter,
@@ -107,19 +108,22 @@ describe('RecordSplitter', () => {
     expect(splitter.push(first.subarray(first.length - 1))).toHaveLength(1);
   });
 
-  it('accepts a record of exactly 2^14 + 2048 bytes and refuses one byte more with RecordOverflow', () => {
+  it('accepts a record of exactly 2^14 + 256 bytes and refuses one byte more with RecordOverflow', () => {
+    // RFC 8446, Section 5.2's bound: above anything our AEAD suites produce (2^14 + 24), below
+    // RFC 5246's 2^14 + 2048 (record.ts, MAX_RECEIVED_RECORD).
+    expect(MAX_RECEIVED_RECORD).toBe(16640);
     const max = encodeRecord({
       type: 23,
       version: 0x0303,
-      fragment: new Uint8Array(MAX_CIPHERTEXT),
+      fragment: new Uint8Array(MAX_RECEIVED_RECORD),
     }).bytes;
     expect(new RecordSplitter().push(max)).toHaveLength(1);
     const splitter = new RecordSplitter();
     splitter.push(stream.subarray(0, 45)); // the first record, whole
     // The header alone is enough to refuse it: the body is never buffered.
-    const overflow = () => splitter.push(encodeRecordHeader(23, 0x0303, MAX_CIPHERTEXT + 1));
+    const overflow = () => splitter.push(encodeRecordHeader(23, 0x0303, MAX_RECEIVED_RECORD + 1));
     expect(overflow).toThrow(RecordOverflow);
-    expect(overflow).toThrow('record length 18433 exceeds the maximum 18432 at offset 45');
+    expect(overflow).toThrow('record length 16641 exceeds the maximum 16640 at offset 45');
   });
 
   it('refuses an unknown content type with a DecodeError at its stream offset, and stays failed', () => {

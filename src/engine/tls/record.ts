@@ -19,15 +19,41 @@ export const RECORD_HEADER_LENGTH = 5;
 export const MAX_PLAINTEXT = 2 ** 14;
 /** RFC 5246, Section 6.2.3: "The length MUST NOT exceed 2^14 + 2048." */
 export const MAX_CIPHERTEXT = 2 ** 14 + 2048;
+/**
+ * The longest record a connection accepts: 2^14 + 256, RFC 8446 Section 5.2's bound. RFC 5246's
+ * 2^14 + 2048 leaves room for compression (1024) and for a cipher's expansion (1024), but we
+ * negotiate only the null compression and AEAD suites whose records are at most 2^14 + 24 (GCM's
+ * explicit nonce and tag; RFC 5288, Section 3) or 2^14 + 16 (ChaCha20-Poly1305; RFC 7905), and
+ * records before ChangeCipherSpec are plaintext, at most 2^14 (RFC 5246, Section 6.2.1). So no
+ * record a conformant peer sends is refused, and a bogus length is refused from its header alone,
+ * before up to 2 KiB more of it is buffered. OpenSSL's TLS 1.2 receive path stops at 2^14 + 320
+ * (SSL3_RT_MAX_ENCRYPTED_LENGTH without compression), its TLS 1.3 path at 2^14 + 256.
+ */
+export const MAX_RECEIVED_RECORD = 2 ** 14 + 256;
 
-/** A record longer than MAX_CIPHERTEXT: the receiver answers record_overflow (RFC 5246, Section 6.2.3). */
+/** A record longer than the receiver accepts: record_overflow (RFC 5246, Section 7.2.2). */
 export class RecordOverflow extends Error {
   constructor(
     readonly length: number,
     readonly offset: number,
+    readonly maximum = MAX_RECEIVED_RECORD,
   ) {
-    super(`record length ${length} exceeds the maximum ${MAX_CIPHERTEXT} at offset ${offset}`);
+    super(`record length ${length} exceeds the maximum ${maximum} at offset ${offset}`);
     this.name = 'RecordOverflow';
+  }
+}
+
+/**
+ * A record whose type is none of RFC 5246's four. It is a DecodeError for `tls decode`; a
+ * connection answers it with unexpected_message (RFC 5246, Section 6: "If a TLS implementation
+ * receives an unexpected record type, it MUST send an unexpected_message alert").
+ */
+export class UnknownContentType extends DecodeError {
+  constructor(
+    readonly type: number,
+    offset: number,
+  ) {
+    super(`unknown record content type ${type}`, offset);
   }
 }
 
@@ -119,12 +145,10 @@ export class RecordSplitter {
 }
 
 /**
- * RFC 5246, Section 6: a record type outside ContentType cannot be processed (the connection picks
- * the alert); Section 6.2.3: a length beyond 2^14 + 2048 is record_overflow.
+ * RFC 5246, Section 6: a record type outside ContentType cannot be processed; a length beyond
+ * what any of our suites can produce (MAX_RECEIVED_RECORD) is record_overflow.
  */
 function checkHeader(type: number, length: number, offset: number): void {
-  if (!isKnownContentType(type)) {
-    throw new DecodeError(`unknown record content type ${type}`, offset);
-  }
-  if (length > MAX_CIPHERTEXT) throw new RecordOverflow(length, offset);
+  if (!isKnownContentType(type)) throw new UnknownContentType(type, offset);
+  if (length > MAX_RECEIVED_RECORD) throw new RecordOverflow(length, offset);
 }

@@ -287,6 +287,18 @@ async function onCertificate(
     });
     fail({ kind: 'certificate', alert: result.error.alert, reason: result.error.sentence });
   }
+  // RFC 5246, Section 7.4.2: the leaf's key "MUST be compatible with the selected key exchange
+  // algorithm": RSA for ECDHE_RSA, ECDSA for ECDHE_ECDSA (RFC 8422, Section 5.3). Without this
+  // check the client verified the ServerKeyExchange with whatever key the certificate held, so an
+  // ECDSA certificate could authenticate an ECDHE_RSA suite (test/negative: certificate key type).
+  // OpenSSL's client sends illegal_parameter here (SSL_R_WRONG_CERTIFICATE_TYPE).
+  const expectedKeyType = state.hello.suite.auth === 'RSA' ? 'RSA' : 'ECDSA_P256';
+  if (result.leafKeyType !== expectedKeyType) {
+    fail({
+      kind: 'illegal_parameter',
+      reason: `the server's certificate holds a ${result.leafKeyType} key, but ${state.hello.suite.name} needs ${expectedKeyType}`,
+    });
+  }
   ctx.note('tls.client.certificate_valid', {
     subject: result.leaf.subject,
     issuer: result.leaf.issuer,
