@@ -4,6 +4,7 @@
  * TTLs may use BIND's units (1h30m, 2d, 1w).
  */
 import { fromHex } from '../../bytes';
+import { MAX_ZONE_RECORDS, zoneTextProblem } from '../../limits';
 import { AddressError, formatIPv6, parseIPv4, parseIPv6 } from '../ip';
 import { Name, NameError } from '../name';
 import { NameDecodeState } from '../namewire';
@@ -68,6 +69,9 @@ export interface ParseOptions {
 }
 
 export function parseMasterFile(text: string, opts: ParseOptions = {}): ParsedZone {
+  // Zone text comes from people (the zone editor, `dns serve --zone`): bound it before any work.
+  const tooBig = zoneTextProblem(text);
+  if (tooBig) throw new ZoneParseError(tooBig.line, tooBig.reason);
   let origin = opts.origin;
   let firstOrigin = opts.origin;
   let defaultTtl: number | undefined;
@@ -167,6 +171,8 @@ export function parseMasterFile(text: string, opts: ParseOptions = {}): ParsedZo
       throw new ZoneParseError(entry.line, 'no TTL on the record and no $TTL before it');
     }
     const data = parseRData(type, tokens, entry.line, nameOf);
+    if (records.length >= MAX_ZONE_RECORDS)
+      throw new ZoneParseError(entry.line, `more than ${MAX_ZONE_RECORDS} records in one zone`);
     records.push({ name: owner, type, class: RRClass.IN, ttl: effectiveTtl, data });
     lines.push(entry.line);
     lastOwner = owner;

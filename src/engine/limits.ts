@@ -1,0 +1,231 @@
+/**
+ * Bounds on every input a user controls, in one place, each with a check that says in one
+ * sentence what is wrong. The UI calls these before it hands anything to the engine; the engine
+ * enforces the ones that protect it by itself too (the zone parser's size caps).
+ *
+ * Every check returns `{ ok: true }` or `{ ok: false, error }`; `error` is a plain English
+ * sentence naming the limit, fit to show next to the field.
+ */
+import { fromHex, HexError } from './bytes/hex';
+import { MAX_LABEL_OCTETS, MAX_NAME_OCTETS, Name, NameError } from './dns/name';
+
+export type LimitCheck = { ok: true } | { ok: false; error: string };
+
+const ok: LimitCheck = { ok: true };
+const fail = (error: string): LimitCheck => ({ ok: false, error });
+
+// ---------------------------------------------------------------------------------------------
+// Pasted hex (tls decode, dns decode, the tamper lab)
+
+/**
+ * The most bytes a pasted message may decode to: 64 KiB. A DNS message is at most 65,535 octets
+ * (the TCP length prefix, RFC 1035 §4.2.2); a TLS flight with a certificate chain is a few KiB.
+ */
+export const MAX_PASTED_BYTES = 64 * 1024;
+/**
+ * The most characters of pasted text, checked before any parsing: two hex digits per byte plus
+ * room for a separator each (spaces, colons, line breaks, as Wireshark and xxd print them).
+ */
+export const MAX_PASTED_HEX_CHARS = 4 * MAX_PASTED_BYTES;
+
+export function checkPastedHex(text: string): LimitCheck {
+  const parsed = parsePastedHex(text);
+  return parsed.ok ? ok : parsed;
+}
+
+/** The bytes of pasted hex, within MAX_PASTED_BYTES, or the reason there are none. */
+export function parsePastedHex(
+  text: string,
+): { ok: true; bytes: Uint8Array } | { ok: false; error: string } {
+  if (text.length > MAX_PASTED_HEX_CHARS)
+    return {
+      ok: false,
+      error: `The pasted text is ${text.length} characters long; at most ${MAX_PASTED_HEX_CHARS} are accepted (${MAX_PASTED_BYTES} bytes).`,
+    };
+  let bytes: Uint8Array;
+  try {
+    bytes = fromHex(text.trim());
+  } catch (e) {
+    if (e instanceof HexError)
+      return { ok: false, error: `The pasted text is not hex: ${e.message}.` };
+    throw e;
+  }
+  if (bytes.length === 0)
+    return { ok: false, error: 'Nothing to decode: the pasted text has no hex digits.' };
+  if (bytes.length > MAX_PASTED_BYTES)
+    return {
+      ok: false,
+      error: `The pasted hex is ${bytes.length} bytes; at most ${MAX_PASTED_BYTES} (64 KiB) are decoded.`,
+    };
+  return { ok: true, bytes };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Zone files (the zone editor)
+
+/** A zone file's size: 256 KiB of text, far beyond a lesson's zone and any demo universe zone. */
+export const MAX_ZONE_TEXT_CHARS = 256 * 1024;
+/** Lines in a zone file. */
+export const MAX_ZONE_LINES = 5_000;
+/** Records in one zone. */
+export const MAX_ZONE_RECORDS = 2_000;
+
+/**
+ * The size caps a zone file's text must meet before it is parsed; the parser enforces the same
+ * caps (and MAX_ZONE_RECORDS) itself, with the line number (dns/zone/parse.ts).
+ */
+export function checkZoneText(text: string): LimitCheck {
+  const problem = zoneTextProblem(text);
+  return problem ? fail(`Line ${problem.line}: ${problem.reason}.`) : ok;
+}
+
+/** The first size cap `text` breaks, with the line to name, or undefined. */
+export function zoneTextProblem(text: string): { line: number; reason: string } | undefined {
+  if (text.length > MAX_ZONE_TEXT_CHARS)
+    return {
+      line: 1,
+      reason: `the zone file is ${text.length} characters long; the limit is ${MAX_ZONE_TEXT_CHARS}`,
+    };
+  // No cap on one line: a record may hold up to 65,535 octets of RDATA (RFC 1035 §3.2.1), which
+  // a line must be able to say; the whole text's size bounds it.
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    if (++line > MAX_ZONE_LINES)
+      return { line, reason: `the zone file has more than ${MAX_ZONE_LINES} lines` };
+  }
+  return undefined;
+}
+
+export function checkZoneRecordCount(count: number): LimitCheck {
+  return count > MAX_ZONE_RECORDS
+    ? fail(`The zone has ${count} records; the limit is ${MAX_ZONE_RECORDS}.`)
+    : ok;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Host names (lookup box, SNI, the URL)
+
+/**
+ * The longest text a host name box takes before parsing: 255 octets, each written at worst as a
+ * four-character \DDD escape (RFC 1035 §5.1).
+ */
+export const MAX_HOSTNAME_INPUT_CHARS = 4 * MAX_NAME_OCTETS;
+/** RFC 1035 §2.3.4 (and §3.1): 63 octets a label, 255 a name on the wire. */
+export { MAX_LABEL_OCTETS, MAX_NAME_OCTETS };
+
+/** A name for a DNS lookup: presentation format, RFC 1035 §2.3.4's lengths. */
+export function checkHostname(text: string): LimitCheck {
+  if (text.length > MAX_HOSTNAME_INPUT_CHARS)
+    return fail(
+      `The name is ${text.length} characters long; a name is at most ${MAX_NAME_OCTETS} octets (RFC 1035 §2.3.4).`,
+    );
+  if (text.trim() === '') return fail('Enter a name, such as www.example.com.');
+  try {
+    Name.parse(text);
+  } catch (e) {
+    if (e instanceof NameError) return fail(`Not a usable name: ${e.message}.`);
+    throw e;
+  }
+  return ok;
+}
+
+/**
+ * A TLS server name (SNI, RFC 6066 §3): a DNS host name within RFC 1035's lengths, printable ASCII,
+ * without a trailing dot; or an IP literal (which the client then leaves out of the hello).
+ */
+export function checkServerName(text: string): LimitCheck {
+  if (text.endsWith('.'))
+    return fail('A server name is written without the trailing dot (RFC 6066 §3).');
+  if (!/^[\x21-\x7e]+$/.test(text))
+    return fail('A server name is printable ASCII without spaces (RFC 6066 §3).');
+  return checkHostname(text);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lists in the negotiation editor (cipher suites, groups, signature schemes, ALPN)
+
+/**
+ * Entries a list may hold. The wire allows far more (32,767 cipher suites), but each entry is a
+ * row on screen and a code in the hello; these leave room for every code a real client sends
+ * (OpenSSL 3.0 offers 31 suites with TLS 1.3 on).
+ */
+export const MAX_LIST_ENTRIES = {
+  cipherSuites: 64,
+  groups: 32,
+  signatureSchemes: 32,
+  alpn: 16,
+} as const;
+export type ConfigList = keyof typeof MAX_LIST_ENTRIES;
+
+/** RFC 7301 §3.1: a protocol name is 1 to 255 octets. */
+export const MAX_ALPN_NAME_OCTETS = 255;
+
+const LIST_NAMES: Record<ConfigList, string> = {
+  cipherSuites: 'cipher suites',
+  groups: 'groups',
+  signatureSchemes: 'signature schemes',
+  alpn: 'ALPN protocols',
+};
+
+/** A list of 16-bit codes (suites, groups, schemes) or ALPN protocol names. */
+export function checkConfigList(
+  list: ConfigList,
+  values: readonly (number | string)[],
+): LimitCheck {
+  const max = MAX_LIST_ENTRIES[list];
+  const what = LIST_NAMES[list];
+  if (values.length === 0) return fail(`Offer at least one of the ${what}.`);
+  if (values.length > max)
+    return fail(`${values.length} ${what} is too many; the limit is ${max}.`);
+  for (const v of values) {
+    if (list === 'alpn') {
+      const octets = typeof v === 'string' ? new TextEncoder().encode(v).length : -1;
+      if (octets < 1 || octets > MAX_ALPN_NAME_OCTETS)
+        return fail(`An ALPN protocol name is 1 to ${MAX_ALPN_NAME_OCTETS} bytes (RFC 7301 §3.1).`);
+    } else if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 0xffff) {
+      return fail(`Each of the ${what} is a code from 0 to 65535 (0x0000 to 0xffff).`);
+    }
+  }
+  return ok;
+}
+
+/** Every list of a client or server configuration at once; the first problem found. */
+export function checkConfigLists(
+  config: Partial<Record<ConfigList, readonly (number | string)[]>>,
+): LimitCheck {
+  for (const list of Object.keys(MAX_LIST_ENTRIES) as ConfigList[]) {
+    const values = config[list];
+    if (values === undefined || (list === 'alpn' && values.length === 0)) continue;
+    const result = checkConfigList(list, values);
+    if (!result.ok) return result;
+  }
+  return ok;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The virtual clock (time travel, "wait for the TTL")
+
+/**
+ * The furthest one jump may move the virtual clock: 30 days. Past every TTL a cache keeps
+ * (RFC 8767 §4 suggests capping at 7 days; Unbound's cache-max-ttl is 1 day) and every TLS session
+ * lifetime (300 s), so nothing more can change by jumping further.
+ */
+export const MAX_CLOCK_JUMP_SECONDS = 30 * 86_400;
+/**
+ * The latest virtual time: the end of 9999, the last instant an X.509 validity date can name
+ * (RFC 5280 §4.1.2.5 GeneralizedTime) and far inside what a JavaScript Date holds.
+ */
+export const MAX_VIRTUAL_TIME_MS = Date.UTC(9999, 11, 31, 23, 59, 59);
+
+/** A jump forward of `seconds`, from virtual time `nowMs`. Time never goes backwards. */
+export function checkClockJump(seconds: number, nowMs = 0): LimitCheck {
+  if (!Number.isFinite(seconds)) return fail('The time to jump must be a number of seconds.');
+  if (seconds < 0) return fail('Time only moves forward: the jump must be 0 seconds or more.');
+  if (seconds > MAX_CLOCK_JUMP_SECONDS)
+    return fail(
+      `One jump is at most ${MAX_CLOCK_JUMP_SECONDS} seconds (30 days); every cache has expired by then.`,
+    );
+  if (nowMs + seconds * 1000 > MAX_VIRTUAL_TIME_MS)
+    return fail('That jump goes past the end of the year 9999.');
+  return ok;
+}
