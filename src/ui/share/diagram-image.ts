@@ -8,7 +8,10 @@
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const TITLE_HEIGHT = 56;
 const HEAD_HEIGHT = 58;
-const LEGEND_HEIGHT = 64;
+/** The legend's first row sits this far below the diagram; each further row adds a line. */
+const LEGEND_TOP = 24;
+const LEGEND_LINE = 28;
+const LEGEND_INDENT = 90;
 const MARGIN = 16;
 
 /** The style properties that decide how the diagram's SVG elements look. */
@@ -94,7 +97,10 @@ export function buildDiagramSvg(text: DiagramImageText): DiagramImage {
   const bodyWidth = body.width.baseVal.value;
   const bodyHeight = body.height.baseVal.value;
   const width = Math.max(bodyWidth, 640);
-  const height = TITLE_HEIGHT + HEAD_HEIGHT + bodyHeight + LEGEND_HEIGHT;
+  const legendAt = legendPositions(text.legend, width);
+  const legendRows = Math.max(...legendAt.map((p) => p.row)) + 1;
+  const height =
+    TITLE_HEIGHT + HEAD_HEIGHT + bodyHeight + LEGEND_TOP + legendRows * LEGEND_LINE + MARGIN;
   const font = cssVar('--font') || 'sans-serif';
 
   const svg = el('svg', {
@@ -138,21 +144,22 @@ export function buildDiagramSvg(text: DiagramImageText): DiagramImage {
   svg.append(content);
 
   const legend = el('g', {
-    transform: `translate(${MARGIN},${TITLE_HEIGHT + HEAD_HEIGHT + bodyHeight + 24})`,
+    transform: `translate(${MARGIN},${TITLE_HEIGHT + HEAD_HEIGHT + bodyHeight + LEGEND_TOP})`,
     'font-size': 14,
     'font-family': font,
   });
   legend.append(
     el('text', { x: 0, y: 5, 'font-weight': 700, fill: cssVar('--text') }, `${text.legendTitle}:`),
   );
-  let x = 90;
-  for (const item of text.legend) {
+  text.legend.forEach((item, i) => {
+    const { x, row } = legendAt[i]!;
+    const y = row * LEGEND_LINE;
     const colour = swatchColour(item.kind);
     if (item.kind === 'state') {
       legend.append(
         el('rect', {
           x,
-          y: -8,
+          y: y - 8,
           width: 34,
           height: 18,
           rx: 9,
@@ -165,21 +172,41 @@ export function buildDiagramSvg(text: DiagramImageText): DiagramImage {
         el('line', {
           x1: x,
           x2: x + 34,
-          y1: 0,
-          y2: 0,
+          y1: y,
+          y2: y,
           stroke: colour,
           'stroke-width': 3,
+          // Dashed as on the diagram: encrypted records (app.css .msg.enc) and cache loops.
+          ...(item.kind === 'encrypted' ? { 'stroke-dasharray': '9 5' } : {}),
           ...(item.kind === 'cache' ? { 'stroke-dasharray': '5 4' } : {}),
         }),
       );
     }
-    legend.append(el('text', { x: x + 42, y: 5, fill: cssVar('--text') }, item.label));
-    x += 42 + labelWidth(item.label) + 28;
-  }
+    legend.append(el('text', { x: x + 42, y: y + 5, fill: cssVar('--text') }, item.label));
+  });
   svg.append(legend);
 
   const xml = new XMLSerializer().serializeToString(svg);
   return { svg: `<?xml version="1.0" encoding="UTF-8"?>\n${xml}`, width, height };
+}
+
+/** Where each legend item goes: left to right, on a new row when the next would not fit. */
+function legendPositions(
+  items: readonly LegendItem[],
+  width: number,
+): { x: number; row: number }[] {
+  let x = LEGEND_INDENT;
+  let row = 0;
+  return items.map((item) => {
+    const w = 42 + labelWidth(item.label);
+    if (x > LEGEND_INDENT && x + w > width - 2 * MARGIN) {
+      x = LEGEND_INDENT;
+      row += 1;
+    }
+    const at = { x, row };
+    x += w + 28;
+    return at;
+  });
 }
 
 /** A text width estimate at 14px (no measuring: the export must not depend on layout timing). */

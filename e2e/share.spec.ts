@@ -1,0 +1,200 @@
+/**
+ * Export and share, as a person does it in Chromium: the pcap and key log that tshark decrypts,
+ * the diagram as SVG and PNG, the trace as JSON and back (and a bad file refused), and a link
+ * that reopens the same bytes at the same message.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import {
+  CHECKSUM_ARGS,
+  tsharkFields,
+  tsharkMalformedCount,
+  writeTempFile,
+} from '../test/helpers/tshark';
+import { expect, inspector, messageNames, openScenario, test } from './fixtures';
+
+test.use({ viewport: { width: 1280, height: 720 } });
+
+const shareMenu = (page: Page) => page.getByRole('button', { name: 'Export and share' });
+
+async function download(page: Page, button: string): Promise<{ name: string; path: string }> {
+  const menu = shareMenu(page);
+  if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button, exact: true }).click(),
+  ]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), path };
+}
+
+test('the pcap and key log of a TLS run decrypt in tshark to the GET and the 200', async ({
+  watched: page,
+}) => {
+  await openScenario(page, '?scenario=tls-full&seed=5');
+  const pcap = await download(page, 'Download pcap');
+  const keys = await download(page, 'Download key log');
+  expect(pcap.name).toBe('wirestep-tls-full-seed-5.pcap');
+  expect(keys.name).toBe('wirestep-tls-full-seed-5.keys');
+  // A classic pcap (microsecond magic, big-endian as written) of Ethernet frames.
+  const bytes = readFileSync(pcap.path);
+  expect(bytes.subarray(0, 4).toString('hex')).toBe('a1b2c3d4');
+  expect(bytes.readUInt32BE(20)).toBe(1);
+  expect(readFileSync(keys.path, 'utf8')).toMatch(/^CLIENT_RANDOM [0-9a-f]{64} [0-9a-f]{96}\n$/);
+
+  const pcapFile = writeTempFile('run.pcap', bytes);
+  const keylog = writeTempFile('run.keys', readFileSync(keys.path));
+  const http = await tsharkFields(
+    pcapFile,
+    ['http.request.method', 'http.request.uri', 'http.host', 'http.response.code'],
+    { keylog, filter: 'http' },
+  );
+  expect(http).toEqual([
+    ['GET', '/', 'www.example.com', ''],
+    ['', '', '', '200'],
+  ]);
+  expect(await tsharkMalformedCount(pcapFile, CHECKSUM_ARGS, { keylog })).toBe(0);
+  // The TCP conversation is complete: SYN, SYN-ACK, ACK first, the FINs at the end.
+  const flags = await tsharkFields(pcapFile, ['tcp.flags.str']);
+  expect(flags.slice(0, 3).map((r) => r[0]!.replace(/·/g, '').trim())).toEqual(['S', 'AS', 'A']);
+});
+
+test('a DNS run exports every query and response as UDP; there is no key log', async ({
+  watched: page,
+}) => {
+  await openScenario(page, '?scenario=dns-cold');
+  const pcap = await download(page, 'Download pcap');
+  await expect(page.getByRole('button', { name: 'Download key log' })).toBeDisabled();
+  await expect(page.getByText('This run has no TLS keys to log.')).toBeVisible();
+  const file = writeTempFile('dns.pcap', readFileSync(pcap.path));
+  const rows = await tsharkFields(file, ['udp.dstport', 'dns.qry.name', 'dns.flags.response']);
+  expect(rows).toHaveLength((await messageNames(page)).length);
+  expect(rows[0]).toEqual(['53', 'www.example.com', 'False']);
+  expect(await tsharkMalformedCount(file, CHECKSUM_ARGS)).toBe(0);
+});
+
+test('the diagram downloads as SVG and as a PNG at twice its size, with title and legend', async ({
+  watched: page,
+}, testInfo) => {
+  await openScenario(page, '?scenario=tls-full&step=8');
+  const svg = await download(page, 'Download diagram (SVG)');
+  expect(svg.name).toBe('wirestep-tls-full-seed-1.svg');
+  const text = readFileSync(svg.path, 'utf8');
+  expect(text).toContain('<title>TLS 1.2 full handshake · seed 1</title>');
+  for (const label of ['Legend:', 'Encrypted message', 'Fatal alert or lost message'])
+    expect(text).toContain(label);
+  for (const name of ['ClientHello', 'ServerKeyExchange', 'Alert close_notify'])
+    expect(text).toContain(name);
+  const width = Number(/<svg[^>]* width="(\d+(?:\.\d+)?)"/.exec(text)![1]);
+  const height = Number(/<svg[^>]* height="(\d+(?:\.\d+)?)"/.exec(text)![1]);
+  // The whole diagram, not the part in view: 15 message rows and more.
+  expect(height).toBeGreaterThan(15 * 56);
+
+  const png = await download(page, 'Download diagram (PNG)');
+  expect(png.name).toBe('wirestep-tls-full-seed-1.png');
+  const image = readFileSync(png.path);
+  expect(image.subarray(1, 4).toString()).toBe('PNG');
+  // IHDR: width and height, big-endian, at bytes 16 and 20.
+  expect(image.readUInt32BE(16)).toBe(Math.round(width * 2));
+  expect(image.readUInt32BE(20)).toBe(Math.round(height * 2));
+  await testInfo.attach('diagram.png', { path: png.path, contentType: 'image/png' });
+  await page.screenshot({ path: testInfo.outputPath('share-menu.png') });
+});
+
+test('the trace exports as JSON and imports back; a bad file is refused and the run stays', async ({
+  watched: page,
+}, testInfo) => {
+  await openScenario(page, '?scenario=tls-full&seed=77');
+  const before = await messageNames(page);
+  const json = await download(page, 'Export trace (JSON)');
+  expect(json.name).toBe('wirestep-tls-full-seed-77.trace.json');
+  const saved = JSON.parse(readFileSync(json.path, 'utf8')) as { format: string; version: number };
+  expect(saved.format).toBe('wirestep-trace');
+  expect(saved.version).toBe(1);
+
+  // Another run, then the file: the diagram shows the exported run again.
+  await page.getByLabel('Seed').fill('78');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('status').first()).toContainText('messages');
+  await page.locator('input[type="file"]').setInputFiles(json.path);
+  await expect(
+    page.getByText(/Showing the trace imported from wirestep-tls-full-seed-77/),
+  ).toBeVisible();
+  expect(await messageNames(page)).toEqual(before);
+  await expect(page.getByLabel('Seed')).toHaveValue('77');
+
+  // A file that is not a trace: a clear error, and the imported run is still on screen.
+  await page.locator('input[type="file"]').setInputFiles({
+    name: 'notes.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"hello": "world"}'),
+  });
+  await expect(page.getByRole('alert')).toHaveText(
+    /Could not import notes\.json: it is not a Wirestep trace\. The current run is unchanged\./,
+  );
+  expect(await messageNames(page)).toEqual(before);
+  await page.locator('input[type="file"]').setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format": "wirestep-trace", "ver'),
+  });
+  await expect(page.getByRole('alert')).toContainText('it is not a JSON file');
+  expect(await messageNames(page)).toEqual(before);
+  await page.screenshot({ path: testInfo.outputPath('import-error.png') });
+});
+
+test('a link reopens the same bytes at the same message', async ({ watched: page, context }) => {
+  await openScenario(page);
+  await page.getByLabel('Seed').fill('31337');
+  await page.getByLabel('Cipher suite').selectOption(String(0xcca8));
+  await expect(page.getByRole('status').first()).toContainText('CHACHA20_POLY1305');
+  for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
+  await expect(page.locator('.playback .position')).toContainText('7 of 15');
+  const panel = inspector(page);
+  await panel.getByRole('tab', { name: 'Bytes' }).click();
+  const hex = await panel.locator('.hexdump').first().innerText();
+
+  await shareMenu(page).click();
+  const link = await page.getByLabel('Link to this message').inputValue();
+  expect(new URL(link).search).toBe('?scenario=tls-full&seed=31337&suite=0xcca8&step=7');
+  expect(link).toBe(page.url());
+
+  const other = await context.newPage();
+  await openScenario(other, new URL(link).search);
+  await expect(other.locator('.playback .position')).toContainText('7 of 15');
+  await expect(other.locator('.playback .position')).toContainText('ChangeCipherSpec');
+  await expect(other.getByLabel('Seed')).toHaveValue('31337');
+  const otherPanel = inspector(other);
+  await otherPanel.getByRole('tab', { name: 'Bytes' }).click();
+  expect(await otherPanel.locator('.hexdump').first().innerText()).toBe(hex);
+  // The ClientHello's random (from the seed) is byte for byte the same too.
+  await other.keyboard.press('Home');
+  await page.keyboard.press('Home');
+  expect(await otherPanel.locator('.hexdump').first().innerText()).toBe(
+    await panel.locator('.hexdump').first().innerText(),
+  );
+  await other.close();
+});
+
+test('a malformed link opens the default scenario with a notice, never a blank page', async ({
+  watched: page,
+}, testInfo) => {
+  await openScenario(page, '?scenario=tls-full&suite=0x1301&step=4');
+  await expect(page.getByRole('alert')).toHaveText(
+    /This link could not be opened \(“0x1301” is not a valid suite\), so the default scenario is shown\./,
+  );
+  expect(await messageNames(page)).toHaveLength(15);
+  await expect(page.locator('.playback .position')).toContainText('1 of 15');
+  await page.screenshot({ path: testInfo.outputPath('bad-link.png') });
+
+  await openScenario(page, '?scenario=no-such-thing');
+  await expect(page.getByRole('alert')).toContainText('there is no scenario “no-such-thing”');
+  await expect(page.getByLabel('Scenario')).toHaveValue('tls-full');
+
+  await openScenario(page, '?scenario=dns-cold&step=99');
+  await expect(page.getByRole('alert')).toContainText(
+    'The link points to message 99, but this run has 10; showing message 1.',
+  );
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
