@@ -94,7 +94,11 @@ export function SequenceDiagram() {
   });
 
   const laneGap = layout && layout.lanes.length > 1 ? layout.lanes[1]!.x - layout.lanes[0]!.x : 200;
-  const headWidth = Math.min(200, laneGap - 10);
+  // A head never reaches past the diagram's edge: the outer lanes sit one pad in from it.
+  const edgeRoom = layout?.lanes.length
+    ? 2 * (layout.width - layout.lanes[layout.lanes.length - 1]!.x) - 8
+    : 200;
+  const headWidth = Math.min(200, laneGap - 10, edgeRoom);
   const states = useMemo(
     () => (view ? statesAt(view, cursor) : new Map<string, string>()),
     [view, cursor],
