@@ -10,6 +10,8 @@ import {
 } from '../engine/scenarios/catalog';
 import type { TraceEvent } from '../engine/trace';
 import { indexTrace, type Phase, type TraceView } from '../ui/model/trace-view';
+import type { LabOutcome } from './lab-registry';
+import { runLab } from './run-lab';
 
 export interface RunOutcome {
   view: TraceView;
@@ -18,9 +20,12 @@ export interface RunOutcome {
   error?: string;
   /** One line for the status bar: "HTTP/1.1 200 OK", "93.184.216.34". */
   summary: string;
+  /** A lab scenario's outcome, for the lab panel. */
+  outcome?: LabOutcome;
 }
 
 export function runScenario(settings: ScenarioSettings): Promise<RunOutcome> {
+  if (settings.kind === 'lab') return runLab(settings);
   return settings.kind === 'tls' ? runTls(settings) : runDns(settings);
 }
 

@@ -10,12 +10,14 @@ import { createScenarioSlice, type ScenarioSlice } from './slices/scenario';
 import { createSelectionSlice, type SelectionSlice } from './slices/selection';
 import { createSettingsSlice, type SettingsSlice } from './slices/settings';
 import { createShareSlice, type ShareSlice } from './slices/share';
+import { createLabSlice, type LabSlice } from './slices/lab';
 
 export type Store = ScenarioSlice &
   RunSlice &
   PlaybackSlice &
   SelectionSlice &
   SettingsSlice &
+  LabSlice &
   ShareSlice;
 
 export const createAppStore = () =>
@@ -25,6 +27,7 @@ export const createAppStore = () =>
     ...createPlaybackSlice(...a),
     ...createSelectionSlice(...a),
     ...createSettingsSlice(...a),
+    ...createLabSlice(...a),
     ...createShareSlice(...a),
   }));
 
@@ -73,6 +76,7 @@ export const selectScenarioActions = (s: Store) => ({
   pickScenario: s.pickScenario,
   updateTls: s.updateTls,
   updateDns: s.updateDns,
+  updateLab: s.updateLab,
   newRandomSeed: s.newRandomSeed,
   run: s.run,
 });
@@ -86,4 +90,17 @@ export const selectSettingsActions = (s: Store) => ({
   setTheme: s.setTheme,
   setMotion: s.setMotion,
   setLanguage: s.setLanguage,
+});
+
+// --- the lab ---------------------------------------------------------------------------------
+
+/** A lab run's outcome, as the engine returned it; undefined for the other scenarios. */
+export const selectOutcome = (s: Store) => s.outcome;
+export const selectWorkspace = (s: Store) => s.workspace;
+export const selectLabSide = (s: Store) => s.labSide;
+export const selectDecodeInput = (s: Store) => s.decodeInput;
+export const selectLabActions = (s: Store) => ({
+  setWorkspace: s.setWorkspace,
+  setLabSide: s.setLabSide,
+  setDecodeInput: s.setDecodeInput,
 });

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { selectTheme, useStore } from '../store/store';
+import { selectTheme, selectWorkspace, useStore } from '../store/store';
 import { Header } from './header/Header';
 import { SequenceDiagram } from './diagram/SequenceDiagram';
 import { Inspector } from './inspector/Inspector';
@@ -7,6 +7,9 @@ import { PlaybackBar } from './playback/PlaybackBar';
 import { useKeyboardShortcuts } from './playback/keyboard';
 import { RunStatus } from './RunStatus';
 import { useStrings } from './hooks';
+import { DecodeView } from './lab/decode/DecodeView';
+import { LabPanel } from './lab/LabPanel';
+import { LabSideSwitch } from './lab/LabSideSwitch';
 import { PresentationCaption } from './present/PresentationCaption';
 import { PresentationMode } from './present/PresentationMode';
 import { ShareNotice } from './share/ShareNotice';
@@ -16,6 +19,7 @@ export function App() {
   const theme = useStore(selectTheme);
   const language = useStore((s) => s.language);
   const t = useStrings();
+  const workspace = useStore(selectWorkspace);
   useKeyboardShortcuts();
 
   useEffect(() => {
@@ -29,16 +33,24 @@ export function App() {
         {t.ui.skipToDiagram}
       </a>
       <Header />
-      <main className="workspace">
-        <section className="stage" aria-labelledby="diagram-title">
-          <RunStatus />
-          <ShareNotice />
-          <SequenceDiagram />
-          <PresentationCaption />
-        </section>
-        <Inspector />
-      </main>
-      <PlaybackBar />
+      {workspace === 'decode' ? (
+        <DecodeView />
+      ) : (
+        <>
+          <main className="workspace">
+            <section className="stage" aria-labelledby="diagram-title">
+              <RunStatus />
+              <ShareNotice />
+              <SequenceDiagram />
+              <PresentationCaption />
+            </section>
+            <LabSideSwitch />
+            <LabPanel />
+            <Inspector />
+          </main>
+          <PlaybackBar />
+        </>
+      )}
       <PresentationMode />
     </div>
   );

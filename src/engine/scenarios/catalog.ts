@@ -4,6 +4,9 @@
  * Determinism). Titles and lessons are English here because the CLI prints them; the UI shows its
  * own translations, keyed by scenario id, and falls back to these.
  */
+import { JOURNEY_TEXT } from './journey/text';
+import { DNS_LAB_TEXT } from './lab/dns/text';
+import { LAB_TEXT } from './lab/text';
 
 /** The cipher suites the demo server can negotiate (src/engine/tls/suites.ts), in its preference order. */
 export const DEMO_SUITES = [0xc02f, 0xc030, 0xcca8, 0xc02b] as const;
@@ -46,7 +49,25 @@ export interface DnsSettings {
   lookups: DnsLookupStep[];
 }
 
-export type ScenarioSettings = TlsSettings | DnsSettings;
+/**
+ * A lab scenario (src/engine/scenarios/lab, lab/dns, journey): it runs with its own settings,
+ * which the lab panel edits. Only the text lives here, so the picker never loads the engine.
+ */
+export interface LabSettings {
+  kind: 'lab';
+  /** The lab scenario's id, e.g. 'lab-tls-negotiation'. */
+  lab: string;
+  seed: string;
+  /** The preset the settings started from. */
+  preset: string;
+  /** The scenario's own settings as edited; absent: those of `preset`. */
+  params?: unknown;
+}
+
+export type ScenarioSettings = TlsSettings | DnsSettings | LabSettings;
+
+/** How the picker groups the scenarios. */
+export type ScenarioGroup = 'basics' | 'tls-lab' | 'dns-lab' | 'journey';
 
 export interface Scenario {
   id: string;
@@ -54,8 +75,24 @@ export interface Scenario {
   /** A short paragraph: what to watch for. */
   lesson: string;
   settings: ScenarioSettings;
+  /** The picker's group; 'basics' when absent. */
+  group?: ScenarioGroup;
   /** Hidden from the picker: runs for benchmarks and stress tests, reachable by id (`?scenario=`). */
   unlisted?: boolean;
+}
+
+/** One picker entry per lab scenario, from its text table; it opens on its first preset. */
+function labEntries(
+  group: ScenarioGroup,
+  table: Readonly<Record<string, { title: string; lesson: string; presets: object }>>,
+): Scenario[] {
+  return Object.entries(table).map(([id, text]) => ({
+    id,
+    title: text.title,
+    lesson: text.lesson,
+    group,
+    settings: { kind: 'lab', lab: id, seed: '1', preset: Object.keys(text.presets)[0]! },
+  }));
 }
 
 /**
@@ -150,6 +187,10 @@ export const SCENARIOS: readonly Scenario[] = [
     },
     unlisted: true,
   },
+  ...labEntries('tls-lab', LAB_TEXT),
+  ...labEntries('dns-lab', DNS_LAB_TEXT),
+  // The id is JOURNEY_ID (journey/journey.ts); that module is the engine, its text is not.
+  ...labEntries('journey', { 'journey-visit': JOURNEY_TEXT }),
 ];
 
 export const DEFAULT_SCENARIO_ID = 'tls-full';

@@ -2,6 +2,7 @@
 import type { StateCreator } from 'zustand';
 import { runScenario } from '../run-scenario';
 import type { TraceView } from '../../ui/model/trace-view';
+import type { LabOutcome } from '../lab-registry';
 import type { Store } from '../store';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'failed';
@@ -13,6 +14,8 @@ export interface RunSlice {
   ok: boolean;
   summary: string;
   error?: string;
+  /** A lab scenario's outcome, as its engine run returned it (undefined for other runs). */
+  outcome?: LabOutcome;
   /** Increments with every run, so a slow run that was overtaken cannot overwrite a newer one. */
   runId: number;
   run(): Promise<void>;
@@ -38,6 +41,7 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) 
         ok: outcome.ok,
         summary: outcome.summary,
         error: outcome.error,
+        outcome: outcome.outcome,
       });
     } catch (e) {
       if (get().runId !== runId) return;
@@ -46,6 +50,7 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) 
         view: undefined,
         ok: false,
         summary: '',
+        outcome: undefined,
         error: e instanceof Error ? e.message : String(e),
       });
     }

@@ -4,6 +4,7 @@ import {
   DEFAULT_SCENARIO_ID,
   scenarioById,
   type DnsSettings,
+  type LabSettings,
   type ScenarioSettings,
   type TlsSettings,
 } from '../../engine/scenarios/catalog';
@@ -16,6 +17,8 @@ export interface ScenarioSlice {
   pickScenario(id: string): void;
   updateTls(patch: Partial<Omit<TlsSettings, 'kind'>>): void;
   updateDns(patch: Partial<Omit<DnsSettings, 'kind'>>): void;
+  /** A lab scenario's settings: its seed, the preset it started from, or its edited params. */
+  updateLab(patch: Partial<Omit<LabSettings, 'kind' | 'lab'>>): void;
   /** A fresh seed: every random value in the run changes, and the run stays reproducible. */
   newRandomSeed(): void;
 }
@@ -46,6 +49,10 @@ export const createScenarioSlice: StateCreator<Store, [], [], ScenarioSlice> = (
   updateDns(patch) {
     const s = get().settings;
     if (s.kind === 'dns') set({ settings: { ...s, ...patch } });
+  },
+  updateLab(patch) {
+    const s = get().settings;
+    if (s.kind === 'lab') set({ settings: { ...s, ...patch } });
   },
   newRandomSeed() {
     set({ settings: { ...get().settings, seed: randomSeed() } });

@@ -212,7 +212,10 @@ export function SequenceDiagram() {
                     <text x={LAYOUT.gutter + 8} y={p.y - 8}>
                       {p.kind === 'connection'
                         ? format(t.ui.connectionLabel, { n: p.n })
-                        : format(t.ui.phaseLabel, { n: p.n, time: formatMs(p.timeMs) })}
+                        : format(p.kind === 'visit' ? t.lab.visitLabel : t.ui.phaseLabel, {
+                            n: p.n,
+                            time: formatMs(p.timeMs),
+                          })}
                     </text>
                   </g>
                 ))}

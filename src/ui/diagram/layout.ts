@@ -107,7 +107,7 @@ export interface PhaseGeom {
   step: number;
   y: number;
   n: number;
-  kind: 'lookup' | 'connection';
+  kind: 'lookup' | 'connection' | 'visit';
   timeMs: number;
 }
 

@@ -3,7 +3,6 @@ import { useShallow } from 'zustand/react/shallow';
 import {
   DEMO_SUITES,
   DNS_QUERY_TYPES,
-  SCENARIOS,
   type DnsQueryType,
   type SuiteChoice,
 } from '../../engine/scenarios/catalog';
@@ -20,6 +19,8 @@ import type { Motion, Theme } from '../../store/slices/settings';
 import { useStrings } from '../hooks';
 import { format } from '../i18n';
 import { HeaderTools } from '../share/HeaderTools';
+import { ScenarioOptions } from '../lab/ScenarioOptions';
+import { ViewSwitch } from '../lab/ViewSwitch';
 
 /** The suites' IANA names, for the picker; the engine prints the same names. */
 const SUITE_NAMES: Readonly<Record<number, string>> = {
@@ -57,6 +58,7 @@ export function Header() {
       <div className="brand">
         <h1>{t.ui.appTitle}</h1>
         <p className="tagline">{t.ui.appTagline}</p>
+        <ViewSwitch />
       </div>
       <form className="controls" onSubmit={submit}>
         <label className="field" htmlFor={ids.scenario}>
@@ -67,11 +69,7 @@ export function Header() {
             value={scenarioId}
             onChange={(e) => actions.pickScenario(e.target.value)}
           >
-            {SCENARIOS.filter((s) => !s.unlisted || s.id === scenarioId).map((s) => (
-              <option key={s.id} value={s.id}>
-                {t.scenarios[s.id]?.title ?? s.title}
-              </option>
-            ))}
+            <ScenarioOptions scenarioId={scenarioId} />
           </select>
         </label>
         {settings.kind === 'tls' ? (
@@ -108,7 +106,7 @@ export function Header() {
               </select>
             </label>
           </>
-        ) : (
+        ) : settings.kind === 'dns' ? (
           <>
             <label className="field" htmlFor={ids.name}>
               <span>{t.ui.dnsName}</span>
@@ -139,7 +137,7 @@ export function Header() {
               </select>
             </label>
           </>
-        )}
+        ) : null}
         <label className="field" htmlFor={ids.seed}>
           <span>{t.ui.seed}</span>
           <input
@@ -151,7 +149,9 @@ export function Header() {
             onChange={(e) =>
               settings.kind === 'tls'
                 ? actions.updateTls({ seed: e.target.value })
-                : actions.updateDns({ seed: e.target.value })
+                : settings.kind === 'dns'
+                  ? actions.updateDns({ seed: e.target.value })
+                  : actions.updateLab({ seed: e.target.value })
             }
           />
         </label>

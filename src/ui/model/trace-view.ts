@@ -13,7 +13,7 @@ import type { MessageEvent, Trace, TraceEvent } from '../../engine/trace';
 export interface Phase {
   /** Index into trace.events of the first event of the phase. */
   eventIndex: number;
-  kind: 'lookup' | 'connection';
+  kind: 'lookup' | 'connection' | 'visit';
   /** 1-based number shown to people. */
   n: number;
 }

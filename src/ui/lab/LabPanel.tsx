@@ -1,0 +1,111 @@
+/**
+ * The lab panel, beside the diagram when a lab scenario is picked: where to start from (the
+ * presets), the scenario's own settings, and the outcome of the last run in plain words. On a
+ * narrow screen it shares its column with the inspector (LabSideSwitch).
+ */
+import { useId } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import {
+  selectScenarioActions,
+  selectScenarioId,
+  selectSettings,
+  selectStatus,
+  useStore,
+} from '../../store/store';
+import { useStrings } from '../hooks';
+import { LAB_PANELS } from './panels';
+import { useLab, useLabOutcome, type RunWhen } from './useLab';
+import './lab.css';
+
+export function LabPanel() {
+  const t = useStrings();
+  const settings = useStore(selectSettings);
+  const headingId = useId();
+  if (settings.kind !== 'lab') return null;
+  return (
+    <aside className="lab-panel" aria-labelledby={headingId}>
+      <h2 id={headingId} className="visually-hidden">
+        {t.lab.panel}
+      </h2>
+      <LabBody />
+    </aside>
+  );
+}
+
+function LabBody() {
+  const t = useStrings();
+  const scenarioId = useStore(selectScenarioId);
+  const status = useStore(selectStatus);
+  const { updateLab, run } = useStore(useShallow(selectScenarioActions));
+  const state = useLab();
+  const outcome = useLabOutcome(state?.lab.id);
+  const presetId = useId();
+  if (!state) return <p className="muted lab-loading">{t.lab.loading}</p>;
+  const { lab, settings, params } = state;
+  const parts = LAB_PANELS[lab.id];
+  const problem = parts?.validate?.(params as never, t);
+  // Settings the engine would refuse are kept and shown with their problem, but not run.
+  const change = (next: unknown, when?: RunWhen) =>
+    state.change(next, parts?.validate?.(next as never, t) ? 'never' : when);
+  const titles = t.lab.presets[scenarioId] ?? {};
+  const edited = settings.params !== undefined;
+  return (
+    <div className="lab-body">
+      {!parts?.editorIsPresets && (
+        <div className="lab-field preset">
+          <label htmlFor={presetId}>{t.lab.startFrom}</label>
+          <select
+            id={presetId}
+            value={settings.preset}
+            onChange={(e) => {
+              updateLab({ preset: e.target.value, params: undefined });
+              void run();
+            }}
+          >
+            {lab.presets.map((p) => (
+              <option key={p.id} value={p.id}>
+                {titles[p.id] ?? p.title}
+              </option>
+            ))}
+          </select>
+          {edited && (
+            <button
+              type="button"
+              className="button small ghost"
+              onClick={() => {
+                updateLab({ params: undefined });
+                void run();
+              }}
+            >
+              {t.lab.resetPreset}
+            </button>
+          )}
+        </div>
+      )}
+      {parts?.Editor && (
+        <section className="lab-settings" aria-label={t.lab.settings}>
+          <parts.Editor params={params as never} change={change} seed={settings.seed} />
+          {problem && (
+            <p className="lab-problem" role="alert">
+              {problem}
+            </p>
+          )}
+        </section>
+      )}
+      <section
+        className="lab-outcome"
+        aria-label={t.lab.outcome}
+        aria-busy={status === 'running'}
+        tabIndex={0}
+      >
+        <h3>{t.lab.outcome}</h3>
+        {status === 'running' && <p className="muted">{t.lab.running}</p>}
+        {parts && outcome !== undefined ? (
+          <parts.Outcome outcome={outcome as never} params={params as never} />
+        ) : (
+          status !== 'running' && <p className="muted">{t.lab.noOutcome}</p>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,243 @@
+/**
+ * Small pieces the lab's editors and outcome views share: labelled facts, a checkbox, a number
+ * field, a hex line, and a button that shows a message on the diagram.
+ */
+import { useId, type ReactNode } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { AlertOutcome } from '../../engine/scenarios/lab';
+import type { MessageEvent } from '../../engine/trace';
+import type { InspectorTab } from '../../store/slices/selection';
+import { selectSelectionActions, selectView, useStore } from '../../store/store';
+import { useStrings } from '../hooks';
+import { format } from '../i18n';
+import { toHex } from '../inspector/hex';
+
+/** Label and value pairs, one per line. */
+export function Facts({
+  rows,
+}: {
+  rows: readonly (readonly [string, ReactNode] | false | null)[];
+}) {
+  return (
+    <dl className="facts">
+      {rows.map((row) =>
+        row ? (
+          <div key={row[0]}>
+            <dt>{row[0]}</dt>
+            <dd>{row[1]}</dd>
+          </div>
+        ) : null,
+      )}
+    </dl>
+  );
+}
+
+export function Checkbox({
+  label,
+  checked,
+  onChange,
+  hint,
+}: {
+  label: string;
+  checked: boolean;
+  onChange(checked: boolean): void;
+  hint?: string;
+}) {
+  const hintId = useId();
+  return (
+    <label className="lab-check">
+      <input
+        type="checkbox"
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+        {...(hint ? { 'aria-describedby': hintId } : {})}
+      />
+      <span>
+        {label}
+        {hint && (
+          <span className="hint" id={hintId}>
+            {hint}
+          </span>
+        )}
+      </span>
+    </label>
+  );
+}
+
+/** A whole-number field; out-of-range or empty input is ignored until it is valid. */
+export function NumberField({
+  label,
+  value,
+  min,
+  max,
+  step,
+  unit,
+  onChange,
+}: {
+  label: string;
+  value: number;
+  min: number;
+  max?: number;
+  step?: number;
+  unit?: string;
+  onChange(value: number): void;
+}) {
+  const id = useId();
+  return (
+    <div className="lab-field">
+      <label htmlFor={id}>{label}</label>
+      <span className="with-unit">
+        <input
+          id={id}
+          type="number"
+          inputMode="numeric"
+          value={value}
+          min={min}
+          max={max}
+          step={step ?? 1}
+          onChange={(e) => {
+            const n = Number(e.target.value);
+            if (
+              e.target.value !== '' &&
+              Number.isInteger(n) &&
+              n >= min &&
+              (max === undefined || n <= max)
+            )
+              onChange(n);
+          }}
+        />
+        {unit && <span className="unit">{unit}</span>}
+      </span>
+    </div>
+  );
+}
+
+export function SelectField<V extends string>({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: V;
+  options: readonly (readonly [V, string])[];
+  onChange(value: V): void;
+}) {
+  const id = useId();
+  return (
+    <div className="lab-field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value as V)}>
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function TextField({
+  label,
+  value,
+  onChange,
+  mono,
+}: {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  mono?: boolean;
+}) {
+  const id = useId();
+  return (
+    <div className="lab-field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        className={mono ? 'mono' : undefined}
+        value={value}
+        spellCheck={false}
+        autoComplete="off"
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </div>
+  );
+}
+
+/** Bytes as spaced hex that wraps. */
+export function HexLine({ bytes }: { bytes: Uint8Array }) {
+  return <code className="hexline">{toHex(bytes, ' ')}</code>;
+}
+
+/** "handshake_failure (40), sent by Server to Client: …" */
+export function AlertText({ alert }: { alert: AlertOutcome }) {
+  const t = useStrings();
+  return (
+    <span className="alert-text">
+      {format(t.lab.alertSent, {
+        description: alert.description,
+        code: alert.code,
+        by: alert.sentBy,
+        to: alert.to,
+      })}{' '}
+      <span className="reason">{alert.reason}</span>
+    </span>
+  );
+}
+
+/**
+ * A button that picks the `nth` message matching `find` on the diagram for the inspector, and
+ * opens the inspector's `tab` if given.
+ */
+export function ShowOnDiagram({
+  find,
+  nth = 1,
+  label,
+  tab,
+}: {
+  find: (m: MessageEvent) => boolean;
+  nth?: number;
+  label: string;
+  tab?: InspectorTab;
+}) {
+  const view = useStore(selectView);
+  const { selectMessage, setTab } = useStore(useShallow(selectSelectionActions));
+  let seen = 0;
+  const step = view?.messages.findIndex((m) => find(m) && ++seen === nth) ?? -1;
+  if (step < 0) return null;
+  return (
+    <button
+      type="button"
+      className="button small"
+      onClick={() => {
+        selectMessage(step);
+        if (tab) setTab(tab);
+      }}
+    >
+      {label}
+    </button>
+  );
+}
+
+/** A section of the outcome with its own heading. */
+export function OutcomeSection({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="outcome-section">
+      <h4>{title}</h4>
+      {children}
+    </section>
+  );
+}
+
+/**
+ * A box that scrolls sideways when its table is wider than the panel. It takes focus, so the
+ * keyboard can scroll it too (WCAG 2.1.1), and is named after what it holds.
+ */
+export function ScrollBox({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="table-scroll" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+/**
+ * Paste and decode: pasted hex (a plain hex stream, or Wireshark's "Copy as Hex Dump" with offsets
+ * and an ASCII column) as TLS records or one DNS message. The decoders are passed in, so this file
+ * stays pure and the page loads the engine only when someone decodes.
+ */
+import type { Span } from '../../../engine/bytes/span';
+import { MAX_PASTED_BYTES } from '../../../engine/limits';
+
+/** 64 KiB, the engine's limit on pasted input (src/engine/limits.ts). */
+export const MAX_DECODE_BYTES = MAX_PASTED_BYTES;
+
+export type DecodeMode = 'auto' | 'tls' | 'dns';
+export type Protocol = 'tls' | 'dns';
+
+export interface Decoders {
+  tls(bytes: Uint8Array): { spans: Span[] };
+  dns(bytes: Uint8Array): { spans: Span[] };
+}
+
+export type DecodeResult =
+  | { kind: 'empty' }
+  | { kind: 'too-large'; bytes: number }
+  | { kind: 'odd-digits'; digits: number }
+  | { kind: 'bad-char'; char: string; line: number; column: number }
+  | {
+      kind: 'error';
+      protocol: Protocol;
+      bytes: Uint8Array;
+      /** The decoder's reason, and the byte offset it names. */
+      reason: string;
+      offset: number;
+    }
+  | { kind: 'ok'; protocol: Protocol; bytes: Uint8Array; spans: Span[] };
+
+/**
+ * A line of Wireshark's hex dump: an offset, then up to 16 bytes (one space apart, two between
+ * the halves), then at least three spaces and the ASCII column.
+ */
+const DUMP_LINE = /^\s*[0-9a-f]{4,8}\s+((?:[0-9a-f]{2}(?:\s{1,2}|$)){1,16})/i;
+
+/**
+ * The hex digits of the input, in order. A hex dump (every non-empty line starting with an
+ * offset) keeps only its byte columns; anything else keeps everything but whitespace, colons and
+ * 0x prefixes.
+ */
+export function hexDigits(
+  text: string,
+): { digits: string } | { bad: { char: string; line: number; column: number } } {
+  const lines = text.split(/\r?\n/);
+  const filled = lines.filter((l) => l.trim() !== '');
+  const dump = filled.length > 0 && filled.every((l) => DUMP_LINE.test(l));
+  if (dump)
+    return { digits: filled.map((l) => DUMP_LINE.exec(l)![1]!.replace(/\s/g, '')).join('') };
+  let digits = '';
+  for (const [i, line] of lines.entries()) {
+    const clean = line.replace(/0x/gi, (m) => ' '.repeat(m.length));
+    for (let c = 0; c < clean.length; c++) {
+      const ch = clean[c]!;
+      if (/[0-9a-f]/i.test(ch)) digits += ch;
+      else if (!/[\s:,]/.test(ch)) return { bad: { char: ch, line: i + 1, column: c + 1 } };
+    }
+  }
+  return { digits };
+}
+
+/** TLS records start with a content type from 20 to 23 and a 3.x version (RFC 5246, 6.2.1). */
+export function looksLikeTls(bytes: Uint8Array): boolean {
+  return (
+    bytes.length >= 5 && bytes[0]! >= 20 && bytes[0]! <= 23 && bytes[1] === 3 && bytes[2]! <= 4
+  );
+}
+
+interface Failure {
+  reason: string;
+  offset: number;
+}
+
+function attempt(
+  decode: (bytes: Uint8Array) => { spans: Span[] },
+  bytes: Uint8Array,
+): { spans: Span[] } | Failure {
+  try {
+    return decode(bytes);
+  } catch (e) {
+    if (e && typeof e === 'object' && 'offset' in e && typeof e.offset === 'number')
+      return { reason: 'reason' in e ? String(e.reason) : String(e), offset: e.offset };
+    throw e;
+  }
+}
+
+export function decodeHex(text: string, mode: DecodeMode, decoders: Decoders): DecodeResult {
+  // Cheap bound first: even a hex dump spends at most about 5 characters per byte.
+  if (text.length > MAX_DECODE_BYTES * 5)
+    return { kind: 'too-large', bytes: Math.floor(text.length / 2) };
+  const parsed = hexDigits(text);
+  if ('bad' in parsed) return { kind: 'bad-char', ...parsed.bad };
+  const { digits } = parsed;
+  if (digits.length === 0) return { kind: 'empty' };
+  if (digits.length / 2 > MAX_DECODE_BYTES)
+    return { kind: 'too-large', bytes: Math.floor(digits.length / 2) };
+  if (digits.length % 2 !== 0) return { kind: 'odd-digits', digits: digits.length };
+  const bytes = new Uint8Array(digits.length / 2);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(digits.slice(2 * i, 2 * i + 2), 16);
+
+  // Auto-detect by the record header alone, so a broken record is reported as a broken record.
+  const protocol: Protocol = mode === 'auto' ? (looksLikeTls(bytes) ? 'tls' : 'dns') : mode;
+  const tried = attempt(decoders[protocol], bytes);
+  if ('spans' in tried) return { kind: 'ok', protocol, bytes, spans: tried.spans };
+  return { kind: 'error', protocol, bytes, reason: tried.reason, offset: tried.offset };
+}
