@@ -11,8 +11,28 @@ import { en, type Strings } from './en';
 import { ko } from './ko';
 
 export type Language = 'en' | 'ko';
-export const LANGUAGES: Readonly<Record<Language, Strings>> = { en, ko };
+/** The tables as written; tables.test.ts checks that each has every key, none empty. */
+export const TABLES: Readonly<Record<Language, Strings>> = { en, ko };
+/**
+ * The tables the page reads. A key still missing from a translation (a string added to en.ts in a
+ * change that has not reached ko.ts yet) shows in English instead of breaking the page; the type
+ * check and the table test both fail on it, so it does not stay missing.
+ */
+export const LANGUAGES: Readonly<Record<Language, Strings>> = { en, ko: withFallback(ko, en) };
 export const LANGUAGE_CODES = Object.keys(LANGUAGES) as Language[];
+
+function withFallback<T>(table: T, fallback: T): T {
+  if (typeof fallback !== 'object' || fallback === null) return table ?? fallback;
+  const out: Record<string, unknown> = { ...(fallback as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(table as Record<string, unknown>)) {
+    const base = (fallback as Record<string, unknown>)[key];
+    out[key] =
+      typeof value === 'object' && value !== null && typeof base === 'object' && base !== null
+        ? withFallback(value, base)
+        : value;
+  }
+  return out as T;
+}
 /** Each language's own name for itself: what the switch shows, whatever the current language. */
 export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = { en: 'English', ko: '한국어' };
 export type { Strings };

@@ -405,6 +405,8 @@ export const lab: Strings['lab'] = {
     nobody: '서버 없음',
     rcode: '결과',
     finishedAfter: '조회에 걸린 시간',
+    barsHint: '막대는 브라우저가 물었을 때 각 캐시에 답이 몇 초 남아 있었는지를 보여 줍니다.',
+    answeredFrom: '{layer}|이/가} 답함 · DNS 메시지 {n}개',
   },
 
   poisoning: {
@@ -464,7 +466,6 @@ export const lab: Strings['lab'] = {
     captionOn: '각 서버가 알게 된 것 (QNAME 최소화 사용)',
     captionOff: '각 서버가 알게 된 것 (QNAME 최소화 없이)',
     server: '서버',
-    role: '역할',
     learned: '받은 질문',
   },
 
@@ -477,6 +478,7 @@ export const lab: Strings['lab'] = {
     lookups: '조회',
     lookupName: '이름 {n}',
     addLookup: '조회 추가',
+    showLine: '{line}번째 줄 보기',
     notLoaded: '영역을 불러오지 않았으므로 아무것도 조회하지 않았습니다.',
     loaded: '편집한 영역을 불러왔고, 조회는 이 영역을 썼습니다.',
   },
@@ -513,6 +515,7 @@ export const lab: Strings['lab'] = {
     showTcp: 'TCP 핸드셰이크 보기',
     showTls: '첫 번째 ClientHello 보기',
     showSecondTls: '두 번째 ClientHello 보기',
+    badUrl: 'https://www.example.com/ 같은 https 주소를 입력하세요',
   },
 
   decode: {

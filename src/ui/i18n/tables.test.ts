@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../../engine/scenarios/catalog';
 import { en } from './en';
-import { LANGUAGES, LANGUAGE_CODES, finalSound, format } from './index';
+import { LANGUAGES, LANGUAGE_CODES, TABLES, finalSound, format } from './index';
 import { detectLanguage } from './language';
 
 /** Every string leaf of a table, by its dotted path ("ui.play", "scenarios.tls-full.title"). */
@@ -34,7 +34,8 @@ describe('language tables', () => {
   const english = leaves(en);
 
   for (const code of LANGUAGE_CODES) {
-    const table = leaves(LANGUAGES[code]);
+    // The tables as written, not the page's (which fills gaps from English).
+    const table = leaves(TABLES[code]);
 
     it(`${code}: has every key of en.ts, and nothing else`, () => {
       expect([...table.keys()].filter((k) => !english.has(k))).toEqual([]);
@@ -73,8 +74,8 @@ describe('language tables', () => {
   it('covers every scenario in the catalog, in both languages', () => {
     for (const code of LANGUAGE_CODES)
       for (const s of SCENARIOS) {
-        expect(LANGUAGES[code].scenarios[s.id]?.title, `${code} ${s.id}`).toBeTruthy();
-        expect(LANGUAGES[code].scenarios[s.id]?.lesson, `${code} ${s.id}`).toBeTruthy();
+        expect(TABLES[code].scenarios[s.id]?.title, `${code} ${s.id}`).toBeTruthy();
+        expect(TABLES[code].scenarios[s.id]?.lesson, `${code} ${s.id}`).toBeTruthy();
       }
   });
 
@@ -86,18 +87,26 @@ describe('language tables', () => {
       .filter(([, v]) => v <= 10)
       .map(([n]) => n);
     for (const code of LANGUAGE_CODES) {
-      expect(alertNames.filter((n) => !LANGUAGES[code].alerts[n])).toEqual([]);
-      expect(rcodeNames.filter((n) => !LANGUAGES[code].rcodes[n])).toEqual([]);
+      expect(alertNames.filter((n) => !TABLES[code].alerts[n])).toEqual([]);
+      expect(rcodeNames.filter((n) => !TABLES[code].rcodes[n])).toEqual([]);
     }
   });
 
   it('Korean is really Korean: every explanation has Hangul in it', () => {
-    const ko = leaves(LANGUAGES.ko);
+    const ko = leaves(TABLES.ko);
     const untranslated = [...english]
       .filter(([, v]) => typeof v === 'string' && v.includes(' ') && v.length > 30)
       .filter(([k]) => !/[\uac00-\ud7a3]/.test(String(ko.get(k))))
       .map(([k]) => k);
     expect(untranslated).toEqual([]);
+  });
+});
+
+describe('the page’s tables', () => {
+  it('fill a key missing from a translation with the English, and keep every translated one', () => {
+    const page = leaves(LANGUAGES.ko);
+    for (const [k, v] of leaves(TABLES.ko)) expect(page.get(k), k).toBe(v);
+    expect(page.size).toBe(leaves(en).size);
   });
 });
 
