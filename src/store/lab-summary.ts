@@ -43,8 +43,13 @@ export function alertLine(alert: AlertOutcome): string {
   return `${alert.description} (${alert.sentBy} → ${alert.to}): ${alert.reason}`;
 }
 
+/** NODATA is NOERROR with no record of the type asked (RFC 2308, Section 2.2). */
+function rcodeWord(report: LookupReport): string {
+  return report.result === 'nodata' ? 'NODATA' : report.rcode;
+}
+
 function lookupLine(report: LookupReport): string {
-  return [report.rcode, ...report.addresses].join(' · ');
+  return [rcodeWord(report), ...report.addresses].join(' · ');
 }
 
 function lookupPhases(reports: readonly { events: [number, number] }[]): Phase[] {
@@ -164,7 +169,7 @@ export function labStatus(id: string, outcome: unknown): LabStatus {
     }
     case 'lab-dns-negative': {
       const o = outcome as NegativeOutcome;
-      return { ok: true, summary: `${o.first.rcode} → ${o.again.rcode}` };
+      return { ok: true, summary: `${rcodeWord(o.first)} → ${rcodeWord(o.again)}` };
     }
     case 'lab-dns-broken-servers':
       return { ok: true, summary: lookupLine((outcome as BrokenServersOutcome).lookup) };

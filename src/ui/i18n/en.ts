@@ -868,7 +868,8 @@ const lab = {
     },
     lastAnsweredBy: 'The last lookup was answered by {layer}.',
     lookupsCaption: 'The lookups, one by one',
-    barsHint: 'The bars show how many seconds each cache had left on the answer when the browser asked.',
+    barsHint:
+      'The bars show how many seconds each cache had left on the answer when the browser asked.',
     answeredFrom: 'Answered by {layer} · {n} DNS message(s)',
     when: 'At',
     atSeconds: '{s} s',
@@ -950,7 +951,7 @@ const lab = {
     tableCaption: 'Each lookup: what the authoritative servers said, and what the browser got',
     authoritativeSays: 'Authoritative',
     browserGets: 'Browser got',
-    ttlLeft: 'TTL',
+    gotFrom: 'from {layer}, TTL {ttl} s',
     page: 'Page',
     loads: 'loads',
     fails: 'fails',
@@ -962,7 +963,6 @@ const lab = {
     captionOn: 'What each server learned, with QNAME minimisation',
     captionOff: 'What each server learned, without QNAME minimisation',
     server: 'Server',
-    role: 'Role',
     learned: 'Was asked about',
   },
 

@@ -107,8 +107,6 @@ function GslbOutcomeView({ outcome }: OutcomeProps<GslbOutcome>) {
               <th scope="col">{t.lab.dns.when}</th>
               <th scope="col">{g.authoritativeSays}</th>
               <th scope="col">{g.browserGets}</th>
-              <th scope="col">{t.lab.dns.answeredBy}</th>
-              <th scope="col">{g.ttlLeft}</th>
               <th scope="col">{g.page}</th>
             </tr>
           </thead>
@@ -117,11 +115,14 @@ function GslbOutcomeView({ outcome }: OutcomeProps<GslbOutcome>) {
               <tr key={l.atSeconds} className={l.pageLoads ? undefined : 'broken'}>
                 <th scope="row">{format(t.lab.dns.atSeconds, { s: l.atSeconds })}</th>
                 <td>{l.authoritativeAnswer ?? '–'}</td>
-                <td className={l.browserGot === o.primary ? 'old-address' : undefined}>
-                  {l.browserGot ?? '–'}
+                <td className={l.pageLoads ? undefined : 'old-address'}>
+                  {l.browserGot ?? '–'}{' '}
+                  <span className="detail">
+                    {l.ttl === null
+                      ? layerName(l.answeredBy)
+                      : format(g.gotFrom, { layer: layerName(l.answeredBy), ttl: l.ttl })}
+                  </span>
                 </td>
-                <td>{layerName(l.answeredBy)}</td>
-                <td>{l.ttl === null ? '–' : format(t.ui.cacheTtlValue, { ttl: l.ttl })}</td>
                 <td>{l.pageLoads ? g.loads : g.fails}</td>
               </tr>
             ))}

@@ -21,7 +21,7 @@ export function LookupTable({ lookups }: { lookups: readonly LookupReport[] }) {
   const layerName = useLayerName();
   return (
     <ScrollBox label={d.lookupsCaption}>
-      <table className="lab-table">
+      <table className="lab-table lookup-table">
         <caption className="visually-hidden">{d.lookupsCaption}</caption>
         <thead>
           <tr>

@@ -52,12 +52,11 @@ function QnameOutcomeView({
         ]}
       />
       <ScrollBox label={params.qnameMinimisation ? q.captionOn : q.captionOff}>
-        <table className="lab-table">
+        <table className="lab-table qname-table">
           <caption>{params.qnameMinimisation ? q.captionOn : q.captionOff}</caption>
           <thead>
             <tr>
               <th scope="col">{q.server}</th>
-              <th scope="col">{q.role}</th>
               <th scope="col">{q.learned}</th>
             </tr>
           </thead>
@@ -66,9 +65,10 @@ function QnameOutcomeView({
               <tr key={s.address}>
                 <th scope="row">
                   {s.server}
-                  <span className="muted"> {s.address}</span>
+                  <span className="server-detail">
+                    {s.lane} · {s.address}
+                  </span>
                 </th>
-                <td>{s.lane}</td>
                 <td>
                   <ul className="plain-list">
                     {s.saw.map((x, i) => (
