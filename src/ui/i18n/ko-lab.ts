@@ -454,7 +454,7 @@ export const lab: Strings['lab'] = {
     tableCaption: '각 조회: 권한 서버가 답한 것과 브라우저가 받은 것',
     authoritativeSays: '권한 서버',
     browserGets: '브라우저가 받음',
-    ttlLeft: 'TTL',
+    gotFrom: '{layer}에서 받음, TTL {ttl}초',
     page: '페이지',
     loads: '열림',
     fails: '실패',
