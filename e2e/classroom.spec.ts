@@ -163,6 +163,8 @@ for (const id of listed) {
       ['l', 'ko dark'],
       ['t', 'ko light'],
     ] as const) {
+      // The keys go to the page, not to a field of the lab panel that may hold the focus.
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       if (press) await page.keyboard.press(press);
       await expect(page.locator('html')).toHaveAttribute(
         'data-theme',

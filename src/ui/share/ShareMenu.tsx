@@ -10,6 +10,7 @@ import { format, type Strings } from '../i18n';
 import { indexTrace } from '../model/trace-view';
 import { buildDiagramSvg, svgToPng, type DiagramImageText } from './diagram-image';
 import { baseFileName, downloadBlob, downloadBytes, downloadText } from './download';
+import type { Notice } from '../../store/slices/share';
 import { parseTraceJson, traceToJson, TRACE_VERSION, type TraceFileProblem } from './trace-json';
 
 const selectShared = (s: Store) => s.view;
@@ -36,19 +37,20 @@ export function diagramText(t: Strings, s: Store): DiagramImageText {
   };
 }
 
-function problemReason(t: Strings, problem: TraceFileProblem): string {
+/** Why an import failed, as a key of the language tables, so the notice follows the language. */
+function problemReason(problem: TraceFileProblem): NonNullable<Notice['reason']> {
   switch (problem.kind) {
     case 'notJson':
-      return t.ui.importNotJson;
+      return { message: 'importNotJson', params: {} };
     case 'wrongFormat':
-      return t.ui.importWrongFormat;
+      return { message: 'importWrongFormat', params: {} };
     case 'wrongVersion':
-      return format(t.ui.importWrongVersion, {
-        version: problem.version,
-        supported: TRACE_VERSION,
-      });
+      return {
+        message: 'importWrongVersion',
+        params: { version: problem.version, supported: TRACE_VERSION },
+      };
     case 'damaged':
-      return format(t.ui.importDamaged, { detail: problem.detail });
+      return { message: 'importDamaged', params: { detail: problem.detail } };
   }
 }
 
@@ -136,19 +138,15 @@ export function ShareMenu() {
     e.target.value = '';
     if (!file) return;
     const s = useStore.getState();
-    const fail = (reason: string) =>
-      s.showNotice({
-        tone: 'error',
-        message: 'importFailed',
-        params: { file: file.name, reason },
-      });
+    const fail = (reason: NonNullable<Notice['reason']>) =>
+      s.showNotice({ tone: 'error', message: 'importFailed', params: { file: file.name }, reason });
     if (file.size > MAX_IMPORT_BYTES) {
-      fail(format(t.ui.importDamaged, { detail: `${file.size} bytes` }));
+      fail(problemReason({ kind: 'damaged', detail: `${file.size} bytes` }));
       return;
     }
     const result = parseTraceJson(await file.text());
     if (!result.ok) {
-      fail(problemReason(t, result.problem));
+      fail(problemReason(result.problem));
       return;
     }
     const { scenarioId: id, settings, trace, phases } = result.file;
@@ -156,7 +154,7 @@ export function ShareMenu() {
     try {
       imported = indexTrace(trace, phases);
     } catch (err) {
-      fail(format(t.ui.importDamaged, { detail: String(err) }));
+      fail(problemReason({ kind: 'damaged', detail: String(err) }));
       return;
     }
     s.loadTrace({ scenarioId: id, settings, view: imported, fileName: file.name });

@@ -10,8 +10,9 @@ import type { Notice } from '../../store/slices/share';
 const selectNotice = (s: Store) => s.notice;
 
 export function noticeText(t: Strings, notice: Notice): string {
-  const reason = notice.reason ? format(t.ui[notice.reason.message], notice.reason.params) : '';
-  return format(t.ui[notice.message], { ...notice.params, reason });
+  const params: Record<string, string | number> = { ...notice.params };
+  if (notice.reason) params['reason'] = format(t.ui[notice.reason.message], notice.reason.params);
+  return format(t.ui[notice.message], params);
 }
 
 export function ShareNotice() {
