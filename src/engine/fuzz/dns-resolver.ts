@@ -445,7 +445,7 @@ export function dnsResolverTarget(): FuzzTarget<UniverseInput> {
       }
       return kinds[0];
     },
-    share: 1 / 10,
+    share: 1 / 5,
     testRuns: 150,
     show: (u) => JSON.stringify(u),
   };

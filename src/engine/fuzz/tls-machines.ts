@@ -92,7 +92,7 @@ export function tlsClientTarget(): FuzzTarget<ReplayInput> {
     description: 'a recorded server flight, edited, fed to a fresh client state machine',
     arbitrary: replayArb,
     check: (input) => checkReplay('client', input),
-    share: 1 / 50,
+    share: 1 / 25,
     testRuns: 60,
     show: showJson,
   };
@@ -105,7 +105,7 @@ export function tlsServerTarget(): FuzzTarget<ReplayInput> {
     description: 'a recorded client flight, edited, fed to a fresh server state machine',
     arbitrary: replayArb,
     check: (input) => checkReplay('server', input),
-    share: 1 / 50,
+    share: 1 / 25,
     testRuns: 60,
     show: showJson,
   };
@@ -226,7 +226,7 @@ export function tlsExchangeTarget(): FuzzTarget<ExchangeInput> {
     description: 'a whole in-memory exchange (runTlsExchange) with records edited on the wire',
     arbitrary: exchangeArb,
     check: checkExchange,
-    share: 1 / 200,
+    share: 1 / 100,
     testRuns: 25,
     show: showJson,
   };
