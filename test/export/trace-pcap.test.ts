@@ -89,3 +89,51 @@ describe('a DNS run exported from its trace', () => {
     expect(await tsharkMalformedCount(pcap, CHECKSUM_ARGS)).toBe(0);
   });
 });
+
+describe('the journey exported from its trace', () => {
+  it('keeps the TCP connections the trace shows, and decrypts both visits', async () => {
+    const { runJourney, journeyScenario } = await import('../../src/engine/scenarios/journey');
+    const settings = journeyScenario.presets.find((p) => p.id === 'visit-again')!.settings;
+    const { trace } = await runJourney(settings, 1);
+    const syns = trace.events.filter(
+      (e): e is MessageEvent => e.kind === 'message' && e.protocol === 'tcp' && e.name === 'SYN',
+    );
+    expect(syns).toHaveLength(2);
+    const exported = traceToPcap(trace, '1');
+    expect(exported.connections).toBe(2);
+    const pcap = writeTempFile('journey.pcap', exported.file);
+    const keylog = writeTempFile('journey.keys', traceKeyLog(trace));
+    // The SYNs are the trace's own: same ports and initial sequence numbers.
+    const capturedSyns = await tsharkFields(pcap, ['ip.src', 'tcp.srcport', 'tcp.seq_raw'], {
+      filter: 'tcp.flags.syn == 1 && tcp.flags.ack == 0',
+    });
+    expect(capturedSyns).toEqual(
+      syns.map((s) => {
+        const view = s.decoded as { source: string; seq: number };
+        const [ip, port] = view.source.split(':');
+        return [ip, port, String(view.seq)];
+      }),
+    );
+    const http = await tsharkFields(pcap, ['http.request.method', 'http.response.code'], {
+      keylog,
+      filter: 'http',
+    });
+    expect(http).toEqual([
+      ['GET', ''],
+      ['', '200'],
+      ['GET', ''],
+      ['', '200'],
+    ]);
+    // The DNS lookup of the first visit is in it too, answered with the address TCP goes to.
+    const answers = await tsharkFields(pcap, ['dns.a'], { filter: 'dns.a' });
+    const [synTo] = await tsharkFields(pcap, ['ip.dst', 'tcp.dstport'], {
+      filter: 'tcp.flags.syn == 1 && tcp.flags.ack == 0',
+    });
+    expect(synTo).toEqual([
+      (syns[0]!.decoded as { destination: string }).destination.split(':')[0],
+      '443',
+    ]);
+    expect(answers.map((r) => r[0])).toContain(synTo![0]);
+    expect(await tsharkMalformedCount(pcap, CHECKSUM_ARGS, { keylog })).toBe(0);
+  });
+});
