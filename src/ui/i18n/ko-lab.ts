@@ -406,7 +406,7 @@ export const lab: Strings['lab'] = {
     rcode: '결과',
     finishedAfter: '조회에 걸린 시간',
     barsHint: '막대는 브라우저가 물었을 때 각 캐시에 답이 몇 초 남아 있었는지를 보여 줍니다.',
-    answeredFrom: '{layer}|이/가} 답함 · DNS 메시지 {n}개',
+    answeredFrom: '{layer|이/가} 답함 · DNS 메시지 {n}개',
   },
 
   poisoning: {
