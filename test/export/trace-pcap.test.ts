@@ -11,7 +11,7 @@ import { runTlsExchange } from '../../src/engine/scenarios/tls-run';
 import { dnsTraceToPcap } from '../../src/engine/sim/dns-pcap';
 import { keyLogLine, traceKeyLog } from '../../src/engine/sim/keylog';
 import { traceToPcap, tlsConnections } from '../../src/engine/sim/trace-pcap';
-import type { Trace } from '../../src/engine/trace';
+import type { MessageEvent, Trace } from '../../src/engine/trace';
 import {
   CHECKSUM_ARGS,
   tsharkFields,
