@@ -5,7 +5,8 @@ const executablePath =
   process.env.CHROMIUM_PATH ??
   process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH ??
   '/usr/bin/chromium';
-const port = 4173;
+// E2E_PORT lets two checkouts run their suites side by side.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: '.',
