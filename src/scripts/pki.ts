@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { derToPem } from '../engine/tls/certificates/pem';
 import { x509 } from '../engine/tls/certificates/x509';
-import type { DemoCredential, DemoLeaf, DemoPki } from '../engine/tls/pki/types';
+import type { DemoCertificate, DemoCredential, DemoLeaf, DemoPki } from '../engine/tls/pki/types';
 import { renderPkiModule } from './pki-module';
 
 const PKI_DIR = join(dirname(fileURLToPath(import.meta.url)), '../engine/tls/pki');
@@ -51,14 +51,18 @@ interface CertSpec {
   notAfter: Date;
   /** Omitted for a self-signed certificate. */
   issuer?: Issued;
+  /** The key pair to certify; a fresh one when omitted. */
+  keys?: CryptoKeyPair;
   extensions: x509.Extension[];
 }
 
 async function issue(spec: CertSpec): Promise<Issued> {
-  const keys = (await crypto.subtle.generateKey(spec.keyAlgorithm, true, [
-    'sign',
-    'verify',
-  ])) as CryptoKeyPair;
+  const keys =
+    spec.keys ??
+    ((await crypto.subtle.generateKey(spec.keyAlgorithm, true, [
+      'sign',
+      'verify',
+    ])) as CryptoKeyPair);
   const name: x509.JsonName = [{ O: [spec.organization] }, { CN: [spec.commonName] }];
   const common = {
     serialNumber: randomSerial(),
@@ -179,8 +183,17 @@ async function generate(): Promise<{ pki: DemoPki; files: Map<string, string> }>
     extensions: caExtensions(undefined),
   });
 
+  const rsa = await leaf({});
+  /**
+   * A leaf with one defect is the good server's key under a faulty certificate, as when a site's
+   * certificate lapses or is issued for the wrong name: the key is not what is wrong. Sharing it
+   * also keeps five RSA keys out of the app's bundle.
+   */
+  const defective = (changes: Parameters<typeof leaf>[0]): Promise<Issued> =>
+    leaf({ keys: rsa.keys, ...changes });
+
   const issued = {
-    rsa: await leaf({}),
+    rsa,
     ecdsa: await leaf({ keyAlgorithm: P_256, usage: ECDSA_LEAF_USAGE }),
     wildcard: await leaf({
       commonName: '*.example.org',
@@ -189,28 +202,39 @@ async function generate(): Promise<{ pki: DemoPki; files: Map<string, string> }>
         { type: 'dns', value: 'example.org' },
       ],
     }),
-    expired: await leaf({ notBefore: utc(2020), notAfter: utc(2021) }),
-    notYetValid: await leaf({ notBefore: utc(2040), notAfter: utc(2045) }),
-    wrongHost: await leaf({
+    expired: await defective({ notBefore: utc(2020), notAfter: utc(2021) }),
+    notYetValid: await defective({ notBefore: utc(2040), notAfter: utc(2045) }),
+    wrongHost: await defective({
       commonName: 'www.example.net',
       names: [{ type: 'dns', value: 'www.example.net' }],
     }),
-    selfSigned: await leaf({ issuer: undefined }),
-    noDigitalSignature: await leaf({ usage: x509.KeyUsageFlags.keyEncipherment }),
+    selfSigned: await defective({ issuer: undefined }),
+    noDigitalSignature: await defective({ usage: x509.KeyUsageFlags.keyEncipherment }),
     rogueLeaf: await leaf({ issuer: rogueRoot }),
   };
 
   const files = new Map<string, string>();
   const credential = async (file: string, it: Issued): Promise<DemoCredential> => {
-    const certPem = certToPem(it.cert);
+    const certPem = authority(file, it).certPem;
     const keyPem = derToPem(
       new Uint8Array(await crypto.subtle.exportKey('pkcs8', it.keys.privateKey)),
       'PRIVATE KEY',
     );
-    files.set(`${file}.cert.pem`, certPem);
     files.set(`${file}.key.pem`, keyPem);
     return { certPem, keyPem };
   };
+  /**
+   * A CA ships as its certificate alone: nothing in the app or the CLI issues certificates, so
+   * the CA keys stay in pem/ (for tests and for anyone extending the PKI) and out of the bundle.
+   */
+  const authority = (file: string, it: Issued): DemoCertificate => {
+    const certPem = certToPem(it.cert);
+    files.set(`${file}.cert.pem`, certPem);
+    return { certPem };
+  };
+  const authorityWithKeyFile = async (file: string, it: Issued): Promise<DemoCertificate> => ({
+    certPem: (await credential(file, it)).certPem,
+  });
   const demoLeaf = async (file: string, it: Issued, chain: Issued[]): Promise<DemoLeaf> => {
     const { certPem, keyPem } = await credential(file, it);
     const chainPem = [certPem, ...chain.map((c) => certToPem(c.cert))].join('');
@@ -219,8 +243,8 @@ async function generate(): Promise<{ pki: DemoPki; files: Map<string, string> }>
   };
 
   const pki: DemoPki = {
-    root: await credential('root', root),
-    intermediate: await credential('intermediate', intermediate),
+    root: await authorityWithKeyFile('root', root),
+    intermediate: await authorityWithKeyFile('intermediate', intermediate),
     leaves: {
       rsa: await demoLeaf('rsa', issued.rsa, [intermediate]),
       ecdsa: await demoLeaf('ecdsa', issued.ecdsa, [intermediate]),
@@ -234,7 +258,7 @@ async function generate(): Promise<{ pki: DemoPki; files: Map<string, string> }>
       ]),
     },
     rogue: {
-      root: await credential('rogue-root', rogueRoot),
+      root: await authorityWithKeyFile('rogue-root', rogueRoot),
       leaf: await demoLeaf('rogue-leaf', issued.rogueLeaf, [rogueRoot]),
     },
   };

@@ -3,6 +3,8 @@
  * with @peculiar/x509 and the demo CA keys: CA flags, path length, key usage of issuers,
  * extKeyUsage, unknown critical extensions, key identifiers, and anchors matched by key.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_EPOCH_MS } from '../../sim/clock';
 import { DEMO_PKI } from '../pki/demo-pki';
@@ -22,11 +24,15 @@ interface Authority {
   keys: CryptoKeyPair;
 }
 
-async function demoAuthority(credential: { certPem: string; keyPem: string }): Promise<Authority> {
-  const cert = new x509.X509Certificate(credential.certPem);
+/** The demo CA keys are in pem/ only: the app does not ship them. */
+const caKeyPem = (file: string): string =>
+  readFileSync(join(import.meta.dirname, '../pki/pem', `${file}.key.pem`), 'utf8');
+
+async function demoAuthority(certificate: { certPem: string }, keyPem: string): Promise<Authority> {
+  const cert = new x509.X509Certificate(certificate.certPem);
   const privateKey = await crypto.subtle.importKey(
     'pkcs8',
-    pemToDerList(credential.keyPem, 'PRIVATE KEY')[0]!,
+    pemToDerList(keyPem, 'PRIVATE KEY')[0]!,
     RSA,
     false,
     ['sign'],
@@ -94,9 +100,9 @@ const INTERMEDIATE = pemToDerList(DEMO_PKI.intermediate.certPem)[0]!;
 
 beforeAll(async () => {
   sharedKeys = (await crypto.subtle.generateKey(RSA, true, ['sign', 'verify'])) as CryptoKeyPair;
-  root = await demoAuthority(DEMO_PKI.root);
-  intermediate = await demoAuthority(DEMO_PKI.intermediate);
-  rsaLeaf = await demoAuthority(DEMO_PKI.leaves.rsa);
+  root = await demoAuthority(DEMO_PKI.root, caKeyPem('root'));
+  intermediate = await demoAuthority(DEMO_PKI.intermediate, caKeyPem('intermediate'));
+  rsaLeaf = await demoAuthority(DEMO_PKI.leaves.rsa, DEMO_PKI.leaves.rsa.keyPem);
 });
 
 function validate(

@@ -9,19 +9,19 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_EPOCH_MS } from '../../sim/clock';
 import { DEMO_PKI } from './demo-pki';
-import type { DemoCredential } from './types';
+import type { DemoCertificate, DemoCredential } from './types';
 
 const PEM_DIR = join(import.meta.dirname, 'pem');
 const SERVER_AUTH = '1.3.6.1.5.5.7.3.1';
 const { root, intermediate, leaves, rogue } = DEMO_PKI;
 
-const cert = (c: DemoCredential): X509Certificate => new X509Certificate(c.certPem);
+const cert = (c: DemoCertificate): X509Certificate => new X509Certificate(c.certPem);
 const iso = (node: X509Certificate, field: 'validFrom' | 'validTo'): string =>
   new Date(node[field]).toISOString();
 
 interface LeafClaim {
   credential: DemoCredential;
-  issuer: DemoCredential;
+  issuer: DemoCertificate;
   key: 'rsa' | 'ec';
   from: string;
   to: string;
@@ -99,19 +99,32 @@ describe('demo PKI, read by node:crypto', () => {
     expect(node.verify(cert(root).publicKey)).toBe(false);
   });
 
-  it('pairs every certificate with its own private key', () => {
-    const all: [string, DemoCredential][] = [
-      ['root', root],
-      ['intermediate', intermediate],
-      ['rogue.root', rogue.root],
-      ...Object.entries(LEAF_CLAIMS).map(([n, c]) => [n, c.credential] as [string, DemoCredential]),
+  it('pairs every certificate with its private key; the CA keys are in pem/ only', () => {
+    const caKeyPem = (file: string): string =>
+      readFileSync(join(PEM_DIR, `${file}.key.pem`), 'utf8');
+    const all: [string, DemoCertificate, string][] = [
+      ['root', root, caKeyPem('root')],
+      ['intermediate', intermediate, caKeyPem('intermediate')],
+      ['rogue.root', rogue.root, caKeyPem('rogue-root')],
+      ...Object.entries(LEAF_CLAIMS).map(
+        ([n, c]) => [n, c.credential, c.credential.keyPem] as [string, DemoCertificate, string],
+      ),
     ];
-    for (const [name, credential] of all) {
-      const key = createPrivateKey(credential.keyPem);
+    for (const [name, certificate, keyPem] of all) {
+      const key = createPrivateKey(keyPem);
       expect(key.type, name).toBe('private');
-      expect(cert(credential).checkPrivateKey(key), name).toBe(true);
+      expect(cert(certificate).checkPrivateKey(key), name).toBe(true);
     }
+    for (const ca of [root, intermediate, rogue.root]) expect(ca).not.toHaveProperty('keyPem');
     expect(cert(leaves.rsa).checkPrivateKey(createPrivateKey(leaves.ecdsa.keyPem))).toBe(false);
+  });
+
+  it('gives each defective leaf the good RSA leaf key, and other servers keys of their own', () => {
+    const { rsa, ecdsa, wildcard, ...defective } = leaves;
+    for (const [name, leaf] of Object.entries(defective))
+      expect(leaf.keyPem, name).toBe(rsa.keyPem);
+    const distinct = new Set([rsa.keyPem, ecdsa.keyPem, wildcard.keyPem, rogue.leaf.keyPem]);
+    expect(distinct.size).toBe(4);
   });
 
   for (const [name, claim] of Object.entries(LEAF_CLAIMS)) {
@@ -155,7 +168,7 @@ describe('demo PKI, read by node:crypto', () => {
 });
 
 describe('demo PKI files under pem/', () => {
-  const FILES: [string, DemoCredential & { chainPem?: string }][] = [
+  const FILES: [string, DemoCertificate & { keyPem?: string; chainPem?: string }][] = [
     ['root', root],
     ['intermediate', intermediate],
     ['rsa', leaves.rsa],
@@ -175,7 +188,8 @@ describe('demo PKI files under pem/', () => {
       const read = (suffix: string): string =>
         readFileSync(join(PEM_DIR, `${name}.${suffix}.pem`), 'utf8');
       expect(read('cert'), name).toBe(credential.certPem);
-      expect(read('key'), name).toBe(credential.keyPem);
+      if (credential.keyPem) expect(read('key'), name).toBe(credential.keyPem);
+      else expect(read('key'), name).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
       if (credential.chainPem) expect(read('chain'), name).toBe(credential.chainPem);
     }
   });
