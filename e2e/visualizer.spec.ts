@@ -288,3 +288,66 @@ test('the suite picker negotiates each suite; a new seed changes the randoms', a
   await expect(seed).not.toHaveValue(before);
   await expect(page.getByRole('status')).toContainText('HTTP/1.1 200 OK', { timeout: 20_000 });
 });
+
+test('the diagram scrolls with the wheel, zooms with Ctrl + wheel and the buttons, and pans by dragging', async ({
+  watched: page,
+}, testInfo) => {
+  await openScenario(page, '?scenario=dns-cold');
+  const canvas = page.locator('.diagram-canvas');
+  const viewport = page.locator('.diagram-viewport');
+  const transformOf = async () => {
+    const css = await viewport.evaluate((el) => (el as HTMLElement).style.transform);
+    const m = /translate\((-?[\d.]+)px, ?(-?[\d.]+)px\) scale\(([\d.]+)\)/.exec(css);
+    expect(m, css).not.toBeNull();
+    return { x: Number(m![1]), y: Number(m![2]), k: Number(m![3]) };
+  };
+  const box = (await canvas.boundingBox())!;
+  const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const start = await transformOf();
+
+  // A plain wheel scrolls down the diagram, at the same scale.
+  await page.mouse.move(centre.x, centre.y);
+  await page.mouse.wheel(0, 300);
+  await expect.poll(async () => (await transformOf()).y).toBeLessThan(start.y);
+  const scrolled = await transformOf();
+  expect(scrolled.k).toBe(start.k);
+
+  // Ctrl + wheel zooms in around the pointer.
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, -200);
+  await page.keyboard.up('Control');
+  await expect.poll(async () => (await transformOf()).k).toBeGreaterThan(start.k);
+
+  // The buttons zoom out and fit.
+  const zoomedIn = await transformOf();
+  await page.getByRole('button', { name: 'Zoom out' }).click();
+  await expect.poll(async () => (await transformOf()).k).toBeLessThan(zoomedIn.k);
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await page.getByRole('button', { name: 'Fit to view' }).click();
+  await expect.poll(async () => (await transformOf()).k).toBeLessThanOrEqual(1);
+
+  // Dragging pans, and the click that ends the drag selects nothing.
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  const beforeDrag = await transformOf();
+  const heading = inspector(page).getByRole('heading', { level: 2 });
+  const selected = await heading.textContent();
+  await page.mouse.move(centre.x, centre.y);
+  await page.mouse.down();
+  await page.mouse.move(centre.x - 120, centre.y - 90, { steps: 6 });
+  await page.mouse.up();
+  const dragged = await transformOf();
+  expect(dragged.y).toBeLessThan(beforeDrag.y);
+  expect(dragged.k).toBe(beforeDrag.k);
+  await expect(heading).toHaveText(selected!);
+
+  // A click without a drag still selects the message under it.
+  await page.getByRole('button', { name: 'Fit to view' }).click();
+  // (On the arrow itself: the message's box also spans its time, far to the left in the gutter.)
+  await message(page, /^Query www\.example\.com A, Recursive resolver to Root/)
+    .locator('.hit')
+    .click();
+  await expect(heading).toHaveText('Query www.example.com A');
+  await page.screenshot({ path: testInfo.outputPath('zoomed.png') });
+});

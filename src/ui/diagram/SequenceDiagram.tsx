@@ -1,6 +1,7 @@
 /**
- * The sequence diagram. React draws what layoutDiagram returns; d3-zoom owns the pan/zoom
- * transform (in an effect on the <svg>, removed on cleanup) and writes it straight to the DOM, so
+ * The sequence diagram. React draws what layoutDiagram returns; useDiagramZoom owns the pan/zoom
+ * transform (event listeners attached in an effect, removed on cleanup) and writes it straight to
+ * the DOM, so
  * panning never re-renders the arrows. The current message travels along its arrow on
  * requestAnimationFrame (see usePlaybackClock), or simply appears when motion is reduced.
  */

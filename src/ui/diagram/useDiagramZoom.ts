@@ -1,17 +1,32 @@
 /**
- * Pan and zoom with d3-zoom, attached in an effect and detached on cleanup. The transform is
- * written straight to the viewport layer (a CSS transform, so the compositor moves it without
- * repainting the SVG) and to the lane heads, never through React state. A plain wheel
- * scrolls (teachers use touchpads); Ctrl/⌘ + wheel zooms. When the cursor moves off screen the
- * view glides to it (d3-interpolate + d3-ease on requestAnimationFrame), or jumps if motion is
- * reduced.
+ * Pan and zoom, attached in an effect and detached on cleanup. The transform (./view-transform.ts)
+ * lives in a ref and is written straight to the viewport layer (a CSS transform, so the compositor
+ * moves it without repainting the SVG) and to the lane heads, never through React state.
+ *
+ * - A plain wheel scrolls (teachers use touchpads); Ctrl/⌘ + wheel, or a touchpad pinch, zooms
+ *   around the cursor.
+ * - Dragging with the primary button (or one finger) pans; two fingers pinch. A drag starts only
+ *   after the pointer has moved a few pixels, so a click on a message stays a click, and the click
+ *   that ends a drag is swallowed.
+ * - When the cursor moves off screen the view glides to it (d3-interpolate + d3-ease on
+ *   requestAnimationFrame), or jumps if motion is reduced.
  */
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import { easeCubicOut } from 'd3-ease';
 import { interpolateNumber } from 'd3-interpolate';
-import { select } from 'd3-selection';
-import { zoom, zoomIdentity, zoomTransform, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
 import type { DiagramLayout } from './layout';
+import {
+  IDENTITY,
+  constrain,
+  fitTransform,
+  panBy,
+  toCss,
+  wheelPanPixels,
+  wheelZoomFactor,
+  zoomAround,
+  type Box,
+  type ViewTransform,
+} from './view-transform';
 
 interface Options {
   /** The element that takes the pointer and wheel events. */
@@ -26,11 +41,12 @@ interface Options {
   headerHeight: number;
 }
 
-const SCALE_EXTENT: [number, number] = [0.35, 3];
 const GLIDE_MS = 380;
+/** How far (in CSS pixels) a pressed pointer moves before a click becomes a drag. */
+const DRAG_THRESHOLD = 4;
 
 export function useDiagramZoom({
-  targetRef: svgRef,
+  targetRef,
   viewportRef,
   headRef,
   layout,
@@ -39,20 +55,28 @@ export function useDiagramZoom({
   reduced,
   headerHeight,
 }: Options) {
-  const behaviorRef = useRef<ZoomBehavior<HTMLDivElement, unknown> | null>(null);
+  const transformRef = useRef<ViewTransform>(IDENTITY);
   const glideRef = useRef(0);
+  // What constrain() needs, kept current for the event handlers attached once.
+  const boundsRef = useRef<{ view: Box; diagram: Box } | undefined>(undefined);
 
   // Write a transform to the DOM: the body moves both ways, the lane heads only sideways.
   const apply = useCallback(
-    (t: ZoomTransform) => {
+    (next: ViewTransform) => {
+      const bounds = boundsRef.current;
+      const t = bounds ? constrain(next, bounds.view, bounds.diagram) : next;
+      transformRef.current = t;
       const viewport = viewportRef.current;
-      if (viewport)
-        viewport.style.transform = `translate(${t.x}px,${t.y + headerHeight}px) scale(${t.k})`;
+      if (viewport) viewport.style.transform = toCss(t, headerHeight);
       const heads = headRef.current;
       if (heads) {
         for (const child of Array.from(heads.children)) {
           const x = Number((child as SVGGElement).dataset['x'] ?? 0);
-          child.setAttribute('transform', `translate(${x * t.k + t.x},0)`);
+          // Zoomed out, the heads shrink with the lanes so that neighbours never overlap.
+          child.setAttribute(
+            'transform',
+            `translate(${x * t.k + t.x},0) scale(${Math.min(1, t.k)})`,
+          );
         }
       }
     },
@@ -60,72 +84,119 @@ export function useDiagramZoom({
   );
 
   useEffect(() => {
-    const svgEl = svgRef.current;
-    if (!svgEl) return;
-    const svg = select(svgEl);
-    const behavior = zoom<HTMLDivElement, unknown>()
-      .scaleExtent(SCALE_EXTENT)
-      .filter((e: Event) =>
-        e.type === 'wheel'
-          ? (e as WheelEvent).ctrlKey || (e as WheelEvent).metaKey
-          : !(e as MouseEvent).button,
-      )
-      .on('zoom', (e: { transform: ZoomTransform }) => apply(e.transform));
-    svg.call(behavior).on('dblclick.zoom', null);
-    const onWheel = (e: WheelEvent) => {
-      if (e.ctrlKey || e.metaKey) return;
-      e.preventDefault();
-      const k = zoomTransform(svgEl).k;
-      cancelAnimationFrame(glideRef.current);
-      behavior.translateBy(svg, -e.deltaX / k, -e.deltaY / k);
+    const target = targetRef.current;
+    if (!target) return;
+    const local = (e: { clientX: number; clientY: number }) => {
+      const r = target.getBoundingClientRect();
+      return { x: e.clientX - r.left, y: e.clientY - r.top - headerHeight };
     };
-    svgEl.addEventListener('wheel', onWheel, { passive: false });
-    behaviorRef.current = behavior;
+    const onWheel = (e: WheelEvent) => {
+      e.preventDefault();
+      cancelAnimationFrame(glideRef.current);
+      const t = transformRef.current;
+      if (e.ctrlKey || e.metaKey) {
+        apply(zoomAround(t, wheelZoomFactor(e), local(e)));
+      } else {
+        const view = boundsRef.current?.view ?? { width: 0, height: 0 };
+        const { dx, dy } = wheelPanPixels(e, view);
+        apply(panBy(t, dx, dy));
+      }
+    };
+
+    // The pointers pressed on the diagram, where each was last seen, in local coordinates.
+    const pressed = new Map<number, { x: number; y: number }>();
+    let dragging = false;
+    let origin = { x: 0, y: 0 };
+    const onPointerDown = (e: PointerEvent) => {
+      if (e.button !== 0 || pressed.size >= 2) return;
+      pressed.set(e.pointerId, local(e));
+      if (pressed.size === 1) {
+        dragging = false;
+        origin = local(e);
+      }
+    };
+    const onPointerMove = (e: PointerEvent) => {
+      const last = pressed.get(e.pointerId);
+      if (!last) return;
+      const now = local(e);
+      if (!dragging) {
+        if (Math.hypot(now.x - origin.x, now.y - origin.y) < DRAG_THRESHOLD && pressed.size < 2)
+          return;
+        dragging = true;
+        cancelAnimationFrame(glideRef.current);
+        // Captured from here on, so the drag goes on outside the diagram.
+        for (const id of pressed.keys())
+          if (target.hasPointerCapture?.(id) === false) {
+            try {
+              target.setPointerCapture(id);
+            } catch {
+              // The pointer is already gone (released between events): nothing to capture.
+            }
+          }
+      }
+      if (pressed.size === 2) {
+        const [a, b] = [...pressed.values()];
+        const other = a === last ? b! : a!;
+        const before = Math.hypot(last.x - other.x, last.y - other.y);
+        const after = Math.hypot(now.x - other.x, now.y - other.y);
+        const middle = { x: (now.x + other.x) / 2, y: (now.y + other.y) / 2 };
+        const t = transformRef.current;
+        const moved = panBy(t, (now.x - last.x) / 2, (now.y - last.y) / 2);
+        apply(before > 0 ? zoomAround(moved, after / before, middle) : moved);
+      } else {
+        apply(panBy(transformRef.current, now.x - last.x, now.y - last.y));
+      }
+      pressed.set(e.pointerId, now);
+    };
+    const onPointerEnd = (e: PointerEvent) => {
+      if (!pressed.delete(e.pointerId)) return;
+      if (target.hasPointerCapture?.(e.pointerId)) target.releasePointerCapture(e.pointerId);
+    };
+    // The click that ends a drag is not a click on whatever message it ended over.
+    const onClickCapture = (e: MouseEvent) => {
+      if (!dragging) return;
+      dragging = false;
+      e.stopPropagation();
+      e.preventDefault();
+    };
+
+    target.addEventListener('wheel', onWheel, { passive: false });
+    target.addEventListener('pointerdown', onPointerDown);
+    target.addEventListener('pointermove', onPointerMove);
+    target.addEventListener('pointerup', onPointerEnd);
+    target.addEventListener('pointercancel', onPointerEnd);
+    target.addEventListener('click', onClickCapture, true);
     return () => {
       cancelAnimationFrame(glideRef.current);
-      svgEl.removeEventListener('wheel', onWheel);
-      svg.on('.zoom', null);
-      behaviorRef.current = null;
+      target.removeEventListener('wheel', onWheel);
+      target.removeEventListener('pointerdown', onPointerDown);
+      target.removeEventListener('pointermove', onPointerMove);
+      target.removeEventListener('pointerup', onPointerEnd);
+      target.removeEventListener('pointercancel', onPointerEnd);
+      target.removeEventListener('click', onClickCapture, true);
     };
-  }, [svgRef, apply]);
+  }, [targetRef, apply, headerHeight]);
 
   // Keep the content reachable, and fit a new layout to the width.
   const fittedFor = useRef<DiagramLayout | undefined>(undefined);
   useEffect(() => {
-    const behavior = behaviorRef.current;
-    const svgEl = svgRef.current;
-    if (!behavior || !svgEl || !layout || size.width === 0) return;
-    const viewH = Math.max(1, size.height - headerHeight);
-    behavior
-      .extent([
-        [0, 0],
-        [size.width, viewH],
-      ])
-      .translateExtent([
-        [-40, -20],
-        [layout.width + 40, layout.height + 20],
-      ]);
-    const svg = select(svgEl);
+    if (!layout || size.width === 0) return;
+    const view = { width: size.width, height: Math.max(1, size.height - headerHeight) };
+    boundsRef.current = { view, diagram: layout };
     if (fittedFor.current !== layout) {
       fittedFor.current = layout;
-      const k = Math.max(SCALE_EXTENT[0], Math.min(1, size.width / layout.width));
-      behavior.transform(
-        svg,
-        zoomIdentity.translate(Math.max(0, (size.width - layout.width * k) / 2), 0).scale(k),
-      );
+      apply(fitTransform(view, layout, false));
     } else {
-      behavior.transform(svg, zoomTransform(svgEl));
+      apply(transformRef.current);
     }
-  }, [layout, size, svgRef, headerHeight]);
+  }, [layout, size, headerHeight, apply]);
 
   // Glide so that a step's row is on screen (the current message, or one that took focus).
   const reveal = useCallback(
     (step: number) => {
-      const behavior = behaviorRef.current;
-      const svgEl = svgRef.current;
       const band = layout?.stepBands[step];
-      if (!behavior || !svgEl || !band || size.height === 0) return;
-      const t = zoomTransform(svgEl);
+      if (!band || size.height === 0) return;
+      const t = transformRef.current;
       const viewH = size.height - headerHeight;
       const top = band.top * t.k + t.y;
       const bottom = band.bottom * t.k + t.y;
@@ -135,50 +206,40 @@ export function useDiagramZoom({
       // scrolling past either end of the diagram.
       const lowest = Math.min(0, viewH - layout.height * t.k);
       const targetY = Math.max(lowest, Math.min(0, viewH / 3 - band.top * t.k));
-      const svg = select(svgEl);
       cancelAnimationFrame(glideRef.current);
       if (reduced) {
-        behavior.transform(svg, zoomIdentity.translate(t.x, targetY).scale(t.k));
+        apply({ ...t, y: targetY });
         return;
       }
       const y = interpolateNumber(t.y, targetY);
       const start = performance.now();
       const frame = (now: number) => {
         const p = Math.min(1, (now - start) / GLIDE_MS);
-        const current = zoomTransform(svgEl);
-        behavior.transform(
-          svg,
-          zoomIdentity.translate(current.x, y(easeCubicOut(p))).scale(current.k),
-        );
+        apply({ ...transformRef.current, y: y(easeCubicOut(p)) });
         if (p < 1) glideRef.current = requestAnimationFrame(frame);
       };
       glideRef.current = requestAnimationFrame(frame);
     },
-    [layout, size, reduced, svgRef, headerHeight],
+    [layout, size, reduced, headerHeight, apply],
   );
 
   useEffect(() => reveal(cursor), [cursor, reveal]);
 
   const zoomBy = useCallback(
     (factor: number) => {
-      const behavior = behaviorRef.current;
-      if (behavior && svgRef.current) behavior.scaleBy(select(svgRef.current), factor);
+      const view = boundsRef.current?.view;
+      if (!view) return;
+      cancelAnimationFrame(glideRef.current);
+      apply(zoomAround(transformRef.current, factor, { x: view.width / 2, y: view.height / 2 }));
     },
-    [svgRef],
+    [apply],
   );
   const fit = useCallback(() => {
-    const behavior = behaviorRef.current;
-    if (!behavior || !svgRef.current || !layout) return;
-    const viewH = Math.max(1, size.height - headerHeight);
-    const k = Math.max(
-      SCALE_EXTENT[0],
-      Math.min(1, size.width / layout.width, viewH / layout.height),
-    );
-    behavior.transform(
-      select(svgRef.current),
-      zoomIdentity.translate(Math.max(0, (size.width - layout.width * k) / 2), 0).scale(k),
-    );
-  }, [layout, size, svgRef, headerHeight]);
+    const bounds = boundsRef.current;
+    if (!bounds) return;
+    cancelAnimationFrame(glideRef.current);
+    apply(fitTransform(bounds.view, bounds.diagram, true));
+  }, [apply]);
 
   return { zoomBy, fit, reveal };
 }
