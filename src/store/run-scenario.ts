@@ -1,7 +1,10 @@
 /**
  * Runs a scenario's settings through the engine and returns one Trace (with where its sub-runs
- * begin). The engine is imported lazily, so the page can draw its frame before the crypto loads.
+ * begin). The TLS engine is imported with the page: the default scenario is a TLS handshake, and
+ * fetching it only once the page had run cost a round trip before the first drawing. DNS and the
+ * lab load on first use.
  */
+import { runTlsExchange } from '../engine/scenarios/tls-run';
 import {
   offeredSuites,
   type DnsSettings,
@@ -33,7 +36,6 @@ export function runScenario(settings: ScenarioSettings): Promise<RunOutcome> {
 const CONNECTION_GAP_MS = 500;
 
 async function runTls(settings: TlsSettings): Promise<RunOutcome> {
-  const { runTlsExchange } = await import('../engine/scenarios/tls-run');
   const connections = Math.max(1, settings.connections ?? 1);
   const lanes: string[] = [];
   const events: TraceEvent[] = [];

@@ -90,7 +90,10 @@ export function finalSound(word: string): FinalSound {
 
 /** Virtual milliseconds as people read them: "0", "20", "30,020". */
 export function formatMs(ms: number): string {
-  return Math.round(ms).toLocaleString('en-US');
+  // Thousands separators by hand: toLocaleString builds an ICU formatter on every call, which
+  // showed up in the first drawing's profile (one call per message label).
+  const [sign, digits] = ms < 0 ? ['-', String(Math.round(-ms))] : ['', String(Math.round(ms))];
+  return sign + digits.replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
 /** A lane's or a cache's name in the current language (the engine's name when not in the table). */
