@@ -14,6 +14,7 @@ import {
   readHandshake,
   type HandshakeMessage,
 } from '../../src/engine/tls/messages/handshake';
+import type { ClientConfig } from '../../src/engine/tls/config';
 import { encodeRecord, RECORD_HEADER_LENGTH } from '../../src/engine/tls/record';
 import {
   VARIANTS,
@@ -73,6 +74,31 @@ export async function fed(
   const records = await edit([...rec.received[side]], rec);
   const outcome = await replay(rec, side, records);
   return { alert: outcome.alert ?? null, sentBy: side, ...(extra ? extra(outcome) : {}) };
+}
+
+/**
+ * Feeds the client the genuine server flight of a recorded handshake, but with the client's own
+ * configuration changed: the server then answers an offer this client did not make, as a
+ * misbehaving server would.
+ */
+export async function fedChangedClient(
+  variantId: string,
+  change: (client: ClientConfig) => void,
+): Promise<Observed> {
+  const rec = await recording(variant(variantId));
+  const original = rec.variant;
+  const changed: Recording = {
+    ...rec,
+    variant: {
+      ...original,
+      client: (c) => {
+        original.client?.(c);
+        change(c);
+      },
+    },
+  };
+  const outcome = await replay(changed, 'client', [...rec.received.client]);
+  return { alert: outcome.alert ?? null, sentBy: 'client' };
 }
 
 /** The one handshake message in a plaintext record of a recording. */

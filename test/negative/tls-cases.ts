@@ -19,6 +19,7 @@ import {
   alertBy,
   exchange,
   fed,
+  fedChangedClient,
   handshakeRecord,
   indexOfMessage,
   indexOfType,
@@ -343,6 +344,14 @@ export const TLS_CASES: NegativeCase[] = [
       'an ECDSA certificate (validly signing) under an ECDHE_RSA suite → illegal_parameter (RFC 5246 §7.4.2)',
     expected: alertBy('client', 'illegal_parameter'),
     run: () => fed('client', DEMO, ecdsaCertificateForRsaSuite),
+  },
+  {
+    id: 'tls.certificate-curve-not-offered',
+    protocol: 'tls',
+    title:
+      'an ECDSA P-256 certificate for a client that offered only x25519 → handshake_failure (RFC 8422 §5.3)',
+    expected: alertBy('client', 'handshake_failure'),
+    run: () => fedChangedClient(ECDSA_NO_EMS, (c) => (c.groups = [NamedGroup.x25519])),
   },
   {
     id: 'tls.certificate-empty',

@@ -14,6 +14,7 @@ import { SignatureKeyMismatch } from '../../crypto/errors';
 import { verify } from '../../crypto/signature';
 import {
   HandshakeType,
+  NamedGroup,
   ProtocolVersion,
   cipherSuiteName,
   namedGroupName,
@@ -297,6 +298,16 @@ async function onCertificate(
     fail({
       kind: 'illegal_parameter',
       reason: `the server's certificate holds a ${result.leafKeyType} key, but ${state.hello.suite.name} needs ${expectedKeyType}`,
+    });
+  }
+  // RFC 8422, Section 5.3: an ECDSA certificate's key "MUST use a curve and point format
+  // supported by the client" as named in its supported_groups. OpenSSL's client checks the same
+  // (tls1_check_cert_param) and sends handshake_failure (SSL_R_BAD_ECC_CERT).
+  if (result.leafKeyType === 'ECDSA_P256' && !config.groups.includes(NamedGroup.secp256r1)) {
+    fail({
+      kind: 'no_shared_parameters',
+      what: 'certificate',
+      reason: `the server's certificate key is on secp256r1, a curve this client did not offer in supported_groups (RFC 8422, Section 5.3)`,
     });
   }
   ctx.note('tls.client.certificate_valid', {
