@@ -36,8 +36,12 @@ export const LAYOUT = {
   loopHeight: 22,
   /** A rough width per character of the state pills' 12px monospace font, for packing without measuring. */
   charWidth: 7.3,
-  /** The same for message labels: 15px bold name, then the 12px size. */
-  labelCharWidth: 8.6,
+  /**
+   * The same for message labels: 15px bold name, then the 12px size. Measured on DejaVu Sans, the
+   * widest of the usual sans fonts (Debian's default): at 8.6 a long DNS label spilled into the
+   * time gutter.
+   */
+  labelCharWidth: 10.1,
   sizeCharWidth: 6.6,
 } as const;
 
