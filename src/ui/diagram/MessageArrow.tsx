@@ -30,10 +30,13 @@ export const MessageArrow = memo(function MessageArrow({
   onSelect,
   onFocusStep,
 }: Props) {
-  const left = Math.min(arrow.x1, arrow.x2, arrow.labelX);
+  // The highlight covers the arrow and its label, which may stick out past a short arrow's ends.
+  const left = arrow.self
+    ? Math.min(arrow.x1, arrow.x2)
+    : Math.min(arrow.x1, arrow.x2, arrow.labelX - arrow.labelWidth / 2);
   const right = arrow.self
-    ? arrow.labelX + arrow.name.length * 9 + 70
-    : Math.max(arrow.x1, arrow.x2);
+    ? arrow.labelX + arrow.labelWidth + 8
+    : Math.max(arrow.x1, arrow.x2, arrow.labelX + arrow.labelWidth / 2);
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();

@@ -64,6 +64,8 @@ export interface ArrowGeom {
   path: string;
   self: boolean;
   labelX: number;
+  /** The label's estimated width, so its highlight can cover it. */
+  labelWidth: number;
   labelY: number;
   labelAnchor: 'middle' | 'start';
   /** Milliseconds since the start of the trace. */
@@ -224,6 +226,7 @@ export function layoutDiagram(view: TraceView, width: number): DiagramLayout {
           path,
           self,
           labelX,
+          labelWidth,
           labelY: y1 - 9,
           labelAnchor: self ? 'start' : 'middle',
           timeMs: e.t - view.t0,
