@@ -236,7 +236,7 @@ test.describe('the built dist/', () => {
       [],
     );
     const html = await readFile(join(dist, 'index.html'), 'utf8');
-    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+    const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-eval');
     // Every script is a file: no inline script for the CSP to allow.
