@@ -504,8 +504,12 @@ const notes: Table = {
     'The server will not resume: the session’s suite {suite} is no longer offered.',
   'tls.server.session_cache_miss':
     'The server does not have that session ID any more; it starts a full handshake.',
-  'tls.server.ticket_rejected':
-    'The server could not decrypt or accept the ticket; it starts a full handshake.',
+  'tls.server.ticket_unknown_key':
+    'The server cannot decrypt the ticket: it was sealed under a ticket key the server no longer has. It does not look for the session ID either, and starts a full handshake with a new session and a new ticket.',
+  'tls.server.ticket_not_authentic':
+    'The server cannot decrypt the ticket: it names the server’s key but fails its integrity check, so it was altered. The server starts a full handshake.',
+  'tls.server.ticket_expired':
+    'The server decrypted the ticket, but its session is older than the server’s session lifetime; it starts a full handshake.',
   'tls.transport_closed_without_close_notify':
     'The connection closed without close_notify: the peer cannot tell whether the data was complete.',
   'tls.alert.warning_ignored': 'A warning alert ({description}) was received and ignored.',

@@ -480,8 +480,12 @@ const notes: Table = {
     '서버가 재개하지 않습니다. 그 세션의 스위트 {suite|이/가} 더 이상 제안되지 않았습니다.',
   'tls.server.session_cache_miss':
     '서버에 그 세션 ID가 더 이상 없습니다. 전체 핸드셰이크를 시작합니다.',
-  'tls.server.ticket_rejected':
-    '서버가 티켓을 복호화하거나 받아들이지 못했습니다. 전체 핸드셰이크를 시작합니다.',
+  'tls.server.ticket_unknown_key':
+    '서버가 티켓을 복호화할 수 없습니다. 서버에 더 이상 없는 티켓 키로 봉인된 티켓입니다. 서버는 세션 ID도 찾아보지 않고, 새 세션과 새 티켓으로 전체 핸드셰이크를 시작합니다.',
+  'tls.server.ticket_not_authentic':
+    '서버가 티켓을 복호화할 수 없습니다. 서버의 키 이름은 맞지만 무결성 검사에 실패했으니 누군가 바꾼 티켓입니다. 서버는 전체 핸드셰이크를 시작합니다.',
+  'tls.server.ticket_expired':
+    '서버가 티켓을 복호화했지만, 그 세션은 서버의 세션 유효 기간보다 오래되었습니다. 전체 핸드셰이크를 시작합니다.',
   'tls.transport_closed_without_close_notify':
     'close_notify 없이 연결이 닫혔습니다. 상대는 데이터가 온전히 왔는지 알 수 없습니다.',
   'tls.alert.warning_ignored': 'warning alert {description|을/를} 받았지만 무시했습니다.',
