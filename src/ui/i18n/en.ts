@@ -182,6 +182,14 @@ const ui = {
   linkBadValue: '“{value}” is not a valid {param}',
   linkStepMissing:
     'The link points to message {step}, but this run has {total}; showing message 1.',
+  linkTooLong: 'it is {length} characters long, and links are read up to {max}',
+  linkNotUtf8: 'the value of “{param}” is not UTF-8 text',
+  linkRepeated: '“{param}” is given more than once',
+  linkBadSetting: 'the setting “{field}” has a value this scenario cannot use',
+  linkParamsOmitted:
+    'The sender’s edited settings were too long for a link, so this shows the preset they started from.',
+  linkOmitsEdits:
+    'Your edited settings make the link longer than {max} characters, so this link opens the preset they started from. To share them whole, export the trace (JSON).',
 
   presentation: 'Presentation mode',
   presentationExit: 'Exit presentation mode',

@@ -175,6 +175,14 @@ const ui: Strings['ui'] = {
   linkBadValue: '“{value}”: 올바른 {param} 값이 아닙니다',
   linkStepMissing:
     '링크는 {step}번째 메시지를 가리키지만 이번 실행에는 메시지가 {total}개뿐이어서 첫 번째 메시지를 보여 줍니다.',
+  linkTooLong: '링크 길이가 {length}자인데, 링크는 {max}자까지만 읽습니다',
+  linkNotUtf8: '“{param}”의 값이 UTF-8 텍스트가 아닙니다',
+  linkRepeated: '“{param}” 값이 두 번 이상 들어 있습니다',
+  linkBadSetting: '설정 “{field}”의 값은 이 시나리오에서 쓸 수 없습니다',
+  linkParamsOmitted:
+    '보낸 사람이 바꾼 설정이 링크에 담기에는 너무 길어서, 그 설정의 시작점을 대신 보여 줍니다.',
+  linkOmitsEdits:
+    '바꾼 설정까지 넣으면 링크가 {max}자보다 길어지므로, 이 링크는 바꾸기 전의 시작점을 엽니다. 설정을 그대로 공유하려면 트레이스를 내보내세요 (JSON).',
 
   presentation: '발표 모드',
   presentationExit: '발표 모드 끝내기',
