@@ -221,6 +221,12 @@ test('a malformed link opens the default scenario with a notice, never a blank p
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
+/** A lab run may have no messages to draw: wait for the page and its lab panel instead. */
+async function openScenarioWithoutDiagram(page: Page, query: string): Promise<void> {
+  await page.goto(`/${query}`);
+  await expect(labPanel(page)).toBeVisible({ timeout: 20_000 });
+}
+
 const labPanel = (page: Page) => page.getByRole('complementary', { name: 'Lab' });
 const labOutcome = (page: Page) => labPanel(page).getByRole('region', { name: 'Outcome' });
 
@@ -318,6 +324,15 @@ test('a tamper link reopens the same changed byte, caught the same way', async (
   expect(await labOutcome(other).innerText()).toBe(caught);
   expect(await shownBytes(other)).toBe(hex);
   await other.close();
+});
+
+test('a link to a run without messages (a zone file that does not parse) opens without a notice', async ({
+  watched: page,
+}) => {
+  await openScenarioWithoutDiagram(page, '?scenario=lab-dns-zone-edit&preset=mistake&step=1');
+  await labSettled(page);
+  await expect(labPanel(page).locator('.zone-error')).toContainText('Line 17');
+  await expect(page.locator('.share-notice')).toHaveCount(0);
 });
 
 test('hostile links open the default scenario with a notice, and nothing runs from them', async ({

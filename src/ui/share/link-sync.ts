@@ -92,7 +92,8 @@ export function syncLink(pendingStep: number | undefined): () => void {
       pending = undefined;
       const total = s.view?.messages.length ?? 0;
       if (step < total) s.seek(step);
-      else
+      // A run with no messages (a zone edit that does not parse) is linked at step 1: nothing is missing.
+      else if (step > 0)
         s.showNotice({
           tone: 'error',
           message: 'linkStepMissing',
