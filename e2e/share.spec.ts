@@ -220,3 +220,190 @@ test('a malformed link opens the default scenario with a notice, never a blank p
   await page.getByRole('button', { name: 'Dismiss' }).click();
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
+
+/** A lab run may have no messages to draw: wait for the page and its lab panel instead. */
+async function openScenarioWithoutDiagram(page: Page, query: string): Promise<void> {
+  await page.goto(`/${query}`);
+  await expect(labPanel(page)).toBeVisible({ timeout: 20_000 });
+}
+
+const labPanel = (page: Page) => page.getByRole('complementary', { name: 'Lab' });
+const labOutcome = (page: Page) => labPanel(page).getByRole('region', { name: 'Outcome' });
+
+/** Waits until the lab run a change started has finished. */
+async function labSettled(page: Page): Promise<void> {
+  await expect(labOutcome(page)).toHaveAttribute('aria-busy', 'false', { timeout: 20_000 });
+}
+
+/** The current message's bytes, as the inspector's Bytes tab shows them (it shares the lab's column). */
+async function shownBytes(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Inspector', exact: true }).click();
+  const panel = inspector(page);
+  await panel.getByRole('tab', { name: 'Bytes' }).click();
+  const hex = await panel.locator('.hexdump').first().innerText();
+  await page.getByRole('button', { name: 'Lab', exact: true }).click();
+  return hex;
+}
+
+test('a lab link carries the edited settings: a reordered suite list reopens as the same bytes at the same message', async ({
+  watched: page,
+  context,
+}) => {
+  await openScenario(page, '?scenario=lab-tls-negotiation&seed=4242');
+  await labSettled(page);
+  // The client's order wins, and the client moves ChaCha20 to the top, from the keyboard.
+  await labPanel(page).getByLabel('Whose order wins').selectOption('client');
+  await labSettled(page);
+  const up = (p: Page) =>
+    labPanel(p)
+      .getByRole('group', { name: 'Client: cipher suites' })
+      .getByRole('button', { name: 'Move TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256 up' });
+  await up(page).focus();
+  await page.keyboard.press('Enter');
+  await labSettled(page);
+  await page.keyboard.press('Enter');
+  await labSettled(page);
+  await expect(up(page)).toBeDisabled();
+  const verdict = 'The handshake completed with TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256.';
+  await expect(labOutcome(page)).toContainText(verdict);
+  // To the ServerHello, which names the suite.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('.playback .position')).toContainText('ServerHello');
+  const position = await page.locator('.playback .position').innerText();
+  const hex = await shownBytes(page);
+
+  await shareMenu(page).click();
+  const link = await page.getByLabel('Link to this message').inputValue();
+  expect(link).toBe(page.url());
+  const sent = new URL(link).searchParams;
+  expect(sent.get('seed')).toBe('4242');
+  expect(sent.get('step')).toBe('2');
+  const params = JSON.parse(sent.get('params')!) as {
+    client: { cipherSuites: number[] };
+    server: { preference: string };
+  };
+  expect(params.client.cipherSuites[0]).toBe(0xcca8);
+  expect(params.server.preference).toBe('client');
+
+  const other = await context.newPage();
+  await openScenario(other, new URL(link).search);
+  await labSettled(other);
+  await expect(other.getByRole('alert')).toHaveCount(0);
+  await expect.poll(() => other.locator('.playback .position').innerText()).toBe(position);
+  await expect(labOutcome(other)).toContainText(verdict);
+  await expect(up(other)).toBeDisabled();
+  await expect(labPanel(other).getByLabel('Whose order wins')).toHaveValue('client');
+  expect(await shownBytes(other)).toBe(hex);
+  // The whole run is the same: every message, in order.
+  expect(await messageNames(other)).toEqual(await messageNames(page));
+  await other.close();
+});
+
+test('a tamper link reopens the same changed byte, caught the same way', async ({
+  watched: page,
+  context,
+}) => {
+  await openScenario(page, '?scenario=lab-tls-tamper&seed=77');
+  await labSettled(page);
+  await labPanel(page)
+    .getByLabel('Message to change')
+    .selectOption({ label: '3: ServerKeyExchange from Server' });
+  await labSettled(page);
+  const caught = await labOutcome(page).innerText();
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  await expect(page.locator('.playback .position')).toContainText('4 of');
+  const hex = await shownBytes(page);
+
+  const other = await context.newPage();
+  await openScenario(other, new URL(page.url()).search);
+  await labSettled(other);
+  const position = await page.locator('.playback .position').innerText();
+  await expect.poll(() => other.locator('.playback .position').innerText()).toBe(position);
+  expect(await labOutcome(other).innerText()).toBe(caught);
+  expect(await shownBytes(other)).toBe(hex);
+  await other.close();
+});
+
+test('a link to a run without messages (a zone file that does not parse) opens without a notice', async ({
+  watched: page,
+}) => {
+  await openScenarioWithoutDiagram(page, '?scenario=lab-dns-zone-edit&preset=mistake&step=1');
+  await labSettled(page);
+  await expect(labPanel(page).locator('.zone-error')).toContainText('Line 17');
+  await expect(page.locator('.share-notice')).toHaveCount(0);
+});
+
+test('hostile links open the default scenario with a notice, and nothing runs from them', async ({
+  watched: page,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  // A script in a link would only ever be text: no dialog may open.
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  const json = (value: string) => encodeURIComponent(value);
+  const cases: [string, string, string | RegExp][] = [
+    [
+      'over-long',
+      `?scenario=tls-full&seed=${'1'.repeat(9_000)}`,
+      /it is \d+ characters long, and links are read up to 8000/,
+    ],
+    ['not UTF-8', '?scenario=lab-tls-ems&seed=%C3%28', 'the value of “seed” is not UTF-8 text'],
+    [
+      'not UTF-8 in the settings',
+      '?scenario=lab-dns-zone-edit&params=%7B%22zone%22%3A%22%FF%22%7D',
+      'the value of “params” is not UTF-8 text',
+    ],
+    [
+      'script injection',
+      '?scenario=%3Cscript%3Ealert(1)%3C%2Fscript%3E',
+      'there is no scenario “<script>alert(1)</script>”',
+    ],
+    [
+      'script in a setting',
+      `?scenario=lab-tls-certificates&params=${json('{"problem":"<img src=x onerror=alert(1)>"}')}`,
+      'the setting “params.problem” has a value this scenario cannot use',
+    ],
+    [
+      'wrong type',
+      `?scenario=lab-tls-tamper&params=${json('{"record":"3","offset":1,"mask":1,"extendedMasterSecret":true}')}`,
+      'the setting “params.record” has a value this scenario cannot use',
+    ],
+    [
+      'settings of another shape',
+      `?scenario=lab-tls-negotiation&params=${json('{"foo":1}')}`,
+      'the setting “params.foo” has a value this scenario cannot use',
+    ],
+    [
+      'a zone file that is a number',
+      `?scenario=lab-dns-zone-edit&params=${json('{"zone":"example.com.","text":5,"lookups":[]}')}`,
+      'the setting “params.text” has a value this scenario cannot use',
+    ],
+    [
+      'huge number',
+      `?scenario=lab-tls-tamper&params=${json('{"record":3,"offset":1e999,"mask":1,"extendedMasterSecret":true}')}`,
+      'the setting “params.offset” has a value this scenario cannot use',
+    ],
+    ['huge step', '?scenario=tls-full&step=1e999', '“1e999” is not a valid step'],
+    ['a parameter twice', '?scenario=tls-full&seed=1&seed=2', '“seed” is given more than once'],
+    ['unknown scenario', '?scenario=no-such-lab', 'there is no scenario “no-such-lab”'],
+  ];
+  for (const [what, query, reason] of cases) {
+    await openScenario(page, query);
+    const alert = page.getByRole('alert');
+    await expect(alert, what).toContainText(
+      /This link could not be opened \(.+\), so the default scenario is shown\./,
+    );
+    await expect(alert, what).toContainText(reason);
+    await expect(page.getByLabel('Scenario'), what).toHaveValue('tls-full');
+    expect(await messageNames(page), what).toHaveLength(15);
+    // The address bar now holds the default scenario's own link.
+    await expect(page, what).toHaveURL(/\?scenario=tls-full&seed=1&step=1$/);
+  }
+  expect(dialogs).toEqual([]);
+  await page.screenshot({ path: testInfo.outputPath('hostile-link.png') });
+});

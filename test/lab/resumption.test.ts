@@ -5,7 +5,7 @@
  * configured and disturbed exactly as the lab does it, resumes in exactly the same cases.
  */
 import 'reflect-metadata';
-import { constants } from 'node:crypto';
+import { constants, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   PAUSE_BETWEEN_CONNECTIONS_MS,
@@ -15,12 +15,15 @@ import {
   runResumption,
   type ResumptionSettings,
 } from '../../src/engine/scenarios/lab/resumption';
+import { bytesEqual } from '../../src/engine/bytes/hex';
+import { demoClientConfig } from '../../src/engine/scenarios/tls-demo-config';
 import { DEFAULT_LINK_LATENCY_MS } from '../../src/engine/scenarios/tls-run';
 import { SystemRng } from '../../src/engine/sim/rng';
 import type { MessageEvent } from '../../src/engine/trace';
 import { SESSION_LIFETIME_MS } from '../../src/engine/tls/session';
-import { pem, runNodeClient } from '../tls/support/peers';
+import { pem, runNodeClient, runOurClient } from '../tls/support/peers';
 import { engineConnection, startEngineServer } from './support/engine-server';
+import { withNodeServer } from './support/node-server';
 
 const FULL = [
   'ClientHello',
@@ -71,14 +74,14 @@ describe('resumption, in memory', () => {
     {
       id: 'cache-cleared',
       offered: 'session_id',
-      fallback: ['tls.server.session_cache_miss'],
+      fallback: [{ key: 'tls.server.session_cache_miss' }],
       second: FULL_BY_ID,
     },
     {
       id: 'ticket-key-rotated',
       offered: 'session_ticket',
-      // The ticket no longer opens, and the fresh session ID sent beside it names nothing.
-      fallback: ['tls.server.ticket_rejected', 'tls.server.session_cache_miss'],
+      // The ticket's key name is not the new key's; the session ID beside it is not looked up.
+      fallback: [{ key: 'tls.server.ticket_unknown_key' }],
       second: FULL_WITH_TICKET,
     },
     // Past SESSION_LIFETIME_MS the client's own store has dropped the session: nothing to offer.
@@ -162,5 +165,87 @@ describe('the same server settings against an OpenSSL client', () => {
     } finally {
       await ours.close();
     }
+  });
+});
+
+/**
+ * The lab's rotated ticket key, with OpenSSL as the server: node:tls with an external session
+ * cache (its 'newSession'/'resumeSession' events), so the test sees every cache lookup OpenSSL makes.
+ */
+describe('our client against an OpenSSL server that rotates its ticket key', () => {
+  async function twoConnections(offerTickets: boolean, rotate: boolean) {
+    const cache = new Map<string, Buffer>();
+    const lookups: string[] = [];
+    return withNodeServer({}, async (node) => {
+      node.server.on('newSession', (id: Buffer, data: Buffer, done: () => void) => {
+        cache.set(id.toString('hex'), data);
+        done();
+      });
+      node.server.on('resumeSession', (id: Buffer, done: (e: null, d: Buffer | null) => void) => {
+        lookups.push(id.toString('hex'));
+        done(null, cache.get(id.toString('hex')) ?? null);
+      });
+      const config = demoClientConfig('www.example.com');
+      config.offerSessionTicket = offerTickets;
+      const first = await runOurClient(node.port, config);
+      // node:tls takes 48 bytes: key name, HMAC secret and AES key (tls.Server#setTicketKeys).
+      if (rotate) node.server.setTicketKeys(randomBytes(48));
+      const second = await runOurClient(node.port, config);
+      const hellos = (run: typeof second) =>
+        run.trace.events.filter(
+          (e): e is MessageEvent =>
+            e.kind === 'message' && (e.name === 'ClientHello' || e.name === 'ServerHello'),
+        );
+      const [clientHello, serverHello] = hellos(second).map(
+        (e) => (e.decoded as { body: { sessionId: Uint8Array } }).body.sessionId,
+      );
+      return {
+        first: first.conn.negotiated.resumed ?? false,
+        resumed: second.conn.negotiated.resumed ?? false,
+        messages: second.trace.events.flatMap((e) => (e.kind === 'message' ? [e.name] : [])),
+        echoed: bytesEqual(clientHello!, serverHello!),
+        lookups,
+        cached: cache.size,
+      };
+    });
+  }
+
+  it('a rotated key: OpenSSL cannot decrypt the ticket, does not look in its cache, and does a full handshake with a new ticket, as our server does', async () => {
+    const openssl = await twoConnections(true, true);
+    expect(openssl.first).toBe(false);
+    expect(openssl.resumed).toBe(false);
+    expect(openssl.lookups).toEqual([]);
+    expect(openssl.echoed).toBe(false);
+    expect(openssl.messages).toEqual(expect.arrayContaining(['Certificate', 'NewSessionTicket']));
+
+    const { outcome, trace } = await runResumption(preset('ticket-key-rotated'), 1);
+    const [start] = outcome.second.events;
+    const ours = trace.events
+      .slice(start)
+      .filter(
+        (e): e is MessageEvent =>
+          e.kind === 'message' && (e.name === 'ClientHello' || e.name === 'ServerHello'),
+      )
+      .map((e) => (e.decoded as { body: { sessionId: Uint8Array } }).body.sessionId);
+    expect(outcome.resumed).toBe(openssl.resumed);
+    expect(bytesEqual(ours[0]!, ours[1]!)).toBe(openssl.echoed);
+    expect(outcome.second.handshake!.messages).toEqual(
+      expect.arrayContaining(['Certificate', 'NewSessionTicket']),
+    );
+    expect(outcome.fallback).toEqual([{ key: 'tls.server.ticket_unknown_key' }]);
+  });
+
+  it('the same key: OpenSSL resumes by ticket, also without a cache lookup', async () => {
+    const run = await twoConnections(true, false);
+    expect(run.resumed).toBe('session_ticket');
+    expect(run.echoed).toBe(true);
+    expect(run.lookups).toEqual([]);
+  });
+
+  it('no tickets: OpenSSL looks the session ID up in its cache and resumes by it', async () => {
+    const run = await twoConnections(false, true);
+    expect(run.cached).toBe(1);
+    expect(run.lookups).toHaveLength(1);
+    expect(run.resumed).toBe('session_id');
   });
 });

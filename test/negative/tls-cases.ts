@@ -34,6 +34,34 @@ const DEMO = 'rsa-aes128gcm-ems-ticket';
 /** ECDHE-ECDSA over P-256 only, without EMS or tickets. */
 const ECDSA_NO_EMS = 'ecdsa-aes128gcm-p256-no-ems';
 const RESUME = 'resume-session-id';
+/** Both sides start from a session the server also has in its cache (ID 01 02 … 20, tls-session.ts). */
+const RESUME_TICKET = 'resume-ticket';
+/** That session's ID in the server's cache: bytes 1 to 32 (variantConfigs in tls-session.ts). */
+const CACHED_SESSION_ID = Uint8Array.from({ length: 32 }, (_, i) => i + 1);
+
+/**
+ * A resuming ClientHello whose ticket is edited by `edit` and whose session ID is the one the
+ * server has cached, so a server that fell back to its session cache would resume by ID.
+ */
+function ticketBesideCachedId(edit: (ticket: Uint8Array) => void) {
+  return clientHello((b) => {
+    b.sessionId = CACHED_SESSION_ID;
+    b.extensions = b.extensions.map((e) => {
+      if (e.kind !== 'session_ticket') return e;
+      const ticket = e.ticket.slice();
+      edit(ticket);
+      return { ...e, ticket };
+    });
+  });
+}
+
+/** What the server made of a ticket it could not use: its notes, and the handshake it started. */
+function ticketFallback(outcome: { notes: string[]; sent: string[] }) {
+  return {
+    notes: outcome.notes.filter((n) => n.startsWith('tls.server.')),
+    fullHandshake: outcome.sent.includes('Certificate'),
+  };
+}
 
 type Msg<T extends HandshakeMessage['type']> = Extract<HandshakeMessage, { type: T }>;
 
@@ -725,6 +753,46 @@ export const TLS_CASES: NegativeCase[] = [
           declined: outcome.notes.includes('tls.server.resumption_ems_mismatch'),
           fullHandshake: outcome.sent.includes('Certificate'),
         }),
+      ),
+  },
+  {
+    id: 'tls.ticket-unknown-key-beside-cached-id',
+    protocol: 'tls',
+    title:
+      'a ticket sealed under a key the server no longer has, beside a session ID it has cached: the ticket decides, so a full handshake without a cache lookup (RFC 5077 §3.4; OpenSSL ssl_get_prev_session)',
+    expected: {
+      alert: 'unexpected_message',
+      sentBy: 'server',
+      notes: ['tls.server.ticket_unknown_key', 'tls.server.chose_suite'],
+      fullHandshake: true,
+    },
+    run: () =>
+      fed(
+        'server',
+        RESUME_TICKET,
+        // The key name is the ticket's first 16 bytes (src/engine/tls/tickets.ts).
+        ticketBesideCachedId((ticket) => (ticket[0] = ticket[0]! ^ 0x01)),
+        // The recorded abbreviated flight then arrives where the full handshake waits for ClientKeyExchange.
+        ticketFallback,
+      ),
+  },
+  {
+    id: 'tls.ticket-altered-beside-cached-id',
+    protocol: 'tls',
+    title:
+      'a ticket with our key name whose sealed state was altered, beside a cached session ID: it fails its integrity check; a full handshake without a cache lookup (RFC 5077 §3.4, §4)',
+    expected: {
+      alert: 'unexpected_message',
+      sentBy: 'server',
+      notes: ['tls.server.ticket_not_authentic', 'tls.server.chose_suite'],
+      fullHandshake: true,
+    },
+    run: () =>
+      fed(
+        'server',
+        RESUME_TICKET,
+        ticketBesideCachedId((ticket) => (ticket[40] = ticket[40]! ^ 0x01)),
+        ticketFallback,
       ),
   },
 ];

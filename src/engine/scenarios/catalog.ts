@@ -79,6 +79,8 @@ export interface Scenario {
   group?: ScenarioGroup;
   /** Hidden from the picker: runs for benchmarks and stress tests, reachable by id (`?scenario=`). */
   unlisted?: boolean;
+  /** A lab scenario's preset ids, in the picker's order (the first is its default). */
+  presets?: readonly string[];
 }
 
 /** One picker entry per lab scenario, from its text table; it opens on its first preset. */
@@ -91,6 +93,7 @@ function labEntries(
     title: text.title,
     lesson: text.lesson,
     group,
+    presets: Object.keys(text.presets),
     settings: { kind: 'lab', lab: id, seed: '1', preset: Object.keys(text.presets)[0]! },
   }));
 }

@@ -34,14 +34,29 @@ export function sealTicket(ticketKey: Uint8Array, session: Session, rng: Rng): U
   return new Writer().bytes(keyName).bytes(nonce).bytes(sealed).toBytes();
 }
 
-/** The session inside a ticket, or undefined when it is not ours or was altered (RFC 5077, Section 3.4: fall back to a full handshake). */
-export function openTicket(
-  ticketKey: Uint8Array,
-  ticket: Uint8Array,
-): Omit<Session, 'sessionId'> | undefined {
-  if (ticket.length < KEY_NAME_LENGTH + NONCE_LENGTH + 16) return undefined;
+/**
+ * Why a ticket did not open. OpenSSL's tls_decrypt_ticket() reports both as
+ * SSL_TICKET_NO_DECRYPT; we keep them apart so the Trace can say which.
+ */
+export type TicketFailure =
+  /** Its key name is not the server's current key's: sealed before a key rotation, or by another server. */
+  | 'unknown_key'
+  /** The key name is ours but the AEAD tag or the state inside does not check out: it was altered. */
+  | 'not_authentic';
+
+export type OpenedTicket =
+  { ok: true; session: Omit<Session, 'sessionId'> } | { ok: false; why: TicketFailure };
+
+/** The session inside a ticket, or why it cannot be had (RFC 5077, Section 3.4: fall back to a full handshake). */
+export function openTicket(ticketKey: Uint8Array, ticket: Uint8Array): OpenedTicket {
   const keyName = ticket.subarray(0, KEY_NAME_LENGTH);
-  if (!bytesEqual(keyName, ticketKey.subarray(0, KEY_NAME_LENGTH))) return undefined;
+  if (
+    ticket.length < KEY_NAME_LENGTH ||
+    !bytesEqual(keyName, ticketKey.subarray(0, KEY_NAME_LENGTH))
+  )
+    return { ok: false, why: 'unknown_key' };
+  const notAuthentic = { ok: false, why: 'not_authentic' } as const;
+  if (ticket.length < KEY_NAME_LENGTH + NONCE_LENGTH + 16) return notAuthentic;
   const nonce = ticket.subarray(KEY_NAME_LENGTH, KEY_NAME_LENGTH + NONCE_LENGTH);
   let state: Uint8Array;
   try {
@@ -53,18 +68,18 @@ export function openTicket(
       ticket.subarray(KEY_NAME_LENGTH + NONCE_LENGTH),
     );
   } catch {
-    return undefined;
+    return notAuthentic;
   }
   try {
     const r = new Reader(state);
-    if (r.u8() !== STATE_VERSION) return undefined;
+    if (r.u8() !== STATE_VERSION) return notAuthentic;
     const cipherSuite = r.u16();
     const extendedMasterSecret = r.u8() === 1;
     const createdAt = Number(r.u64());
     const masterSecret = r.vector(1, 'master_secret', (v) => v.rest());
     r.expectEnd();
-    return { cipherSuite, extendedMasterSecret, createdAt, masterSecret };
+    return { ok: true, session: { cipherSuite, extendedMasterSecret, createdAt, masterSecret } };
   } catch {
-    return undefined;
+    return notAuthentic;
   }
 }

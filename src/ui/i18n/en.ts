@@ -182,6 +182,14 @@ const ui = {
   linkBadValue: '“{value}” is not a valid {param}',
   linkStepMissing:
     'The link points to message {step}, but this run has {total}; showing message 1.',
+  linkTooLong: 'it is {length} characters long, and links are read up to {max}',
+  linkNotUtf8: 'the value of “{param}” is not UTF-8 text',
+  linkRepeated: '“{param}” is given more than once',
+  linkBadSetting: 'the setting “{field}” has a value this scenario cannot use',
+  linkParamsOmitted:
+    'The sender’s edited settings were too long for a link, so this shows the preset they started from.',
+  linkOmitsEdits:
+    'Your edited settings make the link longer than {max} characters, so this link opens the preset they started from. To share them whole, export the trace (JSON).',
 
   presentation: 'Presentation mode',
   presentationExit: 'Exit presentation mode',
@@ -504,8 +512,12 @@ const notes: Table = {
     'The server will not resume: the session’s suite {suite} is no longer offered.',
   'tls.server.session_cache_miss':
     'The server does not have that session ID any more; it starts a full handshake.',
-  'tls.server.ticket_rejected':
-    'The server could not decrypt or accept the ticket; it starts a full handshake.',
+  'tls.server.ticket_unknown_key':
+    'The server cannot decrypt the ticket: it was sealed under a ticket key the server no longer has. It does not look for the session ID either, and starts a full handshake with a new session and a new ticket.',
+  'tls.server.ticket_not_authentic':
+    'The server cannot decrypt the ticket: it names the server’s key but fails its integrity check, so it was altered. The server starts a full handshake.',
+  'tls.server.ticket_expired':
+    'The server decrypted the ticket, but its session is older than the server’s session lifetime; it starts a full handshake.',
   'tls.transport_closed_without_close_notify':
     'The connection closed without close_notify: the peer cannot tell whether the data was complete.',
   'tls.alert.warning_ignored': 'A warning alert ({description}) was received and ignored.',

@@ -175,6 +175,14 @@ const ui: Strings['ui'] = {
   linkBadValue: '“{value}”: 올바른 {param} 값이 아닙니다',
   linkStepMissing:
     '링크는 {step}번째 메시지를 가리키지만 이번 실행에는 메시지가 {total}개뿐이어서 첫 번째 메시지를 보여 줍니다.',
+  linkTooLong: '링크 길이가 {length}자인데, 링크는 {max}자까지만 읽습니다',
+  linkNotUtf8: '“{param}”의 값이 UTF-8 텍스트가 아닙니다',
+  linkRepeated: '“{param}” 값이 두 번 이상 들어 있습니다',
+  linkBadSetting: '설정 “{field}”의 값은 이 시나리오에서 쓸 수 없습니다',
+  linkParamsOmitted:
+    '보낸 사람이 바꾼 설정이 링크에 담기에는 너무 길어서, 그 설정의 시작점을 대신 보여 줍니다.',
+  linkOmitsEdits:
+    '바꾼 설정까지 넣으면 링크가 {max}자보다 길어지므로, 이 링크는 바꾸기 전의 시작점을 엽니다. 설정을 그대로 공유하려면 트레이스를 내보내세요 (JSON).',
 
   presentation: '발표 모드',
   presentationExit: '발표 모드 끝내기',
@@ -480,8 +488,12 @@ const notes: Table = {
     '서버가 재개하지 않습니다. 그 세션의 스위트 {suite|이/가} 더 이상 제안되지 않았습니다.',
   'tls.server.session_cache_miss':
     '서버에 그 세션 ID가 더 이상 없습니다. 전체 핸드셰이크를 시작합니다.',
-  'tls.server.ticket_rejected':
-    '서버가 티켓을 복호화하거나 받아들이지 못했습니다. 전체 핸드셰이크를 시작합니다.',
+  'tls.server.ticket_unknown_key':
+    '서버가 티켓을 복호화할 수 없습니다. 서버에 더 이상 없는 티켓 키로 봉인된 티켓입니다. 서버는 세션 ID도 찾아보지 않고, 새 세션과 새 티켓으로 전체 핸드셰이크를 시작합니다.',
+  'tls.server.ticket_not_authentic':
+    '서버가 티켓을 복호화할 수 없습니다. 서버의 키 이름은 맞지만 무결성 검사에 실패했으니 누군가 바꾼 티켓입니다. 서버는 전체 핸드셰이크를 시작합니다.',
+  'tls.server.ticket_expired':
+    '서버가 티켓을 복호화했지만, 그 세션은 서버의 세션 유효 기간보다 오래되었습니다. 전체 핸드셰이크를 시작합니다.',
   'tls.transport_closed_without_close_notify':
     'close_notify 없이 연결이 닫혔습니다. 상대는 데이터가 온전히 왔는지 알 수 없습니다.',
   'tls.alert.warning_ignored': 'warning alert {description|을/를} 받았지만 무시했습니다.',

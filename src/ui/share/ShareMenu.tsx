@@ -11,6 +11,7 @@ import { indexTrace } from '../model/trace-view';
 import { buildDiagramSvg, svgToPng, type DiagramImageText } from './diagram-image';
 import { baseFileName, downloadBlob, downloadBytes, downloadText } from './download';
 import type { Notice } from '../../store/slices/share';
+import { linkOmitsParams, MAX_LINK_CHARS } from './link';
 import { parseTraceJson, traceToJson, TRACE_VERSION, type TraceFileProblem } from './trace-json';
 
 const selectShared = (s: Store) => s.view;
@@ -239,6 +240,9 @@ export function ShareMenu() {
             <span>{t.ui.linkLabel}</span>
             <input id={linkId} readOnly value={href} onFocus={(e) => e.target.select()} />
           </label>
+          {href && linkOmitsParams(new URL(href).search) && (
+            <p className="hint">{format(t.ui.linkOmitsEdits, { max: MAX_LINK_CHARS })}</p>
+          )}
           <button type="button" className="button" onClick={() => void copy()}>
             {t.ui.copyLink}
           </button>

@@ -9,16 +9,36 @@ import type { Notice } from '../../store/slices/share';
 import { useStore, type Store } from '../../store/store';
 import { parseLink, withLink, type LinkProblem } from './link';
 
+/** The most characters of a link's value a notice repeats: a hostile link may hold thousands. */
+const MAX_SHOWN_CHARS = 40;
+
+function clip(text: string): string {
+  const chars = [...text];
+  return chars.length > MAX_SHOWN_CHARS ? `${chars.slice(0, MAX_SHOWN_CHARS).join('')}…` : text;
+}
+
+function problemReason(problem: LinkProblem): NonNullable<Notice['reason']> {
+  switch (problem.kind) {
+    case 'unknownScenario':
+      return { message: 'linkUnknownScenario', params: { id: clip(problem.id) } };
+    case 'badValue':
+      return {
+        message: 'linkBadValue',
+        params: { param: problem.param, value: clip(problem.value) },
+      };
+    case 'tooLong':
+      return { message: 'linkTooLong', params: { length: problem.length, max: problem.max } };
+    case 'notUtf8':
+      return { message: 'linkNotUtf8', params: { param: clip(problem.param) } };
+    case 'repeated':
+      return { message: 'linkRepeated', params: { param: problem.param } };
+    case 'badSetting':
+      return { message: 'linkBadSetting', params: { field: clip(problem.field) } };
+  }
+}
+
 function problemNotice(problem: LinkProblem): Notice {
-  return {
-    tone: 'error',
-    message: 'linkInvalid',
-    params: {},
-    reason:
-      problem.kind === 'unknownScenario'
-        ? { message: 'linkUnknownScenario', params: { id: problem.id } }
-        : { message: 'linkBadValue', params: { param: problem.param, value: problem.value } },
-  };
+  return { tone: 'error', message: 'linkInvalid', params: {}, reason: problemReason(problem) };
 }
 
 /**
@@ -33,6 +53,8 @@ export function applyLink(search: string): number | undefined {
   }
   if (link.kind === 'none') return undefined;
   useStore.setState({ scenarioId: link.state.scenarioId, settings: link.state.settings });
+  if (link.state.paramsOmitted)
+    useStore.getState().showNotice({ tone: 'info', message: 'linkParamsOmitted', params: {} });
   return link.state.step;
 }
 
@@ -70,7 +92,8 @@ export function syncLink(pendingStep: number | undefined): () => void {
       pending = undefined;
       const total = s.view?.messages.length ?? 0;
       if (step < total) s.seek(step);
-      else
+      // A run with no messages (a zone edit that does not parse) is linked at step 1: nothing is missing.
+      else if (step > 0)
         s.showNotice({
           tone: 'error',
           message: 'linkStepMissing',

@@ -1,9 +1,13 @@
 /**
  * Shareable links: the URL's query holds the scenario, the settings that differ from its defaults,
- * the seed and the step, e.g. `?scenario=tls-full&seed=42&suite=0xcca8&step=8`. The same seed
- * gives the same bytes (DESIGN.md, Determinism), so opening the link shows exactly what its sender
- * saw. Every value is checked; a link that does not check out names its first problem, and the
- * page opens the default scenario with a notice instead.
+ * the seed and the step, e.g. `?scenario=tls-full&seed=42&suite=0xcca8&step=8`; a lab scenario's
+ * edited settings travel as JSON in `params`. The same seed gives the same bytes (DESIGN.md,
+ * Determinism), so opening the link shows exactly what its sender saw.
+ *
+ * A link is user input (issue 7): it is bounded (MAX_LINK_CHARS), must be UTF-8, names each of its
+ * parameters once, and every value is checked, lab settings field by field against their scenario's
+ * schema (src/engine/scenarios/lab-settings.ts). A link that does not check out names its first
+ * problem, and the page opens the default scenario with a notice instead.
  */
 import {
   DEFAULT_SCENARIO_ID,
@@ -13,16 +17,36 @@ import {
   type ScenarioSettings,
   type SuiteChoice,
 } from '../../engine/scenarios/catalog';
+import { checkLabSettings } from '../../engine/scenarios/lab-settings';
+
+/**
+ * The longest query a link may have, in characters as the address bar holds them (percent-escapes
+ * counted as written). Common servers refuse request lines past 8 KiB (nginx's
+ * large_client_header_buffers, Apache's LimitRequestLine 8190), and a link is also pasted into
+ * chats and slides; every preset's settings take under 1,100 characters.
+ */
+export const MAX_LINK_CHARS = 8_000;
+
+/** What `omitted` says: the sender's edited settings did not fit, so the link opens the preset. */
+const OMITTED_PARAMS = 'params';
 
 export interface LinkState {
   scenarioId: string;
   settings: ScenarioSettings;
   /** 0-based message index; the URL shows it 1-based, as the playback bar does. */
   step: number;
+  /** The sender's edited lab settings were too long for a link: these are the preset's. */
+  paramsOmitted?: true;
 }
 
 export type LinkProblem =
-  { kind: 'unknownScenario'; id: string } | { kind: 'badValue'; param: string; value: string };
+  | { kind: 'unknownScenario'; id: string }
+  | { kind: 'badValue'; param: string; value: string }
+  | { kind: 'tooLong'; length: number; max: number }
+  | { kind: 'notUtf8'; param: string }
+  | { kind: 'repeated'; param: string }
+  /** A lab setting that its scenario cannot take; `field` is its path, e.g. "params.client.groups[1]". */
+  | { kind: 'badSetting'; field: string; why: string };
 
 export type LinkResult =
   { kind: 'none' } | { kind: 'ok'; state: LinkState } | { kind: 'invalid'; problem: LinkProblem };
@@ -37,6 +61,7 @@ export const LINK_PARAMS = [
   'type',
   'preset',
   'params',
+  'omitted',
   'step',
 ] as const;
 
@@ -67,22 +92,66 @@ export function linkSearch(state: LinkState): string {
     if (s.preset !== defaults.preset) params.set('preset', s.preset);
     if (s.params !== undefined) params.set('params', JSON.stringify(s.params));
   }
-  params.set('step', String(state.step + 1));
+  const step = String(state.step + 1);
+  // Edited settings too long for a link (a big zone file) are left out, and the link says so.
+  if (params.has('params') && `?${params.toString()}&step=${step}`.length > MAX_LINK_CHARS) {
+    params.delete('params');
+    params.set('omitted', OMITTED_PARAMS);
+  }
+  params.set('step', step);
   return `?${params.toString()}`;
+}
+
+/** Whether a link (a URL or its query) left out edited settings that did not fit. */
+export function linkOmitsParams(search: string): boolean {
+  return new URLSearchParams(search).get('omitted') === OMITTED_PARAMS;
+}
+
+/**
+ * The first parameter whose percent-escapes are not UTF-8 (URLSearchParams would quietly turn
+ * them into U+FFFD, so a name or a zone file could change in transit without anyone noticing).
+ */
+function notUtf8(search: string): string | undefined {
+  for (const part of search.replace(/^\?/, '').split('&')) {
+    const [key = '', value = ''] = part.split('=', 2);
+    for (const piece of [key, value]) {
+      try {
+        decodeURIComponent(piece.replace(/\+/g, ' '));
+      } catch {
+        return safeKey(key);
+      }
+    }
+  }
+  return undefined;
+}
+
+/** A parameter's name as a notice can show it, even when it is itself not UTF-8. */
+function safeKey(key: string): string {
+  try {
+    return decodeURIComponent(key.replace(/\+/g, ' '));
+  } catch {
+    return key;
+  }
 }
 
 /** Reads a link. No link parameters at all is `none`: the page opens as it always does. */
 export function parseLink(search: string): LinkResult {
+  // Bounded before anything is decoded or parsed.
+  if (search.length > MAX_LINK_CHARS)
+    return invalid({ kind: 'tooLong', length: search.length, max: MAX_LINK_CHARS });
+  const broken = notUtf8(search);
+  if (broken !== undefined) return invalid({ kind: 'notUtf8', param: broken });
   const q = new URLSearchParams(search);
   if (!LINK_PARAMS.some((p) => q.has(p))) return { kind: 'none' };
-  const bad = (param: string): LinkResult => ({
-    kind: 'invalid',
-    problem: { kind: 'badValue', param, value: q.get(param) ?? '' },
-  });
+  // Two values for one parameter: which one the sender meant cannot be known.
+  const repeated = LINK_PARAMS.find((p) => q.getAll(p).length > 1);
+  if (repeated) return invalid({ kind: 'repeated', param: repeated });
+  const bad = (param: string): LinkResult =>
+    invalid({ kind: 'badValue', param, value: q.get(param) ?? '' });
 
   const id = q.get('scenario') ?? DEFAULT_SCENARIO_ID;
   const scenario = scenarioById(id);
-  if (!scenario) return { kind: 'invalid', problem: { kind: 'unknownScenario', id } };
+  if (!scenario) return invalid({ kind: 'unknownScenario', id });
   const settings: ScenarioSettings = structuredClone(scenario.settings);
 
   const seed = q.get('seed');
@@ -90,7 +159,8 @@ export function parseLink(search: string): LinkResult {
     if (!SEED.test(seed)) return bad('seed');
     settings.seed = seed;
   }
-  for (const param of ['host', 'suite', 'name', 'type', 'preset', 'params']) {
+  let paramsOmitted = false;
+  for (const param of ['host', 'suite', 'name', 'type', 'preset', 'params', 'omitted']) {
     const value = q.get(param);
     if (value === null) continue;
     if (settings.kind === 'tls' && param === 'host') {
@@ -108,16 +178,15 @@ export function parseLink(search: string): LinkResult {
       if (!type) return bad(param);
       settings.type = type;
     } else if (settings.kind === 'lab' && param === 'preset') {
-      if (!PRESET.test(value)) return bad(param);
+      if (!PRESET.test(value) || !scenario.presets?.includes(value)) return bad(param);
       settings.preset = value;
     } else if (settings.kind === 'lab' && param === 'params') {
-      try {
-        const parsed: unknown = JSON.parse(value);
-        if (typeof parsed !== 'object' || parsed === null) return bad(param);
-        settings.params = parsed;
-      } catch {
-        return bad(param);
-      }
+      const checked = labParams(settings.lab, value);
+      if (!checked.ok) return checked.result;
+      settings.params = checked.value;
+    } else if (settings.kind === 'lab' && param === 'omitted') {
+      if (value !== OMITTED_PARAMS || q.has('params')) return bad(param);
+      paramsOmitted = true;
     } else {
       // A parameter that this scenario does not have: the link was edited or is for another one.
       return bad(param);
@@ -125,7 +194,36 @@ export function parseLink(search: string): LinkResult {
   }
   const step = q.get('step');
   if (step !== null && !STEP.test(step)) return bad('step');
-  return { kind: 'ok', state: { scenarioId: id, settings, step: step ? Number(step) - 1 : 0 } };
+  return {
+    kind: 'ok',
+    state: {
+      scenarioId: id,
+      settings,
+      step: step ? Number(step) - 1 : 0,
+      ...(paramsOmitted ? { paramsOmitted: true as const } : {}),
+    },
+  };
+}
+
+function invalid(problem: LinkProblem): LinkResult {
+  return { kind: 'invalid', problem };
+}
+
+/** A lab scenario's settings from a link's `params`: JSON, then checked field by field. */
+function labParams(
+  lab: string,
+  json: string,
+): { ok: true; value: unknown } | { ok: false; result: LinkResult } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return { ok: false, result: invalid({ kind: 'badSetting', field: 'params', why: 'not JSON' }) };
+  }
+  const checked = checkLabSettings(lab, parsed);
+  if (checked.ok) return { ok: true, value: checked.value };
+  const field = checked.path ? `params.${checked.path}` : 'params';
+  return { ok: false, result: invalid({ kind: 'badSetting', field, why: checked.why }) };
 }
 
 function parseSuite(value: string): SuiteChoice | undefined {

@@ -84,4 +84,24 @@ describe('trace JSON', () => {
       problem: { kind: 'damaged', detail: 'the trace has no messages' },
     });
   });
+
+  it('checks a lab trace’s settings as a link’s are checked, keeping good ones', async () => {
+    const { trace } = await runTlsExchange({ seed: '1' });
+    const params = { clientOffers: false, serverSupports: true };
+    const file: TraceFile = {
+      scenarioId: 'lab-tls-ems',
+      settings: { kind: 'lab', lab: 'lab-tls-ems', seed: '1', preset: 'both', params },
+      trace,
+      phases: [],
+    };
+    expect(parseTraceJson(traceToJson(file))).toEqual({ ok: true, file });
+    const bad = { ...file, settings: { ...file.settings, params: { clientOffers: 'no' } } };
+    expect(parseTraceJson(traceToJson(bad as TraceFile))).toEqual({
+      ok: false,
+      problem: {
+        kind: 'damaged',
+        detail: 'settings.params.clientOffers: expected true or false',
+      },
+    });
+  });
 });

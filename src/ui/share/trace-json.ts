@@ -6,6 +6,7 @@
  */
 import { HexError, fromHex, toHex } from '../../engine/bytes/hex';
 import type { ScenarioSettings } from '../../engine/scenarios/catalog';
+import { checkLabSettings } from '../../engine/scenarios/lab-settings';
 import type { Trace, TraceEvent } from '../../engine/trace';
 import type { Phase } from '../model/trace-view';
 
@@ -106,8 +107,15 @@ function oneOf<T extends string>(v: unknown, options: readonly T[], at: string):
 function readFile(raw: Json): TraceFile {
   const scenarioId = string(raw['scenarioId'], 'scenarioId');
   const settings = record(raw['settings'], 'settings');
-  oneOf(settings['kind'], ['tls', 'dns', 'lab'], 'settings.kind');
+  const kind = oneOf(settings['kind'], ['tls', 'dns', 'lab'], 'settings.kind');
   string(settings['seed'], 'settings.seed');
+  // A lab scenario's settings reach its editor and the engine: the same check as a link's.
+  if (kind === 'lab' && settings['params'] !== undefined) {
+    const checked = checkLabSettings(string(settings['lab'], 'settings.lab'), settings['params']);
+    if (!checked.ok)
+      throw new Invalid(`settings.params${checked.path ? `.${checked.path}` : ''}: ${checked.why}`);
+    settings['params'] = checked.value;
+  }
   const trace = record(raw['trace'], 'trace');
   const lanes = array(trace['lanes'], 'trace.lanes').map((l, i) => string(l, `trace.lanes[${i}]`));
   const events = array(trace['events'], 'trace.events').map((e, i) =>

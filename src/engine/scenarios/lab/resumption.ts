@@ -59,12 +59,18 @@ export interface ResumptionOutcome {
   /** How the second handshake resumed, or false when it was a full handshake. */
   resumed: false | 'session_id' | 'session_ticket';
   /**
-   * Why the server did not resume what was offered: its note keys, e.g.
-   * 'tls.server.ticket_rejected' or 'tls.server.session_cache_miss'.
+   * Why the server did not resume what was offered: its notes, in order, e.g.
+   * 'tls.server.ticket_unknown_key' or 'tls.server.session_cache_miss'.
    */
-  fallback: string[];
+  fallback: FallbackNote[];
   first: ConnectionSummary;
   second: ConnectionSummary;
+}
+
+/** One of the server's notes on why it did a full handshake, with the note's own parameters. */
+export interface FallbackNote {
+  key: string;
+  params?: Record<string, string | number>;
 }
 
 export type ResumptionScenario = LabScenario<
@@ -74,7 +80,9 @@ export type ResumptionScenario = LabScenario<
 >;
 
 const FALLBACK_NOTES = [
-  'tls.server.ticket_rejected',
+  'tls.server.ticket_unknown_key',
+  'tls.server.ticket_not_authentic',
+  'tls.server.ticket_expired',
   'tls.server.session_cache_miss',
   'tls.server.resumption_suite_gone',
   'tls.server.resumption_ems_mismatch',
@@ -131,7 +139,11 @@ export async function runResumption(
     offeredBy?.kind === 'note' ? (offeredBy.params?.by as ResumptionOutcome['offered']) : 'nothing';
   const fallback = events
     .slice(secondStart)
-    .flatMap((e) => (e.kind === 'note' && FALLBACK_NOTES.includes(e.key) ? [e.key] : []));
+    .flatMap((e): FallbackNote[] =>
+      e.kind === 'note' && FALLBACK_NOTES.includes(e.key)
+        ? [{ key: e.key, ...(e.params ? { params: e.params } : {}) }]
+        : [],
+    );
   const summary = (run: TlsRunResult, start: number, end: number): ConnectionSummary => {
     const handshake = handshakeShape(events, CLIENT_LANE, start);
     return {

@@ -224,7 +224,13 @@ interface Resumable {
   by: 'session_id' | 'session_ticket';
 }
 
-/** A ticket we sealed, or a cached session ID, that may be resumed (RFC 5077, Section 3.4; RFC 5246, Section 7.4.1.2). */
+/**
+ * A ticket we sealed, or a cached session ID, that may be resumed (RFC 5077, Section 3.4; RFC 5246,
+ * Section 7.4.1.2). A ticket, when the client sends one and we take tickets, decides alone: the
+ * session ID beside it is only the client's marker for "ticket accepted" (RFC 5077, Section 3.4),
+ * so a ticket we cannot use means a full handshake without a cache lookup, as in OpenSSL's
+ * ssl_get_prev_session() (SSL_TICKET_NO_DECRYPT does not fall back to the session cache).
+ */
 function findResumableSession(
   config: ServerConfig,
   hello: ClientHello,
@@ -235,12 +241,21 @@ function findResumableSession(
   let found: Resumable | undefined;
   const ticket = findExtension(hello.extensions, 'session_ticket')?.ticket;
   if (ticket && ticket.length > 0 && config.ticketKey) {
-    const session = openTicket(config.ticketKey, ticket);
-    if (session && now - session.createdAt <= SESSION_LIFETIME_MS)
-      found = { session, by: 'session_ticket' };
-    else ctx.note('tls.server.ticket_rejected');
-  }
-  if (!found && hello.sessionId.length > 0) {
+    const opened = openTicket(config.ticketKey, ticket);
+    if (!opened.ok) {
+      ctx.note(
+        opened.why === 'unknown_key'
+          ? 'tls.server.ticket_unknown_key'
+          : 'tls.server.ticket_not_authentic',
+      );
+      return undefined;
+    }
+    if (now - opened.session.createdAt > SESSION_LIFETIME_MS) {
+      ctx.note('tls.server.ticket_expired');
+      return undefined;
+    }
+    found = { session: opened.session, by: 'session_ticket' };
+  } else if (hello.sessionId.length > 0) {
     const session = config.sessions?.get(hello.sessionId, now);
     if (session) found = { session, by: 'session_id' };
     else ctx.note('tls.server.session_cache_miss');

@@ -10,9 +10,8 @@ import { Facts, NumberField, ScrollBox } from '../common';
 import type { EditorProps, LabParts, OutcomeProps } from '../types';
 import { lookupSpacing, lookupTimes } from './gslb-times';
 import { useLayerName } from './LookupTable';
-
-/** The browser looks up at most this many times: every row is a lookup on the diagram. */
-const MAX_LOOKUPS = 40;
+// The same bounds a shared link's settings are checked against.
+import { MAX_GSLB_LOOKUPS as MAX_LOOKUPS } from '../../../engine/scenarios/lab/dns/settings-schema';
 
 function GslbEditor({ params, change }: EditorProps<GslbSettings>) {
   const t = useStrings();

@@ -16,12 +16,12 @@ import { lookupsProblem } from '../validate';
 import { LookupCards } from './LookupCards';
 import { useLayerName } from './LookupTable';
 import { DNS_QUERY_TYPES as DNS_TYPES } from '../../../engine/scenarios/catalog';
+// The same bounds a shared link's settings are checked against.
+import { MAX_TIME_TRAVEL_STEPS as MAX_STEPS } from '../../../engine/scenarios/lab/dns/settings-schema';
 
 /** The jumps the clock offers, in seconds: ten seconds to a day. */
 const JUMPS = [10, 60, 300, 3_600, 86_400] as const;
 const RESTARTS = ['', 'browser', 'computer'] as const;
-/** A long run of lookups makes a long diagram; this is plenty to watch every layer expire. */
-const MAX_STEPS = 12;
 
 function StepRow({
   step,

@@ -17,8 +17,9 @@ import type { EditorProps, LabParts, OutcomeProps } from '../types';
 import { zoneEditProblem } from '../validate';
 import { useLabModules } from '../useLab';
 import { LookupTable } from './LookupTable';
+// The same bounds a shared link's settings are checked against.
+import { MAX_ZONE_EDIT_LOOKUPS as MAX_LOOKUPS } from '../../../engine/scenarios/lab/dns/settings-schema';
 
-const MAX_LOOKUPS = 6;
 /** The textarea's line height: 12px text at 1.5 (lab.css, .zone-text). */
 const LINE_HEIGHT_PX = 18;
 

@@ -101,8 +101,8 @@ function ResumptionOutcomeView({ outcome }: OutcomeProps<ResumptionOutcome>) {
       <p>{o.offered === 'nothing' ? r.offeredNothing : format(r.offered, { by: by(o.offered) })}</p>
       {o.fallback.length > 0 && (
         <ul className="plain-list">
-          {o.fallback.map((key) => (
-            <li key={key}>{t.notes[key] ?? key}</li>
+          {o.fallback.map(({ key, params }) => (
+            <li key={key}>{format(t.notes[key] ?? key, params)}</li>
           ))}
         </ul>
       )}
