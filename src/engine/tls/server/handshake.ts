@@ -269,7 +269,18 @@ function findResumableSession(
     ctx.note('tls.server.resumption_suite_gone', { suite: cipherSuiteName(session.cipherSuite) });
     return undefined;
   }
-  // RFC 7627, Section 5.3: never resume across a change in extended master secret; do a full handshake.
+  // RFC 7627, Section 5.3: a session made with extended master secret, offered again without it,
+  // "MUST abort the abbreviated handshake"; OpenSSL's ssl_get_prev_session() makes that fatal
+  // with illegal_parameter (SSL_R_INCONSISTENT_EXTMS), and so do we. The other way round (an old
+  // session without EMS, a new offer with it) the server "MUST NOT perform the abbreviated
+  // handshake" and continues with a full one.
+  if (session.extendedMasterSecret && !clientOffersEms) {
+    fail({
+      kind: 'illegal_parameter',
+      reason:
+        'the client offers to resume a session made with extended_master_secret, but without the extension (RFC 7627, Section 5.3)',
+    });
+  }
   if (session.extendedMasterSecret !== (clientOffersEms && config.supportExtendedMasterSecret)) {
     ctx.note('tls.server.resumption_ems_mismatch');
     return undefined;
