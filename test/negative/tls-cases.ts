@@ -9,7 +9,7 @@
 import { concatBytes } from '../../src/engine/bytes/hex';
 import { sign } from '../../src/engine/crypto/signature';
 import { pemToDerList } from '../../src/engine/tls/certificates/pem';
-import { ContentType, NamedGroup, SignatureScheme } from '../../src/engine/tls/enums';
+import { CipherSuite, ContentType, NamedGroup, SignatureScheme } from '../../src/engine/tls/enums';
 import type { Extension } from '../../src/engine/tls/messages/extensions';
 import type { HandshakeMessage } from '../../src/engine/tls/messages/handshake';
 import { serverKeyExchangeSignedContent } from '../../src/engine/tls/messages/server-key-exchange';
@@ -725,6 +725,24 @@ export const TLS_CASES: NegativeCase[] = [
           (b) =>
             (b.extensions = b.extensions.map((e) =>
               e.kind === 'ec_point_formats' ? { kind: e.kind, formats: [0, 1] } : e,
+            )),
+        ),
+      ),
+  },
+  {
+    id: 'tls.resumption-without-the-session-suite',
+    protocol: 'tls',
+    title:
+      'a ClientHello resuming a session without offering its cipher suite → illegal_parameter (RFC 5246 §7.4.1.2; OpenSSL SSL_R_REQUIRED_CIPHER_MISSING)',
+    expected: alertBy('server', 'illegal_parameter'),
+    run: () =>
+      fed(
+        'server',
+        RESUME,
+        clientHello(
+          (b) =>
+            (b.cipherSuites = b.cipherSuites.filter(
+              (c) => c !== CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
             )),
         ),
       ),

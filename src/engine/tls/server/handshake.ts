@@ -262,10 +262,17 @@ function findResumableSession(
   }
   if (!found) return undefined;
   const { session } = found;
-  if (
-    !hello.cipherSuites.includes(session.cipherSuite) ||
-    !config.cipherSuites.includes(session.cipherSuite)
-  ) {
+  // RFC 5246, Section 7.4.1.2: a client resuming a session "MUST include at least the
+  // cipher_suite from that session". OpenSSL's server treats an offer without it as fatal
+  // (illegal_parameter, SSL_R_REQUIRED_CIPHER_MISSING), and so do we. A suite the server itself
+  // no longer enables only means a full handshake.
+  if (!hello.cipherSuites.includes(session.cipherSuite)) {
+    fail({
+      kind: 'illegal_parameter',
+      reason: `the client offers to resume a session made with ${cipherSuiteName(session.cipherSuite)}, but does not offer that suite (RFC 5246, Section 7.4.1.2)`,
+    });
+  }
+  if (!config.cipherSuites.includes(session.cipherSuite)) {
     ctx.note('tls.server.resumption_suite_gone', { suite: cipherSuiteName(session.cipherSuite) });
     return undefined;
   }
