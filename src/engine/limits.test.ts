@@ -220,8 +220,21 @@ describe('host names', () => {
     });
     expect(checkServerName('www example.com')).toEqual({
       ok: false,
-      error: 'A server name is printable ASCII without spaces (RFC 6066 §3).',
+      error:
+        'Character 4 is a space: a server name is letters, digits, hyphens and dots (RFC 6066 §3).',
     });
+    // Printable, and a fine DNS label (RFC 2181 §11), but no host name: named, in quotes.
+    expect(checkServerName("'><script>alert(1)</script>")).toMatchObject({
+      error: expect.stringMatching(/^Character 1 is “'”: /),
+    });
+    expect(checkServerName('javascript:alert(1)')).toMatchObject({
+      error: expect.stringMatching(/^Character 11 is “:”: /),
+    });
+    expect(checkServerName('例え.jp')).toMatchObject({
+      error: expect.stringMatching(/^Character 1 is U\+4F8B: /),
+    });
+    expect(checkServerName('xn--r8jz45g.jp')).toEqual({ ok: true });
+    expect(checkServerName('_dmarc.example.com')).toEqual({ ok: true });
   });
 });
 

@@ -139,24 +139,42 @@ export function checkHostname(text: string): LimitCheck {
 }
 
 /**
- * A TLS server name (SNI, RFC 6066 §3): a DNS host name within RFC 1035's lengths, printable ASCII,
- * without a trailing dot; or an IP literal (which the client then leaves out of the hello).
+ * A TLS server name (SNI, RFC 6066 §3): a host name within RFC 1035's lengths, without a trailing
+ * dot, in letters, digits, hyphens and dots (RFC 1123 §2.1; RFC 6066 wants A-labels, so an
+ * internationalised name is written in its xn-- form), plus the underscore that real names carry;
+ * or an IPv4 literal (which the client then leaves out of the hello).
  */
 export function checkServerName(text: string): LimitCheck {
   if (text.trim() === '') return fail('Enter a server name, such as www.example.com.');
   if (text.endsWith('.'))
     return fail('A server name is written without the trailing dot (RFC 6066 §3).');
-  if (!/^[\x21-\x7e]+$/.test(text))
-    return fail('A server name is printable ASCII without spaces (RFC 6066 §3).');
+  const bad = firstOutside(text, /[^A-Za-z0-9._-]/);
+  if (bad)
+    return fail(
+      `Character ${bad.at} is ${bad.char}: a server name is letters, digits, hyphens and dots (RFC 6066 §3).`,
+    );
   return checkHostname(text);
 }
 
 /** The first character outside printable ASCII (1-based), named by its code point. */
 function firstUnprintable(text: string): { at: number; char: string } | undefined {
-  const i = text.search(/[^\x21-\x7e]/);
+  return firstOutside(text, /[^\x21-\x7e]/);
+}
+
+/**
+ * The first character `outside` matches (1-based), named so that a message can show it: printable
+ * ASCII in quotation marks, a space as such, anything else by its code point.
+ */
+function firstOutside(text: string, outside: RegExp): { at: number; char: string } | undefined {
+  const i = text.search(outside);
   if (i < 0) return undefined;
   const code = text.codePointAt(i)!;
-  const name = code === 0x20 ? 'a space' : `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  const name =
+    code === 0x20
+      ? 'a space'
+      : code > 0x20 && code < 0x7f
+        ? `“${text[i]}”`
+        : `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
   return { at: i + 1, char: name };
 }
 
