@@ -429,6 +429,16 @@ test('DNS lab: hostile names and clock jumps in every editor are refused at the 
   await settled(page);
   await expect(lab(page).getByRole('alert')).toHaveCount(0);
   await expect(outcome(page).locator('tbody tr')).toHaveCount(40);
+  // Going back to the preset clears what was typed and refused, with its message.
+  const ttl = lab(page).getByLabel('TTL of the record');
+  const presetTtl = await ttl.inputValue();
+  await ttl.fill('-60');
+  await expectNumberRefused(ttl, '1 to 86,400');
+  await lab(page).getByRole('button', { name: 'Undo my changes' }).click();
+  await settled(page);
+  await expect(ttl).toHaveValue(presetTtl);
+  await expect(ttl).toHaveAttribute('aria-invalid', 'false');
+  await expect(outcome(page).locator('tbody tr')).not.toHaveCount(40);
 
   // QNAME minimisation: the name.
   await page.getByLabel('Scenario').selectOption({ label: 'QNAME minimisation' });

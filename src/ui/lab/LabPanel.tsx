@@ -3,7 +3,7 @@
  * presets), the scenario's own settings, and the outcome of the last run in plain words. On a
  * narrow screen it shares its column with the inspector (LabSideSwitch).
  */
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import {
   selectScenarioActions,
@@ -43,6 +43,7 @@ function LabBody() {
   const state = useLab();
   const outcome = useLabOutcome(state?.lab.id);
   const presetId = useId();
+  const [resets, setResets] = useState(0);
   if (!state) return <p className="muted lab-loading">{t.lab.loading}</p>;
   const { lab, settings, params } = state;
   const parts = LAB_PANELS[lab.id];
@@ -66,6 +67,7 @@ function LabBody() {
             value={settings.preset}
             onChange={(e) => {
               updateLab({ preset: e.target.value, params: undefined });
+              setResets(resets + 1);
               void run();
             }}
           >
@@ -81,6 +83,7 @@ function LabBody() {
               className="button small ghost"
               onClick={() => {
                 updateLab({ params: undefined });
+                setResets(resets + 1);
                 void run();
               }}
             >
@@ -92,7 +95,14 @@ function LabBody() {
       {(parts?.Editor || problem) && (
         <section className="lab-settings" aria-label={t.lab.settings}>
           {parts?.Editor && editable && (
-            <parts.Editor params={params as never} change={change} seed={settings.seed} />
+            <parts.Editor
+              // Drawn afresh when the settings go back to a preset, so that nothing typed into a
+              // field and refused there (a number out of range) outlives the reset.
+              key={resets}
+              params={params as never}
+              change={change}
+              seed={settings.seed}
+            />
           )}
           {problem && (
             <p className="lab-problem" role="alert">
