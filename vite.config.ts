@@ -29,5 +29,7 @@ export default defineConfig({
     // Interop tests start real peers on loopback ports; keep files from racing for the 2 cores.
     fileParallelism: true,
     maxWorkers: 2,
+    // zustand's React binding imports 'react': process it so the alias above applies in tests too.
+    server: { deps: { inline: ['zustand'] } },
   },
 });

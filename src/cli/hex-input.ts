@@ -1,20 +1,28 @@
-/** Hex from the argument, or from stdin when the argument is "-", as bytes; bad hex is a one-line error. */
-import { fromHex } from '../engine/bytes/hex';
+/**
+ * Hex from the argument, or from stdin when the argument is "-", as bytes; bad hex is a one-line
+ * error. The input limits (src/engine/limits.ts) apply as in the browser's Decode view: 64 KiB of
+ * bytes, and stdin is not read past the text that many bytes can take.
+ */
+import { MAX_PASTED_BYTES, MAX_PASTED_HEX_CHARS, parsePastedHex } from '../engine/limits';
 import { CliError } from './args';
 
 export async function readHexBytes(arg: string): Promise<Uint8Array> {
   let text = arg;
   if (arg === '-') {
     const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    let size = 0;
+    for await (const chunk of process.stdin) {
+      chunks.push(chunk as Buffer);
+      size += (chunk as Buffer).length;
+      if (size > MAX_PASTED_HEX_CHARS)
+        throw new CliError(
+          `bad hex input: more than ${MAX_PASTED_HEX_CHARS} characters on stdin; at most ${MAX_PASTED_BYTES} bytes (64 KiB) are decoded`,
+          2,
+        );
+    }
     text = Buffer.concat(chunks).toString('utf8');
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = fromHex(text.trim());
-  } catch (e) {
-    throw new CliError(`bad hex input: ${e instanceof Error ? e.message : String(e)}`, 2);
-  }
-  if (bytes.length === 0) throw new CliError('no bytes to decode', 2);
-  return bytes;
+  const parsed = parsePastedHex(text);
+  if (!parsed.ok) throw new CliError(`bad hex input: ${parsed.error}`, 2);
+  return parsed.bytes;
 }

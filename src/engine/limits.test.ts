@@ -1,30 +1,59 @@
 /**
  * Input limits (src/engine/limits.ts): each cap accepts its maximum, refuses one more with a
  * sentence that names the limit, and the zone parser enforces its caps itself with a line number.
+ * The last test fails when a limit is added to limits.ts without a test here.
  */
 import { describe, expect, it } from 'vitest';
 import { ZoneParseError } from './dns/zone/tokens';
 import { Zone } from './dns/zone/zone';
+import * as limits from './limits';
 import {
+  MAX_ALPN_NAME_OCTETS,
   MAX_CLOCK_JUMP_SECONDS,
+  MAX_DNS_RUN_LOOKUPS,
+  MAX_GSLB_LOOKUPS,
+  MAX_HOSTNAME_INPUT_CHARS,
+  MAX_LABEL_OCTETS,
   MAX_LIST_ENTRIES,
+  MAX_NAME_OCTETS,
   MAX_PASTED_BYTES,
   MAX_PASTED_HEX_CHARS,
+  MAX_SEED_CHARS,
+  MAX_TIME_TRAVEL_LOOKUPS,
+  MAX_TLS_CONNECTIONS,
+  MAX_TRACE_FILE_BYTES,
+  MAX_URL_CHARS,
+  MAX_VIRTUAL_TIME_MS,
+  MAX_ZONE_EDIT_LOOKUPS,
   MAX_ZONE_LINES,
   MAX_ZONE_RECORDS,
   MAX_ZONE_TEXT_CHARS,
   checkClockJump,
   checkConfigList,
   checkConfigLists,
+  checkConnections,
   checkHostname,
+  checkLookupCount,
   checkPastedHex,
+  checkSeed,
   checkServerName,
+  checkTraceFileSize,
+  checkUrlLength,
   checkZoneRecordCount,
   checkZoneText,
   parsePastedHex,
+  type ConfigList,
 } from './limits';
 
+/**
+ * The limits the tests below enforce, named as each describe block is collected (before any test
+ * runs, so the last test sees them all even when run alone); it compares them with the exports.
+ */
+const TESTED = new Set<string>();
+const covers = (...names: string[]) => names.forEach((n) => TESTED.add(n));
+
 describe('pasted hex', () => {
+  covers('MAX_PASTED_BYTES', 'MAX_PASTED_HEX_CHARS');
   it('decodes up to 64 KiB, with separators, and refuses one byte more', () => {
     expect(MAX_PASTED_BYTES).toBe(65536);
     const max = 'ab'.repeat(MAX_PASTED_BYTES);
@@ -41,9 +70,16 @@ describe('pasted hex', () => {
   });
 
   it('refuses over-long text before parsing it, and says what is wrong with bad hex', () => {
-    expect(checkPastedHex(' '.repeat(MAX_PASTED_HEX_CHARS + 1))).toEqual({
+    // 64 KiB written five characters a byte (room for a hex dump's offsets and ASCII) is taken.
+    expect(MAX_PASTED_HEX_CHARS).toBe(5 * 65536);
+    const spaced = 'ab   '.repeat(MAX_PASTED_BYTES);
+    expect(spaced).toHaveLength(MAX_PASTED_HEX_CHARS);
+    const atCap = parsePastedHex(spaced);
+    expect(atCap.ok && atCap.bytes.length).toBe(MAX_PASTED_BYTES);
+    expect(checkPastedHex(spaced + ' ')).toEqual({
       ok: false,
-      error: `The pasted text is ${MAX_PASTED_HEX_CHARS + 1} characters long; at most 262144 are accepted (65536 bytes).`,
+      error:
+        'The pasted text is 327681 characters long; at most 327680 are accepted (65536 bytes).',
     });
     expect(checkPastedHex('abz0')).toEqual({
       ok: false,
@@ -61,11 +97,13 @@ describe('pasted hex', () => {
 });
 
 describe('zone files', () => {
+  covers('MAX_ZONE_TEXT_CHARS', 'MAX_ZONE_LINES', 'MAX_ZONE_RECORDS');
   const line = (n: number) => `a${n} IN A 192.0.2.1`;
   const header =
     '$ORIGIN example.com.\n$TTL 300\n@ IN SOA ns1 hostmaster 1 7200 900 1209600 300\n@ IN NS ns1\n';
 
   it('names the first line over a cap', () => {
+    expect(checkZoneText(' '.repeat(MAX_ZONE_TEXT_CHARS))).toEqual({ ok: true });
     // One line may be as long as the text allows: a TXT record can carry 65,535 octets.
     expect(checkZoneText('ok\n' + 'x'.repeat(70_000))).toEqual({ ok: true });
     expect(checkZoneText('\n'.repeat(MAX_ZONE_LINES - 1))).toEqual({ ok: true });
@@ -92,6 +130,12 @@ describe('zone files', () => {
     expect(() => Zone.parse(over)).toThrow(
       new ZoneParseError(MAX_ZONE_RECORDS + 3, 'more than 2000 records in one zone'),
     );
+    expect(() => Zone.parse(header + ' '.repeat(MAX_ZONE_TEXT_CHARS))).toThrow(
+      new ZoneParseError(
+        1,
+        `the zone file is ${header.length + MAX_ZONE_TEXT_CHARS} characters long; the limit is 262144`,
+      ),
+    );
     expect(() => Zone.parse(header + '\n'.repeat(MAX_ZONE_LINES))).toThrow(
       new ZoneParseError(5001, 'the zone file has more than 5000 lines'),
     );
@@ -99,7 +143,9 @@ describe('zone files', () => {
 });
 
 describe('host names', () => {
+  covers('MAX_LABEL_OCTETS', 'MAX_NAME_OCTETS', 'MAX_HOSTNAME_INPUT_CHARS');
   it('takes RFC 1035 §2.3.4 lengths: 63-octet labels, 255-octet names', () => {
+    expect([MAX_LABEL_OCTETS, MAX_NAME_OCTETS, MAX_HOSTNAME_INPUT_CHARS]).toEqual([63, 255, 1020]);
     const label = 'a'.repeat(63);
     expect(checkHostname(`${label}.example.com`)).toEqual({ ok: true });
     expect(checkHostname(`${label}a.example.com`)).toEqual({
@@ -128,23 +174,99 @@ describe('host names', () => {
       ok: false,
       error: 'The name is 1021 characters long; a name is at most 255 octets (RFC 1035 §2.3.4).',
     });
+    // At the cap the text is parsed, and what is wrong with it is said instead.
+    expect(checkHostname('x'.repeat(1020))).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^Not a usable name: label 'x{20}…' is 1020 octets/),
+    });
+    // Escapes count as the octets they stand for: a 63-octet label written with \DDD is fine.
+    expect(checkHostname(`${'\\065'.repeat(63)}.com`)).toEqual({ ok: true });
+  });
+
+  it('names a character a name cannot hold by its code point, never quoting it back', () => {
+    const named = (text: string) => {
+      const r = checkHostname(text);
+      return r.ok ? 'ok' : r.error;
+    };
+    expect(named('www.exa mple.com')).toBe(
+      'Character 8 is a space: a name here is letters, digits and hyphens, with any other octet written as \\DDD (RFC 1035 §5.1).',
+    );
+    expect(named('\u202Eexample.com')).toMatch(/^Character 1 is U\+202E: /);
+    expect(named('a\u0000b')).toMatch(/^Character 2 is U\+0000: /);
+    expect(named('😀.com')).toMatch(/^Character 1 is U\+1F600: /);
+    expect(named('\ud800.com')).toMatch(/^Character 1 is U\+D800: /);
+    expect(named('<img src=x onerror=alert(1)>')).toMatch(/^Character 5 is a space: /);
+    // Printable ASCII that is still not a name is quoted, but cut to 40 characters.
+    const long = `${'a.'.repeat(30)}.b`;
+    expect(named(long)).toBe(
+      `Not a usable name: empty label at character 60 of '${long.slice(0, 40)}…'.`,
+    );
   });
 
   it('a TLS server name is printable ASCII without the trailing dot (RFC 6066 §3)', () => {
     expect(checkServerName('www.example.com')).toEqual({ ok: true });
+    expect(checkServerName('127.0.0.1')).toEqual({ ok: true });
+    expect(checkServerName('   ')).toEqual({
+      ok: false,
+      error: 'Enter a server name, such as www.example.com.',
+    });
+    expect(checkServerName('a'.repeat(300))).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^Not a usable name: label 'a{20}…' is 300 octets/),
+    });
     expect(checkServerName('www.example.com.')).toEqual({
       ok: false,
       error: 'A server name is written without the trailing dot (RFC 6066 §3).',
     });
     expect(checkServerName('www example.com')).toEqual({
       ok: false,
-      error: 'A server name is printable ASCII without spaces (RFC 6066 §3).',
+      error:
+        'Character 4 is a space: a server name is letters, digits, hyphens and dots (RFC 6066 §3).',
     });
+    // Printable, and a fine DNS label (RFC 2181 §11), but no host name: named, in quotes.
+    expect(checkServerName("'><script>alert(1)</script>")).toMatchObject({
+      error: expect.stringMatching(/^Character 1 is “'”: /),
+    });
+    expect(checkServerName('javascript:alert(1)')).toMatchObject({
+      error: expect.stringMatching(/^Character 11 is “:”: /),
+    });
+    expect(checkServerName('例え.jp')).toMatchObject({
+      error: expect.stringMatching(/^Character 1 is U\+4F8B: /),
+    });
+    expect(checkServerName('xn--r8jz45g.jp')).toEqual({ ok: true });
+    expect(checkServerName('_dmarc.example.com')).toEqual({ ok: true });
   });
 });
 
 describe('configuration lists', () => {
-  it('accepts up to each cap of 16-bit codes and refuses one more', () => {
+  covers('MAX_LIST_ENTRIES', 'MAX_ALPN_NAME_OCTETS');
+  it('accepts up to each cap and refuses one more, for every list', () => {
+    const names: Record<ConfigList, string> = {
+      cipherSuites: 'cipher suites',
+      groups: 'groups',
+      signatureSchemes: 'signature schemes',
+      alpn: 'ALPN protocols',
+    };
+    for (const list of Object.keys(MAX_LIST_ENTRIES) as ConfigList[]) {
+      const max = MAX_LIST_ENTRIES[list];
+      const entry = (i: number) => (list === 'alpn' ? `p${i}` : i);
+      const full = Array.from({ length: max }, (_, i) => entry(i));
+      expect(checkConfigList(list, full), list).toEqual({ ok: true });
+      expect(checkConfigList(list, [...full, entry(max)]), list).toEqual({
+        ok: false,
+        error: `${max + 1} ${names[list]} is too many; the limit is ${max}.`,
+      });
+    }
+    // RFC 7301 §3.1 counts octets: 85 three-octet characters make 255, and one more 258.
+    expect(checkConfigList('alpn', ['x'.repeat(MAX_ALPN_NAME_OCTETS)])).toEqual({ ok: true });
+    expect(checkConfigList('alpn', ['한'.repeat(85)])).toEqual({ ok: true });
+    expect(checkConfigList('alpn', ['한'.repeat(86)])).toMatchObject({ ok: false });
+    expect(checkConfigList('alpn', [''])).toMatchObject({ ok: false });
+    expect(checkConfigList('cipherSuites', [Number.NaN])).toMatchObject({ ok: false });
+    expect(checkConfigList('cipherSuites', [-1])).toMatchObject({ ok: false });
+  });
+
+  it('refuses codes outside 16 bits, empty lists and over-long names', () => {
     const suites = Array.from({ length: MAX_LIST_ENTRIES.cipherSuites }, (_, i) => 0xc000 + i);
     expect(checkConfigList('cipherSuites', suites)).toEqual({ ok: true });
     expect(checkConfigList('cipherSuites', [...suites, 0xc02f])).toEqual({
@@ -182,7 +304,17 @@ describe('configuration lists', () => {
 });
 
 describe('clock jumps', () => {
+  covers('MAX_CLOCK_JUMP_SECONDS', 'MAX_VIRTUAL_TIME_MS');
   it('moves forward at most 30 days at a time, and not past the year 9999', () => {
+    for (const n of [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])
+      expect(checkClockJump(n)).toMatchObject({ ok: false });
+    expect(checkClockJump(1e308)).toMatchObject({ ok: false });
+    expect(checkClockJump(0, MAX_VIRTUAL_TIME_MS)).toEqual({ ok: true });
+    expect(checkClockJump(1, MAX_VIRTUAL_TIME_MS - 1000)).toEqual({ ok: true });
+    expect(checkClockJump(1, MAX_VIRTUAL_TIME_MS)).toEqual({
+      ok: false,
+      error: 'That jump goes past the end of the year 9999.',
+    });
     expect(checkClockJump(MAX_CLOCK_JUMP_SECONDS)).toEqual({ ok: true });
     expect(checkClockJump(MAX_CLOCK_JUMP_SECONDS + 1)).toEqual({
       ok: false,
@@ -200,5 +332,80 @@ describe('clock jumps', () => {
       ok: false,
       error: 'That jump goes past the end of the year 9999.',
     });
+  });
+});
+
+describe('seeds', () => {
+  covers('MAX_SEED_CHARS');
+  it('takes 1 to 64 printable ASCII characters, and names what else is wrong', () => {
+    expect(checkSeed('1')).toEqual({ ok: true });
+    expect(checkSeed('~'.repeat(MAX_SEED_CHARS))).toEqual({ ok: true });
+    expect(checkSeed('x'.repeat(MAX_SEED_CHARS + 1))).toEqual({
+      ok: false,
+      error: 'The seed is 65 characters long; the limit is 64.',
+    });
+    expect(checkSeed('')).toEqual({ ok: false, error: 'Enter a seed, such as 42.' });
+    expect(checkSeed('4 2')).toEqual({
+      ok: false,
+      error: 'Character 2 of the seed is a space; a seed is printable ASCII without spaces.',
+    });
+    expect(checkSeed('42\u0000')).toMatchObject({ error: expect.stringMatching(/U\+0000/) });
+  });
+});
+
+describe('addresses, trace files, runs and lab lookups', () => {
+  covers(
+    'MAX_URL_CHARS',
+    'MAX_TRACE_FILE_BYTES',
+    'MAX_TLS_CONNECTIONS',
+    'MAX_DNS_RUN_LOOKUPS',
+    'MAX_TIME_TRAVEL_LOOKUPS',
+    'MAX_ZONE_EDIT_LOOKUPS',
+    'MAX_GSLB_LOOKUPS',
+  );
+  it('takes URLs up to 8,000 characters (RFC 9110 §4.1)', () => {
+    const base = 'https://www.example.com/';
+    expect(checkUrlLength(base + 'a'.repeat(MAX_URL_CHARS - base.length))).toEqual({ ok: true });
+    expect(checkUrlLength(base + 'a'.repeat(MAX_URL_CHARS - base.length + 1))).toEqual({
+      ok: false,
+      error: 'The address is 8001 characters long; the limit is 8000 (RFC 9110 §4.1).',
+    });
+  });
+
+  it('reads trace files up to 50 MiB', () => {
+    expect(checkTraceFileSize(MAX_TRACE_FILE_BYTES)).toEqual({ ok: true });
+    expect(checkTraceFileSize(MAX_TRACE_FILE_BYTES + 1)).toEqual({
+      ok: false,
+      error: 'The file is 52428801 bytes; at most 52428800 (50 MiB) are read.',
+    });
+  });
+
+  it('runs 1 to 20 TLS connections', () => {
+    expect(checkConnections(MAX_TLS_CONNECTIONS)).toEqual({ ok: true });
+    for (const n of [0, MAX_TLS_CONNECTIONS + 1, 1.5, Number.NaN, 1e9])
+      expect(checkConnections(n)).toEqual({
+        ok: false,
+        error: `A run makes 1 to 20 connections, not ${n}.`,
+      });
+  });
+
+  it('counts lookups against each list’s own cap', () => {
+    const caps = [MAX_DNS_RUN_LOOKUPS, MAX_TIME_TRAVEL_LOOKUPS, MAX_ZONE_EDIT_LOOKUPS];
+    expect([...caps, MAX_GSLB_LOOKUPS]).toEqual([30, 12, 6, 40]);
+    for (const max of [...caps, MAX_GSLB_LOOKUPS]) {
+      expect(checkLookupCount(max, max)).toEqual({ ok: true });
+      expect(checkLookupCount(max + 1, max)).toEqual({
+        ok: false,
+        error: `${max + 1} lookups is too many; the limit is ${max}.`,
+      });
+    }
+    expect(checkLookupCount(0, 6)).toEqual({ ok: false, error: 'Add at least one lookup.' });
+  });
+});
+
+describe('every limit', () => {
+  it('has a test above', () => {
+    const named = Object.keys(limits).filter((k) => k.startsWith('MAX_'));
+    expect(named.sort()).toEqual([...TESTED].sort());
   });
 });

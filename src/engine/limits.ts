@@ -23,10 +23,12 @@ const fail = (error: string): LimitCheck => ({ ok: false, error });
  */
 export const MAX_PASTED_BYTES = 64 * 1024;
 /**
- * The most characters of pasted text, checked before any parsing: two hex digits per byte plus
- * room for a separator each (spaces, colons, line breaks, as Wireshark and xxd print them).
+ * The most characters of pasted text, checked before any parsing: five per byte. A hex stream
+ * with a separator after every byte takes three; Wireshark's "Copy as Hex Dump" takes about 4.7
+ * (a 6-character offset, 16 bytes at three characters each, the ASCII column and a line break for
+ * every 16 bytes), so 64 KiB of bytes pasted either way fits.
  */
-export const MAX_PASTED_HEX_CHARS = 4 * MAX_PASTED_BYTES;
+export const MAX_PASTED_HEX_CHARS = 5 * MAX_PASTED_BYTES;
 
 export function checkPastedHex(text: string): LimitCheck {
   const parsed = parsePastedHex(text);
@@ -120,25 +122,109 @@ export function checkHostname(text: string): LimitCheck {
       `The name is ${text.length} characters long; a name is at most ${MAX_NAME_OCTETS} octets (RFC 1035 §2.3.4).`,
     );
   if (text.trim() === '') return fail('Enter a name, such as www.example.com.');
+  // Named here rather than by the parser, whose message quotes the whole text: a control
+  // character or a right-to-left override quoted back would garble the very line that explains it.
+  const bad = firstUnprintable(text);
+  if (bad)
+    return fail(
+      `Character ${bad.at} is ${bad.char}: a name here is letters, digits and hyphens, with any other octet written as \\DDD (RFC 1035 §5.1).`,
+    );
   try {
     Name.parse(text);
   } catch (e) {
-    if (e instanceof NameError) return fail(`Not a usable name: ${e.message}.`);
+    if (e instanceof NameError) return fail(`Not a usable name: ${shorten(e.message, text)}.`);
     throw e;
   }
   return ok;
 }
 
 /**
- * A TLS server name (SNI, RFC 6066 §3): a DNS host name within RFC 1035's lengths, printable ASCII,
- * without a trailing dot; or an IP literal (which the client then leaves out of the hello).
+ * A TLS server name (SNI, RFC 6066 §3): a host name within RFC 1035's lengths, without a trailing
+ * dot, in letters, digits, hyphens and dots (RFC 1123 §2.1; RFC 6066 wants A-labels, so an
+ * internationalised name is written in its xn-- form), plus the underscore that real names carry;
+ * or an IPv4 literal (which the client then leaves out of the hello).
  */
 export function checkServerName(text: string): LimitCheck {
+  if (text.trim() === '') return fail('Enter a server name, such as www.example.com.');
   if (text.endsWith('.'))
     return fail('A server name is written without the trailing dot (RFC 6066 §3).');
-  if (!/^[\x21-\x7e]+$/.test(text))
-    return fail('A server name is printable ASCII without spaces (RFC 6066 §3).');
+  const bad = firstOutside(text, /[^A-Za-z0-9._-]/);
+  if (bad)
+    return fail(
+      `Character ${bad.at} is ${bad.char}: a server name is letters, digits, hyphens and dots (RFC 6066 §3).`,
+    );
   return checkHostname(text);
+}
+
+/** The first character outside printable ASCII (1-based), named by its code point. */
+function firstUnprintable(text: string): { at: number; char: string } | undefined {
+  return firstOutside(text, /[^\x21-\x7e]/);
+}
+
+/**
+ * The first character `outside` matches (1-based), named so that a message can show it: printable
+ * ASCII in quotation marks, a space as such, anything else by its code point.
+ */
+function firstOutside(text: string, outside: RegExp): { at: number; char: string } | undefined {
+  const i = text.search(outside);
+  if (i < 0) return undefined;
+  const code = text.codePointAt(i)!;
+  const name =
+    code === 0x20
+      ? 'a space'
+      : code > 0x20 && code < 0x7f
+        ? `“${text[i]}”`
+        : `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  return { at: i + 1, char: name };
+}
+
+/** Longest stretch of the user's text an error message quotes back. */
+const QUOTE_CHARS = 40;
+
+/** `message` with every quote of `text` cut to QUOTE_CHARS, so the sentence stays one line. */
+function shorten(message: string, text: string): string {
+  if (text.length <= QUOTE_CHARS) return message;
+  return message.split(text).join(`${text.slice(0, QUOTE_CHARS)}…`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Seeds (the header's seed box, --seed in the CLI, the link)
+
+/**
+ * The longest seed: 64 characters. It is hashed, so any length would work, but it is shown in the
+ * header, in file names and in the link (src/ui/share/link.ts takes the same 64), and read out in
+ * class; a 9-digit seed is what "New random seed" makes.
+ */
+export const MAX_SEED_CHARS = 64;
+
+/** A seed: 1 to MAX_SEED_CHARS printable ASCII characters, no spaces (it goes into URLs and argv). */
+export function checkSeed(text: string): LimitCheck {
+  if (text === '') return fail('Enter a seed, such as 42.');
+  if (text.length > MAX_SEED_CHARS)
+    return fail(`The seed is ${text.length} characters long; the limit is ${MAX_SEED_CHARS}.`);
+  const bad = firstUnprintable(text);
+  if (bad)
+    return fail(
+      `Character ${bad.at} of the seed is ${bad.char}; a seed is printable ASCII without spaces.`,
+    );
+  return ok;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Addresses (the journey's URL)
+
+/**
+ * The longest URL the journey visits: 8,000 characters, what RFC 9110 §4.1 asks every sender and
+ * recipient to support. It becomes the request line of the HTTP GET on the diagram.
+ */
+export const MAX_URL_CHARS = 8_000;
+
+export function checkUrlLength(text: string): LimitCheck {
+  return text.length > MAX_URL_CHARS
+    ? fail(
+        `The address is ${text.length} characters long; the limit is ${MAX_URL_CHARS} (RFC 9110 §4.1).`,
+      )
+    : ok;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -227,5 +313,52 @@ export function checkClockJump(seconds: number, nowMs = 0): LimitCheck {
     );
   if (nowMs + seconds * 1000 > MAX_VIRTUAL_TIME_MS)
     return fail('That jump goes past the end of the year 9999.');
+  return ok;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Trace files (Import trace)
+
+/**
+ * The largest trace file read: 50 MiB, refused before it is read. The longest catalog run (20 TLS
+ * connections, 300 messages) exports to well under 10 MB.
+ */
+export const MAX_TRACE_FILE_BYTES = 50 * 1024 * 1024;
+
+export function checkTraceFileSize(bytes: number): LimitCheck {
+  return bytes > MAX_TRACE_FILE_BYTES
+    ? fail(`The file is ${bytes} bytes; at most ${MAX_TRACE_FILE_BYTES} (50 MiB) are read.`)
+    : ok;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Runs of several connections or lookups (the stress scenarios; an imported trace's settings)
+
+/** TLS connections one run makes back to back: 20, the most any scenario in the catalog makes. */
+export const MAX_TLS_CONNECTIONS = 20;
+
+/** DNS lookups one plain DNS run makes in a row: 30, the most any scenario in the catalog makes. */
+export const MAX_DNS_RUN_LOOKUPS = 30;
+
+export function checkConnections(count: number): LimitCheck {
+  return Number.isInteger(count) && count >= 1 && count <= MAX_TLS_CONNECTIONS
+    ? ok
+    : fail(`A run makes 1 to ${MAX_TLS_CONNECTIONS} connections, not ${count}.`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lookups in a lab run (time travel, a zone's lookups, GSLB)
+
+/** Lookups in one time-travel run: each is a phase of the diagram, and 12 let every cache expire. */
+export const MAX_TIME_TRAVEL_LOOKUPS = 12;
+/** Lookups against an edited zone: one table row each in the outcome. */
+export const MAX_ZONE_EDIT_LOOKUPS = 6;
+/** The browser's lookups in the GSLB lab: one row each on the diagram and in its timeline. */
+export const MAX_GSLB_LOOKUPS = 40;
+
+/** A list of `count` lookups where at most `max` are taken. */
+export function checkLookupCount(count: number, max: number): LimitCheck {
+  if (count < 1) return fail('Add at least one lookup.');
+  if (count > max) return fail(`${count} lookups is too many; the limit is ${max}.`);
   return ok;
 }

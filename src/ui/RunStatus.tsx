@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { scenarioById } from '../engine/scenarios/catalog';
 import { selectRunInfo, selectScenarioId, selectMessageCount, useStore } from '../store/store';
+import { errorText } from './error-text';
 import { useStrings } from './hooks';
 import { format } from './i18n';
 
@@ -15,7 +16,7 @@ export function RunStatus() {
   if (status === 'failed' && !count) {
     return (
       <div className="run-status failed" role="alert">
-        {format(t.ui.statusFailed, { error: error ?? '' })}
+        {format(t.ui.statusFailed, { error: errorText(error ?? '') })}
       </div>
     );
   }
@@ -29,7 +30,7 @@ export function RunStatus() {
       {status === 'done' &&
         (ok
           ? format(t.ui.statusDone, { count, summary })
-          : format(t.ui.statusFailed, { error: error ?? '' }))}
+          : format(t.ui.statusFailed, { error: errorText(error ?? '') }))}
       {status === 'idle' && t.ui.statusIdle}
     </div>
   );

@@ -50,6 +50,29 @@ describe.concurrent('dns decode refuses hostile input in one line', () => {
     });
   }
 
+  it('more than 64 KiB of hex, or more text than 64 KiB can take, on stdin', async () => {
+    const decodeStdin = async (text: string) => {
+      const child = startCli(['dns', 'decode', '-']);
+      // The CLI stops reading at the cap and exits, so the rest of the write may meet EPIPE.
+      child.process.stdin!.on('error', () => undefined);
+      child.process.stdin!.end(text);
+      const code = await within(child.exited, 'dns decode -');
+      return { code, stdout: child.stdout(), stderr: child.stderr() };
+    };
+    expect(await decodeStdin('00 '.repeat(65_537))).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'error: bad hex input: The pasted hex is 65537 bytes; at most 65536 (64 KiB) are decoded.\n',
+    });
+    expect(await decodeStdin(' '.repeat(1 << 20))).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'error: bad hex input: more than 327680 characters on stdin; at most 65536 bytes (64 KiB) are decoded\n',
+    });
+  });
+
   it('input that is not hex', async () => {
     const { code, stdout, stderr } = await runCli(['dns', 'decode', 'abcz']);
     expect(code).toBe(2);

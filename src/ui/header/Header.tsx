@@ -16,8 +16,10 @@ import {
   useStore,
 } from '../../store/store';
 import type { Motion, Theme } from '../../store/slices/settings';
+import { errorText } from '../error-text';
 import { useStrings } from '../hooks';
 import { format } from '../i18n';
+import { settingsProblems, type SettingsField } from '../../store/settings-problem';
 import { HeaderTools } from '../share/HeaderTools';
 import { ScenarioOptions } from '../lab/ScenarioOptions';
 import { ViewSwitch } from '../lab/ViewSwitch';
@@ -45,8 +47,27 @@ export function Header() {
     seed: useId(),
     name: useId(),
     type: useId(),
+    problem: useId(),
   };
   const scenario = t.scenarios[scenarioId];
+  // What would stop a run, said under the form; the store refuses to run such settings, so the
+  // last good run stays on screen. The lab panel shows the problems of its own settings; other
+  // settings without a box (a run's connections or lookups) can only come from a file or a link.
+  const problems = settingsProblems(settings, t.lab.journey.badUrl);
+  const fields: readonly (readonly [SettingsField, string])[] = [
+    ['serverName', t.ui.hostname],
+    ['name', t.ui.dnsName],
+    ['seed', t.ui.seed],
+    ...(settings.kind === 'lab' ? [] : [['params', t.lab.settings] as const]),
+  ];
+  const shown = fields.flatMap(([field, label]) => {
+    const error = problems[field];
+    return error ? [{ field, label, error, id: `${ids.problem}-${field}` }] : [];
+  });
+  const invalid = (field: SettingsField) =>
+    problems[field]
+      ? { 'aria-invalid': true, 'aria-describedby': `${ids.problem}-${field}` }
+      : { 'aria-invalid': false };
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -82,6 +103,7 @@ export function Header() {
                 value={settings.serverName}
                 spellCheck={false}
                 autoComplete="off"
+                {...invalid('serverName')}
                 onChange={(e) => actions.updateTls({ serverName: e.target.value })}
               />
             </label>
@@ -116,6 +138,7 @@ export function Header() {
                 value={settings.name}
                 spellCheck={false}
                 autoComplete="off"
+                {...invalid('name')}
                 onChange={(e) => actions.updateDns({ name: e.target.value })}
               />
             </label>
@@ -146,6 +169,7 @@ export function Header() {
             value={settings.seed}
             spellCheck={false}
             autoComplete="off"
+            {...invalid('seed')}
             onChange={(e) =>
               settings.kind === 'tls'
                 ? actions.updateTls({ seed: e.target.value })
@@ -161,6 +185,15 @@ export function Header() {
         <button type="submit" className="button primary">
           {t.ui.run}
         </button>
+        {shown.length > 0 && (
+          <div className="header-problems">
+            {shown.map((p) => (
+              <p key={p.field} id={p.id} className="field-error" role="alert">
+                {format(t.ui.fieldProblem, { field: p.label, error: errorText(p.error) })}
+              </p>
+            ))}
+          </div>
+        )}
       </form>
       <DisplaySettings />
       <HeaderTools />

@@ -34,6 +34,7 @@ const ui = {
   dnsName: 'Name',
   dnsType: 'Type',
   run: 'Run',
+  fieldProblem: '{field}: {error} Nothing runs until this is fixed.',
   settings: 'Display',
   theme: 'Theme',
   themeLight: 'Light',
@@ -175,6 +176,7 @@ const ui = {
   importWrongFormat: 'it is not a Wirestep trace',
   importWrongVersion: 'it is version {version}, and this Wirestep reads version {supported}',
   importDamaged: 'it is damaged ({detail})',
+  importTooLarge: 'it is {size} MiB, and at most {max} MiB are read',
   importedFrom: 'Showing the trace imported from {file}.',
 
   linkInvalid: 'This link could not be opened ({reason}), so the default scenario is shown.',
@@ -716,6 +718,7 @@ const lab = {
   showServerHello: 'Show the ServerHello',
   showCertificate: 'Show the Certificate',
   showAlert: 'Show the alert',
+  numberRange: 'Enter a whole number from {min} to {max}.',
   presets: Object.fromEntries([
     ...Object.entries(LAB_TEXT).map(([id, text]) => [id, { ...text.presets }]),
     ...Object.entries(DNS_LAB_TEXT).map(([id, text]) => [id, { ...text.presets }]),
@@ -870,6 +873,7 @@ const lab = {
       computer: 'the computer restarts',
     },
     removeLookup: 'Remove lookup {n}',
+    lookupsFull: 'That is the most lookups one run takes ({max}): remove one to add another.',
     advanceClock: 'Advance the clock and look up again:',
     jumps: {
       '10': '+10 s',
@@ -1035,6 +1039,8 @@ const lab = {
     modes: { auto: 'Detect', tls: 'TLS records', dns: 'DNS message' },
     protocols: { tls: 'TLS records', dns: 'DNS message' },
     empty: 'Paste some hex to decode it.',
+    tooLong:
+      'The pasted text is {chars} characters long; at most {max} are read (64 KiB as a hex dump). Paste the records of one handshake or one DNS message.',
     tooLarge:
       'That is {bytes} bytes; the decoder takes at most {max} bytes (64 KiB). Paste the records of one handshake or one DNS message.',
     oddDigits: 'The hex has an odd number of digits ({digits}): a byte is cut in half.',

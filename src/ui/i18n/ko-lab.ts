@@ -120,6 +120,7 @@ export const lab: Strings['lab'] = {
   showServerHello: 'ServerHello 보기',
   showCertificate: 'Certificate 보기',
   showAlert: 'alert 보기',
+  numberRange: '{min}부터 {max}까지의 정수를 입력하세요.',
   presets: {
     'lab-tls-negotiation': {
       'server-order': '서버의 순서를 따름',
@@ -362,6 +363,8 @@ export const lab: Strings['lab'] = {
       computer: '컴퓨터를 다시 시작',
     },
     removeLookup: '조회 {n} 지우기',
+    lookupsFull:
+      '한 번 실행에 넣을 수 있는 조회는 최대 {max}개입니다. 하나를 지워야 더 추가할 수 있습니다.',
     advanceClock: '시계를 앞으로 돌리고 다시 조회:',
     jumps: {
       '10': '+10초',
@@ -526,6 +529,8 @@ export const lab: Strings['lab'] = {
     modes: { auto: '자동 감지', tls: 'TLS 레코드', dns: 'DNS 메시지' },
     protocols: { tls: 'TLS 레코드', dns: 'DNS 메시지' },
     empty: '디코드할 16진수를 붙여 넣으세요.',
+    tooLong:
+      '붙여 넣은 글이 {chars}자입니다. 최대 {max}자(16진수 덤프로 64 KiB)까지 읽습니다. 핸드셰이크 하나의 레코드나 DNS 메시지 하나를 붙여 넣으세요.',
     tooLarge:
       '{bytes}바이트입니다. 디코더는 최대 {max}바이트(64 KiB)까지 받습니다. 핸드셰이크 하나의 레코드나 DNS 메시지 하나를 붙여 넣으세요.',
     oddDigits: '16진수의 자릿수가 홀수입니다({digits}). 바이트 하나가 반으로 잘렸습니다.',

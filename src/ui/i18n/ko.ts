@@ -27,6 +27,7 @@ const ui: Strings['ui'] = {
   dnsName: '이름',
   dnsType: '유형',
   run: '실행',
+  fieldProblem: '{field}: {error} 이것을 고칠 때까지 실행되지 않습니다.',
   settings: '화면 설정',
   theme: '테마',
   themeLight: '밝게',
@@ -168,6 +169,7 @@ const ui: Strings['ui'] = {
   importWrongFormat: 'Wirestep 트레이스가 아닙니다',
   importWrongVersion: '버전 {version} 파일인데, 이 Wirestep은 버전 {supported}만 읽습니다',
   importDamaged: '파일이 손상되었습니다({detail})',
+  importTooLarge: '파일이 {size} MiB인데, 최대 {max} MiB까지만 읽습니다',
   importedFrom: '{file}에서 가져온 트레이스를 보여 주고 있습니다.',
 
   linkInvalid: '이 링크를 열 수 없어서({reason}) 기본 시나리오를 보여 줍니다.',

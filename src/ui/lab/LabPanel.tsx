@@ -3,7 +3,7 @@
  * presets), the scenario's own settings, and the outcome of the last run in plain words. On a
  * narrow screen it shares its column with the inspector (LabSideSwitch).
  */
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import {
   selectScenarioActions,
@@ -12,9 +12,12 @@ import {
   selectStatus,
   useStore,
 } from '../../store/store';
+import { errorText } from '../error-text';
 import { useStrings } from '../hooks';
 import { LAB_PANELS } from './panels';
+import { labParamsShapeProblem } from './params-shape';
 import { useLab, useLabOutcome, type RunWhen } from './useLab';
+import { labProblem } from './validate';
 import './lab.css';
 
 export function LabPanel() {
@@ -40,18 +43,23 @@ function LabBody() {
   const state = useLab();
   const outcome = useLabOutcome(state?.lab.id);
   const presetId = useId();
+  const [resets, setResets] = useState(0);
   if (!state) return <p className="muted lab-loading">{t.lab.loading}</p>;
   const { lab, settings, params } = state;
   const parts = LAB_PANELS[lab.id];
-  const problem = parts?.validate?.(params as never, t);
+  const problemOf = (p: unknown) => labProblem(lab.id, p, t.lab.journey.badUrl);
+  const problem = problemOf(params);
+  // Settings that are not even of the right shape (from an imported trace, say) would break the
+  // editor as it draws them: only the problem and the way back to a preset are shown.
+  const editable = labParamsShapeProblem(lab.id, params) === undefined;
   // Settings the engine would refuse are kept and shown with their problem, but not run.
   const change = (next: unknown, when?: RunWhen) =>
-    state.change(next, parts?.validate?.(next as never, t) ? 'never' : when);
+    state.change(next, problemOf(next) ? 'never' : when);
   const titles = t.lab.presets[scenarioId] ?? {};
   const edited = settings.params !== undefined;
   return (
     <div className="lab-body">
-      {!parts?.editorIsPresets && (
+      {(!parts?.editorIsPresets || !editable) && (
         <div className="lab-field preset">
           <label htmlFor={presetId}>{t.lab.startFrom}</label>
           <select
@@ -59,6 +67,7 @@ function LabBody() {
             value={settings.preset}
             onChange={(e) => {
               updateLab({ preset: e.target.value, params: undefined });
+              setResets(resets + 1);
               void run();
             }}
           >
@@ -74,6 +83,7 @@ function LabBody() {
               className="button small ghost"
               onClick={() => {
                 updateLab({ params: undefined });
+                setResets(resets + 1);
                 void run();
               }}
             >
@@ -82,12 +92,21 @@ function LabBody() {
           )}
         </div>
       )}
-      {parts?.Editor && (
+      {(parts?.Editor || problem) && (
         <section className="lab-settings" aria-label={t.lab.settings}>
-          <parts.Editor params={params as never} change={change} seed={settings.seed} />
+          {parts?.Editor && editable && (
+            <parts.Editor
+              // Drawn afresh when the settings go back to a preset, so that nothing typed into a
+              // field and refused there (a number out of range) outlives the reset.
+              key={resets}
+              params={params as never}
+              change={change}
+              seed={settings.seed}
+            />
+          )}
           {problem && (
             <p className="lab-problem" role="alert">
-              {problem}
+              {errorText(problem)}
             </p>
           )}
         </section>
@@ -100,7 +119,7 @@ function LabBody() {
       >
         <h3>{t.lab.outcome}</h3>
         {status === 'running' && <p className="muted">{t.lab.running}</p>}
-        {parts && outcome !== undefined ? (
+        {parts && outcome !== undefined && editable ? (
           <parts.Outcome outcome={outcome as never} params={params as never} />
         ) : (
           status !== 'running' && <p className="muted">{t.lab.noOutcome}</p>

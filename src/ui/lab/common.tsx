@@ -2,7 +2,7 @@
  * Small pieces the lab's editors and outcome views share: labelled facts, a checkbox, a number
  * field, a hex line, and a button that shows a message on the diagram.
  */
-import { useId, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { AlertOutcome } from '../../engine/scenarios/lab';
 import type { MessageEvent } from '../../engine/trace';
@@ -11,6 +11,7 @@ import { selectSelectionActions, selectView, useStore } from '../../store/store'
 import { useStrings } from '../hooks';
 import { format } from '../i18n';
 import { toHex } from '../inspector/hex';
+import { readWholeNumber } from './validate';
 
 /** Label and value pairs, one per line. */
 export function Facts({
@@ -64,7 +65,11 @@ export function Checkbox({
   );
 }
 
-/** A whole-number field; out-of-range or empty input is ignored until it is valid. */
+/**
+ * A whole-number field within `min`..`max`. Typed input outside the range (or not a whole number,
+ * or nothing) is kept in the box with a message under it saying the range, and the settings keep
+ * their last good value until it is fixed: never clamped or dropped without a word.
+ */
 export function NumberField({
   label,
   value,
@@ -77,12 +82,25 @@ export function NumberField({
   label: string;
   value: number;
   min: number;
-  max?: number;
+  max: number;
   step?: number;
   unit?: string;
   onChange(value: number): void;
 }) {
+  const t = useStrings();
   const id = useId();
+  const errorId = useId();
+  // What was typed, while it is not a valid value; tied to the value it was typed over, so a
+  // change from elsewhere (a preset, the tamper picker) shows the new value instead.
+  const [draft, setDraft] = useState<{ text: string; over: number } | null>(null);
+  const typed = draft && draft.over === value ? draft.text : null;
+  const error =
+    typed === null
+      ? undefined
+      : format(t.lab.numberRange, {
+          min: min.toLocaleString('en-US'),
+          max: max.toLocaleString('en-US'),
+        });
   return (
     <div className="lab-field">
       <label htmlFor={id}>{label}</label>
@@ -91,23 +109,29 @@ export function NumberField({
           id={id}
           type="number"
           inputMode="numeric"
-          value={value}
+          value={typed ?? value}
           min={min}
           max={max}
           step={step ?? 1}
+          aria-invalid={error !== undefined}
+          {...(error ? { 'aria-describedby': errorId } : {})}
           onChange={(e) => {
-            const n = Number(e.target.value);
-            if (
-              e.target.value !== '' &&
-              Number.isInteger(n) &&
-              n >= min &&
-              (max === undefined || n <= max)
-            )
+            const n = readWholeNumber(e.target.value, { min, max });
+            if (n === undefined) {
+              setDraft({ text: e.target.value, over: value });
+            } else {
+              setDraft(null);
               onChange(n);
+            }
           }}
         />
         {unit && <span className="unit">{unit}</span>}
       </span>
+      {error && (
+        <p className="field-error" id={errorId} role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -1,6 +1,5 @@
 /** What the lab panel hands each scenario's editor and outcome view. */
 import type { ComponentType } from 'react';
-import type { Strings } from '../i18n';
 import type { RunWhen } from './useLab';
 
 export interface EditorProps<Params> {
@@ -21,10 +20,5 @@ export interface LabParts<Params, Outcome> {
   Editor?: ComponentType<EditorProps<Params>>;
   /** The editor offers exactly the presets' choices, so the preset picker is left out. */
   editorIsPresets?: boolean;
-  /**
-   * What is wrong with these settings (src/engine/limits.ts), or undefined when they can run.
-   * Settings with a problem are kept, shown with the problem, and not run.
-   */
-  validate?(params: Params, t: Strings): string | undefined;
   Outcome: ComponentType<OutcomeProps<Outcome, Params>>;
 }

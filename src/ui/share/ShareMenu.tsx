@@ -4,6 +4,7 @@
  * made in the page from the Trace; nothing is sent anywhere.
  */
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
+import { MAX_TRACE_FILE_BYTES, checkTraceFileSize } from '../../engine/limits';
 import { useStore, type Store } from '../../store/store';
 import { useStrings } from '../hooks';
 import { format, type Strings } from '../i18n';
@@ -18,9 +19,6 @@ const selectShared = (s: Store) => s.view;
 const selectShown = (s: Store) => s.scenarioId;
 const selectSeed = (s: Store) => s.settings.seed;
 const selectCursor = (s: Store) => s.cursor;
-
-/** An imported file bigger than this is refused before it is read (a trace is well under 10 MB). */
-const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 export function diagramText(t: Strings, s: Store): DiagramImageText {
   const title = t.scenarios[s.scenarioId]?.title ?? s.scenarioId;
@@ -141,8 +139,12 @@ export function ShareMenu() {
     const s = useStore.getState();
     const fail = (reason: NonNullable<Notice['reason']>) =>
       s.showNotice({ tone: 'error', message: 'importFailed', params: { file: file.name }, reason });
-    if (file.size > MAX_IMPORT_BYTES) {
-      fail(problemReason({ kind: 'damaged', detail: `${file.size} bytes` }));
+    if (!checkTraceFileSize(file.size).ok) {
+      const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
+      fail({
+        message: 'importTooLarge',
+        params: { size: mib(file.size), max: mib(MAX_TRACE_FILE_BYTES) },
+      });
       return;
     }
     const result = parseTraceJson(await file.text());

@@ -3,6 +3,7 @@
  * screen is untouched), where an imported trace came from. Errors are announced as alerts.
  */
 import { useStore, type Store } from '../../store/store';
+import { errorText } from '../error-text';
 import { useStrings } from '../hooks';
 import { format, type Strings } from '../i18n';
 import type { Notice } from '../../store/slices/share';
@@ -24,7 +25,7 @@ export function ShareNotice() {
       className={`share-notice ${notice.tone}`}
       role={notice.tone === 'error' ? 'alert' : 'status'}
     >
-      <p>{noticeText(t, notice)}</p>
+      <p>{errorText(noticeText(t, notice))}</p>
       <button
         type="button"
         className="button ghost"

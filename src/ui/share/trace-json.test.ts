@@ -104,4 +104,70 @@ describe('trace JSON', () => {
       },
     });
   });
+
+  it('refuses settings the page could not show or run, naming the field', async () => {
+    const good = JSON.parse(traceToJson(await tlsFile())) as Record<string, unknown> & {
+      settings: Record<string, unknown>;
+    };
+    const refused = (change: (g: typeof good) => void) => {
+      const copy = structuredClone(good);
+      change(copy);
+      const parsed = parseTraceJson(JSON.stringify(copy));
+      return parsed.ok ? 'accepted' : parsed.problem.kind === 'damaged' && parsed.problem.detail;
+    };
+    expect(refused(() => undefined)).toBe('accepted');
+    expect(refused((g) => (g['scenarioId'] = 'nope'))).toBe("scenarioId 'nope' is not a scenario");
+    expect(refused((g) => (g.settings['kind'] = 'dns'))).toBe('settings.kind is not one of tls');
+    expect(refused((g) => delete g.settings['serverName'])).toBe('settings.serverName is not text');
+    expect(refused((g) => (g.settings['suite'] = '49199'))).toBe(
+      "settings.suite is not 'all' or one of 49199, 49200, 52392, 49195",
+    );
+    expect(refused((g) => (g.settings['connections'] = 1e9))).toBe(
+      'settings.params: A run makes 1 to 20 connections, not 1000000000',
+    );
+    expect(refused((g) => (g.settings['serverName'] = '<img src=x onerror=alert(1)>'))).toBe(
+      'settings.serverName: Character 1 is “<”: a server name is letters, digits, hyphens and dots (RFC 6066 §3)',
+    );
+    expect(refused((g) => (g.settings['seed'] = 'x'.repeat(65)))).toBe(
+      'settings.seed: The seed is 65 characters long; the limit is 64',
+    );
+  });
+
+  it('refuses lab settings of the wrong shape, or of a lab or preset it does not have', async () => {
+    const { trace } = await runTlsExchange({ seed: '1' });
+    const lab = (settings: Record<string, unknown>) =>
+      parseTraceJson(
+        traceToJson({
+          scenarioId: 'lab-dns-gslb-failover',
+          settings: settings as never,
+          trace,
+          phases: [],
+        }),
+      );
+    const base: Record<string, unknown> = {
+      ...structuredClone(scenarioById('lab-dns-gslb-failover')!.settings),
+    };
+    expect(lab(base)).toMatchObject({ ok: true });
+    expect(lab({ ...base, lab: 'lab-tls-mitm' })).toMatchObject({
+      problem: { detail: 'settings.lab is not one of lab-dns-gslb-failover' },
+    });
+    expect(lab({ ...base, preset: 'no-such-preset' })).toMatchObject({
+      problem: { detail: expect.stringMatching(/^settings.preset is not one of ttl-60/) },
+    });
+    expect(lab({ ...base, params: { ttl: 'soon' } })).toMatchObject({
+      problem: { detail: 'settings.params.name: missing' },
+    });
+    const { DNS_LAB_SCENARIOS } = await import('../../engine/scenarios/lab/dns');
+    const gslb = DNS_LAB_SCENARIOS.find((x) => x.id === 'lab-dns-gslb-failover')!;
+    const params = structuredClone(gslb.presets[0]!.settings) as {
+      healthCheck: { intervalSeconds: number };
+    };
+    params.healthCheck.intervalSeconds = 0;
+    expect(lab({ ...base, params })).toMatchObject({
+      problem: {
+        detail:
+          'settings.params.healthCheck.intervalSeconds: expected a whole number from 1 to 600',
+      },
+    });
+  });
 });

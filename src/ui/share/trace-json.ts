@@ -5,9 +5,18 @@
  * is refused with a reason, and nothing of the current run is touched.
  */
 import { HexError, fromHex, toHex } from '../../engine/bytes/hex';
-import type { ScenarioSettings } from '../../engine/scenarios/catalog';
+import {
+  DEMO_SUITES,
+  DNS_QUERY_TYPES,
+  scenarioById,
+  type ScenarioSettings,
+} from '../../engine/scenarios/catalog';
 import { checkLabSettings } from '../../engine/scenarios/lab-settings';
+import { JOURNEY_TEXT } from '../../engine/scenarios/journey/text';
+import { DNS_LAB_TEXT } from '../../engine/scenarios/lab/dns/text';
+import { LAB_TEXT } from '../../engine/scenarios/lab/text';
 import type { Trace, TraceEvent } from '../../engine/trace';
+import { settingsProblems } from '../../store/settings-problem';
 import type { Phase } from '../model/trace-view';
 
 export const TRACE_FORMAT = 'wirestep-trace';
@@ -106,16 +115,7 @@ function oneOf<T extends string>(v: unknown, options: readonly T[], at: string):
 
 function readFile(raw: Json): TraceFile {
   const scenarioId = string(raw['scenarioId'], 'scenarioId');
-  const settings = record(raw['settings'], 'settings');
-  const kind = oneOf(settings['kind'], ['tls', 'dns', 'lab'], 'settings.kind');
-  string(settings['seed'], 'settings.seed');
-  // A lab scenario's settings reach its editor and the engine: the same check as a link's.
-  if (kind === 'lab' && settings['params'] !== undefined) {
-    const checked = checkLabSettings(string(settings['lab'], 'settings.lab'), settings['params']);
-    if (!checked.ok)
-      throw new Invalid(`settings.params${checked.path ? `.${checked.path}` : ''}: ${checked.why}`);
-    settings['params'] = checked.value;
-  }
+  const settings = readSettings(scenarioId, record(raw['settings'], 'settings'));
   const trace = record(raw['trace'], 'trace');
   const lanes = array(trace['lanes'], 'trace.lanes').map((l, i) => string(l, `trace.lanes[${i}]`));
   const events = array(trace['events'], 'trace.events').map((e, i) =>
@@ -129,12 +129,62 @@ function readFile(raw: Json): TraceFile {
     string(phase['kind'], `phases[${i}].kind`);
     return phase as unknown as Phase;
   });
-  return {
-    scenarioId,
-    settings: settings as unknown as ScenarioSettings,
-    trace: { lanes, events },
-    phases,
-  };
+  return { scenarioId, settings, trace: { lanes, events }, phases };
+}
+
+/** Every lab scenario's preset ids, by scenario id. */
+const PRESET_IDS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  Object.entries({ ...LAB_TEXT, ...DNS_LAB_TEXT, 'journey-visit': JOURNEY_TEXT }).map(
+    ([id, text]) => [id, Object.keys(text.presets)],
+  ),
+);
+
+/**
+ * The settings the trace was made with. They fill the header and the lab panel and are what a
+ * rerun runs, so they are held to what those take: the scenario's kind, fields of the right types,
+ * and values within the input limits (a file could ask for a billion connections).
+ */
+function readSettings(scenarioId: string, s: Json): ScenarioSettings {
+  const scenario = scenarioById(scenarioId);
+  if (!scenario) throw new Invalid(`scenarioId '${scenarioId.slice(0, 40)}' is not a scenario`);
+  const kind = oneOf(s['kind'], [scenario.settings.kind], 'settings.kind');
+  string(s['seed'], 'settings.seed');
+  if (kind === 'tls') {
+    string(s['serverName'], 'settings.serverName');
+    const suite = s['suite'];
+    if (suite !== 'all' && !DEMO_SUITES.some((id) => id === suite))
+      throw new Invalid(`settings.suite is not 'all' or one of ${DEMO_SUITES.join(', ')}`);
+    if (s['connections'] !== undefined) number(s['connections'], 'settings.connections');
+  } else if (kind === 'dns') {
+    string(s['name'], 'settings.name');
+    oneOf(s['type'], DNS_QUERY_TYPES, 'settings.type');
+    array(s['lookups'], 'settings.lookups').forEach((l, i) =>
+      number(
+        record(l, `settings.lookups[${i}]`)['afterSeconds'],
+        `settings.lookups[${i}].afterSeconds`,
+      ),
+    );
+  } else {
+    const lab = scenario.settings.kind === 'lab' ? scenario.settings.lab : '';
+    oneOf(s['lab'], [lab], 'settings.lab');
+    oneOf(s['preset'], PRESET_IDS[lab] ?? [], 'settings.preset');
+    // A lab scenario's settings reach its editor and the engine: the same check as a link's.
+    if (s['params'] !== undefined) {
+      const checked = checkLabSettings(lab, s['params']);
+      if (!checked.ok)
+        throw new Invalid(
+          `settings.params${checked.path ? `.${checked.path}` : ''}: ${checked.why}`,
+        );
+      s['params'] = checked.value as Json;
+    }
+  }
+  const settings = s as unknown as ScenarioSettings;
+  const problems = Object.entries(settingsProblems(settings, 'the address is not https'));
+  if (problems.length > 0) {
+    const [field, problem] = problems[0]!;
+    throw new Invalid(`settings.${field}: ${problem.replace(/\.$/, '')}`);
+  }
+  return settings;
 }
 
 const EVENT_KINDS = ['message', 'state', 'secret', 'cache', 'alert', 'error', 'note'] as const;

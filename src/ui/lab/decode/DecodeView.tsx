@@ -14,6 +14,7 @@ import {
   selectView,
   useStore,
 } from '../../../store/store';
+import { errorText } from '../../error-text';
 import { useStrings } from '../../hooks';
 import { format } from '../../i18n';
 import { FieldDetails } from '../../inspector/FieldDetails';
@@ -22,7 +23,9 @@ import { HexDump } from '../../inspector/HexDump';
 import { toHex } from '../../inspector/hex';
 import {
   MAX_DECODE_BYTES,
+  MAX_DECODE_CHARS,
   decodeHex,
+  visibleChar,
   type DecodeMode,
   type DecodeResult,
   type Decoders,
@@ -74,11 +77,20 @@ export function DecodeView() {
 
   let status: { text: string; bad: boolean } | undefined;
   if (result instanceof Error)
-    status = { text: format(d.failed, { reason: result.message }), bad: true };
+    status = { text: format(d.failed, { reason: errorText(result.message) }), bad: true };
   else if (result)
     switch (result.kind) {
       case 'empty':
         status = { text: d.empty, bad: false };
+        break;
+      case 'too-long':
+        status = {
+          text: format(d.tooLong, {
+            chars: result.chars.toLocaleString('en-US'),
+            max: MAX_DECODE_CHARS.toLocaleString('en-US'),
+          }),
+          bad: true,
+        };
         break;
       case 'too-large':
         status = {
@@ -93,13 +105,16 @@ export function DecodeView() {
         status = { text: format(d.oddDigits, { digits: result.digits }), bad: true };
         break;
       case 'bad-char':
-        status = { text: format(d.badChar, result), bad: true };
+        status = {
+          text: format(d.badChar, { ...result, char: visibleChar(result.char) }),
+          bad: true,
+        };
         break;
       case 'error':
         status = {
           text: format(d.errorAt, {
             protocol: d.protocols[result.protocol],
-            reason: result.reason,
+            reason: errorText(result.reason),
             offset: result.offset,
           }),
           bad: true,

@@ -3,7 +3,14 @@ import { decodeMessage } from '../../../engine/dns/codec';
 import { decodeTlsRecords } from '../../../engine/tls/decode';
 import { runTlsExchange } from '../../../engine/scenarios/tls-run';
 import { toHex } from '../../../engine/bytes/hex';
-import { MAX_DECODE_BYTES, decodeHex, hexDigits, looksLikeTls } from './decode';
+import {
+  MAX_DECODE_BYTES,
+  MAX_DECODE_CHARS,
+  decodeHex,
+  hexDigits,
+  looksLikeTls,
+  visibleChar,
+} from './decode';
 
 const decoders = { tls: decodeTlsRecords, dns: decodeMessage };
 
@@ -78,6 +85,39 @@ describe('decodeHex', () => {
     });
     expect(decodeHex('123', 'auto', decoders)).toEqual({ kind: 'odd-digits', digits: 3 });
     expect(decodeHex('  \n ', 'auto', decoders)).toEqual({ kind: 'empty' });
+  });
+
+  it('refuses text over five characters a byte before reading it, saying how long it is', () => {
+    expect(MAX_DECODE_CHARS).toBe(5 * MAX_DECODE_BYTES);
+    expect(decodeHex(' '.repeat(MAX_DECODE_CHARS + 1), 'auto', decoders)).toEqual({
+      kind: 'too-long',
+      chars: MAX_DECODE_CHARS + 1,
+    });
+    // 64 KiB as Wireshark's hex dump (offset, 16 bytes, ASCII column) is under the cap.
+    const line = (i: number) =>
+      `${(i * 16).toString(16).padStart(4, '0')}  ${'00 '.repeat(8)} ${'00 '.repeat(8)}  ................`;
+    const dump = Array.from({ length: MAX_DECODE_BYTES / 16 }, (_, i) => line(i)).join('\n');
+    expect(dump.length).toBeLessThanOrEqual(MAX_DECODE_CHARS);
+    expect(decodeHex(dump, 'dns', decoders).kind).toBe('error');
+  });
+
+  it('names a character that is not hex by its code point unless it is printable ASCII', () => {
+    const bad = (text: string) => {
+      const r = decodeHex(text, 'auto', decoders);
+      return r.kind === 'bad-char' ? { ...r, shown: visibleChar(r.char) } : r.kind;
+    };
+    expect(bad('16 03 zz')).toEqual({
+      kind: 'bad-char',
+      char: 'z',
+      line: 1,
+      column: 7,
+      shown: 'z',
+    });
+    expect(bad('16\n03 \u0000')).toMatchObject({ line: 2, column: 4, shown: 'U+0000' });
+    expect(bad('\u202e1603')).toMatchObject({ shown: 'U+202E' });
+    expect(bad('16😀')).toMatchObject({ char: '😀', shown: 'U+1F600' });
+    expect(bad('16\ud800')).toMatchObject({ shown: 'U+D800' });
+    expect(bad('<img src=x onerror=alert(1)>')).toMatchObject({ shown: '<', column: 1 });
   });
 
   it('accepts exactly 64 KiB (and reports the decoder error, not the cap)', () => {

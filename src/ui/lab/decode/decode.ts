@@ -4,10 +4,12 @@
  * stays pure and the page loads the engine only when someone decodes.
  */
 import type { Span } from '../../../engine/bytes/span';
-import { MAX_PASTED_BYTES } from '../../../engine/limits';
+import { MAX_PASTED_BYTES, MAX_PASTED_HEX_CHARS } from '../../../engine/limits';
 
 /** 64 KiB, the engine's limit on pasted input (src/engine/limits.ts). */
 export const MAX_DECODE_BYTES = MAX_PASTED_BYTES;
+/** The most characters read before parsing (src/engine/limits.ts says why five per byte). */
+export const MAX_DECODE_CHARS = MAX_PASTED_HEX_CHARS;
 
 export type DecodeMode = 'auto' | 'tls' | 'dns';
 export type Protocol = 'tls' | 'dns';
@@ -19,6 +21,7 @@ export interface Decoders {
 
 export type DecodeResult =
   | { kind: 'empty' }
+  | { kind: 'too-long'; chars: number }
   | { kind: 'too-large'; bytes: number }
   | { kind: 'odd-digits'; digits: number }
   | { kind: 'bad-char'; char: string; line: number; column: number }
@@ -57,10 +60,25 @@ export function hexDigits(
     for (let c = 0; c < clean.length; c++) {
       const ch = clean[c]!;
       if (/[0-9a-f]/i.test(ch)) digits += ch;
-      else if (!/[\s:,]/.test(ch)) return { bad: { char: ch, line: i + 1, column: c + 1 } };
+      else if (!/[\s:,]/.test(ch))
+        // The whole character, not half of a surrogate pair: an emoji is named as one.
+        return {
+          bad: { char: String.fromCodePoint(clean.codePointAt(c)!), line: i + 1, column: c + 1 },
+        };
     }
   }
   return { digits };
+}
+
+/**
+ * A character as a message can show it: printable ASCII as itself; anything else (a control
+ * character, a direction override, a lone surrogate, an emoji) by its code point, since shown as
+ * itself it would be invisible or would turn the message around.
+ */
+export function visibleChar(ch: string): string {
+  if (/^[\x21-\x7e]$/.test(ch)) return ch;
+  const code = ch.codePointAt(0) ?? 0;
+  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 /** TLS records start with a content type from 20 to 23 and a 3.x version (RFC 5246, 6.2.1). */
@@ -89,9 +107,8 @@ function attempt(
 }
 
 export function decodeHex(text: string, mode: DecodeMode, decoders: Decoders): DecodeResult {
-  // Cheap bound first: even a hex dump spends at most about 5 characters per byte.
-  if (text.length > MAX_DECODE_BYTES * 5)
-    return { kind: 'too-large', bytes: Math.floor(text.length / 2) };
+  // Cheap bound first, before the text is even split into lines.
+  if (text.length > MAX_DECODE_CHARS) return { kind: 'too-long', chars: text.length };
   const parsed = hexDigits(text);
   if ('bad' in parsed) return { kind: 'bad-char', ...parsed.bad };
   const { digits } = parsed;

@@ -19,8 +19,8 @@ import { useStrings } from '../../hooks';
 import { format, formatMs } from '../../i18n';
 import { Checkbox, Facts, NumberField, OutcomeSection, SelectField, TextField } from '../common';
 import type { EditorProps, LabParts, OutcomeProps } from '../types';
-import { lookupsProblem } from '../validate';
 import { LookupTable, useLayerName } from './LookupTable';
+import { NUMBER_RANGES } from '../validate';
 
 type QueryType = (typeof DNS_QUERY_TYPES)[number];
 const typeOptions = DNS_QUERY_TYPES.map((x) => [x, x] as const);
@@ -59,8 +59,7 @@ function NegativeEditor({ params, change }: EditorProps<NegativeSettings>) {
         label={d.againAfter}
         unit={d.secondsUnit}
         value={params.again.afterSeconds}
-        min={0}
-        max={86_400}
+        {...NUMBER_RANGES.negativeAgain}
         onChange={(afterSeconds) =>
           change({ ...params, again: { ...params.again, afterSeconds } }, 'typing')
         }
@@ -122,7 +121,6 @@ function NegativeOutcomeView({ outcome }: OutcomeProps<NegativeOutcome>) {
 
 export const negativeParts: LabParts<NegativeSettings, NegativeOutcome> = {
   Editor: NegativeEditor,
-  validate: (p) => lookupsProblem([{ name: p.name, afterSeconds: p.again.afterSeconds }]),
   Outcome: NegativeOutcomeView,
 };
 
@@ -197,8 +195,7 @@ function PoisoningEditor({ params, change }: EditorProps<PoisoningSettings>) {
           <NumberField
             label={p.forgeries}
             value={params.forgeries}
-            min={1}
-            max={20}
+            {...NUMBER_RANGES.forgeries}
             onChange={(forgeries) => change({ ...params, forgeries })}
           />
           <Checkbox

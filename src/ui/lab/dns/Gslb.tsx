@@ -9,31 +9,29 @@ import { format } from '../../i18n';
 import { Facts, NumberField, ScrollBox } from '../common';
 import type { EditorProps, LabParts, OutcomeProps } from '../types';
 import { lookupSpacing, lookupTimes } from './gslb-times';
+import { NUMBER_RANGES } from '../validate';
 import { useLayerName } from './LookupTable';
-// The same bounds a shared link's settings are checked against.
-import { MAX_GSLB_LOOKUPS as MAX_LOOKUPS } from '../../../engine/scenarios/lab/dns/settings-schema';
 
 function GslbEditor({ params, change }: EditorProps<GslbSettings>) {
   const t = useStrings();
   const g = t.lab.gslb;
   const { step, until } = lookupSpacing(params.lookupsAtSeconds);
-  const times = (s: number, u: number) => lookupTimes(s, Math.min(u, s * (MAX_LOOKUPS - 1)));
+  // Every N seconds until M makes M / N + 1 lookups. More than MAX_GSLB_LOOKUPS are kept as typed
+  // and refused with a message (validate.ts), rather than quietly cut short.
   return (
     <div className="lab-form">
       <NumberField
         label={g.ttl}
         unit={t.lab.dns.secondsUnit}
         value={params.ttl}
-        min={1}
-        max={86_400}
+        {...NUMBER_RANGES.gslbTtl}
         onChange={(ttl) => change({ ...params, ttl }, 'typing')}
       />
       <NumberField
         label={g.interval}
         unit={t.lab.dns.secondsUnit}
         value={params.healthCheck.intervalSeconds}
-        min={1}
-        max={600}
+        {...NUMBER_RANGES.gslbInterval}
         onChange={(intervalSeconds) =>
           change({ ...params, healthCheck: { ...params.healthCheck, intervalSeconds } }, 'typing')
         }
@@ -41,8 +39,7 @@ function GslbEditor({ params, change }: EditorProps<GslbSettings>) {
       <NumberField
         label={g.threshold}
         value={params.healthCheck.failureThreshold}
-        min={1}
-        max={10}
+        {...NUMBER_RANGES.gslbThreshold}
         onChange={(failureThreshold) =>
           change({ ...params, healthCheck: { ...params.healthCheck, failureThreshold } }, 'typing')
         }
@@ -51,25 +48,22 @@ function GslbEditor({ params, change }: EditorProps<GslbSettings>) {
         label={g.stopAt}
         unit={t.lab.dns.secondsUnit}
         value={params.stopPrimaryAtSeconds}
-        min={0}
-        max={3_600}
+        {...NUMBER_RANGES.gslbStopAt}
         onChange={(stopPrimaryAtSeconds) => change({ ...params, stopPrimaryAtSeconds }, 'typing')}
       />
       <NumberField
         label={g.lookupEvery}
         unit={t.lab.dns.secondsUnit}
         value={step}
-        min={5}
-        max={600}
-        onChange={(s) => change({ ...params, lookupsAtSeconds: times(s, until) }, 'typing')}
+        {...NUMBER_RANGES.gslbEvery}
+        onChange={(s) => change({ ...params, lookupsAtSeconds: lookupTimes(s, until) }, 'typing')}
       />
       <NumberField
         label={g.lookupUntil}
         unit={t.lab.dns.secondsUnit}
         value={until}
-        min={0}
-        max={3_600}
-        onChange={(u) => change({ ...params, lookupsAtSeconds: times(step, u) }, 'typing')}
+        {...NUMBER_RANGES.gslbUntil}
+        onChange={(u) => change({ ...params, lookupsAtSeconds: lookupTimes(step, u) }, 'typing')}
       />
     </div>
   );

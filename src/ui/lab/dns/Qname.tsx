@@ -10,7 +10,6 @@ import type {
 import { useStrings } from '../../hooks';
 import { Checkbox, Facts, SelectField, TextField, ScrollBox } from '../common';
 import type { EditorProps, LabParts, OutcomeProps } from '../types';
-import { lookupsProblem } from '../validate';
 
 function QnameEditor({ params, change }: EditorProps<QnameMinimisationSettings>) {
   const t = useStrings();
@@ -89,6 +88,5 @@ function QnameOutcomeView({
 
 export const qnameParts: LabParts<QnameMinimisationSettings, QnameMinimisationOutcome> = {
   Editor: QnameEditor,
-  validate: (p) => lookupsProblem([p]),
   Outcome: QnameOutcomeView,
 };

@@ -12,7 +12,7 @@ import { format, formatMs } from '../../i18n';
 import { Checkbox, NumberField, ShowOnDiagram, TextField, ScrollBox } from '../common';
 import { useLayerName } from '../dns/LookupTable';
 import type { EditorProps, LabParts, OutcomeProps } from '../types';
-import { urlProblem } from '../validate';
+import { NUMBER_RANGES } from '../validate';
 
 const DEFAULT_AGAIN_SECONDS = 30;
 
@@ -39,8 +39,7 @@ function JourneyEditor({ params, change }: EditorProps<JourneySettings>) {
           label={j.againAfter}
           unit={t.lab.dns.secondsUnit}
           value={params.againAfterSeconds}
-          min={0}
-          max={86_400}
+          {...NUMBER_RANGES.journeyAgain}
           onChange={(againAfterSeconds) => change({ ...params, againAfterSeconds }, 'typing')}
         />
       )}
@@ -147,6 +146,5 @@ function JourneyOutcomeView({ outcome }: OutcomeProps<JourneyOutcome>) {
 
 export const journeyParts: LabParts<JourneySettings, JourneyOutcome> = {
   Editor: JourneyEditor,
-  validate: (p, t) => urlProblem(p.url, t.lab.journey.badUrl),
   Outcome: JourneyOutcomeView,
 };

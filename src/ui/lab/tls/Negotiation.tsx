@@ -13,7 +13,6 @@ import { format } from '../../i18n';
 import { AlertText, Facts, SelectField, ShowOnDiagram } from '../common';
 import { ReorderableList, type Choice } from '../ReorderableList';
 import type { EditorProps, LabParts, OutcomeProps } from '../types';
-import { negotiationProblem } from '../validate';
 import { useLabModules } from '../useLab';
 
 type ListKey = keyof NegotiationLists;
@@ -125,6 +124,5 @@ function NegotiationOutcomeView({ outcome }: OutcomeProps<NegotiationOutcome>) {
 
 export const negotiationParts: LabParts<NegotiationSettings, NegotiationOutcome> = {
   Editor: NegotiationEditor,
-  validate: negotiationProblem,
   Outcome: NegotiationOutcomeView,
 };

@@ -5,7 +5,14 @@
  * from the scenarios themselves, so checking a link does not load the engine.
  */
 import { DNS_QUERY_TYPES } from '../../catalog';
-import { checkHostname, checkZoneText, MAX_ZONE_TEXT_CHARS } from '../../../limits';
+import {
+  checkHostname,
+  checkZoneText,
+  MAX_GSLB_LOOKUPS,
+  MAX_TIME_TRAVEL_LOOKUPS as MAX_TIME_TRAVEL_STEPS,
+  MAX_ZONE_EDIT_LOOKUPS,
+  MAX_ZONE_TEXT_CHARS,
+} from '../../../limits';
 import {
   boolean,
   integer,
@@ -28,12 +35,6 @@ import type { DnsLabScenarioId } from './text';
 import type { TimeTravelSettings } from './time-travel';
 import type { ZoneEditSettings } from './zone-edit-scenario';
 
-/** Lookups in the time-travel editor: plenty to watch every layer expire. */
-export const MAX_TIME_TRAVEL_STEPS = 12;
-/** Lookups after a zone edit. */
-export const MAX_ZONE_EDIT_LOOKUPS = 6;
-/** GSLB lookups: every one is a row on the diagram and in the table. */
-export const MAX_GSLB_LOOKUPS = 40;
 /** The editors' "again after" and jump fields: a day, and ten days between time-travel lookups. */
 const MAX_AGAIN_SECONDS = 86_400;
 const MAX_STEP_SECONDS = 10 * 86_400;
