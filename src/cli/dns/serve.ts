@@ -3,6 +3,7 @@
  * real UDP and TCP sockets, so `dig @IP -p PORT name TYPE` gets its answers, referrals and
  * negative answers. One log line per query; runs until SIGINT or SIGTERM.
  */
+import { untilStopSignal } from '../stop-signal';
 import { AuthoritativeServer } from '../../engine/dns';
 import { CliError, type Args } from '../args';
 import type { Command } from '../command';
@@ -36,13 +37,12 @@ async function run(args: Args): Promise<number> {
     const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
     throw new CliError(`cannot listen on ${formatSocketAddress(listen)}: ${code}`);
   }
+  // The signal handlers go in before the "listening" line: whoever waits for that line may
+  // signal at once, and a SIGTERM that found no handler would kill the process instead.
+  const stopped = untilStopSignal();
   const origins = zones.map((z) => z.origin.toString()).join(', ');
   out(`listening on ${formatSocketAddress(server)} (zones: ${origins})`);
-  await new Promise<void>((resolve) => {
-    const stop = (): void => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  await stopped;
   await server.close();
   err('stopped');
   return 0;

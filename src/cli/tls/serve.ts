@@ -3,6 +3,7 @@
  * 200 response to its request. Runs until stopped. Sessions and tickets persist across
  * connections, so clients can resume.
  */
+import { untilStopSignal } from '../stop-signal';
 import { createServer, type Socket } from 'node:net';
 import { SystemRng } from '../../engine/sim/rng';
 import {
@@ -52,17 +53,13 @@ async function run(args: Args): Promise<number> {
     );
     server.listen(port, '127.0.0.1', () => resolve());
   });
+  // Handlers before the "listening" line, as in dns serve: a signal may follow the line at once.
+  const stopped = untilStopSignal();
   out(
     `listening on 127.0.0.1:${port} (TLS 1.2; suites ${config.cipherSuites.map(cipherSuiteName).join(', ')})`,
   );
-  await new Promise<void>((resolve) => {
-    const stop = (): void => {
-      server.close();
-      resolve();
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  await stopped;
+  server.close();
   return 0;
 }
 
