@@ -27,7 +27,8 @@ export default defineConfig({
       output: {
         // One chunk for the app's own code and what it imports. Split, the DNS engine, the lab and
         // the exporters loaded later, but a dozen small files gzip worse than one (each compresses
-        // alone) and the total is what the budget counts: 250 KB split, 243 KB as one.
+        // alone) and the total is what the budget counts: 250 KB split, 243 KB as one. What the
+        // code imports with import() is still evaluated only on first use.
         codeSplitting: { groups: [{ name: 'app', test: /[\\/]src[\\/]/, priority: 1 }] },
       },
     },

@@ -1,6 +1,6 @@
 /**
  * The lab scenarios (TLS lab, DNS lab, the journey) as one list the UI and the store can look up by
- * id. The engine modules are imported on first use, so the page draws before the crypto loads; the
+ * id. The engine modules are evaluated on first use (import()), so the page draws before they run; the
  * picker itself only needs the catalog's text.
  */
 import type { Trace } from '../engine/trace';

@@ -1,8 +1,8 @@
 /**
  * Runs a scenario's settings through the engine and returns one Trace (with where its sub-runs
  * begin). The TLS engine is imported with the page: the default scenario is a TLS handshake, and
- * fetching it only once the page had run cost a round trip before the first drawing. DNS and the
- * lab load on first use.
+ * evaluating it only once the page had run delayed the first drawing. DNS and the lab are
+ * evaluated on first use (one file holds all the code: vite.config.ts).
  */
 import { runTlsExchange } from '../engine/scenarios/tls-run';
 import {

@@ -65,32 +65,21 @@ function ticketFallback(outcome: { notes: string[]; sent: string[] }) {
 
 type Msg<T extends HandshakeMessage['type']> = Extract<HandshakeMessage, { type: T }>;
 
-function serverHello(change: (body: Msg<'server_hello'>['body']) => void) {
-  return (records: Uint8Array[]) =>
-    rewrite(records, indexOfMessage(records, 'server_hello'), (m) => {
-      const body = { ...(m as Msg<'server_hello'>).body };
+type Body<T extends HandshakeMessage['type']> = Msg<T> extends { body: infer B } ? B : never;
+
+/** Edits the body of the one `type` message in a recording's records, re-encoding it. */
+function editBody<T extends 'client_hello' | 'server_hello' | 'server_key_exchange'>(type: T) {
+  return (change: (body: Body<T>) => void) => (records: Uint8Array[]) =>
+    rewrite(records, indexOfMessage(records, type), (m) => {
+      const body = { ...(m as { body: object }).body } as Body<T>;
       change(body);
-      return { type: 'server_hello', body };
+      return { type, body } as HandshakeMessage;
     });
 }
 
-function clientHello(change: (body: Msg<'client_hello'>['body']) => void) {
-  return (records: Uint8Array[]) =>
-    rewrite(records, indexOfMessage(records, 'client_hello'), (m) => {
-      const body = { ...(m as Msg<'client_hello'>).body };
-      change(body);
-      return { type: 'client_hello', body };
-    });
-}
-
-function serverKeyExchange(change: (body: Msg<'server_key_exchange'>['body']) => void) {
-  return (records: Uint8Array[]) =>
-    rewrite(records, indexOfMessage(records, 'server_key_exchange'), (m) => {
-      const body = { ...(m as Msg<'server_key_exchange'>).body };
-      change(body);
-      return { type: 'server_key_exchange', body };
-    });
-}
+const serverHello = editBody('server_hello');
+const clientHello = editBody('client_hello');
+const serverKeyExchange = editBody('server_key_exchange');
 
 function certificateChain(chainPem: string) {
   return (records: Uint8Array[]) =>

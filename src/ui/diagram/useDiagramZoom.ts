@@ -125,14 +125,13 @@ export function useDiagramZoom({
         dragging = true;
         cancelAnimationFrame(glideRef.current);
         // Captured from here on, so the drag goes on outside the diagram.
-        for (const id of pressed.keys())
-          if (target.hasPointerCapture?.(id) === false) {
-            try {
-              target.setPointerCapture(id);
-            } catch {
-              // The pointer is already gone (released between events): nothing to capture.
-            }
+        for (const id of pressed.keys()) {
+          try {
+            target.setPointerCapture(id);
+          } catch {
+            // The pointer is already gone (released between events): nothing to capture.
           }
+        }
       }
       if (pressed.size === 2) {
         const [a, b] = [...pressed.values()];
@@ -148,10 +147,8 @@ export function useDiagramZoom({
       }
       pressed.set(e.pointerId, now);
     };
-    const onPointerEnd = (e: PointerEvent) => {
-      if (!pressed.delete(e.pointerId)) return;
-      if (target.hasPointerCapture?.(e.pointerId)) target.releasePointerCapture(e.pointerId);
-    };
+    // A capture ends by itself on pointerup and pointercancel (Pointer Events §10.2).
+    const onPointerEnd = (e: PointerEvent) => void pressed.delete(e.pointerId);
     // The click that ends a drag is not a click on whatever message it ended over.
     const onClickCapture = (e: MouseEvent) => {
       if (!dragging) return;

@@ -3,7 +3,6 @@
  * diagram, or the current one while playing, in five views: Bytes, Fields, Explain, and Keys
  * (TLS) or Caches (DNS).
  */
-import { useId, useRef, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { InspectorTab } from '../../store/slices/selection';
 import {
@@ -21,6 +20,7 @@ import { CachesTab } from './CachesTab';
 import { ExplainTab } from './ExplainTab';
 import { FieldsTab } from './FieldsTab';
 import { KeysTab } from './KeysTab';
+import { Tabs } from './Tabs';
 import { Icon } from '../Icon';
 
 export function Inspector() {
@@ -30,8 +30,6 @@ export function Inspector() {
   const playing = useStore(selectPlaying);
   const tab = useStore(selectTab);
   const { setTab } = useStore(useShallow(selectSelectionActions));
-  const baseId = useId();
-  const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const message = view?.messages[step];
 
   const hasDns = view?.protocol === 'dns' || view?.protocol === 'mixed';
@@ -44,22 +42,6 @@ export function Inspector() {
     ...(hasDns ? [{ id: 'caches' as const, label: t.ui.tabCaches }] : []),
   ];
   const active = tabs.some((x) => x.id === tab) ? tab : 'explain';
-
-  // The WAI-ARIA tabs pattern: arrows move between tabs, Home/End to the ends.
-  const onTabKey = (e: KeyboardEvent, i: number) => {
-    const last = tabs.length - 1;
-    const next = {
-      ArrowRight: i === last ? 0 : i + 1,
-      ArrowLeft: i === 0 ? last : i - 1,
-      Home: 0,
-      End: last,
-    }[e.key];
-    if (next === undefined) return;
-    e.preventDefault();
-    e.stopPropagation();
-    setTab(tabs[next]!.id);
-    tabRefs.current[next]?.focus();
-  };
 
   return (
     <aside className="inspector" aria-label={t.ui.inspector}>
@@ -91,39 +73,13 @@ export function Inspector() {
               {playing && <span className="badge live">{t.ui.followingPlayback}</span>}
             </p>
           </div>
-          <div className="tabs" role="tablist" aria-label={t.ui.inspectorTabs}>
-            {tabs.map((x, i) => (
-              <button
-                key={x.id}
-                ref={(el) => {
-                  tabRefs.current[i] = el;
-                }}
-                type="button"
-                role="tab"
-                id={`${baseId}-tab-${x.id}`}
-                aria-selected={active === x.id}
-                aria-controls={`${baseId}-panel`}
-                tabIndex={active === x.id ? 0 : -1}
-                onClick={() => setTab(x.id)}
-                onKeyDown={(e) => onTabKey(e, i)}
-              >
-                {x.label}
-              </button>
-            ))}
-          </div>
-          <div
-            className="tab-panel"
-            role="tabpanel"
-            id={`${baseId}-panel`}
-            aria-labelledby={`${baseId}-tab-${active}`}
-            tabIndex={0}
-          >
+          <Tabs tabs={tabs} active={active} onChange={setTab} label={t.ui.inspectorTabs}>
             {active === 'explain' && <ExplainTab view={view} step={step} />}
             {active === 'fields' && <FieldsTab message={message} />}
             {active === 'bytes' && <BytesTab message={message} />}
             {active === 'keys' && <KeysTab view={view} step={step} />}
             {active === 'caches' && <CachesTab view={view} step={step} />}
-          </div>
+          </Tabs>
         </>
       )}
     </aside>

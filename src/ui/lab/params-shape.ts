@@ -3,7 +3,7 @@
  * panel makes always fit; settings read from elsewhere (an imported trace, a link) may not, and an
  * editor handed `{ "client": 5 }` would throw while it draws and take the page with it. So they
  * are checked against these shapes first; the values are checked against the limits afterwards
- * (./validate.ts). Pure, and free of the engine's lab modules, which load only when a lab runs.
+ * (./validate.ts). Pure, and free of the engine's lab modules, which are evaluated only when a lab runs.
  */
 import type { BetweenConnections, CertificateProblem } from '../../engine/scenarios/lab';
 

@@ -21,6 +21,26 @@ import {
   WIRESTEP_TEST_ZONE,
 } from './leaves';
 
+/** The master-file text of every zone of the demo universe, as shipped, root first. */
+export const DEMO_ZONE_TEXTS: readonly string[] = [
+  ROOT_ZONE,
+  COM_ZONE,
+  NET_ZONE,
+  ORG_ZONE,
+  TEST_ZONE,
+  EXAMPLE_COM_ZONE,
+  SHOP_EXAMPLE_COM_ZONE,
+  EXAMPLE_NET_ZONE,
+  EXAMPLE_ORG_ZONE,
+  WIRESTEP_TEST_ZONE,
+  LAME_TEST_ZONE,
+  DOWN_TEST_ZONE,
+  SERVFAIL_TEST_ZONE,
+  POISON_TEST_ZONE,
+  PING_TEST_ZONE,
+  PONG_TEST_ZONE,
+];
+
 /** How a demo server misbehaves, if it does. */
 export type ServerBehaviour =
   | { kind: 'normal' }

@@ -13,9 +13,21 @@ export function defineLabScenario<Id extends LabScenarioId, Settings, Outcome>(
   presets: Record<PresetId<Id>, Settings>,
   run: (settings: Settings, seed: number | string) => Promise<LabRun<Outcome>>,
 ): LabScenario<Id, Settings, Outcome> {
-  const text = LAB_TEXT[id];
+  return scenarioFromText(id, LAB_TEXT[id], presets, run);
+}
+
+/**
+ * A lab scenario from its text table entry (title, lesson, a title per preset), the settings of
+ * each preset in picker order, and its run function: shared by the TLS and DNS labs.
+ */
+export function scenarioFromText<Id extends string, Settings, Outcome>(
+  id: Id,
+  text: { title: string; lesson: string; presets: object },
+  presets: Readonly<Record<string, Settings>>,
+  run: (settings: Settings, seed: number | string) => Promise<LabRun<Outcome>>,
+): LabScenario<Id, Settings, Outcome> {
   const titles = text.presets as Record<string, string>;
-  const list = Object.entries(presets as Record<string, Settings>).map(([presetId, settings]) => ({
+  const list = Object.entries(presets).map(([presetId, settings]) => ({
     id: presetId,
     title: titles[presetId]!,
     settings,

@@ -3,7 +3,7 @@
  * it in the same Fields and Bytes inspector as the diagram's messages. A decoding error names the
  * byte it stopped at and marks it in the hex dump; input over 64 KiB is refused with a message.
  */
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { MessageEvent } from '../../../engine/trace';
 import type { FieldRef } from '../../../store/slices/selection';
@@ -20,6 +20,7 @@ import { format } from '../../i18n';
 import { FieldDetails } from '../../inspector/FieldDetails';
 import { FieldTree } from '../../inspector/FieldTree';
 import { HexDump } from '../../inspector/HexDump';
+import { Tabs } from '../../inspector/Tabs';
 import { toHex } from '../../inspector/hex';
 import {
   MAX_DECODE_BYTES,
@@ -205,8 +206,6 @@ function DecodedInspector({ result }: { result: DecodeResult | undefined }) {
   // A selection belongs to the result it was made on; a new input starts with none.
   const [picked, setPicked] = useState<{ on: DecodeResult; field: FieldRef | null }>();
   const [hover, setHover] = useState<{ on: DecodeResult; field: FieldRef | null }>();
-  const baseId = useId();
-  const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
 
   const shown = result && (result.kind === 'ok' || result.kind === 'error') ? result : undefined;
   const selected = shown && picked?.on === shown ? picked.field : null;
@@ -240,17 +239,6 @@ function DecodedInspector({ result }: { result: DecodeResult | undefined }) {
     { id: 'fields', label: t.ui.tabFields },
     { id: 'bytes', label: t.ui.tabBytes },
   ];
-  const onTabKey = (e: KeyboardEvent, i: number) => {
-    const next = {
-      ArrowRight: (i + 1) % tabs.length,
-      ArrowLeft: (i + tabs.length - 1) % tabs.length,
-    }[e.key];
-    if (next === undefined) return;
-    e.preventDefault();
-    setTab(tabs[next]!.id);
-    tabRefs.current[next]?.focus();
-  };
-
   return (
     <aside className="inspector" aria-label={t.ui.inspector}>
       {!message ? (
@@ -265,33 +253,7 @@ function DecodedInspector({ result }: { result: DecodeResult | undefined }) {
               <span>{format(t.ui.sizeBytes, { count: message.bytes.length })}</span>
             </p>
           </div>
-          <div className="tabs" role="tablist" aria-label={t.ui.inspectorTabs}>
-            {tabs.map((x, i) => (
-              <button
-                key={x.id}
-                ref={(el) => {
-                  tabRefs.current[i] = el;
-                }}
-                type="button"
-                role="tab"
-                id={`${baseId}-tab-${x.id}`}
-                aria-selected={tab === x.id}
-                aria-controls={`${baseId}-panel`}
-                tabIndex={tab === x.id ? 0 : -1}
-                onClick={() => setTab(x.id)}
-                onKeyDown={(e) => onTabKey(e, i)}
-              >
-                {x.label}
-              </button>
-            ))}
-          </div>
-          <div
-            className="tab-panel"
-            role="tabpanel"
-            id={`${baseId}-panel`}
-            aria-labelledby={`${baseId}-tab-${tab}`}
-            tabIndex={0}
-          >
+          <Tabs<Tab> tabs={tabs} active={tab} onChange={setTab} label={t.ui.inspectorTabs}>
             {tab === 'fields' &&
               (shown?.kind === 'ok' ? (
                 <div className="fields-tab">
@@ -331,7 +293,7 @@ function DecodedInspector({ result }: { result: DecodeResult | undefined }) {
                 />
               </div>
             )}
-          </div>
+          </Tabs>
         </>
       )}
     </aside>

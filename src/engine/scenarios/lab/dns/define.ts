@@ -1,5 +1,6 @@
 /** Builds a DNS lab scenario from its text (text.ts), its presets' settings and its run function. */
 import { DNS_LAB_TEXT, type DnsLabScenarioId } from './text';
+import { scenarioFromText } from '../define';
 import type { DnsLabRun, DnsLabScenario } from './types';
 
 export type DnsPresetId<Id extends DnsLabScenarioId> = keyof (typeof DNS_LAB_TEXT)[Id]['presets'] &
@@ -14,19 +15,5 @@ export function defineDnsLabScenario<Id extends DnsLabScenarioId, Settings, Outc
   presets: Record<DnsPresetId<Id>, Settings>,
   run: (settings: Settings, seed: number | string) => Promise<DnsLabRun<Outcome>>,
 ): DnsLabScenario<Id, Settings, Outcome> {
-  const text = DNS_LAB_TEXT[id];
-  const titles = text.presets as Record<string, string>;
-  const list = Object.entries(presets as Record<string, Settings>).map(([presetId, settings]) => ({
-    id: presetId,
-    title: titles[presetId]!,
-    settings,
-  }));
-  return {
-    id,
-    title: text.title,
-    lesson: text.lesson,
-    settings: list[0]!.settings,
-    presets: list,
-    run,
-  };
+  return scenarioFromText(id, DNS_LAB_TEXT[id], presets, run);
 }

@@ -9,44 +9,9 @@
 import { demoServerHandler } from '../../../dns/behaviour';
 import type { DnsWorld } from '../../../dns/lookup';
 import { Name, NameError } from '../../../dns/name';
-import { ROOT_ZONE } from '../../../dns/universe/root';
-import { COM_ZONE, NET_ZONE, ORG_ZONE, TEST_ZONE } from '../../../dns/universe/tlds';
-import {
-  DOWN_TEST_ZONE,
-  EXAMPLE_COM_ZONE,
-  EXAMPLE_NET_ZONE,
-  EXAMPLE_ORG_ZONE,
-  LAME_TEST_ZONE,
-  PING_TEST_ZONE,
-  PONG_TEST_ZONE,
-  POISON_TEST_ZONE,
-  SERVFAIL_TEST_ZONE,
-  SHOP_EXAMPLE_COM_ZONE,
-  WIRESTEP_TEST_ZONE,
-} from '../../../dns/universe/leaves';
-import { buildDemoUniverse, type DemoUniverse } from '../../../dns/universe';
+import { buildDemoUniverse, DEMO_ZONE_TEXTS, type DemoUniverse } from '../../../dns/universe';
 import { ZoneParseError } from '../../../dns/zone/tokens';
 import { Zone, ZoneError } from '../../../dns/zone/zone';
-
-/** The master-file text of every zone of the demo universe, as shipped. */
-const SHIPPED_ZONE_TEXTS: readonly string[] = [
-  ROOT_ZONE,
-  COM_ZONE,
-  NET_ZONE,
-  ORG_ZONE,
-  TEST_ZONE,
-  EXAMPLE_COM_ZONE,
-  SHOP_EXAMPLE_COM_ZONE,
-  EXAMPLE_NET_ZONE,
-  EXAMPLE_ORG_ZONE,
-  WIRESTEP_TEST_ZONE,
-  LAME_TEST_ZONE,
-  DOWN_TEST_ZONE,
-  SERVFAIL_TEST_ZONE,
-  POISON_TEST_ZONE,
-  PING_TEST_ZONE,
-  PONG_TEST_ZONE,
-];
 
 export interface EditableZone {
   /** "example.com." (the root is "."). */
@@ -57,9 +22,9 @@ export interface EditableZone {
   text: string;
 }
 
-/** Every zone of the demo universe, with its text, in the order above (root first). */
+/** Every zone of the demo universe, with its text, in DEMO_ZONE_TEXTS order (root first). */
 export function editableZones(universe: DemoUniverse = buildDemoUniverse()): EditableZone[] {
-  return SHIPPED_ZONE_TEXTS.map((text) => {
+  return DEMO_ZONE_TEXTS.map((text) => {
     const origin = Zone.parse(text).origin;
     return {
       origin: origin.toString(),
