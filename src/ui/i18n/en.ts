@@ -367,6 +367,19 @@ const spans: Table = {
     'The chain, leaf first, each certificate with a 3-byte length. The root is left out: the client must already have it.',
   'tls.certificate.der':
     'One X.509 certificate in DER: subject, issuer, validity, public key, extensions such as the names it is valid for, and the issuer’s signature over all of it.',
+  'tls.certificate.certificate_list.empty':
+    'An empty certificate list (length 0): the sender has no certificate to give. A client asked for one by CertificateRequest answers this way when it has none (RFC 5246, Section 7.4.6), and the server decides whether to go on without client authentication.',
+
+  'tls.certificate_request.certificate_types':
+    'The kinds of certificate the server accepts, by key type, most preferred first: rsa_sign (1), ecdsa_sign (64), …',
+  'tls.certificate_request.supported_signature_algorithms':
+    'The signature schemes the server can verify, 2 bytes each. A client that has a certificate signs its CertificateVerify with one of them.',
+  'tls.certificate_request.certificate_authorities':
+    'The CAs whose certificates the server accepts, each a distinguished name with a 2-byte length. Empty means the server names none: any CA may do.',
+  'tls.certificate_request.distinguished_name':
+    'One CA the server accepts: its X.501 distinguished name, with a 2-byte length.',
+  'tls.certificate_request.distinguished_name.der':
+    'The name in DER, shown decoded. A client with certificates picks one that chains up to this CA.',
 
   'tls.server_key_exchange.params':
     'The ECDHE parameters: the curve and the server’s ephemeral public key.',
@@ -502,6 +515,8 @@ const notes: Table = {
   'tls.client.certificate_rejected': 'The client rejected the certificate: {reason}',
   'tls.client.server_key_exchange_verified':
     'The client verified the server’s {scheme} signature over its {group} key share.',
+  'tls.client.empty_certificate':
+    'The server asked for a client certificate (CertificateRequest). This client has none, so it sends a Certificate message with an empty certificate_list and no CertificateVerify, as RFC 5246, Section 7.4.6 says. The server decides whether to go on without one; a server that requires one answers with a fatal alert.',
   'tls.handshake_complete': '{lane}: the handshake is complete, with {suite}.',
   'tls.client.offer_resumption': 'The client offers to resume an earlier session by {by}.',
   'tls.client.resumed':

@@ -349,6 +349,19 @@ const spans: Table = {
     '인증서 체인으로, 리프 인증서가 먼저 오며 각 인증서 앞에 3바이트 길이가 붙습니다. 루트는 빠져 있습니다. 클라이언트가 이미 가지고 있어야 하기 때문입니다.',
   'tls.certificate.der':
     'DER로 인코딩된 X.509 인증서 하나입니다. 주체(subject), 발급자(issuer), 유효 기간, 공개 키, 유효한 이름 같은 확장, 그리고 이 모두에 대한 발급자의 서명이 들어 있습니다.',
+  'tls.certificate.certificate_list.empty':
+    '빈 인증서 목록(길이 0)입니다. 보내는 쪽에 줄 인증서가 없다는 뜻입니다. CertificateRequest로 인증서를 요청받은 클라이언트는 인증서가 없으면 이렇게 답하고(RFC 5246, 7.4.6절), 클라이언트 인증 없이 계속할지는 서버가 정합니다.',
+
+  'tls.certificate_request.certificate_types':
+    '서버가 받아들이는 인증서의 종류를 키 유형으로 적은 목록이며, 가장 선호하는 것이 먼저 옵니다: rsa_sign(1), ecdsa_sign(64) 등.',
+  'tls.certificate_request.supported_signature_algorithms':
+    '서버가 검증할 수 있는 서명 방식들로, 각각 2바이트입니다. 인증서가 있는 클라이언트는 이 중 하나로 CertificateVerify에 서명합니다.',
+  'tls.certificate_request.certificate_authorities':
+    '서버가 받아들이는 인증서를 발급한 CA들로, 각각 2바이트 길이가 붙은 DN(distinguished name)입니다. 비어 있으면 서버가 CA를 지정하지 않은 것이니 어떤 CA든 됩니다.',
+  'tls.certificate_request.distinguished_name':
+    '서버가 받아들이는 CA 하나: 그 CA의 X.501 DN(distinguished name)이며, 앞에 2바이트 길이가 붙습니다.',
+  'tls.certificate_request.distinguished_name.der':
+    'DER로 인코딩된 이름을 풀어서 보여 줍니다. 인증서가 있는 클라이언트는 이 CA로 이어지는 인증서를 고릅니다.',
 
   'tls.server_key_exchange.params': 'ECDHE 매개변수: 곡선과 서버의 임시 공개 키입니다.',
   'tls.server_key_exchange.curve_type': 'named_curve(3): 곡선을 모두 적는 대신 번호로 가리킵니다.',
@@ -478,6 +491,8 @@ const notes: Table = {
   'tls.client.certificate_rejected': '클라이언트가 인증서를 거부했습니다: {reason}',
   'tls.client.server_key_exchange_verified':
     '클라이언트가 서버의 {group} 키 공유 값에 대한 {scheme} 서명을 검증했습니다.',
+  'tls.client.empty_certificate':
+    '서버가 클라이언트 인증서를 요청했습니다(CertificateRequest). 이 클라이언트에는 인증서가 없으므로, RFC 5246 7.4.6절에 따라 certificate_list가 빈 Certificate 메시지를 보내고 CertificateVerify는 보내지 않습니다. 인증서 없이 계속할지는 서버가 정합니다. 인증서를 꼭 요구하는 서버는 치명적 경고(fatal alert)로 답합니다.',
   'tls.handshake_complete': '{lane}: {suite|으로/로} 핸드셰이크가 끝났습니다.',
   'tls.client.offer_resumption': '클라이언트가 {by|으로/로} 이전 세션을 재개하자고 제안합니다.',
   'tls.client.resumed':
