@@ -85,14 +85,16 @@ describe('a server that asks for a client certificate, in memory', async () => {
       'Server ServerKeyExchange',
       'Server CertificateRequest',
       'Server ServerHelloDone',
-      'Client Certificate',
+      'Client Certificate (empty)',
       'Client ClientKeyExchange',
       'Client Finished',
       'Server NewSessionTicket',
       'Server Finished',
     ]);
     // RFC 5246, Section 7.4.6: msg_type 11, length 3, certificate_list of length 0.
-    const clientCertificate = messages.find((m) => m.from === 'Client' && m.name === 'Certificate');
+    const clientCertificate = messages.find(
+      (m) => m.from === 'Client' && m.name === 'Certificate (empty)',
+    );
     expect(toHex(clientCertificate!.bytes)).toBe('0b000003000000');
   });
 
@@ -113,7 +115,7 @@ describe('a server that asks for a client certificate, in memory', async () => {
   it('explains the empty list, and says why the client sends it just before', () => {
     const events = run.trace.events;
     const at = events.findIndex(
-      (e) => e.kind === 'message' && e.from === 'Client' && e.name === 'Certificate',
+      (e) => e.kind === 'message' && e.from === 'Client' && e.name === 'Certificate (empty)',
     );
     const event = events[at] as MessageEvent;
     const list = JSON.stringify(event.spans);
@@ -173,7 +175,7 @@ describe('a server that asks for a client certificate, in memory', async () => {
     const plain = await runTlsExchange({ seed: SEED });
     expect(plain.ok).toBe(true);
     expect(handshakeMessages(plain).map((m) => `${m.from} ${m.name}`)).not.toContain(
-      'Client Certificate',
+      'Client Certificate (empty)',
     );
   });
 });

@@ -52,14 +52,14 @@ const WITH_REQUEST = [
   '← ServerKeyExchange',
   '← CertificateRequest',
   '← ServerHelloDone',
-  '→ Certificate',
+  '→ Certificate (empty)',
   '→ ClientKeyExchange',
   '→ ChangeCipherSpec',
   '→ Finished',
 ];
 
 const WITHOUT_REQUEST = WITH_REQUEST.filter(
-  (m) => m !== '← CertificateRequest' && m !== '→ Certificate',
+  (m) => m !== '← CertificateRequest' && m !== '→ Certificate (empty)',
 );
 
 /**
@@ -74,7 +74,7 @@ function expectCompleted(run: OurClientRun): void {
 
 /** Our client's empty Certificate, as the trace recorded it: msg_type 11, empty list. */
 function clientCertificateHex(run: OurClientRun): string | undefined {
-  const event = messages(run).find((m) => m.from === 'Client' && m.name === 'Certificate');
+  const event = messages(run).find((m) => m.from === 'Client' && m.name === 'Certificate (empty)');
   return event ? toHex(event.bytes.subarray(5)) : undefined;
 }
 
@@ -111,7 +111,7 @@ describe('gnutls-serv with its defaults (asks for a client certificate)', () => 
     ]);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     expect(stdout).toMatch(/^← CertificateRequest +\d+ bytes$/m);
-    expect(stdout).toMatch(/^→ Certificate +12 bytes$/m);
+    expect(stdout).toMatch(/^→ Certificate \(empty\) +12 bytes$/m);
     expect(stdout.trim().split('\n').at(-1)).toBe('HTTP/1.0 200 OK');
   });
 });
@@ -121,9 +121,13 @@ it('gnutls-serv --require-client-cert refuses us with one fatal alert, which our
   try {
     const run = await connect(server);
     expect(flight(run)).toEqual(WITH_REQUEST);
-    // GnuTLS 3.7 logs "No certificate was found" and sends decode_error, to openssl s_client too.
-    expect(run.conn.failure).toMatchObject({ kind: 'peer_alert', description: 50 });
-    expect(run.conn.closingAlert).toEqual({ from: 'peer', description: 50 });
+    // GnuTLS 3.7 logs "No certificate was found", sends decode_error (to openssl s_client too) and
+    // closes without reading the rest of our flight. Our next write may then meet the closed
+    // socket (EPIPE) before the alert is read; either way the client stops at once, with no 200.
+    const failure = run.conn.failure;
+    expect(failure?.kind === 'peer_alert' ? `alert ${failure.description}` : failure?.kind).toMatch(
+      /^(alert 50|transport)$/,
+    );
     await server.child.waitFor(/No certificate was found/, 'gnutls-serv to log why');
     expect(run.response).toBe('');
   } finally {

@@ -229,6 +229,10 @@ const messages: Table = {
     'The server sends its certificate chain: its own certificate first, then the intermediate CA that signed it. The client checks every signature up to a root it trusts, the validity dates, and that the certificate names the host it asked for. This proves whose public key it is, but not yet that the server holds the matching private key.',
   ServerKeyExchange:
     'The server sends a fresh (ephemeral) ECDHE public key and signs it, together with both random values, using its certificate’s private key. The signature is the proof that the server owns the certificate, and the randoms stop an old signature from being replayed. Because the key is thrown away after this connection, recorded traffic stays safe even if the certificate’s key leaks later (forward secrecy).',
+  CertificateRequest:
+    'The server asks the client to prove who it is with a certificate of its own: it lists the key types and signature schemes it accepts and, often, the CAs it trusts. A client that has such a certificate sends it and signs the handshake with its key (CertificateVerify). Many servers only ask, and go on when the client has none.',
+  'Certificate (empty)':
+    'The client’s answer to CertificateRequest when it has no certificate: a Certificate message whose list is empty, and no CertificateVerify after it (RFC 5246, Section 7.4.6). Like every handshake message it is hashed into the transcript, so both Finished messages cover it. The server may go on without client authentication or refuse with a fatal alert.',
   ServerHelloDone:
     'An empty message that ends the server’s flight: the server has said everything it needs to and now waits. It is the client’s turn to send its own key share.',
   ClientKeyExchange:

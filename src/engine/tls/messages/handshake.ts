@@ -75,6 +75,18 @@ export function handshakeMessageName(msg: HandshakeMessage): string {
   return msg.type === 'unknown' ? nameForType(msg.msgType) : messageNames[msg.type];
 }
 
+/**
+ * The name a message event carries on the diagram and in the CLI: the message's name, except that
+ * a Certificate with no certificates is "Certificate (empty)". That is a client's answer to a
+ * CertificateRequest when it has no certificate (RFC 5246, Section 7.4.6), and it is explained on
+ * its own rather than as a server's chain.
+ */
+export function handshakeDisplayName(msg: HandshakeMessage): string {
+  if (msg.type === 'certificate' && msg.body.certificates.length === 0)
+    return 'Certificate (empty)';
+  return handshakeMessageName(msg);
+}
+
 /** "certificate_request" → "CertificateRequest"; an unknown type keeps its number. */
 function nameForType(msgType: number): string {
   const name = handshakeTypeName(msgType);
