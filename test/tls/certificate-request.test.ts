@@ -2,7 +2,8 @@
  * Optional client authentication in memory (RFC 5246, Sections 7.4.4 and 7.4.6): our server with
  * requestClientCertificate sends CertificateRequest, our client answers with an empty Certificate
  * before ClientKeyExchange, and both hash it into Finished and the EMS session hash. Then the
- * same flight with one thing wrong on the wire, and the alert each side must send for it.
+ * same flight with one thing wrong on the wire, and the alert each side must send for it; and the
+ * error line `tls connect` prints when a server refuses the empty Certificate.
  *
  * The session hash is recomputed here with node:crypto over the handshake bytes taken from the
  * trace's own message events.
@@ -10,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { concatBytes, toHex } from '../../src/engine/bytes/hex';
+import { connectFailureLine } from '../../src/cli/tls/connect';
 import { runTlsExchange, type TlsRunResult } from '../../src/engine/scenarios/tls-run';
 import type { MessageEvent, NoteEvent, SecretEvent, StateEvent } from '../../src/engine/trace';
 import type { ServerConfig } from '../../src/engine/tls/config';
@@ -288,5 +290,42 @@ describe('CertificateRequest out of place or malformed', () => {
       error:
         'alert unexpected_message sent by the server: expected Certificate but got ClientKeyExchange',
     });
+  });
+});
+
+describe("tls connect's error line when a server refuses our empty Certificate", () => {
+  /** A run whose server answers the client's flight with a fatal `alert` instead of Finished. */
+  const refusedWith = (alert: number, requestClientCertificate: boolean) =>
+    runTlsExchange({
+      seed: SEED,
+      server: (c) => {
+        c.requestClientCertificate = requestClientCertificate;
+      },
+      onWire: ({ from, bytes }) =>
+        from === 'server' && handshakeTypeOfRecord(bytes) === HandshakeType.new_session_ticket
+          ? encodeRecord({
+              type: ContentType.alert,
+              version: 0x0303,
+              fragment: Uint8Array.of(2, alert),
+            }).bytes
+          : bytes,
+    });
+
+  it('says the server requires a client certificate, for the alerts servers refuse it with', async () => {
+    const run = await refusedWith(40, true);
+    expect(connectFailureLine(run.client.failure!, run.trace.events)).toBe(
+      'alert handshake_failure received from the server: it requires a client certificate, and this client has none',
+    );
+  });
+
+  it('keeps the usual line for another alert, or when no certificate was asked for', async () => {
+    const other = await refusedWith(51, true);
+    expect(connectFailureLine(other.client.failure!, other.trace.events)).toBe(
+      'alert decrypt_error received from the server: a signature or Finished message failed to verify',
+    );
+    const plain = await refusedWith(40, false);
+    expect(connectFailureLine(plain.client.failure!, plain.trace.events)).toBe(
+      'alert handshake_failure received from the server: it found no acceptable cipher suite, group or signature algorithm in what we offered',
+    );
   });
 });

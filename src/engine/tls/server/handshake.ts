@@ -196,7 +196,10 @@ async function onClientHello(
   };
 }
 
-/** RSA and ECDSA certificates, signed as we verify signatures, under the root our chain ends in. */
+/**
+ * What the server would accept: an RSA or ECDSA certificate, a CertificateVerify in one of the
+ * schemes it signs with itself, and a chain up to the root its own chain ends in.
+ */
 function certificateRequestFor(config: ServerConfig, chain: Uint8Array[]): CertificateRequest {
   const top = chain.at(-1);
   return {
