@@ -12,7 +12,9 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { concatBytes, toHex } from '../../src/engine/bytes/hex';
 import { connectFailureLine } from '../../src/cli/tls/connect';
+import { scenarioById } from '../../src/engine/scenarios/catalog';
 import { runTlsExchange, type TlsRunResult } from '../../src/engine/scenarios/tls-run';
+import { runScenario } from '../../src/store/run-scenario';
 import type { MessageEvent, NoteEvent, SecretEvent, StateEvent } from '../../src/engine/trace';
 import type { ServerConfig } from '../../src/engine/tls/config';
 import { alertDescriptionName, ContentType, HandshakeType } from '../../src/engine/tls/enums';
@@ -171,6 +173,19 @@ describe('a server that asks for a client certificate, in memory', async () => {
       'ExpectClientKeyExchange',
       'ExpectChangeCipherSpec',
     ]);
+  });
+
+  it('is what the scenario tls-client-certificate runs, for the page and its links', async () => {
+    const scenario = scenarioById('tls-client-certificate')!;
+    const outcome = await runScenario(scenario.settings);
+    expect(outcome.ok).toBe(true);
+    expect(outcome.view.messages.map((m) => `${m.from} ${m.name}`)).toEqual(
+      expect.arrayContaining(['Server CertificateRequest', 'Client Certificate (empty)']),
+    );
+    const run = await runTlsExchange({ seed: '1', ...requestCertificate });
+    expect(outcome.view.messages.map((m) => toHex(m.bytes))).toEqual(
+      run.trace.events.flatMap((e) => (e.kind === 'message' ? [toHex(e.bytes)] : [])),
+    );
   });
 
   it('without the switch, the server sends no CertificateRequest and the client no Certificate', async () => {

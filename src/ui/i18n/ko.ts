@@ -584,6 +584,11 @@ const scenarios: Strings['scenarios'] = {
     lesson:
       '브라우저와 서버가 암호 스위트에 합의하고, 서버는 인증서와 서명으로 자신이 누구인지 증명하며, 양쪽은 ECDHE 교환으로 키를 한 번도 보내지 않고 같은 키를 만들어 냅니다. Finished 메시지를 눈여겨보세요. 처음으로 암호화되는 레코드이며, 각각 보낸 쪽이 같은 핸드셰이크를 보았다는 것을 증명합니다.',
   },
+  'tls-client-certificate': {
+    title: '서버가 클라이언트 인증서를 요청할 때의 TLS 1.2',
+    lesson:
+      '어떤 서버는 클라이언트에게도 누구인지 증명하라고 요청합니다. 서버는 키 교환 뒤에 CertificateRequest를 보내, 받아들이는 인증서 종류, 서명 방식, CA를 알려 줍니다. 클라이언트 인증서가 없는 브라우저도 포기하지 않습니다. 목록이 빈 Certificate 메시지로 답하고 CertificateVerify는 보내지 않으며, 이 서버는 클라이언트 인증 없이 계속합니다. 두 메시지 모두 transcript에 해시되므로 Finished 메시지가 이것들을 포함합니다.',
+  },
   'dns-cold': {
     title: 'DNS 조회 (빈 캐시)',
     lesson:
