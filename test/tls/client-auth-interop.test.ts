@@ -112,6 +112,9 @@ describe('gnutls-serv with its defaults (asks for a client certificate)', () => 
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     expect(stdout).toMatch(/^← CertificateRequest +\d+ bytes$/m);
     expect(stdout).toMatch(/^→ Certificate \(empty\) +12 bytes$/m);
+    expect(stdout).toMatch(
+      /^client certificate: requested by the server; none sent \(empty Certificate\)$/m,
+    );
     expect(stdout.trim().split('\n').at(-1)).toBe('HTTP/1.0 200 OK');
   });
 });

@@ -33,6 +33,13 @@ const REFUSED_WITHOUT_CERTIFICATE: ReadonlySet<string> = new Set([
   'certificate_required',
 ]);
 
+/** The client answered a CertificateRequest with an empty Certificate (RFC 5246, 7.4.6). */
+function sentEmptyCertificate(events: readonly TraceEvent[]): boolean {
+  return events.some(
+    (e) => e.kind === 'message' && e.from === 'Client' && e.name === 'Certificate (empty)',
+  );
+}
+
 /**
  * The one error line. A server alert that answers our empty Certificate is explained by it: the
  * server had asked for a client certificate, and this client has none.
@@ -40,10 +47,7 @@ const REFUSED_WITHOUT_CERTIFICATE: ReadonlySet<string> = new Set([
 export function connectFailureLine(failure: TlsError, events: readonly TraceEvent[]): string {
   if (failure.kind === 'peer_alert') {
     const alert = alertDescriptionName(failure.description);
-    const sentEmptyCertificate = events.some(
-      (e) => e.kind === 'message' && e.from === 'Client' && e.name === 'Certificate (empty)',
-    );
-    if (sentEmptyCertificate && REFUSED_WITHOUT_CERTIFICATE.has(alert))
+    if (sentEmptyCertificate(events) && REFUSED_WITHOUT_CERTIFICATE.has(alert))
       return `alert ${alert} received from the server: it requires a client certificate, and this client has none`;
   }
   return failureLine(failure, { us: 'client', peer: 'server' });
@@ -140,6 +144,8 @@ async function connectOnce(
   out(
     `resumed: ${n.resumed ? `yes (${n.resumed === 'session_ticket' ? 'session ticket' : 'session ID'})` : 'no'}`,
   );
+  if (sentEmptyCertificate(trace.events))
+    out('client certificate: requested by the server; none sent (empty Certificate)');
   if (!head) {
     out(
       `error: no HTTP response (${response.length} bytes of application data: ${JSON.stringify(fromUtf8(response.subarray(0, 40)))})`,
