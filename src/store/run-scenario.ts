@@ -53,6 +53,9 @@ async function runTls(settings: TlsSettings): Promise<RunOutcome> {
       client: (config) => {
         config.cipherSuites = offeredSuites(settings.suite);
       },
+      server: (config) => {
+        if (settings.requestClientCertificate) config.requestClientCertificate = true;
+      },
     });
     for (const lane of result.trace.lanes) if (!lanes.includes(lane)) lanes.push(lane);
     if (connections > 1) phases.push({ eventIndex: events.length, kind: 'connection', n: i + 1 });

@@ -229,6 +229,70 @@ describe('the golden resumed handshake (session ticket)', () => {
   });
 });
 
+describe('the golden handshake with a CertificateRequest (optional client authentication)', () => {
+  const title =
+    'Full TLS 1.2 handshake in which the server asks for a client certificate and the client, having none, sends an empty Certificate; then GET / and 200.';
+  let run: TlsRunResult;
+  let stored: string;
+  let golden: GoldenTranscript;
+  beforeAll(async () => {
+    run = await runTlsExchange({
+      seed: SEED,
+      server: (c) => {
+        c.requestClientCertificate = true;
+      },
+    });
+    stored = loadGolden('client-certificate-requested.txt', transcriptOf(run, title));
+    golden = parseTranscript(stored);
+  });
+
+  it('matches test/golden/tls/client-certificate-requested.txt byte for byte', () => {
+    expect(run.ok).toBe(true);
+    expectMatchesGolden(transcriptOf(run, title), stored);
+    expect(golden.flows).toHaveLength(17);
+  });
+
+  it('decodes: CertificateRequest before ServerHelloDone, the empty Certificate before ClientKeyExchange', () => {
+    const strip = (s: string): string =>
+      s.replace(/^record \d+: handshake TLS 1\.2 \(0x0303\), \d+ bytes: /, '');
+    expect(decodeSummaries(golden, 'server').slice(0, 5).map(strip)).toEqual([
+      'ServerHello TLS 1.2, TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
+      'Certificate (2 certificates)',
+      'ServerKeyExchange x25519, rsa_pkcs1_sha256',
+      'CertificateRequest (rsa_sign ecdsa_sign, 1 CA name)',
+      'ServerHelloDone',
+    ]);
+    expect(decodeSummaries(golden, 'client').slice(1, 3).map(strip)).toEqual([
+      'Certificate (0 certificates)',
+      'ClientKeyExchange (32-byte public key)',
+    ]);
+  });
+
+  it('is read by tshark as we wrote it, and decrypted with the stored key log line', async () => {
+    const pcap = pcapOf(golden);
+    const keylog = keylogOf(golden);
+    expect(await tsharkMalformedCount(pcap, CHECKSUM_ARGS, { keylog })).toBe(0);
+    expect(
+      await tsharkFields(
+        pcap,
+        ['tls.handshake.cert_type', 'tls.handshake.sig_hash_alg', 'tls.handshake.dname_len'],
+        { keylog, filter: 'tls.handshake.type == 13' },
+      ),
+    ).toEqual([['1,64', '0x0403,0x0401,0x0501,0x0804', '58']]);
+    // The client's Certificate: an empty certificate_list.
+    expect(
+      await tsharkFields(pcap, ['tls.handshake.certificates_length'], {
+        keylog,
+        filter: 'tls.handshake.type == 11 && tcp.srcport == 49152',
+      }),
+    ).toEqual([['0']]);
+    expect(await tsharkCount(pcap, 'tls.handshake.type == 20', { keylog })).toBe(2);
+    expect(
+      await tsharkFields(pcap, ['http.response.code'], { keylog, filter: 'http.response' }),
+    ).toEqual([['200']]);
+  });
+});
+
 describe('determinism', () => {
   it('gives the same flows, at the same virtual times, for the same seed', async () => {
     const [a, b] = [await fullHandshake(), await fullHandshake()];

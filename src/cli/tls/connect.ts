@@ -6,10 +6,10 @@ import { connect as tcpConnect } from 'node:net';
 import { fromUtf8 } from '../../engine/bytes/hex';
 import { concatBytes } from '../../engine/bytes/hex';
 import { parseHttpHead } from '../../engine/http/http';
-import { TraceRecorder, type MessageEvent } from '../../engine/trace';
+import { TraceRecorder, type MessageEvent, type TraceEvent } from '../../engine/trace';
 import { defaultClientConfig, type ClientConfig } from '../../engine/tls/config';
-import { cipherSuiteName } from '../../engine/tls/enums';
-import { failureLine } from '../../engine/tls/errors';
+import { alertDescriptionName, cipherSuiteName } from '../../engine/tls/enums';
+import { failureLine, type TlsError } from '../../engine/tls/errors';
 import { ClientSessionStore } from '../../engine/tls/session';
 import { demoTrustAnchors } from '../../engine/scenarios/tls-demo-config';
 import { CliError, parseHostPort, type Args } from '../args';
@@ -19,6 +19,39 @@ import { appendKeyLog } from './keylog';
 import { OPENSSL_SUITE_NAME, describeGroup, parseGroups, parseSuites } from './names';
 import { readPemFile } from './pki-files';
 import { clientExchange } from './https-over-socket';
+
+/**
+ * The alerts with which servers refuse a handshake that lacks the client certificate they
+ * require: handshake_failure (OpenSSL, RFC 5246, Section 7.4.6), decode_error (GnuTLS 3.7),
+ * bad_certificate, access_denied, and certificate_required (RFC 8446, Section 6.2).
+ */
+const REFUSED_WITHOUT_CERTIFICATE: ReadonlySet<string> = new Set([
+  'handshake_failure',
+  'decode_error',
+  'bad_certificate',
+  'access_denied',
+  'certificate_required',
+]);
+
+/** The client answered a CertificateRequest with an empty Certificate (RFC 5246, 7.4.6). */
+function sentEmptyCertificate(events: readonly TraceEvent[]): boolean {
+  return events.some(
+    (e) => e.kind === 'message' && e.from === 'Client' && e.name === 'Certificate (empty)',
+  );
+}
+
+/**
+ * The one error line. A server alert that answers our empty Certificate is explained by it: the
+ * server had asked for a client certificate, and this client has none.
+ */
+export function connectFailureLine(failure: TlsError, events: readonly TraceEvent[]): string {
+  if (failure.kind === 'peer_alert') {
+    const alert = alertDescriptionName(failure.description);
+    if (sentEmptyCertificate(events) && REFUSED_WITHOUT_CERTIFICATE.has(alert))
+      return `alert ${alert} received from the server: it requires a client certificate, and this client has none`;
+  }
+  return failureLine(failure, { us: 'client', peer: 'server' });
+}
 
 const CONNECT_TIMEOUT_MS = 10_000;
 const SESSION_TIMEOUT_MS = 15_000;
@@ -98,7 +131,7 @@ async function connectOnce(
   const n = conn.negotiated;
   if (n.clientRandom && keylog) appendKeyLog(keylog, n.clientRandom, n.masterSecret);
   if (conn.failure) {
-    out(`error: ${failureLine(conn.failure, { us: 'client', peer: 'server' })}`);
+    out(`error: ${connectFailureLine(conn.failure, trace.events)}`);
     return { ok: false };
   }
   const response = concatBytes(...conn.received);
@@ -111,6 +144,8 @@ async function connectOnce(
   out(
     `resumed: ${n.resumed ? `yes (${n.resumed === 'session_ticket' ? 'session ticket' : 'session ID'})` : 'no'}`,
   );
+  if (sentEmptyCertificate(trace.events))
+    out('client certificate: requested by the server; none sent (empty Certificate)');
   if (!head) {
     out(
       `error: no HTTP response (${response.length} bytes of application data: ${JSON.stringify(fromUtf8(response.subarray(0, 40)))})`,

@@ -10,6 +10,8 @@ import { DecodeError } from '../bytes/errors';
 import { bytesEqual, concatBytes } from '../bytes/hex';
 import { Reader } from '../bytes/reader';
 import { Writer } from '../bytes/writer';
+import { pemToDerList } from '../tls/certificates/pem';
+import { parseCertificate } from '../tls/certificates/parse';
 import { ContentType } from '../tls/enums';
 import { decodeTlsRecords } from '../tls/decode';
 import { HandshakeBuffer } from '../tls/handshake-buffer';
@@ -21,6 +23,7 @@ import {
   RecordProtector,
 } from '../tls/protection';
 import { RECORD_HEADER_LENGTH, RecordOverflow, RecordSplitter, encodeRecord } from '../tls/record';
+import { DEMO_PKI } from '../tls/pki/demo-pki';
 import { SUITES } from '../tls/suites';
 import { applyMutations, mutatedBytes, mutationArb, type Mutation } from './mutate';
 import { FuzzFinding, crash, expectDecodeOutcome, hex, type FuzzTarget } from './target';
@@ -85,7 +88,18 @@ function encoderMessages(): HandshakeMessage[] {
     { type: 'client_key_exchange', body: { publicKey: counting(65, 0x04) } },
     { type: 'finished', body: { verifyData: counting(12, 0xf0) } },
     { type: 'new_session_ticket', body: { lifetimeHint: 7200, ticket: counting(100, 0x33) } },
-    { type: 'unknown', msgType: 13, body: counting(9, 0x01) },
+    {
+      type: 'certificate_request',
+      body: {
+        certificateTypes: [1, 64],
+        signatureSchemes: [0x0804, 0x0403, 0x0401],
+        certificateAuthorities: [
+          parseCertificate(pemToDerList(DEMO_PKI.root.certPem)[0]!).subjectDer,
+        ],
+      },
+    },
+    { type: 'certificate', body: { certificates: [] } },
+    { type: 'unknown', msgType: 15, body: counting(9, 0x01) },
   ];
 }
 

@@ -77,6 +77,8 @@ export const VARIANTS: readonly HandshakeVariant[] = [
   },
   { id: 'resume-session-id', resume: 'session_id', client: (c) => (c.offerSessionTicket = false) },
   { id: 'resume-ticket', resume: 'session_ticket' },
+  // CertificateRequest from the server, and the client's empty Certificate (RFC 5246, 7.4.6).
+  { id: 'rsa-client-certificate-requested', server: (c) => (c.requestClientCertificate = true) },
 ];
 
 let credentials: ServerCredential[] | undefined;

@@ -26,6 +26,11 @@ export interface TlsSettings {
   seed: string;
   /** Connections run back to back, each with its own seed derived from `seed`; 1 by default. */
   connections?: number;
+  /**
+   * The server asks for a client certificate (CertificateRequest) and goes on without one; the
+   * client has none and answers with an empty Certificate (RFC 5246, Section 7.4.6).
+   */
+  requestClientCertificate?: boolean;
 }
 
 /** The record types the DNS settings offer. */
@@ -120,6 +125,19 @@ export const SCENARIOS: readonly Scenario[] = [
     lesson:
       'A browser and a server agree on a cipher suite, the server proves who it is with a certificate and a signature, and both sides derive the same keys from an ECDHE exchange without ever sending them. Watch the Finished messages: they are the first encrypted records, and each one proves that the side sending it saw the same handshake.',
     settings: { kind: 'tls', serverName: 'www.example.com', suite: 'all', seed: '1' },
+  },
+  {
+    id: 'tls-client-certificate',
+    title: 'TLS 1.2 when the server asks for a client certificate',
+    lesson:
+      'Some servers ask the client to prove who it is too: after its key exchange the server sends a CertificateRequest naming the certificate types, signature schemes and CAs it accepts. A browser without a client certificate does not give up. It answers with a Certificate message whose list is empty and sends no CertificateVerify, and this server goes on without client authentication. Both messages are hashed into the transcript, so the Finished messages cover them.',
+    settings: {
+      kind: 'tls',
+      serverName: 'www.example.com',
+      suite: 'all',
+      seed: '1',
+      requestClientCertificate: true,
+    },
   },
   {
     id: 'dns-cold',

@@ -40,6 +40,12 @@ export interface ServerConfig {
   ticketKey?: Uint8Array;
   alpn: string[];
   /**
+   * Ask for a client certificate (RFC 5246, Section 7.4.4) and go on without one, as gnutls-serv
+   * does by default. This server cannot verify a client certificate, so only an empty Certificate
+   * is accepted; it exists so the client's answer to CertificateRequest can run in memory.
+   */
+  requestClientCertificate?: boolean;
+  /**
    * A server that breaks the protocol on purpose. It exists ONLY for the lab's "misbehaving server"
    * lesson (src/engine/scenarios/lab) and is honoured only when set; no real configuration sets it.
    */

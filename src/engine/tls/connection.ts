@@ -22,7 +22,7 @@ import { TlsFailure, alertFor, describeTlsError, type TlsError } from './errors'
 import { HandshakeBuffer } from './handshake-buffer';
 import { decodeAlert, encodeAlert } from './messages/alert';
 import { decodeChangeCipherSpec, encodeChangeCipherSpec } from './messages/change-cipher-spec';
-import { encodeHandshake, handshakeMessageName, type HandshakeMessage } from './messages/handshake';
+import { encodeHandshake, handshakeDisplayName, type HandshakeMessage } from './messages/handshake';
 import { BadRecordMac, RecordOverflow as PlaintextOverflow, RecordProtector } from './protection';
 import { MAX_PLAINTEXT, RecordOverflow, RecordSplitter, UnknownContentType } from './record';
 import { describeApplicationData } from './application-data';
@@ -378,7 +378,7 @@ export class TlsConnection<S extends { name: string }> {
   ): void {
     this.traceReceivedSimple(
       raw,
-      handshakeMessageName(message),
+      handshakeDisplayName(message),
       inner,
       decrypted,
       plaintext,
@@ -430,7 +430,7 @@ export class TlsConnection<S extends { name: string }> {
         this.writer.write(
           ContentType.handshake,
           encoded,
-          handshakeMessageName(message),
+          handshakeDisplayName(message),
           toPlainData(message),
         );
         return encoded.bytes;

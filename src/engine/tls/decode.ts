@@ -12,6 +12,7 @@ import {
   alertDescriptionName,
   alertLevelName,
   cipherSuiteName,
+  clientCertificateTypeName,
   contentTypeName,
   namedGroupName,
   showContentType,
@@ -297,6 +298,8 @@ export function describeHandshake(msg: HandshakeMessage): string {
       return `${name} (${plural(msg.body.certificates.length, 'certificate')})`;
     case 'server_key_exchange':
       return `${name} ${namedGroupName(msg.body.namedGroup)}, ${signatureSchemeName(msg.body.signatureScheme)}`;
+    case 'certificate_request':
+      return `${name} (${msg.body.certificateTypes.map(clientCertificateTypeName).join(' ')}, ${plural(msg.body.certificateAuthorities.length, 'CA name')})`;
     case 'client_key_exchange':
       return `${name} (${msg.body.publicKey.length}-byte public key)`;
     case 'new_session_ticket':

@@ -80,6 +80,23 @@ export const CurveType = {
   named_curve: 3,
 } as const;
 
+/**
+ * RFC 5246, Section 7.4.4 (ClientCertificateType), with ecdsa_sign and the fixed-ECDH types of
+ * RFC 8422, Section 5.5.
+ */
+export const ClientCertificateType = {
+  rsa_sign: 1,
+  dss_sign: 2,
+  rsa_fixed_dh: 3,
+  dss_fixed_dh: 4,
+  rsa_ephemeral_dh_RESERVED: 5,
+  dss_ephemeral_dh_RESERVED: 6,
+  fortezza_dms_RESERVED: 20,
+  ecdsa_sign: 64,
+  rsa_fixed_ecdh: 65,
+  ecdsa_fixed_ecdh: 66,
+} as const;
+
 /** RFC 8422, Section 5.1.2 (ECPointFormat). */
 export const ECPointFormat = {
   uncompressed: 0,
@@ -361,6 +378,7 @@ const alertDescriptionNames = table(AlertDescription, {
 });
 
 const curveTypeNames = table(CurveType);
+const clientCertificateTypeNames = table(ClientCertificateType);
 const pointFormatNames = table(ECPointFormat);
 const compressionNames = table(CompressionMethod);
 const alertLevelNames = table(AlertLevel);
@@ -414,6 +432,9 @@ export function alertLevelName(n: number): string {
 export function curveTypeName(n: number): string {
   return lookup(curveTypeNames, n, 1);
 }
+export function clientCertificateTypeName(n: number): string {
+  return lookup(clientCertificateTypeNames, n, 1);
+}
 export function pointFormatName(n: number): string {
   return lookup(pointFormatNames, n, 1);
 }
@@ -442,6 +463,8 @@ export const showAlertDescription = (n: number): string =>
   labelled(alertDescriptionName(n), `${n}`);
 export const showAlertLevel = (n: number): string => labelled(alertLevelName(n), `${n}`);
 export const showCurveType = (n: number): string => labelled(curveTypeName(n), `${n}`);
+export const showClientCertificateType = (n: number): string =>
+  labelled(clientCertificateTypeName(n), `${n}`);
 export const showPointFormat = (n: number): string => labelled(pointFormatName(n), `${n}`);
 export const showCompressionMethod = (n: number): string =>
   labelled(compressionMethodName(n), `${n}`);

@@ -229,6 +229,10 @@ const messages: Table = {
     'The server sends its certificate chain: its own certificate first, then the intermediate CA that signed it. The client checks every signature up to a root it trusts, the validity dates, and that the certificate names the host it asked for. This proves whose public key it is, but not yet that the server holds the matching private key.',
   ServerKeyExchange:
     'The server sends a fresh (ephemeral) ECDHE public key and signs it, together with both random values, using its certificate’s private key. The signature is the proof that the server owns the certificate, and the randoms stop an old signature from being replayed. Because the key is thrown away after this connection, recorded traffic stays safe even if the certificate’s key leaks later (forward secrecy).',
+  CertificateRequest:
+    'The server asks the client to prove who it is with a certificate of its own: it lists the key types and signature schemes it accepts and, often, the CAs it trusts. A client that has such a certificate sends it and signs the handshake with its key (CertificateVerify). Many servers only ask, and go on when the client has none.',
+  'Certificate (empty)':
+    'The client’s answer to CertificateRequest when it has no certificate: a Certificate message whose list is empty, and no CertificateVerify after it (RFC 5246, Section 7.4.6). Like every handshake message it is hashed into the transcript, so both Finished messages cover it. The server may go on without client authentication or refuse with a fatal alert.',
   ServerHelloDone:
     'An empty message that ends the server’s flight: the server has said everything it needs to and now waits. It is the client’s turn to send its own key share.',
   ClientKeyExchange:
@@ -367,6 +371,19 @@ const spans: Table = {
     'The chain, leaf first, each certificate with a 3-byte length. The root is left out: the client must already have it.',
   'tls.certificate.der':
     'One X.509 certificate in DER: subject, issuer, validity, public key, extensions such as the names it is valid for, and the issuer’s signature over all of it.',
+  'tls.certificate.certificate_list.empty':
+    'An empty certificate list (length 0): the sender has no certificate to give. A client asked for one by CertificateRequest answers this way when it has none (RFC 5246, Section 7.4.6), and the server decides whether to go on without client authentication.',
+
+  'tls.certificate_request.certificate_types':
+    'The kinds of certificate the server accepts, by key type, most preferred first: rsa_sign (1), ecdsa_sign (64), …',
+  'tls.certificate_request.supported_signature_algorithms':
+    'The signature schemes the server can verify, 2 bytes each. A client that has a certificate signs its CertificateVerify with one of them.',
+  'tls.certificate_request.certificate_authorities':
+    'The CAs whose certificates the server accepts, each a distinguished name with a 2-byte length. Empty means the server names none: any CA may do.',
+  'tls.certificate_request.distinguished_name':
+    'One CA the server accepts: its X.501 distinguished name, with a 2-byte length.',
+  'tls.certificate_request.distinguished_name.der':
+    'The name in DER, shown decoded. A client with certificates picks one that chains up to this CA.',
 
   'tls.server_key_exchange.params':
     'The ECDHE parameters: the curve and the server’s ephemeral public key.',
@@ -502,6 +519,8 @@ const notes: Table = {
   'tls.client.certificate_rejected': 'The client rejected the certificate: {reason}',
   'tls.client.server_key_exchange_verified':
     'The client verified the server’s {scheme} signature over its {group} key share.',
+  'tls.client.empty_certificate':
+    'The server asked for a client certificate (CertificateRequest). This client has none, so it sends a Certificate message with an empty certificate_list and no CertificateVerify, as RFC 5246, Section 7.4.6 says. The server decides whether to go on without one; a server that requires one answers with a fatal alert.',
   'tls.handshake_complete': '{lane}: the handshake is complete, with {suite}.',
   'tls.client.offer_resumption': 'The client offers to resume an earlier session by {by}.',
   'tls.client.resumed':

@@ -215,6 +215,10 @@ const messages: Table = {
     '서버가 인증서 체인을 보냅니다. 자신의 인증서가 먼저 오고, 그다음에 그것에 서명한 중간 CA의 인증서가 옵니다. 클라이언트는 신뢰하는 루트까지 모든 서명, 유효 기간, 그리고 인증서에 요청한 호스트 이름이 들어 있는지를 확인합니다. 이것으로 이 공개 키가 누구의 것인지는 증명되지만, 서버가 짝이 되는 개인 키를 가지고 있다는 것은 아직 증명되지 않습니다.',
   ServerKeyExchange:
     '서버가 새로 만든(임시, ephemeral) ECDHE 공개 키를 보내고, 이것을 양쪽 난수와 함께 인증서의 개인 키로 서명합니다. 이 서명이 서버가 인증서의 주인이라는 증거이고, 난수가 들어 있어서 예전 서명을 재사용할 수 없습니다. 이 키는 연결이 끝나면 버려지므로, 나중에 인증서의 키가 유출되더라도 녹화해 둔 트래픽은 안전합니다(순방향 비밀성, forward secrecy).',
+  CertificateRequest:
+    '서버가 클라이언트에게도 자신의 인증서로 누구인지 증명하라고 요청합니다. 받아들이는 키 유형과 서명 방식, 그리고 흔히 신뢰하는 CA 목록을 적어 보냅니다. 그런 인증서가 있는 클라이언트는 그것을 보내고 자신의 키로 핸드셰이크에 서명합니다(CertificateVerify). 많은 서버는 요청만 하고, 클라이언트에게 인증서가 없으면 그대로 진행합니다.',
+  'Certificate (empty)':
+    '인증서가 없는 클라이언트가 CertificateRequest에 답하는 방법입니다. 목록이 빈 Certificate 메시지를 보내고, 그 뒤에 CertificateVerify는 보내지 않습니다(RFC 5246, 7.4.6절). 다른 핸드셰이크 메시지처럼 transcript에 해시되므로 두 Finished 모두 이 메시지를 포함합니다. 서버는 클라이언트 인증 없이 계속하거나 치명적 경고(fatal alert)로 거절할 수 있습니다.',
   ServerHelloDone:
     '서버가 보낼 메시지를 모두 보냈다는 뜻의 빈 메시지입니다. 이제 서버는 기다리고, 클라이언트가 자신의 키 공유 값을 보낼 차례입니다.',
   ClientKeyExchange:
@@ -349,6 +353,19 @@ const spans: Table = {
     '인증서 체인으로, 리프 인증서가 먼저 오며 각 인증서 앞에 3바이트 길이가 붙습니다. 루트는 빠져 있습니다. 클라이언트가 이미 가지고 있어야 하기 때문입니다.',
   'tls.certificate.der':
     'DER로 인코딩된 X.509 인증서 하나입니다. 주체(subject), 발급자(issuer), 유효 기간, 공개 키, 유효한 이름 같은 확장, 그리고 이 모두에 대한 발급자의 서명이 들어 있습니다.',
+  'tls.certificate.certificate_list.empty':
+    '빈 인증서 목록(길이 0)입니다. 보내는 쪽에 줄 인증서가 없다는 뜻입니다. CertificateRequest로 인증서를 요청받은 클라이언트는 인증서가 없으면 이렇게 답하고(RFC 5246, 7.4.6절), 클라이언트 인증 없이 계속할지는 서버가 정합니다.',
+
+  'tls.certificate_request.certificate_types':
+    '서버가 받아들이는 인증서의 종류를 키 유형으로 적은 목록이며, 가장 선호하는 것이 먼저 옵니다: rsa_sign(1), ecdsa_sign(64) 등.',
+  'tls.certificate_request.supported_signature_algorithms':
+    '서버가 검증할 수 있는 서명 방식들로, 각각 2바이트입니다. 인증서가 있는 클라이언트는 이 중 하나로 CertificateVerify에 서명합니다.',
+  'tls.certificate_request.certificate_authorities':
+    '서버가 받아들이는 인증서를 발급한 CA들로, 각각 2바이트 길이가 붙은 DN(distinguished name)입니다. 비어 있으면 서버가 CA를 지정하지 않은 것이니 어떤 CA든 됩니다.',
+  'tls.certificate_request.distinguished_name':
+    '서버가 받아들이는 CA 하나: 그 CA의 X.501 DN(distinguished name)이며, 앞에 2바이트 길이가 붙습니다.',
+  'tls.certificate_request.distinguished_name.der':
+    'DER로 인코딩된 이름을 풀어서 보여 줍니다. 인증서가 있는 클라이언트는 이 CA로 이어지는 인증서를 고릅니다.',
 
   'tls.server_key_exchange.params': 'ECDHE 매개변수: 곡선과 서버의 임시 공개 키입니다.',
   'tls.server_key_exchange.curve_type': 'named_curve(3): 곡선을 모두 적는 대신 번호로 가리킵니다.',
@@ -478,6 +495,8 @@ const notes: Table = {
   'tls.client.certificate_rejected': '클라이언트가 인증서를 거부했습니다: {reason}',
   'tls.client.server_key_exchange_verified':
     '클라이언트가 서버의 {group} 키 공유 값에 대한 {scheme} 서명을 검증했습니다.',
+  'tls.client.empty_certificate':
+    '서버가 클라이언트 인증서를 요청했습니다(CertificateRequest). 이 클라이언트에는 인증서가 없으므로, RFC 5246 7.4.6절에 따라 certificate_list가 빈 Certificate 메시지를 보내고 CertificateVerify는 보내지 않습니다. 인증서 없이 계속할지는 서버가 정합니다. 인증서를 꼭 요구하는 서버는 치명적 경고(fatal alert)로 답합니다.',
   'tls.handshake_complete': '{lane}: {suite|으로/로} 핸드셰이크가 끝났습니다.',
   'tls.client.offer_resumption': '클라이언트가 {by|으로/로} 이전 세션을 재개하자고 제안합니다.',
   'tls.client.resumed':
@@ -564,6 +583,11 @@ const scenarios: Strings['scenarios'] = {
     title: 'TLS 1.2 전체 핸드셰이크',
     lesson:
       '브라우저와 서버가 암호 스위트에 합의하고, 서버는 인증서와 서명으로 자신이 누구인지 증명하며, 양쪽은 ECDHE 교환으로 키를 한 번도 보내지 않고 같은 키를 만들어 냅니다. Finished 메시지를 눈여겨보세요. 처음으로 암호화되는 레코드이며, 각각 보낸 쪽이 같은 핸드셰이크를 보았다는 것을 증명합니다.',
+  },
+  'tls-client-certificate': {
+    title: '서버가 클라이언트 인증서를 요청할 때의 TLS 1.2',
+    lesson:
+      '어떤 서버는 클라이언트에게도 누구인지 증명하라고 요청합니다. 서버는 키 교환 뒤에 CertificateRequest를 보내, 받아들이는 인증서 종류, 서명 방식, CA를 알려 줍니다. 클라이언트 인증서가 없는 브라우저도 포기하지 않습니다. 목록이 빈 Certificate 메시지로 답하고 CertificateVerify는 보내지 않으며, 이 서버는 클라이언트 인증 없이 계속합니다. 두 메시지 모두 transcript에 해시되므로 Finished 메시지가 이것들을 포함합니다.',
   },
   'dns-cold': {
     title: 'DNS 조회 (빈 캐시)',

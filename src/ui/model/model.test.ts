@@ -147,7 +147,12 @@ describe('keyScheduleAt', () => {
 describe('language table', () => {
   it('explains every TLS message the engine sends and every secret it derives', async () => {
     const { trace } = await runTlsExchange({ seed: '1' });
-    for (const e of trace.events) {
+    // With a CertificateRequest, and the client's empty Certificate that answers it.
+    const clientAuth = await runTlsExchange({
+      seed: '1',
+      server: (c) => (c.requestClientCertificate = true),
+    });
+    for (const e of [...trace.events, ...clientAuth.trace.events]) {
       if (e.kind === 'message')
         expect(messageExplainKey(e.name, en.messages), e.name).toBeDefined();
       if (e.kind === 'secret') expect(en.secrets[e.explain], e.explain).toBeDefined();

@@ -122,6 +122,10 @@ describe('trace JSON', () => {
     expect(refused((g) => (g.settings['suite'] = '49199'))).toBe(
       "settings.suite is not 'all' or one of 49199, 49200, 52392, 49195",
     );
+    expect(refused((g) => (g.settings['requestClientCertificate'] = true))).toBe('accepted');
+    expect(refused((g) => (g.settings['requestClientCertificate'] = 'yes'))).toBe(
+      'settings.requestClientCertificate is not a boolean',
+    );
     expect(refused((g) => (g.settings['connections'] = 1e9))).toBe(
       'settings.params: A run makes 1 to 20 connections, not 1000000000',
     );

@@ -155,6 +155,9 @@ function readSettings(scenarioId: string, s: Json): ScenarioSettings {
     if (suite !== 'all' && !DEMO_SUITES.some((id) => id === suite))
       throw new Invalid(`settings.suite is not 'all' or one of ${DEMO_SUITES.join(', ')}`);
     if (s['connections'] !== undefined) number(s['connections'], 'settings.connections');
+    const request = s['requestClientCertificate'];
+    if (request !== undefined && typeof request !== 'boolean')
+      throw new Invalid('settings.requestClientCertificate is not a boolean');
   } else if (kind === 'dns') {
     string(s['name'], 'settings.name');
     oneOf(s['type'], DNS_QUERY_TYPES, 'settings.type');

@@ -120,17 +120,21 @@ export interface OurClientRun {
 }
 
 /**
- * Our client (TlsConnection + clientMachine) against 127.0.0.1:port through the CLI's socket pump:
+ * Our client (TlsConnection + clientMachine) against host:port through the CLI's socket pump:
  * the handshake, GET /, and close_notify once the whole response (by Content-Length) is in.
  */
-export async function runOurClient(port: number, config: ClientConfig): Promise<OurClientRun> {
-  const socket = netConnect({ host: '127.0.0.1', port });
+export async function runOurClient(
+  port: number,
+  config: ClientConfig,
+  host = '127.0.0.1',
+): Promise<OurClientRun> {
+  const socket = netConnect({ host, port });
   await within(
     new Promise<void>((resolve, reject) => {
       socket.once('connect', () => resolve());
       socket.once('error', reject);
     }),
-    `connect to 127.0.0.1:${port}`,
+    `connect to ${host}:${port}`,
   );
   const { conn, trace } = await within(
     clientExchange(socket, config, { path: '/', timeoutMs: PEER_TIMEOUT_MS }),

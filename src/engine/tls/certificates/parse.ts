@@ -26,6 +26,7 @@ import {
   id_pe_authorityInfoAccess,
   KeyUsage as KeyUsageBits,
   KeyUsageFlags,
+  Name,
   SubjectAlternativeName,
   SubjectKeyIdentifier,
   type Extension,
@@ -137,6 +138,21 @@ function parseUncached(input: Uint8Array): ParsedCertificate {
     return readFields(der, AsnConvert.parse(der, Certificate));
   } catch (error) {
     if (error instanceof CertificateParseError) throw error;
+    throw new CertificateParseError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/**
+ * A DER-encoded distinguished name (RFC 5280, Section 4.1.2.4), such as a CertificateRequest's
+ * certificate_authorities carry, as text the way certificates' own names are shown. Throws a
+ * CertificateParseError unless the bytes are exactly one DER Name.
+ */
+export function distinguishedNameText(input: Uint8Array): string {
+  const der = new Uint8Array(input);
+  checkOuterLength(der);
+  try {
+    return nameToString(AsnConvert.parse(der, Name));
+  } catch (error) {
     throw new CertificateParseError(error instanceof Error ? error.message : String(error));
   }
 }

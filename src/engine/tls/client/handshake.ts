@@ -2,8 +2,8 @@
  * The TLS 1.2 client, top to bottom in protocol order (RFC 5246, Section 7.3):
  *
  *   ClientHello  →
- *                ←  ServerHello, Certificate, ServerKeyExchange, ServerHelloDone
- *   ClientKeyExchange, [ChangeCipherSpec], Finished  →
+ *                ←  ServerHello, Certificate, ServerKeyExchange, [CertificateRequest], ServerHelloDone
+ *   [Certificate], ClientKeyExchange, [ChangeCipherSpec], Finished  →
  *                ←  [NewSessionTicket], [ChangeCipherSpec], Finished
  *
  * and the abbreviated handshake when the server resumes our session (by ID or by ticket).
@@ -27,6 +27,7 @@ import { fail } from '../errors';
 import { groupName } from '../groups';
 import {
   checkPeerFinished,
+  describeIncoming,
   establishMasterSecret,
   establishTrafficKeys,
   expectChangeCipherSpec,
@@ -66,6 +67,8 @@ async function handle(
     case 'ExpectServerKeyExchange':
       return onServerKeyExchange(config, state, input, ctx);
     case 'ExpectServerHelloDone':
+      if (input.kind === 'handshake' && input.message.type === 'certificate_request')
+        return onCertificateRequest(state, input, ctx);
       return onServerHelloDone(state, input, ctx);
     case 'ExpectNewSessionTicket':
       return onNewSessionTicket(state, input, ctx);
@@ -397,7 +400,23 @@ async function onServerKeyExchange(
     hello: state.hello,
     group: kx.namedGroup,
     serverPublic: kx.publicKey,
+    certificateRequested: false,
   };
+}
+
+// RFC 5246, Section 7.4.4
+async function onCertificateRequest(
+  state: Extract<ClientState, { name: 'ExpectServerHelloDone' }>,
+  input: Incoming,
+  ctx: HandshakeContext,
+): Promise<ClientState> {
+  if (state.certificateRequested) {
+    // RFC 5246, Section 7.3: the flight carries at most one CertificateRequest.
+    fail({ kind: 'unexpected_message', expected: ['ServerHelloDone'], got: 'CertificateRequest' });
+  }
+  const { raw } = expectHandshake(input, 'certificate_request', 'CertificateRequest');
+  ctx.transcript.add(raw);
+  return { ...state, certificateRequested: true };
 }
 
 // RFC 5246, Sections 7.4.5, 7.4.7 and 7.4.9
@@ -406,8 +425,23 @@ async function onServerHelloDone(
   input: Incoming,
   ctx: HandshakeContext,
 ): Promise<ClientState> {
-  const { raw } = expectHandshake(input, 'server_hello_done', 'ServerHelloDone');
-  ctx.transcript.add(raw);
+  if (!(input.kind === 'handshake' && input.message.type === 'server_hello_done')) {
+    fail({
+      kind: 'unexpected_message',
+      expected: state.certificateRequested
+        ? ['ServerHelloDone']
+        : ['CertificateRequest', 'ServerHelloDone'],
+      got: describeIncoming(input),
+    });
+  }
+  ctx.transcript.add(input.raw);
+  if (state.certificateRequested) {
+    // RFC 5246, Section 7.4.6: a client asked for a certificate that has none sends an empty
+    // list, and then no CertificateVerify (Section 7.4.8). It is hashed like any other message,
+    // so Finished and the EMS session hash cover it.
+    ctx.note('tls.client.empty_certificate');
+    ctx.sendHandshake({ type: 'certificate', body: { certificates: [] } });
+  }
   const { suite } = state.hello;
   const group = groupName(state.group)!;
   const share = generateKeyShare(group, ctx.rng);

@@ -43,11 +43,17 @@ export type ClientState =
       leafKeyType: string;
     }
   | {
+      /**
+       * ServerHelloDone, or first the optional CertificateRequest (RFC 5246, Section 7.3: at most
+       * one, after ServerKeyExchange).
+       */
       name: 'ExpectServerHelloDone';
       offer: ClientOffer;
       hello: AgreedHello;
       group: number;
       serverPublic: Uint8Array;
+      /** A CertificateRequest came, so we owe the server a (here empty) Certificate. */
+      certificateRequested: boolean;
     }
   | {
       name: 'ExpectNewSessionTicket';

@@ -145,6 +145,8 @@ describe('handshake messages', () => {
       'NewSessionTicket',
       'NewSessionTicket',
       'HelloRequest',
+      'CertificateVerify',
+      'CertificateRequest',
       'CertificateRequest',
     ]);
     expect(handshakeMessageName({ type: 'unknown', msgType: 99, body: new Uint8Array(0) })).toBe(

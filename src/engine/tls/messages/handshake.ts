@@ -10,6 +10,11 @@
 import { DecodeError, Reader, Writer, type Encoded, type Span } from '../../bytes';
 import { HandshakeType, handshakeTypeName, showHandshakeType } from '../enums';
 import { readCertificate, writeCertificate, type Certificate } from './certificate';
+import {
+  readCertificateRequest,
+  writeCertificateRequest,
+  type CertificateRequest,
+} from './certificate-request';
 import { readClientHello, writeClientHello, type ClientHello } from './client-hello';
 import {
   readClientKeyExchange,
@@ -39,12 +44,13 @@ export type HandshakeMessage =
   | { type: 'server_hello'; body: ServerHello }
   | { type: 'certificate'; body: Certificate }
   | { type: 'server_key_exchange'; body: ServerKeyExchange }
+  | { type: 'certificate_request'; body: CertificateRequest }
   | { type: 'server_hello_done'; body: ServerHelloDone }
   | { type: 'client_key_exchange'; body: ClientKeyExchange }
   | { type: 'finished'; body: Finished }
   | { type: 'new_session_ticket'; body: NewSessionTicket }
   /**
-   * A message type we do not decode (HelloRequest, CertificateRequest, ...) or a
+   * A message type we do not decode (HelloRequest, CertificateVerify, ...) or a
    * ServerKeyExchange whose curve_type is not named_curve; the body is kept as it came.
    */
   | { type: 'unknown'; msgType: number; body: Uint8Array };
@@ -57,6 +63,7 @@ const messageNames: Record<Exclude<HandshakeMessage['type'], 'unknown'>, string>
   server_hello: 'ServerHello',
   certificate: 'Certificate',
   server_key_exchange: 'ServerKeyExchange',
+  certificate_request: 'CertificateRequest',
   server_hello_done: 'ServerHelloDone',
   client_key_exchange: 'ClientKeyExchange',
   finished: 'Finished',
@@ -66,6 +73,18 @@ const messageNames: Record<Exclude<HandshakeMessage['type'], 'unknown'>, string>
 /** The message's name as the diagram shows it: "ClientHello", "Finished", ... */
 export function handshakeMessageName(msg: HandshakeMessage): string {
   return msg.type === 'unknown' ? nameForType(msg.msgType) : messageNames[msg.type];
+}
+
+/**
+ * The name a message event carries on the diagram and in the CLI: the message's name, except that
+ * a Certificate with no certificates is "Certificate (empty)". That is a client's answer to a
+ * CertificateRequest when it has no certificate (RFC 5246, Section 7.4.6), and it is explained on
+ * its own rather than as a server's chain.
+ */
+export function handshakeDisplayName(msg: HandshakeMessage): string {
+  if (msg.type === 'certificate' && msg.body.certificates.length === 0)
+    return 'Certificate (empty)';
+  return handshakeMessageName(msg);
 }
 
 /** "certificate_request" → "CertificateRequest"; an unknown type keeps its number. */
@@ -93,6 +112,8 @@ function writeBody(w: Writer, msg: HandshakeMessage): void {
       return writeCertificate(w, msg.body);
     case 'server_key_exchange':
       return writeServerKeyExchange(w, msg.body);
+    case 'certificate_request':
+      return writeCertificateRequest(w, msg.body);
     case 'server_hello_done':
       return writeServerHelloDone(w, msg.body);
     case 'client_key_exchange':
@@ -147,6 +168,8 @@ function readBody(r: Reader, msgType: number): HandshakeMessage {
       }
       return { type: 'server_key_exchange', body };
     }
+    case HandshakeType.certificate_request:
+      return { type: 'certificate_request', body: readCertificateRequest(r) };
     case HandshakeType.server_hello_done:
       return { type: 'server_hello_done', body: readServerHelloDone(r) };
     case HandshakeType.client_key_exchange:

@@ -3,6 +3,7 @@ export * from './client-hello';
 export * from './server-hello';
 export * from './certificate';
 export * from './server-key-exchange';
+export * from './certificate-request';
 export * from './server-hello-done';
 export * from './client-key-exchange';
 export * from './finished';

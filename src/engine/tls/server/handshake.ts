@@ -2,8 +2,8 @@
  * The TLS 1.2 server, top to bottom in protocol order (RFC 5246, Section 7.3):
  *
  *   ←  ClientHello
- *   ServerHello, Certificate, ServerKeyExchange, ServerHelloDone  →
- *   ←  ClientKeyExchange, ChangeCipherSpec, Finished
+ *   ServerHello, Certificate, ServerKeyExchange, [CertificateRequest], ServerHelloDone  →
+ *   ←  [Certificate], ClientKeyExchange, ChangeCipherSpec, Finished
  *   [NewSessionTicket], ChangeCipherSpec, Finished  →
  *
  * or, when the client's session ID or ticket names a session we can resume, the abbreviated
@@ -11,7 +11,8 @@
  */
 import { generateKeyShare } from '../../crypto/ecdhe';
 import { sign } from '../../crypto/signature';
-import { ProtocolVersion, cipherSuiteName, versionName } from '../enums';
+import { parseCertificate } from '../certificates/parse';
+import { ClientCertificateType, ProtocolVersion, cipherSuiteName, versionName } from '../enums';
 import type { ServerConfig } from '../config';
 import type { HandshakeContext, Incoming, Machine } from '../context';
 import { fail } from '../errors';
@@ -25,6 +26,7 @@ import {
   sendFinished,
   sharedSecretOrFail,
 } from '../handshake-steps';
+import type { CertificateRequest } from '../messages/certificate-request';
 import type { ClientHello } from '../messages/client-hello';
 import { findExtension, type Extension } from '../messages/extensions';
 import { serverKeyExchangeSignedContent } from '../messages/server-key-exchange';
@@ -54,6 +56,8 @@ async function handle(
   switch (state.name) {
     case 'ExpectClientHello':
       return onClientHello(config, input, ctx);
+    case 'ExpectCertificate':
+      return onClientCertificate(state, input, ctx);
     case 'ExpectClientKeyExchange':
       return onClientKeyExchange(state, input, ctx);
     case 'ExpectChangeCipherSpec':
@@ -176,14 +180,52 @@ async function onClientHello(
     serverKeyExchangeSignedContent(hello.random, serverRandom, params),
   );
   ctx.sendHandshake({ type: 'server_key_exchange', body: { ...params, signature } });
+  // RFC 5246, Section 7.4.4
+  if (config.requestClientCertificate)
+    ctx.sendHandshake({
+      type: 'certificate_request',
+      body: certificateRequestFor(config, choice.credential.chain),
+    });
   // RFC 5246, Section 7.4.5
   ctx.sendHandshake({ type: 'server_hello_done', body: {} });
   return {
-    name: 'ExpectClientKeyExchange',
+    name: config.requestClientCertificate ? 'ExpectCertificate' : 'ExpectClientKeyExchange',
     hello: decided,
     group: choice.group,
     privateKey: share.privateKey,
   };
+}
+
+/**
+ * What the server would accept: an RSA or ECDSA certificate, a CertificateVerify in one of the
+ * schemes it signs with itself, and a chain up to the root its own chain ends in.
+ */
+function certificateRequestFor(config: ServerConfig, chain: Uint8Array[]): CertificateRequest {
+  const top = chain.at(-1);
+  return {
+    certificateTypes: [ClientCertificateType.rsa_sign, ClientCertificateType.ecdsa_sign],
+    signatureSchemes: config.signatureSchemes,
+    certificateAuthorities: top ? [parseCertificate(top).issuerDer] : [],
+  };
+}
+
+// RFC 5246, Section 7.4.6
+async function onClientCertificate(
+  state: Extract<ServerState, { name: 'ExpectCertificate' }>,
+  input: Incoming,
+  ctx: HandshakeContext,
+): Promise<ServerState> {
+  const { message, raw } = expectHandshake(input, 'certificate', 'Certificate');
+  if (message.body.certificates.length > 0) {
+    fail({
+      kind: 'certificate',
+      alert: 'unsupported_certificate',
+      reason:
+        'the client sent a certificate, but this server cannot verify client certificates; it goes on only without one',
+    });
+  }
+  ctx.transcript.add(raw);
+  return { ...state, name: 'ExpectClientKeyExchange' };
 }
 
 /** Extensions the server answers; only ones the client sent (RFC 5246, Section 7.4.1.4). */

@@ -19,6 +19,13 @@ export interface ServerKeys {
 export type ServerState =
   | { name: 'ExpectClientHello' }
   | {
+      /** The client's Certificate, after our CertificateRequest (RFC 5246, Section 7.4.6). */
+      name: 'ExpectCertificate';
+      hello: ServerHelloDecided;
+      group: number;
+      privateKey: Uint8Array;
+    }
+  | {
       name: 'ExpectClientKeyExchange';
       hello: ServerHelloDecided;
       group: number;
