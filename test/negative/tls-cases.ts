@@ -142,7 +142,7 @@ export const TLS_CASES: NegativeCase[] = [
     protocol: 'tls',
     title: 'no ECDHE group in common → handshake_failure from the server (RFC 8422 §5.1.1)',
     expected: alertBy('server', 'handshake_failure'),
-    run: () => exchange({ client: (c) => (c.groups = [25]) }), // secp521r1
+    run: () => exchange({ client: (c) => (c.groups = [30]) }), // x448
   },
   {
     id: 'tls.no-common-signature-scheme',
