@@ -8,7 +8,7 @@ import { concatBytes } from '../../engine/bytes/hex';
 import { parseHttpHead } from '../../engine/http/http';
 import { TraceRecorder, type MessageEvent } from '../../engine/trace';
 import { defaultClientConfig, type ClientConfig } from '../../engine/tls/config';
-import { cipherSuiteName } from '../../engine/tls/enums';
+import { cipherSuiteName, signatureSchemeName } from '../../engine/tls/enums';
 import { failureLine } from '../../engine/tls/errors';
 import { ClientSessionStore } from '../../engine/tls/session';
 import { demoTrustAnchors } from '../../engine/scenarios/tls-demo-config';
@@ -107,6 +107,10 @@ async function connectOnce(
     `suite: ${cipherSuiteName(n.cipherSuite ?? 0)}${n.cipherSuite && OPENSSL_SUITE_NAME[n.cipherSuite] ? ` (${OPENSSL_SUITE_NAME[n.cipherSuite]})` : ''}`,
   );
   out(`group: ${n.resumed ? 'none (resumed session)' : describeGroup(n.group)}`);
+  // The ServerKeyExchange's scheme: what `openssl s_client` calls the peer signature type.
+  out(
+    `signature: ${n.resumed || n.signatureScheme === undefined ? 'none (resumed session)' : signatureSchemeName(n.signatureScheme)}`,
+  );
   out(`extended master secret: ${n.extendedMasterSecret ? 'yes' : 'no'}`);
   out(
     `resumed: ${n.resumed ? `yes (${n.resumed === 'session_ticket' ? 'session ticket' : 'session ID'})` : 'no'}`,
