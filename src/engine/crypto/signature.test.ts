@@ -10,6 +10,7 @@ import { utf8 } from '../bytes/hex';
 import { SignatureKeyMismatch, UnsupportedSignatureScheme } from './errors';
 import {
   isSupportedSignatureScheme,
+  rsaKeyLongEnoughFor,
   sign,
   signatureSchemeFits,
   signatureSchemeKeyFamily,
@@ -145,5 +146,28 @@ describe('sign and verify by SignatureScheme code', () => {
     await expect(verify(0x0804, ec.spki, data, new Uint8Array(64))).rejects.toThrow(
       'signature scheme rsa_pss_rsae_sha256 cannot be used with a ECDSA_P256 key',
     );
+  });
+});
+
+describe('rsaKeyLongEnoughFor', () => {
+  it('says which schemes a short RSA key can sign with, as WebCrypto finds when it tries', async () => {
+    // RFC 8017, Section 9.1.1 with sLen = hLen: 1024 bits fit PSS with SHA-384 (98 octets of 128)
+    // but not SHA-512 (130); 1040 bits are the least that fit SHA-512.
+    for (const bits of [1024, 1040]) {
+      const key = pair(generateKeyPairSync('rsa', { modulusLength: bits }));
+      for (const code of [0x0804, 0x0805, 0x0806, 0x0401, 0x0601]) {
+        const signs = await sign(code, key.pkcs8, data).then(
+          () => true,
+          () => false,
+        );
+        expect({ bits, code: hex(code), fits: rsaKeyLongEnoughFor(code, bits) }).toEqual({
+          bits,
+          code: hex(code),
+          fits: signs,
+        });
+      }
+    }
+    expect(rsaKeyLongEnoughFor(0x0806, 1024)).toBe(false);
+    expect(rsaKeyLongEnoughFor(0x0806, 2048)).toBe(true);
   });
 });

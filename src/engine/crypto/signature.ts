@@ -22,6 +22,8 @@ export type SignatureKeyFamily = 'RSA' | 'ECDSA';
 interface SchemeImpl {
   name: string;
   family: SignatureKeyFamily;
+  /** For RSA-PSS, the hash length, which is also the salt length (RFC 8446, Section 4.2.3). */
+  pssHashBytes?: number;
   sign(pkcs8: Uint8Array, keyType: SignatureKeyType, data: Uint8Array): Promise<Uint8Array>;
   verify(
     spki: Uint8Array,
@@ -31,10 +33,11 @@ interface SchemeImpl {
   ): Promise<boolean>;
 }
 
-function rsa(name: RsaScheme): SchemeImpl {
+function rsa(name: RsaScheme, pssHashBytes?: number): SchemeImpl {
   return {
     name,
     family: 'RSA',
+    ...(pssHashBytes === undefined ? {} : { pssHashBytes }),
     sign: (pkcs8, _keyType, data) => rsaSign(name, pkcs8, data),
     verify: (spki, _keyType, data, signature) => rsaVerify(name, spki, data, signature),
   };
@@ -55,9 +58,9 @@ const SCHEMES: ReadonlyMap<number, SchemeImpl> = new Map<number, SchemeImpl>([
   [0x0401, rsa('rsa_pkcs1_sha256')],
   [0x0501, rsa('rsa_pkcs1_sha384')],
   [0x0601, rsa('rsa_pkcs1_sha512')],
-  [0x0804, rsa('rsa_pss_rsae_sha256')],
-  [0x0805, rsa('rsa_pss_rsae_sha384')],
-  [0x0806, rsa('rsa_pss_rsae_sha512')],
+  [0x0804, rsa('rsa_pss_rsae_sha256', 32)],
+  [0x0805, rsa('rsa_pss_rsae_sha384', 48)],
+  [0x0806, rsa('rsa_pss_rsae_sha512', 64)],
   [0x0403, ecdsa('ecdsa_secp256r1_sha256', 'SHA-256')],
   [0x0503, ecdsa('ecdsa_secp384r1_sha384', 'SHA-384')],
   [0x0603, ecdsa('ecdsa_secp521r1_sha512', 'SHA-512')],
@@ -91,6 +94,18 @@ export function keyFamilyOf(keyType: SignatureKeyType): SignatureKeyFamily {
 /** Whether a scheme we implement can sign with a key of this type (RFC 5246, Section 7.4.1.4.1). */
 export function signatureSchemeFits(scheme: number, keyType: SignatureKeyType): boolean {
   return SCHEMES.get(scheme)?.family === keyFamilyOf(keyType);
+}
+
+/**
+ * Whether an RSA key with a modulus of `modulusBits` is long enough for `scheme`. Only PSS has a
+ * floor: the encoded message needs emLen ≥ hLen + sLen + 2 octets with emLen = ⌈(modBits − 1)/8⌉
+ * (RFC 8017, Section 9.1.1), and TLS sets sLen = hLen, so a 1024-bit key cannot make
+ * rsa_pss_rsae_sha512 signatures. OpenSSL's server skips such schemes the same way
+ * (rsa_pss_check_min_key_size).
+ */
+export function rsaKeyLongEnoughFor(scheme: number, modulusBits: number): boolean {
+  const hashBytes = SCHEMES.get(scheme)?.pssHashBytes;
+  return hashBytes === undefined || Math.ceil((modulusBits - 1) / 8) >= 2 * hashBytes + 2;
 }
 
 /** The scheme's RFC name ("rsa_pss_rsae_sha256"), or its hex code when unknown. */

@@ -2,9 +2,13 @@
  * How the server picks a signature scheme (RFC 5246, Section 7.4.1.4.1), matched against what
  * OpenSSL 3's server does with the same offer (tls_choose_sigalg; checked by hand with
  * `openssl s_server` and `s_client -sigalgs`, and by test/tls/signature-schemes.test.ts).
- * Negotiation reads only each credential's key type, so the chains here are left empty.
+ * Negotiation reads each credential's key type, and an RSA leaf's modulus size; most chains here
+ * are left empty, which skips the size check.
  */
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { pemToDerList } from './certificates/pem';
+import { DEMO_PKI } from './pki/demo-pki';
 import type { SignatureKeyType } from '../crypto/signature';
 import { defaultServerConfig, type ServerConfig } from './config';
 import { CipherSuite, NamedGroup, SignatureScheme as S } from './enums';
@@ -119,5 +123,36 @@ describe('choosing the ServerKeyExchange signature scheme', () => {
       S.rsa_pkcs1_sha384,
       S.rsa_pkcs1_sha512,
     ]);
+  });
+
+  it('skips a PSS scheme the RSA key is too short for, as OpenSSL does (RFC 8017, Section 9.1.1)', () => {
+    // A throwaway self-signed 1024-bit RSA certificate; only its key size matters here.
+    const pem = execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:1024',
+        '-nodes',
+        '-keyout',
+        '/dev/null',
+        '-subj',
+        '/CN=short',
+        '-days',
+        '1',
+      ],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+    );
+    const short = server(['RSA'], (c) => (c.credentials[0]!.chain = pemToDerList(pem)));
+    const long = server(
+      ['RSA'],
+      (c) => (c.credentials[0]!.chain = pemToDerList(DEMO_PKI.leaves.rsa.certPem)),
+    );
+    const offer = [S.rsa_pss_rsae_sha512, S.rsa_pkcs1_sha256];
+    expect(pick(short, [RSA_SUITE], offer).scheme).toBe(S.rsa_pkcs1_sha256);
+    expect(pick(long, [RSA_SUITE], offer).scheme).toBe(S.rsa_pss_rsae_sha512);
+    expect(pick(short, [RSA_SUITE], [S.rsa_pss_rsae_sha384]).scheme).toBe(S.rsa_pss_rsae_sha384);
+    expect(() => pick(short, [RSA_SUITE], [S.rsa_pss_rsae_sha512])).toThrow(TlsFailure);
   });
 });

@@ -2,7 +2,8 @@
  * How a server chooses from what the client offered, with the reason in words. This is what
  * engineers come to see: why a suite was or wasn't negotiated.
  */
-import { keyFamilyOf, signatureSchemeFits, type SignatureKeyType } from '../crypto/signature';
+import { keyFamilyOf, rsaKeyLongEnoughFor, signatureSchemeFits } from '../crypto/signature';
+import { parseCertificate } from './certificates/parse';
 import { cipherSuiteName, namedGroupName, signatureSchemeName } from './enums';
 import type { ServerConfig, ServerCredential } from './config';
 import { fail } from './errors';
@@ -40,16 +41,41 @@ function shared(
  * name fixes only the hash (RFC 8422, Section 5.10; signature.ts): OpenSSL's server with a P-256
  * key, offered only ecdsa_secp384r1_sha384, signs with ECDSA P-256 and SHA-384. A client that
  * sends no signature_algorithms implies SHA-1, which we do not support, so it gets nothing.
+ * An RSA key too short for a PSS scheme skips it, as OpenSSL's does (rsaKeyLongEnoughFor).
  */
 function pickScheme(
   config: ServerConfig,
   clientSchemes: number[] | undefined,
-  keyType: SignatureKeyType,
+  credential: ServerCredential,
 ): number | undefined {
   if (clientSchemes === undefined) return undefined;
-  return shared(config, config.signatureSchemes, clientSchemes).find((s) =>
-    signatureSchemeFits(s, keyType),
+  const bits = rsaModulusBits(credential);
+  return shared(config, config.signatureSchemes, clientSchemes).find(
+    (s) =>
+      signatureSchemeFits(s, credential.keyType) &&
+      (bits === undefined || rsaKeyLongEnoughFor(s, bits)),
   );
+}
+
+/** Leaf certificate → its RSA modulus size; parsed once per credential, not per handshake. */
+const modulusBitsOfLeaf = new WeakMap<Uint8Array, number | undefined>();
+
+/** The RSA modulus size of a credential's leaf; undefined when not RSA or not readable. */
+function rsaModulusBits(credential: ServerCredential): number | undefined {
+  const leaf = credential.chain[0];
+  if (credential.keyType !== 'RSA' || !leaf) return undefined;
+  if (!modulusBitsOfLeaf.has(leaf)) {
+    let bits: number | undefined;
+    try {
+      const key = parseCertificate(leaf).publicKey;
+      bits = key.kind === 'RSA' ? key.bits : undefined;
+    } catch {
+      // A leaf we cannot read has no size to check; signing will say what is wrong with the key.
+      bits = undefined;
+    }
+    modulusBitsOfLeaf.set(leaf, bits);
+  }
+  return modulusBitsOfLeaf.get(leaf);
 }
 
 /** RFC 8422, Section 4: with no supported_groups extension the client is taken to support any. */
@@ -99,7 +125,7 @@ export function chooseParameters(
       );
       continue;
     }
-    const signatureScheme = pickScheme(config, offer.signatureSchemes, credential.keyType);
+    const signatureScheme = pickScheme(config, offer.signatureSchemes, credential);
     if (signatureScheme === undefined) {
       skipped.push(`${suite.name} (no shared signature algorithm for its key)`);
       continue;
