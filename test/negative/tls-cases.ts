@@ -142,7 +142,7 @@ export const TLS_CASES: NegativeCase[] = [
     protocol: 'tls',
     title: 'no ECDHE group in common → handshake_failure from the server (RFC 8422 §5.1.1)',
     expected: alertBy('server', 'handshake_failure'),
-    run: () => exchange({ client: (c) => (c.groups = [25]) }), // secp521r1
+    run: () => exchange({ client: (c) => (c.groups = [30]) }), // x448
   },
   {
     id: 'tls.no-common-signature-scheme',
@@ -151,6 +151,23 @@ export const TLS_CASES: NegativeCase[] = [
       'no signature scheme in common → handshake_failure from the server (RFC 5246 §7.4.1.4.1)',
     expected: alertBy('server', 'handshake_failure'),
     run: () => exchange({ client: (c) => (c.signatureSchemes = [0x0201]) }), // rsa_pkcs1_sha1
+  },
+  {
+    id: 'tls.no-signature-scheme-for-the-key',
+    protocol: 'tls',
+    title:
+      'RSA suites only, but only ECDSA signature schemes → handshake_failure from the server (RFC 5246 §7.4.1.4.1)',
+    expected: alertBy('server', 'handshake_failure'),
+    run: () =>
+      exchange({
+        client: (c) => {
+          c.cipherSuites = [CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256];
+          c.signatureSchemes = [
+            SignatureScheme.ecdsa_secp384r1_sha384,
+            SignatureScheme.ecdsa_secp521r1_sha512,
+          ];
+        },
+      }),
   },
   {
     id: 'tls.alpn-no-overlap',
@@ -337,6 +354,35 @@ export const TLS_CASES: NegativeCase[] = [
         'client',
         DEMO,
         serverKeyExchange((b) => (b.signatureScheme = SignatureScheme.ecdsa_secp256r1_sha256)),
+      ),
+  },
+  {
+    id: 'tls.server-key-exchange-valid-scheme-not-offered',
+    protocol: 'tls',
+    title:
+      'a valid rsa_pkcs1_sha256 ServerKeyExchange to a client that offered only SHA-384/512 RSA schemes → illegal_parameter (RFC 5246 §7.4.1.4.1)',
+    expected: alertBy('client', 'illegal_parameter'),
+    run: () =>
+      fedChangedClient(DEMO, (c) => {
+        c.signatureSchemes = [
+          SignatureScheme.rsa_pss_rsae_sha384,
+          SignatureScheme.rsa_pss_rsae_sha512,
+          SignatureScheme.rsa_pkcs1_sha384,
+          SignatureScheme.rsa_pkcs1_sha512,
+        ];
+      }),
+  },
+  {
+    id: 'tls.server-key-exchange-ecdsa-sha512-for-rsa-key',
+    protocol: 'tls',
+    title:
+      'ServerKeyExchange names ecdsa_secp521r1_sha512, which the client offered, for an RSA certificate → illegal_parameter (RFC 5246 §7.4.3)',
+    expected: alertBy('client', 'illegal_parameter'),
+    run: () =>
+      fed(
+        'client',
+        DEMO,
+        serverKeyExchange((b) => (b.signatureScheme = SignatureScheme.ecdsa_secp521r1_sha512)),
       ),
   },
   {

@@ -8,7 +8,7 @@ import { concatBytes } from '../../engine/bytes/hex';
 import { parseHttpHead } from '../../engine/http/http';
 import { TraceRecorder, type MessageEvent, type TraceEvent } from '../../engine/trace';
 import { defaultClientConfig, type ClientConfig } from '../../engine/tls/config';
-import { alertDescriptionName, cipherSuiteName } from '../../engine/tls/enums';
+import { alertDescriptionName, cipherSuiteName, signatureSchemeName } from '../../engine/tls/enums';
 import { failureLine, type TlsError } from '../../engine/tls/errors';
 import { ClientSessionStore } from '../../engine/tls/session';
 import { demoTrustAnchors } from '../../engine/scenarios/tls-demo-config';
@@ -140,6 +140,10 @@ async function connectOnce(
     `suite: ${cipherSuiteName(n.cipherSuite ?? 0)}${n.cipherSuite && OPENSSL_SUITE_NAME[n.cipherSuite] ? ` (${OPENSSL_SUITE_NAME[n.cipherSuite]})` : ''}`,
   );
   out(`group: ${n.resumed ? 'none (resumed session)' : describeGroup(n.group)}`);
+  // The ServerKeyExchange's scheme: what `openssl s_client` calls the peer signature type.
+  out(
+    `signature: ${n.resumed || n.signatureScheme === undefined ? 'none (resumed session)' : signatureSchemeName(n.signatureScheme)}`,
+  );
   out(`extended master secret: ${n.extendedMasterSecret ? 'yes' : 'no'}`);
   out(
     `resumed: ${n.resumed ? `yes (${n.resumed === 'session_ticket' ? 'session ticket' : 'session ID'})` : 'no'}`,

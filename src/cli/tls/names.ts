@@ -40,6 +40,8 @@ const GROUPS: Record<string, number> = {
   prime256v1: NamedGroup.secp256r1,
   secp384r1: NamedGroup.secp384r1,
   'p-384': NamedGroup.secp384r1,
+  secp521r1: NamedGroup.secp521r1,
+  'p-521': NamedGroup.secp521r1,
 };
 
 export function parseGroups(list: string | undefined): number[] | undefined {
@@ -48,7 +50,7 @@ export function parseGroups(list: string | undefined): number[] | undefined {
     const id = GROUPS[item.toLowerCase()];
     if (id === undefined)
       throw new CliError(
-        `unknown or unsupported group '${item}'; supported: x25519, secp256r1, secp384r1`,
+        `unknown or unsupported group '${item}'; supported: x25519, secp256r1, secp384r1, secp521r1`,
         2,
       );
     return id;

@@ -13,7 +13,7 @@ import {
 } from '../../engine/tls/config';
 import { cipherSuiteName, namedGroupName } from '../../engine/tls/enums';
 import { failureLine } from '../../engine/tls/errors';
-import { leafPublicKey } from '../../engine/tls/certificates/summary';
+import { leafPublicKey, type TlsKeyType } from '../../engine/tls/certificates/summary';
 import { ServerSessionStore } from '../../engine/tls/session';
 import { demoCredentials } from '../../engine/scenarios/tls-demo-config';
 import { CliError, parsePort, type Args } from '../args';
@@ -69,7 +69,7 @@ async function credentialsFrom(args: Args): Promise<ServerCredential[]> {
   if (!cert || !key) throw new CliError('--cert and --key go together', 2);
   const chain = readPemFile(cert, 'certificate file', 'CERTIFICATE');
   const [privateKeyPkcs8] = readPemFile(key, 'key file', 'PRIVATE KEY');
-  let keyType: string;
+  let keyType: TlsKeyType;
   try {
     keyType = leafPublicKey(chain[0]!).keyType;
   } catch (e) {
@@ -77,9 +77,9 @@ async function credentialsFrom(args: Args): Promise<ServerCredential[]> {
       `cannot read the certificate in '${cert}': ${e instanceof Error ? e.message : String(e)}`,
     );
   }
-  if (keyType !== 'RSA' && keyType !== 'ECDSA_P256')
+  if (keyType === 'other')
     throw new CliError(
-      `unsupported key in '${cert}': only RSA and ECDSA P-256 certificates are supported`,
+      `unsupported key in '${cert}': only RSA and ECDSA P-256, P-384 and P-521 certificates are supported`,
     );
   return [{ chain, privateKeyPkcs8: privateKeyPkcs8!, keyType }];
 }

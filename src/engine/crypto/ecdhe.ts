@@ -1,14 +1,15 @@
 /**
  * Ephemeral elliptic-curve Diffie-Hellman for ECDHE key exchange: X25519 (RFC 7748) and the NIST
- * curves P-256 and P-384 (RFC 8422). Curve arithmetic comes from @noble/curves; this file fixes the
+ * curves P-256, P-384 and P-521 (RFC 8422). Curve arithmetic comes from @noble/curves; this file fixes the
  * TLS wire formats and turns bad peer points into one typed error.
  */
 import { x25519 } from '@noble/curves/ed25519.js';
-import { p256, p384 } from '@noble/curves/nist.js';
+import { p256, p384, p521 } from '@noble/curves/nist.js';
 import type { Rng } from '../sim/rng';
 import { CryptoArgumentError, InvalidPublicKey } from './errors';
 
-export type GroupName = 'x25519' | 'secp256r1' | 'secp384r1';
+export type GroupName = 'x25519' | NistGroup;
+type NistGroup = 'secp256r1' | 'secp384r1' | 'secp521r1';
 
 export interface KeyShare {
   privateKey: Uint8Array;
@@ -16,24 +17,24 @@ export interface KeyShare {
   publicKey: Uint8Array;
 }
 
-const NIST = { secp256r1: p256, secp384r1: p384 } as const;
+const NIST = { secp256r1: p256, secp384r1: p384, secp521r1: p521 } as const;
 const X25519_LENGTH = 32;
 /** RFC 8422, Section 5.4: the uncompressed form 0x04 ‖ X ‖ Y. */
 const UNCOMPRESSED = 0x04;
 
-function nistCurve(group: 'secp256r1' | 'secp384r1'): (typeof NIST)[typeof group] {
+function nistCurve(group: NistGroup): (typeof NIST)[typeof group] {
   return NIST[group];
 }
 
 function checkGroup(group: GroupName): void {
-  if (group !== 'x25519' && group !== 'secp256r1' && group !== 'secp384r1') {
+  if (group !== 'x25519' && !(group in NIST)) {
     throw new CryptoArgumentError('group', `unknown group '${String(group)}'`);
   }
 }
 
 /**
  * The length of a public key on the wire: 32 bytes for X25519 (RFC 7748, Section 5), and
- * 1 + 2 × field size for an uncompressed NIST point (65 for P-256, 97 for P-384).
+ * 1 + 2 × field size for an uncompressed NIST point (65 for P-256, 97 for P-384, 133 for P-521).
  */
 export function publicKeyLength(group: GroupName): number {
   checkGroup(group);
@@ -108,11 +109,7 @@ function x25519Shared(privateKey: Uint8Array, peerPublic: Uint8Array): Uint8Arra
   return shared;
 }
 
-function nistShared(
-  group: 'secp256r1' | 'secp384r1',
-  privateKey: Uint8Array,
-  peerPublic: Uint8Array,
-): Uint8Array {
+function nistShared(group: NistGroup, privateKey: Uint8Array, peerPublic: Uint8Array): Uint8Array {
   const curve = nistCurve(group);
   if (privateKey.length !== curve.lengths.secretKey) {
     throw new CryptoArgumentError(

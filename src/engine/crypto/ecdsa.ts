@@ -1,84 +1,152 @@
 /**
- * ECDSA over P-256 with SHA-256 (TLS's ecdsa_secp256r1_sha256, RFC 8446 Section 4.2.3, used in
- * TLS 1.2 ServerKeyExchange by RFC 8422 Section 5.4), from @noble/curves. Signatures are the DER
- * ECDSA-Sig-Value TLS carries, and deterministic (RFC 6979), so they need no Rng and one seed
- * gives the same bytes every time.
+ * ECDSA over the NIST curves P-256, P-384 and P-521 with SHA-256, SHA-384 or SHA-512 (FIPS 186-5;
+ * TLS's ecdsa_secp256r1_sha256, ecdsa_secp384r1_sha384 and ecdsa_secp521r1_sha512, RFC 8446
+ * Section 4.2.3, used in TLS 1.2 ServerKeyExchange by RFC 8422 Section 5.4), from @noble/curves.
+ * In TLS 1.2 the scheme fixes only the hash, not the curve (RFC 8422, Section 5.10; the curve
+ * binding is TLS 1.3's), so curve and hash are chosen apart. Signatures are the DER
+ * ECDSA-Sig-Value TLS carries, and deterministic (RFC 6979, with HMAC-DRBG on the message hash as
+ * Section 3.2 says), so they need no Rng and one seed gives the same bytes every time.
  *
- * The demo PKI stores private keys as PKCS#8 DER. Rather than parse ASN.1 by hand, the private
- * scalar is read through WebCrypto (import as P-256 ECDSA, export as JWK, take `d`), which is why
+ * Private keys arrive as PKCS#8 DER. Rather than parse ASN.1 by hand, the private scalar is read
+ * through WebCrypto (import as ECDSA on the key's curve, export as JWK, take `d`), which is why
  * that step is async. Public keys come from an SPKI by its fixed DER header (see spki.ts).
  */
-import { p256 } from '@noble/curves/nist.js';
+import { ecdsa, type ECDSA } from '@noble/curves/abstract/weierstrass.js';
+import { p256, p384, p521 } from '@noble/curves/nist.js';
+import { sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
 import { CryptoArgumentError, InvalidKeyEncoding, InvalidPublicKey } from './errors';
-import { p256PointFromSpki } from './spki';
+import { ecPointFromSpki, type EcdsaCurve } from './spki';
 import { importKeyCached, subtle } from './webcrypto';
 
-const SCALAR_LENGTH = 32;
+export type { EcdsaCurve } from './spki';
+export type EcdsaHash = 'SHA-256' | 'SHA-384' | 'SHA-512';
 
-/**
- * Signs SHA-256(data) with a raw 32-byte P-256 private scalar; returns a DER ECDSA-Sig-Value.
- * s is left as RFC 6979 computes it (no low-s rewrite), so the RFC's own vectors reproduce;
- * TLS verifiers accept either half.
- */
-export function ecdsaSign(privateKey: Uint8Array, data: Uint8Array): Uint8Array {
-  if (privateKey.length !== SCALAR_LENGTH || !p256.utils.isValidSecretKey(privateKey)) {
-    throw new CryptoArgumentError(
-      'privateKey',
-      `must be a valid 32-byte P-256 scalar, got ${privateKey.length} bytes`,
-    );
-  }
-  return p256.sign(data, privateKey, { prehash: true, lowS: false, format: 'der' });
+export interface EcdsaParams {
+  curve: EcdsaCurve;
+  hash: EcdsaHash;
 }
 
-/** The raw private scalar of a P-256 key in PKCS#8 DER. */
-export async function p256PrivateKeyFromPkcs8(pkcs8Der: Uint8Array): Promise<Uint8Array> {
+/** What ecdsa_secp256r1_sha256 means, and the default of every function here. */
+export const P256_SHA256: EcdsaParams = { curve: 'P-256', hash: 'SHA-256' };
+
+const CURVES = { 'P-256': p256, 'P-384': p384, 'P-521': p521 } as const;
+const HASHES = { 'SHA-256': sha256, 'SHA-384': sha384, 'SHA-512': sha512 } as const;
+/** SEC 1 names, as InvalidPublicKey reports them. */
+const SEC_NAMES: Readonly<Record<EcdsaCurve, string>> = {
+  'P-256': 'secp256r1',
+  'P-384': 'secp384r1',
+  'P-521': 'secp521r1',
+};
+
+const instances = new Map<string, ECDSA>();
+
+/** noble's ECDSA on `curve` hashing with `hash`, both for the message and for RFC 6979's k. */
+function ecdsaOf({ curve, hash }: EcdsaParams): ECDSA {
+  // Checked at run time too: lab scenarios are data, and a typo there should fail clearly.
+  const c = (CURVES as Record<string, (typeof CURVES)[EcdsaCurve] | undefined>)[curve];
+  const h = (HASHES as Record<string, (typeof HASHES)[EcdsaHash] | undefined>)[hash];
+  if (!c) throw new CryptoArgumentError('curve', `unknown curve '${String(curve)}'`);
+  if (!h) throw new CryptoArgumentError('hash', `unknown hash '${String(hash)}'`);
+  const id = `${curve}/${hash}`;
+  let instance = instances.get(id);
+  if (!instance) {
+    instance = ecdsa(c.Point, h);
+    instances.set(id, instance);
+  }
+  return instance;
+}
+
+/**
+ * Signs hash(data) with a raw private scalar on `params.curve` (32, 48 or 66 bytes); returns a
+ * DER ECDSA-Sig-Value. s is left as RFC 6979 computes it (no low-s rewrite), so the RFC's own
+ * vectors reproduce; TLS verifiers accept either half.
+ */
+export function ecdsaSign(
+  privateKey: Uint8Array,
+  data: Uint8Array,
+  params: EcdsaParams = P256_SHA256,
+): Uint8Array {
+  const signer = ecdsaOf(params);
+  const length = signer.lengths.secretKey!;
+  if (privateKey.length !== length || !signer.utils.isValidSecretKey(privateKey)) {
+    throw new CryptoArgumentError(
+      'privateKey',
+      `must be a valid ${length}-byte ${params.curve} scalar, got ${privateKey.length} bytes`,
+    );
+  }
+  return signer.sign(data, privateKey, { prehash: true, lowS: false, format: 'der' });
+}
+
+/** The raw private scalar of an EC key on `curve` in PKCS#8 DER. */
+export async function ecPrivateKeyFromPkcs8(
+  pkcs8Der: Uint8Array,
+  curve: EcdsaCurve,
+): Promise<Uint8Array> {
   const key = await importKeyCached(
     'pkcs8',
     pkcs8Der,
-    { algorithm: { name: 'ECDSA', namedCurve: 'P-256' }, usages: ['sign'], extractable: true },
+    { algorithm: { name: 'ECDSA', namedCurve: curve }, usages: ['sign'], extractable: true },
     'pkcs8Der',
   );
   const jwk = await subtle().exportKey('jwk', key);
-  if (!jwk.d) throw new InvalidKeyEncoding('pkcs8Der', 'the P-256 key has no private scalar');
+  if (!jwk.d) throw new InvalidKeyEncoding('pkcs8Der', `the ${curve} key has no private scalar`);
   return base64UrlDecode(jwk.d);
 }
 
+/** ecPrivateKeyFromPkcs8 on P-256. */
+export function p256PrivateKeyFromPkcs8(pkcs8Der: Uint8Array): Promise<Uint8Array> {
+  return ecPrivateKeyFromPkcs8(pkcs8Der, 'P-256');
+}
+
 /** ecdsaSign with the key as PKCS#8 DER, as the demo PKI and the server config hold it. */
-export async function ecdsaSignPkcs8(pkcs8Der: Uint8Array, data: Uint8Array): Promise<Uint8Array> {
-  return ecdsaSign(await p256PrivateKeyFromPkcs8(pkcs8Der), data);
+export async function ecdsaSignPkcs8(
+  pkcs8Der: Uint8Array,
+  data: Uint8Array,
+  params: EcdsaParams = P256_SHA256,
+): Promise<Uint8Array> {
+  return ecdsaSign(await ecPrivateKeyFromPkcs8(pkcs8Der, params.curve), data, params);
 }
 
 /**
- * Whether `derSignature` is a valid signature of SHA-256(data). `publicKey` is either a P-256
- * SubjectPublicKeyInfo (DER) or a raw SEC 1 point. High-s signatures are accepted, as OpenSSL
- * makes them. A malformed signature is simply invalid; a bad key throws.
+ * Whether `derSignature` is a valid signature of hash(data). `publicKey` is either an SPKI (DER)
+ * on `params.curve` or a raw SEC 1 point. High-s signatures are accepted, as OpenSSL makes them.
+ * A malformed signature is simply invalid; a bad key throws.
  */
 export function ecdsaVerify(
   publicKey: Uint8Array,
   data: Uint8Array,
   derSignature: Uint8Array,
+  params: EcdsaParams = P256_SHA256,
 ): boolean {
-  const point = isSec1Point(publicKey) ? publicKey : p256PointFromSpki(publicKey);
+  const verifier = ecdsaOf(params);
+  const point = isSec1Point(publicKey, verifier)
+    ? publicKey
+    : ecPointFromSpki(publicKey, params.curve);
   try {
-    p256.Point.fromBytes(point).assertValidity();
+    verifier.Point.fromBytes(point).assertValidity();
   } catch (e) {
     throw new InvalidPublicKey(
-      'secp256r1',
+      SEC_NAMES[params.curve],
       e instanceof Error ? e.message : 'not a point on the curve',
     );
   }
   try {
-    return p256.verify(derSignature, data, point, { prehash: true, lowS: false, format: 'der' });
+    return verifier.verify(derSignature, data, point, {
+      prehash: true,
+      lowS: false,
+      format: 'der',
+    });
   } catch {
     // noble throws on DER it cannot parse; for a verifier that is just a signature that fails.
     return false;
   }
 }
 
-function isSec1Point(bytes: Uint8Array): boolean {
+function isSec1Point(bytes: Uint8Array, curve: ECDSA): boolean {
   const tag = bytes[0];
   return (
-    (bytes.length === 65 && tag === 0x04) || (bytes.length === 33 && (tag === 0x02 || tag === 0x03))
+    (bytes.length === curve.lengths.publicKeyUncompressed && tag === 0x04) ||
+    (bytes.length === curve.lengths.publicKey && (tag === 0x02 || tag === 0x03))
   );
 }
 

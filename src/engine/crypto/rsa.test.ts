@@ -28,6 +28,7 @@ describe('RSA PKCS#1 v1.5', () => {
   for (const [scheme, hashName] of [
     ['rsa_pkcs1_sha256', 'sha256'],
     ['rsa_pkcs1_sha384', 'sha384'],
+    ['rsa_pkcs1_sha512', 'sha512'],
   ] as const) {
     it(`${scheme}: deterministic, so our signature is node's byte for byte, and each verifies the other's`, async () => {
       const ours = await rsaSign(scheme, pkcs8, data);
@@ -45,7 +46,7 @@ describe('RSA PKCS#1 v1.5', () => {
   });
 });
 
-describe('RSA-PSS with rsaEncryption keys (rsa_pss_rsae_sha256)', () => {
+describe('RSA-PSS with rsaEncryption keys (rsa_pss_rsae_sha256, _sha384, _sha512)', () => {
   const pss = (saltLength: number) => ({ padding: constants.RSA_PKCS1_PSS_PADDING, saltLength });
 
   it('signs with a 32-byte salt that node verifies strictly, and verifies node signatures', async () => {
@@ -60,6 +61,21 @@ describe('RSA-PSS with rsaEncryption keys (rsa_pss_rsae_sha256)', () => {
     const shortSalt = new Uint8Array(nodeSign('sha256', data, { key: privateKey, ...pss(20) }));
     expect(await rsaVerify('rsa_pss_rsae_sha256', spki, data, shortSalt)).toBe(false);
   });
+
+  for (const [scheme, hashName, salt] of [
+    ['rsa_pss_rsae_sha384', 'sha384', 48],
+    ['rsa_pss_rsae_sha512', 'sha512', 64],
+  ] as const) {
+    it(`${scheme}: signs with a ${salt}-byte salt that node verifies strictly, and verifies node's`, async () => {
+      const ours = await rsaSign(scheme, pkcs8, data);
+      expect(nodeVerify(hashName, data, { key: publicKey, ...pss(salt) }, ours)).toBe(true);
+      expect(nodeVerify(hashName, data, { key: publicKey, ...pss(32) }, ours)).toBe(false);
+      const theirs = new Uint8Array(nodeSign(hashName, data, { key: privateKey, ...pss(salt) }));
+      expect(await rsaVerify(scheme, spki, data, theirs)).toBe(true);
+      expect(await rsaVerify(scheme, spki, utf8('other data'), theirs)).toBe(false);
+      expect(await rsaVerify('rsa_pss_rsae_sha256', spki, data, theirs)).toBe(false);
+    });
+  }
 
   it('rejects a flipped bit and a truncated signature', async () => {
     const sig = await rsaSign('rsa_pss_rsae_sha256', pkcs8, data);

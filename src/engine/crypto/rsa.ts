@@ -10,11 +10,17 @@
 import { CryptoArgumentError } from './errors';
 import { bufferOf, importKeyCached, subtle, type ImportSpec } from './webcrypto';
 
-export type RsaScheme = 'rsa_pkcs1_sha256' | 'rsa_pkcs1_sha384' | 'rsa_pss_rsae_sha256';
+export type RsaScheme =
+  | 'rsa_pkcs1_sha256'
+  | 'rsa_pkcs1_sha384'
+  | 'rsa_pkcs1_sha512'
+  | 'rsa_pss_rsae_sha256'
+  | 'rsa_pss_rsae_sha384'
+  | 'rsa_pss_rsae_sha512';
 
 interface RsaParams {
   name: 'RSASSA-PKCS1-v1_5' | 'RSA-PSS';
-  hash: 'SHA-256' | 'SHA-384';
+  hash: 'SHA-256' | 'SHA-384' | 'SHA-512';
   /** RFC 8446, Section 4.2.3: the PSS salt is as long as the digest. */
   saltLength?: number;
 }
@@ -22,7 +28,10 @@ interface RsaParams {
 const PARAMS: Readonly<Record<RsaScheme, RsaParams>> = {
   rsa_pkcs1_sha256: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
   rsa_pkcs1_sha384: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-384' },
+  rsa_pkcs1_sha512: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-512' },
   rsa_pss_rsae_sha256: { name: 'RSA-PSS', hash: 'SHA-256', saltLength: 32 },
+  rsa_pss_rsae_sha384: { name: 'RSA-PSS', hash: 'SHA-384', saltLength: 48 },
+  rsa_pss_rsae_sha512: { name: 'RSA-PSS', hash: 'SHA-512', saltLength: 64 },
 };
 
 function paramsOf(scheme: RsaScheme): RsaParams {

@@ -2,43 +2,68 @@
  * Signing and verifying by TLS SignatureScheme code (RFC 8446, Section 4.2.3, whose codes TLS 1.2
  * uses through signature_algorithms: RFC 5246, Section 7.4.1.4.1). The one place that knows which
  * code means which algorithm and which key type.
+ *
+ * In TLS 1.2 the code is a {hash, signature} pair, so ecdsa_secp384r1_sha384 (0x0503) means
+ * "ECDSA with SHA-384" on whatever curve the certificate's key is on: the curve in the name binds
+ * only in TLS 1.3 (RFC 8446, Section 4.2.3). OpenSSL's TLS 1.2 code checks the curve only in
+ * Suite B mode (tls_choose_sigalg, tls12_check_peer_sigalg), and tlsfuzzer's
+ * test-ecdsa-sig-flexibility expects a P-256 server to sign with any of the four hashes.
  */
-import { ecdsaSignPkcs8, ecdsaVerify } from './ecdsa';
+import { ecdsaSignPkcs8, ecdsaVerify, type EcdsaHash } from './ecdsa';
 import { SignatureKeyMismatch, UnsupportedSignatureScheme } from './errors';
 import { rsaSign, rsaVerify, type RsaScheme } from './rsa';
-import { keyTypeOfSpki } from './spki';
+import { curveOfKeyType, keyTypeOfPkcs8, keyTypeOfSpki, type SpkiKeyType } from './spki';
 
-export type SignatureKeyType = 'RSA' | 'ECDSA_P256';
+/** The keys a certificate may hold for us to sign or verify TLS 1.2 handshakes with. */
+export type SignatureKeyType = Exclude<SpkiKeyType, 'other'>;
+/** What a scheme needs of a key: RSA (rsaEncryption) or ECDSA on any supported curve. */
+export type SignatureKeyFamily = 'RSA' | 'ECDSA';
 
 interface SchemeImpl {
   name: string;
-  keyType: SignatureKeyType;
-  sign(pkcs8: Uint8Array, data: Uint8Array): Promise<Uint8Array>;
-  verify(spki: Uint8Array, data: Uint8Array, signature: Uint8Array): Promise<boolean>;
+  family: SignatureKeyFamily;
+  /** For RSA-PSS, the hash length, which is also the salt length (RFC 8446, Section 4.2.3). */
+  pssHashBytes?: number;
+  sign(pkcs8: Uint8Array, keyType: SignatureKeyType, data: Uint8Array): Promise<Uint8Array>;
+  verify(
+    spki: Uint8Array,
+    keyType: SignatureKeyType,
+    data: Uint8Array,
+    signature: Uint8Array,
+  ): Promise<boolean>;
 }
 
-function rsa(name: RsaScheme): SchemeImpl {
+function rsa(name: RsaScheme, pssHashBytes?: number): SchemeImpl {
   return {
     name,
-    keyType: 'RSA',
-    sign: (pkcs8, data) => rsaSign(name, pkcs8, data),
-    verify: (spki, data, signature) => rsaVerify(name, spki, data, signature),
+    family: 'RSA',
+    ...(pssHashBytes === undefined ? {} : { pssHashBytes }),
+    sign: (pkcs8, _keyType, data) => rsaSign(name, pkcs8, data),
+    verify: (spki, _keyType, data, signature) => rsaVerify(name, spki, data, signature),
+  };
+}
+
+function ecdsa(name: string, hash: EcdsaHash): SchemeImpl {
+  return {
+    name,
+    family: 'ECDSA',
+    sign: (pkcs8, keyType, data) =>
+      ecdsaSignPkcs8(pkcs8, data, { curve: curveOfKeyType(keyType)!, hash }),
+    verify: async (spki, keyType, data, signature) =>
+      ecdsaVerify(spki, data, signature, { curve: curveOfKeyType(keyType)!, hash }),
   };
 }
 
 const SCHEMES: ReadonlyMap<number, SchemeImpl> = new Map<number, SchemeImpl>([
   [0x0401, rsa('rsa_pkcs1_sha256')],
   [0x0501, rsa('rsa_pkcs1_sha384')],
-  [0x0804, rsa('rsa_pss_rsae_sha256')],
-  [
-    0x0403,
-    {
-      name: 'ecdsa_secp256r1_sha256',
-      keyType: 'ECDSA_P256',
-      sign: (pkcs8, data) => ecdsaSignPkcs8(pkcs8, data),
-      verify: async (spki, data, signature) => ecdsaVerify(spki, data, signature),
-    },
-  ],
+  [0x0601, rsa('rsa_pkcs1_sha512')],
+  [0x0804, rsa('rsa_pss_rsae_sha256', 32)],
+  [0x0805, rsa('rsa_pss_rsae_sha384', 48)],
+  [0x0806, rsa('rsa_pss_rsae_sha512', 64)],
+  [0x0403, ecdsa('ecdsa_secp256r1_sha256', 'SHA-256')],
+  [0x0503, ecdsa('ecdsa_secp384r1_sha384', 'SHA-384')],
+  [0x0603, ecdsa('ecdsa_secp521r1_sha512', 'SHA-512')],
 ]);
 
 function schemeImpl(scheme: number): SchemeImpl {
@@ -56,9 +81,31 @@ export function isSupportedSignatureScheme(scheme: number): boolean {
   return SCHEMES.has(scheme);
 }
 
-/** The key type a scheme needs, or undefined for a scheme we do not implement. */
-export function signatureSchemeKeyType(scheme: number): SignatureKeyType | undefined {
-  return SCHEMES.get(scheme)?.keyType;
+/** The key family a scheme needs, or undefined for a scheme we do not implement. */
+export function signatureSchemeKeyFamily(scheme: number): SignatureKeyFamily | undefined {
+  return SCHEMES.get(scheme)?.family;
+}
+
+/** The family of a key type: ECDSA_P256, ECDSA_P384 and ECDSA_P521 are all 'ECDSA'. */
+export function keyFamilyOf(keyType: SignatureKeyType): SignatureKeyFamily {
+  return keyType === 'RSA' ? 'RSA' : 'ECDSA';
+}
+
+/** Whether a scheme we implement can sign with a key of this type (RFC 5246, Section 7.4.1.4.1). */
+export function signatureSchemeFits(scheme: number, keyType: SignatureKeyType): boolean {
+  return SCHEMES.get(scheme)?.family === keyFamilyOf(keyType);
+}
+
+/**
+ * Whether an RSA key with a modulus of `modulusBits` is long enough for `scheme`. Only PSS has a
+ * floor: the encoded message needs emLen ≥ hLen + sLen + 2 octets with emLen = ⌈(modBits − 1)/8⌉
+ * (RFC 8017, Section 9.1.1), and TLS sets sLen = hLen, so a 1024-bit key cannot make
+ * rsa_pss_rsae_sha512 signatures. OpenSSL's server skips such schemes the same way
+ * (rsa_pss_check_min_key_size).
+ */
+export function rsaKeyLongEnoughFor(scheme: number, modulusBits: number): boolean {
+  const hashBytes = SCHEMES.get(scheme)?.pssHashBytes;
+  return hashBytes === undefined || Math.ceil((modulusBits - 1) / 8) >= 2 * hashBytes + 2;
 }
 
 /** The scheme's RFC name ("rsa_pss_rsae_sha256"), or its hex code when unknown. */
@@ -66,19 +113,31 @@ export function signatureSchemeName(scheme: number): string {
   return SCHEMES.get(scheme)?.name ?? `0x${scheme.toString(16).padStart(4, '0')}`;
 }
 
-/** Signs `data` with a PKCS#8 DER private key; throws UnsupportedSignatureScheme for an unknown code. */
+/** The impl, after checking that a key of `keyType` fits it (RFC 5246, Section 7.4.3). */
+function fittingImpl(scheme: number, keyType: SpkiKeyType): [SchemeImpl, SignatureKeyType] {
+  const impl = schemeImpl(scheme);
+  if (keyType === 'other' || keyFamilyOf(keyType) !== impl.family)
+    throw new SignatureKeyMismatch(impl.name, keyType);
+  return [impl, keyType];
+}
+
+/**
+ * Signs `data` with a PKCS#8 DER private key; throws UnsupportedSignatureScheme for an unknown
+ * code, and SignatureKeyMismatch when the key is not of the scheme's family.
+ */
 export async function sign(
   scheme: number,
   privateKeyPkcs8: Uint8Array,
   data: Uint8Array,
 ): Promise<Uint8Array> {
-  return schemeImpl(scheme).sign(privateKeyPkcs8, data);
+  const [impl, keyType] = fittingImpl(scheme, keyTypeOfPkcs8(privateKeyPkcs8));
+  return impl.sign(privateKeyPkcs8, keyType, data);
 }
 
 /**
  * Whether `signature` is a valid `scheme` signature of `data` under an SPKI DER public key.
  * Throws UnsupportedSignatureScheme for an unknown code, and SignatureKeyMismatch when the key is
- * not of the scheme's type (RFC 5246, Section 7.4.3: the scheme must fit the certificate's key).
+ * not of the scheme's family (RFC 5246, Section 7.4.3: the scheme must fit the certificate's key).
  */
 export async function verify(
   scheme: number,
@@ -86,8 +145,6 @@ export async function verify(
   data: Uint8Array,
   signature: Uint8Array,
 ): Promise<boolean> {
-  const impl = schemeImpl(scheme);
-  const keyType = keyTypeOfSpki(spkiDer);
-  if (keyType !== impl.keyType) throw new SignatureKeyMismatch(impl.name, keyType);
-  return impl.verify(spkiDer, data, signature);
+  const [impl, keyType] = fittingImpl(scheme, keyTypeOfSpki(spkiDer));
+  return impl.verify(spkiDer, keyType, data, signature);
 }

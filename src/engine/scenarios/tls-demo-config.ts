@@ -42,14 +42,20 @@ export function demoClientConfig(serverName: string): ClientConfig {
 
 /**
  * RSA-PSS draws its salt inside WebCrypto, out of reach of the injected RNG, so a seeded run would
- * not reproduce its ServerKeyExchange. Simulated runs therefore prefer rsa_pkcs1_sha256 (RFC 5246's
- * own default family); against real peers the CLI keeps PSS first.
+ * not reproduce its ServerKeyExchange. Simulated runs therefore prefer the PKCS#1 v1.5 schemes
+ * (RFC 5246's own default family) and keep PSS last; ECDSA is deterministic (RFC 6979). Against
+ * real peers the CLI keeps OpenSSL's order, PSS before PKCS#1 (DEFAULT_SIGNATURE_SCHEMES).
  */
 export const DETERMINISTIC_SIGNATURE_SCHEMES: readonly number[] = [
   SignatureScheme.ecdsa_secp256r1_sha256,
+  SignatureScheme.ecdsa_secp384r1_sha384,
+  SignatureScheme.ecdsa_secp521r1_sha512,
   SignatureScheme.rsa_pkcs1_sha256,
   SignatureScheme.rsa_pkcs1_sha384,
+  SignatureScheme.rsa_pkcs1_sha512,
   SignatureScheme.rsa_pss_rsae_sha256,
+  SignatureScheme.rsa_pss_rsae_sha384,
+  SignatureScheme.rsa_pss_rsae_sha512,
 ];
 
 export function demoServerConfig(rng: Rng): ServerConfig {

@@ -1,4 +1,5 @@
 /** What each side is configured to offer or accept. Plain data: the lab edits it. */
+import type { SignatureKeyType } from '../crypto/signature';
 import { NamedGroup, SignatureScheme } from './enums';
 import { DEFAULT_GROUPS } from './groups';
 import type { ClientSessionStore, ServerSessionStore } from './session';
@@ -23,7 +24,8 @@ export interface ServerCredential {
   /** DER, leaf first. */
   chain: Uint8Array[];
   privateKeyPkcs8: Uint8Array;
-  keyType: 'RSA' | 'ECDSA_P256';
+  /** RSA (rsaEncryption) or ECDSA on P-256, P-384 or P-521. */
+  keyType: SignatureKeyType;
 }
 
 export interface ServerConfig {
@@ -61,11 +63,22 @@ export interface ServerMisbehaviour {
   selectSuite?: number;
 }
 
+/**
+ * Every scheme we implement, in OpenSSL 3's default order (tls12_sigalgs in ssl/t1_lib.c, as
+ * `openssl s_client -trace` shows it): ECDSA, then RSA-PSS, then PKCS#1 v1.5, shorter hashes first
+ * within each. A client sends it as signature_algorithms; a server that prefers its own order
+ * picks from it in this order (negotiate.ts).
+ */
 export const DEFAULT_SIGNATURE_SCHEMES: readonly number[] = [
   SignatureScheme.ecdsa_secp256r1_sha256,
+  SignatureScheme.ecdsa_secp384r1_sha384,
+  SignatureScheme.ecdsa_secp521r1_sha512,
   SignatureScheme.rsa_pss_rsae_sha256,
+  SignatureScheme.rsa_pss_rsae_sha384,
+  SignatureScheme.rsa_pss_rsae_sha512,
   SignatureScheme.rsa_pkcs1_sha256,
   SignatureScheme.rsa_pkcs1_sha384,
+  SignatureScheme.rsa_pkcs1_sha512,
 ];
 
 export function defaultClientConfig(serverName: string, trustAnchors: Uint8Array[]): ClientConfig {
@@ -85,7 +98,7 @@ export function defaultServerConfig(credentials: ServerCredential[]): ServerConf
   return {
     credentials,
     cipherSuites: [...DEFAULT_SUITE_ORDER],
-    groups: [NamedGroup.x25519, NamedGroup.secp256r1, NamedGroup.secp384r1],
+    groups: [NamedGroup.x25519, NamedGroup.secp256r1, NamedGroup.secp384r1, NamedGroup.secp521r1],
     signatureSchemes: [...DEFAULT_SIGNATURE_SCHEMES],
     preferServerOrder: true,
     supportExtendedMasterSecret: true,

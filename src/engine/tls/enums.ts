@@ -51,14 +51,20 @@ export const NamedGroup = {
   x25519: 29,
   secp256r1: 23,
   secp384r1: 24,
+  secp521r1: 25,
 } as const;
 
 /** RFC 8446, Section 4.2.3 (SignatureScheme); in TLS 1.2 the same two bytes are {hash, signature} (RFC 5246, Section 7.4.1.4.1). */
 export const SignatureScheme = {
   rsa_pkcs1_sha256: 0x0401,
   rsa_pkcs1_sha384: 0x0501,
+  rsa_pkcs1_sha512: 0x0601,
   rsa_pss_rsae_sha256: 0x0804,
+  rsa_pss_rsae_sha384: 0x0805,
+  rsa_pss_rsae_sha512: 0x0806,
   ecdsa_secp256r1_sha256: 0x0403,
+  ecdsa_secp384r1_sha384: 0x0503,
+  ecdsa_secp521r1_sha512: 0x0603,
 } as const;
 
 /** RFC 5246, Section 7.4.1.4 (ExtensionType) and the RFCs that registered each value. */
@@ -272,7 +278,6 @@ const namedGroupNames = table(NamedGroup, {
   secp224k1: 20,
   secp224r1: 21,
   secp256k1: 22,
-  secp521r1: 25,
   brainpoolP256r1: 26,
   brainpoolP384r1: 27,
   brainpoolP512r1: 28,
@@ -307,11 +312,6 @@ const signatureSchemeNames = table(SignatureScheme, {
   dsa_sha256: 0x0402,
   dsa_sha384: 0x0502,
   dsa_sha512: 0x0602,
-  rsa_pkcs1_sha512: 0x0601,
-  ecdsa_secp384r1_sha384: 0x0503,
-  ecdsa_secp521r1_sha512: 0x0603,
-  rsa_pss_rsae_sha384: 0x0805,
-  rsa_pss_rsae_sha512: 0x0806,
   ed25519: 0x0807,
   ed448: 0x0808,
   rsa_pss_pss_sha256: 0x0809,

@@ -6,6 +6,7 @@ const GROUP_BY_CODE = new Map<number, GroupName>([
   [NamedGroup.x25519, 'x25519'],
   [NamedGroup.secp256r1, 'secp256r1'],
   [NamedGroup.secp384r1, 'secp384r1'],
+  [NamedGroup.secp521r1, 'secp521r1'],
 ]);
 
 export function groupName(code: number): GroupName | undefined {
@@ -16,8 +17,28 @@ export function groupCode(name: GroupName): number {
   return NamedGroup[name];
 }
 
+const CURVE_GROUP_OF_KEY_TYPE: Readonly<Record<string, number>> = {
+  ECDSA_P256: NamedGroup.secp256r1,
+  ECDSA_P384: NamedGroup.secp384r1,
+  ECDSA_P521: NamedGroup.secp521r1,
+};
+
+/**
+ * The supported_groups entry that names an ECDSA key's curve (RFC 8422, Section 5.1.1), which a
+ * client must list for a server to use a certificate on it (Section 5.3); undefined for RSA.
+ */
+export function curveGroupOfKeyType(keyType: string): number | undefined {
+  return CURVE_GROUP_OF_KEY_TYPE[keyType];
+}
+
+/**
+ * secp521r1 is offered too, though it is last for key exchange: RFC 8422, Section 5.3 lets a
+ * server use an ECDSA certificate only on a curve the client lists here, so a client without it
+ * cannot reach a server with a P-521 certificate (OpenSSL's client offers it by default).
+ */
 export const DEFAULT_GROUPS: readonly number[] = [
   NamedGroup.x25519,
   NamedGroup.secp256r1,
   NamedGroup.secp384r1,
+  NamedGroup.secp521r1,
 ];

@@ -2,16 +2,12 @@
  * How a server chooses from what the client offered, with the reason in words. This is what
  * engineers come to see: why a suite was or wasn't negotiated.
  */
-import {
-  cipherSuiteName,
-  namedGroupName,
-  signatureSchemeName,
-  NamedGroup,
-  SignatureScheme,
-} from './enums';
+import { keyFamilyOf, rsaKeyLongEnoughFor, signatureSchemeFits } from '../crypto/signature';
+import { parseCertificate } from './certificates/parse';
+import { cipherSuiteName, namedGroupName, signatureSchemeName } from './enums';
 import type { ServerConfig, ServerCredential } from './config';
 import { fail } from './errors';
-import { groupName } from './groups';
+import { curveGroupOfKeyType, groupName } from './groups';
 import { suiteParams, type SuiteParams } from './suites';
 
 export interface Choice {
@@ -21,17 +17,6 @@ export interface Choice {
   signatureScheme: number;
   /** One plain sentence on why this suite won. */
   reason: string;
-}
-
-const RSA_SCHEMES = new Set<number>([
-  SignatureScheme.rsa_pkcs1_sha256,
-  SignatureScheme.rsa_pkcs1_sha384,
-  SignatureScheme.rsa_pss_rsae_sha256,
-]);
-const ECDSA_SCHEMES = new Set<number>([SignatureScheme.ecdsa_secp256r1_sha256]);
-
-function schemeFits(scheme: number, keyType: ServerCredential['keyType']): boolean {
-  return keyType === 'RSA' ? RSA_SCHEMES.has(scheme) : ECDSA_SCHEMES.has(scheme);
 }
 
 /**
@@ -51,16 +36,46 @@ function shared(
 
 /**
  * The signature scheme for a credential, among those both sides list (RFC 5246, Section
- * 7.4.1.4.1). A client that sends no signature_algorithms implies SHA-1, which we do not support,
- * so it gets nothing.
+ * 7.4.1.4.1): the first that fits the key's family, in the order `shared` gives, which is what
+ * OpenSSL's tls_choose_sigalg does. An ECDSA scheme fits a key on any curve, since in TLS 1.2 its
+ * name fixes only the hash (RFC 8422, Section 5.10; signature.ts): OpenSSL's server with a P-256
+ * key, offered only ecdsa_secp384r1_sha384, signs with ECDSA P-256 and SHA-384. A client that
+ * sends no signature_algorithms implies SHA-1, which we do not support, so it gets nothing.
+ * An RSA key too short for a PSS scheme skips it, as OpenSSL's does (rsaKeyLongEnoughFor).
  */
 function pickScheme(
   config: ServerConfig,
   clientSchemes: number[] | undefined,
-  keyType: ServerCredential['keyType'],
+  credential: ServerCredential,
 ): number | undefined {
   if (clientSchemes === undefined) return undefined;
-  return shared(config, config.signatureSchemes, clientSchemes).find((s) => schemeFits(s, keyType));
+  const bits = rsaModulusBits(credential);
+  return shared(config, config.signatureSchemes, clientSchemes).find(
+    (s) =>
+      signatureSchemeFits(s, credential.keyType) &&
+      (bits === undefined || rsaKeyLongEnoughFor(s, bits)),
+  );
+}
+
+/** Leaf certificate → its RSA modulus size; parsed once per credential, not per handshake. */
+const modulusBitsOfLeaf = new WeakMap<Uint8Array, number | undefined>();
+
+/** The RSA modulus size of a credential's leaf; undefined when not RSA or not readable. */
+function rsaModulusBits(credential: ServerCredential): number | undefined {
+  const leaf = credential.chain[0];
+  if (credential.keyType !== 'RSA' || !leaf) return undefined;
+  if (!modulusBitsOfLeaf.has(leaf)) {
+    let bits: number | undefined;
+    try {
+      const key = parseCertificate(leaf).publicKey;
+      bits = key.kind === 'RSA' ? key.bits : undefined;
+    } catch {
+      // A leaf we cannot read has no size to check; signing will say what is wrong with the key.
+      bits = undefined;
+    }
+    modulusBitsOfLeaf.set(leaf, bits);
+  }
+  return modulusBitsOfLeaf.get(leaf);
 }
 
 /** RFC 8422, Section 4: with no supported_groups extension the client is taken to support any. */
@@ -89,26 +104,28 @@ export function chooseParameters(
   for (const id of order) {
     const suite = suiteParams(id);
     if (!suite) continue;
-    const keyType = suite.auth === 'RSA' ? 'RSA' : 'ECDSA_P256';
-    const credential = config.credentials.find((c) => c.keyType === keyType);
-    if (!credential) {
-      skipped.push(`${suite.name} (no ${keyType === 'RSA' ? 'RSA' : 'ECDSA'} certificate)`);
+    const ofFamily = config.credentials.filter((c) => keyFamilyOf(c.keyType) === suite.auth);
+    if (ofFamily.length === 0) {
+      skipped.push(`${suite.name} (no ${suite.auth} certificate)`);
       continue;
     }
     // RFC 8422, Section 5.1: when the client sends supported_groups, the server must not pick an
     // ECC suite it cannot complete within those curves, and that includes the curve of its ECDSA
     // certificate (Section 5.3). OpenSSL's client aborts with "wrong curve" otherwise.
-    if (
-      credential.keyType === 'ECDSA_P256' &&
-      offer.groups !== undefined &&
-      !offer.groups.includes(NamedGroup.secp256r1)
-    ) {
+    const credential = ofFamily.find((c) => {
+      const curve = curveGroupOfKeyType(c.keyType);
+      return curve === undefined || offer.groups === undefined || offer.groups.includes(curve);
+    });
+    if (!credential) {
+      const curves = ofFamily
+        .map((c) => namedGroupName(curveGroupOfKeyType(c.keyType)!))
+        .join(', ');
       skipped.push(
-        `${suite.name} (the ECDSA certificate's curve, secp256r1, is not in the client's supported_groups)`,
+        `${suite.name} (the ECDSA certificate's curve, ${curves}, is not in the client's supported_groups)`,
       );
       continue;
     }
-    const signatureScheme = pickScheme(config, offer.signatureSchemes, keyType);
+    const signatureScheme = pickScheme(config, offer.signatureSchemes, credential);
     if (signatureScheme === undefined) {
       skipped.push(`${suite.name} (no shared signature algorithm for its key)`);
       continue;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AEAD_KEY_LENGTH } from '../crypto/aead';
-import { signatureSchemeKeyType } from '../crypto/signature';
+import { signatureSchemeKeyFamily } from '../crypto/signature';
 import { DEFAULT_SUITE_ORDER, SUITES, schemesForAuth, suiteParams } from './suites';
 
 describe('cipher suites', () => {
@@ -49,10 +49,10 @@ describe('cipher suites', () => {
   });
 
   it('offers signature schemes that fit each auth type', () => {
-    expect(schemesForAuth('RSA')).toEqual([0x0804, 0x0401, 0x0501]);
-    expect(schemesForAuth('ECDSA')).toEqual([0x0403]);
-    for (const code of schemesForAuth('RSA')) expect(signatureSchemeKeyType(code)).toBe('RSA');
+    expect(schemesForAuth('RSA')).toEqual([0x0804, 0x0805, 0x0806, 0x0401, 0x0501, 0x0601]);
+    expect(schemesForAuth('ECDSA')).toEqual([0x0403, 0x0503, 0x0603]);
+    for (const code of schemesForAuth('RSA')) expect(signatureSchemeKeyFamily(code)).toBe('RSA');
     for (const code of schemesForAuth('ECDSA'))
-      expect(signatureSchemeKeyType(code)).toBe('ECDSA_P256');
+      expect(signatureSchemeKeyFamily(code)).toBe('ECDSA');
   });
 });

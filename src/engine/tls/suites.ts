@@ -81,11 +81,11 @@ export const DEFAULT_SUITE_ORDER: readonly number[] = SUITES.map((s) => s.id);
 /**
  * The SignatureScheme codes that can sign a ServerKeyExchange for a suite's `auth`, most
  * preferred first: RSA-PSS before PKCS#1 v1.5 (RFC 8446, Section 4.2.3 keeps v1.5 only for old
- * peers), and ECDSA P-256 for ECDSA.
+ * peers), shorter hashes first within each, as in OpenSSL's default list.
  */
 export function schemesForAuth(auth: SuiteParams['auth']): readonly number[] {
   return auth === 'RSA' ? RSA_SCHEMES : ECDSA_SCHEMES;
 }
 
-const RSA_SCHEMES: readonly number[] = [0x0804, 0x0401, 0x0501];
-const ECDSA_SCHEMES: readonly number[] = [0x0403];
+const RSA_SCHEMES: readonly number[] = [0x0804, 0x0805, 0x0806, 0x0401, 0x0501, 0x0601];
+const ECDSA_SCHEMES: readonly number[] = [0x0403, 0x0503, 0x0603];

@@ -396,7 +396,7 @@ const spans: Table = {
   'tls.server_key_exchange.signed_params':
     'The signature algorithm and the signature over client_random + server_random + the ECDHE parameters.',
   'tls.server_key_exchange.algorithm':
-    'The signature scheme used, one the client listed in signature_algorithms.',
+    'The signature scheme used, one the client listed in signature_algorithms. In TLS 1.2 it fixes the hash and the kind of key (RSA-PSS, RSA PKCS#1 v1.5 or ECDSA) but not the curve: ecdsa_secp384r1_sha384 means ECDSA with SHA-384 on whatever curve the certificate’s key uses.',
   'tls.server_key_exchange.signature':
     'The signature made with the certificate’s private key. Checking it with the certificate’s public key proves the server holds that key and that nobody swapped the ECDHE key on the way.',
   'tls.server_key_exchange.unsupported':

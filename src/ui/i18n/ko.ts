@@ -376,7 +376,7 @@ const spans: Table = {
   'tls.server_key_exchange.signed_params':
     '서명 알고리즘, 그리고 client_random + server_random + ECDHE 매개변수에 대한 서명입니다.',
   'tls.server_key_exchange.algorithm':
-    '사용한 서명 방식으로, 클라이언트가 signature_algorithms에 적은 것 중 하나입니다.',
+    '사용한 서명 방식으로, 클라이언트가 signature_algorithms에 적은 것 중 하나입니다. TLS 1.2에서 이 값은 해시와 키의 종류(RSA-PSS, RSA PKCS#1 v1.5, ECDSA)를 정하지만 곡선은 정하지 않습니다. ecdsa_secp384r1_sha384는 인증서 키가 어떤 곡선을 쓰든 SHA-384로 서명하는 ECDSA라는 뜻입니다.',
   'tls.server_key_exchange.signature':
     '인증서의 개인 키로 만든 서명입니다. 인증서의 공개 키로 이것을 검증하면, 서버가 그 키를 가지고 있고 도중에 아무도 ECDHE 키를 바꿔치기하지 않았다는 것이 증명됩니다.',
   'tls.server_key_exchange.unsupported':

@@ -76,7 +76,7 @@ describe('trace JSON', () => {
       ok: false,
       problem: {
         kind: 'damaged',
-        detail: `trace.events[${m}].spans[0] lies outside its 142 bytes`,
+        detail: `trace.events[${m}].spans[0] lies outside its 154 bytes`,
       },
     });
     expect(damage((g) => (g.trace.events = []))).toEqual({

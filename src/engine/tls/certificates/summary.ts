@@ -8,7 +8,13 @@ import { parseCertificate, type ParsedCertificate } from './parse';
 export type PublicKeyKind = 'RSA' | 'EC' | 'Ed25519' | 'other';
 
 /** How the TLS engine will use the leaf's key: the kinds its signature code knows. */
-export type TlsKeyType = 'RSA' | 'ECDSA_P256' | 'other';
+export type TlsKeyType = 'RSA' | 'ECDSA_P256' | 'ECDSA_P384' | 'ECDSA_P521' | 'other';
+
+const EC_KEY_TYPES: Readonly<Record<string, TlsKeyType>> = {
+  'P-256': 'ECDSA_P256',
+  'P-384': 'ECDSA_P384',
+  'P-521': 'ECDSA_P521',
+};
 
 export interface CertSummary {
   subject: string;
@@ -70,11 +76,7 @@ export function leafPublicKeyOf(parsed: ParsedCertificate): {
 } {
   const key = parsed.publicKey;
   const keyType: TlsKeyType =
-    key.kind === 'RSA'
-      ? 'RSA'
-      : key.kind === 'EC' && key.curve === 'P-256'
-        ? 'ECDSA_P256'
-        : 'other';
+    key.kind === 'RSA' ? 'RSA' : key.kind === 'EC' ? (EC_KEY_TYPES[key.curve] ?? 'other') : 'other';
   return { spki: parsed.spki, keyType };
 }
 

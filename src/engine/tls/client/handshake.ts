@@ -11,10 +11,9 @@
 import { validateChain } from '../certificates/validate';
 import { generateKeyShare } from '../../crypto/ecdhe';
 import { SignatureKeyMismatch } from '../../crypto/errors';
-import { verify } from '../../crypto/signature';
+import { keyFamilyOf, verify } from '../../crypto/signature';
 import {
   HandshakeType,
-  NamedGroup,
   ProtocolVersion,
   cipherSuiteName,
   namedGroupName,
@@ -24,7 +23,7 @@ import {
 import type { ClientConfig } from '../config';
 import type { HandshakeContext, Incoming, Machine } from '../context';
 import { fail } from '../errors';
-import { groupName } from '../groups';
+import { curveGroupOfKeyType, groupName } from '../groups';
 import {
   checkPeerFinished,
   describeIncoming,
@@ -296,21 +295,22 @@ async function onCertificate(
   // check the client verified the ServerKeyExchange with whatever key the certificate held, so an
   // ECDSA certificate could authenticate an ECDHE_RSA suite (test/negative: certificate key type).
   // OpenSSL's client sends illegal_parameter here (SSL_R_WRONG_CERTIFICATE_TYPE).
-  const expectedKeyType = state.hello.suite.auth === 'RSA' ? 'RSA' : 'ECDSA_P256';
-  if (result.leafKeyType !== expectedKeyType) {
+  const leafFamily = result.leafKeyType === 'other' ? 'other' : keyFamilyOf(result.leafKeyType);
+  if (leafFamily !== state.hello.suite.auth) {
     fail({
       kind: 'illegal_parameter',
-      reason: `the server's certificate holds a ${result.leafKeyType} key, but ${state.hello.suite.name} needs ${expectedKeyType}`,
+      reason: `the server's certificate holds a ${result.leafKeyType} key, but ${state.hello.suite.name} needs ${state.hello.suite.auth}`,
     });
   }
   // RFC 8422, Section 5.3: an ECDSA certificate's key "MUST use a curve and point format
   // supported by the client" as named in its supported_groups. OpenSSL's client checks the same
   // (tls1_check_cert_param) and sends handshake_failure (SSL_R_BAD_ECC_CERT).
-  if (result.leafKeyType === 'ECDSA_P256' && !config.groups.includes(NamedGroup.secp256r1)) {
+  const leafCurve = curveGroupOfKeyType(result.leafKeyType);
+  if (leafCurve !== undefined && !config.groups.includes(leafCurve)) {
     fail({
       kind: 'no_shared_parameters',
       what: 'certificate',
-      reason: `the server's certificate key is on secp256r1, a curve this client did not offer in supported_groups (RFC 8422, Section 5.3)`,
+      reason: `the server's certificate key is on ${namedGroupName(leafCurve)}, a curve this client did not offer in supported_groups (RFC 8422, Section 5.3)`,
     });
   }
   ctx.note('tls.client.certificate_valid', {
