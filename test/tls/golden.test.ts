@@ -278,7 +278,7 @@ describe('the golden handshake with a CertificateRequest (optional client authen
         ['tls.handshake.cert_type', 'tls.handshake.sig_hash_alg', 'tls.handshake.dname_len'],
         { keylog, filter: 'tls.handshake.type == 13' },
       ),
-    ).toEqual([['1,64', '0x0403,0x0401,0x0501,0x0804', '58']]);
+    ).toEqual([['1,64', '0x0403,0x0503,0x0603,0x0401,0x0501,0x0601,0x0804,0x0805,0x0806', '58']]);
     // The client's Certificate: an empty certificate_list.
     expect(
       await tsharkFields(pcap, ['tls.handshake.certificates_length'], {
