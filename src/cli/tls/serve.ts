@@ -20,7 +20,7 @@ import { CliError, parsePort, type Args } from '../args';
 import type { Command } from '../command';
 import { err, out } from '../output';
 import { parseSuites } from './names';
-import { readPemFile } from './pki-files';
+import { checkKeyPair, readPemFile } from './pki-files';
 import { serverExchange } from './https-over-socket';
 
 const CONNECTION_TIMEOUT_MS = 30_000;
@@ -69,18 +69,20 @@ async function credentialsFrom(args: Args): Promise<ServerCredential[]> {
   if (!cert || !key) throw new CliError('--cert and --key go together', 2);
   const chain = readPemFile(cert, 'certificate file', 'CERTIFICATE');
   const [privateKeyPkcs8] = readPemFile(key, 'key file', 'PRIVATE KEY');
-  let keyType: string;
+  let leaf: ReturnType<typeof leafPublicKey>;
   try {
-    keyType = leafPublicKey(chain[0]!).keyType;
+    leaf = leafPublicKey(chain[0]!);
   } catch (e) {
     throw new CliError(
       `cannot read the certificate in '${cert}': ${e instanceof Error ? e.message : String(e)}`,
     );
   }
+  const { keyType, spki } = leaf;
   if (keyType !== 'RSA' && keyType !== 'ECDSA_P256')
     throw new CliError(
       `unsupported key in '${cert}': only RSA and ECDSA P-256 certificates are supported`,
     );
+  await checkKeyPair(keyType, spki, privateKeyPkcs8!, { cert, key });
   return [{ chain, privateKeyPkcs8: privateKeyPkcs8!, keyType }];
 }
 
