@@ -85,7 +85,8 @@ async function run(args: Args): Promise<number> {
   setMaxListeners(0, stopping.signal);
   // allowHalfOpen: a client's FIN must not end our side before its request is answered.
   const server = createServer({ allowHalfOpen: true }, (socket) => {
-    const peer = `${socket.remoteAddress}:${socket.remotePort}`;
+    // A client that reset before the accept was handled has no address left to show.
+    const peer = `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`;
     socket.on('error', () => {});
     if (sockets.size >= maxConnections) {
       out(`${peer} refused: ${maxConnections} connections open (--max-connections)`);
