@@ -96,7 +96,8 @@ async function connectOnce(
   path: string,
   keylog: string | undefined,
 ): Promise<{ ok: boolean }> {
-  const socket = tcpConnect({ host, port });
+  // allowHalfOpen: the server's FIN must not end our side before our close_notify is out.
+  const socket = tcpConnect({ host, port, allowHalfOpen: true });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new CliError(`timed out connecting to ${host}:${port}`)),

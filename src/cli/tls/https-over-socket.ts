@@ -1,16 +1,17 @@
 /**
  * One HTTPS exchange over a real TCP socket, for either side: our client sends GET and closes once
- * the whole response is in; our server answers the first request with a 200 and closes. The CLI's
+ * the whole response is in; our server answers the first request head and closes. The CLI's
  * connect and serve commands, and the interop tests, all run exactly this.
  */
 import type { Socket } from 'node:net';
 import { concatBytes } from '../../engine/bytes/hex';
 import {
+  RequestHeadReader,
+  buildErrorResponse,
   buildGetRequest,
   buildOkResponse,
   demoPage,
   isCompleteResponse,
-  parseHttpHead,
   type HttpHead,
 } from '../../engine/http/http';
 import { SystemClock } from '../../engine/sim/clock';
@@ -22,7 +23,7 @@ import type { ClientConfig, ServerConfig } from '../../engine/tls/config';
 import { TlsConnection } from '../../engine/tls/connection';
 import { serverMachine } from '../../engine/tls/server/handshake';
 import type { ServerState } from '../../engine/tls/server/states';
-import { pumpSocket } from './socket-session';
+import { pumpSocket, type PumpDeadlines } from './socket-session';
 
 export interface ClientExchange {
   conn: TlsConnection<ClientState>;
@@ -67,14 +68,31 @@ export async function clientExchange(
 
 export interface ServerExchange {
   conn: TlsConnection<ServerState>;
-  /** The request's start line, if one arrived. */
+  /** The request's start line, if a whole request head arrived and it was a request. */
   request?: HttpHead;
+  /** The status we answered with, if we answered: 200, or 400, 414 or 431 for a refused request. */
+  status?: 200 | 400 | 414 | 431;
 }
 
+export interface ServerExchangeOptions {
+  rng: Rng;
+  pageHost: string;
+  /** Both deadlines at once, or each (PumpDeadlines). */
+  timeoutMs: number | PumpDeadlines;
+  /** Aborting it ends the connection: close_notify in Traffic, dropped in the handshake. */
+  signal?: AbortSignal;
+}
+
+/**
+ * The server's side: once the whole request head is in (an empty line after the request line, with
+ * CRLF or bare-LF line ends), a 200; a head past MAX_REQUEST_HEAD is refused at once with 414 (the
+ * request line) or 431 (the header fields), a head whose first line is no request with 400. Then
+ * close_notify. The client's close_notify does not stop the answer (halfClose).
+ */
 export async function serverExchange(
   socket: Socket,
   config: ServerConfig,
-  options: { rng: Rng; pageHost: string; timeoutMs: number },
+  options: ServerExchangeOptions,
 ): Promise<ServerExchange> {
   const conn = new TlsConnection(serverMachine(config), {
     rng: options.rng,
@@ -83,23 +101,35 @@ export async function serverExchange(
     lane: 'Server',
     peerLane: 'Client',
     traceReceived: true,
+    halfClose: true,
   });
+  const head = new RequestHeadReader();
+  let read = 0;
   let request: HttpHead | undefined;
+  let status: ServerExchange['status'];
   await conn.start();
   await pumpSocket(
     socket,
     conn,
     {
       afterInput() {
-        if (conn.isTraffic && request === undefined && conn.received.length > 0) {
-          request = parseHttpHead(concatBytes(...conn.received));
-          if (!request) return;
-          conn.write(buildOkResponse(demoPage(options.pageHost)));
-          conn.close();
-        }
+        if (!conn.isTraffic || status !== undefined) return;
+        let progress = head.progress;
+        while (read < conn.received.length && progress.kind === 'incomplete')
+          progress = head.push(conn.received[read++]!);
+        if (progress.kind === 'incomplete') return;
+        if (progress.kind === 'too_large') status = progress.status;
+        else if (progress.head) {
+          request = progress.head;
+          status = 200;
+        } else status = 400;
+        conn.write(
+          status === 200 ? buildOkResponse(demoPage(options.pageHost)) : buildErrorResponse(status),
+        );
+        conn.close();
       },
     },
-    options.timeoutMs,
+    { deadlines: options.timeoutMs, ...(options.signal ? { signal: options.signal } : {}) },
   );
-  return { conn, ...(request ? { request } : {}) };
+  return { conn, ...(request ? { request } : {}), ...(status ? { status } : {}) };
 }

@@ -1,10 +1,13 @@
 /**
  * `tls serve --port N`: our server on 127.0.0.1. Each connection gets a handshake and an HTTP/1.1
- * 200 response to its request. Runs until stopped. Sessions and tickets persist across
- * connections, so clients can resume.
+ * 200 response to its request. Runs until SIGINT or SIGTERM, then closes its connections and
+ * says 'stopped'. Sessions and tickets persist across connections, so clients can resume; the
+ * session cache, the connections and their deadlines are bounded, each bound with its flag.
  */
 import { untilStopSignal } from '../stop-signal';
+import { setMaxListeners } from 'node:events';
 import { createServer, type Socket } from 'node:net';
+import { MAX_REQUEST_HEAD, type HttpHead } from '../../engine/http/http';
 import { SystemRng } from '../../engine/sim/rng';
 import {
   defaultServerConfig,
@@ -13,38 +16,87 @@ import {
 } from '../../engine/tls/config';
 import { cipherSuiteName, namedGroupName } from '../../engine/tls/enums';
 import { failureLine } from '../../engine/tls/errors';
-import { leafPublicKey, type TlsKeyType } from '../../engine/tls/certificates/summary';
+import { leafPublicKey } from '../../engine/tls/certificates/summary';
 import { ServerSessionStore } from '../../engine/tls/session';
 import { demoCredentials } from '../../engine/scenarios/tls-demo-config';
 import { CliError, parsePort, type Args } from '../args';
 import type { Command } from '../command';
 import { err, out } from '../output';
 import { parseSuites } from './names';
-import { readPemFile } from './pki-files';
+import { checkKeyPair, readPemFile } from './pki-files';
 import { serverExchange } from './https-over-socket';
+import type { PumpDeadlines } from './socket-session';
 
-const CONNECTION_TIMEOUT_MS = 30_000;
+/**
+ * The handshake must be done within this long of the connection's accept, however the bytes
+ * trickle in: nginx's ssl_handshake_timeout default (60s).
+ */
+const HANDSHAKE_TIMEOUT_MS = 60_000;
+/** After the handshake, the request head's bytes may pause this long: nginx's client_header_timeout (60s). */
+const IDLE_TIMEOUT_MS = 60_000;
+/**
+ * Connections open at once, lingering ones included; the next is refused with one log line:
+ * nginx's worker_connections default (512), which nginx likewise refuses past.
+ */
+const MAX_CONNECTIONS = 512;
+/** On SIGINT/SIGTERM, how long open connections get to take their close_notify before they are dropped. */
+const STOP_GRACE_MS = 1_000;
 
 export const serveCommand: Command = {
   protocol: 'tls',
   command: 'serve',
-  synopsis: '--port N [--cert PEM --key PEM] [--suites LIST]',
-  spec: { positional: [], values: ['port', 'cert', 'key', 'suites'], switches: [] },
+  synopsis:
+    '--port N [--cert PEM --key PEM] [--suites LIST] [--handshake-timeout S] [--idle-timeout S] [--max-connections N]',
+  spec: {
+    positional: [],
+    values: [
+      'port',
+      'cert',
+      'key',
+      'suites',
+      'handshake-timeout',
+      'idle-timeout',
+      'max-connections',
+    ],
+    switches: [],
+  },
   run,
 };
 
 async function run(args: Args): Promise<number> {
   const port = parsePort(args.values.port, 'port');
   if (port === undefined) throw new CliError('--port is required', 2);
+  const deadlines: PumpDeadlines = {
+    handshakeMs:
+      parseSeconds(args.values['handshake-timeout'], 'handshake-timeout') ?? HANDSHAKE_TIMEOUT_MS,
+    idleMs: parseSeconds(args.values['idle-timeout'], 'idle-timeout') ?? IDLE_TIMEOUT_MS,
+  };
+  const maxConnections =
+    parseCount(args.values['max-connections'], 'max-connections') ?? MAX_CONNECTIONS;
   const rng = new SystemRng();
   const config = defaultServerConfig(await credentialsFrom(args));
   config.cipherSuites = parseSuites(args.values.suites) ?? config.cipherSuites;
   config.sessions = new ServerSessionStore();
   config.ticketKey = rng.bytes(32);
 
-  const server = createServer((socket) => {
-    void serveOne(socket, config, rng).catch((e: unknown) =>
-      err(`connection error: ${e instanceof Error ? e.message : String(e)}`),
+  const sockets = new Set<Socket>();
+  const stopping = new AbortController();
+  // One listener per open connection: as many as --max-connections, not a leak.
+  setMaxListeners(0, stopping.signal);
+  // allowHalfOpen: a client's FIN must not end our side before its request is answered.
+  const server = createServer({ allowHalfOpen: true }, (socket) => {
+    // A client that reset before the accept was handled has no address left to show.
+    const peer = `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`;
+    socket.on('error', () => {});
+    if (sockets.size >= maxConnections) {
+      out(`${peer} refused: ${maxConnections} connections open (--max-connections)`);
+      socket.destroy();
+      return;
+    }
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+    void serveOne(socket, peer, config, rng, deadlines, stopping.signal).catch((e: unknown) =>
+      out(`${peer} error: ${e instanceof Error ? e.message : String(e)}`),
     );
   });
   await new Promise<void>((resolve, reject) => {
@@ -53,6 +105,8 @@ async function run(args: Args): Promise<number> {
     );
     server.listen(port, '127.0.0.1', () => resolve());
   });
+  // Out of file descriptors (EMFILE) and the like: node keeps listening; say so once per error.
+  server.on('error', (e: NodeJS.ErrnoException) => out(`accept error: ${e.code ?? e.message}`));
   // Handlers before the "listening" line, as in dns serve: a signal may follow the line at once.
   const stopped = untilStopSignal();
   out(
@@ -60,7 +114,45 @@ async function run(args: Args): Promise<number> {
   );
   await stopped;
   server.close();
+  stopping.abort();
+  await allClosed(sockets, STOP_GRACE_MS);
+  for (const socket of sockets) socket.destroy();
+  err('stopped');
   return 0;
+}
+
+/** Resolves once every socket in `sockets` has closed, or after `ms`. */
+function allClosed(sockets: ReadonlySet<Socket>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    const check = (): void => {
+      if (sockets.size > 0) return;
+      clearTimeout(timer);
+      resolve();
+    };
+    for (const socket of sockets) socket.once('close', () => setImmediate(check));
+    check();
+  });
+}
+
+/** A duration flag in seconds (decimals allowed), as milliseconds. */
+function parseSeconds(text: string | undefined, name: string): number | undefined {
+  if (text === undefined) return undefined;
+  const seconds = Number(text);
+  if (text.trim() === '' || !Number.isFinite(seconds) || seconds <= 0 || seconds > 86_400)
+    throw new CliError(
+      `--${name} must be a number of seconds above 0, at most 86400, got '${text}'`,
+      2,
+    );
+  return Math.ceil(seconds * 1000);
+}
+
+function parseCount(text: string | undefined, name: string): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < 1 || n > 1_000_000)
+    throw new CliError(`--${name} must be a whole number from 1 to 1000000, got '${text}'`, 2);
+  return n;
 }
 
 async function credentialsFrom(args: Args): Promise<ServerCredential[]> {
@@ -69,27 +161,36 @@ async function credentialsFrom(args: Args): Promise<ServerCredential[]> {
   if (!cert || !key) throw new CliError('--cert and --key go together', 2);
   const chain = readPemFile(cert, 'certificate file', 'CERTIFICATE');
   const [privateKeyPkcs8] = readPemFile(key, 'key file', 'PRIVATE KEY');
-  let keyType: TlsKeyType;
+  let leaf: ReturnType<typeof leafPublicKey>;
   try {
-    keyType = leafPublicKey(chain[0]!).keyType;
+    leaf = leafPublicKey(chain[0]!);
   } catch (e) {
     throw new CliError(
       `cannot read the certificate in '${cert}': ${e instanceof Error ? e.message : String(e)}`,
     );
   }
+  const { keyType, spki } = leaf;
   if (keyType === 'other')
     throw new CliError(
       `unsupported key in '${cert}': only RSA and ECDSA P-256, P-384 and P-521 certificates are supported`,
     );
+  await checkKeyPair(keyType, spki, privateKeyPkcs8!, { cert, key });
   return [{ chain, privateKeyPkcs8: privateKeyPkcs8!, keyType }];
 }
 
-async function serveOne(socket: Socket, config: ServerConfig, rng: SystemRng): Promise<void> {
-  const peer = `${socket.remoteAddress}:${socket.remotePort}`;
-  const { conn, request } = await serverExchange(socket, config, {
+async function serveOne(
+  socket: Socket,
+  peer: string,
+  config: ServerConfig,
+  rng: SystemRng,
+  deadlines: PumpDeadlines,
+  signal: AbortSignal,
+): Promise<void> {
+  const { conn, request, status } = await serverExchange(socket, config, {
     rng,
     pageHost: 'wirestep',
-    timeoutMs: CONNECTION_TIMEOUT_MS,
+    timeoutMs: deadlines,
+    signal,
   });
   const n = conn.negotiated;
   if (conn.failure) {
@@ -98,6 +199,18 @@ async function serveOne(socket: Socket, config: ServerConfig, rng: SystemRng): P
   }
   // A 200 goes out only in answer to a request; a client that closes first (s_client -reconnect) got none.
   out(
-    `${peer} ${cipherSuiteName(n.cipherSuite ?? 0)} group=${n.group !== undefined ? namedGroupName(n.group) : 'none'} ems=${n.extendedMasterSecret ? 'yes' : 'no'} resumed=${n.resumed ?? 'no'} ${request ? `${request.summary} -> 200` : '(no request)'}`,
+    `${peer} ${cipherSuiteName(n.cipherSuite ?? 0)} group=${n.group !== undefined ? namedGroupName(n.group) : 'none'} ems=${n.extendedMasterSecret ? 'yes' : 'no'} resumed=${n.resumed ?? 'no'} ${answerSummary(request, status)}`,
   );
+}
+
+function answerSummary(request: HttpHead | undefined, status: number | undefined): string {
+  if (status === undefined) return '(no request)';
+  if (request) return `${request.summary} -> ${status}`;
+  const what =
+    status === 414
+      ? `request line over ${MAX_REQUEST_HEAD} bytes`
+      : status === 431
+        ? `request head over ${MAX_REQUEST_HEAD} bytes`
+        : 'not an HTTP request';
+  return `(${what}) -> ${status}`;
 }

@@ -42,6 +42,12 @@ export interface ConnectionEnv {
    * what it sends); on against a real peer, whose messages we only ever receive.
    */
   traceReceived: boolean;
+  /**
+   * Take the peer's close_notify as a half-close: stay open for writing until close() is called,
+   * as OpenSSL, GnuTLS and Go do, so a request that came with it can still be answered. Off, we
+   * answer close_notify with our own at once (RFC 5246, Section 7.2.1).
+   */
+  halfClose?: boolean;
 }
 
 export class TlsConnection<S extends { name: string }> {
@@ -60,6 +66,8 @@ export class TlsConnection<S extends { name: string }> {
   failure?: TlsError;
   /** The alert that ended the connection, sent or received. */
   closingAlert?: { from: 'us' | 'peer'; description: number };
+  /** The peer sent close_notify and we have not closed yet (only with `halfClose`). */
+  peerClosed = false;
 
   constructor(
     private readonly machine: Machine<S>,
@@ -88,7 +96,8 @@ export class TlsConnection<S extends { name: string }> {
 
   /** Feeds bytes from the transport. */
   async receive(bytes: Uint8Array): Promise<void> {
-    if (this.isClosed) return;
+    // RFC 5246, Section 7.2.1: whatever follows a closure alert is ignored.
+    if (this.isClosed || this.peerClosed) return;
     await this.guard(async () => {
       let records;
       try {
@@ -141,9 +150,12 @@ export class TlsConnection<S extends { name: string }> {
   }
 
   /** No answer in time: close with a fatal alert that says nothing more can be done. */
-  abortTimeout(): void {
+  abortTimeout(deadline?: string): void {
     if (!this.isClosed)
-      this.abort({ kind: 'internal', reason: `timed out waiting in ${this.state.name}` });
+      this.abort({
+        kind: 'internal',
+        reason: `timed out waiting in ${this.state.name}${deadline ? ` (${deadline})` : ''}`,
+      });
   }
 
   /** Records queued for the transport since the last call. */
@@ -272,6 +284,10 @@ export class TlsConnection<S extends { name: string }> {
   private async onAlert(level: number, description: number): Promise<void> {
     this.closingAlert = { from: 'peer', description };
     if (description === AlertDescription.close_notify) {
+      if (this.env.halfClose && this.isTraffic) {
+        this.peerClosed = true;
+        return;
+      }
       // RFC 5246, Section 7.2.1: answer close_notify with our own and close.
       if (!this.isClosed) this.sendAlert(AlertLevel.warning, AlertDescription.close_notify);
       this.moveTo({ name: 'Closed' });

@@ -168,7 +168,8 @@ export interface OurServer {
 export async function startOurServer(config: ServerConfig): Promise<OurServer> {
   const rng = new SystemRng();
   const results = new Map<number, Promise<OurServerRun>>();
-  const server = createNetServer((socket: Socket) => {
+  // allowHalfOpen, as in tls serve: a client's FIN must not end our side before we answer.
+  const server = createNetServer({ allowHalfOpen: true }, (socket: Socket) => {
     results.set(socket.remotePort!, serveOne(socket, config, rng));
   });
   const port = await listenOnFreePort(server);
