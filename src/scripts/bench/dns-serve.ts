@@ -14,8 +14,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXAMPLE_COM_ZONE } from '../../engine/dns/universe/leaves';
 
-/** How long dnsperf runs against each server. */
-const SECONDS = Number(process.env.BENCH_DNSPERF_SECONDS ?? 8);
+/** How long each dnsperf run lasts. */
+const SECONDS = Number(process.env.BENCH_DNSPERF_SECONDS ?? 5);
+/** Runs against each server, alternating. */
+const ROUNDS = 3;
 /** Two loopback addresses no test uses, so a running test cannot collide with the bench. */
 const OURS = '127.0.90.1';
 const NSD = '127.0.90.2';
@@ -151,7 +153,7 @@ export async function benchDnsServe(log: (line: string) => void): Promise<DnsSer
   writeFileSync(queries, QUERIES.join('\n') + '\n');
   const procs: Proc[] = [];
   try {
-    const ours = start(
+    const server = start(
       process.execPath,
       [
         '--import',
@@ -168,19 +170,29 @@ export async function benchDnsServe(log: (line: string) => void): Promise<DnsSer
       ],
       process.cwd(),
     );
-    procs.push(ours);
-    await waitForOutput(ours, /listening on /, 'dns serve');
+    procs.push(server);
+    await waitForOutput(server, /listening on /, 'dns serve');
     const nsd = start('nsd', ['-d', '-c', nsdConfig(dir)]);
     procs.push(nsd);
     await waitForOutput(nsd, /nsd started|server 1 started|zone example\.com\. read/i, 'nsd').catch(
       () => new Promise((r) => setTimeout(r, 1500)),
     );
     // Warm-up: the JIT and NSD's caches both settle before the measured runs.
-    const oursQps = await dnsperf(OURS, queries).then(() => dnsperf(OURS, queries));
-    const nsdQps = await dnsperf(NSD, queries);
+    await dnsperf(OURS, queries);
+    // Alternating runs, the best of each kept: on a shared machine other processes only ever
+    // take queries away, and alternating gives both servers the same chances.
+    const ours: number[] = [];
+    const theirs: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      ours.push(await dnsperf(OURS, queries));
+      theirs.push(await dnsperf(NSD, queries));
+    }
+    const oursQps = Math.max(...ours);
+    const nsdQps = Math.max(...theirs);
     const ratio = Math.round((oursQps / nsdQps) * 1000) / 1000;
+    const runs = (qps: number[]) => qps.map((q) => q.toFixed(0)).join(', ');
     log(
-      `dns serve: ${oursQps.toFixed(0)} queries/s, nsd ${nsdQps.toFixed(0)} queries/s under dnsperf (${SECONDS} s, ${OUTSTANDING} outstanding, RRL off): ${ratio}× (target ≥ 0.5×)`,
+      `dns serve: ${oursQps.toFixed(0)} queries/s, nsd ${nsdQps.toFixed(0)} queries/s under dnsperf (best of ${ROUNDS} alternating ${SECONDS} s runs, ${OUTSTANDING} outstanding, RRL off; ours ${runs(ours)}, nsd ${runs(theirs)}): ${ratio}× (target ≥ 0.5×)`,
     );
     return {
       dns_serve_qps: Math.round(oursQps),
