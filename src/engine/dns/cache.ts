@@ -152,6 +152,23 @@ export class RecordCache {
     );
   }
 
+  /**
+   * A record of a fresh answer as the cache would hand it back later: its TTL no longer than the
+   * cache keeps anything (unbound's cache-max-ttl applies to what it returns, not only to what it
+   * stores; BIND and Knot Resolver give 86400 for a 172800 record too).
+   */
+  capRecord(rr: ResourceRecord): ResourceRecord {
+    const ttl = Math.min(recordTtl(rr), this.policy.maxTtl);
+    return ttl === rr.ttl ? rr : { ...rr, ttl };
+  }
+
+  /** The SOA of a fresh negative answer, its TTL within the negative maximum (when there is one). */
+  capNegativeSoa(soa: ResourceRecord): ResourceRecord {
+    const max = this.policy.maxNegativeTtl > 0 ? this.policy.maxNegativeTtl : this.policy.maxTtl;
+    const ttl = Math.min(recordTtl(soa), max);
+    return ttl === soa.ttl ? soa : { ...soa, ttl };
+  }
+
   clone(): RecordCache {
     const copy = new RecordCache(this.name, this.policy);
     for (const [k, v] of this.entries) copy.entries.set(k, v);
