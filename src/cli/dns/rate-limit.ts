@@ -7,7 +7,9 @@
  * answer over TCP. TCP is never limited here (its handshake proves the address).
  *
  * The count is a token bucket per prefix: `rate` tokens a second, at most `rate` saved up (one
- * second of burst). Whether to answer is decided from the source address alone, before the query
+ * second of burst). A limited prefix stays limited (a token now and then is still spent on an
+ * answer) until its bucket is full again, that is a second under the rate: one log line when
+ * limiting starts and one when it ends, not one per refilled token. Whether to answer is decided from the source address alone, before the query
  * is decoded, so a limited packet costs a Map lookup and, for a slip, a copy of its question.
  */
 import { isIPv4 } from 'node:net';
@@ -61,10 +63,18 @@ export class RateLimiter {
     return this.opts.rate > 0;
   }
 
+  /** The last address seen and its prefix: a flood comes from few addresses. */
+  private lastAddress = '';
+  private lastKey = '';
+
   /** Whether to answer a UDP query from `address`. */
   check(address: string): RateDecision {
     if (this.opts.rate <= 0) return 'answer';
-    const key = prefixOf(address);
+    if (address !== this.lastAddress) {
+      this.lastAddress = address;
+      this.lastKey = prefixOf(address);
+    }
+    const key = this.lastKey;
     const now = this.now();
     let bucket = this.buckets.get(key);
     if (!bucket) {
@@ -76,9 +86,9 @@ export class RateLimiter {
       bucket.tokens = Math.min(rate, bucket.tokens + ((now - bucket.at) * rate) / 1000);
       bucket.at = now;
     }
+    if (bucket.limited && bucket.tokens >= this.opts.rate) this.release(key, bucket);
     if (bucket.tokens >= 1) {
       bucket.tokens -= 1;
-      if (bucket.limited) this.release(key, bucket);
       return 'answer';
     }
     if (!bucket.limited) {

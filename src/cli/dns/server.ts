@@ -45,6 +45,8 @@ const TCP_WRITE_BACKLOG = 64 * 0xffff;
 const PACKET_CACHE_ENTRIES = 10_000;
 /** Only queries this short are remembered: a question and an OPT record fit easily. */
 const PACKET_CACHE_MAX_QUERY = 512;
+/** The UDP socket's receive buffer asked for: 4 MiB (NSD and BIND ask for more; Linux caps it). */
+const UDP_RECEIVE_BUFFER = 4 * 1024 * 1024;
 /** How often limited prefixes that went quiet get their closing log line. */
 const RRL_SWEEP_MS = 1_000;
 /** How many times to look for a port free for both UDP and TCP when asked for port 0. */
@@ -89,6 +91,13 @@ export async function startDnsServer(opts: DnsServerOptions): Promise<DnsSocketS
       // The OS found a TCP port whose UDP twin is taken: try another.
       if (attempt < attempts && (e as NodeJS.ErrnoException).code === 'EADDRINUSE') continue;
       throw e;
+    }
+    try {
+      // Room for a burst while the event loop is busy, so a flood's packets and other clients'
+      // wait in line instead of being dropped by the kernel (Linux caps it at rmem_max).
+      udp.setRecvBufferSize(UDP_RECEIVE_BUFFER);
+    } catch {
+      // The system default stays.
     }
     // Once bound, a failed send (a vanished client) is logged and must not stop the server.
     udp.on('error', (e) => opts.log(`udp error: ${e.message}`));
