@@ -137,9 +137,37 @@ interface CachedAnswer {
   line: string;
 }
 
+/**
+ * Answers by query bytes, in two generations of half the bound each: when the young one is full
+ * it becomes the old one and the old one is dropped, and a hit in the old one moves up. Every
+ * operation is O(1); evicting the oldest entry of one Map instead (delete its first key) is not,
+ * since V8 leaves deleted entries in place until the next rehash and finding the first live key
+ * walks over them.
+ */
+class PacketCache {
+  private young = new Map<string, CachedAnswer>();
+  private old = new Map<string, CachedAnswer>();
+
+  get(key: string): CachedAnswer | undefined {
+    const hit = this.young.get(key);
+    if (hit) return hit;
+    const aged = this.old.get(key);
+    if (aged) this.set(key, aged);
+    return aged;
+  }
+
+  set(key: string, value: CachedAnswer): void {
+    if (this.young.size >= PACKET_CACHE_ENTRIES / 2) {
+      this.old = this.young;
+      this.young = new Map();
+    }
+    this.young.set(key, value);
+  }
+}
+
 function createUdp(opts: DnsServerOptions, limiter: RateLimiter): UdpSocket {
   const udp = createSocket({ type: isIPv6(opts.host) ? 'udp6' : 'udp4' });
-  const cache = new Map<string, CachedAnswer>();
+  const cache = new PacketCache();
   const send = (bytes: Uint8Array, rinfo: RemoteInfo) => udp.send(bytes, rinfo.port, rinfo.address);
   udp.on('message', (msg: Buffer, rinfo: RemoteInfo) => {
     // The rate limit comes first, so a flood costs as little as possible per packet.
@@ -172,8 +200,9 @@ function createUdp(opts: DnsServerOptions, limiter: RateLimiter): UdpSocket {
     if (!reply.bytes) return;
     send(reply.bytes, rinfo);
     if (key !== undefined && !reply.error) {
-      if (cache.size >= PACKET_CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
-      cache.set(key, { bytes: reply.bytes, line: reply.log().replace(/^id=0x[0-9a-f]{4}/, '') });
+      // The line is kept only when there is a query log to write it to.
+      const line = opts.logQueries ? reply.log().replace(/^id=0x[0-9a-f]{4}/, '') : '';
+      cache.set(key, { bytes: reply.bytes, line });
     }
   });
   return udp;
