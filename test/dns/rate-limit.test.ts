@@ -59,6 +59,18 @@ describe('RateLimiter', () => {
     ]);
   });
 
+  it('stays bounded under queries from 70,000 prefixes, keeping the one it is limiting', () => {
+    const { rl, lines } = limiter(1, 0);
+    expect([rl.check('192.0.2.1'), rl.check('192.0.2.1')]).toEqual(['answer', 'drop']);
+    for (let i = 0; i < 70_000; i++) {
+      expect(
+        rl.check(`10.${(i >> 8) & 0xff}.${i & 0xff}.1`.replace(/^10\./, `${10 + (i >> 16)}.`)),
+      ).toBe('answer');
+    }
+    expect(rl.check('192.0.2.1')).toBe('drop');
+    expect(lines).toEqual(['rrl: limiting 192.0.2.0/24 (over 1 responses/s)']);
+  });
+
   it('sweep closes a period whose prefix went quiet; rate 0 answers everything', () => {
     const { rl, lines, advance } = limiter(1, 0);
     expect([rl.check('192.0.2.1'), rl.check('192.0.2.1'), rl.check('192.0.2.1')]).toEqual([

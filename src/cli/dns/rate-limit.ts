@@ -129,15 +129,21 @@ export class RateLimiter {
     bucket.slipped = 0;
   }
 
-  /** Drops the oldest entries that are not limited right now (Map order is insertion order). */
+  /**
+   * Makes room for a quarter of the table at once, oldest first, prefixes being limited right now
+   * last: one pass over the Map per 16,384 new prefixes, never one per packet (V8 keeps deleted
+   * slots until a rehash, so starting over from the first key each time would walk them all).
+   */
   private evict(now: number): void {
+    const target = (MAX_TRACKED * 3) / 4;
     for (const [key, bucket] of this.buckets) {
-      if (this.buckets.size < MAX_TRACKED) return;
+      if (this.buckets.size <= target) return;
       if (!bucket.limited || now - bucket.at >= 1000) this.buckets.delete(key);
     }
-    // Every entry is a prefix being limited right now: drop the oldest anyway.
-    const first = this.buckets.keys().next();
-    if (!first.done) this.buckets.delete(first.value);
+    for (const key of this.buckets.keys()) {
+      if (this.buckets.size <= target) return;
+      this.buckets.delete(key);
+    }
   }
 }
 
