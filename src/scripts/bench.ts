@@ -2,6 +2,7 @@
  * `npm run bench`: speed figures for the engines, printed with their ratios to the targets in the
  * issues. Never assertions: machines are noisy. The last line is one JSON object.
  */
+import { benchDnsServe } from './bench/dns-serve';
 import { benchDns } from './bench-dns';
 import { benchTls } from './bench-tls';
 
@@ -15,7 +16,8 @@ async function main(): Promise<void> {
   log(
     `dns: cold ${dns.dns_cold_us_1k} µs/name at 1k, ${dns.dns_cold_us_10k} µs/name at 10k (target < 100), hit ${dns.dns_hit_us} µs (target < 5), growth ${dns.dns_growth_10k_over_1k} (target ≤ 11)`,
   );
-  log(JSON.stringify({ ...tls, ...dns }));
+  const dnsServe = await benchDnsServe(log);
+  log(JSON.stringify({ ...tls, ...dns, ...dnsServe }));
 }
 
 main().catch((e: unknown) => {

@@ -81,6 +81,7 @@ wirestep IN NS ns1.wirestep
 ns1.wirestep IN A ${l.auth}
 ; served by a name server under another TLD: no glue can be given here
 glueless IN NS ns.provider.example.
+slow IN NS ns1.wirestep
 `,
       },
       {
@@ -109,6 +110,16 @@ www 300 IN AAAA 2001:db8::80
 mail IN A 192.0.2.25
 cdn 600 IN CNAME edge.provider.example.
 big IN TXT ${BIG_TXT}
+long 172800 IN A 192.0.2.172
+`,
+      },
+      {
+        // Negative answers that NSD gives with a TTL of a day (SOA TTL and MINIMUM 86400).
+        origin: 'slow.test.',
+        text: `$ORIGIN slow.test.
+$TTL 86400
+@ IN SOA ns1.wirestep.test. hostmaster 2026011501 7200 3600 1209600 86400
+  IN NS ns1.wirestep.test.
 `,
       },
     ],
@@ -247,6 +258,25 @@ describe('dns resolve against nsd', () => {
     expect(r.answer).toEqual([]);
     expect(r.authority).toEqual([
       'wirestep.test. 300 IN SOA ns1.wirestep.test. hostmaster.wirestep.test. 2026011501 7200 3600 1209600 300',
+    ]);
+  });
+
+  it('caps a returned TTL at 86400 s and a negative one at 3600 s, as on a cache hit', async () => {
+    // nsd gives the zone file's TTLs; the resolver hands back at most its cache maximums
+    // (unbound's cache-max-ttl and cache-max-negative-ttl defaults), like BIND and Knot Resolver.
+    const direct = await digParsed(layout.auth, layout.port, ['long.wirestep.test', 'A']);
+    expect(direct.answer).toEqual(['long.wirestep.test. 172800 IN A 192.0.2.172']);
+    const r = await resolve('long.wirestep.test', 'A');
+    expect(r.code).toBe(0);
+    expect(r.answer).toEqual(['long.wirestep.test. 86400 IN A 192.0.2.172']);
+
+    const negative = await digParsed(layout.auth, layout.port, ['nope.slow.test', 'A']);
+    expect(negative.status).toBe('NXDOMAIN');
+    expect(negative.authority[0]).toMatch(/^slow\.test\. 86400 IN SOA /);
+    const nx = await resolve('nope.slow.test', 'A');
+    expect(nx.status).toBe('NXDOMAIN');
+    expect(nx.authority).toEqual([
+      'slow.test. 3600 IN SOA ns1.wirestep.test. hostmaster.slow.test. 2026011501 7200 3600 1209600 86400',
     ]);
   });
 

@@ -76,7 +76,7 @@ const short = async (...args: string[]) =>
 describe('dns serve answers dig', () => {
   it('prints where it listens and which zones it serves', () => {
     expect(server.child.stdout().split('\n')[0]).toBe(
-      `listening on ${HOST}:${server.port} (zones: example.com.)`,
+      `listening on ${HOST}:${server.port} (zones: example.com.; rrl 200/s slip 2)`,
     );
   });
 

@@ -28,8 +28,14 @@ export const CLASSIC_UDP_LIMIT = 512;
 export interface Reply {
   /** What to send back; absent when nothing should be sent (a response, or a runt). */
   bytes?: Uint8Array;
-  /** One line for the server's log. */
-  log: string;
+  /** One line for the server's log, built only when asked for (the query log is opt-in). */
+  log(): string;
+  /**
+   * Set when the query was malformed or the server failed on it: such lines are logged even
+   * without the query log. Clear for an ordinary answer, which also makes the reply a pure
+   * function of the query's bytes after its ID (what the server's packet cache relies on).
+   */
+  error: boolean;
 }
 
 /**
@@ -54,15 +60,15 @@ export function respond(
   } catch (error) {
     if (!(error instanceof DecodeError)) throw error;
     const why = `${error.reason} at offset ${error.offset}`;
-    if (query.length < 12) return { log: `dropped ${query.length} bytes: ${why}` };
+    if (query.length < 12) return failed(`dropped ${query.length} bytes: ${why}`);
     // Never answer something that calls itself a response: two servers could loop forever.
-    if ((query[2]! & 0x80) !== 0) return { log: `dropped a response: ${why}` };
+    if ((query[2]! & 0x80) !== 0) return failed(`dropped a response: ${why}`);
     // RFC 1035 §4.1.1: FORMERR, echoing the ID (the server builds it from the first two bytes).
     const bytes = server.handle(query);
     const id = hex16((query[0]! << 8) | query[1]!);
-    return { ...(bytes ? { bytes } : {}), log: `id=${id} -> FORMERR (${why})` };
+    return { ...failed(`id=${id} -> FORMERR (${why})`), ...(bytes ? { bytes } : {}) };
   }
-  if (message.header.qr) return { log: `id=${hex16(message.header.id)} dropped: QR is set` };
+  if (message.header.qr) return failed(`id=${hex16(message.header.id)} dropped: QR is set`);
 
   const limit = transport === 'udp' ? udpLimit(message) : MAX_TCP_MESSAGE;
   let response: Message;
@@ -76,18 +82,27 @@ export function respond(
     response = serverFailure(message);
     bytes = encodeMessage(response, { annotate: false }).bytes;
     const why = error instanceof Error ? error.message : String(error);
-    return { bytes, log: `${queryLine(message, response, bytes.length)} (${why})` };
+    const failure = response;
+    const size = bytes.length;
+    return { bytes, error: true, log: () => `${queryLine(message, failure, size)} (${why})` };
   }
   if (bytes.length > limit) {
     const fitted = fitResponse(response, limit);
     const cut = fitted.header.tc ? 'TC' : 'additional dropped';
     const sent = encodeMessage(fitted, { annotate: false }).bytes;
+    const full = bytes.length;
     return {
       bytes: sent,
-      log: `${queryLine(message, fitted, sent.length)} (${bytes.length} bytes > ${limit}, ${cut})`,
+      error: false,
+      log: () => `${queryLine(message, fitted, sent.length)} (${full} bytes > ${limit}, ${cut})`,
     };
   }
-  return { bytes, log: queryLine(message, response, bytes.length) };
+  const answered = response;
+  return { bytes, error: false, log: () => queryLine(message, answered, bytes.length) };
+}
+
+function failed(line: string): Reply {
+  return { error: true, log: () => line };
 }
 
 function serverFailure(query: Message): Message {

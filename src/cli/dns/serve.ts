@@ -1,7 +1,10 @@
 /**
- * `dns serve --zone FILE [--zone FILE …] --listen IP:PORT`: the engine's authoritative server on
- * real UDP and TCP sockets, so `dig @IP -p PORT name TYPE` gets its answers, referrals and
- * negative answers. One log line per query; runs until SIGINT or SIGTERM.
+ * `dns serve --zone FILE [--zone FILE …] --listen IP:PORT [--log-queries] [--rrl-rate N]
+ * [--rrl-slip N]`: the engine's authoritative server on real UDP and TCP sockets, so
+ * `dig @IP -p PORT name TYPE` gets its answers, referrals and negative answers. Logs its start,
+ * its stop and what goes wrong; `--log-queries` adds one line per query. UDP responses are
+ * rate-limited per source prefix (200 a second by default, as NSD; `--rrl-rate 0` turns it off).
+ * Runs until SIGINT or SIGTERM.
  */
 import { untilStopSignal } from '../stop-signal';
 import { AuthoritativeServer } from '../../engine/dns';
@@ -10,13 +13,29 @@ import type { Command } from '../command';
 import { err, out } from '../output';
 import { formatSocketAddress, parseSocketAddress } from './addresses';
 import { startDnsServer } from './server';
+import { DEFAULT_RRL_RATE, DEFAULT_RRL_SLIP } from './rate-limit';
 import { loadZoneFiles } from './zone-files';
+
+/** A whole number from 0 to 1,000,000, or a one-line usage error. */
+function count(text: string | undefined, flag: string, fallback: number): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n > 1_000_000)
+    throw new CliError(`${flag} must be a whole number from 0 to 1000000, got '${text}'`, 2);
+  return n;
+}
 
 export const serveCommand: Command = {
   protocol: 'dns',
   command: 'serve',
-  synopsis: '--zone FILE [--zone FILE ...] --listen IP:PORT   (port 0 picks a free port)',
-  spec: { positional: [], values: ['listen'], repeatable: ['zone'], switches: [] },
+  synopsis:
+    '--zone FILE [--zone FILE ...] --listen IP:PORT [--log-queries] [--rrl-rate N] [--rrl-slip N]   (port 0 picks a free port; --rrl-rate: UDP responses/s per /24 or /56, default 200, 0 = off; --rrl-slip: every Nth limited query gets a TC answer, default 2, 0 = never)',
+  spec: {
+    positional: [],
+    values: ['listen', 'rrl-rate', 'rrl-slip'],
+    repeatable: ['zone'],
+    switches: ['log-queries'],
+  },
   run,
 };
 
@@ -25,6 +44,8 @@ async function run(args: Args): Promise<number> {
   if (files.length === 0) throw new CliError('at least one --zone FILE is required', 2);
   if (!args.values.listen) throw new CliError('--listen IP:PORT is required', 2);
   const listen = parseSocketAddress(args.values.listen, '--listen', { allowZero: true });
+  const rrlRate = count(args.values['rrl-rate'], '--rrl-rate', DEFAULT_RRL_RATE);
+  const rrlSlip = count(args.values['rrl-slip'], '--rrl-slip', DEFAULT_RRL_SLIP);
   const zones = loadZoneFiles(files);
   let server;
   try {
@@ -32,6 +53,9 @@ async function run(args: Args): Promise<number> {
       ...listen,
       server: new AuthoritativeServer(zones),
       log: (line) => out(line),
+      logQueries: args.switches.has('log-queries'),
+      rrlRate,
+      rrlSlip,
     });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
@@ -41,7 +65,8 @@ async function run(args: Args): Promise<number> {
   // signal at once, and a SIGTERM that found no handler would kill the process instead.
   const stopped = untilStopSignal();
   const origins = zones.map((z) => z.origin.toString()).join(', ');
-  out(`listening on ${formatSocketAddress(server)} (zones: ${origins})`);
+  const rrl = rrlRate > 0 ? `rrl ${rrlRate}/s slip ${rrlSlip}` : 'rrl off';
+  out(`listening on ${formatSocketAddress(server)} (zones: ${origins}; ${rrl})`);
   await stopped;
   await server.close();
   err('stopped');

@@ -178,7 +178,7 @@ function lookUp(zone: Zone, qname: Name, qtype: number, response: Message): void
       name = target;
       continue;
     }
-    const rrs = qtype === RRType.ANY ? [...node.rrsets.values()].flat() : node.rrsets.get(qtype);
+    const rrs = qtype === RRType.ANY ? anyAnswer(node.rrsets) : node.rrsets.get(qtype);
     if (!rrs) {
       response.authority.push(zone.negativeSoa());
       return;
@@ -187,6 +187,16 @@ function lookUp(zone: Zone, qname: Name, qtype: number, response: Message): void
     addAdditional(zone, rrs, response);
     return;
   }
+}
+
+/**
+ * The answer to QTYPE=ANY: one RRset, the first the zone file gives for the name (RFC 8482 §4.1,
+ * "a single RRset ... of the responder's choosing"), over UDP and TCP alike. The whole node would
+ * let a 40-octet query fetch every record of the name (an amplifier); the synthesized HINFO of
+ * §4.2 would tell a legitimate client nothing. NSD answers the same way, with the same RRset.
+ */
+function anyAnswer(rrsets: Map<number, ResourceRecord[]>): ResourceRecord[] | undefined {
+  return rrsets.values().next().value;
 }
 
 /** RFC 1034 §4.3.2 step 3b: NS of the child in authority, in-bailiwick glue in additional. */

@@ -124,6 +124,22 @@ describe('RecordCache', () => {
     expect(cache.peek(n('d.test'), RRType.A, T0)?.ttl).toBe(60);
   });
 
+  it('counts a record put again as new, and keeps evicting in order after thousands of puts', () => {
+    const cache = new RecordCache('c', { ...RECURSIVE, maxEntries: 3 });
+    const put = (host: string) =>
+      cache.putRecords(n(`${host}.test`), RRType.A, [a(`${host}.test`, 60)], T0);
+    for (const host of ['a', 'b', 'c', 'a', 'd']) put(host);
+    // b was the oldest once a was put again.
+    expect(cache.peek(n('b.test'), RRType.A, T0)).toBeUndefined();
+    expect(cache.peek(n('a.test'), RRType.A, T0)?.ttl).toBe(60);
+    for (let i = 0; i < 5000; i++) put(`h${i}`);
+    expect(cache.size).toBe(3);
+    expect(
+      ['h4997', 'h4998', 'h4999'].map((h) => cache.peek(n(`${h}.test`), RRType.A, T0)?.ttl),
+    ).toEqual([60, 60, 60]);
+    expect(cache.peek(n('h4996.test'), RRType.A, T0)).toBeUndefined();
+  });
+
   it('clones independently', () => {
     const cache = new RecordCache('c', RECURSIVE);
     cache.putRecords(n('x.test'), RRType.A, [a('x.test', 60)], T0);

@@ -42,6 +42,8 @@ interface Entry {
   value: CachedValue;
   insertedAt: number;
   validUntil: number;
+  /** Its place in the insertion order (RecordCache.order). */
+  seq: number;
 }
 
 export interface CacheHit {
@@ -71,6 +73,15 @@ const NXDOMAIN_KEY = 'NXDOMAIN';
 
 export class RecordCache {
   private readonly entries = new Map<string, Entry>();
+  /**
+   * Keys in insertion order, oldest first from `head`, each with the sequence number it was put
+   * with; a key put again or removed leaves a stale item that eviction skips. Evicting the first
+   * key of `entries` instead would walk over every deleted slot V8 keeps until its next rehash:
+   * a put into a full cache of 10,000 cost 70 µs against 14 µs without eviction.
+   */
+  private order: { key: string; seq: number }[] = [];
+  private head = 0;
+  private seq = 0;
 
   constructor(
     readonly name: string,
@@ -152,10 +163,45 @@ export class RecordCache {
     );
   }
 
+  /**
+   * A record of a fresh answer as the cache would hand it back later: its TTL no longer than the
+   * cache keeps anything (unbound's cache-max-ttl applies to what it returns, not only to what it
+   * stores; BIND and Knot Resolver give 86400 for a 172800 record too).
+   */
+  capRecord(rr: ResourceRecord): ResourceRecord {
+    const ttl = Math.min(recordTtl(rr), this.policy.maxTtl);
+    return ttl === rr.ttl ? rr : { ...rr, ttl };
+  }
+
+  /** The SOA of a fresh negative answer, its TTL within the negative maximum (when there is one). */
+  capNegativeSoa(soa: ResourceRecord): ResourceRecord {
+    const max = this.policy.maxNegativeTtl > 0 ? this.policy.maxNegativeTtl : this.policy.maxTtl;
+    const ttl = Math.min(recordTtl(soa), max);
+    return ttl === soa.ttl ? soa : { ...soa, ttl };
+  }
+
   clone(): RecordCache {
     const copy = new RecordCache(this.name, this.policy);
     for (const [k, v] of this.entries) copy.entries.set(k, v);
+    copy.order = this.order.slice(this.head);
+    copy.seq = this.seq;
     return copy;
+  }
+
+  /** Removes the oldest live entry. */
+  private evictOldest(): void {
+    while (this.head < this.order.length) {
+      const { key, seq } = this.order[this.head++]!;
+      if (this.entries.get(key)?.seq === seq) {
+        this.entries.delete(key);
+        break;
+      }
+    }
+    // Drop the consumed front now and then, so the queue stays within twice the live entries.
+    if (this.head > 1024 && this.head * 2 > this.order.length) {
+      this.order = this.order.slice(this.head);
+      this.head = 0;
+    }
   }
 
   private put(
@@ -167,13 +213,21 @@ export class RecordCache {
     observer?: CacheObserver,
   ): void {
     if (ttl <= 0) return;
-    this.entries.delete(key);
-    this.entries.set(key, { value, insertedAt: now, validUntil: now + ttl * 1000 });
-    // Map keeps insertion order, so the first key is the oldest entry.
-    if (this.entries.size > this.policy.maxEntries) {
-      this.entries.delete(this.entries.keys().next().value!);
-    }
+    const seq = this.seq++;
+    this.entries.set(key, { value, insertedAt: now, validUntil: now + ttl * 1000, seq });
+    this.order.push({ key, seq });
+    if (this.entries.size > this.policy.maxEntries) this.evictOldest();
+    // Without eviction (expired entries are removed on lookup), stale items could pile up.
+    if (this.order.length - this.head > 2 * this.entries.size + 1024) this.compact();
     this.emit(observer, now, 'insert', label, ttl, () => describe(value));
+  }
+
+  /** Rebuilds the queue from its live items, oldest first. */
+  private compact(): void {
+    this.order = this.order
+      .slice(this.head)
+      .filter(({ key, seq }) => this.entries.get(key)?.seq === seq);
+    this.head = 0;
   }
 
   private fresh(

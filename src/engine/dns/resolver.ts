@@ -274,7 +274,17 @@ export class IterativeResolver {
     if (c.kind === 'answer') cache.putRecords(last, qtype, c.rrset, walk.t, this.observer);
     if (c.kind === 'nodata') cache.putNegative(last, qtype, false, c.soa, walk.t, this.observer);
     if (c.kind === 'nxdomain') cache.putNegative(last, qtype, true, c.soa, walk.t, this.observer);
-    return c;
+    // The caller gets the TTLs a cache hit would give, not the server's longer ones.
+    const chain = c.chain.map((rr) => cache.capRecord(rr));
+    switch (c.kind) {
+      case 'answer':
+        return { ...c, chain, rrset: c.rrset.map((rr) => cache.capRecord(rr)) };
+      case 'cname':
+        return { ...c, chain };
+      case 'nodata':
+      case 'nxdomain':
+        return { ...c, chain, soa: c.soa && cache.capNegativeSoa(c.soa) };
+    }
   }
 
   /** Asks the zone's servers in turn until one gives a usable response. */

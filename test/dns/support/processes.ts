@@ -19,16 +19,17 @@ export interface ServeProcess {
   child: Child;
   host: string;
   port: number;
-  /** The server's log lines so far (one per query). */
+  /** The server's query log lines so far (one per query with --log-queries, else errors only). */
   log(): string[];
 }
 
-/** `dns serve --zone … --listen HOST:0`, once it says where it listens. */
+/** `dns serve --zone … --listen HOST:0 [extra…]`, once it says where it listens. */
 export async function startServe(
   host: string,
   zoneFiles: readonly string[],
+  extra: readonly string[] = ['--log-queries'],
 ): Promise<ServeProcess> {
-  const args = ['dns', 'serve', '--listen', `${host}:0`];
+  const args = ['dns', 'serve', '--listen', `${host}:0`, ...extra];
   for (const file of zoneFiles) args.push('--zone', file);
   const child = startCli(args);
   try {
