@@ -10,7 +10,7 @@ import { runDnsLookup } from '../../src/engine/dns';
 import { runTlsExchange } from '../../src/engine/scenarios/tls-run';
 import { dnsTraceToPcap } from '../../src/engine/dns/pcap';
 import { keyLogLine, traceKeyLog } from '../../src/engine/sim/keylog';
-import { traceToPcap, tlsConnections } from '../../src/engine/sim/trace-pcap';
+import { traceToPcap, tlsConnections } from '../../src/engine/export/trace-pcap';
 import type { MessageEvent, Trace } from '../../src/engine/trace';
 import {
   CHECKSUM_ARGS,

@@ -96,7 +96,7 @@ export function ShareMenu() {
   const pcap = () =>
     run(t.ui.downloadPcap, async () => {
       if (!view) return;
-      const { traceToPcap } = await import('../../engine/sim/trace-pcap');
+      const { traceToPcap } = await import('../../engine/export/trace-pcap');
       downloadBytes(
         `${base}.pcap`,
         traceToPcap(view.trace, seed).file,
