@@ -9,7 +9,7 @@ import { toPcap } from '../../src/cli/tls/demo';
 import { runDnsLookup } from '../../src/engine/dns';
 import { runTlsExchange } from '../../src/engine/scenarios/tls-run';
 import { dnsTraceToPcap } from '../../src/engine/dns/pcap';
-import { keyLogLine, traceKeyLog } from '../../src/engine/sim/keylog';
+import { keyLogLine, traceKeyLog } from '../../src/engine/tls/keylog';
 import { traceToPcap, tlsConnections } from '../../src/engine/export/trace-pcap';
 import type { MessageEvent, Trace } from '../../src/engine/trace';
 import {

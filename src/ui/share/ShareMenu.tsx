@@ -73,7 +73,7 @@ export function ShareMenu() {
   useEffect(() => {
     let live = true;
     if (!view) return;
-    void import('../../engine/sim/keylog').then(({ traceKeyLog }) => {
+    void import('../../engine/tls/keylog').then(({ traceKeyLog }) => {
       if (live) setHasKeys(traceKeyLog(view.trace) !== '');
     });
     return () => {
@@ -106,7 +106,7 @@ export function ShareMenu() {
   const keyLog = () =>
     run(t.ui.downloadKeylog, async () => {
       if (!view) return;
-      const { traceKeyLog } = await import('../../engine/sim/keylog');
+      const { traceKeyLog } = await import('../../engine/tls/keylog');
       downloadText(`${base}.keys`, traceKeyLog(view.trace), 'text/plain');
     });
   const svg = () =>
