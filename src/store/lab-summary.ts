@@ -27,7 +27,7 @@ import type {
 } from '../engine/scenarios/lab/dns';
 import type { JourneyOutcome } from '../engine/scenarios/journey';
 import { DEMO_EPOCH_MS } from '../engine/sim/clock';
-import type { Phase } from '../ui/model/trace-view';
+import type { Phase } from './trace-view';
 
 /** The DNS engine's browser lane (src/engine/dns/lanes.ts). */
 const BROWSER_LANE = 'Browser';

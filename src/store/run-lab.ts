@@ -4,7 +4,7 @@
  * the status line.
  */
 import type { LabSettings } from '../engine/scenarios/catalog';
-import { indexTrace } from '../ui/model/trace-view';
+import { indexTrace } from './trace-view';
 import { labParams, loadLabScenario } from './lab-registry';
 import { labPhases, labStatus } from './lab-summary';
 import type { RunOutcome } from './run-scenario';

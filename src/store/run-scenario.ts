@@ -12,7 +12,7 @@ import {
   type TlsSettings,
 } from '../engine/scenarios/catalog';
 import type { TraceEvent } from '../engine/trace';
-import { indexTrace, type Phase, type TraceView } from '../ui/model/trace-view';
+import { indexTrace, type Phase, type TraceView } from './trace-view';
 import type { LabOutcome } from './lab-registry';
 import { runLab } from './run-lab';
 

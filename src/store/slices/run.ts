@@ -3,7 +3,7 @@ import type { StateCreator } from 'zustand';
 import { LANGUAGES } from '../../ui/i18n';
 import { runScenario } from '../run-scenario';
 import { canRun, settingsProblems } from '../settings-problem';
-import type { TraceView } from '../../ui/model/trace-view';
+import type { TraceView } from '../trace-view';
 import type { LabOutcome } from '../lab-registry';
 import type { Store } from '../store';
 

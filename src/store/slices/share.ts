@@ -6,7 +6,7 @@
 import type { StateCreator } from 'zustand';
 import type { ScenarioSettings } from '../../engine/scenarios/catalog';
 import type { UiStrings } from '../../ui/i18n/en';
-import type { TraceView } from '../../ui/model/trace-view';
+import type { TraceView } from '../trace-view';
 import type { Store } from '../store';
 
 type Params = Record<string, string | number>;

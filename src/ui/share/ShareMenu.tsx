@@ -8,7 +8,7 @@ import { MAX_TRACE_FILE_BYTES, checkTraceFileSize } from '../../engine/limits';
 import { useStore, type Store } from '../../store/store';
 import { useStrings } from '../hooks';
 import { format, type Strings } from '../i18n';
-import { indexTrace } from '../model/trace-view';
+import { indexTrace } from '../../store/trace-view';
 import { buildDiagramSvg, svgToPng, type DiagramImageText } from './diagram-image';
 import { baseFileName, downloadBlob, downloadBytes, downloadText } from './download';
 import type { Notice } from '../../store/slices/share';

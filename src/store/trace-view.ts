@@ -7,7 +7,7 @@
  * is known once k has been sent. A phase boundary (the next lookup, 90 s later) also ends a step:
  * what happens in the next phase before its first message belongs to that message's step.
  */
-import type { MessageEvent, Trace, TraceEvent } from '../../engine/trace';
+import type { MessageEvent, Trace, TraceEvent } from '../engine/trace';
 
 /** Where a run's sub-runs begin (a second lookup, another connection), for separators. */
 export interface Phase {
