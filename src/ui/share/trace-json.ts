@@ -179,10 +179,10 @@ function readSettings(scenarioId: string, s: Json): ScenarioSettings {
     }
   }
   const settings = s as unknown as ScenarioSettings;
-  const problems = Object.entries(settingsProblems(settings, 'the address is not https'));
+  const problems = Object.entries(settingsProblems(settings));
   if (problems.length > 0) {
     const [field, problem] = problems[0]!;
-    throw new Invalid(`settings.${field}: ${problem.replace(/\.$/, '')}`);
+    throw new Invalid(`settings.${field}: ${problem.text.replace(/\.$/, '')}`);
   }
   return settings;
 }
