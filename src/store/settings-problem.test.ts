@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS, scenarioById, type ScenarioSettings } from '../engine/scenarios/catalog';
-import { canRun, settingsProblems } from './settings-problem';
+import { canRun, settingsProblems } from '../engine/scenarios/settings-problem';
 import { createAppStore } from './store';
 
 const settingsOf = (id: string) => structuredClone(scenarioById(id)!.settings);

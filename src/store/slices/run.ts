@@ -1,7 +1,7 @@
 /** Run slice: the trace that came out of the engine for the current settings. */
 import type { StateCreator } from 'zustand';
 import { runScenario } from '../run-scenario';
-import { canRun, settingsProblems } from '../settings-problem';
+import { canRun, settingsProblems } from '../../engine/scenarios/settings-problem';
 import type { TraceView } from '../trace-view';
 import type { LabOutcome } from '../lab-registry';
 import type { Store } from '../store';

@@ -19,7 +19,7 @@ import type { Motion, Theme } from '../../store/slices/settings';
 import { problemText } from '../error-text';
 import { useStrings } from '../hooks';
 import { format } from '../i18n';
-import { settingsProblems, type SettingsField } from '../../store/settings-problem';
+import { settingsProblems, type SettingsField } from '../../engine/scenarios/settings-problem';
 import { HeaderTools } from '../share/HeaderTools';
 import { ScenarioOptions } from '../lab/ScenarioOptions';
 import { ViewSwitch } from '../lab/ViewSwitch';

@@ -16,7 +16,7 @@ import { JOURNEY_TEXT } from '../../engine/scenarios/journey/text';
 import { DNS_LAB_TEXT } from '../../engine/scenarios/lab/dns/text';
 import { LAB_TEXT } from '../../engine/scenarios/lab/text';
 import type { Trace, TraceEvent } from '../../engine/trace';
-import { settingsProblems } from '../../store/settings-problem';
+import { settingsProblems } from '../../engine/scenarios/settings-problem';
 import type { Phase } from '../../store/trace-view';
 
 export const TRACE_FORMAT = 'wirestep-trace';

@@ -1,7 +1,7 @@
 /**
  * Whether settings can run: the header's fields (server name, DNS name, seed) against the input
- * limits (src/engine/limits.ts), and the settings the header does not show (a lab scenario's own,
- * a run's connections or lookups) against their schema (src/engine/scenarios/lab-settings.ts). The
+ * limits (../limits.ts), and the settings the header does not show (a lab scenario's own,
+ * a run's connections or lookups) against their schema (./lab-settings.ts). The
  * store's run() refuses settings with a problem, so the last good run stays on screen while the
  * page says what is wrong. Pure, so it is tested without a DOM.
  */
@@ -14,9 +14,9 @@ import {
   checkSeed,
   checkServerName,
   type LimitCheck,
-} from '../engine/limits';
-import type { ScenarioSettings } from '../engine/scenarios/catalog';
-import { labSettingsProblem, type SettingsProblem } from '../engine/scenarios/lab-settings';
+} from '../limits';
+import type { ScenarioSettings } from './catalog';
+import { labSettingsProblem, type SettingsProblem } from './lab-settings';
 
 /**
  * Where a problem is: one of the header's three boxes, or `params`, the rest of the settings (the
