@@ -5,7 +5,7 @@
  */
 import type { LabSettings } from '../engine/scenarios/catalog';
 import { indexTrace } from './trace-view';
-import { labParams, loadLabScenario } from './lab-registry';
+import { labParams, loadLabScenario } from '../engine/scenarios/lab-registry';
 import { labPhases, labStatus } from './lab-summary';
 import type { RunOutcome } from './run-scenario';
 

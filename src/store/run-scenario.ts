@@ -13,7 +13,7 @@ import {
 } from '../engine/scenarios/catalog';
 import type { TraceEvent } from '../engine/trace';
 import { indexTrace, type Phase, type TraceView } from './trace-view';
-import type { LabOutcome } from './lab-registry';
+import type { LabOutcome } from '../engine/scenarios/lab-registry';
 import { runLab } from './run-lab';
 
 export interface RunOutcome {

@@ -3,7 +3,7 @@ import type { StateCreator } from 'zustand';
 import { runScenario } from '../run-scenario';
 import { canRun, settingsProblems } from '../../engine/scenarios/settings-problem';
 import type { TraceView } from '../trace-view';
-import type { LabOutcome } from '../lab-registry';
+import type { LabOutcome } from '../../engine/scenarios/lab-registry';
 import type { Store } from '../store';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'failed';
