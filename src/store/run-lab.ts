@@ -6,7 +6,7 @@
 import type { LabSettings } from '../engine/scenarios/catalog';
 import { indexTrace } from './trace-view';
 import { labParams, loadLabScenario } from '../engine/scenarios/lab-registry';
-import { labPhases, labStatus } from './lab-summary';
+import { labPhases, labStatus } from '../engine/scenarios/lab-summary';
 import type { RunOutcome } from './run-scenario';
 
 export async function runLab(settings: LabSettings): Promise<RunOutcome> {

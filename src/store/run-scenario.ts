@@ -12,7 +12,8 @@ import {
   type TlsSettings,
 } from '../engine/scenarios/catalog';
 import type { TraceEvent } from '../engine/trace';
-import { indexTrace, type Phase, type TraceView } from './trace-view';
+import type { Phase } from '../engine/scenarios/phase';
+import { indexTrace, type TraceView } from './trace-view';
 import type { LabOutcome } from '../engine/scenarios/lab-registry';
 import { runLab } from './run-lab';
 

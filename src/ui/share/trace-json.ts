@@ -17,7 +17,7 @@ import { DNS_LAB_TEXT } from '../../engine/scenarios/lab/dns/text';
 import { LAB_TEXT } from '../../engine/scenarios/lab/text';
 import type { Trace, TraceEvent } from '../../engine/trace';
 import { settingsProblems } from '../../engine/scenarios/settings-problem';
-import type { Phase } from '../../store/trace-view';
+import type { Phase } from '../../engine/scenarios/phase';
 
 export const TRACE_FORMAT = 'wirestep-trace';
 /** Bump when the file's shape changes in a way an older reader would misread. */
