@@ -1,8 +1,8 @@
 /** Run slice: the trace that came out of the engine for the current settings. */
 import type { StateCreator } from 'zustand';
-import { runScenario } from '../run-scenario';
+import { runScenario } from '../../engine/scenarios/run-scenario';
 import { canRun, settingsProblems } from '../../engine/scenarios/settings-problem';
-import type { TraceView } from '../trace-view';
+import { indexTrace, type TraceView } from '../trace-view';
 import type { LabOutcome } from '../../engine/scenarios/lab-registry';
 import type { Store } from '../store';
 
@@ -41,7 +41,7 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) 
       if (get().runId !== runId) return;
       set({
         status: 'done',
-        view: outcome.view,
+        view: indexTrace(outcome.trace, outcome.phases),
         ok: outcome.ok,
         summary: outcome.summary,
         error: outcome.error,

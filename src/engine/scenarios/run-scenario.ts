@@ -1,24 +1,26 @@
 /**
  * Runs a scenario's settings through the engine and returns one Trace (with where its sub-runs
- * begin). The TLS engine is imported with the page: the default scenario is a TLS handshake, and
+ * begin): several connections or lookups in a row, each with its seed and the gap before it, or a
+ * lab scenario (./run-lab.ts). The store, the CLI (`scenario run`) and the tests all run here. The TLS engine is imported with the page: the default scenario is a TLS handshake, and
  * evaluating it only once the page had run delayed the first drawing. DNS and the lab are
  * evaluated on first use (one file holds all the code: vite.config.ts).
  */
-import { runTlsExchange } from '../engine/scenarios/tls-run';
+import { runTlsExchange } from './tls-run';
 import {
   offeredSuites,
   type DnsSettings,
   type ScenarioSettings,
   type TlsSettings,
-} from '../engine/scenarios/catalog';
-import type { TraceEvent } from '../engine/trace';
-import type { Phase } from '../engine/scenarios/phase';
-import { indexTrace, type TraceView } from './trace-view';
-import type { LabOutcome } from '../engine/scenarios/lab-registry';
+} from './catalog';
+import type { Trace, TraceEvent } from '../trace';
+import type { Phase } from './phase';
+import type { LabOutcome } from './lab-registry';
 import { runLab } from './run-lab';
 
 export interface RunOutcome {
-  view: TraceView;
+  trace: Trace;
+  /** Where each connection, lookup or visit begins, for the diagram's separators. */
+  phases: Phase[];
   ok: boolean;
   /** One line: why the run failed, from the engine. */
   error?: string;
@@ -66,11 +68,11 @@ async function runTls(settings: TlsSettings): Promise<RunOutcome> {
     const suiteName = suite?.kind === 'note' ? String(suite.params?.['suite'] ?? '') : '';
     summary = [suiteName, result.httpStatus].filter(Boolean).join(' · ') || summary;
   }
-  return { view: indexTrace({ lanes, events }, phases), ok, ...(error ? { error } : {}), summary };
+  return { trace: { lanes, events }, phases, ok, ...(error ? { error } : {}), summary };
 }
 
 async function runDns(settings: DnsSettings): Promise<RunOutcome> {
-  const { runDnsLookup, formatRecord } = await import('../engine/dns');
+  const { runDnsLookup, formatRecord } = await import('../dns');
   const lanes: string[] = [];
   const events: TraceEvent[] = [];
   const phases: Phase[] = [];
@@ -101,5 +103,5 @@ async function runDns(settings: DnsSettings): Promise<RunOutcome> {
           ? `SERVFAIL: ${r.reason}`
           : r.kind.toUpperCase();
   }
-  return { view: indexTrace({ lanes, events }, phases), ok: true, summary };
+  return { trace: { lanes, events }, phases, ok: true, summary };
 }
