@@ -13,7 +13,12 @@ import { buildDiagramSvg, svgToPng, type DiagramImageText } from './diagram-imag
 import { baseFileName, downloadBlob, downloadBytes, downloadText } from './download';
 import type { Notice } from '../../store/slices/share';
 import { linkOmitsParams, MAX_LINK_CHARS } from './link';
-import { parseTraceJson, traceToJson, TRACE_VERSION, type TraceFileProblem } from './trace-json';
+import {
+  parseTraceJson,
+  traceToJson,
+  TRACE_VERSION,
+  type TraceFileProblem,
+} from '../../engine/scenarios/trace-json';
 
 const selectShared = (s: Store) => s.view;
 const selectShown = (s: Store) => s.scenarioId;
