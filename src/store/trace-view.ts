@@ -7,7 +7,7 @@
  * is known once k has been sent. A phase boundary (the next lookup, 90 s later) also ends a step:
  * what happens in the next phase before its first message belongs to that message's step.
  */
-import type { Phase } from '../engine/scenarios/phase';
+import type { Phase } from '../engine/scenarios/run-outcome';
 import type { MessageEvent, Trace, TraceEvent } from '../engine/trace';
 
 export interface TraceView {

@@ -27,7 +27,7 @@ import type {
 } from './lab/dns';
 import type { JourneyOutcome } from './journey';
 import { DEMO_EPOCH_MS } from '../sim/clock';
-import type { Phase } from './phase';
+import type { Phase } from './run-outcome';
 
 /** The DNS engine's browser lane (src/engine/dns/lanes.ts). */
 const BROWSER_LANE = 'Browser';

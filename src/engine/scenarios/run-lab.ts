@@ -6,7 +6,7 @@
 import type { LabSettings } from './catalog';
 import { labParams, loadLabScenario } from './lab-registry';
 import { labPhases, labStatus } from './lab-summary';
-import type { RunOutcome } from './run-scenario';
+import type { RunOutcome } from './run-outcome';
 
 export async function runLab(settings: LabSettings): Promise<RunOutcome> {
   const lab = await loadLabScenario(settings.lab);

@@ -12,23 +12,11 @@ import {
   type ScenarioSettings,
   type TlsSettings,
 } from './catalog';
-import type { Trace, TraceEvent } from '../trace';
-import type { Phase } from './phase';
-import type { LabOutcome } from './lab-registry';
+import type { TraceEvent } from '../trace';
 import { runLab } from './run-lab';
+import type { Phase, RunOutcome } from './run-outcome';
 
-export interface RunOutcome {
-  trace: Trace;
-  /** Where each connection, lookup or visit begins, for the diagram's separators. */
-  phases: Phase[];
-  ok: boolean;
-  /** One line: why the run failed, from the engine. */
-  error?: string;
-  /** One line for the status bar: "HTTP/1.1 200 OK", "93.184.216.34". */
-  summary: string;
-  /** A lab scenario's outcome, for the lab panel. */
-  outcome?: LabOutcome;
-}
+export type { RunOutcome };
 
 export function runScenario(settings: ScenarioSettings): Promise<RunOutcome> {
   if (settings.kind === 'lab') return runLab(settings);

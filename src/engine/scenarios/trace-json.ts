@@ -12,7 +12,7 @@ import { DNS_LAB_TEXT } from './lab/dns/text';
 import { LAB_TEXT } from './lab/text';
 import type { Trace, TraceEvent } from '../trace';
 import { settingsProblems } from './settings-problem';
-import type { Phase } from './phase';
+import type { Phase } from './run-outcome';
 
 export const TRACE_FORMAT = 'wirestep-trace';
 /** Bump when the file's shape changes in a way an older reader would misread. */

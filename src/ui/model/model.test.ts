@@ -7,7 +7,7 @@ import type { Trace } from '../../engine/trace';
 import { cachesAt } from './caches';
 import { keyScheduleAt, KEY_SCHEDULE } from './keys';
 import { classifyDns, messageExplainKey } from './message';
-import type { Phase } from '../../engine/scenarios/phase';
+import type { Phase } from '../../engine/scenarios/run-outcome';
 import { eventLimit, indexTrace, statesAt, stepOfEvent } from '../../store/trace-view';
 import { en } from '../i18n/en';
 
