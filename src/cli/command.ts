@@ -1,7 +1,7 @@
 import type { ArgSpec, Args } from './args';
 
 export interface Command {
-  protocol: 'tls' | 'dns';
+  protocol: 'tls' | 'dns' | 'scenario';
   command: string;
   synopsis: string;
   spec: ArgSpec;

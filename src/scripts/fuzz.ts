@@ -1,5 +1,5 @@
 /**
- * `npm run fuzz -- --runs N`: every fuzz target (src/engine/fuzz, built with its seeds by
+ * `npm run fuzz -- --runs N`: every fuzz target (test/fuzz/targets, built with its seeds by
  * test/fuzz/seeds.ts) over N inputs, or its documented share of N, then the named negative
  * cases (test/negative), then one JSON line:
  *
@@ -20,8 +20,8 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
-import { runTarget, type FindingReport, type RunStats } from '../engine/fuzz/run';
-import type { FuzzTarget } from '../engine/fuzz/target';
+import { runTarget, type FindingReport, type RunStats } from '../../test/fuzz/targets/run';
+import type { FuzzTarget } from '../../test/fuzz/targets/target';
 import { fuzzTargets } from '../../test/fuzz/seeds';
 import { DNS_CASES } from '../../test/negative/dns-cases';
 import { TLS_CASES } from '../../test/negative/tls-cases';

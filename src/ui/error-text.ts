@@ -6,6 +6,8 @@
  * a box, and a 100,000-character token fills the screen. The engine's messages stay as they are
  * (the CLI prints them too); the page shows them through this.
  */
+import type { SettingsProblem } from '../engine/scenarios/lab-settings';
+import type { Strings } from './i18n';
 
 /**
  * Characters shown by their code point instead: C0 and C1 controls, the bidirectional controls
@@ -31,4 +33,9 @@ export function errorText(message: string): string {
     (_, quoted: string) => `'${quoted.slice(0, MAX_QUOTE)}…'`,
   );
   return out.length > MAX_MESSAGE ? `${out.slice(0, MAX_MESSAGE)}…` : out;
+}
+
+/** A settings problem in the page's language: the engine's line, or the table's for its key. */
+export function problemText(t: Strings, problem: SettingsProblem): string {
+  return errorText(problem.key === 'notHttpsUrl' ? t.lab.journey.badUrl : problem.text);
 }

@@ -8,9 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { toPcap } from '../../src/cli/tls/demo';
 import { runDnsLookup } from '../../src/engine/dns';
 import { runTlsExchange } from '../../src/engine/scenarios/tls-run';
-import { dnsTraceToPcap } from '../../src/engine/sim/dns-pcap';
-import { keyLogLine, traceKeyLog } from '../../src/engine/sim/keylog';
-import { traceToPcap, tlsConnections } from '../../src/engine/sim/trace-pcap';
+import { dnsTraceToPcap } from '../../src/engine/dns/pcap';
+import { keyLogLine, traceKeyLog } from '../../src/engine/tls/keylog';
+import { traceToPcap, tlsConnections } from '../../src/engine/export/trace-pcap';
 import type { MessageEvent, Trace } from '../../src/engine/trace';
 import {
   CHECKSUM_ARGS,

@@ -1,5 +1,5 @@
 /**
- * The fuzz targets (src/engine/fuzz) with a bounded number of inputs each, from a fixed seed so
+ * The fuzz targets (test/fuzz/targets) with a bounded number of inputs each, from a fixed seed so
  * a failure reproduces (FUZZ_SEED=n picks another). fast-check shrinks a failing input to a small
  * one. `npm run fuzz -- --runs N` runs the same targets N times over.
  *

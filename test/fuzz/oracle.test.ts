@@ -5,10 +5,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DecodeError } from '../../src/engine/bytes/errors';
-import { runTarget } from '../../src/engine/fuzz/run';
-import { FuzzFinding, expectDecodeOutcome, type FuzzTarget } from '../../src/engine/fuzz/target';
-import { applyEdits } from '../../src/engine/fuzz/tls-edits';
-import { VARIANTS, recording, replay } from '../../src/engine/fuzz/tls-session';
+import { runTarget } from './targets/run';
+import { FuzzFinding, expectDecodeOutcome, type FuzzTarget } from './targets/target';
+import { applyEdits } from './targets/tls-edits';
+import { VARIANTS, recording, replay } from './targets/tls-session';
 
 const input = new Uint8Array(10);
 

@@ -10,9 +10,9 @@ import { fromHex } from '../../src/engine/bytes/hex';
 import * as leaves from '../../src/engine/dns/universe/leaves';
 import { ROOT_ZONE } from '../../src/engine/dns/universe/root';
 import * as tlds from '../../src/engine/dns/universe/tlds';
-import { dnsDecoderTarget, zoneParserTarget } from '../../src/engine/fuzz/dns-codecs';
-import { dnsResolverTarget } from '../../src/engine/fuzz/dns-resolver';
-import type { FuzzTarget } from '../../src/engine/fuzz/target';
+import { dnsDecoderTarget, zoneParserTarget } from './targets/dns-codecs';
+import { dnsResolverTarget } from './targets/dns-resolver';
+import type { FuzzTarget } from './targets/target';
 import {
   tlsDecoderSeeds,
   tlsExtensionsTarget,
@@ -20,12 +20,8 @@ import {
   tlsProtectionTarget,
   tlsRecordLayerTarget,
   tlsRecordsTarget,
-} from '../../src/engine/fuzz/tls-decoders';
-import {
-  tlsClientTarget,
-  tlsExchangeTarget,
-  tlsServerTarget,
-} from '../../src/engine/fuzz/tls-machines';
+} from './targets/tls-decoders';
+import { tlsClientTarget, tlsExchangeTarget, tlsServerTarget } from './targets/tls-machines';
 
 const TLS_FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'tls');
 const DNS_FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'dns');

@@ -1,15 +1,21 @@
 /**
- * The lab scenarios' settings checks (src/engine/scenarios/lab-settings.ts): every preset of every
- * scenario passes unchanged, so the checks accept what the engine's own presets hold; and values a
- * hostile link or file could hold (wrong types, extra keys, huge or fractional numbers, repeats,
- * unusable names, oversized text) are refused with the path of the field.
+ * The lab scenarios' settings checks (src/engine/scenarios/lab-settings.ts), the one check for an
+ * editor's, a link's, a file's and the CLI's settings: every preset of every scenario passes
+ * unchanged, so the checks accept what the engine's own presets hold; values a hostile link or
+ * file could hold (wrong types, extra keys, huge or fractional numbers, repeats, unusable names,
+ * oversized text) are refused with the path of the field; and what an editor can make but not run
+ * is worded as the input limits word it.
  */
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../../src/engine/scenarios/catalog';
 import { journeyScenario } from '../../src/engine/scenarios/journey';
 import { LAB_SCENARIOS } from '../../src/engine/scenarios/lab';
 import { DNS_LAB_SCENARIOS } from '../../src/engine/scenarios/lab/dns';
-import { CHECKED_LAB_IDS, checkLabSettings } from '../../src/engine/scenarios/lab-settings';
+import {
+  CHECKED_LAB_IDS,
+  checkLabSettings,
+  labSettingsProblem,
+} from '../../src/engine/scenarios/lab-settings';
 import { MAX_ZONE_TEXT_CHARS } from '../../src/engine/limits';
 
 const ALL = [...LAB_SCENARIOS, ...DNS_LAB_SCENARIOS, journeyScenario] as unknown as {
@@ -177,5 +183,96 @@ describe('lab settings checks', () => {
     expect(verdict('journey-visit', { ...journey, againAfterSeconds: 86_401 })).toBe(
       'againAfterSeconds',
     );
+  });
+});
+
+describe('lab settings problems as the lab panel and the CLI say them', () => {
+  const problem = (id: string, change: (p: Record<string, unknown>) => void) => {
+    const p = preset(id);
+    change(p);
+    return labSettingsProblem(id, p);
+  };
+
+  it('an emptied negotiation list: the limit’s sentence, and the editor still drawn', () => {
+    const p = problem('lab-tls-negotiation', (p) => {
+      (p['client'] as Record<string, unknown>)['cipherSuites'] = [];
+    });
+    expect(p).toEqual({ text: 'Offer at least one of the cipher suites.' });
+  });
+
+  it('lookups: names, counts and jumps as the limits word them', () => {
+    const steps = (n: number, step: object) => ({ steps: Array.from({ length: n }, () => step) });
+    const ok = { name: 'www.example.com', afterSeconds: 10 };
+    expect(labSettingsProblem('lab-dns-time-travel', steps(12, ok))).toBeUndefined();
+    expect(labSettingsProblem('lab-dns-time-travel', steps(13, ok))?.text).toBe(
+      '13 lookups is too many; the limit is 12.',
+    );
+    // A huge list from a file is refused by its length, not walked.
+    expect(labSettingsProblem('lab-dns-time-travel', steps(1_000_000, ok))?.text).toMatch(
+      /^1000000 lookups/,
+    );
+    expect(labSettingsProblem('lab-dns-time-travel', steps(0, ok))?.text).toBe(
+      'Add at least one lookup.',
+    );
+    expect(labSettingsProblem('lab-dns-time-travel', steps(1, { name: '' }))?.text).toMatch(
+      /^Enter a name/,
+    );
+    // The time-travel editor takes jumps up to 30 days (NUMBER_RANGES.lookupAfter).
+    const jump = (s: number) => steps(1, { name: 'example.com', afterSeconds: s });
+    expect(labSettingsProblem('lab-dns-time-travel', jump(30 * 86_400))).toBeUndefined();
+    expect(labSettingsProblem('lab-dns-time-travel', jump(30 * 86_400 + 1))?.text).toBe(
+      'settings.steps[0].afterSeconds: expected a whole number from 0 to 2592000.',
+    );
+    const zone = preset('lab-dns-zone-edit');
+    expect(
+      labSettingsProblem('lab-dns-zone-edit', { ...zone, text: 'x\n'.repeat(5_001) })?.text,
+    ).toMatch(/^Line 5001: the zone file has more than 5000 lines\.$/);
+    expect(
+      labSettingsProblem('lab-dns-zone-edit', {
+        ...zone,
+        lookups: Array(7).fill({ name: 'example.com' }),
+      })?.text,
+    ).toBe('7 lookups is too many; the limit is 6.');
+  });
+
+  it('GSLB: 721 lookups from the editor are refused with the count, not cut to 40', () => {
+    const every5 = Array.from({ length: 721 }, (_, i) => i * 5);
+    expect(problem('lab-dns-gslb-failover', (p) => (p['lookupsAtSeconds'] = every5))?.text).toBe(
+      '721 lookups is too many; the limit is 40.',
+    );
+    expect(
+      problem('lab-dns-gslb-failover', (p) => (p['primary'] = '<svg onload=alert(1)>'))?.text,
+    ).toBe('The primary and secondary are IPv4 addresses.');
+  });
+
+  it('the journey: an address that is not https is a key the page words', () => {
+    for (const url of ['http://www.example.com/', 'not a url', 'https://<img src=x>/'])
+      expect(
+        problem('journey-visit', (p) => (p['url'] = url)),
+        url,
+      ).toEqual({ text: 'settings.url: not an https URL.', key: 'notHttpsUrl' });
+    const long = (n: number) => `https://www.example.com/${'a'.repeat(n)}`;
+    expect(problem('journey-visit', (p) => (p['url'] = long(7_976)))).toBeUndefined();
+    expect(problem('journey-visit', (p) => (p['url'] = long(7_977)))?.text).toBe(
+      'The address is 8001 characters long; the limit is 8000 (RFC 9110 §4.1).',
+    );
+    expect(
+      problem('journey-visit', (p) => (p['url'] = `https://${'a'.repeat(64)}.com/`))?.text,
+    ).toMatch(/64 octets/);
+  });
+
+  it('settings of the wrong shape: the field, and no editor', () => {
+    const lab = 'lab-tls-negotiation';
+    expect(problem(lab, (p) => (p['client'] = 5))).toEqual({
+      text: 'These settings cannot be used: settings.client: expected an object.',
+      shape: true,
+    });
+    expect(labSettingsProblem(lab, null)?.text).toBe(
+      'These settings cannot be used: settings: expected an object.',
+    );
+    expect(labSettingsProblem('lab-dns-poisoning', { attack: 'forged-response' })?.text).toBe(
+      'These settings cannot be used: settings.forgeries: missing.',
+    );
+    expect(labSettingsProblem('no-such-lab', {})?.shape).toBe(true);
   });
 });

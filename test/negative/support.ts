@@ -1,7 +1,7 @@
 /**
  * What a negative case is, and the ways TLS cases drive the engine: a whole in-memory exchange
  * (runTlsExchange) with one side's configuration bent, or one side fed a recorded handshake whose
- * records were edited (src/engine/fuzz/tls-session.ts replays them exactly, so everything before
+ * records were edited (test/fuzz/targets/tls-session.ts replays them exactly, so everything before
  * the edit is genuine).
  */
 import { alertDescriptionName } from '../../src/engine/tls/enums';
@@ -22,7 +22,7 @@ import {
   replay,
   type Recording,
   type Side,
-} from '../../src/engine/fuzz/tls-session';
+} from '../fuzz/targets/tls-session';
 
 /** What a case observed: compared whole with the expected value, so every field is asserted. */
 export type Observed = Record<string, string | number | boolean | null | string[]>;

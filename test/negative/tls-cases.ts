@@ -4,7 +4,7 @@
  * extensions call for. Vitest (tls.test.ts) and `npm run fuzz` both run this list.
  *
  * Most cases feed one side a genuine recorded handshake with one record edited, so everything
- * up to the edit is real (src/engine/fuzz/tls-session.ts). Negotiation failures run both sides.
+ * up to the edit is real (test/fuzz/targets/tls-session.ts). Negotiation failures run both sides.
  */
 import { concatBytes } from '../../src/engine/bytes/hex';
 import { sign } from '../../src/engine/crypto/signature';
@@ -14,7 +14,7 @@ import type { Extension } from '../../src/engine/tls/messages/extensions';
 import type { HandshakeMessage } from '../../src/engine/tls/messages/handshake';
 import { serverKeyExchangeSignedContent } from '../../src/engine/tls/messages/server-key-exchange';
 import { DEMO_PKI } from '../../src/engine/tls/pki/demo-pki';
-import type { Recording } from '../../src/engine/fuzz/tls-session';
+import type { Recording } from '../fuzz/targets/tls-session';
 import {
   alertBy,
   exchange,

@@ -14,7 +14,7 @@ import { concatBytes, toHex } from '../../src/engine/bytes/hex';
 import { connectFailureLine } from '../../src/cli/tls/connect';
 import { scenarioById } from '../../src/engine/scenarios/catalog';
 import { runTlsExchange, type TlsRunResult } from '../../src/engine/scenarios/tls-run';
-import { runScenario } from '../../src/store/run-scenario';
+import { runScenario } from '../../src/engine/scenarios/run-scenario';
 import type { MessageEvent, NoteEvent, SecretEvent, StateEvent } from '../../src/engine/trace';
 import type { ServerConfig } from '../../src/engine/tls/config';
 import { alertDescriptionName, ContentType, HandshakeType } from '../../src/engine/tls/enums';

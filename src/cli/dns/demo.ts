@@ -8,7 +8,7 @@ import { LookupInputError, runDnsLookup, type DnsLookupResult } from '../../engi
 import { CliError, type Args } from '../args';
 import type { Command } from '../command';
 import { out } from '../output';
-import { dnsTraceToPcap, type PcapPacket } from '../../engine/sim/dns-pcap';
+import { dnsTraceToPcap, type PcapPacket } from '../../engine/dns/pcap';
 
 export const demoCommand: Command = {
   protocol: 'dns',

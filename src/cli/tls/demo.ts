@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { runTlsExchange, type TlsRunResult } from '../../engine/scenarios/tls-run';
-import { keyLogLine } from '../../engine/sim/keylog';
+import { keyLogLine } from '../../engine/tls/keylog';
 import { tlsFlowsToPcap } from '../../engine/sim/tls-pcap';
 import { cipherSuiteName } from '../../engine/tls/enums';
 import { CliError, type Args } from '../args';

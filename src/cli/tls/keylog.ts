@@ -1,6 +1,6 @@
-/** Appends NSS key log lines (src/engine/sim/keylog.ts) to a file, for `tls connect --keylog`. */
+/** Appends NSS key log lines (src/engine/tls/keylog.ts) to a file, for `tls connect --keylog`. */
 import { appendFileSync } from 'node:fs';
-import { keyLogLine } from '../../engine/sim/keylog';
+import { keyLogLine } from '../../engine/tls/keylog';
 
 export { keyLogLine };
 

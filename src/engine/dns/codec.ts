@@ -247,7 +247,7 @@ export function decodeMessage(bytes: Uint8Array, opts: CodecOptions = {}): Decod
   } catch (error) {
     if (error instanceof DecodeError) throw error;
     // Anything else is a bug or an unforeseen input; it still becomes a one-line decode error.
-    // The original stays as `cause`, so the fuzzer (src/engine/fuzz) can tell it from a typed one.
+    // The original stays as `cause`, so the fuzzer (test/fuzz/targets) can tell it from a typed one.
     const reason = error instanceof Error ? error.message : String(error);
     throw Object.assign(new DecodeError(reason, inp.offset), { cause: error });
   }

@@ -1,22 +1,50 @@
 /**
- * Checks for settings that arrive from outside (a shared link, an imported file): plain JSON of
- * unknown shape, turned into exactly the typed value a scenario runs with, or the first field that
- * is wrong. A record keeps only the keys it names and refuses any other, so nothing unexpected
- * (an extra key, a "__proto__") reaches the engine or the editors. Pure, tiny, no engine imports,
- * so the page can check a link before the engine has loaded.
+ * The one check of a scenario's settings, wherever they come from: an editor, a shared link, an
+ * imported file, the CLI. Plain JSON of unknown shape is turned into exactly the typed value a
+ * scenario runs with, or the first field that is wrong. A record keeps only the keys it names and
+ * refuses any other, so nothing unexpected (an extra key, a "__proto__") reaches the engine or the
+ * editors. Pure, tiny, no engine imports, so the page can check a link before the engine has
+ * loaded.
  */
 import type { LimitCheck } from '../limits';
 
-export type Checked<T> = { ok: true; value: T } | { ok: false; path: string; why: string };
+/**
+ * A problem the page words in its own language instead of the engine's line: an address that is
+ * not an https URL (the journey's).
+ */
+export type SettingsProblemKey = 'notHttpsUrl';
+
+export interface SettingsFailure {
+  ok: false;
+  /** Where, e.g. "client.cipherSuites[2]"; "" for the settings as a whole. */
+  path: string;
+  why: string;
+  /**
+   * `shape`: not even of the scenario's types (an editor could not draw it); `value`: the right
+   * types, outside the limits (an editor shows it with the problem).
+   */
+  kind: 'shape' | 'value';
+  /** `why` is a whole sentence from the input limits (src/engine/limits.ts), shown as it is. */
+  sentence?: true;
+  key?: SettingsProblemKey;
+}
+
+export type Checked<T> = { ok: true; value: T } | SettingsFailure;
 
 /** Checks `value`, found at `path` (e.g. "client.cipherSuites[2]"), for use as a T. */
 export type Schema<T> = (value: unknown, path: string) => Checked<T>;
 
-const wrong = (path: string, why: string): { ok: false; path: string; why: string } => ({
+const wrong = (path: string, why: string, kind: 'shape' | 'value' = 'shape'): SettingsFailure => ({
   ok: false,
   path,
   why,
+  kind,
 });
+
+/** A limit's failed check as a failure at `path`. */
+export function failedCheck(path: string, check: LimitCheck): SettingsFailure | undefined {
+  return check.ok ? undefined : { ...wrong(path, check.error, 'value'), sentence: true };
+}
 
 export const boolean: Schema<boolean> = (v, path) =>
   typeof v === 'boolean' ? { ok: true, value: v } : wrong(path, 'expected true or false');
@@ -26,7 +54,11 @@ export function integer(min: number, max: number): Schema<number> {
   return (v, path) =>
     typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max
       ? { ok: true, value: v }
-      : wrong(path, `expected a whole number from ${min} to ${max}`);
+      : wrong(
+          path,
+          `expected a whole number from ${min} to ${max}`,
+          typeof v === 'number' ? 'value' : 'shape',
+        );
 }
 
 /** One of a fixed set of strings or numbers. */
@@ -41,26 +73,33 @@ export function oneOf<const V extends string | number>(values: readonly V[]): Sc
 export function text(maxChars: number, check?: (s: string) => LimitCheck): Schema<string> {
   return (v, path) => {
     if (typeof v !== 'string') return wrong(path, 'expected text');
-    if (v.length > maxChars) return wrong(path, `longer than ${maxChars} characters`);
-    const result = check?.(v);
-    return result && !result.ok ? wrong(path, result.error) : { ok: true, value: v };
+    if (v.length > maxChars) return wrong(path, `longer than ${maxChars} characters`, 'value');
+    const failed = check ? failedCheck(path, check(v)) : undefined;
+    return failed ?? { ok: true, value: v };
   };
 }
 
-/** A list of `min` to `max` items; with `distinct`, no item twice (the editors' lists never repeat). */
+/**
+ * A list of `min` to `max` items; with `distinct`, no item twice (the editors' lists never repeat).
+ * `count`, when given, words a count out of bounds (the limit's own sentence). The count is checked
+ * before any item, so a huge list from a file is refused by its length, not walked.
+ */
 export function list<T>(
   item: Schema<T>,
-  bounds: { min: number; max: number; distinct?: boolean },
+  bounds: { min: number; max: number; distinct?: boolean; count?: (n: number) => LimitCheck },
 ): Schema<T[]> {
   return (v, path) => {
     if (!Array.isArray(v)) return wrong(path, 'expected a list');
+    const counted = bounds.count ? failedCheck(path, bounds.count(v.length)) : undefined;
+    if (counted) return counted;
     if (v.length < bounds.min || v.length > bounds.max)
-      return wrong(path, `expected ${bounds.min} to ${bounds.max} items, got ${v.length}`);
+      return wrong(path, `expected ${bounds.min} to ${bounds.max} items, got ${v.length}`, 'value');
     const out: T[] = [];
     for (const [i, x] of v.entries()) {
       const r = item(x, `${path}[${i}]`);
       if (!r.ok) return r;
-      if (bounds.distinct && out.includes(r.value)) return wrong(`${path}[${i}]`, 'repeated');
+      if (bounds.distinct && out.includes(r.value))
+        return wrong(`${path}[${i}]`, 'repeated', 'value');
       out.push(r.value);
     }
     return { ok: true, value: out };

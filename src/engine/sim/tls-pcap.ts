@@ -1,7 +1,7 @@
 /**
  * TLS records as a classic pcap: each connection is one TCP conversation (RFC 9293) carrying the
  * records in the order and at the virtual times they were sent, so Wireshark reassembles the TLS
- * stream and, given the key log (./keylog.ts), decrypts it. The browser's "Download pcap" and the
+ * stream and, given the key log (../tls/keylog.ts), decrypts it. The browser's "Download pcap" and the
  * CLI's `tls demo --pcap` both write their captures with this code.
  */
 import { PcapWriter } from './pcap';

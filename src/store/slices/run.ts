@@ -1,10 +1,9 @@
 /** Run slice: the trace that came out of the engine for the current settings. */
 import type { StateCreator } from 'zustand';
-import { LANGUAGES } from '../../ui/i18n';
-import { runScenario } from '../run-scenario';
-import { canRun, settingsProblems } from '../settings-problem';
-import type { TraceView } from '../../ui/model/trace-view';
-import type { LabOutcome } from '../lab-registry';
+import { runScenario } from '../../engine/scenarios/run-scenario';
+import { canRun, settingsProblems } from '../../engine/scenarios/settings-problem';
+import { indexTrace, type TraceView } from '../trace-view';
+import type { LabOutcome } from '../../engine/scenarios/lab-registry';
 import type { Store } from '../store';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'failed';
@@ -32,8 +31,7 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) 
     const settings = get().settings;
     // Settings over a limit are not run: the run on screen stays, and the field says what is
     // wrong (the header and the lab panel show these same problems).
-    const badUrl = LANGUAGES[get().language].lab.journey.badUrl;
-    if (!canRun(settingsProblems(settings, badUrl))) return;
+    if (!canRun(settingsProblems(settings))) return;
     const runId = get().runId + 1;
     set({ runId, status: 'running', error: undefined });
     get().resetPlayback();
@@ -43,7 +41,7 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) 
       if (get().runId !== runId) return;
       set({
         status: 'done',
-        view: outcome.view,
+        view: indexTrace(outcome.trace, outcome.phases),
         ok: outcome.ok,
         summary: outcome.summary,
         error: outcome.error,

@@ -3,8 +3,7 @@
  * mode. The language starts from the browser's (or the last one picked) and is remembered.
  */
 import type { StateCreator } from 'zustand';
-import type { Language } from '../../ui/i18n';
-import { initialLanguage, rememberLanguage } from '../../ui/i18n/language';
+import { initialLanguage, rememberLanguage, type Language } from '../language';
 import type { Store } from '../store';
 
 export type Theme = 'light' | 'dark';

@@ -5,18 +5,36 @@
  */
 import type { StateCreator } from 'zustand';
 import type { ScenarioSettings } from '../../engine/scenarios/catalog';
-import type { UiStrings } from '../../ui/i18n/en';
-import type { TraceView } from '../../ui/model/trace-view';
+import type { TraceView } from '../trace-view';
 import type { Store } from '../store';
 
 type Params = Record<string, string | number>;
 
+/** What a notice says, as a key of the UI's tables (`ui.*`), which word it in the page's language. */
+export type NoticeKey =
+  | 'importedFrom'
+  | 'importFailed'
+  | 'importTooLarge'
+  | 'importNotJson'
+  | 'importWrongFormat'
+  | 'importWrongVersion'
+  | 'importDamaged'
+  | 'linkInvalid'
+  | 'linkUnknownScenario'
+  | 'linkBadValue'
+  | 'linkTooLong'
+  | 'linkNotUtf8'
+  | 'linkRepeated'
+  | 'linkBadSetting'
+  | 'linkParamsOmitted'
+  | 'linkStepMissing';
+
 export interface Notice {
   tone: 'info' | 'error';
-  message: keyof UiStrings;
+  message: NoticeKey;
   params: Params;
   /** Filled in as the message's {reason}, itself from the tables. */
-  reason?: { message: keyof UiStrings; params: Params };
+  reason?: { message: NoticeKey; params: Params };
 }
 
 export interface ImportedTrace {

@@ -16,7 +16,7 @@ import {
 } from '../../store/store';
 import { useReducedMotion, useStrings } from '../hooks';
 import { displayName, format, formatMs } from '../i18n';
-import { statesAt } from '../model/trace-view';
+import { statesAt } from '../../store/trace-view';
 import { Icon } from '../Icon';
 import { LAYOUT, layoutDiagram, type DiagramLayout } from './layout';
 import { MessageArrow, type StepStatus } from './MessageArrow';

@@ -6,7 +6,7 @@ import 'reflect-metadata';
 import { describe, expect, it } from 'vitest';
 import type { MessageEvent, Trace, TraceEvent } from '../../engine/trace';
 import { runTlsExchange } from '../../engine/scenarios/tls-run';
-import { indexTrace } from '../model/trace-view';
+import { indexTrace } from '../../store/trace-view';
 import { LAYOUT, layoutDiagram, pointAlong } from './layout';
 
 const T0 = 1_000_000;

@@ -11,7 +11,7 @@
 import { scalePoint } from 'd3-scale';
 import { curveCatmullRom, line } from 'd3-shape';
 import { messageTone, type Tone } from '../model/message';
-import { stepOfEvent, type TraceView } from '../model/trace-view';
+import { stepOfEvent, type TraceView } from '../../store/trace-view';
 
 export const LAYOUT = {
   gutter: 76,

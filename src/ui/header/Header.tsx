@@ -16,10 +16,10 @@ import {
   useStore,
 } from '../../store/store';
 import type { Motion, Theme } from '../../store/slices/settings';
-import { errorText } from '../error-text';
+import { problemText } from '../error-text';
 import { useStrings } from '../hooks';
 import { format } from '../i18n';
-import { settingsProblems, type SettingsField } from '../../store/settings-problem';
+import { settingsProblems, type SettingsField } from '../../engine/scenarios/settings-problem';
 import { HeaderTools } from '../share/HeaderTools';
 import { ScenarioOptions } from '../lab/ScenarioOptions';
 import { ViewSwitch } from '../lab/ViewSwitch';
@@ -53,7 +53,7 @@ export function Header() {
   // What would stop a run, said under the form; the store refuses to run such settings, so the
   // last good run stays on screen. The lab panel shows the problems of its own settings; other
   // settings without a box (a run's connections or lookups) can only come from a file or a link.
-  const problems = settingsProblems(settings, t.lab.journey.badUrl);
+  const problems = settingsProblems(settings);
   const fields: readonly (readonly [SettingsField, string])[] = [
     ['serverName', t.ui.hostname],
     ['name', t.ui.dnsName],
@@ -189,7 +189,7 @@ export function Header() {
           <div className="header-problems">
             {shown.map((p) => (
               <p key={p.field} id={p.id} className="field-error" role="alert">
-                {format(t.ui.fieldProblem, { field: p.label, error: errorText(p.error) })}
+                {format(t.ui.fieldProblem, { field: p.label, error: problemText(t, p.error) })}
               </p>
             ))}
           </div>

@@ -1,16 +1,17 @@
 /**
  * The language tables, the one function that fills in their placeholders, and how the page picks
- * its language (./language.ts).
+ * its language (src/store/language.ts).
  *
  * Why typed tables rather than i18next: both tables are typed as `Strings`, so a missing UI key is
  * a compile error and tables.test.ts catches a missing dynamic key; i18next and react-i18next would
  * add about 19 KB of gzipped JavaScript to a bundle already over its 250 KB budget, for nothing
  * these tables do not already do (two languages, named placeholders, Korean particles below).
  */
+import { LANGUAGE_CODES, isLanguage, type Language } from '../../store/language';
 import { en, type Strings } from './en';
 import { ko } from './ko';
 
-export type Language = 'en' | 'ko';
+export { LANGUAGE_CODES, isLanguage, type Language };
 /** The tables as written; tables.test.ts checks that each has every key, none empty. */
 export const TABLES: Readonly<Record<Language, Strings>> = { en, ko };
 /**
@@ -19,7 +20,6 @@ export const TABLES: Readonly<Record<Language, Strings>> = { en, ko };
  * check and the table test both fail on it, so it does not stay missing.
  */
 export const LANGUAGES: Readonly<Record<Language, Strings>> = { en, ko: withFallback(ko, en) };
-export const LANGUAGE_CODES = Object.keys(LANGUAGES) as Language[];
 
 function withFallback<T>(table: T, fallback: T): T {
   if (typeof fallback !== 'object' || fallback === null) return table ?? fallback;
@@ -36,10 +36,6 @@ function withFallback<T>(table: T, fallback: T): T {
 /** Each language's own name for itself: what the switch shows, whatever the current language. */
 export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = { en: 'English', ko: '한국어' };
 export type { Strings };
-
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && Object.hasOwn(LANGUAGES, value);
-}
 
 /**
  * Replace `{name}` placeholders; an unknown placeholder is left as written so it shows up in

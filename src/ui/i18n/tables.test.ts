@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../../engine/scenarios/catalog';
 import { en } from './en';
 import { LANGUAGES, LANGUAGE_CODES, TABLES, finalSound, format } from './index';
-import { detectLanguage } from './language';
 
 /** Every string leaf of a table, by its dotted path ("ui.play", "scenarios.tls-full.title"). */
 function leaves(value: unknown, path = ''): Map<string, unknown> {
@@ -140,24 +139,5 @@ describe('format', () => {
     expect(finalSound('TTL')).toBe('rieul');
     expect(finalSound('443')).toBe('consonant');
     expect(finalSound('2')).toBe('vowel');
-  });
-});
-
-describe('detectLanguage', () => {
-  it('uses the stored choice first', () => {
-    expect(detectLanguage('ko', ['en-US'])).toBe('ko');
-    expect(detectLanguage('en', ['ko-KR'])).toBe('en');
-  });
-
-  it('otherwise follows the browser, region subtags and case ignored', () => {
-    expect(detectLanguage(null, ['ko-KR', 'en-US'])).toBe('ko');
-    expect(detectLanguage(null, ['KO'])).toBe('ko');
-    expect(detectLanguage(null, ['fr-FR', 'ko'])).toBe('ko');
-    expect(detectLanguage(null, ['en-GB', 'ko'])).toBe('en');
-  });
-
-  it('falls back to English for an unknown stored value or no match', () => {
-    expect(detectLanguage('de', ['fr-FR', 'ja-JP'])).toBe('en');
-    expect(detectLanguage(undefined, [])).toBe('en');
   });
 });

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useStrings } from '../hooks';
 import { displayName, format } from '../i18n';
 import { cachesAt } from '../model/caches';
-import type { TraceView } from '../model/trace-view';
+import type { TraceView } from '../../store/trace-view';
 
 /** Every cache layer at this step, replayed from the trace's `cache` events. */
 export function CachesTab({ view, step }: { view: TraceView; step: number }) {

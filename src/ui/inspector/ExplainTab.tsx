@@ -3,7 +3,7 @@ import { selectSelectedField, useStore } from '../../store/store';
 import { useStrings } from '../hooks';
 import { displayName, format, type Strings } from '../i18n';
 import { classifyDns, messageExplainKey } from '../model/message';
-import { eventsOfStep, type TraceView } from '../model/trace-view';
+import { eventsOfStep, type TraceView } from '../../store/trace-view';
 import { explainKeyOf, fieldPath } from './fields';
 
 /** What the message does, what the engine noted while handling it, and the selected field. */

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useStrings } from '../hooks';
 import { displayName, format } from '../i18n';
 import { keyScheduleAt } from '../model/keys';
-import type { TraceView } from '../model/trace-view';
+import type { TraceView } from '../../store/trace-view';
 import { toHex } from './hex';
 
 const SPLIT_COLORS = ['split-a', 'split-b', 'split-c', 'split-d'];

@@ -12,12 +12,11 @@ import {
   selectStatus,
   useStore,
 } from '../../store/store';
-import { errorText } from '../error-text';
+import { labSettingsProblem } from '../../engine/scenarios/lab-settings';
+import { problemText } from '../error-text';
 import { useStrings } from '../hooks';
 import { LAB_PANELS } from './panels';
-import { labParamsShapeProblem } from './params-shape';
 import { useLab, useLabOutcome, type RunWhen } from './useLab';
-import { labProblem } from './validate';
 import './lab.css';
 
 export function LabPanel() {
@@ -47,14 +46,13 @@ function LabBody() {
   if (!state) return <p className="muted lab-loading">{t.lab.loading}</p>;
   const { lab, settings, params } = state;
   const parts = LAB_PANELS[lab.id];
-  const problemOf = (p: unknown) => labProblem(lab.id, p, t.lab.journey.badUrl);
-  const problem = problemOf(params);
+  const problem = labSettingsProblem(lab.id, params);
   // Settings that are not even of the right shape (from an imported trace, say) would break the
   // editor as it draws them: only the problem and the way back to a preset are shown.
-  const editable = labParamsShapeProblem(lab.id, params) === undefined;
+  const editable = !problem?.shape;
   // Settings the engine would refuse are kept and shown with their problem, but not run.
   const change = (next: unknown, when?: RunWhen) =>
-    state.change(next, problemOf(next) ? 'never' : when);
+    state.change(next, labSettingsProblem(lab.id, next) ? 'never' : when);
   const titles = t.lab.presets[scenarioId] ?? {};
   const edited = settings.params !== undefined;
   return (
@@ -106,7 +104,7 @@ function LabBody() {
           )}
           {problem && (
             <p className="lab-problem" role="alert">
-              {errorText(problem)}
+              {problemText(t, problem)}
             </p>
           )}
         </section>

@@ -11,7 +11,7 @@ import { selectSelectionActions, selectView, useStore } from '../../store/store'
 import { useStrings } from '../hooks';
 import { format } from '../i18n';
 import { toHex } from '../inspector/hex';
-import { readWholeNumber } from './validate';
+import { readWholeNumber } from './whole-number';
 
 /** Label and value pairs, one per line. */
 export function Facts({

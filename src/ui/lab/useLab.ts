@@ -12,7 +12,7 @@ import {
   loadLabScenario,
   type AnyLab,
   type LabModules,
-} from '../../store/lab-registry';
+} from '../../engine/scenarios/lab-registry';
 import { selectOutcome, selectScenarioActions, selectSettings, useStore } from '../../store/store';
 
 /** How long typing must pause before a text edit reruns the scenario. */

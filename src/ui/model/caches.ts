@@ -3,7 +3,7 @@
  * virtual clock: an entry inserted with TTL 300 at t shows 270 at t + 30 s.
  */
 import type { CacheEvent } from '../../engine/trace';
-import { eventsUpTo, timeOfStep, type TraceView } from './trace-view';
+import { eventsUpTo, timeOfStep, type TraceView } from '../../store/trace-view';
 
 export interface CacheRow {
   key: string;

@@ -3,7 +3,7 @@
  * → write keys and IVs → verify_data (RFC 5246, Sections 6.3, 7.4.9 and 8.1; RFC 7627).
  */
 import type { SecretInput } from '../../engine/trace';
-import { eventsUpTo, type TraceView } from './trace-view';
+import { eventsUpTo, type TraceView } from '../../store/trace-view';
 
 /** The schedule in the order it is derived. */
 export const KEY_SCHEDULE = [

@@ -4,7 +4,7 @@
  */
 import type { MessageEvent } from '../../engine/trace';
 import { flattenSpans, type Span } from '../../engine/bytes/span';
-import type { TraceView } from './trace-view';
+import type { TraceView } from '../../store/trace-view';
 
 export type Tone = 'normal' | 'warning' | 'fatal' | 'dropped';
 

@@ -7,7 +7,8 @@ import type { Trace } from '../../engine/trace';
 import { cachesAt } from './caches';
 import { keyScheduleAt, KEY_SCHEDULE } from './keys';
 import { classifyDns, messageExplainKey } from './message';
-import { eventLimit, indexTrace, statesAt, stepOfEvent, type Phase } from './trace-view';
+import type { Phase } from '../../engine/scenarios/run-outcome';
+import { eventLimit, indexTrace, statesAt, stepOfEvent } from '../../store/trace-view';
 import { en } from '../i18n/en';
 
 async function warmTrace(afterSeconds: number): Promise<{ trace: Trace; phases: Phase[] }> {

@@ -8,12 +8,17 @@ import { MAX_TRACE_FILE_BYTES, checkTraceFileSize } from '../../engine/limits';
 import { useStore, type Store } from '../../store/store';
 import { useStrings } from '../hooks';
 import { format, type Strings } from '../i18n';
-import { indexTrace } from '../model/trace-view';
+import { indexTrace } from '../../store/trace-view';
 import { buildDiagramSvg, svgToPng, type DiagramImageText } from './diagram-image';
 import { baseFileName, downloadBlob, downloadBytes, downloadText } from './download';
 import type { Notice } from '../../store/slices/share';
 import { linkOmitsParams, MAX_LINK_CHARS } from './link';
-import { parseTraceJson, traceToJson, TRACE_VERSION, type TraceFileProblem } from './trace-json';
+import {
+  parseTraceJson,
+  traceToJson,
+  TRACE_VERSION,
+  type TraceFileProblem,
+} from '../../engine/scenarios/trace-json';
 
 const selectShared = (s: Store) => s.view;
 const selectShown = (s: Store) => s.scenarioId;
@@ -73,7 +78,7 @@ export function ShareMenu() {
   useEffect(() => {
     let live = true;
     if (!view) return;
-    void import('../../engine/sim/keylog').then(({ traceKeyLog }) => {
+    void import('../../engine/tls/keylog').then(({ traceKeyLog }) => {
       if (live) setHasKeys(traceKeyLog(view.trace) !== '');
     });
     return () => {
@@ -96,7 +101,7 @@ export function ShareMenu() {
   const pcap = () =>
     run(t.ui.downloadPcap, async () => {
       if (!view) return;
-      const { traceToPcap } = await import('../../engine/sim/trace-pcap');
+      const { traceToPcap } = await import('../../engine/export/trace-pcap');
       downloadBytes(
         `${base}.pcap`,
         traceToPcap(view.trace, seed).file,
@@ -106,7 +111,7 @@ export function ShareMenu() {
   const keyLog = () =>
     run(t.ui.downloadKeylog, async () => {
       if (!view) return;
-      const { traceKeyLog } = await import('../../engine/sim/keylog');
+      const { traceKeyLog } = await import('../../engine/tls/keylog');
       downloadText(`${base}.keys`, traceKeyLog(view.trace), 'text/plain');
     });
   const svg = () =>

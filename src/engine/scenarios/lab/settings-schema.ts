@@ -1,13 +1,15 @@
 /**
- * What the TLS lab's settings may hold when they come from outside (a shared link): every value
- * its editor can produce and the engine accepts, nothing else. Lists hold only the codes the
+ * What the TLS lab's settings may hold, from the editors or from outside (a link, a file, the
+ * CLI): every value its editor can produce and the engine accepts, nothing else. Lists hold only the codes the
  * negotiation editor offers; numbers are bounded the way the editors bound them. Only type imports
  * from the scenarios themselves, so checking a link does not load the engine.
  */
 import { SignatureScheme } from '../../tls/enums';
 import { DEFAULT_GROUPS } from '../../tls/groups';
 import { SUITES } from '../../tls/suites';
-import { boolean, integer, list, oneOf, record, type Schema } from '../settings-schema';
+import { checkConfigList, type ConfigList } from '../../limits';
+import { NUMBER_RANGES, inRange } from '../number-ranges';
+import { boolean, list, oneOf, record, type Schema } from '../settings-schema';
 import type { CertificateProblem, CertificateSettings } from './certificates';
 import type { EmsSettings } from './ems';
 import type { MitmSettings } from './mitm';
@@ -23,14 +25,22 @@ export function allOf<U extends string>() {
 }
 
 const SUITE_CODES = SUITES.map((s) => s.id);
-/** The choices of the negotiation editor (NEGOTIATION_CHOICES), each at most once. */
-const codes = (choices: readonly number[]) =>
-  list(oneOf(choices), { min: 1, max: choices.length, distinct: true });
+/**
+ * The choices of the negotiation editor (NEGOTIATION_CHOICES), each at most once, and at least one
+ * (the editor can empty a list; the limit words why that cannot run).
+ */
+const codes = (name: ConfigList, choices: readonly number[]) =>
+  list(oneOf(choices), {
+    min: 1,
+    max: choices.length,
+    distinct: true,
+    count: (n) => (n === 0 ? checkConfigList(name, []) : { ok: true }),
+  });
 
 const lists = {
-  cipherSuites: codes(SUITE_CODES),
-  groups: codes(DEFAULT_GROUPS),
-  signatureSchemes: codes(Object.values(SignatureScheme)),
+  cipherSuites: codes('cipherSuites', SUITE_CODES),
+  groups: codes('groups', DEFAULT_GROUPS),
+  signatureSchemes: codes('signatureSchemes', Object.values(SignatureScheme)),
 };
 
 const negotiation: Schema<NegotiationSettings> = record<NegotiationSettings>(
@@ -68,18 +78,10 @@ const PROBLEMS = allOf<CertificateProblem>()([
   'missing-intermediate',
 ]);
 
-/**
- * A handshake with one request and its response is about 15 records; 64 leaves room. A record is
- * at most its 5-byte header and 2^14 + 2048 bytes of fragment (RFC 5246, Section 6.2.3).
- */
-const MAX_TAMPER_RECORD = 63;
-const MAX_TAMPER_OFFSET = 5 + 2 ** 14 + 2048 - 1;
-
 const tamper = record<TamperSettings>({
-  record: integer(0, MAX_TAMPER_RECORD),
-  offset: integer(0, MAX_TAMPER_OFFSET),
-  // XOR with 0 would change nothing; a byte mask is at most 0xff.
-  mask: integer(1, 0xff),
+  record: inRange(NUMBER_RANGES.tamperRecord),
+  offset: inRange(NUMBER_RANGES.tamperOffset),
+  mask: inRange(NUMBER_RANGES.tamperMask),
   extendedMasterSecret: boolean,
 });
 

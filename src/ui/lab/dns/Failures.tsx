@@ -20,7 +20,7 @@ import { format, formatMs } from '../../i18n';
 import { Checkbox, Facts, NumberField, OutcomeSection, SelectField, TextField } from '../common';
 import type { EditorProps, LabParts, OutcomeProps } from '../types';
 import { LookupTable, useLayerName } from './LookupTable';
-import { NUMBER_RANGES } from '../validate';
+import { NUMBER_RANGES } from '../../../engine/scenarios/number-ranges';
 
 type QueryType = (typeof DNS_QUERY_TYPES)[number];
 const typeOptions = DNS_QUERY_TYPES.map((x) => [x, x] as const);

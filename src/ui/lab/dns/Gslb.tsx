@@ -9,7 +9,7 @@ import { format } from '../../i18n';
 import { Facts, NumberField, ScrollBox } from '../common';
 import type { EditorProps, LabParts, OutcomeProps } from '../types';
 import { lookupSpacing, lookupTimes } from './gslb-times';
-import { NUMBER_RANGES } from '../validate';
+import { NUMBER_RANGES } from '../../../engine/scenarios/number-ranges';
 import { useLayerName } from './LookupTable';
 
 function GslbEditor({ params, change }: EditorProps<GslbSettings>) {
@@ -17,7 +17,7 @@ function GslbEditor({ params, change }: EditorProps<GslbSettings>) {
   const g = t.lab.gslb;
   const { step, until } = lookupSpacing(params.lookupsAtSeconds);
   // Every N seconds until M makes M / N + 1 lookups. More than MAX_GSLB_LOOKUPS are kept as typed
-  // and refused with a message (validate.ts), rather than quietly cut short.
+  // and refused with a message (the settings schema), rather than quietly cut short.
   return (
     <div className="lab-form">
       <NumberField

@@ -14,7 +14,7 @@ import { format } from '../../i18n';
 import { NumberField, SelectField, TextField } from '../common';
 import type { EditorProps, LabParts, OutcomeProps } from '../types';
 import { LookupCards } from './LookupCards';
-import { NUMBER_RANGES } from '../validate';
+import { NUMBER_RANGES } from '../../../engine/scenarios/number-ranges';
 import { useLayerName } from './LookupTable';
 import { DNS_QUERY_TYPES as DNS_TYPES } from '../../../engine/scenarios/catalog';
 

@@ -12,7 +12,7 @@ import { format, formatMs } from '../../i18n';
 import { Checkbox, NumberField, ShowOnDiagram, TextField, ScrollBox } from '../common';
 import { useLayerName } from '../dns/LookupTable';
 import type { EditorProps, LabParts, OutcomeProps } from '../types';
-import { NUMBER_RANGES } from '../validate';
+import { NUMBER_RANGES } from '../../../engine/scenarios/number-ranges';
 
 const DEFAULT_AGAIN_SECONDS = 30;
 

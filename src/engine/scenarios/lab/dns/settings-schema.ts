@@ -1,5 +1,6 @@
 /**
- * What the DNS lab's settings may hold when they come from outside (a shared link): names within
+ * What the DNS lab's settings may hold, from the editors or from outside (a link, a file, the
+ * CLI): names within
  * RFC 1035's lengths, the record types the editors offer, clock jumps, list lengths and numbers
  * bounded as the editors bound them, a zone file within the zone editor's caps. Only type imports
  * from the scenarios themselves, so checking a link does not load the engine.
@@ -7,22 +8,14 @@
 import { DNS_QUERY_TYPES } from '../../catalog';
 import {
   checkHostname,
+  checkLookupCount,
   checkZoneText,
   MAX_GSLB_LOOKUPS,
   MAX_TIME_TRAVEL_LOOKUPS as MAX_TIME_TRAVEL_STEPS,
   MAX_ZONE_EDIT_LOOKUPS,
-  MAX_ZONE_TEXT_CHARS,
 } from '../../../limits';
-import {
-  boolean,
-  integer,
-  list,
-  oneOf,
-  record,
-  tagged,
-  text,
-  type Schema,
-} from '../../settings-schema';
+import { NUMBER_RANGES as R, inRange } from '../../number-ranges';
+import { boolean, list, oneOf, record, tagged, text, type Schema } from '../../settings-schema';
 import { allOf } from '../settings-schema';
 import type { BrokenServersSettings } from './broken-servers';
 import type { CnameSettings } from './cname-loop';
@@ -35,42 +28,42 @@ import type { DnsLabScenarioId } from './text';
 import type { TimeTravelSettings } from './time-travel';
 import type { ZoneEditSettings } from './zone-edit-scenario';
 
-/** The editors' "again after" and jump fields: a day, and ten days between time-travel lookups. */
-const MAX_AGAIN_SECONDS = 86_400;
-const MAX_STEP_SECONDS = 10 * 86_400;
-/** The GSLB editor's times (stop, lookups) run to an hour; its TTL to a day. */
-const MAX_GSLB_SECONDS = 3_600;
-
-/** A presentation-format name: RFC 1035 lengths (checkHostname's own cap on the text). */
-const name = text(1_024, checkHostname);
+/**
+ * A presentation-format name: RFC 1035 lengths. checkHostname caps the text's length before it
+ * reads it, and words every problem, so the schema adds no cap of its own.
+ */
+const name = text(Infinity, checkHostname);
 const type = oneOf(DNS_QUERY_TYPES);
 const RESTARTS = allOf<Restart>()(['browser', 'computer']);
 
-function lookupStep(maxSeconds: number): Schema<LookupStep> {
-  return record<LookupStep>(
-    { name, type, afterSeconds: integer(0, maxSeconds), restart: oneOf(RESTARTS) },
-    ['type', 'afterSeconds', 'restart'],
-  );
-}
+const lookupStep: Schema<LookupStep> = record<LookupStep>(
+  { name, type, afterSeconds: inRange(R.lookupAfter), restart: oneOf(RESTARTS) },
+  ['type', 'afterSeconds', 'restart'],
+);
+
+/** At least one lookup and at most `max`, worded as the limit words it. */
+const lookups = <T>(item: Schema<T>, max: number) =>
+  list(item, { min: 1, max, count: (n) => checkLookupCount(n, max) });
 
 /** Dotted-quad IPv4, each part 0 to 255 without leading zeros. */
-const ipv4 = text(15, (s) =>
-  /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/.test(s)
+const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+const ipv4 = text(Infinity, (s) =>
+  s.length <= 15 && IPV4.test(s)
     ? { ok: true }
-    : { ok: false, error: 'not an IPv4 address' },
+    : { ok: false, error: 'The primary and secondary are IPv4 addresses.' },
 );
 
 const gslb = record<GslbSettings>({
   name,
-  ttl: integer(1, 86_400),
+  ttl: inRange(R.gslbTtl),
   primary: ipv4,
   secondary: ipv4,
   healthCheck: record<GslbSettings['healthCheck']>({
-    intervalSeconds: integer(1, 600),
-    failureThreshold: integer(1, 10),
+    intervalSeconds: inRange(R.gslbInterval),
+    failureThreshold: inRange(R.gslbThreshold),
   }),
-  stopPrimaryAtSeconds: integer(0, MAX_GSLB_SECONDS),
-  lookupsAtSeconds: list(integer(0, MAX_GSLB_SECONDS), { min: 1, max: MAX_GSLB_LOOKUPS }),
+  stopPrimaryAtSeconds: inRange(R.gslbStopAt),
+  lookupsAtSeconds: lookups(inRange(R.gslbUntil), MAX_GSLB_LOOKUPS),
 });
 
 const poisoning: Schema<PoisoningSettings> = tagged<PoisoningSettings>('attack', {
@@ -79,28 +72,29 @@ const poisoning: Schema<PoisoningSettings> = tagged<PoisoningSettings>('attack',
   }),
   'forged-response': record<Extract<PoisoningSettings, { attack: 'forged-response' }>>({
     attack: oneOf(['forged-response']),
-    forgeries: integer(1, 20),
+    forgeries: inRange(R.forgeries),
     attackerSeesQuery: boolean,
   }),
 });
 
 const zoneEdit = record<ZoneEditSettings>({
   zone: name,
-  // The zone editor's own caps (size and lines); its syntax is the run's to report, by line.
-  text: text(MAX_ZONE_TEXT_CHARS, checkZoneText),
-  lookups: list(lookupStep(MAX_STEP_SECONDS), { min: 1, max: MAX_ZONE_EDIT_LOOKUPS }),
+  // The zone editor's own caps (size and lines, checked size first); its syntax is the run's to
+  // report, by line.
+  text: text(Infinity, checkZoneText),
+  lookups: lookups(lookupStep, MAX_ZONE_EDIT_LOOKUPS),
 });
 
 export const DNS_LAB_SCHEMAS: Record<DnsLabScenarioId, Schema<unknown>> = {
   'lab-dns-time-travel': record<TimeTravelSettings>({
-    steps: list(lookupStep(MAX_STEP_SECONDS), { min: 1, max: MAX_TIME_TRAVEL_STEPS }),
+    steps: lookups(lookupStep, MAX_TIME_TRAVEL_STEPS),
   }),
   'lab-dns-negative': record<NegativeSettings>({
     name,
     type,
     again: record<NegativeSettings['again']>({
       type,
-      afterSeconds: integer(0, MAX_AGAIN_SECONDS),
+      afterSeconds: inRange(R.negativeAgain),
     }),
   }),
   'lab-dns-broken-servers': record<BrokenServersSettings>({ name }),

@@ -10,11 +10,11 @@
  * parses can be served.
  */
 import fc from 'fast-check';
-import { DecodeError } from '../bytes/errors';
-import { bytesEqual } from '../bytes/hex';
-import { AuthoritativeServer } from '../dns/authoritative';
-import { decodeMessage, encodeMessage } from '../dns/codec';
-import { Name } from '../dns/name';
+import { DecodeError } from '../../../src/engine/bytes/errors';
+import { bytesEqual } from '../../../src/engine/bytes/hex';
+import { AuthoritativeServer } from '../../../src/engine/dns/authoritative';
+import { decodeMessage, encodeMessage } from '../../../src/engine/dns/codec';
+import { Name } from '../../../src/engine/dns/name';
 import {
   RRClass,
   RRType,
@@ -22,9 +22,9 @@ import {
   type Message,
   type RData,
   type ResourceRecord,
-} from '../dns/types';
-import { Zone, ZoneError } from '../dns/zone/zone';
-import { ZoneParseError } from '../dns/zone/tokens';
+} from '../../../src/engine/dns/types';
+import { Zone, ZoneError } from '../../../src/engine/dns/zone/zone';
+import { ZoneParseError } from '../../../src/engine/dns/zone/tokens';
 import { applyMutations, mutatedBytes, mutationArb } from './mutate';
 import { FuzzFinding, crash, expectDecodeOutcome, hex, type FuzzTarget } from './target';
 

@@ -3,7 +3,7 @@
  * id. The engine modules are evaluated on first use (import()), so the page draws before they run; the
  * picker itself only needs the catalog's text.
  */
-import type { Trace } from '../engine/trace';
+import type { Trace } from '../trace';
 
 /** A lab scenario with its settings and outcome types erased: the panel casts them per scenario. */
 export interface AnyLab {
@@ -23,20 +23,18 @@ export interface LabOutcome {
 
 /** The engine's lab modules, for the editors that need more than a scenario (choices, targets, zones). */
 export interface LabModules {
-  tls: typeof import('../engine/scenarios/lab');
-  dns: typeof import('../engine/scenarios/lab/dns');
-  journey: typeof import('../engine/scenarios/journey');
+  tls: typeof import('./lab');
+  dns: typeof import('./lab/dns');
+  journey: typeof import('./journey');
 }
 
 let modules: Promise<LabModules> | undefined;
 let scenarios: Promise<Map<string, AnyLab>> | undefined;
 
 export function loadLabModules(): Promise<LabModules> {
-  modules ??= Promise.all([
-    import('../engine/scenarios/lab'),
-    import('../engine/scenarios/lab/dns'),
-    import('../engine/scenarios/journey'),
-  ]).then(([tls, dns, journey]) => ({ tls, dns, journey }));
+  modules ??= Promise.all([import('./lab'), import('./lab/dns'), import('./journey')]).then(
+    ([tls, dns, journey]) => ({ tls, dns, journey }),
+  );
   return modules;
 }
 

@@ -1,13 +1,12 @@
 /**
  * Runs a lab scenario with its settings (the edited ones, or its preset's) and turns what the
- * engine returned into what the store keeps: the indexed Trace, the outcome for the lab panel, and
- * the status line.
+ * engine returned into a run's outcome: the Trace with its phases, the outcome for the lab panel,
+ * and the status line.
  */
-import type { LabSettings } from '../engine/scenarios/catalog';
-import { indexTrace } from '../ui/model/trace-view';
+import type { LabSettings } from './catalog';
 import { labParams, loadLabScenario } from './lab-registry';
 import { labPhases, labStatus } from './lab-summary';
-import type { RunOutcome } from './run-scenario';
+import type { RunOutcome } from './run-outcome';
 
 export async function runLab(settings: LabSettings): Promise<RunOutcome> {
   const lab = await loadLabScenario(settings.lab);
@@ -15,7 +14,8 @@ export async function runLab(settings: LabSettings): Promise<RunOutcome> {
   const { trace, outcome } = await lab.run(labParams(lab, settings), settings.seed);
   const status = labStatus(lab.id, outcome);
   return {
-    view: indexTrace(trace, labPhases(lab.id, trace, outcome)),
+    trace,
+    phases: labPhases(lab.id, trace, outcome),
     ok: status.ok,
     summary: status.summary,
     ...(status.error !== undefined ? { error: status.error } : {}),

@@ -1,31 +1,22 @@
 /**
  * Runs a scenario's settings through the engine and returns one Trace (with where its sub-runs
- * begin). The TLS engine is imported with the page: the default scenario is a TLS handshake, and
+ * begin): several connections or lookups in a row, each with its seed and the gap before it, or a
+ * lab scenario (./run-lab.ts). The store, the CLI (`scenario run`) and the tests all run here. The TLS engine is imported with the page: the default scenario is a TLS handshake, and
  * evaluating it only once the page had run delayed the first drawing. DNS and the lab are
  * evaluated on first use (one file holds all the code: vite.config.ts).
  */
-import { runTlsExchange } from '../engine/scenarios/tls-run';
+import { runTlsExchange } from './tls-run';
 import {
   offeredSuites,
   type DnsSettings,
   type ScenarioSettings,
   type TlsSettings,
-} from '../engine/scenarios/catalog';
-import type { TraceEvent } from '../engine/trace';
-import { indexTrace, type Phase, type TraceView } from '../ui/model/trace-view';
-import type { LabOutcome } from './lab-registry';
+} from './catalog';
+import type { TraceEvent } from '../trace';
 import { runLab } from './run-lab';
+import type { Phase, RunOutcome } from './run-outcome';
 
-export interface RunOutcome {
-  view: TraceView;
-  ok: boolean;
-  /** One line: why the run failed, from the engine. */
-  error?: string;
-  /** One line for the status bar: "HTTP/1.1 200 OK", "93.184.216.34". */
-  summary: string;
-  /** A lab scenario's outcome, for the lab panel. */
-  outcome?: LabOutcome;
-}
+export type { RunOutcome };
 
 export function runScenario(settings: ScenarioSettings): Promise<RunOutcome> {
   if (settings.kind === 'lab') return runLab(settings);
@@ -68,11 +59,11 @@ async function runTls(settings: TlsSettings): Promise<RunOutcome> {
     const suiteName = suite?.kind === 'note' ? String(suite.params?.['suite'] ?? '') : '';
     summary = [suiteName, result.httpStatus].filter(Boolean).join(' · ') || summary;
   }
-  return { view: indexTrace({ lanes, events }, phases), ok, ...(error ? { error } : {}), summary };
+  return { trace: { lanes, events }, phases, ok, ...(error ? { error } : {}), summary };
 }
 
 async function runDns(settings: DnsSettings): Promise<RunOutcome> {
-  const { runDnsLookup, formatRecord } = await import('../engine/dns');
+  const { runDnsLookup, formatRecord } = await import('../dns');
   const lanes: string[] = [];
   const events: TraceEvent[] = [];
   const phases: Phase[] = [];
@@ -103,5 +94,5 @@ async function runDns(settings: DnsSettings): Promise<RunOutcome> {
           ? `SERVFAIL: ${r.reason}`
           : r.kind.toUpperCase();
   }
-  return { view: indexTrace({ lanes, events }, phases), ok: true, summary };
+  return { trace: { lanes, events }, phases, ok: true, summary };
 }

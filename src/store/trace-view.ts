@@ -7,16 +7,8 @@
  * is known once k has been sent. A phase boundary (the next lookup, 90 s later) also ends a step:
  * what happens in the next phase before its first message belongs to that message's step.
  */
-import type { MessageEvent, Trace, TraceEvent } from '../../engine/trace';
-
-/** Where a run's sub-runs begin (a second lookup, another connection), for separators. */
-export interface Phase {
-  /** Index into trace.events of the first event of the phase. */
-  eventIndex: number;
-  kind: 'lookup' | 'connection' | 'visit';
-  /** 1-based number shown to people. */
-  n: number;
-}
+import type { Phase } from '../engine/scenarios/run-outcome';
+import type { MessageEvent, Trace, TraceEvent } from '../engine/trace';
 
 export interface TraceView {
   trace: Trace;

@@ -4,20 +4,15 @@
  * the UI relies on: a file that is not JSON, not a Wirestep trace, of another version or damaged
  * is refused with a reason, and nothing of the current run is touched.
  */
-import { HexError, fromHex, toHex } from '../../engine/bytes/hex';
-import {
-  DEMO_SUITES,
-  DNS_QUERY_TYPES,
-  scenarioById,
-  type ScenarioSettings,
-} from '../../engine/scenarios/catalog';
-import { checkLabSettings } from '../../engine/scenarios/lab-settings';
-import { JOURNEY_TEXT } from '../../engine/scenarios/journey/text';
-import { DNS_LAB_TEXT } from '../../engine/scenarios/lab/dns/text';
-import { LAB_TEXT } from '../../engine/scenarios/lab/text';
-import type { Trace, TraceEvent } from '../../engine/trace';
-import { settingsProblems } from '../../store/settings-problem';
-import type { Phase } from '../model/trace-view';
+import { HexError, fromHex, toHex } from '../bytes/hex';
+import { DEMO_SUITES, DNS_QUERY_TYPES, scenarioById, type ScenarioSettings } from './catalog';
+import { checkLabSettings } from './lab-settings';
+import { JOURNEY_TEXT } from './journey/text';
+import { DNS_LAB_TEXT } from './lab/dns/text';
+import { LAB_TEXT } from './lab/text';
+import type { Trace, TraceEvent } from '../trace';
+import { settingsProblems } from './settings-problem';
+import type { Phase } from './run-outcome';
 
 export const TRACE_FORMAT = 'wirestep-trace';
 /** Bump when the file's shape changes in a way an older reader would misread. */
@@ -182,10 +177,10 @@ function readSettings(scenarioId: string, s: Json): ScenarioSettings {
     }
   }
   const settings = s as unknown as ScenarioSettings;
-  const problems = Object.entries(settingsProblems(settings, 'the address is not https'));
+  const problems = Object.entries(settingsProblems(settings));
   if (problems.length > 0) {
     const [field, problem] = problems[0]!;
-    throw new Invalid(`settings.${field}: ${problem.replace(/\.$/, '')}`);
+    throw new Invalid(`settings.${field}: ${problem.text.replace(/\.$/, '')}`);
   }
   return settings;
 }

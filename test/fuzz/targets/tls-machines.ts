@@ -10,11 +10,11 @@
  * - edits that TLS allows (re-fragmenting handshake records, TCP segmentation) change nothing.
  */
 import fc from 'fast-check';
-import { bytesEqual, concatBytes } from '../bytes/hex';
-import { buildGetRequest } from '../http/http';
-import { runTlsExchange, type WireRecord } from '../scenarios/tls-run';
-import { CipherSuite } from '../tls/enums';
-import type { AlertEvent, MessageEvent } from '../trace';
+import { bytesEqual, concatBytes } from '../../../src/engine/bytes/hex';
+import { buildGetRequest } from '../../../src/engine/http/http';
+import { runTlsExchange, type WireRecord } from '../../../src/engine/scenarios/tls-run';
+import { CipherSuite } from '../../../src/engine/tls/enums';
+import type { AlertEvent, MessageEvent } from '../../../src/engine/trace';
 import { applyMutations } from './mutate';
 import { FuzzFinding, crash, hex, type FuzzTarget } from './target';
 import { BENIGN_OPS, applyEdits, editArb, editField, injectedBytes, type Edit } from './tls-edits';

@@ -3,7 +3,13 @@
  * else the first of the browser's languages that Wirestep speaks (navigator.languages, so "ko-KR"
  * means Korean), else English.
  */
-import { isLanguage, type Language } from './index';
+/** The languages Wirestep speaks; the UI has one table of text for each (src/ui/i18n). */
+export const LANGUAGE_CODES = ['en', 'ko'] as const;
+export type Language = (typeof LANGUAGE_CODES)[number];
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGE_CODES as readonly string[]).includes(value);
+}
 
 export const LANGUAGE_STORAGE_KEY = 'wirestep.language';
 

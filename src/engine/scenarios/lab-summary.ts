@@ -4,7 +4,7 @@
  * summary made only of protocol words (suite, alert, rcode, addresses), which need no translation.
  * Pure functions, tested without a DOM.
  */
-import type { Trace } from '../engine/trace';
+import type { Trace } from '../trace';
 import type {
   CertificateOutcome,
   EmsOutcome,
@@ -13,7 +13,7 @@ import type {
   ResumptionOutcome,
   TamperOutcome,
   AlertOutcome,
-} from '../engine/scenarios/lab';
+} from './lab';
 import type {
   BrokenServersOutcome,
   CnameOutcome,
@@ -24,10 +24,10 @@ import type {
   QnameMinimisationOutcome,
   TimeTravelOutcome,
   ZoneEditOutcome,
-} from '../engine/scenarios/lab/dns';
-import type { JourneyOutcome } from '../engine/scenarios/journey';
-import { DEMO_EPOCH_MS } from '../engine/sim/clock';
-import type { Phase } from '../ui/model/trace-view';
+} from './lab/dns';
+import type { JourneyOutcome } from './journey';
+import { DEMO_EPOCH_MS } from '../sim/clock';
+import type { Phase } from './run-outcome';
 
 /** The DNS engine's browser lane (src/engine/dns/lanes.ts). */
 const BROWSER_LANE = 'Browser';

@@ -5,7 +5,7 @@
  * counted). Targets are pure engine code: seeds come in as arguments, never from the file system.
  */
 import type fc from 'fast-check';
-import { DecodeError } from '../bytes/errors';
+import { DecodeError } from '../../../src/engine/bytes/errors';
 
 /**
  * What went wrong. `crash`: an exception the engine did not type (not a DecodeError, TlsFailure,

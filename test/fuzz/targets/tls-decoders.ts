@@ -6,25 +6,38 @@
  * that decode to the same thing; and a protected record that was changed never opens.
  */
 import fc from 'fast-check';
-import { DecodeError } from '../bytes/errors';
-import { bytesEqual, concatBytes } from '../bytes/hex';
-import { Reader } from '../bytes/reader';
-import { Writer } from '../bytes/writer';
-import { pemToDerList } from '../tls/certificates/pem';
-import { parseCertificate } from '../tls/certificates/parse';
-import { ContentType } from '../tls/enums';
-import { decodeTlsRecords } from '../tls/decode';
-import { HandshakeBuffer } from '../tls/handshake-buffer';
-import { readExtensions, writeExtensions, type Extension } from '../tls/messages/extensions';
-import { decodeHandshake, encodeHandshake, type HandshakeMessage } from '../tls/messages/handshake';
+import { DecodeError } from '../../../src/engine/bytes/errors';
+import { bytesEqual, concatBytes } from '../../../src/engine/bytes/hex';
+import { Reader } from '../../../src/engine/bytes/reader';
+import { Writer } from '../../../src/engine/bytes/writer';
+import { pemToDerList } from '../../../src/engine/tls/certificates/pem';
+import { parseCertificate } from '../../../src/engine/tls/certificates/parse';
+import { ContentType } from '../../../src/engine/tls/enums';
+import { decodeTlsRecords } from '../../../src/engine/tls/decode';
+import { HandshakeBuffer } from '../../../src/engine/tls/handshake-buffer';
+import {
+  readExtensions,
+  writeExtensions,
+  type Extension,
+} from '../../../src/engine/tls/messages/extensions';
+import {
+  decodeHandshake,
+  encodeHandshake,
+  type HandshakeMessage,
+} from '../../../src/engine/tls/messages/handshake';
 import {
   BadRecordMac,
   RecordOverflow as PlaintextOverflow,
   RecordProtector,
-} from '../tls/protection';
-import { RECORD_HEADER_LENGTH, RecordOverflow, RecordSplitter, encodeRecord } from '../tls/record';
-import { DEMO_PKI } from '../tls/pki/demo-pki';
-import { SUITES } from '../tls/suites';
+} from '../../../src/engine/tls/protection';
+import {
+  RECORD_HEADER_LENGTH,
+  RecordOverflow,
+  RecordSplitter,
+  encodeRecord,
+} from '../../../src/engine/tls/record';
+import { DEMO_PKI } from '../../../src/engine/tls/pki/demo-pki';
+import { SUITES } from '../../../src/engine/tls/suites';
 import { applyMutations, mutatedBytes, mutationArb, type Mutation } from './mutate';
 import { FuzzFinding, crash, expectDecodeOutcome, hex, type FuzzTarget } from './target';
 import { VARIANTS, recording } from './tls-session';

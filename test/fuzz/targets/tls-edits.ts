@@ -5,14 +5,18 @@
  * edit gets past the parser and reaches the state machine's own checks.
  */
 import fc from 'fast-check';
-import { Reader } from '../bytes/reader';
-import { concatBytes } from '../bytes/hex';
-import { pemToDerList } from '../tls/certificates/pem';
-import { ContentType, ExtensionType } from '../tls/enums';
-import { extensionTypeOf, type Extension } from '../tls/messages/extensions';
-import { encodeHandshake, readHandshake, type HandshakeMessage } from '../tls/messages/handshake';
-import { encodeRecord, RECORD_HEADER_LENGTH } from '../tls/record';
-import { DEMO_PKI } from '../tls/pki/demo-pki';
+import { Reader } from '../../../src/engine/bytes/reader';
+import { concatBytes } from '../../../src/engine/bytes/hex';
+import { pemToDerList } from '../../../src/engine/tls/certificates/pem';
+import { ContentType, ExtensionType } from '../../../src/engine/tls/enums';
+import { extensionTypeOf, type Extension } from '../../../src/engine/tls/messages/extensions';
+import {
+  encodeHandshake,
+  readHandshake,
+  type HandshakeMessage,
+} from '../../../src/engine/tls/messages/handshake';
+import { encodeRecord, RECORD_HEADER_LENGTH } from '../../../src/engine/tls/record';
+import { DEMO_PKI } from '../../../src/engine/tls/pki/demo-pki';
 import { applyMutations, mutationArb, type Mutation } from './mutate';
 
 /** A record the attacker adds to the stream. */

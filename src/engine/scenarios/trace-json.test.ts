@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { describe, expect, it } from 'vitest';
-import { runDnsLookup } from '../../engine/dns';
-import { scenarioById } from '../../engine/scenarios/catalog';
-import { runTlsExchange } from '../../engine/scenarios/tls-run';
+import { runDnsLookup } from '../dns';
+import { scenarioById } from './catalog';
+import { runTlsExchange } from './tls-run';
 import { parseTraceJson, traceToJson, TRACE_VERSION, type TraceFile } from './trace-json';
 
 async function tlsFile(): Promise<TraceFile> {
@@ -161,7 +161,7 @@ describe('trace JSON', () => {
     expect(lab({ ...base, params: { ttl: 'soon' } })).toMatchObject({
       problem: { detail: 'settings.params.name: missing' },
     });
-    const { DNS_LAB_SCENARIOS } = await import('../../engine/scenarios/lab/dns');
+    const { DNS_LAB_SCENARIOS } = await import('./lab/dns');
     const gslb = DNS_LAB_SCENARIOS.find((x) => x.id === 'lab-dns-gslb-failover')!;
     const params = structuredClone(gslb.presets[0]!.settings) as {
       healthCheck: { intervalSeconds: number };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { LAB_SCENARIOS, labScenarioById } from '../engine/scenarios/lab';
-import { DNS_LAB_SCENARIOS } from '../engine/scenarios/lab/dns';
-import { journeyScenario } from '../engine/scenarios/journey';
-import { SCENARIOS } from '../engine/scenarios/catalog';
+import { LAB_SCENARIOS, labScenarioById } from './lab';
+import { DNS_LAB_SCENARIOS } from './lab/dns';
+import { journeyScenario } from './journey';
+import { SCENARIOS } from './catalog';
 import { labPhases, labStatus } from './lab-summary';
 
 async function run(id: string, preset: string) {

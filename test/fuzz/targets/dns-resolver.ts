@@ -7,19 +7,24 @@
  * and virtual time must stay within what that many queries can take.
  */
 import fc from 'fast-check';
-import { AuthoritativeServer } from '../dns/authoritative';
-import { DelegationCache, MAX_CACHE_TTL, MAX_NEGATIVE_CACHE_TTL, RecordCache } from '../dns/cache';
-import { Name } from '../dns/name';
+import { AuthoritativeServer } from '../../../src/engine/dns/authoritative';
+import {
+  DelegationCache,
+  MAX_CACHE_TTL,
+  MAX_NEGATIVE_CACHE_TTL,
+  RecordCache,
+} from '../../../src/engine/dns/cache';
+import { Name } from '../../../src/engine/dns/name';
 import {
   IterativeResolver,
   MAX_QUERIES_PER_RESOLUTION,
   QUERY_TIMEOUT_MS,
   type Resolved,
-} from '../dns/resolver';
-import type { DnsTransport, TransportResult } from '../dns/transport';
-import { RRClass, RRType, type RData, type ResourceRecord } from '../dns/types';
-import { Zone, ZoneError } from '../dns/zone/zone';
-import { SeededRng } from '../sim/rng';
+} from '../../../src/engine/dns/resolver';
+import type { DnsTransport, TransportResult } from '../../../src/engine/dns/transport';
+import { RRClass, RRType, type RData, type ResourceRecord } from '../../../src/engine/dns/types';
+import { Zone, ZoneError } from '../../../src/engine/dns/zone/zone';
+import { SeededRng } from '../../../src/engine/sim/rng';
 import { FuzzFinding, crash, type FuzzTarget } from './target';
 
 /** Every name a universe may use: zones are picked from these, and so are owners and targets. */

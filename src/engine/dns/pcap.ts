@@ -7,15 +7,15 @@
  * and servers answer from 53, so Wireshark pairs each response with its query. The browser's
  * "Download pcap" and the CLI's `dns demo --pcap` both write their captures with this code.
  */
-import { Lane } from '../dns/lanes';
-import { BROWSER_ADDRESS, HOST_ADDRESS, RECURSIVE_ADDRESS } from '../dns/lookup';
-import type { Peer } from '../dns/messages';
-import type { PlainMessage } from '../dns/plain';
+import { Lane } from './lanes';
+import { BROWSER_ADDRESS, HOST_ADDRESS, RECURSIVE_ADDRESS } from './lookup';
+import type { Peer } from './messages';
+import type { PlainMessage } from './plain';
 import type { MessageEvent, Trace } from '../trace';
-import { PcapWriter } from './pcap';
-import { Ipv4IdCounter, type Endpoint } from './packets';
-import { SeededRng, randomBelow, type Rng } from './rng';
-import { udpDatagram } from './tcp-conversation';
+import { PcapWriter } from '../sim/pcap';
+import { Ipv4IdCounter, type Endpoint } from '../sim/packets';
+import { SeededRng, randomBelow, type Rng } from '../sim/rng';
+import { udpDatagram } from '../sim/tcp-conversation';
 
 /** DNS servers listen on port 53 (RFC 1035 §4.2.1). */
 const DNS_PORT = 53;

@@ -1,6 +1,6 @@
 /**
  * A whole Trace as one classic pcap, for the browser's "Download pcap": DNS messages as UDP
- * datagrams (./dns-pcap.ts) and TLS records as TCP conversations (./tls-pcap.ts), each at its
+ * datagrams (../dns/pcap.ts) and TLS records as TCP conversations (../sim/tls-pcap.ts), each at its
  * virtual time. It reads the Trace only, so an imported trace exports the same way as a fresh run.
  *
  * TLS records are grouped into connections by the pair of lanes that exchange them; a ClientHello
@@ -13,11 +13,11 @@
  * numbers and the times. Its segments are then the trace's own, with the data segments between.
  */
 import type { MessageEvent, Trace } from '../trace';
-import { addDnsDatagrams, dnsPcapState } from './dns-pcap';
-import { PcapWriter } from './pcap';
-import type { Endpoint } from './packets';
-import { TcpConversation } from './tcp-conversation';
-import { TLS_CLIENT, TLS_SERVER, addTlsConnection, pcapRng, type TlsFlow } from './tls-pcap';
+import { addDnsDatagrams, dnsPcapState } from '../dns/pcap';
+import { PcapWriter } from '../sim/pcap';
+import type { Endpoint } from '../sim/packets';
+import { TcpConversation } from '../sim/tcp-conversation';
+import { TLS_CLIENT, TLS_SERVER, addTlsConnection, pcapRng, type TlsFlow } from '../sim/tls-pcap';
 
 export interface TracePcap {
   file: Uint8Array;

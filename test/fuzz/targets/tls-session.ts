@@ -5,30 +5,34 @@
  * stream of records, and the side is judged on what it does with it: it completes the real
  * handshake, or it sends exactly one fatal alert and then nothing more.
  */
-import { bytesEqual } from '../bytes/hex';
-import { DEMO_EPOCH_MS, VirtualClock } from '../sim/clock';
-import { SeededRng } from '../sim/rng';
-import { TraceRecorder, type AlertEvent, type MessageEvent } from '../trace';
-import { buildGetRequest, buildOkResponse, demoPage } from '../http/http';
+import { bytesEqual } from '../../../src/engine/bytes/hex';
+import { DEMO_EPOCH_MS, VirtualClock } from '../../../src/engine/sim/clock';
+import { SeededRng } from '../../../src/engine/sim/rng';
+import { TraceRecorder, type AlertEvent, type MessageEvent } from '../../../src/engine/trace';
+import { buildGetRequest, buildOkResponse, demoPage } from '../../../src/engine/http/http';
 import {
   demoClientConfig,
   demoCredentials,
   DETERMINISTIC_SIGNATURE_SCHEMES,
-} from '../scenarios/tls-demo-config';
-import { clientMachine } from '../tls/client/handshake';
-import type { ClientState } from '../tls/client/states';
+} from '../../../src/engine/scenarios/tls-demo-config';
+import { clientMachine } from '../../../src/engine/tls/client/handshake';
+import type { ClientState } from '../../../src/engine/tls/client/states';
 import {
   defaultServerConfig,
   type ClientConfig,
   type ServerConfig,
   type ServerCredential,
-} from '../tls/config';
-import { TlsConnection } from '../tls/connection';
-import { CipherSuite, NamedGroup, SignatureScheme } from '../tls/enums';
-import { serverMachine } from '../tls/server/handshake';
-import type { ServerState } from '../tls/server/states';
-import { ClientSessionStore, ServerSessionStore, type Session } from '../tls/session';
-import { sealTicket } from '../tls/tickets';
+} from '../../../src/engine/tls/config';
+import { TlsConnection } from '../../../src/engine/tls/connection';
+import { CipherSuite, NamedGroup, SignatureScheme } from '../../../src/engine/tls/enums';
+import { serverMachine } from '../../../src/engine/tls/server/handshake';
+import type { ServerState } from '../../../src/engine/tls/server/states';
+import {
+  ClientSessionStore,
+  ServerSessionStore,
+  type Session,
+} from '../../../src/engine/tls/session';
+import { sealTicket } from '../../../src/engine/tls/tickets';
 import { FuzzFinding } from './target';
 
 export type Side = 'client' | 'server';
