@@ -12,7 +12,7 @@ import { p256, p384 } from '@noble/curves/nist.js';
 import { concatBytes, fromHex } from '../bytes/hex';
 import type { Rng } from '../sim/rng';
 import { CryptoArgumentError, InvalidPublicKey } from './errors';
-import { bufferOf } from './webcrypto';
+import { bufferOf, subtle } from './webcrypto';
 
 export type GroupName = 'x25519' | 'secp256r1' | 'secp384r1';
 
@@ -179,9 +179,22 @@ export const nobleEcdhe: EcdheBackend = {
  * WebCrypto computes it, which is how we learn it.
  */
 const PKCS8_PREFIX: Readonly<Record<GroupName, Uint8Array>> = {
-  x25519: fromHex('302e020100300506032b656e04220420'),
-  secp256r1: fromHex('3041020100301306072a8648ce3d020106082a8648ce3d03010704273025020101' + '0420'),
-  secp384r1: fromHex('304e020100301006072a8648ce3d020106052b8104002204373035020101' + '0430'),
+  // SEQUENCE { INTEGER 0, SEQUENCE { id-X25519 }, OCTET STRING { OCTET STRING (32 bytes) } }
+  x25519: fromHex('302e' + '020100' + '300506032b656e' + '0422' + '0420'),
+  // SEQUENCE { INTEGER 0, SEQUENCE { id-ecPublicKey, prime256v1 },
+  //   OCTET STRING { SEQUENCE { INTEGER 1, OCTET STRING (32 bytes) } } }
+  secp256r1: fromHex(
+    '3041' +
+      '020100' +
+      '301306072a8648ce3d020106082a8648ce3d030107' +
+      '0427' +
+      '3025020101' +
+      '0420',
+  ),
+  // The same with secp384r1 and a 48-byte scalar.
+  secp384r1: fromHex(
+    '304e' + '020100' + '301006072a8648ce3d020106052b81040022' + '0437' + '3035020101' + '0430',
+  ),
 };
 
 const WEBCRYPTO_ALGORITHM: Readonly<Record<GroupName, Algorithm | EcKeyImportParams>> = {
@@ -201,7 +214,7 @@ const importedPrivateKeys = new WeakMap<Uint8Array, Promise<CryptoKey>>();
 function importPrivate(group: GroupName, privateKey: Uint8Array): Promise<CryptoKey> {
   let key = importedPrivateKeys.get(privateKey);
   if (!key) {
-    key = subtleOrThrow().importKey(
+    key = subtle().importKey(
       'pkcs8',
       bufferOf(concatBytes(PKCS8_PREFIX[group], privateKey)),
       WEBCRYPTO_ALGORITHM[group],
@@ -211,12 +224,6 @@ function importPrivate(group: GroupName, privateKey: Uint8Array): Promise<Crypto
     importedPrivateKeys.set(privateKey, key);
   }
   return key;
-}
-
-function subtleOrThrow(): SubtleCrypto {
-  const s = globalThis.crypto?.subtle as SubtleCrypto | undefined;
-  if (!s) throw new Error('WebCrypto is unavailable');
-  return s;
 }
 
 function base64UrlDecode(text: string): Uint8Array {
@@ -230,7 +237,7 @@ export const webCryptoEcdhe: EcdheBackend = {
   async publicKey(group, privateKey) {
     // The JWK of a private key carries its public key: x for X25519 (RFC 8037, Section 2),
     // x and y, each the full field size, for the NIST curves (RFC 7518, Section 6.2.1).
-    const jwk = await subtleOrThrow().exportKey('jwk', await importPrivate(group, privateKey));
+    const jwk = await subtle().exportKey('jwk', await importPrivate(group, privateKey));
     if (group === 'x25519') return base64UrlDecode(jwk.x!);
     return concatBytes(
       Uint8Array.of(UNCOMPRESSED),
@@ -239,11 +246,11 @@ export const webCryptoEcdhe: EcdheBackend = {
     );
   },
   async sharedSecret(group, privateKey, peerPublic) {
-    const subtle = subtleOrThrow();
+    const webCrypto = subtle();
     let peer: CryptoKey;
     try {
       // A raw NIST import decodes the point and checks that it is on the curve (SEC 1 3.2.2).
-      peer = await subtle.importKey(
+      peer = await webCrypto.importKey(
         'raw',
         bufferOf(peerPublic),
         WEBCRYPTO_ALGORITHM[group],
@@ -254,7 +261,7 @@ export const webCryptoEcdhe: EcdheBackend = {
       throw group === 'x25519' ? lowOrder() : offCurve(group);
     }
     try {
-      const bits = await subtle.deriveBits(
+      const bits = await webCrypto.deriveBits(
         { name: WEBCRYPTO_ALGORITHM[group].name, public: peer } as EcdhKeyDeriveParams,
         await importPrivate(group, privateKey),
         8 * sharedSecretLength(group),
