@@ -115,10 +115,23 @@ export interface Trace {
 /** Collects events in order. Emitters pass one of these down rather than returning arrays. */
 export class TraceRecorder {
   readonly events: TraceEvent[] = [];
-  constructor(readonly lanes: string[] = []) {}
+  constructor(
+    readonly lanes: string[] = [],
+    /**
+     * False for a recorder whose events nobody reads (a CLI server's connections): emitters may
+     * then skip building what only the Trace would show (annotation spans of whole records).
+     * The bytes on the wire are the same either way.
+     */
+    readonly keepsEvents: boolean = true,
+  ) {}
+
+  /** A recorder that keeps nothing, for callers that need a connection's outcome, not its Trace. */
+  static discarding(): TraceRecorder {
+    return new TraceRecorder([], false);
+  }
 
   push(event: TraceEvent): void {
-    this.events.push(event);
+    if (this.keepsEvents) this.events.push(event);
   }
 
   addLane(lane: string): void {

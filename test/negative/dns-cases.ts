@@ -361,11 +361,11 @@ export const DNS_CASES: NegativeCase[] = [
     id: 'dns.ttl-high-bit',
     protocol: 'dns',
     title:
-      'a TTL of 2^31 is positive (RFC 8767 §4, updating RFC 2181 §8), so it is cached, capped at 86400 s: an hour later no query is sent',
+      'a TTL of 2^31 is positive (RFC 8767 §4, updating RFC 2181 §8), so it is cached and returned capped at 86400 s: an hour later no query is sent',
     // Cached when the answer arrived, 60 ms into the first lookup; TTLs left are rounded up.
     expected: {
       rcode: 'NOERROR',
-      first: 'www.example.test. 2147483648 192.0.2.80',
+      first: 'www.example.test. 86400 192.0.2.80',
       again: 'www.example.test. 82801 192.0.2.80',
       queriesAgain: 0,
     },

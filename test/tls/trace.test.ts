@@ -17,7 +17,16 @@ import {
 } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { runTlsExchange, type TlsRunResult } from '../../src/engine/scenarios/tls-run';
-import type { MessageEvent, SecretEvent, StateEvent, TraceEvent } from '../../src/engine/trace';
+import {
+  TraceRecorder,
+  type MessageEvent,
+  type SecretEvent,
+  type StateEvent,
+  type TraceEvent,
+} from '../../src/engine/trace';
+import { demoClientConfig, demoServerConfig } from '../../src/engine/scenarios/tls-demo-config';
+import { DEMO_EPOCH_MS, VirtualClock } from '../../src/engine/sim/clock';
+import { SeededRng } from '../../src/engine/sim/rng';
 
 const SEED = 'trace';
 const RECORD_HEADER = 5;
@@ -353,5 +362,30 @@ describe('the trace of a resumed handshake', async () => {
       'Traffic',
       'Closed',
     ]);
+  });
+});
+
+describe('a recorder that keeps nothing (a CLI server’s connections)', () => {
+  it('leaves the bytes on the wire exactly as a full Trace does, and records no event', async () => {
+    const run = async (trace: TraceRecorder): Promise<TlsRunResult> => {
+      const rng = new SeededRng('discarding');
+      return runTlsExchange({
+        seed: 'unused',
+        reuse: {
+          client: demoClientConfig('www.example.com'),
+          server: demoServerConfig(rng),
+          clock: new VirtualClock(DEMO_EPOCH_MS),
+          rng,
+          trace,
+        },
+      });
+    };
+    const full = await run(new TraceRecorder());
+    const discarding = TraceRecorder.discarding();
+    const bare = await run(discarding);
+    expect(full.ok && bare.ok).toBe(true);
+    expect(bare.flows.map((f) => hex(f.bytes))).toEqual(full.flows.map((f) => hex(f.bytes)));
+    expect(full.trace.events.length).toBeGreaterThan(20);
+    expect(discarding.events).toEqual([]);
   });
 });

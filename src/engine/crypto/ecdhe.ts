@@ -1,15 +1,20 @@
 /**
  * Ephemeral elliptic-curve Diffie-Hellman for ECDHE key exchange: X25519 (RFC 7748) and the NIST
- * curves P-256, P-384 and P-521 (RFC 8422). Curve arithmetic comes from @noble/curves; this file fixes the
- * TLS wire formats and turns bad peer points into one typed error.
+ * curves P-256, P-384 and P-521 (RFC 8422). This file fixes the TLS wire formats and turns bad peer
+ * points into one typed error; the curve arithmetic is WebCrypto's where the runtime implements the
+ * group (Node 20, current Chromium and Firefox), and @noble/curves' where it does not.
+ *
+ * The private scalar always comes from the injected Rng and is imported into WebCrypto as PKCS#8,
+ * never generated there, so one seed gives the same key share on either path.
  */
 import { x25519 } from '@noble/curves/ed25519.js';
 import { p256, p384, p521 } from '@noble/curves/nist.js';
+import { concatBytes, fromHex } from '../bytes/hex';
 import type { Rng } from '../sim/rng';
 import { CryptoArgumentError, InvalidPublicKey } from './errors';
+import { bufferOf, subtle } from './webcrypto';
 
-export type GroupName = 'x25519' | NistGroup;
-type NistGroup = 'secp256r1' | 'secp384r1' | 'secp521r1';
+export type GroupName = 'x25519' | 'secp256r1' | 'secp384r1' | 'secp521r1';
 
 export interface KeyShare {
   privateKey: Uint8Array;
@@ -18,11 +23,12 @@ export interface KeyShare {
 }
 
 const NIST = { secp256r1: p256, secp384r1: p384, secp521r1: p521 } as const;
+type NistGroup = keyof typeof NIST;
 const X25519_LENGTH = 32;
 /** RFC 8422, Section 5.4: the uncompressed form 0x04 ‖ X ‖ Y. */
 const UNCOMPRESSED = 0x04;
 
-function nistCurve(group: NistGroup): (typeof NIST)[typeof group] {
+function nistCurve(group: NistGroup): (typeof NIST)[NistGroup] {
   return NIST[group];
 }
 
@@ -47,6 +53,21 @@ export function sharedSecretLength(group: GroupName): number {
   return group === 'x25519' ? X25519_LENGTH : nistCurve(group).lengths.secretKey!;
 }
 
+/** The arithmetic behind the exported functions; both take and return the same bytes. */
+export interface EcdheBackend {
+  /** The wire-format public key of a private key (already checked for length). */
+  publicKey(group: GroupName, privateKey: Uint8Array): Promise<Uint8Array>;
+  /**
+   * The raw ECDH output (X25519's 32 bytes, a NIST point's X coordinate) with a peer key whose
+   * length and prefix are already checked; throws InvalidPublicKey for a point it refuses.
+   */
+  sharedSecret(
+    group: GroupName,
+    privateKey: Uint8Array,
+    peerPublic: Uint8Array,
+  ): Promise<Uint8Array>;
+}
+
 /**
  * A fresh key pair whose private key comes from `rng`, so a seed reproduces it.
  * X25519 uses 32 random bytes as the scalar (RFC 7748, Section 6.1; clamping happens inside the
@@ -54,15 +75,14 @@ export function sharedSecretLength(group: GroupName): number {
  * (noble's mapHashToField, after FIPS 186-5 Appendix A.2.1): negligible bias and, unlike rejection
  * sampling, a fixed number of RNG bytes per key.
  */
-export function generateKeyShare(group: GroupName, rng: Rng): KeyShare {
+export async function generateKeyShare(group: GroupName, rng: Rng): Promise<KeyShare> {
   checkGroup(group);
-  if (group === 'x25519') {
-    const privateKey = rng.bytes(X25519_LENGTH);
-    return { privateKey, publicKey: x25519.getPublicKey(privateKey) };
-  }
-  const curve = nistCurve(group);
-  const { secretKey } = curve.keygen(rng.bytes(curve.lengths.seed!));
-  return { privateKey: secretKey, publicKey: curve.getPublicKey(secretKey, false) };
+  const privateKey =
+    group === 'x25519'
+      ? rng.bytes(X25519_LENGTH)
+      : nistCurve(group).utils.randomSecretKey(rng.bytes(nistCurve(group).lengths.seed!));
+  const backend = await backendFor(group);
+  return { privateKey, publicKey: await backend.publicKey(group, privateKey) };
 }
 
 /**
@@ -70,68 +90,222 @@ export function generateKeyShare(group: GroupName, rng: Rng): KeyShare {
  * the shared point (RFC 8422, Section 5.10). Throws InvalidPublicKey for a point that is not on
  * the curve, not in the uncompressed form, or of low order.
  */
-export function computeSharedSecret(
+export async function computeSharedSecret(
   group: GroupName,
   privateKey: Uint8Array,
   peerPublic: Uint8Array,
-): Uint8Array {
+): Promise<Uint8Array> {
   checkGroup(group);
-  return group === 'x25519'
-    ? x25519Shared(privateKey, peerPublic)
-    : nistShared(group, privateKey, peerPublic);
-}
-
-function x25519Shared(privateKey: Uint8Array, peerPublic: Uint8Array): Uint8Array {
-  if (privateKey.length !== X25519_LENGTH) {
-    throw new CryptoArgumentError(
-      'privateKey',
-      `x25519 private key must be 32 bytes, got ${privateKey.length}`,
-    );
-  }
-  if (peerPublic.length !== X25519_LENGTH) {
-    throw new InvalidPublicKey('x25519', `must be 32 bytes, got ${peerPublic.length}`);
-  }
-  let shared: Uint8Array;
-  try {
-    shared = x25519.getSharedSecret(privateKey, peerPublic);
-  } catch {
-    // noble refuses the known low-order u-coordinates up front rather than computing zero.
-    throw new InvalidPublicKey(
-      'x25519',
-      'a low-order point (the shared secret would be all zeros, RFC 7748 Section 6.1)',
-    );
-  }
-  // RFC 7748, Section 6.1: an all-zero output MUST be rejected. noble already does; checking
-  // here too keeps the rule true if the library's behaviour ever changes.
-  if (shared.every((b) => b === 0)) {
-    throw new InvalidPublicKey('x25519', 'the shared secret is all zeros (RFC 7748 Section 6.1)');
-  }
+  checkPrivateKey(group, privateKey);
+  checkPeerPublic(group, peerPublic);
+  const shared = await (await backendFor(group)).sharedSecret(group, privateKey, peerPublic);
+  // RFC 7748, Section 6.1: an all-zero X25519 output MUST be rejected. Both backends already
+  // refuse it; checking here too keeps the rule true whichever one ran.
+  if (group === 'x25519' && shared.every((b) => b === 0)) throw lowOrder();
   return shared;
 }
 
-function nistShared(group: NistGroup, privateKey: Uint8Array, peerPublic: Uint8Array): Uint8Array {
-  const curve = nistCurve(group);
-  if (privateKey.length !== curve.lengths.secretKey) {
+function checkPrivateKey(group: GroupName, privateKey: Uint8Array): void {
+  const expected = group === 'x25519' ? X25519_LENGTH : nistCurve(group).lengths.secretKey!;
+  if (privateKey.length !== expected) {
     throw new CryptoArgumentError(
       'privateKey',
-      `${group} private key must be ${curve.lengths.secretKey} bytes, got ${privateKey.length}`,
+      `${group} private key must be ${expected} bytes, got ${privateKey.length}`,
     );
   }
+}
+
+function checkPeerPublic(group: GroupName, peerPublic: Uint8Array): void {
+  if (group === 'x25519') {
+    if (peerPublic.length !== X25519_LENGTH)
+      throw new InvalidPublicKey('x25519', `must be 32 bytes, got ${peerPublic.length}`);
+    return;
+  }
   // RFC 8422, Section 5.1.2: only the uncompressed format is allowed for these curves.
-  const expected = curve.lengths.publicKeyUncompressed!;
+  const expected = nistCurve(group).lengths.publicKeyUncompressed!;
   if (peerPublic.length !== expected || peerPublic[0] !== UNCOMPRESSED) {
     throw new InvalidPublicKey(
       group,
       `must be an uncompressed point of ${expected} bytes starting 0x04`,
     );
   }
-  let compressed: Uint8Array;
-  try {
-    // Decoding checks that the point is on the curve (RFC 8422, Section 5.11, via SEC 1 3.2.2).
-    compressed = curve.getSharedSecret(privateKey, peerPublic, true);
-  } catch (e) {
-    throw new InvalidPublicKey(group, e instanceof Error ? e.message : 'not a point on the curve');
+}
+
+function lowOrder(): InvalidPublicKey {
+  return new InvalidPublicKey(
+    'x25519',
+    'a low-order point (the shared secret would be all zeros, RFC 7748 Section 6.1)',
+  );
+}
+
+/** One sentence for a NIST point either backend refuses, so the Trace is the same on both. */
+function offCurve(group: GroupName): InvalidPublicKey {
+  return new InvalidPublicKey(group, 'not a point on the curve (RFC 8422, Section 5.11)');
+}
+
+/** @noble/curves: pure JavaScript, for runtimes whose WebCrypto lacks the group. */
+export const nobleEcdhe: EcdheBackend = {
+  async publicKey(group, privateKey) {
+    return group === 'x25519'
+      ? x25519.getPublicKey(privateKey)
+      : nistCurve(group).getPublicKey(privateKey, false);
+  },
+  async sharedSecret(group, privateKey, peerPublic) {
+    if (group === 'x25519') {
+      try {
+        return x25519.getSharedSecret(privateKey, peerPublic);
+      } catch {
+        // noble refuses the known low-order u-coordinates up front rather than computing zero.
+        throw lowOrder();
+      }
+    }
+    let compressed: Uint8Array;
+    try {
+      // Decoding checks that the point is on the curve (RFC 8422, Section 5.11, via SEC 1 3.2.2).
+      compressed = nistCurve(group).getSharedSecret(privateKey, peerPublic, true);
+    } catch {
+      throw offCurve(group);
+    }
+    // The compressed encoding is one parity byte followed by X, which is the premaster secret.
+    return compressed.slice(1);
+  },
+};
+
+/**
+ * PKCS#8 PrivateKeyInfo (RFC 5208, Section 5) up to the private key bytes, which follow it:
+ * for X25519 the CurvePrivateKey OCTET STRING of RFC 8410, Section 7; for the NIST curves an
+ * ECPrivateKey (RFC 5915, Section 3) holding only the scalar, the curve named in the
+ * AlgorithmIdentifier (RFC 5480, Section 2.1.1). The public key is optional and left out:
+ * WebCrypto computes it, which is how we learn it.
+ */
+const PKCS8_PREFIX: Readonly<Record<GroupName, Uint8Array>> = {
+  // SEQUENCE { INTEGER 0, SEQUENCE { id-X25519 }, OCTET STRING { OCTET STRING (32 bytes) } }
+  x25519: fromHex('302e' + '020100' + '300506032b656e' + '0422' + '0420'),
+  // SEQUENCE { INTEGER 0, SEQUENCE { id-ecPublicKey, prime256v1 },
+  //   OCTET STRING { SEQUENCE { INTEGER 1, OCTET STRING (32 bytes) } } }
+  secp256r1: fromHex(
+    '3041' +
+      '020100' +
+      '301306072a8648ce3d020106082a8648ce3d030107' +
+      '0427' +
+      '3025020101' +
+      '0420',
+  ),
+  // The same with secp384r1 and a 48-byte scalar.
+  secp384r1: fromHex(
+    '304e' + '020100' + '301006072a8648ce3d020106052b81040022' + '0437' + '3035020101' + '0430',
+  ),
+  // And with secp521r1 and a 66-byte scalar.
+  secp521r1: fromHex(
+    '3060' + '020100' + '301006072a8648ce3d020106052b81040023' + '0449' + '3047020101' + '0442',
+  ),
+};
+
+const WEBCRYPTO_ALGORITHM: Readonly<Record<GroupName, Algorithm | EcKeyImportParams>> = {
+  x25519: { name: 'X25519' },
+  secp256r1: { name: 'ECDH', namedCurve: 'P-256' },
+  secp384r1: { name: 'ECDH', namedCurve: 'P-384' },
+  secp521r1: { name: 'ECDH', namedCurve: 'P-521' },
+};
+
+/**
+ * Private keys imported by publicKey(), found again by sharedSecret() for the same bytes: a
+ * handshake computes the public key and later the shared secret with one private key, and a
+ * second PKCS#8 import would cost more than the scalar multiplication. Keyed by the array itself,
+ * so an entry lives exactly as long as the key share that holds it.
+ */
+const importedPrivateKeys = new WeakMap<Uint8Array, Promise<CryptoKey>>();
+
+function importPrivate(group: GroupName, privateKey: Uint8Array): Promise<CryptoKey> {
+  let key = importedPrivateKeys.get(privateKey);
+  if (!key) {
+    key = subtle().importKey(
+      'pkcs8',
+      bufferOf(concatBytes(PKCS8_PREFIX[group], privateKey)),
+      WEBCRYPTO_ALGORITHM[group],
+      true,
+      ['deriveBits'],
+    );
+    importedPrivateKeys.set(privateKey, key);
   }
-  // The compressed encoding is one parity byte followed by X, which is the premaster secret.
-  return compressed.slice(1);
+  return key;
+}
+
+function base64UrlDecode(text: string): Uint8Array {
+  const base64 = text.replace(/-/g, '+').replace(/_/g, '/');
+  const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
+  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+}
+
+/** WebCrypto's X25519 and ECDH, the private key imported as PKCS#8 from the Rng's scalar. */
+export const webCryptoEcdhe: EcdheBackend = {
+  async publicKey(group, privateKey) {
+    // The JWK of a private key carries its public key: x for X25519 (RFC 8037, Section 2),
+    // x and y, each the full field size, for the NIST curves (RFC 7518, Section 6.2.1).
+    const jwk = await subtle().exportKey('jwk', await importPrivate(group, privateKey));
+    if (group === 'x25519') return base64UrlDecode(jwk.x!);
+    return concatBytes(
+      Uint8Array.of(UNCOMPRESSED),
+      base64UrlDecode(jwk.x!),
+      base64UrlDecode(jwk.y!),
+    );
+  },
+  async sharedSecret(group, privateKey, peerPublic) {
+    const webCrypto = subtle();
+    let peer: CryptoKey;
+    try {
+      // A raw NIST import decodes the point and checks that it is on the curve (SEC 1 3.2.2).
+      peer = await webCrypto.importKey(
+        'raw',
+        bufferOf(peerPublic),
+        WEBCRYPTO_ALGORITHM[group],
+        true,
+        [],
+      );
+    } catch {
+      throw group === 'x25519' ? lowOrder() : offCurve(group);
+    }
+    try {
+      const bits = await webCrypto.deriveBits(
+        { name: WEBCRYPTO_ALGORITHM[group].name, public: peer } as EcdhKeyDeriveParams,
+        await importPrivate(group, privateKey),
+        8 * sharedSecretLength(group),
+      );
+      return new Uint8Array(bits);
+    } catch {
+      // WebCrypto refuses an all-zero X25519 result (a low-order point) with an OperationError.
+      throw group === 'x25519' ? lowOrder() : offCurve(group);
+    }
+  },
+};
+
+/**
+ * Whether this runtime's WebCrypto does the group, asked once per group: import a fixed key
+ * (the scalar 1, valid on every curve here) and derive with its own public key.
+ */
+const support = new Map<GroupName, Promise<boolean>>();
+
+export function webCryptoSupports(group: GroupName): Promise<boolean> {
+  let probe = support.get(group);
+  if (!probe) {
+    const one = new Uint8Array(
+      group === 'x25519' ? X25519_LENGTH : nistCurve(group).lengths.secretKey!,
+    );
+    one[group === 'x25519' ? 0 : one.length - 1] = group === 'x25519' ? 9 : 1;
+    probe = (async () => {
+      try {
+        const publicKey = await webCryptoEcdhe.publicKey(group, one);
+        await webCryptoEcdhe.sharedSecret(group, one, publicKey);
+        return true;
+      } catch {
+        return false;
+      }
+    })();
+    support.set(group, probe);
+  }
+  return probe;
+}
+
+async function backendFor(group: GroupName): Promise<EcdheBackend> {
+  return (await webCryptoSupports(group)) ? webCryptoEcdhe : nobleEcdhe;
 }

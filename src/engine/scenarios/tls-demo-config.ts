@@ -12,24 +12,35 @@ import {
 import { DEMO_PKI } from '../tls/pki/demo-pki';
 import { ClientSessionStore, ServerSessionStore } from '../tls/session';
 
+/**
+ * The demo PKI's PEM, decoded once: every simulated run builds its configs afresh, and base64
+ * decoding the same chains and keys each time was a visible part of a run. The arrays are shared
+ * and never written to; each call still returns new lists and credential objects.
+ */
+let decoded:
+  | { root: Uint8Array[]; rsa: [Uint8Array[], Uint8Array]; ecdsa: [Uint8Array[], Uint8Array] }
+  | undefined;
+
+function demoDer(): NonNullable<typeof decoded> {
+  const { rsa, ecdsa } = DEMO_PKI.leaves;
+  decoded ??= {
+    root: pemToDerList(DEMO_PKI.root.certPem),
+    rsa: [pemToDerList(rsa.chainPem), pemToDerList(rsa.keyPem)[0]!],
+    ecdsa: [pemToDerList(ecdsa.chainPem), pemToDerList(ecdsa.keyPem)[0]!],
+  };
+  return decoded;
+}
+
 export function demoTrustAnchors(): Uint8Array[] {
-  return pemToDerList(DEMO_PKI.root.certPem);
+  return [...demoDer().root];
 }
 
 /** The RSA and the ECDSA leaf, each with its intermediate. */
 export function demoCredentials(): ServerCredential[] {
-  const { rsa, ecdsa } = DEMO_PKI.leaves;
+  const { rsa, ecdsa } = demoDer();
   return [
-    {
-      chain: pemToDerList(rsa.chainPem),
-      privateKeyPkcs8: pemToDerList(rsa.keyPem)[0]!,
-      keyType: 'RSA',
-    },
-    {
-      chain: pemToDerList(ecdsa.chainPem),
-      privateKeyPkcs8: pemToDerList(ecdsa.keyPem)[0]!,
-      keyType: 'ECDSA_P256',
-    },
+    { chain: [...rsa[0]], privateKeyPkcs8: rsa[1], keyType: 'RSA' },
+    { chain: [...ecdsa[0]], privateKeyPkcs8: ecdsa[1], keyType: 'ECDSA_P256' },
   ];
 }
 

@@ -39,7 +39,8 @@ export interface ConnectionEnv {
   peerLane: string;
   /**
    * Record received messages in the trace too. Off when both sides run in memory (each records
-   * what it sends); on against a real peer, whose messages we only ever receive.
+   * what it sends); on against a real peer, whose messages we only ever receive. Ignored when
+   * the recorder keeps no events.
    */
   traceReceived: boolean;
   /**
@@ -75,8 +76,12 @@ export class TlsConnection<S extends { name: string }> {
   ) {
     env.trace.addLane(env.lane);
     env.trace.addLane(env.peerLane);
-    this.writer = new RecordWriter((sent) => this.emit(sent));
+    this.writer = new RecordWriter((sent) => this.emit(sent), env.trace.keepsEvents);
     this.context = this.makeContext();
+  }
+
+  private get recordsReceived(): boolean {
+    return this.env.traceReceived && this.env.trace.keepsEvents;
   }
 
   get stateName(): string {
@@ -193,7 +198,7 @@ export class TlsConnection<S extends { name: string }> {
       case ContentType.handshake: {
         this.handshakeBuffer.push(plaintext);
         for (let next = this.handshakeBuffer.next(); next; next = this.handshakeBuffer.next()) {
-          if (this.env.traceReceived)
+          if (this.recordsReceived)
             this.traceReceived(
               raw,
               next.message,
@@ -215,14 +220,14 @@ export class TlsConnection<S extends { name: string }> {
             got: 'ChangeCipherSpec',
           });
         decodeChangeCipherSpec(plaintext);
-        if (this.env.traceReceived)
+        if (this.recordsReceived)
           this.traceReceivedSimple(raw, 'ChangeCipherSpec', encodeChangeCipherSpec());
         await this.dispatch({ kind: 'change_cipher_spec' });
         return;
       }
       case ContentType.alert: {
         const alert = decodeAlert(plaintext);
-        if (this.env.traceReceived)
+        if (this.recordsReceived)
           this.traceReceivedSimple(
             raw,
             `Alert ${alertDescriptionName(alert.description)}`,
@@ -240,7 +245,7 @@ export class TlsConnection<S extends { name: string }> {
             expected: [this.state.name],
             got: 'ApplicationData',
           });
-        if (this.env.traceReceived) {
+        if (this.recordsReceived) {
           const described = describeApplicationData(plaintext);
           this.traceReceivedSimple(
             raw,

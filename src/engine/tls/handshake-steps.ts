@@ -130,13 +130,13 @@ export function checkPeerFinished(
 }
 
 /** The ECDHE shared secret; a bad peer point is illegal_parameter (RFC 8422, Section 5.10). */
-export function sharedSecretOrFail(
+export async function sharedSecretOrFail(
   group: GroupName,
   privateKey: Uint8Array,
   peerPublic: Uint8Array,
-): Uint8Array {
+): Promise<Uint8Array> {
   try {
-    return computeSharedSecret(group, privateKey, peerPublic);
+    return await computeSharedSecret(group, privateKey, peerPublic);
   } catch (e) {
     return fail({
       kind: 'illegal_parameter',

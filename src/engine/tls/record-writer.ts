@@ -24,7 +24,14 @@ export class RecordWriter {
   private protector?: RecordProtector;
   private suite?: SuiteParams;
 
-  constructor(private readonly sink: (record: SentRecord) => void) {}
+  /**
+   * @param describe whether to annotate each record with spans (the Trace's view of it); without,
+   *   `spans` is empty and `bytes` is the same.
+   */
+  constructor(
+    private readonly sink: (record: SentRecord) => void,
+    private readonly describe = true,
+  ) {}
 
   protect(suite: SuiteParams, protector: RecordProtector): void {
     this.suite = suite;
@@ -46,12 +53,16 @@ export class RecordWriter {
   private writeOne(type: number, inner: Encoded, name: string, decoded: unknown): void {
     const version = ProtocolVersion.TLS12;
     if (!this.protector || !this.suite) {
-      const record = plaintextRecord(type, version, inner);
+      const record = this.describe
+        ? plaintextRecord(type, version, inner)
+        : undescribedRecord(type, version, inner.bytes);
       this.sink({ ...record, name, decoded });
       return;
     }
     const sealed = this.protector.seal(type, version, inner.bytes);
-    const record = protectedRecord(type, version, sealed.fragment, this.suite);
+    const record = this.describe
+      ? protectedRecord(type, version, sealed.fragment, this.suite)
+      : undescribedRecord(type, version, sealed.fragment);
     this.sink({
       ...record,
       name,
@@ -145,6 +156,18 @@ function protectedRecord(
       { value: `${contentTypeName(type)} (encrypted)`, explain: 'tls.record' },
     )
     .finish();
+}
+
+/** RFC 5246, Section 6.2.1: type, version and length, then the fragment; no spans. */
+function undescribedRecord(type: number, version: number, fragment: Uint8Array): Encoded {
+  const bytes = new Uint8Array(RECORD_HEADER_LENGTH + fragment.length);
+  bytes[0] = type;
+  bytes[1] = version >> 8;
+  bytes[2] = version & 0xff;
+  bytes[3] = fragment.length >> 8;
+  bytes[4] = fragment.length & 0xff;
+  bytes.set(fragment, RECORD_HEADER_LENGTH);
+  return { bytes, spans: [] };
 }
 
 function recordHeader(w: Writer, type: number, version: number, length: number): void {

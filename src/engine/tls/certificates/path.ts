@@ -24,6 +24,7 @@ export async function buildPath(
   anchors: readonly ParsedCertificate[],
   steps: ValidationStep[],
 ): Promise<PathResult> {
+  const verifies = startVerifications(presented, anchors);
   const leaf = presented[0]!;
   const path: ParsedCertificate[] = [leaf];
   const unused = new Set(presented.slice(1));
@@ -42,7 +43,7 @@ export async function buildPath(
     }
 
     if (bytesEqual(current.subjectDer, current.issuerDer)) {
-      const error = await selfIssuedError(current, path.length === 1, steps);
+      const error = await selfIssuedError(current, path.length === 1, steps, verifies);
       return { ok: false, error, path };
     }
 
@@ -55,7 +56,7 @@ export async function buildPath(
       return { ok: false, error: issuerNotFound(current, path.length === 1, steps), path };
     }
 
-    const issuer = await firstThatSigned(candidates, current);
+    const issuer = await firstThatSigned(candidates, current, verifies);
     if (!issuer) {
       const named = candidates[0]!;
       steps.push({
@@ -108,12 +109,44 @@ function mayHaveIssued(issuer: ParsedCertificate, child: ParsedCertificate): boo
   return true;
 }
 
+/** Whether `issuer`'s key verifies the signature on `child`. */
+type Verifier = (child: ParsedCertificate, issuer: ParsedCertificate) => Promise<boolean>;
+
+/**
+ * Starts, all at once, every signature check the walk may ask for (each presented certificate
+ * against each certificate that may have issued it), and answers the walk from them. WebCrypto
+ * verifies off the main thread, so checks started together overlap instead of queueing one
+ * behind the other; the walk still reads them in its own order, so its steps and its outcome are
+ * those of checking one at a time.
+ */
+function startVerifications(
+  presented: readonly ParsedCertificate[],
+  anchors: readonly ParsedCertificate[],
+): Verifier {
+  const started = new Map<ParsedCertificate, Map<ParsedCertificate, Promise<boolean>>>();
+  const verify: Verifier = (child, issuer) => {
+    let byIssuer = started.get(child);
+    if (!byIssuer) started.set(child, (byIssuer = new Map()));
+    let result = byIssuer.get(issuer);
+    if (!result) byIssuer.set(issuer, (result = signatureVerifies(child, issuer)));
+    return result;
+  };
+  for (const child of presented) {
+    if (anchors.some((a) => isSameCertificate(a, child))) continue;
+    for (const issuer of [...anchors, ...presented]) {
+      if (issuer !== child && mayHaveIssued(issuer, child)) void verify(child, issuer);
+    }
+  }
+  return verify;
+}
+
 async function firstThatSigned(
   candidates: readonly ParsedCertificate[],
   child: ParsedCertificate,
+  verifies: Verifier,
 ): Promise<ParsedCertificate | undefined> {
   for (const candidate of candidates) {
-    if (await signatureVerifies(child, candidate)) return candidate;
+    if (await verifies(child, candidate)) return candidate;
   }
   return undefined;
 }
@@ -122,8 +155,9 @@ async function selfIssuedError(
   cert: ParsedCertificate,
   isLeaf: boolean,
   steps: ValidationStep[],
+  verifies: Verifier,
 ): Promise<CertificateError> {
-  if (!(await signatureVerifies(cert, cert))) {
+  if (!(await verifies(cert, cert))) {
     steps.push({
       check: 'signature',
       subject: cert.label,

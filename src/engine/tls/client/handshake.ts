@@ -444,8 +444,8 @@ async function onServerHelloDone(
   }
   const { suite } = state.hello;
   const group = groupName(state.group)!;
-  const share = generateKeyShare(group, ctx.rng);
-  const preMasterSecret = sharedSecretOrFail(group, share.privateKey, state.serverPublic);
+  const share = await generateKeyShare(group, ctx.rng);
+  const preMasterSecret = await sharedSecretOrFail(group, share.privateKey, state.serverPublic);
   ctx.secrets([
     {
       name: 'pre_master_secret',

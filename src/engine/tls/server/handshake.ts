@@ -166,7 +166,7 @@ async function onClientHello(
 
   // RFC 8422, Section 5.4: an ephemeral key for this handshake only, signed with the certificate's key.
   const group = groupName(choice.group)!;
-  const share = generateKeyShare(group, ctx.rng);
+  const share = await generateKeyShare(group, ctx.rng);
   const params = {
     curveType: 3,
     namedGroup: choice.group,
@@ -399,7 +399,7 @@ async function onClientKeyExchange(
   const { message, raw } = expectHandshake(input, 'client_key_exchange', 'ClientKeyExchange');
   ctx.transcript.add(raw);
   const group = groupName(state.group)!;
-  const preMasterSecret = sharedSecretOrFail(group, state.privateKey, message.body.publicKey);
+  const preMasterSecret = await sharedSecretOrFail(group, state.privateKey, message.body.publicKey);
   ctx.secrets([
     {
       name: 'pre_master_secret',
