@@ -1,6 +1,6 @@
 /** Run slice: the trace that came out of the engine for the current settings. */
 import type { StateCreator } from 'zustand';
-import { LANGUAGES } from '../../ui/i18n';
+import { stringsFor } from '../../ui/i18n';
 import { runScenario } from '../run-scenario';
 import { canRun, settingsProblems } from '../settings-problem';
 import type { TraceView } from '../../ui/model/trace-view';
@@ -32,7 +32,7 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) 
     const settings = get().settings;
     // Settings over a limit are not run: the run on screen stays, and the field says what is
     // wrong (the header and the lab panel show these same problems).
-    const badUrl = LANGUAGES[get().language].lab.journey.badUrl;
+    const badUrl = stringsFor(get().language).lab.journey.badUrl;
     if (!canRun(settingsProblems(settings, badUrl))) return;
     const runId = get().runId + 1;
     set({ runId, status: 'running', error: undefined });

@@ -1,9 +1,10 @@
 /**
  * Settings slice: language, theme and motion, which the page applies to <html>, and presentation
- * mode. The language starts from the browser's (or the last one picked) and is remembered.
+ * mode. The language starts from the browser's (or the last one picked) and is remembered; main.tsx
+ * loads its table before the first render.
  */
 import type { StateCreator } from 'zustand';
-import type { Language } from '../../ui/i18n';
+import { loadLanguage, type Language } from '../../ui/i18n';
 import { initialLanguage, rememberLanguage } from '../../ui/i18n/language';
 import type { Store } from '../store';
 
@@ -32,6 +33,9 @@ export interface SettingsSlice {
   setLetterShortcuts(on: boolean): void;
 }
 
+/** The language last asked for: a table that arrives after a later choice does not override it. */
+let requestedLanguage: Language | undefined;
+
 export const createSettingsSlice: StateCreator<Store, [], [], SettingsSlice> = (set) => ({
   language: initialLanguage(),
   theme: 'light',
@@ -41,7 +45,14 @@ export const createSettingsSlice: StateCreator<Store, [], [], SettingsSlice> = (
   letterShortcuts: true,
   setLanguage: (language) => {
     rememberLanguage(language);
-    set({ language });
+    requestedLanguage = language;
+    // The page switches once the table is here (Korean is fetched on first use), never to keys.
+    void loadLanguage(language).then(
+      () => {
+        if (requestedLanguage === language) set({ language });
+      },
+      () => undefined,
+    );
   },
   setTheme: (theme) => set({ theme }),
   setMotion: (motion) => set({ motion }),
