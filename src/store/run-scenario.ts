@@ -2,7 +2,7 @@
  * Runs a scenario's settings through the engine and returns one Trace (with where its sub-runs
  * begin). The TLS engine is imported with the page: the default scenario is a TLS handshake, and
  * evaluating it only once the page had run delayed the first drawing. DNS and the lab are
- * evaluated on first use (one file holds all the code: vite.config.ts).
+ * fetched on first use, or by the prefetch after the first drawing (src/ui/lazy.ts).
  */
 import { runTlsExchange } from '../engine/scenarios/tls-run';
 import {
@@ -14,7 +14,6 @@ import {
 import type { TraceEvent } from '../engine/trace';
 import { indexTrace, type Phase, type TraceView } from '../ui/model/trace-view';
 import type { LabOutcome } from './lab-registry';
-import { runLab } from './run-lab';
 
 export interface RunOutcome {
   view: TraceView;
@@ -28,7 +27,7 @@ export interface RunOutcome {
 }
 
 export function runScenario(settings: ScenarioSettings): Promise<RunOutcome> {
-  if (settings.kind === 'lab') return runLab(settings);
+  if (settings.kind === 'lab') return import('./run-lab').then(({ runLab }) => runLab(settings));
   return settings.kind === 'tls' ? runTls(settings) : runDns(settings);
 }
 
