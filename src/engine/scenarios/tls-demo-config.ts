@@ -9,25 +9,33 @@ import {
   type ServerConfig,
   type ServerCredential,
 } from '../tls/config';
-import { DEMO_PKI } from '../tls/pki/demo-pki';
+// The core blocks rather than DEMO_PKI, so the app's first load carries only these six PEMs and not
+// the lab's defective and rogue certificates.
+import {
+  INTERMEDIATE_CERT_PEM,
+  LEAVES_ECDSA_CERT_PEM,
+  LEAVES_ECDSA_KEY_PEM,
+  LEAVES_RSA_CERT_PEM,
+  LEAVES_RSA_KEY_PEM,
+  ROOT_CERT_PEM,
+} from '../tls/pki/demo-pki-core';
 import { ClientSessionStore, ServerSessionStore } from '../tls/session';
 
 export function demoTrustAnchors(): Uint8Array[] {
-  return pemToDerList(DEMO_PKI.root.certPem);
+  return pemToDerList(ROOT_CERT_PEM);
 }
 
 /** The RSA and the ECDSA leaf, each with its intermediate. */
 export function demoCredentials(): ServerCredential[] {
-  const { rsa, ecdsa } = DEMO_PKI.leaves;
   return [
     {
-      chain: pemToDerList(rsa.chainPem),
-      privateKeyPkcs8: pemToDerList(rsa.keyPem)[0]!,
+      chain: pemToDerList(LEAVES_RSA_CERT_PEM + INTERMEDIATE_CERT_PEM),
+      privateKeyPkcs8: pemToDerList(LEAVES_RSA_KEY_PEM)[0]!,
       keyType: 'RSA',
     },
     {
-      chain: pemToDerList(ecdsa.chainPem),
-      privateKeyPkcs8: pemToDerList(ecdsa.keyPem)[0]!,
+      chain: pemToDerList(LEAVES_ECDSA_CERT_PEM + INTERMEDIATE_CERT_PEM),
+      privateKeyPkcs8: pemToDerList(LEAVES_ECDSA_KEY_PEM)[0]!,
       keyType: 'ECDSA_P256',
     },
   ];
