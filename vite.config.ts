@@ -45,6 +45,13 @@ export default defineConfig({
     // Every browser the CSP and ES2022 ask for has <link rel=modulepreload>.
     modulePreload: { polyfill: false },
     rolldownOptions: {
+      // The ASN.1 schema packages declare no sideEffects, so every class in their barrels (CRLs,
+      // policy mappings, OAEP parameters…) would ship for its decorator call. A class registers
+      // its own schema; one that nothing imports has nothing to register for.
+      treeshake: {
+        moduleSideEffects: (id: string) =>
+          !/node_modules[\\/]@peculiar[\\/]asn1-(x509|rsa|ecc)[\\/]/.test(id),
+      },
       output: { codeSplitting: { groups: [{ name: firstLoadChunk, priority: 1 }] } },
     },
   },
