@@ -1,36 +1,58 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 /**
- * The UI is written against React's API and types, and built with preact/compat, which implements
- * that API in a tenth of react-dom's size: the bundle budget (≤ 250 KB gzip, issue 4) cannot hold
- * react-dom's 60 KB next to the engine, its X.509 parser and two languages. `npm run dev` and
- * `npm run build` both alias, so what is tested is what ships.
+ * The first load is what the page fetches before it draws the default TLS handshake: src/main.tsx
+ * and everything it imports statically. It goes in one file, `app`, because one file gzips smaller
+ * than the dozen that shared-module splitting makes of it, and the first load is what has a
+ * budget (≤ 190 KB gzip, `npm run bench:ui`). What is behind import() (src/ui/lazy.ts) keeps
+ * Rolldown's own chunks, one per feature, fetched on first use or by the prefetch after the first
+ * drawing.
  */
-const REACT_ON_PREACT = [
-  { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
-  { find: /^react\/jsx-runtime$/, replacement: 'preact/compat/jsx-runtime' },
-  { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/compat/jsx-dev-runtime' },
-  { find: /^react-dom$/, replacement: 'preact/compat' },
-  { find: /^react$/, replacement: 'preact/compat' },
-];
+const ENTRY = /[\\/]src[\\/]main\.tsx$/;
+const inFirstLoad = new Map<string, boolean>();
+function firstLoadChunk(
+  id: string,
+  ctx: { getModuleInfo(id: string): { importers: readonly string[] } | null },
+): string | null {
+  return staticallyFromEntry(id, ctx, new Set()) ? 'app' : null;
+}
+function staticallyFromEntry(
+  id: string,
+  ctx: { getModuleInfo(id: string): { importers: readonly string[] } | null },
+  seen: Set<string>,
+): boolean {
+  const known = inFirstLoad.get(id);
+  if (known !== undefined) return known;
+  if (ENTRY.test(id)) return true;
+  if (seen.has(id)) return false;
+  seen.add(id);
+  const found = (ctx.getModuleInfo(id)?.importers ?? []).some((importer) =>
+    staticallyFromEntry(importer, ctx, seen),
+  );
+  if (found) inFirstLoad.set(id, true);
+  return found;
+}
 
 export default defineConfig({
-  // JSX is compiled by Vite itself (tsconfig's "react-jsx"); its react/jsx-runtime import is aliased
-  // above. Without @vitejs/plugin-react there is no Fast Refresh: `npm run dev` reloads the page.
-  resolve: { alias: REACT_ON_PREACT },
+  // Fast Refresh in `npm run dev`: an edited component is swapped in place, its state kept.
+  plugins: [react()],
   // Relative asset URLs: dist/ works from any folder of any static file server (README).
   base: './',
   build: {
     target: 'es2022',
     sourcemap: false,
+    // Every browser the CSP and ES2022 ask for has <link rel=modulepreload>.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
-      output: {
-        // One chunk for the app's own code and what it imports. Split, the DNS engine, the lab and
-        // the exporters loaded later, but a dozen small files gzip worse than one (each compresses
-        // alone) and the total is what the budget counts: 250 KB split, 243 KB as one. What the
-        // code imports with import() is still evaluated only on first use.
-        codeSplitting: { groups: [{ name: 'app', test: /[\\/]src[\\/]/, priority: 1 }] },
+      // The ASN.1 schema packages declare no sideEffects, so every class in their barrels (CRLs,
+      // policy mappings, OAEP parameters…) would ship for its decorator call. A class registers
+      // its own schema; one that nothing imports has nothing to register for.
+      treeshake: {
+        moduleSideEffects: (id: string) =>
+          !/node_modules[\\/]@peculiar[\\/]asn1-(x509|rsa|ecc)[\\/]/.test(id),
       },
+      output: { codeSplitting: { groups: [{ name: firstLoadChunk, priority: 1 }] } },
     },
   },
   test: {
@@ -41,7 +63,5 @@ export default defineConfig({
     // Interop tests start real peers on loopback ports; keep files from racing for the 2 cores.
     fileParallelism: true,
     maxWorkers: 2,
-    // zustand's React binding imports 'react': process it so the alias above applies in tests too.
-    server: { deps: { inline: ['zustand'] } },
   },
 });

@@ -3,6 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { SPEEDS } from './store/slices/playback';
 import { useStore } from './store/store';
 import { App } from './ui/App';
+import { loadLanguage } from './ui/i18n';
+import { prefetchAll } from './ui/lazy';
 import { applyLink, syncLink } from './ui/share/link-sync';
 import './ui/app.css';
 
@@ -25,6 +27,10 @@ applyUrlParameters(window.location.search);
 syncLink(applyLink(window.location.search));
 // Start the run (and the engine's download) now, while React renders the page around it.
 void useStore.getState().run();
+// A page that starts in Korean fetches its table first, so it never draws in English and switches.
+await loadLanguage(useStore.getState().language).catch(() => undefined);
+// The diagram starts the prefetch on its first drawing; a run that draws nothing starts it here.
+window.addEventListener('load', () => setTimeout(() => void prefetchAll(), 3000), { once: true });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,7 +1,10 @@
 /**
- * Writes the demo PKI as a TypeScript module. Each PEM block appears once, as a constant; chains
- * are sums of those constants, so the intermediate is not repeated in every chain (it ships in the
- * app's bundle, where every kilobyte counts).
+ * Writes the demo PKI as two TypeScript modules. Each PEM block appears once, as a constant named
+ * by its path (ROOT_CERT_PEM, LEAVES_RSA_KEY_PEM); chains are sums of those constants, so the
+ * intermediate is not repeated in every chain. The blocks the default handshake uses (the roots of
+ * trust, the intermediate, the RSA and the ECDSA leaf) go in demo-pki-core.ts, which the app's first
+ * load imports (tls-demo-config.ts); demo-pki.ts adds the lab's defective and rogue certificates
+ * and DEMO_PKI, which only the lab and the tests import.
  */
 import type { DemoPki } from '../engine/tls/pki/types';
 
@@ -25,15 +28,20 @@ const HEADER = `/**
  */
 `;
 
-export function renderPkiModule(pki: DemoPki): string {
+/** The parts of DEMO_PKI the default handshake uses: their blocks go in demo-pki-core.ts. */
+const CORE_PATHS = [['root'], ['intermediate'], ['leaves', 'rsa'], ['leaves', 'ecdsa']];
+
+export function renderPkiModules(pki: DemoPki): { core: string; full: string } {
   const names = new Map<string, string>();
-  const constants: string[] = [];
+  const coreConstants: string[] = [];
+  const labConstants: string[] = [];
+  let constants = coreConstants;
   const nameFor = (block: string, path: string[]): string => {
     let name = names.get(block);
     if (!name) {
       name = path.map((p) => p.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()).join('_');
       names.set(block, name);
-      constants.push(`const ${name} = \`${block}\`;\n`);
+      constants.push(`export const ${name} = \`${block}\`;\n`);
     }
     return name;
   };
@@ -52,6 +60,18 @@ export function renderPkiModule(pki: DemoPki): string {
     );
     return `{\n${entries.join('')}${indent}}`;
   };
+  for (const path of CORE_PATHS) {
+    const part = path.reduce<unknown>((v, key) => (v as Record<string, unknown>)[key], pki);
+    render(part, path, '');
+  }
+  constants = labConstants;
   const body = render(pki, [], '');
-  return `${HEADER}import type { DemoPki } from './types';\n\n${constants.join('\n')}\nexport const DEMO_PKI: DemoPki = ${body};\n`;
+  const coreNames = [...names.values()].slice(0, coreConstants.length);
+  const core = `${HEADER}${coreConstants.join('\n')}`;
+  const full =
+    `${HEADER}import type { DemoPki } from './types';\n` +
+    `import {\n${coreNames.map((n) => `  ${n},\n`).join('')}} from './demo-pki-core';\n\n` +
+    `export * from './demo-pki-core';\n\n` +
+    `${labConstants.join('\n')}\nexport const DEMO_PKI: DemoPki = ${body};\n`;
+  return { core, full };
 }

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { derToPem } from '../engine/tls/certificates/pem';
 import { x509 } from '../engine/tls/certificates/x509';
 import type { DemoCertificate, DemoCredential, DemoLeaf, DemoPki } from '../engine/tls/pki/types';
-import { renderPkiModule } from './pki-module';
+import { renderPkiModules } from './pki-module';
 
 const PKI_DIR = join(dirname(fileURLToPath(import.meta.url)), '../engine/tls/pki');
 const PEM_DIR = join(PKI_DIR, 'pem');
@@ -271,15 +271,16 @@ function certToPem(cert: x509.X509Certificate): string {
 
 async function main(): Promise<void> {
   const { pki, files } = await generate();
-  const module = renderPkiModule(pki);
-  await writeFile(join(PKI_DIR, 'demo-pki.ts'), module);
+  const modules = renderPkiModules(pki);
+  await writeFile(join(PKI_DIR, 'demo-pki-core.ts'), modules.core);
+  await writeFile(join(PKI_DIR, 'demo-pki.ts'), modules.full);
 
   await mkdir(PEM_DIR, { recursive: true });
   for (const stale of await readdir(PEM_DIR)) {
     if (stale.endsWith('.pem')) await rm(join(PEM_DIR, stale));
   }
   for (const [name, pem] of files) await writeFile(join(PEM_DIR, name), pem);
-  console.log(`wrote demo-pki.ts and ${files.size} PEM files under ${PKI_DIR}`);
+  console.log(`wrote demo-pki-core.ts, demo-pki.ts and ${files.size} PEM files under ${PKI_DIR}`);
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { selectTheme, selectWorkspace, useStore } from '../store/store';
 import { Header } from './header/Header';
 import { SequenceDiagram } from './diagram/SequenceDiagram';
@@ -7,8 +7,7 @@ import { PlaybackBar } from './playback/PlaybackBar';
 import { useKeyboardShortcuts } from './playback/keyboard';
 import { RunStatus } from './RunStatus';
 import { useStrings } from './hooks';
-import { DecodeView } from './lab/decode/DecodeView';
-import { LabPanel } from './lab/LabPanel';
+import { DecodeView, LabPanel } from './lazy';
 import { LabSideSwitch } from './lab/LabSideSwitch';
 import { PresentationCaption } from './present/PresentationCaption';
 import { PresentationMode } from './present/PresentationMode';
@@ -20,6 +19,7 @@ export function App() {
   const language = useStore((s) => s.language);
   const t = useStrings();
   const workspace = useStore(selectWorkspace);
+  const isLab = useStore((s) => s.settings.kind === 'lab');
   useKeyboardShortcuts();
 
   useEffect(() => {
@@ -34,7 +34,9 @@ export function App() {
       </a>
       <Header />
       {workspace === 'decode' ? (
-        <DecodeView />
+        <Suspense fallback={<p className="muted lab-loading">{t.lab.loading}</p>}>
+          <DecodeView />
+        </Suspense>
       ) : (
         <>
           <main className="workspace">
@@ -45,7 +47,11 @@ export function App() {
               <PresentationCaption />
             </section>
             <LabSideSwitch />
-            <LabPanel />
+            {isLab && (
+              <Suspense fallback={null}>
+                <LabPanel />
+              </Suspense>
+            )}
             <Inspector />
           </main>
           <PlaybackBar />

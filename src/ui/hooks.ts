@@ -1,10 +1,10 @@
 /** Small hooks shared by the components: the language table, and whether to animate. */
 import { useSyncExternalStore } from 'react';
 import { selectLanguage, selectMotion, useStore } from '../store/store';
-import { LANGUAGES, type Strings } from './i18n';
+import { stringsFor, type Strings } from './i18n';
 
 export function useStrings(): Strings {
-  return LANGUAGES[useStore(selectLanguage)];
+  return stringsFor(useStore(selectLanguage));
 }
 
 const REDUCE_QUERY = '(prefers-reduced-motion: reduce)';

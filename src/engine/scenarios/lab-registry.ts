@@ -1,7 +1,8 @@
 /**
  * The lab scenarios (TLS lab, DNS lab, the journey) as one list the UI and the store can look up by
- * id. The engine modules are evaluated on first use (import()), so the page draws before they run; the
- * picker itself only needs the catalog's text.
+ * id. The engine modules are fetched on first use (import()) or by the prefetch after the first
+ * drawing (src/ui/lazy.ts), so they are not part of the first load; the picker itself only needs
+ * the catalog's text.
  */
 import type { Trace } from '../trace';
 

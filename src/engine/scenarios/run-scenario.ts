@@ -1,9 +1,10 @@
 /**
  * Runs a scenario's settings through the engine and returns one Trace (with where its sub-runs
  * begin): several connections or lookups in a row, each with its seed and the gap before it, or a
- * lab scenario (./run-lab.ts). The store, the CLI (`scenario run`) and the tests all run here. The TLS engine is imported with the page: the default scenario is a TLS handshake, and
+ * lab scenario (./run-lab.ts). The store, the CLI (`scenario run`) and the tests all run here. The
+ * TLS engine is imported with the page: the default scenario is a TLS handshake, and
  * evaluating it only once the page had run delayed the first drawing. DNS and the lab are
- * evaluated on first use (one file holds all the code: vite.config.ts).
+ * fetched on first use, or by the prefetch after the first drawing (src/ui/lazy.ts).
  */
 import { runTlsExchange } from './tls-run';
 import {
@@ -13,13 +14,12 @@ import {
   type TlsSettings,
 } from './catalog';
 import type { TraceEvent } from '../trace';
-import { runLab } from './run-lab';
 import type { Phase, RunOutcome } from './run-outcome';
 
 export type { RunOutcome };
 
 export function runScenario(settings: ScenarioSettings): Promise<RunOutcome> {
-  if (settings.kind === 'lab') return runLab(settings);
+  if (settings.kind === 'lab') return import('./run-lab').then(({ runLab }) => runLab(settings));
   return settings.kind === 'tls' ? runTls(settings) : runDns(settings);
 }
 

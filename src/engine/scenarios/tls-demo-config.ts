@@ -9,7 +9,16 @@ import {
   type ServerConfig,
   type ServerCredential,
 } from '../tls/config';
-import { DEMO_PKI } from '../tls/pki/demo-pki';
+// The core blocks rather than DEMO_PKI, so the app's first load carries only these six PEMs and not
+// the lab's defective and rogue certificates.
+import {
+  INTERMEDIATE_CERT_PEM,
+  LEAVES_ECDSA_CERT_PEM,
+  LEAVES_ECDSA_KEY_PEM,
+  LEAVES_RSA_CERT_PEM,
+  LEAVES_RSA_KEY_PEM,
+  ROOT_CERT_PEM,
+} from '../tls/pki/demo-pki-core';
 import { ClientSessionStore, ServerSessionStore } from '../tls/session';
 
 /**
@@ -22,11 +31,16 @@ let decoded:
   | undefined;
 
 function demoDer(): NonNullable<typeof decoded> {
-  const { rsa, ecdsa } = DEMO_PKI.leaves;
   decoded ??= {
-    root: pemToDerList(DEMO_PKI.root.certPem),
-    rsa: [pemToDerList(rsa.chainPem), pemToDerList(rsa.keyPem)[0]!],
-    ecdsa: [pemToDerList(ecdsa.chainPem), pemToDerList(ecdsa.keyPem)[0]!],
+    root: pemToDerList(ROOT_CERT_PEM),
+    rsa: [
+      pemToDerList(LEAVES_RSA_CERT_PEM + INTERMEDIATE_CERT_PEM),
+      pemToDerList(LEAVES_RSA_KEY_PEM)[0]!,
+    ],
+    ecdsa: [
+      pemToDerList(LEAVES_ECDSA_CERT_PEM + INTERMEDIATE_CERT_PEM),
+      pemToDerList(LEAVES_ECDSA_KEY_PEM)[0]!,
+    ],
   };
   return decoded;
 }

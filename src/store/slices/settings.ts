@@ -1,6 +1,7 @@
 /**
  * Settings slice: language, theme and motion, which the page applies to <html>, and presentation
- * mode. The language starts from the browser's (or the last one picked) and is remembered.
+ * mode. The language starts from the browser's (or the last one picked) and is remembered. The UI
+ * loads a language's table before it sets the language here (src/ui/i18n/switch-language.ts).
  */
 import type { StateCreator } from 'zustand';
 import { initialLanguage, rememberLanguage, type Language } from '../language';

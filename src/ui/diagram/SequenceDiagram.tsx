@@ -22,6 +22,7 @@ import { LAYOUT, layoutDiagram, type DiagramLayout } from './layout';
 import { MessageArrow, type StepStatus } from './MessageArrow';
 import { useDiagramZoom } from './useDiagramZoom';
 import { Packet } from './Packet';
+import { prefetchAll } from '../lazy';
 
 /** Height of the lane header strip that stays put while the body scrolls. */
 export const HEADER_HEIGHT = 58;
@@ -106,13 +107,15 @@ export function SequenceDiagram() {
   );
   const onSelect = useCallback((step: number) => selectMessage(step), [selectMessage]);
 
-  // Mark the first complete drawing for the benchmark (performance.now() after the next paint).
+  // Mark the first complete drawing for the benchmark (performance.now() after the next paint),
+  // then fetch what the page has not needed yet.
   const drawnRef = useRef(false);
   useEffect(() => {
     if (drawnRef.current || !layout || layout.arrows.length === 0) return;
     drawnRef.current = true;
     requestAnimationFrame(() => {
       svgRef.current?.setAttribute('data-first-draw-ms', String(Math.round(performance.now())));
+      void prefetchAll();
     });
   }, [layout]);
 

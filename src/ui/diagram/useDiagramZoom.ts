@@ -8,12 +8,11 @@
  * - Dragging with the primary button (or one finger) pans; two fingers pinch. A drag starts only
  *   after the pointer has moved a few pixels, so a click on a message stays a click, and the click
  *   that ends a drag is swallowed.
- * - When the cursor moves off screen the view glides to it (d3-interpolate + d3-ease on
+ * - When the cursor moves off screen the view glides to it (a lerp and d3-ease on
  *   requestAnimationFrame), or jumps if motion is reduced.
  */
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import { easeCubicOut } from 'd3-ease';
-import { interpolateNumber } from 'd3-interpolate';
 import type { DiagramLayout } from './layout';
 import {
   IDENTITY,
@@ -208,7 +207,9 @@ export function useDiagramZoom({
         apply({ ...t, y: targetY });
         return;
       }
-      const y = interpolateNumber(t.y, targetY);
+      // A straight lerp: d3-interpolate's index would bring d3-color (5 KB gzip) into the first load.
+      const from = t.y;
+      const y = (p: number) => from + (targetY - from) * p;
       const start = performance.now();
       const frame = (now: number) => {
         const p = Math.min(1, (now - start) / GLIDE_MS);

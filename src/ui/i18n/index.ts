@@ -4,22 +4,47 @@
  *
  * Why typed tables rather than i18next: both tables are typed as `Strings`, so a missing UI key is
  * a compile error and tables.test.ts catches a missing dynamic key; i18next and react-i18next would
- * add about 19 KB of gzipped JavaScript to a bundle already over its 250 KB budget, for nothing
+ * add about 19 KB of gzipped JavaScript to the first load (≤ 190 KB), for nothing
  * these tables do not already do (two languages, named placeholders, Korean particles below).
  */
 import { LANGUAGE_CODES, isLanguage, type Language } from '../../store/language';
 import { en, type Strings } from './en';
-import { ko } from './ko';
 
 export { LANGUAGE_CODES, isLanguage, type Language };
-/** The tables as written; tables.test.ts checks that each has every key, none empty. */
-export const TABLES: Readonly<Record<Language, Strings>> = { en, ko };
 /**
- * The tables the page reads. A key still missing from a translation (a string added to en.ts in a
- * change that has not reached ko.ts yet) shows in English instead of breaking the page; the type
- * check and the table test both fail on it, so it does not stay missing.
+ * How each table arrives. English is in the first load (the page draws in it); Korean is fetched
+ * when the page starts in Korean or switches to it, and prefetched after the first drawing, so a
+ * page that has loaded switches offline too.
  */
-export const LANGUAGES: Readonly<Record<Language, Strings>> = { en, ko: withFallback(ko, en) };
+const LOADERS: Readonly<Record<Language, () => Promise<Strings>>> = {
+  en: () => Promise.resolve(en),
+  ko: () => import('./ko').then(({ ko }) => ko),
+};
+
+/** The tables the page has, filled in: what `stringsFor` returns. */
+const loaded: Partial<Record<Language, Strings>> = { en };
+const pending: Partial<Record<Language, Promise<Strings>>> = {};
+
+/**
+ * The table the page reads for a language. A key still missing from a translation (a string added
+ * to en.ts in a change that has not reached ko.ts yet) shows in English instead of breaking the
+ * page; the type check and the table test both fail on it, so it does not stay missing.
+ */
+export function loadLanguage(language: Language): Promise<Strings> {
+  const have = loaded[language];
+  if (have) return Promise.resolve(have);
+  pending[language] ??= LOADERS[language]().then((table) => {
+    const filled = withFallback(table, en);
+    loaded[language] = filled;
+    return filled;
+  });
+  return pending[language];
+}
+
+/** The language's table if it has arrived, else English (the store sets a language once it has). */
+export function stringsFor(language: Language): Strings {
+  return loaded[language] ?? en;
+}
 
 function withFallback<T>(table: T, fallback: T): T {
   if (typeof fallback !== 'object' || fallback === null) return table ?? fallback;

@@ -15,11 +15,9 @@ import {
 } from '../../store/store';
 import { useStrings } from '../hooks';
 import { displayName, format, formatMs } from '../i18n';
-import { BytesTab } from './BytesTab';
-import { CachesTab } from './CachesTab';
+import { Suspense } from 'react';
 import { ExplainTab } from './ExplainTab';
-import { FieldsTab } from './FieldsTab';
-import { KeysTab } from './KeysTab';
+import { BytesTab, CachesTab, FieldsTab, KeysTab } from '../lazy';
 import { Tabs } from './Tabs';
 import { Icon } from '../Icon';
 
@@ -75,10 +73,12 @@ export function Inspector() {
           </div>
           <Tabs tabs={tabs} active={active} onChange={setTab} label={t.ui.inspectorTabs}>
             {active === 'explain' && <ExplainTab view={view} step={step} />}
-            {active === 'fields' && <FieldsTab message={message} />}
-            {active === 'bytes' && <BytesTab message={message} />}
-            {active === 'keys' && <KeysTab view={view} step={step} />}
-            {active === 'caches' && <CachesTab view={view} step={step} />}
+            <Suspense fallback={null}>
+              {active === 'fields' && <FieldsTab message={message} />}
+              {active === 'bytes' && <BytesTab message={message} />}
+              {active === 'keys' && <KeysTab view={view} step={step} />}
+              {active === 'caches' && <CachesTab view={view} step={step} />}
+            </Suspense>
           </Tabs>
         </>
       )}

@@ -1,5 +1,5 @@
 /**
- * Hooks for the lab panel: the lab scenario picked (its engine evaluated on first use), its
+ * Hooks for the lab panel: the lab scenario picked (its engine fetched on first use), its
  * current settings, and a way to change them that reruns the scenario at once or, while the user
  * is typing, a moment after they stop.
  */

@@ -6,6 +6,7 @@
 import type { Store } from '../../store/store';
 import type { Strings } from '../i18n';
 import { LANGUAGE_CODES } from '../i18n';
+import { switchLanguage } from '../i18n/switch-language';
 
 export type ShortcutId = keyof Strings['shortcuts'];
 
@@ -58,7 +59,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
     character: true,
     run: (s) => {
       const i = LANGUAGE_CODES.indexOf(s.language);
-      s.setLanguage(LANGUAGE_CODES[(i + 1) % LANGUAGE_CODES.length]!);
+      switchLanguage(LANGUAGE_CODES[(i + 1) % LANGUAGE_CODES.length]!);
     },
   },
   {

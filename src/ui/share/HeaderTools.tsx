@@ -2,12 +2,13 @@
  * The header's right-hand tools: the language switch (remembered), presentation mode, the "?"
  * shortcut overlay, and "Export and share". They stay in the slim header of presentation mode.
  */
-import { useId } from 'react';
+import { Suspense, useId, useState } from 'react';
 import { selectLanguage, useStore } from '../../store/store';
 import { useStrings } from '../hooks';
 import { LANGUAGE_CODES, LANGUAGE_NAMES, isLanguage } from '../i18n';
+import { switchLanguage } from '../i18n/switch-language';
 import { selectPresenting } from '../present/selectors';
-import { ShareMenu } from './ShareMenu';
+import { SharePanel } from '../lazy';
 import '../i18n/lang.css';
 import './share.css';
 
@@ -25,7 +26,7 @@ export function HeaderTools() {
           id={languageId}
           value={language}
           onChange={(e) => {
-            if (isLanguage(e.target.value)) s().setLanguage(e.target.value);
+            if (isLanguage(e.target.value)) switchLanguage(e.target.value);
           }}
         >
           {LANGUAGE_CODES.map((code) => (
@@ -52,6 +53,31 @@ export function HeaderTools() {
         ?
       </button>
       <ShareMenu />
+    </div>
+  );
+}
+
+/** The "Export and share" button; its popover (SharePanel) is fetched when first opened. */
+function ShareMenu() {
+  const t = useStrings();
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  return (
+    <div className="share-menu">
+      <button
+        type="button"
+        className="button ghost"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen(!open)}
+      >
+        {t.ui.share}
+      </button>
+      {open && (
+        <Suspense fallback={null}>
+          <SharePanel panelId={panelId} onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
     </div>
   );
 }

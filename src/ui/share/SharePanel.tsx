@@ -1,5 +1,5 @@
 /**
- * "Export and share": the run as a pcap and an NSS key log for Wireshark, the diagram as SVG and
+ * "Export and share", the popover: the run as a pcap and an NSS key log for Wireshark, the diagram as SVG and
  * PNG, the Trace as versioned JSON (and back), and a link to this exact message. Everything is
  * made in the page from the Trace; nothing is sent anywhere.
  */
@@ -9,16 +9,11 @@ import { useStore, type Store } from '../../store/store';
 import { useStrings } from '../hooks';
 import { format, type Strings } from '../i18n';
 import { indexTrace } from '../../store/trace-view';
-import { buildDiagramSvg, svgToPng, type DiagramImageText } from './diagram-image';
+import type { DiagramImageText } from './diagram-image';
 import { baseFileName, downloadBlob, downloadBytes, downloadText } from './download';
 import type { Notice } from '../../store/slices/share';
 import { linkOmitsParams, MAX_LINK_CHARS } from './link';
-import {
-  parseTraceJson,
-  traceToJson,
-  TRACE_VERSION,
-  type TraceFileProblem,
-} from '../../engine/scenarios/trace-json';
+import type { TraceFileProblem } from '../../engine/scenarios/trace-json';
 
 const selectShared = (s: Store) => s.view;
 const selectShown = (s: Store) => s.scenarioId;
@@ -42,7 +37,10 @@ export function diagramText(t: Strings, s: Store): DiagramImageText {
 }
 
 /** Why an import failed, as a key of the language tables, so the notice follows the language. */
-function problemReason(problem: TraceFileProblem): NonNullable<Notice['reason']> {
+function problemReason(
+  problem: TraceFileProblem,
+  supported: number,
+): NonNullable<Notice['reason']> {
   switch (problem.kind) {
     case 'notJson':
       return { message: 'importNotJson', params: {} };
@@ -51,29 +49,28 @@ function problemReason(problem: TraceFileProblem): NonNullable<Notice['reason']>
     case 'wrongVersion':
       return {
         message: 'importWrongVersion',
-        params: { version: problem.version, supported: TRACE_VERSION },
+        params: { version: problem.version, supported },
       };
     case 'damaged':
       return { message: 'importDamaged', params: { detail: problem.detail } };
   }
 }
 
-export function ShareMenu() {
+/** The open "Export and share" popover; HeaderTools holds the button and whether it is open. */
+export function SharePanel({ panelId, onClose }: { panelId: string; onClose: () => void }) {
   const t = useStrings();
   const view = useStore(selectShared);
   const scenarioId = useStore(selectShown);
   const seed = useStore(selectSeed);
   const cursor = useStore(selectCursor);
-  const [open, setOpen] = useState(false);
   const [status, setStatus] = useState('');
   const [hasKeys, setHasKeys] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
-  const panelId = useId();
   const linkId = useId();
   const base = baseFileName(scenarioId, seed);
   // The address bar follows the message shown (link-sync.ts updates it before React renders,
   // and this component renders again when the cursor moves), so it is the link to share.
-  const href = open && cursor >= 0 ? window.location.href : '';
+  const href = cursor >= 0 ? window.location.href : '';
 
   useEffect(() => {
     let live = true;
@@ -116,11 +113,13 @@ export function ShareMenu() {
     });
   const svg = () =>
     run(t.ui.downloadSvg, async () => {
+      const { buildDiagramSvg } = await import('./diagram-image');
       const image = buildDiagramSvg(diagramText(t, useStore.getState()));
       downloadText(`${base}.svg`, image.svg, 'image/svg+xml');
     });
   const png = () =>
     run(t.ui.downloadPng, async () => {
+      const { buildDiagramSvg, svgToPng } = await import('./diagram-image');
       const image = buildDiagramSvg(diagramText(t, useStore.getState()));
       downloadBlob(`${base}.png`, await svgToPng(image));
     });
@@ -128,6 +127,7 @@ export function ShareMenu() {
     run(t.ui.exportTrace, async () => {
       const s = useStore.getState();
       if (!s.view) return;
+      const { traceToJson } = await import('../../engine/scenarios/trace-json');
       const json = traceToJson({
         scenarioId: s.scenarioId,
         settings: s.settings,
@@ -152,9 +152,10 @@ export function ShareMenu() {
       });
       return;
     }
+    const { parseTraceJson, TRACE_VERSION } = await import('../../engine/scenarios/trace-json');
     const result = parseTraceJson(await file.text());
     if (!result.ok) {
-      fail(problemReason(result.problem));
+      fail(problemReason(result.problem, TRACE_VERSION));
       return;
     }
     const { scenarioId: id, settings, trace, phases } = result.file;
@@ -162,11 +163,11 @@ export function ShareMenu() {
     try {
       imported = indexTrace(trace, phases);
     } catch (err) {
-      fail(problemReason({ kind: 'damaged', detail: String(err) }));
+      fail(problemReason({ kind: 'damaged', detail: String(err) }, TRACE_VERSION));
       return;
     }
     s.loadTrace({ scenarioId: id, settings, view: imported, fileName: file.name });
-    setOpen(false);
+    onClose();
   };
 
   const copy = async () => {
@@ -182,82 +183,64 @@ export function ShareMenu() {
 
   const disabled = !view;
   return (
-    <div className="share-menu">
-      <button
-        type="button"
-        className="button ghost"
-        aria-expanded={open}
-        aria-controls={panelId}
-        onClick={() => setOpen(!open)}
-      >
-        {t.ui.share}
-      </button>
-      {open && (
-        <div
-          className="popover share-popover"
-          id={panelId}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') {
-              e.preventDefault();
-              e.stopPropagation();
-              setOpen(false);
-            }
-          }}
-        >
-          <div className="share-row">
-            <button type="button" className="button" disabled={disabled} onClick={pcap}>
-              {t.ui.downloadPcap}
-            </button>
-            <button
-              type="button"
-              className="button"
-              disabled={disabled || !hasKeys}
-              onClick={keyLog}
-            >
-              {t.ui.downloadKeylog}
-            </button>
-          </div>
-          <p className="hint">{hasKeys ? t.ui.pcapHelp : t.ui.noKeys}</p>
-          <div className="share-row">
-            <button type="button" className="button" disabled={disabled} onClick={svg}>
-              {t.ui.downloadSvg}
-            </button>
-            <button type="button" className="button" disabled={disabled} onClick={png}>
-              {t.ui.downloadPng}
-            </button>
-          </div>
-          <div className="share-row">
-            <button type="button" className="button" disabled={disabled} onClick={exportJson}>
-              {t.ui.exportTrace}
-            </button>
-            <button type="button" className="button" onClick={() => fileRef.current?.click()}>
-              {t.ui.importTrace}
-            </button>
-            <input
-              ref={fileRef}
-              type="file"
-              accept="application/json,.json"
-              className="visually-hidden"
-              tabIndex={-1}
-              aria-hidden="true"
-              onChange={(e) => void importJson(e)}
-            />
-          </div>
-          <label className="field share-link" htmlFor={linkId}>
-            <span>{t.ui.linkLabel}</span>
-            <input id={linkId} readOnly value={href} onFocus={(e) => e.target.select()} />
-          </label>
-          {href && linkOmitsParams(new URL(href).search) && (
-            <p className="hint">{format(t.ui.linkOmitsEdits, { max: MAX_LINK_CHARS })}</p>
-          )}
-          <button type="button" className="button" onClick={() => void copy()}>
-            {t.ui.copyLink}
-          </button>
-          <p className="share-status" role="status">
-            {status}
-          </p>
-        </div>
+    <div
+      className="popover share-popover"
+      id={panelId}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          e.stopPropagation();
+          onClose();
+        }
+      }}
+    >
+      <div className="share-row">
+        <button type="button" className="button" disabled={disabled} onClick={pcap}>
+          {t.ui.downloadPcap}
+        </button>
+        <button type="button" className="button" disabled={disabled || !hasKeys} onClick={keyLog}>
+          {t.ui.downloadKeylog}
+        </button>
+      </div>
+      <p className="hint">{hasKeys ? t.ui.pcapHelp : t.ui.noKeys}</p>
+      <div className="share-row">
+        <button type="button" className="button" disabled={disabled} onClick={svg}>
+          {t.ui.downloadSvg}
+        </button>
+        <button type="button" className="button" disabled={disabled} onClick={png}>
+          {t.ui.downloadPng}
+        </button>
+      </div>
+      <div className="share-row">
+        <button type="button" className="button" disabled={disabled} onClick={exportJson}>
+          {t.ui.exportTrace}
+        </button>
+        <button type="button" className="button" onClick={() => fileRef.current?.click()}>
+          {t.ui.importTrace}
+        </button>
+        <input
+          ref={fileRef}
+          type="file"
+          accept="application/json,.json"
+          className="visually-hidden"
+          tabIndex={-1}
+          aria-hidden="true"
+          onChange={(e) => void importJson(e)}
+        />
+      </div>
+      <label className="field share-link" htmlFor={linkId}>
+        <span>{t.ui.linkLabel}</span>
+        <input id={linkId} readOnly value={href} onFocus={(e) => e.target.select()} />
+      </label>
+      {href && linkOmitsParams(new URL(href).search) && (
+        <p className="hint">{format(t.ui.linkOmitsEdits, { max: MAX_LINK_CHARS })}</p>
       )}
+      <button type="button" className="button" onClick={() => void copy()}>
+        {t.ui.copyLink}
+      </button>
+      <p className="share-status" role="status">
+        {status}
+      </p>
     </div>
   );
 }

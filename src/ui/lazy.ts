@@ -1,0 +1,78 @@
+/**
+ * What the first drawing of the default TLS handshake does not need, loaded on demand: the lab,
+ * Decode, the exports and the share popover, the inspector's tabs other than Explain, the DNS engine
+ * and the Korean tables. `prefetchAll` fetches and evaluates
+ * every one of them once the first handshake is on screen, so a page that has loaded keeps
+ * working offline (README, Deploying).
+ */
+import { lazy } from 'react';
+import { loadLabModules } from '../engine/scenarios/lab-registry';
+import { loadLanguage } from './i18n';
+
+const loadDecodeView = () => import('./lab/decode/DecodeView');
+const loadLabPanel = () => import('./lab/LabPanel');
+const loadSharePanel = () => import('./share/SharePanel');
+const loadBytesTab = () => import('./inspector/BytesTab');
+const loadFieldsTab = () => import('./inspector/FieldsTab');
+const loadKeysTab = () => import('./inspector/KeysTab');
+const loadCachesTab = () => import('./inspector/CachesTab');
+
+export const DecodeView = lazy(() => loadDecodeView().then((m) => ({ default: m.DecodeView })));
+export const LabPanel = lazy(() => loadLabPanel().then((m) => ({ default: m.LabPanel })));
+export const SharePanel = lazy(() => loadSharePanel().then((m) => ({ default: m.SharePanel })));
+/** The inspector opens on Explain; its other tabs come with the first click on one. */
+export const BytesTab = lazy(() => loadBytesTab().then((m) => ({ default: m.BytesTab })));
+export const FieldsTab = lazy(() => loadFieldsTab().then((m) => ({ default: m.FieldsTab })));
+export const KeysTab = lazy(() => loadKeysTab().then((m) => ({ default: m.KeysTab })));
+export const CachesTab = lazy(() => loadCachesTab().then((m) => ({ default: m.CachesTab })));
+
+/** Every module loaded on demand, so that none is missing when the network is gone. */
+const ON_DEMAND: readonly (() => Promise<unknown>)[] = [
+  loadSharePanel,
+  loadBytesTab,
+  loadFieldsTab,
+  loadKeysTab,
+  loadCachesTab,
+  loadDecodeView,
+  loadLabPanel,
+  loadLabModules,
+  () => loadLanguage('ko'),
+  () => import('../engine/scenarios/run-lab'),
+  () => import('../engine/dns'),
+  () => import('../engine/tls/decode'),
+  () => import('../engine/dns/codec'),
+  () => import('../engine/tls/keylog'),
+  () => import('../engine/export/trace-pcap'),
+  () => import('./share/diagram-image'),
+  () => import('../engine/scenarios/trace-json'),
+];
+
+let prefetched: Promise<void> | undefined;
+
+/**
+ * Loads everything above, one module at a time while the page is idle (the machine may be a
+ * classroom laptop that is still animating the handshake). `<html data-prefetched>` marks the end,
+ * for the offline e2e test and the benchmark.
+ */
+export function prefetchAll(): Promise<void> {
+  prefetched ??= (async () => {
+    for (const load of ON_DEMAND) {
+      await idle();
+      try {
+        await load();
+      } catch {
+        // Offline already, or a file missing on the server: that part loads when first used.
+      }
+    }
+    document.documentElement.dataset['prefetched'] = 'true';
+  })();
+  return prefetched;
+}
+
+function idle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function')
+      requestIdleCallback(() => resolve(), { timeout: 500 });
+    else setTimeout(resolve, 50);
+  });
+}
