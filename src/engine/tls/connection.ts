@@ -16,6 +16,7 @@ import {
   ContentType,
   ProtocolVersion,
   alertDescriptionName,
+  handshakeTypeName,
   versionName,
 } from './enums';
 import { TlsFailure, alertFor, describeTlsError, type TlsError } from './errors';
@@ -29,6 +30,12 @@ import { describeApplicationData } from './application-data';
 import { RecordWriter, type SentRecord } from './record-writer';
 import type { SuiteParams } from './suites';
 import { Transcript } from './transcript';
+
+/**
+ * Warning alerts in a row that end the connection: OpenSSL's MAX_WARN_ALERT_COUNT (5), in
+ * ssl/record/record.h, which its ssl3_read_bytes() turns into unexpected_message.
+ */
+export const MAX_WARNING_ALERTS_IN_A_ROW = 5;
 
 export interface ConnectionEnv {
   rng: Rng;
@@ -48,6 +55,8 @@ export class TlsConnection<S extends { name: string }> {
   private state: S | { name: 'Start' } | { name: 'Closed' } = { name: 'Start' };
   private readonly splitter = new RecordSplitter();
   private readonly handshakeBuffer = new HandshakeBuffer();
+  /** Warning alerts received with no other record between them (see onAlert). */
+  private warningAlertsInARow = 0;
   private readonly writer: RecordWriter;
   private reader?: RecordProtector;
   private readSuite?: SuiteParams;
@@ -177,10 +186,16 @@ export class TlsConnection<S extends { name: string }> {
         throw translateRecordError(e);
       }
     }
+    if (type !== ContentType.alert) this.warningAlertsInARow = 0;
     switch (type) {
       case ContentType.handshake: {
         this.handshakeBuffer.push(plaintext);
-        for (let next = this.handshakeBuffer.next(); next; next = this.handshakeBuffer.next()) {
+        for (;;) {
+          const type = this.handshakeBuffer.nextType();
+          if (type === undefined) return;
+          this.checkAccepted(type);
+          const next = this.handshakeBuffer.next();
+          if (!next) return;
           if (this.env.traceReceived)
             this.traceReceived(
               raw,
@@ -192,7 +207,6 @@ export class TlsConnection<S extends { name: string }> {
           await this.dispatch({ kind: 'handshake', message: next.message, raw: next.raw });
           if (this.isClosed) return;
         }
-        return;
       }
       case ContentType.change_cipher_spec: {
         // RFC 5246, Section 7.1: CCS may not arrive in the middle of a fragmented handshake message.
@@ -251,6 +265,26 @@ export class TlsConnection<S extends { name: string }> {
   }
 
   /**
+   * A handshake message whose msg_type (from its header) the current state does not accept is
+   * unexpected_message before its body is decoded (RFC 5246, Section 7.4), as OpenSSL's
+   * read_transition does: a ClientKeyExchange in place of a ClientHello is out of order, not
+   * malformed.
+   */
+  private checkAccepted(type: number): void {
+    if (this.state.name === 'Start' || this.state.name === 'Closed') return;
+    const accepted = this.machine.acceptedHandshakes(this.state as S);
+    if (accepted.includes(type)) return;
+    throw new TlsFailure({
+      kind: 'unexpected_message',
+      expected:
+        accepted.length > 0
+          ? accepted.map(handshakeTypeName)
+          : [`no handshake message in ${this.state.name}`],
+      got: handshakeTypeName(type),
+    });
+  }
+
+  /**
    * RFC 5246, Section 6.2.1 and Appendix E.1: every record is version 3.x, and once the hellos have
    * agreed on TLS 1.2 every record says so (only the first ClientHello may carry an older value).
    */
@@ -270,18 +304,37 @@ export class TlsConnection<S extends { name: string }> {
   }
 
   private async onAlert(level: number, description: number): Promise<void> {
-    this.closingAlert = { from: 'peer', description };
     if (description === AlertDescription.close_notify) {
+      this.closingAlert = { from: 'peer', description };
       // RFC 5246, Section 7.2.1: answer close_notify with our own and close.
       if (!this.isClosed) this.sendAlert(AlertLevel.warning, AlertDescription.close_notify);
       this.moveTo({ name: 'Closed' });
       return;
     }
-    if (level === AlertLevel.fatal || !this.isTraffic) {
+    if (level !== AlertLevel.warning && level !== AlertLevel.fatal) {
+      // RFC 5246, Section 7.2 defines only these two levels; OpenSSL: SSL_R_UNKNOWN_ALERT_TYPE.
+      throw new TlsFailure({
+        kind: 'illegal_parameter',
+        reason: `the peer sent an alert of unknown level ${level}`,
+      });
+    }
+    if (level === AlertLevel.fatal) {
+      this.closingAlert = { from: 'peer', description };
       throw new TlsFailure({
         kind: 'peer_alert',
         description,
         reason: `the peer sent a fatal ${alertDescriptionName(description)} alert`,
+      });
+    }
+    // RFC 5246, Section 7.2: after a warning "generally the connection can continue normally",
+    // during the handshake as after it. A peer that sends nothing but warnings is stalling, so,
+    // as OpenSSL does (MAX_WARN_ALERT_COUNT in ssl/record), the fifth in a row is fatal.
+    this.warningAlertsInARow += 1;
+    if (this.warningAlertsInARow >= MAX_WARNING_ALERTS_IN_A_ROW) {
+      throw new TlsFailure({
+        kind: 'unexpected_message',
+        expected: [`at most ${MAX_WARNING_ALERTS_IN_A_ROW - 1} warning alerts in a row`],
+        got: `${this.warningAlertsInARow} (the last ${alertDescriptionName(description)})`,
       });
     }
     this.context.note('tls.alert.warning_ignored', {

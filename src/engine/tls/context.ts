@@ -58,6 +58,12 @@ export interface Machine<S extends { name: string }> {
   readonly role: 'client' | 'server';
   start(ctx: HandshakeContext): Promise<S>;
   handle(state: S, input: Incoming, ctx: HandshakeContext): Promise<S>;
+  /**
+   * The handshake msg_types (HandshakeType) the state accepts. The connection checks each message's
+   * type from its header against this before decoding the body, so a message out of order is
+   * unexpected_message whatever its body holds (RFC 5246, Section 7.4).
+   */
+  acceptedHandshakes(state: S): readonly number[];
   /** True once application data may flow. */
   isTraffic(state: S): boolean;
 }

@@ -38,6 +38,14 @@ export class HandshakeBuffer {
       this.pending.length === 0 ? fragment.slice() : concatBytes(this.pending, fragment);
   }
 
+  /**
+   * The msg_type of the next message once its 4-byte header has arrived, before its body is read:
+   * a state that does not accept that type rejects it without decoding it (RFC 5246, Section 7.4).
+   */
+  nextType(): number | undefined {
+    return this.pending.length < HANDSHAKE_HEADER_LENGTH ? undefined : this.pending[0];
+  }
+
   /** The next whole message, or undefined until more fragments arrive. A bad body throws DecodeError. */
   next(): BufferedHandshake | undefined {
     if (this.pending.length < HANDSHAKE_HEADER_LENGTH) return undefined;

@@ -32,7 +32,7 @@ import { chooseParameters } from '../negotiate';
 import { SESSION_LIFETIME_MS, type Session } from '../session';
 import { suiteParams } from '../suites';
 import { openTicket, sealTicket } from '../tickets';
-import type { ServerHelloDecided, ServerState } from './states';
+import { SERVER_ACCEPTS, type ServerHelloDecided, type ServerState } from './states';
 
 const EC_POINT_FORMAT_UNCOMPRESSED = 0;
 
@@ -41,6 +41,7 @@ export function serverMachine(config: ServerConfig): Machine<ServerState> {
     role: 'server',
     start: async () => ({ name: 'ExpectClientHello' }),
     handle: (state, input, ctx) => handle(config, state, input, ctx),
+    acceptedHandshakes: (state) => SERVER_ACCEPTS[state.name],
     isTraffic: (state) => state.name === 'Traffic',
   };
 }
@@ -93,6 +94,7 @@ async function onClientHello(
         'the ClientHello does not offer the null compression method (RFC 5246, Section 7.4.1.2)',
     });
   }
+  checkClientHelloExtensions(hello);
   const renegotiation = findExtension(hello.extensions, 'renegotiation_info');
   if (renegotiation && renegotiation.renegotiatedConnection.length > 0) {
     fail({
@@ -185,6 +187,33 @@ async function onClientHello(
     privateKey: share.privateKey,
   };
 }
+
+/** What the decoder accepts but a ClientHello may not carry. */
+function checkClientHelloExtensions(hello: ClientHello): void {
+  // RFC 6066, Section 3: a ClientHello's server_name holds a server_name_list<1..2^16-1>; only the
+  // server's answer is empty. (An empty list or host name fails in the decoder already.)
+  const serverName = findExtension(hello.extensions, 'server_name');
+  if (serverName && serverName.hostName === '') {
+    fail({
+      kind: 'decode',
+      reason: 'the ClientHello has an empty server_name extension (RFC 6066, Section 3)',
+    });
+  }
+  // RFC 8422, Section 5.1.2: a client that offers ECC curves in supported_groups and sends
+  // ec_point_formats without uncompressed gets illegal_parameter ("the server MUST abort").
+  const pointFormats = findExtension(hello.extensions, 'ec_point_formats');
+  const groups = findExtension(hello.extensions, 'supported_groups')?.groups ?? [];
+  const offersEcc = groups.some((g) => RFC8422_CURVES.includes(g));
+  if (offersEcc && pointFormats && !pointFormats.formats.includes(EC_POINT_FORMAT_UNCOMPRESSED)) {
+    fail({
+      kind: 'illegal_parameter',
+      reason: `the ClientHello's ec_point_formats (${pointFormats.formats.join(', ')}) lacks uncompressed (RFC 8422, Section 5.1.2)`,
+    });
+  }
+}
+
+/** The curves RFC 8422 defines (Section 5.1.1): secp256r1, secp384r1, secp521r1, x25519, x448. */
+const RFC8422_CURVES: readonly number[] = [23, 24, 25, 29, 30];
 
 /** Extensions the server answers; only ones the client sent (RFC 5246, Section 7.4.1.4). */
 function serverExtensions(

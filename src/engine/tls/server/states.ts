@@ -1,4 +1,5 @@
 /** The server's states, each named for what it waits for (STYLE.md: rustls's server/tls12.rs). */
+import { HandshakeType } from '../enums';
 import type { HelloRandoms } from '../handshake-steps';
 import type { TrafficKeys } from '../key-schedule';
 import type { SuiteParams } from '../suites';
@@ -32,3 +33,16 @@ export type ServerState =
     }
   | { name: 'ExpectFinished'; hello: ServerHelloDecided; keys: ServerKeys; resuming: boolean }
   | { name: 'Traffic' };
+
+/**
+ * The handshake messages each state accepts (RFC 5246, Section 7.3). The connection rejects any
+ * other msg_type from its header, before the body is decoded. No state accepts a second ClientHello:
+ * we do not renegotiate (RFC 5746, Section 4.4 allows refusing).
+ */
+export const SERVER_ACCEPTS: Record<ServerState['name'], readonly number[]> = {
+  ExpectClientHello: [HandshakeType.client_hello],
+  ExpectClientKeyExchange: [HandshakeType.client_key_exchange],
+  ExpectChangeCipherSpec: [],
+  ExpectFinished: [HandshakeType.finished],
+  Traffic: [],
+};
