@@ -725,6 +725,64 @@ export const TLS_CASES: NegativeCase[] = [
       ),
   },
   {
+    id: 'tls.client-hello-server-name-control-character',
+    protocol: 'tls',
+    title:
+      'a host_name with a BEL character (well formed, not a host name) → illegal_parameter (RFC 6066 §3; tlsfuzzer test-invalid-server-name-extension)',
+    expected: alertBy('server', 'illegal_parameter'),
+    run: () =>
+      fed(
+        'server',
+        DEMO,
+        clientHello(
+          (b) => (b.extensions = rawServerName([0, 6, 0, 0, 3, 0x61, 0x07, 0x62])(b.extensions)),
+        ),
+      ),
+  },
+  {
+    id: 'tls.client-hello-server-name-two-host-names',
+    protocol: 'tls',
+    title:
+      'a server_name_list with two host_names → illegal_parameter (RFC 6066 §3: one name of each type)',
+    expected: alertBy('server', 'illegal_parameter'),
+    run: () =>
+      fed(
+        'server',
+        DEMO,
+        clientHello(
+          (b) => (b.extensions = rawServerName([0, 8, 0, 0, 1, 0x61, 0, 0, 1, 0x62])(b.extensions)),
+        ),
+      ),
+  },
+  {
+    id: 'tls.client-hello-fallback-scsv-below-tls12',
+    protocol: 'tls',
+    title:
+      'a TLS 1.1 ClientHello with TLS_FALLBACK_SCSV → inappropriate_fallback (RFC 7507 §3; tlsfuzzer test-fallback-scsv)',
+    expected: alertBy('server', 'inappropriate_fallback'),
+    run: () =>
+      fed(
+        'server',
+        DEMO,
+        clientHello((b) => {
+          b.version = 0x0302;
+          b.cipherSuites = [...b.cipherSuites, 0x5600]; // TLS_FALLBACK_SCSV (RFC 7507)
+        }),
+      ),
+  },
+  {
+    id: 'tls.change-cipher-spec-two-bytes',
+    protocol: 'tls',
+    title:
+      'a ChangeCipherSpec record of two bytes → unexpected_message (OpenSSL SSL_R_BAD_CHANGE_CIPHER_SPEC; tlsfuzzer test-ccs)',
+    expected: alertBy('server', 'unexpected_message'),
+    run: () =>
+      fed('server', DEMO, (records) => [
+        rawRecord(ContentType.change_cipher_spec, 0x0303, Uint8Array.of(1, 1)),
+        ...records,
+      ]),
+  },
+  {
     id: 'tls.client-hello-point-formats-without-uncompressed',
     protocol: 'tls',
     title:

@@ -4,6 +4,7 @@
  * Any error becomes a typed TlsError, then exactly one fatal alert (errors.ts), then Closed.
  */
 import { DecodeError } from '../bytes/errors';
+import { toHex } from '../bytes/hex';
 import type { Encoded } from '../bytes/writer';
 import type { Clock } from '../sim/clock';
 import type { Rng } from '../sim/rng';
@@ -216,7 +217,18 @@ export class TlsConnection<S extends { name: string }> {
             expected: ['the rest of a handshake message'],
             got: 'ChangeCipherSpec',
           });
-        decodeChangeCipherSpec(plaintext);
+        // A CCS that is not the single byte 1 is no CCS at all: unexpected_message, as OpenSSL
+        // (SSL_R_BAD_CHANGE_CIPHER_SPEC) and tlsfuzzer's test-ccs expect.
+        try {
+          decodeChangeCipherSpec(plaintext);
+        } catch (e) {
+          if (!(e instanceof DecodeError)) throw e;
+          throw new TlsFailure({
+            kind: 'unexpected_message',
+            expected: ['a ChangeCipherSpec of one byte, 1'],
+            got: `a ChangeCipherSpec of bytes ${toHex(plaintext)}`,
+          });
+        }
         if (this.env.traceReceived)
           this.traceReceivedSimple(raw, 'ChangeCipherSpec', encodeChangeCipherSpec());
         await this.dispatch({ kind: 'change_cipher_spec' });
@@ -549,7 +561,10 @@ function translateRecordError(e: unknown): unknown {
 
 function toTlsError(e: unknown): TlsError {
   if (e instanceof TlsFailure) return e.error;
-  if (e instanceof DecodeError) return { kind: 'decode', reason: e.message };
+  if (e instanceof DecodeError)
+    return e.fault === 'illegal_value'
+      ? { kind: 'illegal_parameter', reason: e.message }
+      : { kind: 'decode', reason: e.message };
   const message = e instanceof Error ? e.message : String(e);
   return { kind: 'internal', reason: message };
 }

@@ -79,7 +79,7 @@ function decodeAt(
   try {
     return decodeHandshake(raw);
   } catch (e) {
-    if (e instanceof DecodeError) throw new DecodeError(e.reason, e.offset + streamOffset);
+    if (e instanceof DecodeError) throw new DecodeError(e.reason, e.offset + streamOffset, e.fault);
     throw e;
   }
 }

@@ -35,6 +35,8 @@ import { openTicket, sealTicket } from '../tickets';
 import { SERVER_ACCEPTS, type ServerHelloDecided, type ServerState } from './states';
 
 const EC_POINT_FORMAT_UNCOMPRESSED = 0;
+/** RFC 7507, Section 6. */
+const TLS_FALLBACK_SCSV = 0x5600;
 
 export function serverMachine(config: ServerConfig): Machine<ServerState> {
   return {
@@ -80,6 +82,14 @@ async function onClientHello(
 ): Promise<ServerState> {
   const { message, raw } = expectHandshake(input, 'client_hello', 'ClientHello');
   const hello = message.body;
+  // RFC 7507, Section 3: a client that signals a fallback to a version below our highest is
+  // being downgraded (or retrying after a failure it should not have had): inappropriate_fallback.
+  if (hello.version < ProtocolVersion.TLS12 && hello.cipherSuites.includes(TLS_FALLBACK_SCSV)) {
+    fail({
+      kind: 'inappropriate_fallback',
+      reason: `the client falls back to ${versionName(hello.version)} (TLS_FALLBACK_SCSV) but this server supports TLS 1.2 (RFC 7507, Section 3)`,
+    });
+  }
   if (hello.version < ProtocolVersion.TLS12) {
     // RFC 5246, Appendix E.1: we speak only TLS 1.2, so an older client cannot be served.
     fail({
