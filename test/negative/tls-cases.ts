@@ -783,6 +783,30 @@ export const TLS_CASES: NegativeCase[] = [
       ]),
   },
   {
+    id: 'tls.heartbeat-record-after-client-hello',
+    protocol: 'tls',
+    title:
+      'a heartbeat record in the same segment after a valid ClientHello → the ClientHello is answered first, then unexpected_message (RFC 5246 §6; tlsfuzzer test-no-heartbeat)',
+    expected: {
+      alert: 'unexpected_message',
+      sentBy: 'server',
+      sent: [
+        'ServerHello',
+        'Certificate',
+        'ServerKeyExchange',
+        'ServerHelloDone',
+        'Alert unexpected_message',
+      ],
+    },
+    run: () =>
+      fed(
+        'server',
+        DEMO,
+        (records) => [concatBytes(records[0]!, rawRecord(24, 0x0303, Uint8Array.of(1, 0, 16)))],
+        (outcome) => ({ sent: outcome.sent }),
+      ),
+  },
+  {
     id: 'tls.client-hello-point-formats-without-uncompressed',
     protocol: 'tls',
     title:

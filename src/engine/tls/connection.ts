@@ -110,6 +110,7 @@ export class TlsConnection<S extends { name: string }> {
         if (this.isClosed) return;
         await this.onRecord(record.type, record.version, record.fragment, raw);
       }
+      if (this.splitter.error && !this.isClosed) throw translateRecordError(this.splitter.error);
     });
   }
 
@@ -499,6 +500,9 @@ export class TlsConnection<S extends { name: string }> {
           toPlainData(message),
         );
         return encoded.bytes;
+      },
+      sendWarningAlert: (description: number): void => {
+        this.sendAlert(AlertLevel.warning, description);
       },
       sendChangeCipherSpec: (): void => {
         this.writer.write(

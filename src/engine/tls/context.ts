@@ -45,6 +45,11 @@ export interface HandshakeContext {
   /** Encodes, adds to the transcript, and queues a handshake message. Returns its raw bytes. */
   sendHandshake(message: HandshakeMessage): Uint8Array;
   sendChangeCipherSpec(): void;
+  /**
+   * Sends a warning alert, which does not end the connection (RFC 5246, Section 7.2). Fatal
+   * alerts are never sent this way: states throw, and the connection sends them (errors.ts).
+   */
+  sendWarningAlert(description: number): void;
   /** From now on records we send are protected (RFC 5246, Section 7.1). */
   protectWrites(suite: SuiteParams, key: Uint8Array, iv: Uint8Array): void;
   /** From now on records we receive are protected. */

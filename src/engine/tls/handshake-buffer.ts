@@ -5,6 +5,7 @@
  * independently; this buffer joins the handshake stream and cuts it at message boundaries.
  */
 import { concatBytes, DecodeError, type Span } from '../bytes';
+import { HandshakeType } from './enums';
 import {
   decodeHandshake,
   HANDSHAKE_HEADER_LENGTH,
@@ -17,6 +18,13 @@ import {
  * stop at 64 KiB, which fits any certificate chain this engine meets.
  */
 export const MAX_HANDSHAKE_MESSAGE = 65536;
+
+/**
+ * A ClientHello may be larger: 2^16 - 2 bytes of cipher suites and 2^16 - 1 of extensions are both
+ * legal, and tlsfuzzer's large-hello scripts send such hellos. OpenSSL accepts up to its
+ * CLIENT_HELLO_MAX_LENGTH, 131396 bytes, which is every ClientHello the length fields can frame.
+ */
+export const MAX_CLIENT_HELLO = 131396;
 
 export interface BufferedHandshake {
   /** The message exactly as on the wire, 4-byte header included: what the transcript hashes. */
@@ -50,9 +58,13 @@ export class HandshakeBuffer {
   next(): BufferedHandshake | undefined {
     if (this.pending.length < HANDSHAKE_HEADER_LENGTH) return undefined;
     const length = (this.pending[1]! << 16) | (this.pending[2]! << 8) | this.pending[3]!;
-    if (length > this.maxMessage) {
+    const limit =
+      this.pending[0] === HandshakeType.client_hello
+        ? Math.max(this.maxMessage, MAX_CLIENT_HELLO)
+        : this.maxMessage;
+    if (length > limit) {
       throw new DecodeError(
-        `handshake message length ${length} exceeds the maximum ${this.maxMessage}`,
+        `handshake message length ${length} exceeds the maximum ${limit}`,
         this.consumed + 1,
       );
     }

@@ -11,7 +11,7 @@
  */
 import { generateKeyShare } from '../../crypto/ecdhe';
 import { sign } from '../../crypto/signature';
-import { ProtocolVersion, cipherSuiteName, versionName } from '../enums';
+import { AlertDescription, ProtocolVersion, cipherSuiteName, versionName } from '../enums';
 import type { ServerConfig } from '../config';
 import type { HandshakeContext, Incoming, Machine } from '../context';
 import { fail } from '../errors';
@@ -70,7 +70,7 @@ async function handle(
     case 'ExpectFinished':
       return onFinished(config, state, input, ctx);
     case 'Traffic':
-      return fail({ kind: 'unexpected_message', expected: ['ApplicationData'], got: input.kind });
+      return refuseRenegotiation(state, input, ctx);
   }
 }
 
@@ -459,6 +459,23 @@ async function onFinished(
   }
   ctx.note('tls.handshake_complete', { suite: suite.name });
   return { name: 'Traffic' };
+}
+
+/**
+ * A ClientHello after the handshake asks to renegotiate. We never do; as OpenSSL does with
+ * renegotiation off, the answer is no_renegotiation, "sent ... by the server in response to a
+ * client hello after initial handshaking" and "always a warning" (RFC 5246, Section 7.2.2), and
+ * the connection goes on.
+ */
+function refuseRenegotiation(
+  state: Extract<ServerState, { name: 'Traffic' }>,
+  input: Incoming,
+  ctx: HandshakeContext,
+): ServerState {
+  expectHandshake(input, 'client_hello', 'ApplicationData');
+  ctx.note('tls.server.renegotiation_refused');
+  ctx.sendWarningAlert(AlertDescription.no_renegotiation);
+  return state;
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {

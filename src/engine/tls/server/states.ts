@@ -36,13 +36,13 @@ export type ServerState =
 
 /**
  * The handshake messages each state accepts (RFC 5246, Section 7.3). The connection rejects any
- * other msg_type from its header, before the body is decoded. No state accepts a second ClientHello:
- * we do not renegotiate (RFC 5746, Section 4.4 allows refusing).
+ * other msg_type from its header, before the body is decoded. Traffic takes a ClientHello only
+ * to refuse the renegotiation it asks for.
  */
 export const SERVER_ACCEPTS: Record<ServerState['name'], readonly number[]> = {
   ExpectClientHello: [HandshakeType.client_hello],
   ExpectClientKeyExchange: [HandshakeType.client_key_exchange],
   ExpectChangeCipherSpec: [],
   ExpectFinished: [HandshakeType.finished],
-  Traffic: [],
+  Traffic: [HandshakeType.client_hello],
 };
