@@ -181,9 +181,6 @@ async function main(): Promise<number> {
         'localhost',
         '-p',
         String(server.port),
-        // Every probe, not a random sample (tlsfuzzer's own CI passes the same).
-        '-n',
-        '0',
         ...runArguments(r),
       ];
       const result = await run(options.python, args, env);
