@@ -68,6 +68,8 @@ interface Finished {
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<Finished> {
   return new Promise((done) => {
     const child = spawn(command, args, { cwd: ROOT, env, detached: true });
+    running.add(child.pid);
+    child.once('exit', () => running.delete(child.pid));
     let output = '';
     child.stdout.setEncoding('utf8').on('data', (c: string) => (output += c));
     child.stderr.setEncoding('utf8').on('data', (c: string) => (output += c));
@@ -82,6 +84,15 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<F
   });
 }
 
+/** Process groups started here (each child is detached), stopped if we are stopped. */
+const running = new Set<number | undefined>();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    for (const pid of running) kill(pid, 'SIGTERM');
+    process.exit(130);
+  });
+}
+
 function kill(pid: number | undefined, signal: NodeJS.Signals): void {
   if (pid === undefined) return;
   try {
@@ -92,7 +103,9 @@ function kill(pid: number | undefined, signal: NodeJS.Signals): void {
 }
 
 /** `tls serve` on a free loopback port, once it says it listens; its log goes to `logFile`. */
-async function startServer(logFile: string): Promise<{ port: number; stop: () => void }> {
+async function startServer(
+  logFile: string,
+): Promise<{ port: number; pid: number | undefined; stop: () => void }> {
   const port = await freePort();
   const child = spawn(
     join(ROOT, 'node_modules', '.bin', 'tsx'),
@@ -114,7 +127,7 @@ async function startServer(logFile: string): Promise<{ port: number; stop: () =>
     child.stdout.on('data', check);
     child.once('exit', () => fail(new Error(`tls serve exited: ${log.trim()}`)));
   });
-  return { port, stop: () => kill(child.pid, 'SIGTERM') };
+  return { port, pid: child.pid, stop: () => kill(child.pid, 'SIGTERM') };
 }
 
 /**
@@ -164,6 +177,7 @@ async function main(): Promise<number> {
   const logDir = mkdtempSync(join(tmpdir(), 'wirestep-tlsfuzzer-'));
   const logFile = join(logDir, 'tls-serve.log');
   const server = await startServer(logFile);
+  running.add(server.pid);
   console.log(`tls serve on 127.0.0.1:${server.port} (log: ${logFile})`);
   const env = {
     ...process.env,
