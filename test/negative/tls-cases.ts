@@ -9,7 +9,13 @@
 import { concatBytes } from '../../src/engine/bytes/hex';
 import { sign } from '../../src/engine/crypto/signature';
 import { pemToDerList } from '../../src/engine/tls/certificates/pem';
-import { CipherSuite, ContentType, NamedGroup, SignatureScheme } from '../../src/engine/tls/enums';
+import {
+  CipherSuite,
+  ContentType,
+  HandshakeType,
+  NamedGroup,
+  SignatureScheme,
+} from '../../src/engine/tls/enums';
 import type { Extension } from '../../src/engine/tls/messages/extensions';
 import type { HandshakeMessage } from '../../src/engine/tls/messages/handshake';
 import { serverKeyExchangeSignedContent } from '../../src/engine/tls/messages/server-key-exchange';
@@ -96,6 +102,25 @@ const insertAt = (records: Uint8Array[], at: number, ...extra: Uint8Array[]) => 
 ];
 
 const CCS = rawRecord(ContentType.change_cipher_spec, 0x0303, Uint8Array.of(1));
+
+/** A warning-level unsupported_certificate alert, as tlsfuzzer's test-ssl-death-alert sends. */
+const WARNING_ALERT = rawRecord(ContentType.alert, 0x0303, Uint8Array.of(1, 43));
+
+/** The record holding handshake message `type`, with its 1-byte msg_type changed to `msgType`. */
+function retypeMessage(type: HandshakeMessage['type'], msgType: number) {
+  return (records: Uint8Array[]) => {
+    const at = indexOfMessage(records, type);
+    const changed = records[at]!.slice();
+    changed[5] = msgType; // after the 5-byte record header
+    return [...records.slice(0, at), changed, ...records.slice(at + 1)];
+  };
+}
+
+/** A server_name extension whose extension_data is exactly `data` (RFC 6066, Section 3). */
+const rawServerName = (data: number[]) => (exts: Extension[]) =>
+  withExtensions(exts, { kind: 'unknown', type: 0, data: Uint8Array.from(data) }).filter(
+    (e) => e.kind !== 'server_name',
+  );
 
 /** RFC 8422, Section 5.4 and RFC 5246, Section 7.4.2: an ECDSA certificate and a valid ECDSA
  * signature over this handshake's randoms, under an ECDHE_RSA suite. */
@@ -650,7 +675,202 @@ export const TLS_CASES: NegativeCase[] = [
       ),
   },
 
+  {
+    id: 'tls.server-hello-retyped-as-certificate',
+    protocol: 'tls',
+    title:
+      'a ServerHello whose msg_type says certificate → unexpected_message from the header, before the body is decoded (RFC 5246 §7.4)',
+    expected: alertBy('client', 'unexpected_message'),
+    run: () => fed('client', DEMO, retypeMessage('server_hello', HandshakeType.certificate)),
+  },
+
   // ----- a misbehaving client, seen by the server -----
+  {
+    id: 'tls.client-hello-retyped-as-client-key-exchange',
+    protocol: 'tls',
+    title:
+      'a ClientHello whose msg_type says client_key_exchange → unexpected_message before the body is decoded (RFC 5246 §7.4; tlsfuzzer test-invalid-client-hello)',
+    expected: alertBy('server', 'unexpected_message'),
+    run: () =>
+      fed('server', DEMO, retypeMessage('client_hello', HandshakeType.client_key_exchange)),
+  },
+  {
+    id: 'tls.warning-alerts-during-handshake-tolerated',
+    protocol: 'tls',
+    title:
+      'four warning alerts after the ClientHello → ignored, the handshake completes (RFC 5246 §7.2; tlsfuzzer test-ssl-death-alert)',
+    expected: {
+      alert: null,
+      sentBy: 'server',
+      end: 'closed',
+      sent: [
+        'ServerHello',
+        'Certificate',
+        'ServerKeyExchange',
+        'ServerHelloDone',
+        'NewSessionTicket',
+        'ChangeCipherSpec',
+        'Finished',
+        'ApplicationData (HTTP 200 OK)',
+        'Alert close_notify',
+      ],
+    },
+    run: () =>
+      fed(
+        'server',
+        DEMO,
+        (records) => insertAt(records, 1, ...Array<Uint8Array>(4).fill(WARNING_ALERT)),
+        (outcome) => ({ end: outcome.end, sent: outcome.sent }),
+      ),
+  },
+  {
+    id: 'tls.too-many-warning-alerts',
+    protocol: 'tls',
+    title:
+      "five warning alerts in a row → unexpected_message (OpenSSL's MAX_WARN_ALERT_COUNT; tlsfuzzer test-ssl-death-alert)",
+    expected: alertBy('server', 'unexpected_message'),
+    run: () =>
+      fed('server', DEMO, (records) =>
+        insertAt(records, 1, ...Array<Uint8Array>(5).fill(WARNING_ALERT)),
+      ),
+  },
+  {
+    id: 'tls.client-hello-empty-server-name',
+    protocol: 'tls',
+    title: 'a ClientHello with an empty server_name extension → decode_error (RFC 6066 §3)',
+    expected: alertBy('server', 'decode_error'),
+    run: () =>
+      fed(
+        'server',
+        DEMO,
+        clientHello((b) => (b.extensions = rawServerName([])(b.extensions))),
+      ),
+  },
+  {
+    id: 'tls.client-hello-server-name-empty-list',
+    protocol: 'tls',
+    title: 'a server_name with an empty server_name_list → decode_error (RFC 6066 §3)',
+    expected: alertBy('server', 'decode_error'),
+    run: () =>
+      fed(
+        'server',
+        DEMO,
+        clientHello((b) => (b.extensions = rawServerName([0, 0])(b.extensions))),
+      ),
+  },
+  {
+    id: 'tls.client-hello-server-name-empty-host',
+    protocol: 'tls',
+    title: 'a server_name whose host_name is empty → decode_error (RFC 6066 §3)',
+    expected: alertBy('server', 'decode_error'),
+    run: () =>
+      fed(
+        'server',
+        DEMO,
+        clientHello((b) => (b.extensions = rawServerName([0, 3, 0, 0, 0])(b.extensions))),
+      ),
+  },
+  {
+    id: 'tls.client-hello-server-name-control-character',
+    protocol: 'tls',
+    title:
+      'a host_name with a BEL character (well formed, not a host name) → illegal_parameter (RFC 6066 §3; tlsfuzzer test-invalid-server-name-extension)',
+    expected: alertBy('server', 'illegal_parameter'),
+    run: () =>
+      fed(
+        'server',
+        DEMO,
+        clientHello(
+          (b) => (b.extensions = rawServerName([0, 6, 0, 0, 3, 0x61, 0x07, 0x62])(b.extensions)),
+        ),
+      ),
+  },
+  {
+    id: 'tls.client-hello-server-name-two-host-names',
+    protocol: 'tls',
+    title:
+      'a server_name_list with two host_names → illegal_parameter (RFC 6066 §3: one name of each type)',
+    expected: alertBy('server', 'illegal_parameter'),
+    run: () =>
+      fed(
+        'server',
+        DEMO,
+        clientHello(
+          (b) => (b.extensions = rawServerName([0, 8, 0, 0, 1, 0x61, 0, 0, 1, 0x62])(b.extensions)),
+        ),
+      ),
+  },
+  {
+    id: 'tls.client-hello-fallback-scsv-below-tls12',
+    protocol: 'tls',
+    title:
+      'a TLS 1.1 ClientHello with TLS_FALLBACK_SCSV → inappropriate_fallback (RFC 7507 §3; tlsfuzzer test-fallback-scsv)',
+    expected: alertBy('server', 'inappropriate_fallback'),
+    run: () =>
+      fed(
+        'server',
+        DEMO,
+        clientHello((b) => {
+          b.version = 0x0302;
+          b.cipherSuites = [...b.cipherSuites, 0x5600]; // TLS_FALLBACK_SCSV (RFC 7507)
+        }),
+      ),
+  },
+  {
+    id: 'tls.change-cipher-spec-two-bytes',
+    protocol: 'tls',
+    title:
+      'a ChangeCipherSpec record of two bytes → unexpected_message (OpenSSL SSL_R_BAD_CHANGE_CIPHER_SPEC; tlsfuzzer test-ccs)',
+    expected: alertBy('server', 'unexpected_message'),
+    run: () =>
+      fed('server', DEMO, (records) => [
+        rawRecord(ContentType.change_cipher_spec, 0x0303, Uint8Array.of(1, 1)),
+        ...records,
+      ]),
+  },
+  {
+    id: 'tls.heartbeat-record-after-client-hello',
+    protocol: 'tls',
+    title:
+      'a heartbeat record in the same segment after a valid ClientHello → the ClientHello is answered first, then unexpected_message (RFC 5246 §6; tlsfuzzer test-no-heartbeat)',
+    expected: {
+      alert: 'unexpected_message',
+      sentBy: 'server',
+      sent: [
+        'ServerHello',
+        'Certificate',
+        'ServerKeyExchange',
+        'ServerHelloDone',
+        'Alert unexpected_message',
+      ],
+    },
+    run: () =>
+      fed(
+        'server',
+        DEMO,
+        (records) => [concatBytes(records[0]!, rawRecord(24, 0x0303, Uint8Array.of(1, 0, 16)))],
+        (outcome) => ({ sent: outcome.sent }),
+      ),
+  },
+  {
+    id: 'tls.client-hello-point-formats-without-uncompressed',
+    protocol: 'tls',
+    title:
+      'ec_point_formats without uncompressed beside ECC supported_groups → illegal_parameter (RFC 8422 §5.1.2)',
+    expected: alertBy('server', 'illegal_parameter'),
+    run: () =>
+      fed(
+        'server',
+        DEMO,
+        clientHello(
+          (b) =>
+            (b.extensions = withExtensions(b.extensions, {
+              kind: 'ec_point_formats',
+              formats: [1],
+            })),
+        ),
+      ),
+  },
   {
     id: 'tls.client-hello-renegotiation-info-not-empty',
     protocol: 'tls',

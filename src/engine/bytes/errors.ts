@@ -1,8 +1,13 @@
-/** A decoding failure that names where in the input it happened. */
+/**
+ * A decoding failure that names where in the input it happened. `illegal_value` marks input that
+ * is well formed but holds a value the protocol forbids (TLS answers it with illegal_parameter,
+ * not decode_error: RFC 5246, Section 7.2.2).
+ */
 export class DecodeError extends Error {
   constructor(
     readonly reason: string,
     readonly offset: number,
+    readonly fault: 'malformed' | 'illegal_value' = 'malformed',
   ) {
     super(`${reason} at offset ${offset}`);
     this.name = 'DecodeError';

@@ -4,6 +4,7 @@
  * Any error becomes a typed TlsError, then exactly one fatal alert (errors.ts), then Closed.
  */
 import { DecodeError } from '../bytes/errors';
+import { toHex } from '../bytes/hex';
 import type { Encoded } from '../bytes/writer';
 import type { Clock } from '../sim/clock';
 import type { Rng } from '../sim/rng';
@@ -22,13 +23,24 @@ import { TlsFailure, alertFor, describeTlsError, type TlsError } from './errors'
 import { HandshakeBuffer } from './handshake-buffer';
 import { decodeAlert, encodeAlert } from './messages/alert';
 import { decodeChangeCipherSpec, encodeChangeCipherSpec } from './messages/change-cipher-spec';
-import { encodeHandshake, handshakeDisplayName, type HandshakeMessage } from './messages/handshake';
+import {
+  encodeHandshake,
+  handshakeDisplayName,
+  nameForType,
+  type HandshakeMessage,
+} from './messages/handshake';
 import { BadRecordMac, RecordOverflow as PlaintextOverflow, RecordProtector } from './protection';
 import { MAX_PLAINTEXT, RecordOverflow, RecordSplitter, UnknownContentType } from './record';
 import { describeApplicationData } from './application-data';
 import { RecordWriter, type SentRecord } from './record-writer';
 import type { SuiteParams } from './suites';
 import { Transcript } from './transcript';
+
+/**
+ * Warning alerts in a row that end the connection: OpenSSL's MAX_WARN_ALERT_COUNT (5), in
+ * ssl/record/record.h, which its ssl3_read_bytes() turns into unexpected_message.
+ */
+export const MAX_WARNING_ALERTS_IN_A_ROW = 5;
 
 export interface ConnectionEnv {
   rng: Rng;
@@ -55,6 +67,8 @@ export class TlsConnection<S extends { name: string }> {
   private state: S | { name: 'Start' } | { name: 'Closed' } = { name: 'Start' };
   private readonly splitter = new RecordSplitter();
   private readonly handshakeBuffer = new HandshakeBuffer();
+  /** Warning alerts received with no other record between them (see onAlert). */
+  private warningAlertsInARow = 0;
   private readonly writer: RecordWriter;
   private reader?: RecordProtector;
   private readSuite?: SuiteParams;
@@ -114,6 +128,7 @@ export class TlsConnection<S extends { name: string }> {
         if (this.isClosed) return;
         await this.onRecord(record.type, record.version, record.fragment, raw);
       }
+      if (this.splitter.error && !this.isClosed) throw translateRecordError(this.splitter.error);
     });
   }
 
@@ -194,10 +209,16 @@ export class TlsConnection<S extends { name: string }> {
         throw translateRecordError(e);
       }
     }
+    if (type !== ContentType.alert) this.warningAlertsInARow = 0;
     switch (type) {
       case ContentType.handshake: {
         this.handshakeBuffer.push(plaintext);
-        for (let next = this.handshakeBuffer.next(); next; next = this.handshakeBuffer.next()) {
+        for (;;) {
+          const type = this.handshakeBuffer.nextType();
+          if (type === undefined) return;
+          this.checkAccepted(type);
+          const next = this.handshakeBuffer.next();
+          if (!next) return;
           if (this.recordsReceived)
             this.traceReceived(
               raw,
@@ -209,7 +230,6 @@ export class TlsConnection<S extends { name: string }> {
           await this.dispatch({ kind: 'handshake', message: next.message, raw: next.raw });
           if (this.isClosed) return;
         }
-        return;
       }
       case ContentType.change_cipher_spec: {
         // RFC 5246, Section 7.1: CCS may not arrive in the middle of a fragmented handshake message.
@@ -219,7 +239,18 @@ export class TlsConnection<S extends { name: string }> {
             expected: ['the rest of a handshake message'],
             got: 'ChangeCipherSpec',
           });
-        decodeChangeCipherSpec(plaintext);
+        // A CCS that is not the single byte 1 is no CCS at all: unexpected_message, as OpenSSL
+        // (SSL_R_BAD_CHANGE_CIPHER_SPEC) and tlsfuzzer's test-ccs expect.
+        try {
+          decodeChangeCipherSpec(plaintext);
+        } catch (e) {
+          if (!(e instanceof DecodeError)) throw e;
+          throw new TlsFailure({
+            kind: 'unexpected_message',
+            expected: ['a ChangeCipherSpec of one byte, 1'],
+            got: `a ChangeCipherSpec of bytes ${toHex(plaintext)}`,
+          });
+        }
         if (this.recordsReceived)
           this.traceReceivedSimple(raw, 'ChangeCipherSpec', encodeChangeCipherSpec());
         await this.dispatch({ kind: 'change_cipher_spec' });
@@ -268,6 +299,26 @@ export class TlsConnection<S extends { name: string }> {
   }
 
   /**
+   * A handshake message whose msg_type (from its header) the current state does not accept is
+   * unexpected_message before its body is decoded (RFC 5246, Section 7.4), as OpenSSL's
+   * read_transition does: a ClientKeyExchange in place of a ClientHello is out of order, not
+   * malformed.
+   */
+  private checkAccepted(type: number): void {
+    if (this.state.name === 'Start' || this.state.name === 'Closed') return;
+    const accepted = this.machine.acceptedHandshakes(this.state as S);
+    if (accepted.includes(type)) return;
+    throw new TlsFailure({
+      kind: 'unexpected_message',
+      expected:
+        accepted.length > 0
+          ? accepted.map(nameForType)
+          : [`no handshake message in ${this.state.name}`],
+      got: nameForType(type),
+    });
+  }
+
+  /**
    * RFC 5246, Section 6.2.1 and Appendix E.1: every record is version 3.x, and once the hellos have
    * agreed on TLS 1.2 every record says so (only the first ClientHello may carry an older value).
    */
@@ -287,8 +338,8 @@ export class TlsConnection<S extends { name: string }> {
   }
 
   private async onAlert(level: number, description: number): Promise<void> {
-    this.closingAlert = { from: 'peer', description };
     if (description === AlertDescription.close_notify) {
+      this.closingAlert = { from: 'peer', description };
       if (this.env.halfClose && this.isTraffic) {
         this.peerClosed = true;
         return;
@@ -298,11 +349,30 @@ export class TlsConnection<S extends { name: string }> {
       this.moveTo({ name: 'Closed' });
       return;
     }
-    if (level === AlertLevel.fatal || !this.isTraffic) {
+    if (level !== AlertLevel.warning && level !== AlertLevel.fatal) {
+      // RFC 5246, Section 7.2 defines only these two levels; OpenSSL: SSL_R_UNKNOWN_ALERT_TYPE.
+      throw new TlsFailure({
+        kind: 'illegal_parameter',
+        reason: `the peer sent an alert of unknown level ${level}`,
+      });
+    }
+    if (level === AlertLevel.fatal) {
+      this.closingAlert = { from: 'peer', description };
       throw new TlsFailure({
         kind: 'peer_alert',
         description,
         reason: `the peer sent a fatal ${alertDescriptionName(description)} alert`,
+      });
+    }
+    // RFC 5246, Section 7.2: after a warning "generally the connection can continue normally",
+    // during the handshake as after it. A peer that sends nothing but warnings is stalling, so,
+    // as OpenSSL does (MAX_WARN_ALERT_COUNT in ssl/record), the fifth in a row is fatal.
+    this.warningAlertsInARow += 1;
+    if (this.warningAlertsInARow >= MAX_WARNING_ALERTS_IN_A_ROW) {
+      throw new TlsFailure({
+        kind: 'unexpected_message',
+        expected: [`at most ${MAX_WARNING_ALERTS_IN_A_ROW - 1} warning alerts in a row`],
+        got: `${this.warningAlertsInARow} (the last ${alertDescriptionName(description)})`,
       });
     }
     this.context.note('tls.alert.warning_ignored', {
@@ -456,6 +526,9 @@ export class TlsConnection<S extends { name: string }> {
         );
         return encoded.bytes;
       },
+      sendWarningAlert: (description: number): void => {
+        this.sendAlert(AlertLevel.warning, description);
+      },
       sendChangeCipherSpec: (): void => {
         this.writer.write(
           ContentType.change_cipher_spec,
@@ -517,7 +590,10 @@ function translateRecordError(e: unknown): unknown {
 
 function toTlsError(e: unknown): TlsError {
   if (e instanceof TlsFailure) return e.error;
-  if (e instanceof DecodeError) return { kind: 'decode', reason: e.message };
+  if (e instanceof DecodeError)
+    return e.fault === 'illegal_value'
+      ? { kind: 'illegal_parameter', reason: e.message }
+      : { kind: 'decode', reason: e.message };
   const message = e instanceof Error ? e.message : String(e);
   return { kind: 'internal', reason: message };
 }

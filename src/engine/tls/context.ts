@@ -45,6 +45,11 @@ export interface HandshakeContext {
   /** Encodes, adds to the transcript, and queues a handshake message. Returns its raw bytes. */
   sendHandshake(message: HandshakeMessage): Uint8Array;
   sendChangeCipherSpec(): void;
+  /**
+   * Sends a warning alert, which does not end the connection (RFC 5246, Section 7.2). Fatal
+   * alerts are never sent this way: states throw, and the connection sends them (errors.ts).
+   */
+  sendWarningAlert(description: number): void;
   /** From now on records we send are protected (RFC 5246, Section 7.1). */
   protectWrites(suite: SuiteParams, key: Uint8Array, iv: Uint8Array): void;
   /** From now on records we receive are protected. */
@@ -58,6 +63,12 @@ export interface Machine<S extends { name: string }> {
   readonly role: 'client' | 'server';
   start(ctx: HandshakeContext): Promise<S>;
   handle(state: S, input: Incoming, ctx: HandshakeContext): Promise<S>;
+  /**
+   * The handshake msg_types (HandshakeType) the state accepts. The connection checks each message's
+   * type from its header against this before decoding the body, so a message out of order is
+   * unexpected_message whatever its body holds (RFC 5246, Section 7.4).
+   */
+  acceptedHandshakes(state: S): readonly number[];
   /** True once application data may flow. */
   isTraffic(state: S): boolean;
 }

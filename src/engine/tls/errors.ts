@@ -30,6 +30,7 @@ export type TlsError =
   | { kind: 'bad_signature'; reason: string }
   | { kind: 'bad_finished'; reason: string }
   | { kind: 'secure_renegotiation'; reason: string }
+  | { kind: 'inappropriate_fallback'; reason: string }
   | { kind: 'peer_alert'; description: number; reason: string }
   | { kind: 'transport'; reason: string }
   | { kind: 'internal'; reason: string };
@@ -79,6 +80,8 @@ export function alertFor(error: TlsError): number | undefined {
     case 'secure_renegotiation':
       // RFC 5746, Section 3.4: a bad renegotiation_info aborts with handshake_failure.
       return AlertDescription.handshake_failure;
+    case 'inappropriate_fallback':
+      return AlertDescription.inappropriate_fallback;
     case 'peer_alert':
     case 'transport':
       // Nothing can be sent: the peer already ended the connection, or the transport is gone.

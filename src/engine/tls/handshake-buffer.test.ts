@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { concatBytes, DecodeError, fromHex, toHex } from '../bytes';
 import { counting, sampleMessages } from '../../../test/fixtures/tls/samples';
-import { HandshakeBuffer, MAX_HANDSHAKE_MESSAGE } from './handshake-buffer';
+import { HandshakeBuffer, MAX_CLIENT_HELLO, MAX_HANDSHAKE_MESSAGE } from './handshake-buffer';
 import { encodeHandshake } from './messages/handshake';
 
 const encoded = sampleMessages.map((m) => encodeHandshake(m));
@@ -81,6 +81,18 @@ describe('HandshakeBuffer (RFC 5246, Section 6.2.1)', () => {
         `handshake message length 65537 exceeds the maximum ${MAX_HANDSHAKE_MESSAGE}`,
         5,
       ),
+    );
+  });
+
+  it("takes a ClientHello up to OpenSSL's 131396 bytes, and reports its msg_type before the body", () => {
+    const buffer = new HandshakeBuffer();
+    buffer.push(fromHex('01020144')); // 0x020144 = 131396
+    expect(buffer.nextType()).toBe(1);
+    expect(buffer.next()).toBeUndefined(); // waiting for the body
+    const over = new HandshakeBuffer();
+    over.push(fromHex('01020145'));
+    expect(() => over.next()).toThrow(
+      new DecodeError(`handshake message length 131397 exceeds the maximum ${MAX_CLIENT_HELLO}`, 1),
     );
   });
 

@@ -5,6 +5,7 @@
  * independently; this buffer joins the handshake stream and cuts it at message boundaries.
  */
 import { concatBytes, DecodeError, type Span } from '../bytes';
+import { HandshakeType } from './enums';
 import {
   decodeHandshake,
   HANDSHAKE_HEADER_LENGTH,
@@ -17,6 +18,13 @@ import {
  * stop at 64 KiB, which fits any certificate chain this engine meets.
  */
 export const MAX_HANDSHAKE_MESSAGE = 65536;
+
+/**
+ * A ClientHello may be larger: 2^16 - 2 bytes of cipher suites and 2^16 - 1 of extensions are both
+ * legal, and tlsfuzzer's large-hello scripts send such hellos. OpenSSL accepts up to its
+ * CLIENT_HELLO_MAX_LENGTH, 131396 bytes, which is every ClientHello the length fields can frame.
+ */
+export const MAX_CLIENT_HELLO = 131396;
 
 export interface BufferedHandshake {
   /** The message exactly as on the wire, 4-byte header included: what the transcript hashes. */
@@ -38,13 +46,25 @@ export class HandshakeBuffer {
       this.pending.length === 0 ? fragment.slice() : concatBytes(this.pending, fragment);
   }
 
+  /**
+   * The msg_type of the next message once its 4-byte header has arrived, before its body is read:
+   * a state that does not accept that type rejects it without decoding it (RFC 5246, Section 7.4).
+   */
+  nextType(): number | undefined {
+    return this.pending.length < HANDSHAKE_HEADER_LENGTH ? undefined : this.pending[0];
+  }
+
   /** The next whole message, or undefined until more fragments arrive. A bad body throws DecodeError. */
   next(): BufferedHandshake | undefined {
     if (this.pending.length < HANDSHAKE_HEADER_LENGTH) return undefined;
     const length = (this.pending[1]! << 16) | (this.pending[2]! << 8) | this.pending[3]!;
-    if (length > this.maxMessage) {
+    const limit =
+      this.pending[0] === HandshakeType.client_hello
+        ? Math.max(this.maxMessage, MAX_CLIENT_HELLO)
+        : this.maxMessage;
+    if (length > limit) {
       throw new DecodeError(
-        `handshake message length ${length} exceeds the maximum ${this.maxMessage}`,
+        `handshake message length ${length} exceeds the maximum ${limit}`,
         this.consumed + 1,
       );
     }
@@ -71,7 +91,7 @@ function decodeAt(
   try {
     return decodeHandshake(raw);
   } catch (e) {
-    if (e instanceof DecodeError) throw new DecodeError(e.reason, e.offset + streamOffset);
+    if (e instanceof DecodeError) throw new DecodeError(e.reason, e.offset + streamOffset, e.fault);
     throw e;
   }
 }

@@ -4,7 +4,7 @@
  */
 import { keyFamilyOf, rsaKeyLongEnoughFor, signatureSchemeFits } from '../crypto/signature';
 import { parseCertificate } from './certificates/parse';
-import { cipherSuiteName, namedGroupName, signatureSchemeName } from './enums';
+import { NamedGroup, cipherSuiteName, namedGroupName, signatureSchemeName } from './enums';
 import type { ServerConfig, ServerCredential } from './config';
 import { fail } from './errors';
 import { curveGroupOfKeyType, groupName } from './groups';
@@ -78,10 +78,16 @@ function rsaModulusBits(credential: ServerCredential): number | undefined {
   return modulusBitsOfLeaf.get(leaf);
 }
 
-/** RFC 8422, Section 4: with no supported_groups extension the client is taken to support any. */
+/**
+ * RFC 8422, Section 4: with no supported_groups extension the server "is free to choose any" curve.
+ * Such a client predates X25519 and most likely knows secp256r1, so that is taken when we have it,
+ * as tlsfuzzer's test-x25519 expects.
+ */
 function pickGroup(config: ServerConfig, clientGroups: number[] | undefined): number | undefined {
   const candidates =
-    clientGroups === undefined ? config.groups : shared(config, config.groups, clientGroups);
+    clientGroups === undefined
+      ? [NamedGroup.secp256r1, ...config.groups].filter((g) => config.groups.includes(g))
+      : shared(config, config.groups, clientGroups);
   return candidates.find((g) => groupName(g) !== undefined);
 }
 

@@ -125,7 +125,10 @@ export class RecordSplitter {
         checkHeader(type, length, this.consumed + at);
       } catch (e) {
         this.failure = e as Error;
-        throw e;
+        // The records before the bad header are whole and valid: they are handled first (the
+        // peer's ClientHello still gets its answer), and `error` reports the rest.
+        if (out.length === 0) throw e;
+        break;
       }
       const end = at + RECORD_HEADER_LENGTH + length;
       if (end > this.pending.length) break;
@@ -136,6 +139,11 @@ export class RecordSplitter {
     this.pending = this.pending.slice(at);
     this.consumed += at;
     return out;
+  }
+
+  /** A bad record header found after the records the last push returned; fatal once they are handled. */
+  get error(): Error | undefined {
+    return this.failure;
   }
 
   /** Bytes held for a record that has not fully arrived. */

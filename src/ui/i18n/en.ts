@@ -542,6 +542,8 @@ const notes: Table = {
   'tls.transport_closed_without_close_notify':
     'The connection closed without close_notify: the peer cannot tell whether the data was complete.',
   'tls.alert.warning_ignored': 'A warning alert ({description}) was received and ignored.',
+  'tls.server.renegotiation_refused':
+    'The client asked to renegotiate with a new ClientHello. This server does not renegotiate: it answers with a no_renegotiation warning and the connection carries on (RFC 5246, Section 7.2.2).',
 
   'dns.note.cname_loop':
     'The CNAME chain loops back to {name}: the resolver stops and answers SERVFAIL.',

@@ -518,6 +518,8 @@ const notes: Table = {
   'tls.transport_closed_without_close_notify':
     'close_notify 없이 연결이 닫혔습니다. 상대는 데이터가 온전히 왔는지 알 수 없습니다.',
   'tls.alert.warning_ignored': 'warning alert {description|을/를} 받았지만 무시했습니다.',
+  'tls.server.renegotiation_refused':
+    '클라이언트가 새 ClientHello로 재협상을 요청했습니다. 이 서버는 재협상하지 않으므로 no_renegotiation warning으로 답하고 연결은 그대로 이어집니다(RFC 5246, 7.2.2절).',
 
   'dns.note.cname_loop':
     'CNAME 사슬이 다시 {name|으로/로} 돌아옵니다. 리졸버는 멈추고 SERVFAIL로 답합니다.',

@@ -39,7 +39,13 @@ import type { ServerHello } from '../messages/server-hello';
 import { serverKeyExchangeSignedContent } from '../messages/server-key-exchange';
 import { suiteParams } from '../suites';
 import { bytesEqual } from '../../bytes/hex';
-import type { AgreedHello, ClientKeys, ClientOffer, ClientState } from './states';
+import {
+  CLIENT_ACCEPTS,
+  type AgreedHello,
+  type ClientKeys,
+  type ClientOffer,
+  type ClientState,
+} from './states';
 
 const EC_POINT_FORMAT_UNCOMPRESSED = 0;
 
@@ -48,6 +54,7 @@ export function clientMachine(config: ClientConfig): Machine<ClientState> {
     role: 'client',
     start: (ctx) => sendClientHello(config, ctx),
     handle: (state, input, ctx) => handle(config, state, input, ctx),
+    acceptedHandshakes: (state) => CLIENT_ACCEPTS[state.name],
     isTraffic: (state) => state.name === 'Traffic',
   };
 }

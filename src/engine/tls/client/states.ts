@@ -2,6 +2,7 @@
  * The client's states, each named for what it waits for and holding only what is known there
  * (STYLE.md: rustls's client/tls12.rs).
  */
+import { HandshakeType } from '../enums';
 import type { TrafficKeys } from '../key-schedule';
 import type { Session } from '../session';
 import type { SuiteParams } from '../suites';
@@ -79,3 +80,20 @@ export type ClientState =
       ticket?: Uint8Array;
     }
   | { name: 'Traffic' };
+
+/**
+ * The handshake messages each state accepts (RFC 5246, Section 7.3). The connection rejects any
+ * other msg_type from its header, before the body is decoded. Traffic accepts none: we never
+ * renegotiate, so a HelloRequest is unexpected too (RFC 5246, Section 7.4.1.1).
+ */
+export const CLIENT_ACCEPTS: Record<ClientState['name'], readonly number[]> = {
+  ExpectServerHello: [HandshakeType.server_hello],
+  ExpectCertificate: [HandshakeType.certificate],
+  ExpectServerKeyExchange: [HandshakeType.server_key_exchange],
+  // A CertificateRequest may come first, at most once (RFC 5246, Section 7.4.4).
+  ExpectServerHelloDone: [HandshakeType.certificate_request, HandshakeType.server_hello_done],
+  ExpectNewSessionTicket: [HandshakeType.new_session_ticket],
+  ExpectChangeCipherSpec: [],
+  ExpectFinished: [HandshakeType.finished],
+  Traffic: [],
+};

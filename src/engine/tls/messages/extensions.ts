@@ -349,8 +349,10 @@ function readServerNameList(r: Reader): string | undefined {
           },
           { show: fromUtf8 },
         );
+        // RFC 6066, Section 3: "MUST NOT contain more than one name of the same name_type";
+        // well formed but forbidden, so illegal_parameter (as OpenSSL and tlsfuzzer expect).
         if (host !== undefined)
-          throw new DecodeError('server_name has more than one host_name', at);
+          throw new DecodeError('server_name has more than one host_name', at, 'illegal_value');
         checkHostNameBytes(name, at);
         host = fromUtf8(name);
       }
@@ -442,7 +444,7 @@ function hostNameProblem(bytes: Uint8Array): string | undefined {
 
 function checkHostNameBytes(bytes: Uint8Array, at: number): void {
   const problem = hostNameProblem(bytes);
-  if (problem) throw new DecodeError(`server_name host_name ${problem}`, at);
+  if (problem) throw new DecodeError(`server_name host_name ${problem}`, at, 'illegal_value');
 }
 
 function checkHostName(host: string): void {

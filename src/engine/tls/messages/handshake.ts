@@ -88,7 +88,8 @@ export function handshakeDisplayName(msg: HandshakeMessage): string {
 }
 
 /** "certificate_request" → "CertificateRequest"; an unknown type keeps its number. */
-function nameForType(msgType: number): string {
+/** A msg_type's message name as the diagram shows it: 13 → "CertificateRequest". */
+export function nameForType(msgType: number): string {
   const name = handshakeTypeName(msgType);
   if (name.startsWith('unknown (')) return `Handshake ${name}`;
   return name

@@ -12,7 +12,13 @@
 import { generateKeyShare } from '../../crypto/ecdhe';
 import { sign } from '../../crypto/signature';
 import { parseCertificate } from '../certificates/parse';
-import { ClientCertificateType, ProtocolVersion, cipherSuiteName, versionName } from '../enums';
+import {
+  AlertDescription,
+  ClientCertificateType,
+  ProtocolVersion,
+  cipherSuiteName,
+  versionName,
+} from '../enums';
 import type { ServerConfig } from '../config';
 import type { HandshakeContext, Incoming, Machine } from '../context';
 import { fail } from '../errors';
@@ -34,15 +40,18 @@ import { chooseParameters } from '../negotiate';
 import { SESSION_LIFETIME_MS, type Session } from '../session';
 import { suiteParams } from '../suites';
 import { openTicket, sealTicket } from '../tickets';
-import type { ServerHelloDecided, ServerState } from './states';
+import { SERVER_ACCEPTS, type ServerHelloDecided, type ServerState } from './states';
 
 const EC_POINT_FORMAT_UNCOMPRESSED = 0;
+/** RFC 7507, Section 6. */
+const TLS_FALLBACK_SCSV = 0x5600;
 
 export function serverMachine(config: ServerConfig): Machine<ServerState> {
   return {
     role: 'server',
     start: async () => ({ name: 'ExpectClientHello' }),
     handle: (state, input, ctx) => handle(config, state, input, ctx),
+    acceptedHandshakes: (state) => SERVER_ACCEPTS[state.name],
     isTraffic: (state) => state.name === 'Traffic',
   };
 }
@@ -71,7 +80,7 @@ async function handle(
     case 'ExpectFinished':
       return onFinished(config, state, input, ctx);
     case 'Traffic':
-      return fail({ kind: 'unexpected_message', expected: ['ApplicationData'], got: input.kind });
+      return refuseRenegotiation(state, input, ctx);
   }
 }
 
@@ -83,6 +92,14 @@ async function onClientHello(
 ): Promise<ServerState> {
   const { message, raw } = expectHandshake(input, 'client_hello', 'ClientHello');
   const hello = message.body;
+  // RFC 7507, Section 3: a client that signals a fallback to a version below our highest is
+  // being downgraded (or retrying after a failure it should not have had): inappropriate_fallback.
+  if (hello.version < ProtocolVersion.TLS12 && hello.cipherSuites.includes(TLS_FALLBACK_SCSV)) {
+    fail({
+      kind: 'inappropriate_fallback',
+      reason: `the client falls back to ${versionName(hello.version)} (TLS_FALLBACK_SCSV) but this server supports TLS 1.2 (RFC 7507, Section 3)`,
+    });
+  }
   if (hello.version < ProtocolVersion.TLS12) {
     // RFC 5246, Appendix E.1: we speak only TLS 1.2, so an older client cannot be served.
     fail({
@@ -97,6 +114,7 @@ async function onClientHello(
         'the ClientHello does not offer the null compression method (RFC 5246, Section 7.4.1.2)',
     });
   }
+  checkClientHelloExtensions(hello);
   const renegotiation = findExtension(hello.extensions, 'renegotiation_info');
   if (renegotiation && renegotiation.renegotiatedConnection.length > 0) {
     fail({
@@ -227,6 +245,33 @@ async function onClientCertificate(
   ctx.transcript.add(raw);
   return { ...state, name: 'ExpectClientKeyExchange' };
 }
+
+/** What the decoder accepts but a ClientHello may not carry. */
+function checkClientHelloExtensions(hello: ClientHello): void {
+  // RFC 6066, Section 3: a ClientHello's server_name holds a server_name_list<1..2^16-1>; only the
+  // server's answer is empty. (An empty list or host name fails in the decoder already.)
+  const serverName = findExtension(hello.extensions, 'server_name');
+  if (serverName && serverName.hostName === '') {
+    fail({
+      kind: 'decode',
+      reason: 'the ClientHello has an empty server_name extension (RFC 6066, Section 3)',
+    });
+  }
+  // RFC 8422, Section 5.1.2: a client that offers ECC curves in supported_groups and sends
+  // ec_point_formats without uncompressed gets illegal_parameter ("the server MUST abort").
+  const pointFormats = findExtension(hello.extensions, 'ec_point_formats');
+  const groups = findExtension(hello.extensions, 'supported_groups')?.groups ?? [];
+  const offersEcc = groups.some((g) => RFC8422_CURVES.includes(g));
+  if (offersEcc && pointFormats && !pointFormats.formats.includes(EC_POINT_FORMAT_UNCOMPRESSED)) {
+    fail({
+      kind: 'illegal_parameter',
+      reason: `the ClientHello's ec_point_formats (${pointFormats.formats.join(', ')}) lacks uncompressed (RFC 8422, Section 5.1.2)`,
+    });
+  }
+}
+
+/** The curves RFC 8422 defines (Section 5.1.1): secp256r1, secp384r1, secp521r1, x25519, x448. */
+const RFC8422_CURVES: readonly number[] = [23, 24, 25, 29, 30];
 
 /** Extensions the server answers; only ones the client sent (RFC 5246, Section 7.4.1.4). */
 function serverExtensions(
@@ -462,6 +507,23 @@ async function onFinished(
   }
   ctx.note('tls.handshake_complete', { suite: suite.name });
   return { name: 'Traffic' };
+}
+
+/**
+ * A ClientHello after the handshake asks to renegotiate. We never do; as OpenSSL does with
+ * renegotiation off, the answer is no_renegotiation, "sent ... by the server in response to a
+ * client hello after initial handshaking" and "always a warning" (RFC 5246, Section 7.2.2), and
+ * the connection goes on.
+ */
+function refuseRenegotiation(
+  state: Extract<ServerState, { name: 'Traffic' }>,
+  input: Incoming,
+  ctx: HandshakeContext,
+): ServerState {
+  expectHandshake(input, 'client_hello', 'ApplicationData');
+  ctx.note('tls.server.renegotiation_refused');
+  ctx.sendWarningAlert(AlertDescription.no_renegotiation);
+  return state;
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {

@@ -1,4 +1,5 @@
 /** The server's states, each named for what it waits for (STYLE.md: rustls's server/tls12.rs). */
+import { HandshakeType } from '../enums';
 import type { HelloRandoms } from '../handshake-steps';
 import type { TrafficKeys } from '../key-schedule';
 import type { SuiteParams } from '../suites';
@@ -39,3 +40,18 @@ export type ServerState =
     }
   | { name: 'ExpectFinished'; hello: ServerHelloDecided; keys: ServerKeys; resuming: boolean }
   | { name: 'Traffic' };
+
+/**
+ * The handshake messages each state accepts (RFC 5246, Section 7.3). The connection rejects any
+ * other msg_type from its header, before the body is decoded. Traffic takes a ClientHello only
+ * to refuse the renegotiation it asks for.
+ */
+export const SERVER_ACCEPTS: Record<ServerState['name'], readonly number[]> = {
+  ExpectClientHello: [HandshakeType.client_hello],
+  // Only when the server asked for a client certificate (RFC 5246, Section 7.4.6).
+  ExpectCertificate: [HandshakeType.certificate],
+  ExpectClientKeyExchange: [HandshakeType.client_key_exchange],
+  ExpectChangeCipherSpec: [],
+  ExpectFinished: [HandshakeType.finished],
+  Traffic: [HandshakeType.client_hello],
+};
