@@ -14,7 +14,7 @@ import {
 } from '../../src/engine/scenarios/lab/certificates';
 import { demoServerConfig } from '../../src/engine/scenarios/tls-demo-config';
 import { SystemRng } from '../../src/engine/sim/rng';
-import { AlertDescription, alertDescriptionName } from '../../src/engine/tls/enums';
+import { AlertDescription } from '../../src/engine/tls/enums';
 import { waitUntil } from '../tls/support/peers';
 import { engineConnection, startEngineServer } from './support/engine-server';
 import { sClientVerify } from './support/s-client';
@@ -162,10 +162,11 @@ describe("OpenSSL's client against the same chains", () => {
       const { run, served } = await sClientAgainst(problem);
       expect(run.code).not.toBe(0);
       expect(run.verifyError).toEqual(openssl);
-      expect(served.failure).toMatchObject({ kind: 'peer_alert' });
-      const received = (served.failure as { description: number }).description;
-      expect(alertDescriptionName(received)).toBe(alert);
-      expect(received).toBe(outcome.alert!.code);
+      expect(served.failure).toMatchObject({
+        fault: 'alert_received',
+        params: { description: alert },
+      });
+      expect(AlertDescription[alert]).toBe(outcome.alert!.code);
     },
   );
 });

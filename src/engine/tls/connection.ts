@@ -18,7 +18,7 @@ import {
   alertDescriptionName,
   versionName,
 } from './enums';
-import { TlsFailure, alertFor, describeTlsError, type TlsError } from './errors';
+import { TlsFailure, alertFor, faultKey, type TlsError } from './errors';
 import { HandshakeBuffer } from './handshake-buffer';
 import { decodeAlert, encodeAlert } from './messages/alert';
 import { decodeChangeCipherSpec, encodeChangeCipherSpec } from './messages/change-cipher-spec';
@@ -140,22 +140,23 @@ export class TlsConnection<S extends { name: string }> {
       return;
     }
     this.abort({
-      kind: 'transport',
-      reason: `the ${this.env.peerLane.toLowerCase()} closed the connection during the handshake (in ${this.state.name})`,
+      fault: 'transport.closed_during_handshake',
+      params: { peer: this.env.peerLane, state: this.state.name },
     });
   }
 
   transportFailed(reason: string): void {
-    if (!this.isClosed) this.abort({ kind: 'transport', reason: `transport error: ${reason}` });
+    if (!this.isClosed) this.abort({ fault: 'transport.error', params: { detail: reason } });
   }
 
   /** No answer in time: close with a fatal alert that says nothing more can be done. */
   abortTimeout(deadline?: string): void {
     if (!this.isClosed)
-      this.abort({
-        kind: 'internal',
-        reason: `timed out waiting in ${this.state.name}${deadline ? ` (${deadline})` : ''}`,
-      });
+      this.abort(
+        deadline
+          ? { fault: 'internal.timeout_waiting_for', params: { state: this.state.name, deadline } }
+          : { fault: 'internal.timeout', params: { state: this.state.name } },
+      );
   }
 
   /** Records queued for the transport since the last call. */
@@ -177,8 +178,8 @@ export class TlsConnection<S extends { name: string }> {
     // are checked by the same bound after their nonce and tag are taken off: protection.ts.)
     if (!isProtected && fragment.length > MAX_PLAINTEXT)
       throw new TlsFailure({
-        kind: 'record_overflow',
-        reason: `a plaintext record of ${fragment.length} bytes exceeds the maximum ${MAX_PLAINTEXT}`,
+        fault: 'invalid_message.plaintext_too_long',
+        params: { length: fragment.length, max: MAX_PLAINTEXT },
       });
     if (isProtected && this.reader) {
       try {
@@ -210,9 +211,8 @@ export class TlsConnection<S extends { name: string }> {
         // RFC 5246, Section 7.1: CCS may not arrive in the middle of a fragmented handshake message.
         if (!this.handshakeBuffer.isEmpty)
           throw new TlsFailure({
-            kind: 'unexpected_message',
-            expected: ['the rest of a handshake message'],
-            got: 'ChangeCipherSpec',
+            fault: 'inappropriate_message.ccs_inside_handshake_message',
+            params: {},
           });
         decodeChangeCipherSpec(plaintext);
         if (this.env.traceReceived)
@@ -236,9 +236,8 @@ export class TlsConnection<S extends { name: string }> {
       case ContentType.application_data: {
         if (!this.isTraffic)
           throw new TlsFailure({
-            kind: 'unexpected_message',
-            expected: [this.state.name],
-            got: 'ApplicationData',
+            fault: 'inappropriate_message.application_data_before_finished',
+            params: { state: this.state.name },
           });
         if (this.env.traceReceived) {
           const described = describeApplicationData(plaintext);
@@ -255,9 +254,8 @@ export class TlsConnection<S extends { name: string }> {
       }
       default:
         throw new TlsFailure({
-          kind: 'unexpected_message',
-          expected: ['a known content type'],
-          got: `content type ${type}`,
+          fault: 'inappropriate_message.unknown_content_type',
+          params: { contentType: type },
         });
     }
   }
@@ -269,14 +267,14 @@ export class TlsConnection<S extends { name: string }> {
   private checkRecordVersion(version: number): void {
     if (version >> 8 !== 3) {
       throw new TlsFailure({
-        kind: 'protocol_version',
-        reason: `a record carries version ${versionName(version)}, which is not TLS`,
+        fault: 'peer_misbehaved.record_version_not_tls',
+        params: { version: versionName(version) },
       });
     }
     if (this.negotiated.cipherSuite !== undefined && version !== ProtocolVersion.TLS12) {
       throw new TlsFailure({
-        kind: 'protocol_version',
-        reason: `a record carries version ${versionName(version)} after TLS 1.2 was agreed`,
+        fault: 'peer_misbehaved.record_version_changed',
+        params: { version: versionName(version) },
       });
     }
   }
@@ -295,9 +293,8 @@ export class TlsConnection<S extends { name: string }> {
     }
     if (level === AlertLevel.fatal || !this.isTraffic) {
       throw new TlsFailure({
-        kind: 'peer_alert',
-        description,
-        reason: `the peer sent a fatal ${alertDescriptionName(description)} alert`,
+        fault: 'alert_received',
+        params: { description: alertDescriptionName(description) },
       });
     }
     this.context.note('tls.alert.warning_ignored', {
@@ -325,8 +322,9 @@ export class TlsConnection<S extends { name: string }> {
       kind: 'error',
       t,
       lane: this.env.lane,
-      code: error.kind,
-      message: describeTlsError(error),
+      code: error.fault,
+      message: faultKey(error.fault),
+      params: error.params,
     });
     const description = alertFor(error);
     if (description !== undefined && !this.isClosed) {
@@ -339,7 +337,8 @@ export class TlsConnection<S extends { name: string }> {
         level: 'fatal',
         description: alertDescriptionName(description),
         code: description,
-        reason: describeTlsError(error),
+        reason: faultKey(error.fault),
+        params: error.params,
       });
       this.sendAlert(AlertLevel.fatal, description);
     }
@@ -496,25 +495,25 @@ function translateRecordError(e: unknown): unknown {
   // RFC 5246, Section 6: an unexpected record type is unexpected_message, not a decode error.
   if (e instanceof UnknownContentType)
     return new TlsFailure({
-      kind: 'unexpected_message',
-      expected: ['a known content type'],
-      got: `content type ${e.type}`,
+      fault: 'inappropriate_message.unknown_content_type',
+      params: { contentType: e.type },
     });
   if (e instanceof RecordOverflow || e instanceof PlaintextOverflow)
-    return new TlsFailure({ kind: 'record_overflow', reason: e.message });
-  if (e instanceof BadRecordMac || e instanceof AeadAuthError)
     return new TlsFailure({
-      kind: 'bad_record_mac',
-      reason: 'a record failed authentication: it was altered or encrypted under other keys',
+      fault: 'invalid_message.record_overflow',
+      params: { detail: e.message },
     });
+  if (e instanceof BadRecordMac || e instanceof AeadAuthError)
+    return new TlsFailure({ fault: 'decrypt_error.bad_record_mac', params: {} });
   return e;
 }
 
 function toTlsError(e: unknown): TlsError {
   if (e instanceof TlsFailure) return e.error;
-  if (e instanceof DecodeError) return { kind: 'decode', reason: e.message };
+  if (e instanceof DecodeError)
+    return { fault: 'invalid_message.decode', params: { detail: e.message } };
   const message = e instanceof Error ? e.message : String(e);
-  return { kind: 'internal', reason: message };
+  return { fault: 'internal.error', params: { detail: message } };
 }
 
 /** Decoded values for the trace: byte arrays stay bytes; everything else is plain data already. */
