@@ -40,7 +40,7 @@ export const TLS_TEXT_EN: Readonly<Record<string, string>> = {
   'tls.fault.peer_incompatible.no_application_protocol':
     'no common application protocol: the client offered {offered}',
   'tls.fault.peer_incompatible.certificate_curve_not_offered':
-    'the server’s certificate key is on {curve}, a curve this client did not offer in supported_groups (RFC 8422, Section 5.3)',
+    "the server's certificate key is on {curve}, a curve this client did not offer in supported_groups (RFC 8422, Section 5.3)",
   'tls.fault.peer_incompatible.client_certificate_unsupported':
     'the client sent a certificate, but this server cannot verify client certificates; it goes on only without one',
   'tls.fault.peer_misbehaved.record_version_not_tls':
@@ -74,7 +74,7 @@ export const TLS_TEXT_EN: Readonly<Record<string, string>> = {
   'tls.fault.peer_misbehaved.selected_unoffered_alpn':
     'the server selected ALPN protocol {protocols}, which the client did not offer',
   'tls.fault.peer_misbehaved.certificate_key_wrong_for_suite':
-    'the server’s certificate holds a {keyType} key, but {suite} needs {auth}',
+    "the server's certificate holds a {keyType} key, but {suite} needs {auth}",
   'tls.fault.peer_misbehaved.key_exchange_not_named_curve':
     'the ServerKeyExchange does not use a named curve (RFC 8422, Section 5.4)',
   'tls.fault.peer_misbehaved.selected_unoffered_group':
@@ -84,13 +84,13 @@ export const TLS_TEXT_EN: Readonly<Record<string, string>> = {
   'tls.fault.peer_misbehaved.scheme_does_not_fit_key':
     'the server signed with {scheme}, which does not fit its {keyType} certificate key',
   'tls.fault.peer_misbehaved.invalid_key_share':
-    'the peer’s {group} public key is invalid: {detail}',
+    "the peer's {group} public key is invalid: {detail}",
   'tls.fault.peer_misbehaved.bad_key_exchange_signature':
-    'the ServerKeyExchange signature ({scheme}) does not verify with the certificate’s key',
+    "the ServerKeyExchange signature ({scheme}) does not verify with the certificate's key",
   'tls.fault.peer_misbehaved.client_finished_mismatch':
-    'the client’s Finished does not match the handshake we saw: a message was altered, or the keys differ',
+    "the client's Finished does not match the handshake we saw: a message was altered, or the keys differ",
   'tls.fault.peer_misbehaved.server_finished_mismatch':
-    'the server’s Finished does not match the handshake we saw: a message was altered, or the keys differ',
+    "the server's Finished does not match the handshake we saw: a message was altered, or the keys differ",
   'tls.fault.invalid_certificate.expired':
     'The certificate for {subject} expired on {notAfter}; it is now {now}.',
   'tls.fault.invalid_certificate.not_valid_yet':
@@ -140,7 +140,7 @@ export const TLS_TEXT_EN: Readonly<Record<string, string>> = {
     'it found no acceptable cipher suite, group or signature algorithm in what we offered',
   'tls.peer_alert_hint.protocol_version': 'it does not accept the TLS version we offered',
   'tls.peer_alert_hint.bad_certificate': 'it rejected the certificate',
-  'tls.peer_alert_hint.unknown_ca': 'it does not trust the certificate’s issuer',
+  'tls.peer_alert_hint.unknown_ca': "it does not trust the certificate's issuer",
   'tls.peer_alert_hint.certificate_expired':
     'it says the certificate has expired or is not yet valid',
   'tls.peer_alert_hint.decrypt_error': 'a signature or Finished message failed to verify',
@@ -153,19 +153,21 @@ export const TLS_TEXT_EN: Readonly<Record<string, string>> = {
     'it supports none of the ALPN protocols we offered',
   'tls.peer_alert_hint.internal_error': 'it failed for reasons of its own',
 
+  'tls.server.misbehave_select_suite':
+    'The server misbehaves on purpose: its ServerHello names {suite} instead of the suite it chose.',
   // Why the server chose its suite (negotiate.ts).
   'tls.server.why.server_order':
     'The server picked {suite} because it was the first suite in its own preference list that the client offered.',
   'tls.server.why.server_order_after_passing_over':
     'The server picked {suite} because it was the first suite in its own preference list that the client offered, after passing over {passedOver}.',
   'tls.server.why.client_order':
-    'The server picked {suite} because it was the first suite in the client’s preference list that the server supports.',
+    "The server picked {suite} because it was the first suite in the client's preference list that the server supports.",
   'tls.server.why.client_order_after_passing_over':
-    'The server picked {suite} because it was the first suite in the client’s preference list that the server supports, after passing over {passedOver}.',
+    "The server picked {suite} because it was the first suite in the client's preference list that the server supports, after passing over {passedOver}.",
   'tls.server.passed_over.no_certificate':
     'The server passed over {suite}: it has no {auth} certificate.',
   'tls.server.passed_over.curve_not_offered':
-    'The server passed over {suite}: the ECDSA certificate’s curve, {curves}, is not in the client’s supported_groups.',
+    "The server passed over {suite}: the ECDSA certificate's curve, {curves}, is not in the client's supported_groups.",
   'tls.server.passed_over.no_signature_scheme':
     'The server passed over {suite}: no shared signature algorithm for its key.',
 };

@@ -150,6 +150,8 @@ export const TLS_TEXT_KO: Readonly<Record<string, string>> = {
     '우리가 제시한 ALPN 프로토콜을 하나도 지원하지 않습니다',
   'tls.peer_alert_hint.internal_error': '자기 쪽 사정으로 실패했습니다',
 
+  'tls.server.misbehave_select_suite':
+    '서버가 일부러 규칙을 어깁니다: ServerHello에 자기가 고른 스위트 대신 {suite|을/를} 적습니다.',
   'tls.server.why.server_order':
     '서버는 자기 선호 목록에서 클라이언트가 제시한 첫 스위트인 {suite|을/를} 골랐습니다.',
   'tls.server.why.server_order_after_passing_over':

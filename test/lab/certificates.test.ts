@@ -5,6 +5,7 @@
  */
 import 'reflect-metadata';
 import { describe, expect, it } from 'vitest';
+import { inEnglish } from './support/english';
 import {
   CERTIFICATE_PROBLEMS,
   certificateScenario,
@@ -99,7 +100,8 @@ describe('certificate problems, in memory', () => {
   });
 
   it('a valid chain: the handshake completes and no warning is shown', async () => {
-    const { outcome } = await runCertificateProblem({ problem: 'none' }, 1);
+    const { outcome: keyed } = await runCertificateProblem({ problem: 'none' }, 1);
+    const outcome = inEnglish(keyed);
     expect(outcome).toEqual({
       ok: true,
       served: [
@@ -112,7 +114,8 @@ describe('certificate problems, in memory', () => {
   it.each(CASES)(
     '$problem: the client sends $alert and shows its warning',
     async ({ problem, alert, kind, warning, served }) => {
-      const { outcome, trace } = await runCertificateProblem({ problem }, 1);
+      const { outcome: keyed, trace } = await runCertificateProblem({ problem }, 1);
+      const outcome = inEnglish(keyed);
       expect(outcome.ok).toBe(false);
       expect(outcome.served.map((c) => c.subject)).toEqual(served);
       expect(outcome.problem).toBe(kind);
@@ -158,7 +161,8 @@ describe("OpenSSL's client against the same chains", () => {
   it.each(CASES)(
     '$problem: s_client reports "$openssl.text" and sends $alert, as our client does',
     async ({ problem, alert, openssl }) => {
-      const { outcome } = await runCertificateProblem({ problem }, 1);
+      const { outcome: keyed } = await runCertificateProblem({ problem }, 1);
+      const outcome = inEnglish(keyed);
       const { run, served } = await sClientAgainst(problem);
       expect(run.code).not.toBe(0);
       expect(run.verifyError).toEqual(openssl);
