@@ -84,7 +84,9 @@ export interface AlertEvent {
   level: 'warning' | 'fatal';
   description: string;
   code: number;
+  /** Why, as a key of the language tables (`tls.fault.…`), filled in from `params`. */
   reason: string;
+  params?: TraceParams;
 }
 
 export interface ErrorEvent {
@@ -92,7 +94,9 @@ export interface ErrorEvent {
   t: number;
   lane: string;
   code: string;
+  /** What went wrong, as a key of the language tables, filled in from `params`. */
   message: string;
+  params?: TraceParams;
 }
 
 export interface NoteEvent {
@@ -101,8 +105,11 @@ export interface NoteEvent {
   lane: string;
   /** Explanation key; the UI looks it up in its language tables. */
   key: string;
-  params?: Record<string, string | number>;
+  params?: TraceParams;
 }
+
+/** Parameters of a key; a list is joined as the reader's language joins lists. */
+export type TraceParams = Record<string, string | number | readonly string[]>;
 
 export type TraceEvent =
   MessageEvent | StateEvent | SecretEvent | CacheEvent | AlertEvent | ErrorEvent | NoteEvent;

@@ -5,6 +5,7 @@
  */
 import 'reflect-metadata';
 import { describe, expect, it } from 'vitest';
+import { inEnglish } from './support/english';
 import {
   CERTIFICATE_PROBLEMS,
   certificateScenario,
@@ -14,7 +15,7 @@ import {
 } from '../../src/engine/scenarios/lab/certificates';
 import { demoServerConfig } from '../../src/engine/scenarios/tls-demo-config';
 import { SystemRng } from '../../src/engine/sim/rng';
-import { AlertDescription, alertDescriptionName } from '../../src/engine/tls/enums';
+import { AlertDescription } from '../../src/engine/tls/enums';
 import { waitUntil } from '../tls/support/peers';
 import { engineConnection, startEngineServer } from './support/engine-server';
 import { sClientVerify } from './support/s-client';
@@ -99,7 +100,8 @@ describe('certificate problems, in memory', () => {
   });
 
   it('a valid chain: the handshake completes and no warning is shown', async () => {
-    const { outcome } = await runCertificateProblem({ problem: 'none' }, 1);
+    const { outcome: keyed } = await runCertificateProblem({ problem: 'none' }, 1);
+    const outcome = inEnglish(keyed);
     expect(outcome).toEqual({
       ok: true,
       served: [
@@ -112,7 +114,8 @@ describe('certificate problems, in memory', () => {
   it.each(CASES)(
     '$problem: the client sends $alert and shows its warning',
     async ({ problem, alert, kind, warning, served }) => {
-      const { outcome, trace } = await runCertificateProblem({ problem }, 1);
+      const { outcome: keyed, trace } = await runCertificateProblem({ problem }, 1);
+      const outcome = inEnglish(keyed);
       expect(outcome.ok).toBe(false);
       expect(outcome.served.map((c) => c.subject)).toEqual(served);
       expect(outcome.problem).toBe(kind);
@@ -158,14 +161,16 @@ describe("OpenSSL's client against the same chains", () => {
   it.each(CASES)(
     '$problem: s_client reports "$openssl.text" and sends $alert, as our client does',
     async ({ problem, alert, openssl }) => {
-      const { outcome } = await runCertificateProblem({ problem }, 1);
+      const { outcome: keyed } = await runCertificateProblem({ problem }, 1);
+      const outcome = inEnglish(keyed);
       const { run, served } = await sClientAgainst(problem);
       expect(run.code).not.toBe(0);
       expect(run.verifyError).toEqual(openssl);
-      expect(served.failure).toMatchObject({ kind: 'peer_alert' });
-      const received = (served.failure as { description: number }).description;
-      expect(alertDescriptionName(received)).toBe(alert);
-      expect(received).toBe(outcome.alert!.code);
+      expect(served.failure).toMatchObject({
+        fault: 'alert_received',
+        params: { description: alert },
+      });
+      expect(AlertDescription[alert]).toBe(outcome.alert!.code);
     },
   );
 });

@@ -7,6 +7,8 @@
 import 'reflect-metadata';
 import { connect as tlsConnect } from 'node:tls';
 import { describe, expect, it } from 'vitest';
+import { inEnglish } from './support/english';
+import { findNote } from '../../src/engine/scenarios/lab/trace-facts';
 import {
   negotiationScenario,
   runNegotiation,
@@ -32,7 +34,8 @@ const preset = (id: string): NegotiationSettings =>
 
 describe('the negotiation editor, in memory', () => {
   it("takes the first suite in the server's own list that the client offered, and says so", async () => {
-    const { outcome } = await runNegotiation(preset('server-order'), 1);
+    const { outcome: keyed } = await runNegotiation(preset('server-order'), 1);
+    const outcome = inEnglish(keyed);
     expect(outcome).toEqual({
       ok: true,
       serverChose: {
@@ -48,7 +51,8 @@ describe('the negotiation editor, in memory', () => {
   });
 
   it("takes the client's first choice when the server defers to the client", async () => {
-    const { outcome } = await runNegotiation(preset('client-order'), 1);
+    const { outcome: keyed } = await runNegotiation(preset('client-order'), 1);
+    const outcome = inEnglish(keyed);
     expect(outcome.ok).toBe(true);
     expect(outcome.serverChose?.name).toBe('TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256');
     expect(outcome.serverChose?.reason).toContain("the client's preference list");
@@ -56,7 +60,7 @@ describe('the negotiation editor, in memory', () => {
 
   it('passes over an ECDSA suite when only an RSA certificate fits what the client allows', async () => {
     const settings = preset('server-order');
-    const { outcome } = await runNegotiation(
+    const { outcome: keyed, trace } = await runNegotiation(
       {
         ...settings,
         client: { ...settings.client, signatureSchemes: [0x0401] },
@@ -64,17 +68,22 @@ describe('the negotiation editor, in memory', () => {
       },
       1,
     );
+    const outcome = inEnglish(keyed);
     expect(outcome.serverChose?.name).toBe('TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256');
     expect(outcome.serverChose?.reason).toContain(
-      'after passing over TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 (no shared signature algorithm for its key)',
+      'after passing over TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256.',
     );
+    expect(findNote(trace.events, 'tls.server.passed_over.no_signature_scheme')?.params).toEqual({
+      suite: 'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256',
+    });
   });
 
   it.each([
     { id: 'no-overlap', reason: /^no cipher suite in common/ },
     { id: 'no-common-group', reason: /^no shared ECDHE group/ },
   ])('$id: the server sends handshake_failure', async ({ id, reason }) => {
-    const { outcome, trace } = await runNegotiation(preset(id), 1);
+    const { outcome: keyed, trace } = await runNegotiation(preset(id), 1);
+    const outcome = inEnglish(keyed);
     expect(outcome.ok).toBe(false);
     expect(outcome.serverChose).toBeUndefined();
     expect(outcome.alert).toMatchObject({
@@ -91,7 +100,8 @@ describe('the negotiation editor, in memory', () => {
   });
 
   it('a server naming a suite the client never offered gets illegal_parameter from the client', async () => {
-    const { outcome, trace } = await runNegotiation(preset('misbehaving-server'), 1);
+    const { outcome: keyed, trace } = await runNegotiation(preset('misbehaving-server'), 1);
+    const outcome = inEnglish(keyed);
     expect(outcome.serverChose?.id).toBe(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256);
     expect(outcome.serverHelloSuite).toBe(CipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384);
     expect(outcome.alert).toEqual({
@@ -141,7 +151,8 @@ describe('the same lists against OpenSSL', () => {
   it.each(['server-order', 'client-order'])(
     '%s: OpenSSL chooses the suite our server chose',
     async (id) => {
-      const { outcome } = await runNegotiation(preset(id), 1);
+      const { outcome: keyed } = await runNegotiation(preset(id), 1);
+      const outcome = inEnglish(keyed);
       const { run, negotiated } = await againstOpenSslServer(preset(id));
       expect(run.conn.failure).toBeUndefined();
       expect(negotiated).toEqual([outcome.serverChose!.name]);
@@ -166,7 +177,8 @@ describe('the same lists against OpenSSL', () => {
           preference,
         },
       };
-      const { outcome } = await runNegotiation(settings, 1);
+      const { outcome: keyed } = await runNegotiation(settings, 1);
+      const outcome = inEnglish(keyed);
       expect([outcome.group, outcome.signatureScheme]).toEqual(
         preference === 'server'
           ? ['secp256r1', 'rsa_pkcs1_sha384']
@@ -184,11 +196,12 @@ describe('the same lists against OpenSSL', () => {
   it.each(['no-overlap', 'no-common-group'])(
     '%s: OpenSSL sends handshake_failure too',
     async (id) => {
-      const { outcome } = await runNegotiation(preset(id), 1);
+      const { outcome: keyed } = await runNegotiation(preset(id), 1);
+      const outcome = inEnglish(keyed);
       const { run } = await againstOpenSslServer(preset(id));
       expect(run.conn.failure).toMatchObject({
-        kind: 'peer_alert',
-        description: outcome.alert!.code,
+        fault: 'alert_received',
+        params: { description: outcome.alert!.description },
       });
       expect(outcome.alert!.code).toBe(AlertDescription.handshake_failure);
     },
@@ -196,7 +209,8 @@ describe('the same lists against OpenSSL', () => {
 
   it("OpenSSL's client also answers a suite it never offered with illegal_parameter", async () => {
     const settings = preset('misbehaving-server');
-    const { outcome } = await runNegotiation(settings, 1);
+    const { outcome: keyed } = await runNegotiation(settings, 1);
+    const outcome = inEnglish(keyed);
     const config = demoServerConfig(new SystemRng());
     config.misbehave = { selectSuite: settings.serverNamesSuite! };
     const ours = await startEngineServer(config);
@@ -223,8 +237,8 @@ describe('the same lists against OpenSSL', () => {
       const served = await engineConnection(ours);
       await waitUntil(() => served.isClosed, 'our server to close');
       expect(served.failure).toMatchObject({
-        kind: 'peer_alert',
-        description: outcome.alert!.code,
+        fault: 'alert_received',
+        params: { description: outcome.alert!.description },
       });
       expect(outcome.alert!.code).toBe(AlertDescription.illegal_parameter);
     } finally {

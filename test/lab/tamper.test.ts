@@ -244,8 +244,8 @@ describe('the same byte changed between our engine and OpenSSL', () => {
           const { conn } = await runOurClient(proxy.port, config);
           expect(proxy.changed!.after).toBe(proxy.changed!.before ^ settings.mask);
           expect(conn.failure).toMatchObject({
-            kind: 'peer_alert',
-            description: AlertDescription[alert],
+            fault: 'alert_received',
+            params: { description: alert },
           });
           expect(outcome.caught!.alert!.code).toBe(AlertDescription[alert]);
         } finally {
@@ -285,8 +285,8 @@ describe('the same byte changed between our engine and OpenSSL', () => {
         const served = await engineConnection(ours);
         await waitUntil(() => served.isClosed, 'our server to close');
         expect(served.failure).toMatchObject({
-          kind: 'peer_alert',
-          description: AlertDescription[alert],
+          fault: 'alert_received',
+          params: { description: alert },
         });
         expect(outcome.caught!.alert!.code).toBe(AlertDescription[alert]);
       } finally {

@@ -8,8 +8,11 @@ import { concatBytes } from '../../engine/bytes/hex';
 import { parseHttpHead } from '../../engine/http/http';
 import { TraceRecorder, type MessageEvent, type TraceEvent } from '../../engine/trace';
 import { defaultClientConfig, type ClientConfig } from '../../engine/tls/config';
-import { alertDescriptionName, cipherSuiteName, signatureSchemeName } from '../../engine/tls/enums';
-import { failureLine, type TlsError } from '../../engine/tls/errors';
+import { cipherSuiteName, signatureSchemeName } from '../../engine/tls/enums';
+import type { TlsError } from '../../engine/tls/errors';
+import { translate } from '../../i18n/format';
+import { failureLine } from '../../i18n/tls-failure';
+import { TLS_TEXT_EN } from '../../i18n/tls.en';
 import { ClientSessionStore } from '../../engine/tls/session';
 import { demoTrustAnchors } from '../../engine/scenarios/tls-demo-config';
 import { CliError, parseHostPort, type Args } from '../args';
@@ -45,10 +48,10 @@ function sentEmptyCertificate(events: readonly TraceEvent[]): boolean {
  * server had asked for a client certificate, and this client has none.
  */
 export function connectFailureLine(failure: TlsError, events: readonly TraceEvent[]): string {
-  if (failure.kind === 'peer_alert') {
-    const alert = alertDescriptionName(failure.description);
+  if (failure.fault === 'alert_received') {
+    const alert = failure.params.description;
     if (sentEmptyCertificate(events) && REFUSED_WITHOUT_CERTIFICATE.has(alert))
-      return `alert ${alert} received from the server: it requires a client certificate, and this client has none`;
+      return translate(TLS_TEXT_EN, 'tls.failure.received_no_client_certificate', { alert });
   }
   return failureLine(failure, { us: 'client', peer: 'server' });
 }

@@ -15,7 +15,7 @@ import {
   type ServerCredential,
 } from '../../engine/tls/config';
 import { cipherSuiteName, namedGroupName } from '../../engine/tls/enums';
-import { failureLine } from '../../engine/tls/errors';
+import { failureLine } from '../../i18n/tls-failure';
 import { leafPublicKey } from '../../engine/tls/certificates/summary';
 import { ServerSessionStore } from '../../engine/tls/session';
 import { demoCredentials } from '../../engine/scenarios/tls-demo-config';

@@ -5,6 +5,8 @@
  * Pure functions, tested without a DOM.
  */
 import type { Trace } from '../trace';
+import { translate } from '../../i18n/format';
+import { TLS_TEXT_EN } from '../../i18n/tls.en';
 import type {
   CertificateOutcome,
   EmsOutcome,
@@ -40,7 +42,7 @@ export interface LabStatus {
 
 /** "handshake_failure from Server: no cipher suite in common". */
 export function alertLine(alert: AlertOutcome): string {
-  return `${alert.description} (${alert.sentBy} → ${alert.to}): ${alert.reason}`;
+  return `${alert.description} (${alert.sentBy} → ${alert.to}): ${translate(TLS_TEXT_EN, alert.reason, alert.params)}`;
 }
 
 /** NODATA is NOERROR with no record of the type asked (RFC 2308, Section 2.2). */
@@ -209,7 +211,7 @@ export function labStatus(id: string, outcome: unknown): LabStatus {
           ok: false,
           summary: counts,
           error: last.tls?.alert
-            ? `${last.tls.alert.description} (${last.tls.alert.sentBy}): ${last.tls.alert.reason}`
+            ? `${last.tls.alert.description} (${last.tls.alert.sentBy}): ${translate(TLS_TEXT_EN, last.tls.alert.reason, last.tls.alert.params)}`
             : counts,
         };
       return { ok: true, summary: `${counts} · ${last.httpStatus}` };

@@ -11,7 +11,7 @@ import { clientMachine } from '../tls/client/handshake';
 import type { ClientState } from '../tls/client/states';
 import type { ClientConfig, ServerConfig } from '../tls/config';
 import { TlsConnection } from '../tls/connection';
-import { failureLine } from '../tls/errors';
+import { failureLine } from '../../i18n/tls-failure';
 import { buildGetRequest, buildOkResponse, demoPage, parseHttpHead } from '../http/http';
 import { serverMachine } from '../tls/server/handshake';
 import type { ServerState } from '../tls/server/states';
@@ -155,7 +155,12 @@ export async function runTlsExchange(options: TlsRunOptions): Promise<TlsRunResu
     const receiver = next.to === 'client' ? client : server;
     const failedBefore = receiver.failure !== undefined;
     await receiver.receive(next.bytes);
-    if (!detectedAt && !failedBefore && receiver.failure && receiver.failure.kind !== 'peer_alert')
+    if (
+      !detectedAt &&
+      !failedBefore &&
+      receiver.failure &&
+      receiver.failure.fault !== 'alert_received'
+    )
       detectedAt = { side: next.to, record: next.record };
 
     if (client.isTraffic && !requested) {
@@ -177,12 +182,12 @@ export async function runTlsExchange(options: TlsRunOptions): Promise<TlsRunResu
   }
 
   // Report the side that detected the problem, not the one that only received its alert.
-  const serverDetected = server.failure !== undefined && server.failure.kind !== 'peer_alert';
+  const serverDetected = server.failure !== undefined && server.failure.fault !== 'alert_received';
   const failure = serverDetected ? server.failure : (client.failure ?? server.failure);
   const failedSide =
     serverDetected || !client.failure
-      ? { us: 'server', peer: 'client' }
-      : { us: 'client', peer: 'server' };
+      ? ({ us: 'server', peer: 'client' } as const)
+      : ({ us: 'client', peer: 'server' } as const);
   return {
     trace: trace.toTrace(),
     ok: failure === undefined && httpStatus !== undefined,

@@ -19,7 +19,7 @@ import {
   alertDescriptionName,
   versionName,
 } from './enums';
-import { TlsFailure, alertFor, describeTlsError, type TlsError } from './errors';
+import { TlsFailure, alertFor, faultKey, type TlsError } from './errors';
 import { HandshakeBuffer } from './handshake-buffer';
 import { decodeAlert, encodeAlert } from './messages/alert';
 import { decodeChangeCipherSpec, encodeChangeCipherSpec } from './messages/change-cipher-spec';
@@ -160,22 +160,23 @@ export class TlsConnection<S extends { name: string }> {
       return;
     }
     this.abort({
-      kind: 'transport',
-      reason: `the ${this.env.peerLane.toLowerCase()} closed the connection during the handshake (in ${this.state.name})`,
+      fault: 'transport.closed_during_handshake',
+      params: { peer: this.env.peerLane, state: this.state.name },
     });
   }
 
   transportFailed(reason: string): void {
-    if (!this.isClosed) this.abort({ kind: 'transport', reason: `transport error: ${reason}` });
+    if (!this.isClosed) this.abort({ fault: 'transport.error', params: { detail: reason } });
   }
 
   /** No answer in time: close with a fatal alert that says nothing more can be done. */
   abortTimeout(deadline?: string): void {
     if (!this.isClosed)
-      this.abort({
-        kind: 'internal',
-        reason: `timed out waiting in ${this.state.name}${deadline ? ` (${deadline})` : ''}`,
-      });
+      this.abort(
+        deadline
+          ? { fault: 'internal.timeout_waiting_for', params: { state: this.state.name, deadline } }
+          : { fault: 'internal.timeout', params: { state: this.state.name } },
+      );
   }
 
   /** Records queued for the transport since the last call. */
@@ -197,8 +198,8 @@ export class TlsConnection<S extends { name: string }> {
     // are checked by the same bound after their nonce and tag are taken off: protection.ts.)
     if (!isProtected && fragment.length > MAX_PLAINTEXT)
       throw new TlsFailure({
-        kind: 'record_overflow',
-        reason: `a plaintext record of ${fragment.length} bytes exceeds the maximum ${MAX_PLAINTEXT}`,
+        fault: 'invalid_message.plaintext_too_long',
+        params: { length: fragment.length, max: MAX_PLAINTEXT },
       });
     if (isProtected && this.reader) {
       try {
@@ -235,9 +236,8 @@ export class TlsConnection<S extends { name: string }> {
         // RFC 5246, Section 7.1: CCS may not arrive in the middle of a fragmented handshake message.
         if (!this.handshakeBuffer.isEmpty)
           throw new TlsFailure({
-            kind: 'unexpected_message',
-            expected: ['the rest of a handshake message'],
-            got: 'ChangeCipherSpec',
+            fault: 'inappropriate_message.ccs_inside_handshake_message',
+            params: {},
           });
         // A CCS that is not the single byte 1 is no CCS at all: unexpected_message, as OpenSSL
         // (SSL_R_BAD_CHANGE_CIPHER_SPEC) and tlsfuzzer's test-ccs expect.
@@ -246,9 +246,8 @@ export class TlsConnection<S extends { name: string }> {
         } catch (e) {
           if (!(e instanceof DecodeError)) throw e;
           throw new TlsFailure({
-            kind: 'unexpected_message',
-            expected: ['a ChangeCipherSpec of one byte, 1'],
-            got: `a ChangeCipherSpec of bytes ${toHex(plaintext)}`,
+            fault: 'inappropriate_message.bad_change_cipher_spec',
+            params: { bytes: toHex(plaintext) },
           });
         }
         if (this.recordsReceived)
@@ -272,9 +271,8 @@ export class TlsConnection<S extends { name: string }> {
       case ContentType.application_data: {
         if (!this.isTraffic)
           throw new TlsFailure({
-            kind: 'unexpected_message',
-            expected: [this.state.name],
-            got: 'ApplicationData',
+            fault: 'inappropriate_message.application_data_before_finished',
+            params: { state: this.state.name },
           });
         if (this.recordsReceived) {
           const described = describeApplicationData(plaintext);
@@ -291,9 +289,8 @@ export class TlsConnection<S extends { name: string }> {
       }
       default:
         throw new TlsFailure({
-          kind: 'unexpected_message',
-          expected: ['a known content type'],
-          got: `content type ${type}`,
+          fault: 'inappropriate_message.unknown_content_type',
+          params: { contentType: type },
         });
     }
   }
@@ -309,12 +306,11 @@ export class TlsConnection<S extends { name: string }> {
     const accepted = this.machine.acceptedHandshakes(this.state as S);
     if (accepted.includes(type)) return;
     throw new TlsFailure({
-      kind: 'unexpected_message',
-      expected:
-        accepted.length > 0
-          ? accepted.map(nameForType)
-          : [`no handshake message in ${this.state.name}`],
-      got: nameForType(type),
+      fault: 'inappropriate_handshake_message',
+      params: {
+        expectTypes: accepted.length > 0 ? accepted.map(nameForType) : ['ApplicationData'],
+        gotType: nameForType(type),
+      },
     });
   }
 
@@ -325,14 +321,14 @@ export class TlsConnection<S extends { name: string }> {
   private checkRecordVersion(version: number): void {
     if (version >> 8 !== 3) {
       throw new TlsFailure({
-        kind: 'protocol_version',
-        reason: `a record carries version ${versionName(version)}, which is not TLS`,
+        fault: 'peer_misbehaved.record_version_not_tls',
+        params: { version: versionName(version) },
       });
     }
     if (this.negotiated.cipherSuite !== undefined && version !== ProtocolVersion.TLS12) {
       throw new TlsFailure({
-        kind: 'protocol_version',
-        reason: `a record carries version ${versionName(version)} after TLS 1.2 was agreed`,
+        fault: 'peer_misbehaved.record_version_changed',
+        params: { version: versionName(version) },
       });
     }
   }
@@ -351,17 +347,13 @@ export class TlsConnection<S extends { name: string }> {
     }
     if (level !== AlertLevel.warning && level !== AlertLevel.fatal) {
       // RFC 5246, Section 7.2 defines only these two levels; OpenSSL: SSL_R_UNKNOWN_ALERT_TYPE.
-      throw new TlsFailure({
-        kind: 'illegal_parameter',
-        reason: `the peer sent an alert of unknown level ${level}`,
-      });
+      throw new TlsFailure({ fault: 'peer_misbehaved.unknown_alert_level', params: { level } });
     }
     if (level === AlertLevel.fatal) {
       this.closingAlert = { from: 'peer', description };
       throw new TlsFailure({
-        kind: 'peer_alert',
-        description,
-        reason: `the peer sent a fatal ${alertDescriptionName(description)} alert`,
+        fault: 'alert_received',
+        params: { description: alertDescriptionName(description) },
       });
     }
     // RFC 5246, Section 7.2: after a warning "generally the connection can continue normally",
@@ -370,9 +362,11 @@ export class TlsConnection<S extends { name: string }> {
     this.warningAlertsInARow += 1;
     if (this.warningAlertsInARow >= MAX_WARNING_ALERTS_IN_A_ROW) {
       throw new TlsFailure({
-        kind: 'unexpected_message',
-        expected: [`at most ${MAX_WARNING_ALERTS_IN_A_ROW - 1} warning alerts in a row`],
-        got: `${this.warningAlertsInARow} (the last ${alertDescriptionName(description)})`,
+        fault: 'peer_misbehaved.too_many_warning_alerts',
+        params: {
+          count: this.warningAlertsInARow,
+          last: alertDescriptionName(description),
+        },
       });
     }
     this.context.note('tls.alert.warning_ignored', {
@@ -400,8 +394,9 @@ export class TlsConnection<S extends { name: string }> {
       kind: 'error',
       t,
       lane: this.env.lane,
-      code: error.kind,
-      message: describeTlsError(error),
+      code: error.fault,
+      message: faultKey(error.fault),
+      params: error.params,
     });
     const description = alertFor(error);
     if (description !== undefined && !this.isClosed) {
@@ -414,7 +409,8 @@ export class TlsConnection<S extends { name: string }> {
         level: 'fatal',
         description: alertDescriptionName(description),
         code: description,
-        reason: describeTlsError(error),
+        reason: faultKey(error.fault),
+        params: error.params,
       });
       this.sendAlert(AlertLevel.fatal, description);
     }
@@ -574,17 +570,16 @@ function translateRecordError(e: unknown): unknown {
   // RFC 5246, Section 6: an unexpected record type is unexpected_message, not a decode error.
   if (e instanceof UnknownContentType)
     return new TlsFailure({
-      kind: 'unexpected_message',
-      expected: ['a known content type'],
-      got: `content type ${e.type}`,
+      fault: 'inappropriate_message.unknown_content_type',
+      params: { contentType: e.type },
     });
   if (e instanceof RecordOverflow || e instanceof PlaintextOverflow)
-    return new TlsFailure({ kind: 'record_overflow', reason: e.message });
-  if (e instanceof BadRecordMac || e instanceof AeadAuthError)
     return new TlsFailure({
-      kind: 'bad_record_mac',
-      reason: 'a record failed authentication: it was altered or encrypted under other keys',
+      fault: 'invalid_message.record_overflow',
+      params: { detail: e.message },
     });
+  if (e instanceof BadRecordMac || e instanceof AeadAuthError)
+    return new TlsFailure({ fault: 'decrypt_error.bad_record_mac', params: {} });
   return e;
 }
 
@@ -592,10 +587,10 @@ function toTlsError(e: unknown): TlsError {
   if (e instanceof TlsFailure) return e.error;
   if (e instanceof DecodeError)
     return e.fault === 'illegal_value'
-      ? { kind: 'illegal_parameter', reason: e.message }
-      : { kind: 'decode', reason: e.message };
+      ? { fault: 'invalid_message.illegal_value', params: { detail: e.message } }
+      : { fault: 'invalid_message.decode', params: { detail: e.message } };
   const message = e instanceof Error ? e.message : String(e);
-  return { kind: 'internal', reason: message };
+  return { fault: 'internal.error', params: { detail: message } };
 }
 
 /** Decoded values for the trace: byte arrays stay bytes; everything else is plain data already. */

@@ -4,7 +4,7 @@
  */
 import type { Clock } from '../sim/clock';
 import type { Rng } from '../sim/rng';
-import type { SecretInput } from '../trace';
+import type { SecretInput, TraceParams } from '../trace';
 import type { HandshakeMessage } from './messages/handshake';
 import type { SuiteParams } from './suites';
 import type { Transcript } from './transcript';
@@ -55,7 +55,7 @@ export interface HandshakeContext {
   /** From now on records we receive are protected. */
   protectReads(suite: SuiteParams, key: Uint8Array, iv: Uint8Array): void;
   secrets(derived: readonly DerivedSecret[]): void;
-  note(key: string, params?: Record<string, string | number>): void;
+  note(key: string, params?: TraceParams): void;
 }
 
 /** A side's state machine: plain-data states, one async handler (RSA lives behind WebCrypto). */

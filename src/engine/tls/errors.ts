@@ -1,43 +1,237 @@
 /**
- * Typed TLS errors, and the one place they become alerts (STYLE.md: rustls's error/mod.rs).
- * States throw a TlsFailure; they never send alerts themselves.
+ * Typed TLS errors named by fault, as rustls names them (rustls/src/error.rs:
+ * InappropriateHandshakeMessage, InvalidMessage, PeerMisbehaved, PeerIncompatible,
+ * InvalidCertificate, AlertReceived), and the one place a fault becomes an alert (STYLE.md).
+ * States throw a TlsFailure; they never send alerts themselves. A fault carries parameters, not
+ * words: the UI and the CLI read its text from the language tables under `tls.fault.<fault>`.
  */
-import { AlertDescription, alertDescriptionName } from './enums';
+import { AlertDescription } from './enums';
 
-export type TlsError =
-  | { kind: 'unexpected_message'; expected: string[]; got: string }
-  | { kind: 'decode'; reason: string }
-  | { kind: 'record_overflow'; reason: string }
-  | { kind: 'bad_record_mac'; reason: string }
-  | { kind: 'protocol_version'; reason: string }
-  | {
-      kind: 'no_shared_parameters';
-      what: 'cipher suite' | 'group' | 'signature algorithm' | 'certificate' | 'ALPN protocol';
-      reason: string;
-    }
-  | { kind: 'illegal_parameter'; reason: string }
-  | { kind: 'unsupported_extension'; reason: string }
-  | {
-      kind: 'certificate';
-      alert:
-        | 'certificate_expired'
-        | 'bad_certificate'
-        | 'unknown_ca'
-        | 'unsupported_certificate'
-        | 'decode_error';
-      reason: string;
-    }
-  | { kind: 'bad_signature'; reason: string }
-  | { kind: 'bad_finished'; reason: string }
-  | { kind: 'secure_renegotiation'; reason: string }
-  | { kind: 'inappropriate_fallback'; reason: string }
-  | { kind: 'peer_alert'; description: number; reason: string }
-  | { kind: 'transport'; reason: string }
-  | { kind: 'internal'; reason: string };
+/** A parameter value the language tables can fill in; a list is joined as the language joins. */
+export type FaultParam = string | number | readonly string[];
+
+/** Every fault and the parameters its text needs. */
+export interface FaultParams {
+  // RFC 5246, Section 7.2.2: a message the state machine does not expect here.
+  inappropriate_handshake_message: { expectTypes: readonly string[]; gotType: string };
+  'inappropriate_message.unknown_content_type': { contentType: number };
+  'inappropriate_message.ccs_inside_handshake_message': Record<string, never>;
+  'inappropriate_message.application_data_before_finished': { state: string };
+  'invalid_message.decode': { detail: string };
+  'invalid_message.record_overflow': { detail: string };
+  'invalid_message.plaintext_too_long': { length: number; max: number };
+  'decrypt_error.bad_record_mac': Record<string, never>;
+  'peer_incompatible.client_version_too_old': { version: string };
+  'peer_incompatible.server_version_unsupported': { version: string };
+  'peer_incompatible.no_shared_group': { offered: readonly string[]; supported: readonly string[] };
+  'peer_incompatible.no_shared_cipher_suite': {
+    offered: readonly string[];
+    supported: readonly string[];
+    passedOver: readonly string[];
+  };
+  'peer_incompatible.no_shared_cipher_suite_no_sigalgs': {
+    offered: readonly string[];
+    supported: readonly string[];
+    passedOver: readonly string[];
+  };
+  'peer_incompatible.no_application_protocol': { offered: readonly string[] };
+  'peer_incompatible.certificate_curve_not_offered': { curve: string };
+  'peer_incompatible.client_certificate_unsupported': Record<string, never>;
+  'peer_misbehaved.record_version_not_tls': { version: string };
+  'peer_misbehaved.record_version_changed': { version: string };
+  'peer_misbehaved.null_compression_not_offered': Record<string, never>;
+  'peer_misbehaved.client_renegotiation_info_not_empty': Record<string, never>;
+  'peer_misbehaved.server_renegotiation_info_not_empty': Record<string, never>;
+  'peer_misbehaved.resumption_offered_without_its_suite': { suite: string };
+  'peer_misbehaved.resumption_offered_without_ems': Record<string, never>;
+  'peer_misbehaved.server_version_not_tls12': { version: string };
+  'peer_misbehaved.selected_unoffered_cipher_suite': { suite: string };
+  'peer_misbehaved.selected_unusable_cipher_suite': { suite: string };
+  'peer_misbehaved.selected_unoffered_compression': { method: number };
+  'peer_misbehaved.resumed_with_different_suite': { sessionSuite: string; suite: string };
+  'peer_misbehaved.resumed_with_different_ems': Record<string, never>;
+  'peer_misbehaved.unsolicited_extension': { extension: number };
+  'peer_misbehaved.selected_unoffered_alpn': { protocols: readonly string[] };
+  'peer_misbehaved.certificate_key_wrong_for_suite': {
+    keyType: string;
+    suite: string;
+    auth: string;
+  };
+  'peer_misbehaved.key_exchange_not_named_curve': Record<string, never>;
+  'peer_misbehaved.selected_unoffered_group': { group: string };
+  'peer_misbehaved.signed_with_unoffered_scheme': { scheme: string };
+  'peer_misbehaved.scheme_does_not_fit_key': { scheme: string; keyType: string };
+  'peer_misbehaved.invalid_key_share': { group: string; detail: string };
+  'peer_misbehaved.bad_key_exchange_signature': { scheme: string };
+  'peer_misbehaved.client_finished_mismatch': Record<string, never>;
+  'peer_misbehaved.server_finished_mismatch': Record<string, never>;
+  // RFC 5280 path validation, in the words of rustls's CertificateError.
+  'invalid_certificate.expired': { subject: string; notAfter: string; now: string };
+  'invalid_certificate.not_valid_yet': { subject: string; notBefore: string; now: string };
+  'invalid_certificate.not_valid_for_name': {
+    subject: string;
+    hostname: string;
+    names: readonly string[];
+  };
+  'invalid_certificate.not_valid_for_name_no_san': { subject: string; hostname: string };
+  'invalid_certificate.unknown_issuer': { subject: string; issuer: string };
+  'invalid_certificate.untrusted_root': { subject: string };
+  'invalid_certificate.self_signed': { subject: string };
+  'invalid_certificate.missing_intermediate': { subject: string; issuer: string };
+  'invalid_certificate.bad_signature': { subject: string; issuer: string };
+  'invalid_certificate.bad_self_signature': { subject: string };
+  'invalid_certificate.issuer_not_ca': { subject: string; issuer: string };
+  'invalid_certificate.path_too_long': { issuer: string; pathLen: number; casBelow: number };
+  'invalid_certificate.issuer_cannot_sign_certificates': { subject: string; issuer: string };
+  'invalid_certificate.cannot_sign': { subject: string };
+  'invalid_certificate.not_for_server_auth': { subject: string };
+  'invalid_certificate.unhandled_critical_extension': {
+    subject: string;
+    extensions: readonly string[];
+  };
+  'invalid_certificate.bad_encoding': { index: number; count: number; detail: string };
+  'invalid_certificate.empty': Record<string, never>;
+  alert_received: { description: string };
+  'transport.closed_during_handshake': { peer: string; state: string };
+  'transport.error': { detail: string };
+  'internal.timeout': { state: string };
+  'internal.timeout_waiting_for': { state: string; deadline: string };
+  'internal.error': { detail: string };
+  'invalid_message.illegal_value': { detail: string };
+  'inappropriate_message.bad_change_cipher_spec': { bytes: string };
+  'peer_misbehaved.unknown_alert_level': { level: number };
+  'peer_misbehaved.too_many_warning_alerts': { count: number; last: string };
+  'peer_misbehaved.empty_server_name': Record<string, never>;
+  'peer_misbehaved.point_formats_without_uncompressed': { formats: readonly string[] };
+  'peer_misbehaved.inappropriate_fallback': { version: string };
+}
+
+export type Fault = keyof FaultParams;
+
+export type TlsError = {
+  [F in Fault]: { fault: F; params: FaultParams[F] };
+}[Fault];
+
+/** A certificate problem: a TlsError whose fault is one of the invalid_certificate ones. */
+export type CertificateFault = Extract<Fault, `invalid_certificate.${string}`>;
+
+/**
+ * The alert each fault sends: the one mapping from fault to alert. `null`: none is sent (the
+ * peer's own fatal alert ends the connection without an answer, RFC 5246, Section 7.2.2, or the
+ * transport is gone). Where RFC 5246 leaves a choice, OpenSSL's or Go's choice is named.
+ */
+export const ALERT_FOR_FAULT: Readonly<Record<Fault, keyof typeof AlertDescription | null>> = {
+  inappropriate_handshake_message: 'unexpected_message',
+  // RFC 5246, Section 6: an unexpected record type is unexpected_message, not a decode error.
+  'inappropriate_message.unknown_content_type': 'unexpected_message',
+  // RFC 5246, Section 7.1: CCS may not arrive in the middle of a fragmented handshake message.
+  'inappropriate_message.ccs_inside_handshake_message': 'unexpected_message',
+  'inappropriate_message.application_data_before_finished': 'unexpected_message',
+  'invalid_message.decode': 'decode_error',
+  'invalid_message.record_overflow': 'record_overflow',
+  'invalid_message.plaintext_too_long': 'record_overflow',
+  'decrypt_error.bad_record_mac': 'bad_record_mac',
+  // RFC 5246, Appendix E.1.
+  'peer_incompatible.client_version_too_old': 'protocol_version',
+  'peer_incompatible.server_version_unsupported': 'protocol_version',
+  'peer_incompatible.no_shared_group': 'handshake_failure',
+  'peer_incompatible.no_shared_cipher_suite': 'handshake_failure',
+  'peer_incompatible.no_shared_cipher_suite_no_sigalgs': 'handshake_failure',
+  // RFC 7301, Section 3.2: no ALPN overlap has its own alert.
+  'peer_incompatible.no_application_protocol': 'no_application_protocol',
+  // RFC 8422, Section 5.3; OpenSSL's client sends handshake_failure (SSL_R_BAD_ECC_CERT).
+  'peer_incompatible.certificate_curve_not_offered': 'handshake_failure',
+  'peer_incompatible.client_certificate_unsupported': 'unsupported_certificate',
+  'peer_misbehaved.record_version_not_tls': 'protocol_version',
+  'peer_misbehaved.record_version_changed': 'protocol_version',
+  'peer_misbehaved.null_compression_not_offered': 'illegal_parameter',
+  // RFC 5746, Sections 3.4 and 3.6: a bad renegotiation_info aborts with handshake_failure.
+  'peer_misbehaved.client_renegotiation_info_not_empty': 'handshake_failure',
+  'peer_misbehaved.server_renegotiation_info_not_empty': 'handshake_failure',
+  // OpenSSL: SSL_R_REQUIRED_CIPHER_MISSING.
+  'peer_misbehaved.resumption_offered_without_its_suite': 'illegal_parameter',
+  // OpenSSL: SSL_R_INCONSISTENT_EXTMS.
+  'peer_misbehaved.resumption_offered_without_ems': 'illegal_parameter',
+  'peer_misbehaved.server_version_not_tls12': 'protocol_version',
+  'peer_misbehaved.selected_unoffered_cipher_suite': 'illegal_parameter',
+  'peer_misbehaved.selected_unusable_cipher_suite': 'illegal_parameter',
+  'peer_misbehaved.selected_unoffered_compression': 'illegal_parameter',
+  'peer_misbehaved.resumed_with_different_suite': 'illegal_parameter',
+  // RFC 7627, Section 5.3.
+  'peer_misbehaved.resumed_with_different_ems': 'handshake_failure',
+  'peer_misbehaved.unsolicited_extension': 'unsupported_extension',
+  'peer_misbehaved.selected_unoffered_alpn': 'illegal_parameter',
+  // OpenSSL: SSL_R_WRONG_CERTIFICATE_TYPE.
+  'peer_misbehaved.certificate_key_wrong_for_suite': 'illegal_parameter',
+  'peer_misbehaved.key_exchange_not_named_curve': 'illegal_parameter',
+  'peer_misbehaved.selected_unoffered_group': 'illegal_parameter',
+  'peer_misbehaved.signed_with_unoffered_scheme': 'illegal_parameter',
+  'peer_misbehaved.scheme_does_not_fit_key': 'illegal_parameter',
+  // RFC 8422, Section 5.10: a bad peer point.
+  'peer_misbehaved.invalid_key_share': 'illegal_parameter',
+  // RFC 5246, Section 7.2.2: a signature or Finished that cannot be verified is decrypt_error.
+  'peer_misbehaved.bad_key_exchange_signature': 'decrypt_error',
+  'peer_misbehaved.client_finished_mismatch': 'decrypt_error',
+  'peer_misbehaved.server_finished_mismatch': 'decrypt_error',
+  'invalid_certificate.expired': 'certificate_expired',
+  // TLS 1.2 has no "not yet valid" alert. OpenSSL maps X509_V_ERR_CERT_NOT_YET_VALID to
+  // bad_certificate (Go's crypto/tls says certificate_expired for both ends of the period). We
+  // send what OpenSSL sends, as test/lab/certificates.test.ts checks with s_client.
+  'invalid_certificate.not_valid_yet': 'bad_certificate',
+  'invalid_certificate.not_valid_for_name': 'bad_certificate', // X509_V_ERR_HOSTNAME_MISMATCH
+  'invalid_certificate.not_valid_for_name_no_san': 'bad_certificate',
+  // OpenSSL: X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN, X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT.
+  'invalid_certificate.unknown_issuer': 'unknown_ca',
+  'invalid_certificate.untrusted_root': 'unknown_ca',
+  // OpenSSL: X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT -> unknown_ca. Nobody vouches for the key.
+  'invalid_certificate.self_signed': 'unknown_ca',
+  // OpenSSL: X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY -> unknown_ca.
+  'invalid_certificate.missing_intermediate': 'unknown_ca',
+  // RFC 5246, Section 7.2.2: bad_certificate is for "signatures that did not verify correctly".
+  'invalid_certificate.bad_signature': 'bad_certificate',
+  'invalid_certificate.bad_self_signature': 'bad_certificate',
+  'invalid_certificate.issuer_not_ca': 'unknown_ca', // OpenSSL: X509_V_ERR_INVALID_CA
+  'invalid_certificate.path_too_long': 'unknown_ca', // OpenSSL: X509_V_ERR_PATH_LENGTH_EXCEEDED
+  'invalid_certificate.issuer_cannot_sign_certificates': 'unsupported_certificate',
+  'invalid_certificate.cannot_sign': 'unsupported_certificate', // X509_V_ERR_INVALID_PURPOSE
+  'invalid_certificate.not_for_server_auth': 'unsupported_certificate',
+  'invalid_certificate.unhandled_critical_extension': 'unsupported_certificate',
+  'invalid_certificate.bad_encoding': 'decode_error',
+  // RFC 5246, Section 7.4.2: the server's list starts with its own certificate, so an empty one
+  // does not parse as a server Certificate message.
+  'invalid_certificate.empty': 'decode_error',
+  alert_received: null,
+  'transport.closed_during_handshake': null,
+  'transport.error': null,
+  'internal.timeout': 'internal_error',
+  'internal.timeout_waiting_for': 'internal_error',
+  'internal.error': 'internal_error',
+  // A decodable value the RFC forbids (two host names in server_name, RFC 6066 §3).
+  'invalid_message.illegal_value': 'illegal_parameter',
+  // A CCS that is not the single byte 1: OpenSSL's SSL_R_BAD_CHANGE_CIPHER_SPEC.
+  'inappropriate_message.bad_change_cipher_spec': 'unexpected_message',
+  // RFC 5246, Section 7.2 defines only warning and fatal: OpenSSL's SSL_R_UNKNOWN_ALERT_TYPE.
+  'peer_misbehaved.unknown_alert_level': 'illegal_parameter',
+  // OpenSSL's MAX_WARN_ALERT_COUNT: a peer that sends nothing but warnings is stalling.
+  'peer_misbehaved.too_many_warning_alerts': 'unexpected_message',
+  // RFC 6066, Section 3: a ClientHello's server_name list is never empty.
+  'peer_misbehaved.empty_server_name': 'decode_error',
+  // RFC 8422, Section 5.1.2: the server MUST abort.
+  'peer_misbehaved.point_formats_without_uncompressed': 'illegal_parameter',
+  // RFC 7507, Section 3.
+  'peer_misbehaved.inappropriate_fallback': 'inappropriate_fallback',
+};
+
+export const FAULTS = Object.keys(ALERT_FOR_FAULT) as Fault[];
+
+/** The key of a fault's text in the language tables. */
+export function faultKey(fault: Fault): string {
+  return `tls.fault.${fault}`;
+}
 
 export class TlsFailure extends Error {
   constructor(readonly error: TlsError) {
-    super(describeTlsError(error));
+    super(`${error.fault} ${JSON.stringify(error.params)}`);
     this.name = 'TlsFailure';
   }
 }
@@ -46,88 +240,21 @@ export function fail(error: TlsError): never {
   throw new TlsFailure(error);
 }
 
+/** Build a TlsError with its parameters checked against the fault. */
+export function tlsError<F extends Fault>(fault: F, params: FaultParams[F]): TlsError {
+  return { fault, params } as TlsError;
+}
+
 /**
  * The alert to send for an error, or undefined when none is sent (the peer's own fatal alert ends
  * the connection without an answer: RFC 5246, Section 7.2.2).
  */
 export function alertFor(error: TlsError): number | undefined {
-  switch (error.kind) {
-    case 'unexpected_message':
-      return AlertDescription.unexpected_message;
-    case 'decode':
-      return AlertDescription.decode_error;
-    case 'record_overflow':
-      return AlertDescription.record_overflow;
-    case 'bad_record_mac':
-      return AlertDescription.bad_record_mac;
-    case 'protocol_version':
-      return AlertDescription.protocol_version;
-    case 'no_shared_parameters':
-      // RFC 7301, Section 3.2: no ALPN overlap has its own alert; everything else is a failed negotiation.
-      return error.what === 'ALPN protocol'
-        ? AlertDescription.no_application_protocol
-        : AlertDescription.handshake_failure;
-    case 'illegal_parameter':
-      return AlertDescription.illegal_parameter;
-    case 'unsupported_extension':
-      return AlertDescription.unsupported_extension;
-    case 'certificate':
-      return AlertDescription[error.alert];
-    case 'bad_signature':
-    case 'bad_finished':
-      // RFC 5246, Section 7.2.2: a signature or Finished that cannot be verified is decrypt_error.
-      return AlertDescription.decrypt_error;
-    case 'secure_renegotiation':
-      // RFC 5746, Section 3.4: a bad renegotiation_info aborts with handshake_failure.
-      return AlertDescription.handshake_failure;
-    case 'inappropriate_fallback':
-      return AlertDescription.inappropriate_fallback;
-    case 'peer_alert':
-    case 'transport':
-      // Nothing can be sent: the peer already ended the connection, or the transport is gone.
-      return undefined;
-    case 'internal':
-      return AlertDescription.internal_error;
-  }
+  const name = ALERT_FOR_FAULT[error.fault];
+  return name === null ? undefined : AlertDescription[name];
 }
 
-export function describeTlsError(error: TlsError): string {
-  switch (error.kind) {
-    case 'unexpected_message':
-      return `expected ${error.expected.join(' or ')} but got ${error.got}`;
-    case 'peer_alert':
-      return error.reason;
-    default:
-      return error.reason;
-  }
+/** The fault for a certificate problem and the alert it ends in, for the certificate lab. */
+export function certificateAlertName(fault: CertificateFault): keyof typeof AlertDescription {
+  return ALERT_FOR_FAULT[fault]!;
 }
-
-/** The one line a failed connection prints: the alert, who sent it, and why. */
-export function failureLine(error: TlsError, names: { us: string; peer: string }): string {
-  if (error.kind === 'peer_alert') {
-    const hint = PEER_ALERT_HINTS[error.description];
-    return `alert ${alertDescriptionName(error.description)} received from the ${names.peer}${hint ? `: ${hint}` : ''}`;
-  }
-  const alert = alertFor(error);
-  const sent =
-    alert !== undefined ? `alert ${alertDescriptionName(alert)} sent by the ${names.us}: ` : '';
-  return `${sent}${describeTlsError(error)}`;
-}
-
-/** What a received alert usually means (RFC 5246, Section 7.2.2), for the one-line failure. */
-const PEER_ALERT_HINTS: Partial<Record<number, string>> = {
-  [AlertDescription.handshake_failure]:
-    'it found no acceptable cipher suite, group or signature algorithm in what we offered',
-  [AlertDescription.protocol_version]: 'it does not accept the TLS version we offered',
-  [AlertDescription.bad_certificate]: 'it rejected the certificate',
-  [AlertDescription.unknown_ca]: "it does not trust the certificate's issuer",
-  [AlertDescription.certificate_expired]: 'it says the certificate has expired or is not yet valid',
-  [AlertDescription.decrypt_error]: 'a signature or Finished message failed to verify',
-  [AlertDescription.bad_record_mac]: 'a record failed authentication',
-  [AlertDescription.decode_error]: 'it could not parse one of our messages',
-  [AlertDescription.illegal_parameter]:
-    'a field in one of our messages had a value it does not allow',
-  [AlertDescription.unrecognized_name]: 'it does not serve the name we sent in server_name',
-  [AlertDescription.no_application_protocol]: 'it supports none of the ALPN protocols we offered',
-  [AlertDescription.internal_error]: 'it failed for reasons of its own',
-};

@@ -27,15 +27,17 @@ export function expectHandshake<T extends HandshakeMessage['type']>(
   if (input.kind === 'handshake' && input.message.type === type) {
     return { message: input.message as MessageOf<T>, raw: input.raw };
   }
-  fail({ kind: 'unexpected_message', expected: [expectedName], got: describeIncoming(input) });
+  fail({
+    fault: 'inappropriate_handshake_message',
+    params: { expectTypes: [expectedName], gotType: describeIncoming(input) },
+  });
 }
 
 export function expectChangeCipherSpec(input: Incoming): void {
   if (input.kind !== 'change_cipher_spec') {
     fail({
-      kind: 'unexpected_message',
-      expected: ['ChangeCipherSpec'],
-      got: describeIncoming(input),
+      fault: 'inappropriate_handshake_message',
+      params: { expectTypes: ['ChangeCipherSpec'], gotType: describeIncoming(input) },
     });
   }
 }
@@ -122,8 +124,11 @@ export function checkPeerFinished(
   ctx.secrets(expected.secrets);
   if (!bytesEqual(expected.value, message.body.verifyData)) {
     fail({
-      kind: 'bad_finished',
-      reason: `the ${label === 'client finished' ? 'client' : 'server'}'s Finished does not match the handshake we saw: a message was altered, or the keys differ`,
+      fault:
+        label === 'client finished'
+          ? 'peer_misbehaved.client_finished_mismatch'
+          : 'peer_misbehaved.server_finished_mismatch',
+      params: {},
     });
   }
   ctx.transcript.add(raw);
@@ -139,8 +144,8 @@ export async function sharedSecretOrFail(
     return await computeSharedSecret(group, privateKey, peerPublic);
   } catch (e) {
     return fail({
-      kind: 'illegal_parameter',
-      reason: `the peer's ${group} public key is invalid: ${e instanceof Error ? e.message : String(e)}`,
+      fault: 'peer_misbehaved.invalid_key_share',
+      params: { group, detail: e instanceof Error ? e.message : String(e) },
     });
   }
 }

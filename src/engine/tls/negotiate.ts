@@ -1,6 +1,6 @@
 /**
- * How a server chooses from what the client offered, with the reason in words. This is what
- * engineers come to see: why a suite was or wasn't negotiated.
+ * How a server chooses from what the client offered, with the reason as a key and parameters.
+ * This is what engineers come to see: why a suite was or wasn't negotiated.
  */
 import { keyFamilyOf, rsaKeyLongEnoughFor, signatureSchemeFits } from '../crypto/signature';
 import { parseCertificate } from './certificates/parse';
@@ -15,8 +15,19 @@ export interface Choice {
   credential: ServerCredential;
   group: number;
   signatureScheme: number;
-  /** One plain sentence on why this suite won. */
-  reason: string;
+  /** Why this suite won: whose preference list decided (the note key's last part). */
+  order: 'server_order' | 'client_order';
+  /** Suites passed over before it, by name. */
+  passedOver: string[];
+}
+
+/** A suite passed over, and why, as a note key and its parameters. */
+export interface PassedOver {
+  key:
+    | 'tls.server.passed_over.no_certificate'
+    | 'tls.server.passed_over.curve_not_offered'
+    | 'tls.server.passed_over.no_signature_scheme';
+  params: { suite: string; auth?: string; curves?: readonly string[] };
 }
 
 /**
@@ -94,25 +105,35 @@ function pickGroup(config: ServerConfig, clientGroups: number[] | undefined): nu
 export function chooseParameters(
   config: ServerConfig,
   offer: { cipherSuites: number[]; groups?: number[]; signatureSchemes?: number[] },
+  passOver: (skip: PassedOver) => void = () => {},
 ): Choice {
   const group = pickGroup(config, offer.groups);
   if (group === undefined) {
     fail({
-      kind: 'no_shared_parameters',
-      what: 'group',
-      reason: `no shared ECDHE group: the client offered ${(offer.groups ?? []).map(namedGroupName).join(', ') || 'none'}; the server supports ${config.groups.map(namedGroupName).join(', ')}`,
+      fault: 'peer_incompatible.no_shared_group',
+      params: {
+        offered: (offer.groups ?? []).map(namedGroupName),
+        supported: config.groups.map(namedGroupName),
+      },
     });
   }
   const order = config.preferServerOrder
     ? config.cipherSuites.filter((s) => offer.cipherSuites.includes(s))
     : offer.cipherSuites.filter((s) => config.cipherSuites.includes(s));
   const skipped: string[] = [];
+  const skip = (s: PassedOver) => {
+    skipped.push(s.params.suite);
+    passOver(s);
+  };
   for (const id of order) {
     const suite = suiteParams(id);
     if (!suite) continue;
     const ofFamily = config.credentials.filter((c) => keyFamilyOf(c.keyType) === suite.auth);
     if (ofFamily.length === 0) {
-      skipped.push(`${suite.name} (no ${suite.auth} certificate)`);
+      skip({
+        key: 'tls.server.passed_over.no_certificate',
+        params: { suite: suite.name, auth: suite.auth },
+      });
       continue;
     }
     // RFC 8422, Section 5.1: when the client sends supported_groups, the server must not pick an
@@ -123,36 +144,30 @@ export function chooseParameters(
       return curve === undefined || offer.groups === undefined || offer.groups.includes(curve);
     });
     if (!credential) {
-      const curves = ofFamily
-        .map((c) => namedGroupName(curveGroupOfKeyType(c.keyType)!))
-        .join(', ');
-      skipped.push(
-        `${suite.name} (the ECDSA certificate's curve, ${curves}, is not in the client's supported_groups)`,
-      );
+      const curves = ofFamily.map((c) => namedGroupName(curveGroupOfKeyType(c.keyType)!));
+      skip({
+        key: 'tls.server.passed_over.curve_not_offered',
+        params: { suite: suite.name, curves },
+      });
       continue;
     }
     const signatureScheme = pickScheme(config, offer.signatureSchemes, credential);
     if (signatureScheme === undefined) {
-      skipped.push(`${suite.name} (no shared signature algorithm for its key)`);
+      skip({ key: 'tls.server.passed_over.no_signature_scheme', params: { suite: suite.name } });
       continue;
     }
-    const whose = config.preferServerOrder
-      ? 'its own preference list'
-      : "the client's preference list";
-    const reason =
-      `The server picked ${suite.name} because it was the first suite in ${whose} that ` +
-      `${config.preferServerOrder ? 'the client offered' : 'the server supports'}` +
-      (skipped.length > 0 ? `, after passing over ${skipped.join('; ')}.` : '.');
-    return { suite, credential, group, signatureScheme, reason };
+    const order = config.preferServerOrder ? 'server_order' : 'client_order';
+    return { suite, credential, group, signatureScheme, order, passedOver: skipped };
   }
   fail({
-    kind: 'no_shared_parameters',
-    what: 'cipher suite',
-    reason:
-      `no cipher suite in common: the client offered ${offer.cipherSuites.map(cipherSuiteName).join(', ')}; ` +
-      `the server supports ${config.cipherSuites.map(cipherSuiteName).join(', ')}` +
-      (skipped.length > 0 ? ` (passed over: ${skipped.join('; ')})` : '') +
-      (offer.signatureSchemes ? '' : '; the client sent no signature_algorithms'),
+    fault: offer.signatureSchemes
+      ? 'peer_incompatible.no_shared_cipher_suite'
+      : 'peer_incompatible.no_shared_cipher_suite_no_sigalgs',
+    params: {
+      offered: offer.cipherSuites.map(cipherSuiteName),
+      supported: config.cipherSuites.map(cipherSuiteName),
+      passedOver: skipped,
+    },
   });
 }
 

@@ -26,7 +26,7 @@ describe('record-layer version (RFC 5246, Section 6.2.1 and Appendix E.1)', () =
   it('rejects a record that is not version 3.x with protocol_version', async () => {
     const result = await withRecordVersion(0, 2, 0);
     expect(result.ok).toBe(false);
-    expect(result.server.failure?.kind).toBe('protocol_version');
+    expect(result.server.failure?.fault).toBe('peer_misbehaved.record_version_not_tls');
     expect(result.server.closingAlert).toEqual({
       from: 'us',
       description: AlertDescription.protocol_version,
@@ -36,7 +36,7 @@ describe('record-layer version (RFC 5246, Section 6.2.1 and Appendix E.1)', () =
   it('rejects a record that is not TLS 1.2 once the hellos agreed on it', async () => {
     const result = await withRecordVersion(3, 3, 1);
     expect(result.ok).toBe(false);
-    expect(result.client.failure?.kind).toBe('protocol_version');
+    expect(result.client.failure?.fault).toBe('peer_misbehaved.record_version_changed');
     expect(result.client.closingAlert).toEqual({
       from: 'us',
       description: AlertDescription.protocol_version,

@@ -15,7 +15,7 @@ import {
   useStore,
 } from '../../store/store';
 import { useReducedMotion, useStrings } from '../hooks';
-import { displayName, format, formatMs } from '../i18n';
+import { displayName, format, formatMs, translate } from '../i18n';
 import { statesAt } from '../../store/trace-view';
 import { Icon } from '../Icon';
 import { LAYOUT, layoutDiagram, type DiagramLayout } from './layout';
@@ -261,24 +261,29 @@ export function SequenceDiagram() {
                     </text>
                   </g>
                 ))}
-                {layout.errors.map((e) => (
-                  <g
-                    key={`error-${e.eventIndex}`}
-                    className={`error-mark ${statusOf(e.step, cursor) === 'future' ? 'future' : ''}`}
-                    transform={`translate(${e.x},${e.y})`}
-                    role="img"
-                    aria-label={format(t.ui.errorName, {
-                      lane: displayName(t, e.lane),
-                      message: e.text,
-                    })}
-                  >
-                    <circle r={9} />
-                    <path d="M-4,-4L4,4M4,-4L-4,4" />
-                    <text x={16} y={4}>
-                      {e.text.length > 90 ? `${e.text.slice(0, 88)}…` : e.text}
-                    </text>
-                  </g>
-                ))}
+                {layout.errors
+                  .map((geom) => ({
+                    ...geom,
+                    text: translate(t.notes, geom.text, geom.params),
+                  }))
+                  .map((e) => (
+                    <g
+                      key={`error-${e.eventIndex}`}
+                      className={`error-mark ${statusOf(e.step, cursor) === 'future' ? 'future' : ''}`}
+                      transform={`translate(${e.x},${e.y})`}
+                      role="img"
+                      aria-label={format(t.ui.errorName, {
+                        lane: displayName(t, e.lane),
+                        message: e.text,
+                      })}
+                    >
+                      <circle r={9} />
+                      <path d="M-4,-4L4,4M4,-4L-4,4" />
+                      <text x={16} y={4}>
+                        {e.text.length > 90 ? `${e.text.slice(0, 88)}…` : e.text}
+                      </text>
+                    </g>
+                  ))}
                 <g className="messages">
                   {layout.arrows.map((a, i) => (
                     <MessageArrow

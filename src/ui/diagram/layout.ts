@@ -12,6 +12,7 @@ import { scalePoint } from 'd3-scale';
 import { curveCatmullRom, line } from 'd3-shape';
 import { messageTone, type Tone } from '../model/message';
 import { stepOfEvent, type TraceView } from '../../store/trace-view';
+import type { TraceParams } from '../../engine/trace';
 
 export const LAYOUT = {
   gutter: 76,
@@ -105,7 +106,9 @@ export interface ErrorGeom {
   lane: string;
   x: number;
   y: number;
+  /** A key of the language tables (or, in an older trace, the sentence itself). */
   text: string;
+  params?: TraceParams;
 }
 
 export interface PhaseGeom {
@@ -290,6 +293,7 @@ export function layoutDiagram(view: TraceView, width: number): DiagramLayout {
           x: laneX(e.lane),
           y: y + L.errorRow / 2,
           text: e.message,
+          ...(e.params ? { params: e.params } : {}),
         });
         y += L.errorRow;
         break;

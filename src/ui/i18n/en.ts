@@ -7,6 +7,7 @@
  */
 
 import { SCENARIOS } from '../../engine/scenarios/catalog';
+import { TLS_TEXT_EN } from '../../i18n/tls.en';
 import { DNS_LAB_NOTE_TEXT, DNS_LAB_TEXT } from '../../engine/scenarios/lab/dns/text';
 import { LAB_TEXT } from '../../engine/scenarios/lab/text';
 import {
@@ -512,6 +513,7 @@ const notes: Table = {
     'The attacker decrypted what the {from} sent to the {to}, read it, and encrypted it again: {text}',
   ...DNS_LAB_NOTE_TEXT,
   ...JOURNEY_NOTE_TEXT,
+  ...TLS_TEXT_EN,
   'tls.server.chose_suite': 'Why this suite: {reason}',
   'tls.client.server_hello': 'The client accepted {suite}. Extended master secret: {ems}.',
   'tls.client.certificate_valid':

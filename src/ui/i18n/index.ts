@@ -62,52 +62,7 @@ function withFallback<T>(table: T, fallback: T): T {
 export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = { en: 'English', ko: '한국어' };
 export type { Strings };
 
-/**
- * Replace `{name}` placeholders; an unknown placeholder is left as written so it shows up in
- * review. `{name|이/가}` also appends the Korean particle that fits the value's last sound: the
- * first form after a final consonant (받침), the second after a vowel (`{host|을/를}`,
- * `{from|이/가}`, `{zone|으로/로}`, where ㄹ takes the vowel form 로 as well).
- */
-export function format(
-  template: string,
-  params: Readonly<Record<string, string | number>> = {},
-): string {
-  return template.replace(
-    /\{(\w+)(?:\|([^/{}]+)\/([^/{}]+))?\}/g,
-    (whole, key: string, afterConsonant?: string, afterVowel?: string) => {
-      if (!Object.hasOwn(params, key)) return whole;
-      const value = String(params[key]);
-      if (afterConsonant === undefined || afterVowel === undefined) return value;
-      const final = finalSound(value);
-      const consonant = final === 'consonant' || (final === 'rieul' && afterConsonant !== '으로');
-      return value + (consonant ? afterConsonant : afterVowel);
-    },
-  );
-}
-
-type FinalSound = 'vowel' | 'consonant' | 'rieul';
-
-/**
- * How a word ends when read aloud in Korean. Hangul syllables carry their final consonant; Latin
- * letters and digits are read by their Korean names (A 에이, L 엘, M 엠, 1 일, 2 이, …).
- */
-export function finalSound(word: string): FinalSound {
-  const trimmed = word.replace(/[\s.)\]'"”’]+$/u, '');
-  const last = trimmed.at(-1);
-  if (!last) return 'vowel';
-  const code = last.codePointAt(0)!;
-  if (code >= 0xac00 && code <= 0xd7a3) {
-    const jong = (code - 0xac00) % 28;
-    return jong === 0 ? 'vowel' : jong === 8 ? 'rieul' : 'consonant';
-  }
-  const upper = last.toUpperCase();
-  // L 엘, R 알, 1 일, 7 칠, 8 팔 end in ㄹ; M 엠, N 엔, 0 영, 3 삼, 6 육 in another consonant.
-  if ('LR178'.includes(upper)) return 'rieul';
-  if ('MN036'.includes(upper)) return 'consonant';
-  // A 에이, B 비, C 씨, D 디, E 이, F 에프, G 지, H 에이치, I 아이, J 제이, K 케이, O 오, P 피,
-  // Q 큐, S 에스, T 티, U 유, V 브이, W 더블유, X 엑스, Y 와이, Z 지; 2 이, 4 사, 5 오, 9 구.
-  return 'vowel';
-}
+export { format, finalSound, translate } from '../../i18n/format';
 
 /** Virtual milliseconds as people read them: "0", "20", "30,020". */
 export function formatMs(ms: number): string {

@@ -8,6 +8,7 @@
  * use the plain polite style (합니다체) a teacher uses in class. `{name|이/가}` picks the particle
  * that fits the value (see `format` in ./index.ts).
  */
+import { TLS_TEXT_KO } from '../../i18n/tls.ko';
 import type { Strings, Table } from './en';
 import { lab, labNotes, labScenarios, tcpSpans } from './ko-lab';
 
@@ -487,6 +488,7 @@ const spans: Table = {
 
 const notes: Table = {
   ...labNotes,
+  ...TLS_TEXT_KO,
   'tls.server.chose_suite': '이 스위트를 고른 이유: {reason}',
   'tls.client.server_hello':
     '클라이언트가 {suite|을/를} 받아들였습니다. Extended master secret: {ems}.',

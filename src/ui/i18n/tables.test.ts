@@ -95,6 +95,65 @@ describe('language tables', () => {
     }
   });
 
+  it('has an English and a Korean text for every TLS fault and every TLS note key', async () => {
+    const { FAULTS, faultKey } = await import('../../engine/tls/errors');
+    const { TLS_TEXT_EN } = await import('../../i18n/tls.en');
+    const { TLS_TEXT_KO } = await import('../../i18n/tls.ko');
+    const faultKeys = FAULTS.map(faultKey);
+    const tlsNoteKeys = Object.keys(en.notes).filter((k) => k.startsWith('tls.'));
+    for (const code of LANGUAGE_CODES) {
+      const notes = TABLES[code].notes;
+      expect(
+        faultKeys.filter((k) => !notes[k]?.trim()),
+        code,
+      ).toEqual([]);
+      expect(
+        tlsNoteKeys.filter((k) => !notes[k]?.trim()),
+        code,
+      ).toEqual([]);
+    }
+    // The shared tables (which the CLI reads) hold the same keys in both languages.
+    expect(Object.keys(TLS_TEXT_KO).sort()).toEqual(Object.keys(TLS_TEXT_EN).sort());
+    expect(faultKeys.filter((k) => !(k in TLS_TEXT_EN))).toEqual([]);
+  });
+
+  it('writes every note key the TLS engine emits in both languages', async () => {
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const dir = join(__dirname, '../../engine/tls');
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(
+      (f) => f.endsWith('.ts') && !f.endsWith('.test.ts'),
+    );
+    const keys = new Set<string>();
+    for (const f of files)
+      for (const m of readFileSync(join(dir, f), 'utf8').matchAll(/'(tls\.[a-z_.]+)'/g))
+        if (/\.note\(|key: '/.test(m.input.slice(Math.max(0, m.index - 40), m.index)))
+          keys.add(m[1]!);
+    expect(keys.size).toBeGreaterThan(15);
+    for (const code of LANGUAGE_CODES)
+      expect(
+        [...keys].filter((k) => !TABLES[code].notes[k]),
+        code,
+      ).toEqual([]);
+  });
+
+  it('fills in a fault, a list and a plural from the language', async () => {
+    const { failureLine } = await import('../../i18n/tls-failure');
+    const { TLS_TEXT_KO } = await import('../../i18n/tls.ko');
+    const error = {
+      fault: 'inappropriate_handshake_message',
+      params: { expectTypes: ['CertificateRequest', 'ServerHelloDone'], gotType: 'Finished' },
+    } as const;
+    expect(failureLine(error, { us: 'client', peer: 'server' })).toBe(
+      'alert unexpected_message sent by the client: expected CertificateRequest or ServerHelloDone but got Finished',
+    );
+    expect(failureLine(error, { us: 'client', peer: 'server' }, TLS_TEXT_KO)).toBe(
+      '클라이언트가 alert unexpected_message를 보냈습니다: CertificateRequest 또는 ServerHelloDone를 기대했지만 Finished가 왔습니다',
+    );
+    expect(format('{n} {n#byte/bytes}', { n: 1 })).toBe('1 byte');
+    expect(format('{n} {n#byte/bytes}', { n: 2 })).toBe('2 bytes');
+  });
+
   it('Korean is really Korean: every explanation has Hangul in it', () => {
     const ko = leaves(TABLES.ko);
     const untranslated = [...english]

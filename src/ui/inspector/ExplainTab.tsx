@@ -1,7 +1,8 @@
 import type { TraceEvent } from '../../engine/trace';
 import { selectSelectedField, useStore } from '../../store/store';
 import { useStrings } from '../hooks';
-import { displayName, format, type Strings } from '../i18n';
+import type { TextParam, TextParams } from '../../i18n/format';
+import { displayName, format, translate, type Strings } from '../i18n';
 import { classifyDns, messageExplainKey } from '../model/message';
 import { eventsOfStep, type TraceView } from '../../store/trace-view';
 import { explainKeyOf, fieldPath } from './fields';
@@ -94,10 +95,7 @@ export function codeMeaning(
 }
 
 /** A note's parameters in the current language: lane names, and words such as yes and no. */
-function localParams(
-  t: Strings,
-  params: Readonly<Record<string, string | number>> = {},
-): Record<string, string | number> {
+function localParams(t: Strings, params: TextParams = {}): Record<string, TextParam> {
   return Object.fromEntries(
     Object.entries(params).map(([k, v]) => [
       k,
@@ -117,7 +115,7 @@ function eventLine(
       return {
         lane: e.lane,
         text: template
-          ? format(template, localParams(t, { lane: e.lane, ...e.params }))
+          ? translate(t.notes, e.key, localParams(t, { lane: e.lane, ...e.params }))
           : `${e.key} ${JSON.stringify(e.params ?? {})}`,
         tone: 'info',
       };
@@ -130,7 +128,7 @@ function eventLine(
             level: e.level,
             description: e.description,
             code: e.code,
-            reason: e.reason,
+            reason: translate(t.notes, e.reason, e.params),
           }),
           t.alerts[e.description],
         ]
@@ -139,7 +137,7 @@ function eventLine(
         tone: 'fatal',
       };
     case 'error':
-      return { lane: e.lane, text: e.message, tone: 'fatal' };
+      return { lane: e.lane, text: translate(t.notes, e.message, e.params), tone: 'fatal' };
     default:
       return undefined;
   }

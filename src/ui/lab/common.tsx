@@ -9,7 +9,7 @@ import type { MessageEvent } from '../../engine/trace';
 import type { InspectorTab } from '../../store/slices/selection';
 import { selectSelectionActions, selectView, useStore } from '../../store/store';
 import { useStrings } from '../hooks';
-import { format } from '../i18n';
+import { format, translate } from '../i18n';
 import { toHex } from '../inspector/hex';
 import { readWholeNumber } from './whole-number';
 
@@ -205,7 +205,7 @@ export function AlertText({ alert }: { alert: AlertOutcome }) {
         by: alert.sentBy,
         to: alert.to,
       })}{' '}
-      <span className="reason">{alert.reason}</span>
+      <span className="reason">{translate(t.notes, alert.reason, alert.params)}</span>
     </span>
   );
 }

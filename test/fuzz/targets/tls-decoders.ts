@@ -337,6 +337,11 @@ function split(chunks: Uint8Array[]): { records: Uint8Array[]; error?: string } 
   const records: Uint8Array[] = [];
   try {
     for (const chunk of chunks) for (const { raw } of splitter.push(chunk)) records.push(raw);
+    // A bad header after whole records is reported once they are out (RecordSplitter.error).
+    if (splitter.error) {
+      if (!recordLayerError(splitter.error)) throw crash('RecordSplitter', splitter.error);
+      return { records, error: splitter.error.message };
+    }
     return { records };
   } catch (e) {
     if (!recordLayerError(e)) throw crash('RecordSplitter', e);

@@ -187,10 +187,10 @@ async function checkExchange(input: ExchangeInput): Promise<string> {
     ['client', client, 'Client'],
     ['server', server, 'Server'],
   ] as const) {
-    if (conn.failure?.kind === 'internal')
+    if (conn.failure?.fault === 'internal.error')
       throw new FuzzFinding(
         'crash',
-        `the ${side} failed with an untyped error: ${conn.failure.reason}`,
+        `the ${side} failed with an untyped error: ${conn.failure.params.detail}`,
       );
     const alerts = trace.events.filter(
       (e): e is AlertEvent => e.kind === 'alert' && e.from === lane,

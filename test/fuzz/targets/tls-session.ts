@@ -5,6 +5,7 @@
  * stream of records, and the side is judged on what it does with it: it completes the real
  * handshake, or it sends exactly one fatal alert and then nothing more.
  */
+import { alertFor } from '../../../src/engine/tls/errors';
 import { bytesEqual } from '../../../src/engine/bytes/hex';
 import { DEMO_EPOCH_MS, VirtualClock } from '../../../src/engine/sim/clock';
 import { SeededRng } from '../../../src/engine/sim/rng';
@@ -293,7 +294,7 @@ export async function replay(
         `the ${side} did not send exactly one alert on timing out`,
       );
     end = 'stalled';
-  } else if (conn.failure?.kind === 'peer_alert' || conn.failure?.kind === 'transport') {
+  } else if (conn.failure && alertFor(conn.failure) === undefined) {
     end = 'peer-alert';
   } else if (conn.failure) {
     end = 'alert-sent';
@@ -318,12 +319,12 @@ export async function replay(
 function checkFailureTyped(side: Side, conn: AnyConnection, end: ReplayEnd): void {
   const failure = conn.failure;
   if (
-    failure?.kind === 'internal' &&
-    !(end === 'stalled' && failure.reason.startsWith('timed out'))
+    failure?.fault === 'internal.error' ||
+    (failure?.fault.startsWith('internal.timeout') && end !== 'stalled')
   )
     throw new FuzzFinding(
       'crash',
-      `the ${side} failed with an untyped error: ${failure.reason}`,
+      `the ${side} failed with an untyped error: ${JSON.stringify(failure.params)}`,
       failure,
     );
 }
@@ -349,15 +350,10 @@ function checkOneAlert(side: Side, lane: string, trace: TraceRecorder, conn: Any
         `the ${side} sent ${last?.name ?? 'nothing'} after its fatal alert`,
       );
   }
-  if (
-    conn.failure &&
-    conn.failure.kind !== 'peer_alert' &&
-    conn.failure.kind !== 'transport' &&
-    alerts.length !== 1
-  )
+  if (conn.failure && alertFor(conn.failure) !== undefined && alerts.length !== 1)
     throw new FuzzFinding(
       'invariant',
-      `the ${side} failed (${conn.failure.kind}) without sending an alert`,
+      `the ${side} failed (${conn.failure.fault}) without sending an alert`,
     );
 }
 

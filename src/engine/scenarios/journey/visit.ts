@@ -12,7 +12,7 @@ import { VirtualClock } from '../../sim/clock';
 import { Ipv4IdCounter, type Endpoint } from '../../sim/packets';
 import { randomBelow, type Rng } from '../../sim/rng';
 import { TcpConversation, type TcpPacket } from '../../sim/tcp-conversation';
-import { TraceRecorder, type TraceEvent } from '../../trace';
+import { TraceRecorder, type TraceEvent, type TraceParams } from '../../trace';
 import type { ClientConfig, ServerConfig } from '../../tls/config';
 import { cipherSuiteName } from '../../tls/enums';
 import { CLIENT_LANE, SERVER_LANE, runTlsExchange } from '../tls-run';
@@ -75,7 +75,7 @@ export interface TlsReport {
     result: 'valid' | 'rejected' | 'not sent';
   };
   /** The alert that ended the connection, if one did. */
-  alert: { description: string; sentBy: string; reason: string } | null;
+  alert: { description: string; sentBy: string; reason: string; params?: TraceParams } | null;
 }
 
 export interface VisitReport {
@@ -262,7 +262,12 @@ function tlsReport(
     },
     alert:
       alert?.kind === 'alert'
-        ? { description: alert.description, sentBy: alert.from, reason: alert.reason }
+        ? {
+            description: alert.description,
+            sentBy: alert.from,
+            reason: alert.reason,
+            ...(alert.params ? { params: alert.params } : {}),
+          }
         : null,
   };
 }

@@ -12,7 +12,8 @@ import { DEFAULT_SUITE_ORDER, SUITES } from '../../tls/suites';
 import { DETERMINISTIC_SIGNATURE_SCHEMES } from '../tls-demo-config';
 import { runTlsExchange } from '../tls-run';
 import { defineLabScenario, type PresetId } from './define';
-import { firstAlert, noteParam } from './trace-facts';
+import { findNote, firstAlert, noteParam } from './trace-facts';
+import type { TraceParams } from '../../trace';
 import type { AlertOutcome, LabRun, LabScenario } from './types';
 
 /** What one side lists, each in its order of preference. */
@@ -48,8 +49,11 @@ export const NEGOTIATION_CHOICES = {
 export interface NegotiationOutcome {
   /** The handshake completed and the client got its HTTP response. */
   ok: boolean;
-  /** The suite the server chose, and its sentence on why (absent when it found none). */
-  serverChose?: { id: number; name: string; reason: string };
+  /**
+   * The suite the server chose, and why: a key of the language tables and its parameters (absent
+   * when it found none).
+   */
+  serverChose?: { id: number; name: string; reason: string; params: TraceParams };
   /** The suite the ServerHello named: differs from serverChose only for a misbehaving server. */
   serverHelloSuite?: number;
   /** The ECDHE group and the ServerKeyExchange signature scheme the server picked. */
@@ -113,6 +117,7 @@ export async function runNegotiation(
             id: chosen.id,
             name: chosen.name,
             reason: noteParam(events, 'tls.server.chose_suite', 'reason') ?? '',
+            params: findNote(events, 'tls.server.chose_suite')?.params ?? {},
           },
         }
       : {}),

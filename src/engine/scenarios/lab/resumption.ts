@@ -8,6 +8,7 @@
 import { DEMO_EPOCH_MS, VirtualClock } from '../../sim/clock';
 import { SeededRng, type Rng } from '../../sim/rng';
 import { TraceRecorder } from '../../trace';
+import type { TraceParams } from '../../trace';
 import type { ClientConfig, ServerConfig } from '../../tls/config';
 import { SESSION_LIFETIME_MS, ServerSessionStore } from '../../tls/session';
 import { demoClientConfig, demoServerConfig } from '../tls-demo-config';
@@ -70,7 +71,7 @@ export interface ResumptionOutcome {
 /** One of the server's notes on why it did a full handshake, with the note's own parameters. */
 export interface FallbackNote {
   key: string;
-  params?: Record<string, string | number>;
+  params?: TraceParams;
 }
 
 export type ResumptionScenario = LabScenario<

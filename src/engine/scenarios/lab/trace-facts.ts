@@ -16,6 +16,7 @@ export function firstAlert(events: readonly TraceEvent[], from = 0): AlertOutcom
         sentBy: e.from,
         to: e.to,
         reason: e.reason,
+        ...(e.params ? { params: e.params } : {}),
       };
   }
   return undefined;

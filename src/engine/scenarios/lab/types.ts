@@ -3,7 +3,7 @@
  * `run` that drives the real engine; its English title and lesson live in one table (text.ts).
  * The outcome is plain data, for the tests and the UI to assert on and show beside the Trace.
  */
-import type { Trace } from '../../trace';
+import type { Trace, TraceParams } from '../../trace';
 
 export interface LabRun<Outcome> {
   trace: Trace;
@@ -37,6 +37,7 @@ export interface AlertOutcome {
   /** The lane that sent it: "Client", "Server" or "Attacker". */
   sentBy: string;
   to: string;
-  /** The sender's own sentence on what it found wrong. */
+  /** What the sender found wrong: a key of the language tables, filled in from `params`. */
   reason: string;
+  params?: TraceParams;
 }

@@ -26,15 +26,21 @@ export function checkValidity(now: number): Check {
         steps.push(
           step('validity', cert, false, `Valid ${period}, but it is now ${formatInstant(now)}.`),
         );
-        const sentence = `The certificate for ${cert.label} expired on ${formatInstant(cert.notAfter)}; it is now ${formatInstant(now)}.`;
-        return certificateError('expired', sentence);
+        return certificateError('invalid_certificate.expired', {
+          subject: cert.label,
+          notAfter: formatInstant(cert.notAfter),
+          now: formatInstant(now),
+        });
       }
       if (now < cert.notBefore) {
         steps.push(
           step('validity', cert, false, `Valid ${period}, but it is now ${formatInstant(now)}.`),
         );
-        const sentence = `The certificate for ${cert.label} is not valid until ${formatInstant(cert.notBefore)}; it is now ${formatInstant(now)}.`;
-        return certificateError('not_yet_valid', sentence);
+        return certificateError('invalid_certificate.not_valid_yet', {
+          subject: cert.label,
+          notBefore: formatInstant(cert.notBefore),
+          now: formatInstant(now),
+        });
       }
       steps.push(step('validity', cert, true, `Valid ${period}; it is now ${formatInstant(now)}.`));
     }
@@ -71,8 +77,10 @@ export const checkCriticalExtensions: Check = (path, steps) => {
           `Critical extension ${list} is not one this client understands.`,
         ),
       );
-      const sentence = `The certificate for ${cert.label} has a critical extension (${list}) that this client does not understand, so it must be refused.`;
-      return certificateError('unhandled_critical_extension', sentence);
+      return certificateError('invalid_certificate.unhandled_critical_extension', {
+        subject: cert.label,
+        extensions: unhandled,
+      });
     }
     steps.push(
       step(
@@ -104,8 +112,10 @@ export const checkIssuers: Check = (path, steps) => {
           `${issuer.label} signed ${signed.label}, but its basicConstraints does not say cA=TRUE.`,
         ),
       );
-      const sentence = `${issuer.label} issued the certificate for ${signed.label}, but it is not a certificate authority (its basicConstraints does not say CA), so it may not issue certificates.`;
-      return certificateError('not_a_ca', sentence);
+      return certificateError('invalid_certificate.issuer_not_ca', {
+        subject: signed.label,
+        issuer: issuer.label,
+      });
     }
     steps.push(
       step(
@@ -129,8 +139,11 @@ export const checkIssuers: Check = (path, steps) => {
             `pathLenConstraint ${pathLen} allows ${pathLen} CA certificate(s) below it; ${casBelow} follow.`,
           ),
         );
-        const sentence = `${issuer.label} may have at most ${pathLen} CA certificate(s) below it (pathLenConstraint ${pathLen}), but the chain has ${casBelow}.`;
-        return certificateError('not_a_ca', sentence);
+        return certificateError('invalid_certificate.path_too_long', {
+          issuer: issuer.label,
+          pathLen,
+          casBelow,
+        });
       }
       steps.push(
         step(
@@ -151,8 +164,10 @@ export const checkIssuers: Check = (path, steps) => {
           `${issuer.label}'s keyUsage does not include keyCertSign.`,
         ),
       );
-      const sentence = `${issuer.label} issued the certificate for ${signed.label}, but its keyUsage does not allow it to sign certificates (keyCertSign).`;
-      return certificateError('key_usage', sentence);
+      return certificateError('invalid_certificate.issuer_cannot_sign_certificates', {
+        subject: signed.label,
+        issuer: issuer.label,
+      });
     }
     steps.push(
       step(
@@ -185,8 +200,7 @@ export const checkLeafUsage: Check = (path, steps) => {
         'keyUsage does not include digitalSignature, which the ServerKeyExchange signature needs.',
       ),
     );
-    const sentence = `The certificate for ${leaf.label} does not allow its key to make signatures (keyUsage lacks digitalSignature), and an ECDHE handshake needs the server to sign its key exchange.`;
-    return certificateError('key_usage', sentence);
+    return certificateError('invalid_certificate.cannot_sign', { subject: leaf.label });
   }
   steps.push(
     step(
@@ -202,8 +216,7 @@ export const checkLeafUsage: Check = (path, steps) => {
   const eku = leaf.extKeyUsage;
   if (eku !== null && !eku.includes(OID.serverAuth) && !eku.includes(OID.anyExtendedKeyUsage)) {
     steps.push(step('extended_key_usage', leaf, false, 'extKeyUsage does not include serverAuth.'));
-    const sentence = `The certificate for ${leaf.label} is not meant for TLS servers: its extKeyUsage does not include serverAuth.`;
-    return certificateError('key_usage', sentence);
+    return certificateError('invalid_certificate.not_for_server_auth', { subject: leaf.label });
   }
   steps.push(
     step(
@@ -243,11 +256,16 @@ export function checkHostname(hostname: string): Check {
         `${hostname} matches none of the subjectAltName entries (${listed}).`,
       ),
     );
-    const sentence =
-      names.length > 0
-        ? `The certificate for ${leaf.label} is not valid for ${hostname}: it names only ${names.join(', ')}.`
-        : `The certificate for ${leaf.label} is not valid for ${hostname}: it has no subjectAltName, and the common name is not used to match hosts.`;
-    return certificateError('hostname_mismatch', sentence);
+    return names.length > 0
+      ? certificateError('invalid_certificate.not_valid_for_name', {
+          subject: leaf.label,
+          hostname,
+          names,
+        })
+      : certificateError('invalid_certificate.not_valid_for_name_no_san', {
+          subject: leaf.label,
+          hostname,
+        });
   };
 }
 

@@ -3,6 +3,9 @@
  * with @peculiar/x509 and the demo CA keys: CA flags, path length, key usage of issuers,
  * extKeyUsage, unknown critical extensions, key identifiers, and anchors matched by key.
  */
+import { faultText } from '../../../i18n/tls-failure';
+import { ALERT_FOR_FAULT } from '../errors';
+import type { CertificateError } from './errors';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -119,6 +122,11 @@ async function refused(result: Promise<ChainResult>) {
   return settled;
 }
 
+/** A refusal as a person reads it: the kind, the alert it ends in and the English sentence. */
+function view(error: CertificateError) {
+  return { kind: error.kind, alert: ALERT_FOR_FAULT[error.fault], sentence: faultText(error) };
+}
+
 describe('issuers must be CAs (RFC 5280 §4.2.1.9)', () => {
   it('refuses a certificate signed by a leaf', async () => {
     const forged = await craft({
@@ -128,7 +136,7 @@ describe('issuers must be CAs (RFC 5280 §4.2.1.9)', () => {
     });
     const chain = [der(forged), ...pemToDerList(DEMO_PKI.leaves.rsa.chainPem)];
     const result = await refused(validate(chain, 'evil.example.com'));
-    expect(result.error).toEqual({
+    expect(view(result.error)).toEqual({
       kind: 'not_a_ca',
       alert: 'unknown_ca',
       sentence:
@@ -149,11 +157,11 @@ describe('issuers must be CAs (RFC 5280 §4.2.1.9)', () => {
       extensions: serverLeaf(),
     });
     const result = await refused(validate([der(leaf), der(subCa), INTERMEDIATE]));
-    expect(result.error).toEqual({
+    expect(view(result.error)).toEqual({
       kind: 'not_a_ca',
       alert: 'unknown_ca',
       sentence:
-        'Wirestep Demo Intermediate CA may have at most 0 CA certificate(s) below it (pathLenConstraint 0), but the chain has 1.',
+        'Wirestep Demo Intermediate CA may have at most 0 CA certificates below it (pathLenConstraint 0), but the chain has 1.',
     });
     expect(result.steps.at(-1)!.check).toBe('path_length');
   });
@@ -187,7 +195,7 @@ describe('key usage (RFC 5280 §4.2.1.3, §4.2.1.12)', () => {
       keys: leafKeys,
     });
     const result = await refused(validate([der(leaf)], 'www.example.com', [der(noCertSign)]));
-    expect(result.error).toEqual({
+    expect(view(result.error)).toEqual({
       kind: 'key_usage',
       alert: 'unsupported_certificate',
       sentence:
@@ -206,7 +214,7 @@ describe('key usage (RFC 5280 §4.2.1.3, §4.2.1.12)', () => {
       ],
     });
     const result = await refused(validate([der(leaf), INTERMEDIATE]));
-    expect(result.error).toEqual({
+    expect(view(result.error)).toEqual({
       kind: 'key_usage',
       alert: 'unsupported_certificate',
       sentence:
@@ -223,7 +231,7 @@ describe('key usage (RFC 5280 §4.2.1.3, §4.2.1.12)', () => {
       ],
     });
     const result = await validate([der(leaf), INTERMEDIATE]);
-    if (!result.ok) throw new Error(result.error.sentence);
+    if (!result.ok) throw new Error(faultText(result.error));
     expect(
       result.steps.find((s) => s.check === 'key_usage' && s.subject === 'www.example.com')!.detail,
     ).toBe('No keyUsage extension, so signing is not restricted.');
@@ -241,7 +249,7 @@ describe('extensions and names', () => {
       ],
     });
     const result = await refused(validate([der(leaf), INTERMEDIATE]));
-    expect(result.error).toEqual({
+    expect(view(result.error)).toEqual({
       kind: 'unhandled_critical_extension',
       alert: 'unsupported_certificate',
       sentence:
@@ -272,7 +280,7 @@ describe('extensions and names', () => {
     });
     const result = await refused(validate([der(leaf), INTERMEDIATE]));
     expect(result.error.kind).toBe('malformed');
-    expect(result.error.sentence).toBe(
+    expect(faultText(result.error)).toBe(
       'Certificate 1 of 2 that the server sent is not a valid DER X.509 certificate: it has the extension 2.5.29.17 twice.',
     );
   });
@@ -284,7 +292,7 @@ describe('extensions and names', () => {
       extensions: [new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true)],
     });
     const result = await refused(validate([der(leaf), INTERMEDIATE]));
-    expect(result.error).toEqual({
+    expect(view(result.error)).toEqual({
       kind: 'hostname_mismatch',
       alert: 'bad_certificate',
       sentence:
@@ -331,7 +339,7 @@ describe('finding issuers and anchors', () => {
     expect(der(reissued)).not.toEqual(ROOT_ANCHOR[0]);
     const chain = pemToDerList(DEMO_PKI.leaves.rsa.chainPem);
     const result = await validate(chain, 'www.example.com', [der(reissued)]);
-    if (!result.ok) throw new Error(result.error.sentence);
+    if (!result.ok) throw new Error(faultText(result.error));
     expect(result.chain[2]!.serialHex).toBe('7777');
   });
 

@@ -1,8 +1,18 @@
 /**
- * Why a certificate chain was refused, and which TLS alert says so. The alert for each kind is
- * chosen here and nowhere else.
+ * Why a certificate chain was refused: a TlsError with an invalid_certificate fault. Its alert
+ * comes from the one fault-to-alert table (../errors.ts), and its text from the language tables.
  */
+import type { CertificateFault, FaultParams, TlsError } from '../errors';
 
+/** The fault, and the kind of problem a browser would name for it. */
+export type CertificateError = Extract<TlsError, { fault: CertificateFault }> & {
+  kind: CertificateErrorKind;
+};
+
+/**
+ * The kind of problem a browser names (Chromium's ERR_CERT_* families, BrowserWarning.tsx), for
+ * each fault.
+ */
 export type CertificateErrorKind =
   | 'expired'
   | 'not_yet_valid'
@@ -17,50 +27,32 @@ export type CertificateErrorKind =
   | 'malformed'
   | 'empty';
 
-/** The TLS 1.2 alerts (RFC 5246 §7.2.2) a certificate problem can end in. */
-export type CertificateAlert =
-  | 'certificate_expired'
-  | 'bad_certificate'
-  | 'unknown_ca'
-  | 'unsupported_certificate'
-  | 'decode_error';
-
-export interface CertificateError {
-  kind: CertificateErrorKind;
-  alert: CertificateAlert;
-  /** One sentence for a person: what is wrong, naming the certificate and the date or host. */
-  sentence: string;
-}
-
-/**
- * The alert a client sends for each kind. Where RFC 5246 §7.2.2 leaves a choice, we follow
- * OpenSSL's ssl_x509err2alert (ssl/statem/statem_lib.c) or Go's crypto/tls, and say which.
- */
-export const ALERT_FOR: Readonly<Record<CertificateErrorKind, CertificateAlert>> = {
-  expired: 'certificate_expired',
-  // TLS 1.2 has no "not yet valid" alert. OpenSSL maps X509_V_ERR_CERT_NOT_YET_VALID to
-  // bad_certificate (Go's crypto/tls says certificate_expired for both ends of the period). We
-  // send what OpenSSL sends, as test/lab/certificates.test.ts checks with s_client.
-  not_yet_valid: 'bad_certificate',
-  hostname_mismatch: 'bad_certificate', // OpenSSL: X509_V_ERR_HOSTNAME_MISMATCH
-  unknown_ca: 'unknown_ca', // OpenSSL: X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN, ..._GET_ISSUER_...
-  // OpenSSL: X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT -> unknown_ca. Nobody vouches for the key.
-  self_signed: 'unknown_ca',
-  // OpenSSL: X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY -> unknown_ca.
-  missing_intermediate: 'unknown_ca',
-  // RFC 5246 §7.2.2: bad_certificate is for "signatures that did not verify correctly".
-  bad_signature: 'bad_certificate',
-  not_a_ca: 'unknown_ca', // OpenSSL: X509_V_ERR_INVALID_CA -> unknown_ca
-  key_usage: 'unsupported_certificate', // OpenSSL: X509_V_ERR_INVALID_PURPOSE
-  unhandled_critical_extension: 'unsupported_certificate', // OpenSSL: ..._UNHANDLED_CRITICAL_...
-  malformed: 'decode_error',
-  // RFC 5246 §7.4.2: the server's list starts with its own certificate, so an empty one does
-  // not parse as a server Certificate message.
-  empty: 'decode_error',
+export const PROBLEM_OF_FAULT: Readonly<Record<CertificateFault, CertificateErrorKind>> = {
+  'invalid_certificate.expired': 'expired',
+  'invalid_certificate.not_valid_yet': 'not_yet_valid',
+  'invalid_certificate.not_valid_for_name': 'hostname_mismatch',
+  'invalid_certificate.not_valid_for_name_no_san': 'hostname_mismatch',
+  'invalid_certificate.unknown_issuer': 'unknown_ca',
+  'invalid_certificate.untrusted_root': 'unknown_ca',
+  'invalid_certificate.self_signed': 'self_signed',
+  'invalid_certificate.missing_intermediate': 'missing_intermediate',
+  'invalid_certificate.bad_signature': 'bad_signature',
+  'invalid_certificate.bad_self_signature': 'bad_signature',
+  'invalid_certificate.issuer_not_ca': 'not_a_ca',
+  'invalid_certificate.path_too_long': 'not_a_ca',
+  'invalid_certificate.issuer_cannot_sign_certificates': 'key_usage',
+  'invalid_certificate.cannot_sign': 'key_usage',
+  'invalid_certificate.not_for_server_auth': 'key_usage',
+  'invalid_certificate.unhandled_critical_extension': 'unhandled_critical_extension',
+  'invalid_certificate.bad_encoding': 'malformed',
+  'invalid_certificate.empty': 'empty',
 };
 
-export function certificateError(kind: CertificateErrorKind, sentence: string): CertificateError {
-  return { kind, alert: ALERT_FOR[kind], sentence };
+export function certificateError<F extends CertificateFault>(
+  fault: F,
+  params: FaultParams[F],
+): CertificateError {
+  return { fault, params, kind: PROBLEM_OF_FAULT[fault] } as CertificateError;
 }
 
 /** "2021-01-01 00:00 UTC": dates in sentences are read by people, in UTC like the certificate. */

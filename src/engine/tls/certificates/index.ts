@@ -1,11 +1,6 @@
 export { validateChain, type ChainResult, type ValidateOptions } from './validate';
 export type { ValidationStep, ValidationCheck } from './steps';
-export {
-  ALERT_FOR,
-  type CertificateAlert,
-  type CertificateError,
-  type CertificateErrorKind,
-} from './errors';
+export { PROBLEM_OF_FAULT, type CertificateError, type CertificateErrorKind } from './errors';
 export {
   summarizeCertificate,
   leafPublicKey,

@@ -65,8 +65,11 @@ export async function buildPath(
         ok: false,
         detail: `The signature on ${current.label} does not verify with the public key of ${named.label}.`,
       });
-      const sentence = `The signature on the certificate for ${current.label} does not verify with the key of its issuer, ${named.label}: the certificate was altered or not issued by it.`;
-      return { ok: false, error: certificateError('bad_signature', sentence), path };
+      const error = certificateError('invalid_certificate.bad_signature', {
+        subject: current.label,
+        issuer: named.label,
+      });
+      return { ok: false, error, path };
     }
 
     const isAnchor = anchors.includes(issuer);
@@ -164,8 +167,7 @@ async function selfIssuedError(
       ok: false,
       detail: `${cert.label} names itself as its issuer, but its signature does not verify with its own key.`,
     });
-    const sentence = `The certificate for ${cert.label} claims to be self-signed, but its signature does not verify with its own key.`;
-    return certificateError('bad_signature', sentence);
+    return certificateError('invalid_certificate.bad_self_signature', { subject: cert.label });
   }
   steps.push({
     check: 'trust_anchor',
@@ -174,11 +176,9 @@ async function selfIssuedError(
     detail: `${cert.label} is self-signed and is not one of the trusted root certificates.`,
   });
   if (isLeaf) {
-    const sentence = `The certificate for ${cert.label} is self-signed: no certificate authority vouches for it, and it is not one of the trusted certificates.`;
-    return certificateError('self_signed', sentence);
+    return certificateError('invalid_certificate.self_signed', { subject: cert.label });
   }
-  const sentence = `The chain ends at ${cert.label}, a self-signed root that is not one of the trusted root certificates.`;
-  return certificateError('unknown_ca', sentence);
+  return certificateError('invalid_certificate.untrusted_root', { subject: cert.label });
 }
 
 function issuerNotFound(
@@ -193,9 +193,13 @@ function issuerNotFound(
     detail: `The issuer of ${cert.label}, ${cert.issuerLabel}, is neither in the chain the server sent nor among the trusted roots.`,
   });
   if (isLeaf) {
-    const sentence = `The server sent the certificate for ${cert.label} without the certificate of its issuer, ${cert.issuerLabel}, which is not a trusted root, so the chain cannot be completed.`;
-    return certificateError('missing_intermediate', sentence);
+    return certificateError('invalid_certificate.missing_intermediate', {
+      subject: cert.label,
+      issuer: cert.issuerLabel,
+    });
   }
-  const sentence = `${cert.label} was issued by ${cert.issuerLabel}, which is not one of the trusted root certificates.`;
-  return certificateError('unknown_ca', sentence);
+  return certificateError('invalid_certificate.unknown_issuer', {
+    subject: cert.label,
+    issuer: cert.issuerLabel,
+  });
 }

@@ -1,4 +1,7 @@
 /** validateChain against the demo PKI: the good chains, and each negative case it ships. */
+import { ALERT_FOR_FAULT } from '../errors';
+import type { CertificateError } from './errors';
+import { faultText } from '../../../i18n/tls-failure';
 import { X509Certificate } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DEMO_EPOCH_MS } from '../../sim/clock';
@@ -33,9 +36,14 @@ async function expectFailure(result: Promise<ChainResult>) {
 
 async function expectSuccess(result: Promise<ChainResult>) {
   const settled = await result;
-  if (!settled.ok) throw new Error(`expected success, got ${settled.error.sentence}`);
+  if (!settled.ok) throw new Error(`expected success, got ${faultText(settled.error)}`);
   expect(settled.steps.every((s) => s.ok)).toBe(true);
   return settled;
+}
+
+/** A refusal as a person reads it: the kind, the alert it ends in and the English sentence. */
+function view(error: CertificateError) {
+  return { kind: error.kind, alert: ALERT_FOR_FAULT[error.fault], sentence: faultText(error) };
 }
 
 describe('validateChain: the good demo chains', () => {
@@ -186,16 +194,16 @@ describe('validateChain: the negative demo certificates', () => {
     },
   ])('$name: $kind, alert $alert', async ({ chain, kind, alert, sentence }) => {
     const result = await expectFailure(validate(certs(chain), 'www.example.com'));
-    expect(result.error).toEqual({ kind, alert, sentence });
+    expect(view(result.error)).toEqual({ kind, alert, sentence });
   });
 
   it('refuses the good chain for a host it does not name', async () => {
     const result = await expectFailure(validate(certs(leaves.rsa.chainPem), 'www.example.net'));
-    expect(result.error).toEqual({
+    expect(view(result.error)).toEqual({
       kind: 'hostname_mismatch',
       alert: 'bad_certificate',
       sentence:
-        'The certificate for www.example.com is not valid for www.example.net: it names only www.example.com, example.com, localhost, 127.0.0.1.',
+        'The certificate for www.example.com is not valid for www.example.net: it names only www.example.com, example.com, localhost, and 127.0.0.1.',
     });
     expect(result.chain).toHaveLength(3);
   });
@@ -219,7 +227,7 @@ describe('validateChain: the negative demo certificates', () => {
         trustAnchors: certs(rogue.root.certPem),
       }),
     );
-    expect(result.error).toEqual({
+    expect(view(result.error)).toEqual({
       kind: 'unknown_ca',
       alert: 'unknown_ca',
       sentence:
@@ -234,7 +242,7 @@ describe('validateChain: the negative demo certificates', () => {
 
   it('refuses a leaf sent without its intermediate', async () => {
     const result = await expectFailure(validate(certs(leaves.rsa.certPem), 'www.example.com'));
-    expect(result.error).toEqual({
+    expect(view(result.error)).toEqual({
       kind: 'missing_intermediate',
       alert: 'unknown_ca',
       sentence:
@@ -248,7 +256,7 @@ describe('validateChain: the negative demo certificates', () => {
     const tampered = leaf.slice();
     tampered[tampered.length - 1]! ^= 0x01;
     const result = await expectFailure(validate([tampered, issuer], 'www.example.com'));
-    expect(result.error).toEqual({
+    expect(view(result.error)).toEqual({
       kind: 'bad_signature',
       alert: 'bad_certificate',
       sentence:
@@ -264,7 +272,7 @@ describe('validateChain: the negative demo certificates', () => {
     tampered[tampered.length - 2]! ^= 0x80;
     const result = await expectFailure(validate([tampered], 'www.example.com'));
     expect(result.error.kind).toBe('bad_signature');
-    expect(result.error.sentence).toBe(
+    expect(faultText(result.error)).toBe(
       'The certificate for www.example.com claims to be self-signed, but its signature does not verify with its own key.',
     );
   });
@@ -274,7 +282,7 @@ describe('validateChain: the negative demo certificates', () => {
     const result = await expectFailure(
       validate(certs(leaves.rsa.chainPem), 'www.example.com', { now: Date.UTC(2041, 0, 1) }),
     );
-    expect(result.error.sentence).toBe(
+    expect(faultText(result.error)).toBe(
       'The certificate for www.example.com expired on 2035-01-01 00:00 UTC; it is now 2041-01-01 00:00 UTC.',
     );
   });
@@ -283,7 +291,7 @@ describe('validateChain: the negative demo certificates', () => {
 describe('validateChain: bytes that are not a certificate', () => {
   it('refuses an empty certificate list', async () => {
     const result = await validate([], 'www.example.com');
-    expect(result).toEqual({
+    expect({ ...result, error: !result.ok && view(result.error) }).toEqual({
       ok: false,
       error: {
         kind: 'empty',
@@ -300,8 +308,8 @@ describe('validateChain: bytes that are not a certificate', () => {
     const settled = await validate([garbage], 'www.example.com');
     if (settled.ok) throw new Error('expected failure');
     expect(settled.error.kind).toBe('malformed');
-    expect(settled.error.alert).toBe('decode_error');
-    expect(settled.error.sentence).toBe(
+    expect(ALERT_FOR_FAULT[settled.error.fault]).toBe('decode_error');
+    expect(faultText(settled.error)).toBe(
       'Certificate 1 of 1 that the server sent is not a valid DER X.509 certificate: it does not start with a DER SEQUENCE.',
     );
     expect(settled.steps).toEqual([
@@ -324,7 +332,7 @@ describe('validateChain: bytes that are not a certificate', () => {
       expect(result.error.kind).toBe('malformed');
     }
     if (second.ok) return;
-    expect(second.error.sentence).toMatch(/^Certificate 2 of 2 that the server sent is not/);
+    expect(faultText(second.error)).toMatch(/^Certificate 2 of 2 that the server sent is not/);
     expect(second.chain.map((c) => c.subject)).toEqual(['O=Wirestep Demo, CN=www.example.com']);
   });
 

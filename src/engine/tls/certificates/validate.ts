@@ -81,9 +81,7 @@ export async function validateChain(
   });
 
   if (chain.length === 0) {
-    const sentence =
-      'The server sent an empty certificate list, so there is no certificate to check.';
-    return fail(certificateError('empty', sentence), []);
+    return fail(certificateError('invalid_certificate.empty', {}), []);
   }
 
   const presented: ParsedCertificate[] = [];
@@ -105,8 +103,12 @@ export async function validateChain(
         ok: false,
         detail: `Certificate ${i + 1} of ${chain.length} cannot be decoded: ${reason}.`,
       });
-      const sentence = `Certificate ${i + 1} of ${chain.length} that the server sent is not a valid DER X.509 certificate: ${reason}.`;
-      return fail(certificateError('malformed', sentence), presented);
+      const refused = certificateError('invalid_certificate.bad_encoding', {
+        index: i + 1,
+        count: chain.length,
+        detail: reason,
+      });
+      return fail(refused, presented);
     }
   }
 

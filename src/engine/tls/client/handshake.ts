@@ -22,7 +22,7 @@ import {
 } from '../enums';
 import type { ClientConfig } from '../config';
 import type { HandshakeContext, Incoming, Machine } from '../context';
-import { fail } from '../errors';
+import { fail, faultKey, type TlsError } from '../errors';
 import { curveGroupOfKeyType, groupName } from '../groups';
 import {
   checkPeerFinished,
@@ -90,7 +90,10 @@ async function handle(
       return onFinished(config, state, input, ctx);
     case 'Traffic':
       // RFC 5246, Section 7.4.1.1: we never renegotiate; any handshake message now is unexpected.
-      return fail({ kind: 'unexpected_message', expected: ['ApplicationData'], got: input.kind });
+      return fail({
+        fault: 'inappropriate_handshake_message',
+        params: { expectTypes: ['ApplicationData'], gotType: input.kind },
+      });
   }
 }
 
@@ -162,26 +165,26 @@ async function onServerHello(
   const hello = message.body;
   if (hello.version !== ProtocolVersion.TLS12) {
     fail({
-      kind: 'protocol_version',
-      reason: `the server chose ${versionName(hello.version)}; this client speaks only TLS 1.2`,
+      fault: 'peer_misbehaved.server_version_not_tls12',
+      params: { version: versionName(hello.version) },
     });
   }
   if (!offer.cipherSuites.includes(hello.cipherSuite)) {
     fail({
-      kind: 'illegal_parameter',
-      reason: `the server selected ${cipherSuiteName(hello.cipherSuite)}, which the client never offered`,
+      fault: 'peer_misbehaved.selected_unoffered_cipher_suite',
+      params: { suite: cipherSuiteName(hello.cipherSuite) },
     });
   }
   const suite = suiteParams(hello.cipherSuite);
   if (!suite)
     fail({
-      kind: 'illegal_parameter',
-      reason: `the server selected ${cipherSuiteName(hello.cipherSuite)}, which this client cannot use`,
+      fault: 'peer_misbehaved.selected_unusable_cipher_suite',
+      params: { suite: cipherSuiteName(hello.cipherSuite) },
     });
   if (hello.compressionMethod !== 0) {
     fail({
-      kind: 'illegal_parameter',
-      reason: `the server selected compression method ${hello.compressionMethod}; only null was offered`,
+      fault: 'peer_misbehaved.selected_unoffered_compression',
+      params: { method: hello.compressionMethod },
     });
   }
   checkServerExtensions(config, offer, hello);
@@ -224,17 +227,16 @@ async function onServerHello(
   // with the new randoms gives new keys; no certificate and no key exchange.
   if (hello.cipherSuite !== session.cipherSuite) {
     fail({
-      kind: 'illegal_parameter',
-      reason: `the server resumed a ${cipherSuiteName(session.cipherSuite)} session with ${cipherSuiteName(hello.cipherSuite)}`,
+      fault: 'peer_misbehaved.resumed_with_different_suite',
+      params: {
+        sessionSuite: cipherSuiteName(session.cipherSuite),
+        suite: cipherSuiteName(hello.cipherSuite),
+      },
     });
   }
   if (session.extendedMasterSecret !== extendedMasterSecret) {
     // RFC 7627, Section 5.3: EMS must match between the original and the resumed handshake.
-    fail({
-      kind: 'no_shared_parameters',
-      what: 'cipher suite',
-      reason: 'the server resumed a session with a different extended_master_secret setting',
-    });
+    fail({ fault: 'peer_misbehaved.resumed_with_different_ems', params: {} });
   }
   ctx.negotiated.resumed = offer.resumeBy ?? 'session_id';
   ctx.note('tls.client.resumed', { by: ctx.negotiated.resumed });
@@ -250,26 +252,20 @@ function checkServerExtensions(config: ClientConfig, offer: ClientOffer, hello: 
   for (const ext of hello.extensions) {
     const type = extensionTypeOf(ext);
     if (!offer.extensionTypes.includes(type)) {
-      fail({
-        kind: 'unsupported_extension',
-        reason: `the server sent extension ${type} that the client did not offer`,
-      });
+      fail({ fault: 'peer_misbehaved.unsolicited_extension', params: { extension: type } });
     }
   }
   const renegotiation = findExtension(hello.extensions, 'renegotiation_info');
   if (renegotiation && renegotiation.renegotiatedConnection.length > 0) {
     // RFC 5746, Section 3.4: on an initial handshake the server's renegotiated_connection is empty.
-    fail({
-      kind: 'secure_renegotiation',
-      reason: 'the server sent a non-empty renegotiation_info on an initial handshake',
-    });
+    fail({ fault: 'peer_misbehaved.server_renegotiation_info_not_empty', params: {} });
   }
   const alpn = findExtension(hello.extensions, 'alpn');
   if (alpn && (alpn.protocols.length !== 1 || !config.alpn.includes(alpn.protocols[0]!))) {
     // RFC 7301, Section 3.2: exactly one protocol, one the client offered.
     fail({
-      kind: 'illegal_parameter',
-      reason: `the server selected ALPN protocol ${alpn.protocols.join(',')}, which the client did not offer`,
+      fault: 'peer_misbehaved.selected_unoffered_alpn',
+      params: { protocols: alpn.protocols },
     });
   }
 }
@@ -291,11 +287,9 @@ async function onCertificate(
     trustAnchors: config.trustAnchors,
   });
   if (!result.ok) {
-    ctx.note('tls.client.certificate_rejected', {
-      kind: result.error.kind,
-      reason: result.error.sentence,
-    });
-    fail({ kind: 'certificate', alert: result.error.alert, reason: result.error.sentence });
+    const { kind, fault, params } = result.error;
+    ctx.note('tls.client.certificate_rejected', { kind, reason: faultKey(fault), ...params });
+    fail({ fault, params } as TlsError);
   }
   // RFC 5246, Section 7.4.2: the leaf's key "MUST be compatible with the selected key exchange
   // algorithm": RSA for ECDHE_RSA, ECDSA for ECDHE_ECDSA (RFC 8422, Section 5.3). Without this
@@ -305,8 +299,12 @@ async function onCertificate(
   const leafFamily = result.leafKeyType === 'other' ? 'other' : keyFamilyOf(result.leafKeyType);
   if (leafFamily !== state.hello.suite.auth) {
     fail({
-      kind: 'illegal_parameter',
-      reason: `the server's certificate holds a ${result.leafKeyType} key, but ${state.hello.suite.name} needs ${state.hello.suite.auth}`,
+      fault: 'peer_misbehaved.certificate_key_wrong_for_suite',
+      params: {
+        keyType: result.leafKeyType,
+        suite: state.hello.suite.name,
+        auth: state.hello.suite.auth,
+      },
     });
   }
   // RFC 8422, Section 5.3: an ECDSA certificate's key "MUST use a curve and point format
@@ -315,9 +313,8 @@ async function onCertificate(
   const leafCurve = curveGroupOfKeyType(result.leafKeyType);
   if (leafCurve !== undefined && !config.groups.includes(leafCurve)) {
     fail({
-      kind: 'no_shared_parameters',
-      what: 'certificate',
-      reason: `the server's certificate key is on ${namedGroupName(leafCurve)}, a curve this client did not offer in supported_groups (RFC 8422, Section 5.3)`,
+      fault: 'peer_incompatible.certificate_curve_not_offered',
+      params: { curve: namedGroupName(leafCurve) },
     });
   }
   ctx.note('tls.client.certificate_valid', {
@@ -346,29 +343,24 @@ async function onServerKeyExchange(
     input.message.msgType === HandshakeType.server_key_exchange
   ) {
     // The codec keeps a ServerKeyExchange that is not ECDHE over a named curve as raw bytes.
-    fail({
-      kind: 'illegal_parameter',
-      reason: 'the ServerKeyExchange does not use a named curve (RFC 8422, Section 5.4)',
-    });
+    // RFC 8422, Section 5.4.
+    fail({ fault: 'peer_misbehaved.key_exchange_not_named_curve', params: {} });
   }
   const { message, raw } = expectHandshake(input, 'server_key_exchange', 'ServerKeyExchange');
   const kx = message.body;
   if (kx.curveType !== 3) {
-    fail({
-      kind: 'illegal_parameter',
-      reason: 'the ServerKeyExchange does not use a named curve (RFC 8422, Section 5.4)',
-    });
+    fail({ fault: 'peer_misbehaved.key_exchange_not_named_curve', params: {} });
   }
   if (!config.groups.includes(kx.namedGroup) || !groupName(kx.namedGroup)) {
     fail({
-      kind: 'illegal_parameter',
-      reason: `the server chose group ${namedGroupName(kx.namedGroup)}, which the client did not offer`,
+      fault: 'peer_misbehaved.selected_unoffered_group',
+      params: { group: namedGroupName(kx.namedGroup) },
     });
   }
   if (!config.signatureSchemes.includes(kx.signatureScheme)) {
     fail({
-      kind: 'illegal_parameter',
-      reason: `the server signed with ${signatureSchemeName(kx.signatureScheme)}, which the client did not offer`,
+      fault: 'peer_misbehaved.signed_with_unoffered_scheme',
+      params: { scheme: signatureSchemeName(kx.signatureScheme) },
     });
   }
   const signed = serverKeyExchangeSignedContent(
@@ -381,8 +373,8 @@ async function onServerKeyExchange(
       // A scheme that does not fit the certificate's key is a bad parameter, not a bad signature.
       if (e instanceof SignatureKeyMismatch) {
         fail({
-          kind: 'illegal_parameter',
-          reason: `the server signed with ${signatureSchemeName(kx.signatureScheme)}, which does not fit its ${state.leafKeyType} certificate key`,
+          fault: 'peer_misbehaved.scheme_does_not_fit_key',
+          params: { scheme: signatureSchemeName(kx.signatureScheme), keyType: state.leafKeyType },
         });
       }
       return false;
@@ -390,8 +382,8 @@ async function onServerKeyExchange(
   );
   if (!valid) {
     fail({
-      kind: 'bad_signature',
-      reason: `the ServerKeyExchange signature (${signatureSchemeName(kx.signatureScheme)}) does not verify with the certificate's key`,
+      fault: 'peer_misbehaved.bad_key_exchange_signature',
+      params: { scheme: signatureSchemeName(kx.signatureScheme) },
     });
   }
   ctx.transcript.add(raw);
@@ -419,7 +411,10 @@ async function onCertificateRequest(
 ): Promise<ClientState> {
   if (state.certificateRequested) {
     // RFC 5246, Section 7.3: the flight carries at most one CertificateRequest.
-    fail({ kind: 'unexpected_message', expected: ['ServerHelloDone'], got: 'CertificateRequest' });
+    fail({
+      fault: 'inappropriate_handshake_message',
+      params: { expectTypes: ['ServerHelloDone'], gotType: 'CertificateRequest' },
+    });
   }
   const { raw } = expectHandshake(input, 'certificate_request', 'CertificateRequest');
   ctx.transcript.add(raw);
@@ -434,11 +429,13 @@ async function onServerHelloDone(
 ): Promise<ClientState> {
   if (!(input.kind === 'handshake' && input.message.type === 'server_hello_done')) {
     fail({
-      kind: 'unexpected_message',
-      expected: state.certificateRequested
-        ? ['ServerHelloDone']
-        : ['CertificateRequest', 'ServerHelloDone'],
-      got: describeIncoming(input),
+      fault: 'inappropriate_handshake_message',
+      params: {
+        expectTypes: state.certificateRequested
+          ? ['ServerHelloDone']
+          : ['CertificateRequest', 'ServerHelloDone'],
+        gotType: describeIncoming(input),
+      },
     });
   }
   ctx.transcript.add(input.raw);

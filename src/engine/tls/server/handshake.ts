@@ -96,32 +96,26 @@ async function onClientHello(
   // being downgraded (or retrying after a failure it should not have had): inappropriate_fallback.
   if (hello.version < ProtocolVersion.TLS12 && hello.cipherSuites.includes(TLS_FALLBACK_SCSV)) {
     fail({
-      kind: 'inappropriate_fallback',
-      reason: `the client falls back to ${versionName(hello.version)} (TLS_FALLBACK_SCSV) but this server supports TLS 1.2 (RFC 7507, Section 3)`,
+      fault: 'peer_misbehaved.inappropriate_fallback',
+      params: { version: versionName(hello.version) },
     });
   }
   if (hello.version < ProtocolVersion.TLS12) {
     // RFC 5246, Appendix E.1: we speak only TLS 1.2, so an older client cannot be served.
     fail({
-      kind: 'protocol_version',
-      reason: `the client offers at most ${versionName(hello.version)}; this server requires TLS 1.2`,
+      fault: 'peer_incompatible.client_version_too_old',
+      params: { version: versionName(hello.version) },
     });
   }
   if (!hello.compressionMethods.includes(0)) {
-    fail({
-      kind: 'illegal_parameter',
-      reason:
-        'the ClientHello does not offer the null compression method (RFC 5246, Section 7.4.1.2)',
-    });
+    // RFC 5246, Section 7.4.1.2: every client must offer the null compression method.
+    fail({ fault: 'peer_misbehaved.null_compression_not_offered', params: {} });
   }
   checkClientHelloExtensions(hello);
   const renegotiation = findExtension(hello.extensions, 'renegotiation_info');
   if (renegotiation && renegotiation.renegotiatedConnection.length > 0) {
-    fail({
-      kind: 'secure_renegotiation',
-      reason:
-        'the client sent a non-empty renegotiation_info on an initial handshake (RFC 5746, Section 3.6)',
-    });
+    // RFC 5746, Section 3.6.
+    fail({ fault: 'peer_misbehaved.client_renegotiation_info_not_empty', params: {} });
   }
   ctx.transcript.add(raw);
   const serverRandom = ctx.rng.bytes(32);
@@ -133,15 +127,23 @@ async function onClientHello(
   const resumable = findResumableSession(config, hello, clientOffersEms, ctx);
   if (resumable) return resume(hello, resumable, randoms, alpn, ctx);
 
-  const choice = chooseParameters(config, {
-    cipherSuites: hello.cipherSuites,
-    ...optional('groups', findExtension(hello.extensions, 'supported_groups')?.groups),
-    ...optional(
-      'signatureSchemes',
-      findExtension(hello.extensions, 'signature_algorithms')?.schemes,
-    ),
+  const choice = chooseParameters(
+    config,
+    {
+      cipherSuites: hello.cipherSuites,
+      ...optional('groups', findExtension(hello.extensions, 'supported_groups')?.groups),
+      ...optional(
+        'signatureSchemes',
+        findExtension(hello.extensions, 'signature_algorithms')?.schemes,
+      ),
+    },
+    (skip) => ctx.note(skip.key, skip.params),
+  );
+  ctx.note('tls.server.chose_suite', {
+    suite: choice.suite.name,
+    reason: `tls.server.why.${choice.order}${choice.passedOver.length > 0 ? '_after_passing_over' : ''}`,
+    passedOver: choice.passedOver,
   });
-  ctx.note('tls.server.chose_suite', { suite: choice.suite.name, reason: choice.reason });
   const clientOffersTickets = findExtension(hello.extensions, 'session_ticket') !== undefined;
   const decided: ServerHelloDecided = {
     ...randoms,
@@ -235,12 +237,7 @@ async function onClientCertificate(
 ): Promise<ServerState> {
   const { message, raw } = expectHandshake(input, 'certificate', 'Certificate');
   if (message.body.certificates.length > 0) {
-    fail({
-      kind: 'certificate',
-      alert: 'unsupported_certificate',
-      reason:
-        'the client sent a certificate, but this server cannot verify client certificates; it goes on only without one',
-    });
+    fail({ fault: 'peer_incompatible.client_certificate_unsupported', params: {} });
   }
   ctx.transcript.add(raw);
   return { ...state, name: 'ExpectClientKeyExchange' };
@@ -252,10 +249,7 @@ function checkClientHelloExtensions(hello: ClientHello): void {
   // server's answer is empty. (An empty list or host name fails in the decoder already.)
   const serverName = findExtension(hello.extensions, 'server_name');
   if (serverName && serverName.hostName === '') {
-    fail({
-      kind: 'decode',
-      reason: 'the ClientHello has an empty server_name extension (RFC 6066, Section 3)',
-    });
+    fail({ fault: 'peer_misbehaved.empty_server_name', params: {} });
   }
   // RFC 8422, Section 5.1.2: a client that offers ECC curves in supported_groups and sends
   // ec_point_formats without uncompressed gets illegal_parameter ("the server MUST abort").
@@ -264,8 +258,8 @@ function checkClientHelloExtensions(hello: ClientHello): void {
   const offersEcc = groups.some((g) => RFC8422_CURVES.includes(g));
   if (offersEcc && pointFormats && !pointFormats.formats.includes(EC_POINT_FORMAT_UNCOMPRESSED)) {
     fail({
-      kind: 'illegal_parameter',
-      reason: `the ClientHello's ec_point_formats (${pointFormats.formats.join(', ')}) lacks uncompressed (RFC 8422, Section 5.1.2)`,
+      fault: 'peer_misbehaved.point_formats_without_uncompressed',
+      params: { formats: pointFormats.formats.map(String) },
     });
   }
 }
@@ -298,9 +292,8 @@ function chooseAlpn(config: ServerConfig, hello: ClientHello): string | undefine
   const pick = config.alpn.find((p) => offered.protocols.includes(p));
   if (!pick) {
     fail({
-      kind: 'no_shared_parameters',
-      what: 'ALPN protocol',
-      reason: `no common application protocol: the client offered ${offered.protocols.join(', ')}`,
+      fault: 'peer_incompatible.no_application_protocol',
+      params: { offered: offered.protocols },
     });
   }
   return pick;
@@ -355,8 +348,8 @@ function findResumableSession(
   // no longer enables only means a full handshake.
   if (!hello.cipherSuites.includes(session.cipherSuite)) {
     fail({
-      kind: 'illegal_parameter',
-      reason: `the client offers to resume a session made with ${cipherSuiteName(session.cipherSuite)}, but does not offer that suite (RFC 5246, Section 7.4.1.2)`,
+      fault: 'peer_misbehaved.resumption_offered_without_its_suite',
+      params: { suite: cipherSuiteName(session.cipherSuite) },
     });
   }
   if (!config.cipherSuites.includes(session.cipherSuite)) {
@@ -369,11 +362,7 @@ function findResumableSession(
   // session without EMS, a new offer with it) the server "MUST NOT perform the abbreviated
   // handshake" and continues with a full one.
   if (session.extendedMasterSecret && !clientOffersEms) {
-    fail({
-      kind: 'illegal_parameter',
-      reason:
-        'the client offers to resume a session made with extended_master_secret, but without the extension (RFC 7627, Section 5.3)',
-    });
+    fail({ fault: 'peer_misbehaved.resumption_offered_without_ems', params: {} });
   }
   if (session.extendedMasterSecret !== (clientOffersEms && config.supportExtendedMasterSecret)) {
     ctx.note('tls.server.resumption_ems_mismatch');

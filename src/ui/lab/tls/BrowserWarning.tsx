@@ -5,7 +5,7 @@
  */
 import type { AlertOutcome } from '../../../engine/scenarios/lab';
 import { useStrings } from '../../hooks';
-import { format } from '../../i18n';
+import { format, translate } from '../../i18n';
 import { AlertText } from '../common';
 
 /** Chromium's net error for each validator problem (net/base/net_error_list.h). */
@@ -28,7 +28,7 @@ export function BrowserWarning({
   host: string;
   /** The validator's name for the problem, e.g. "expired". */
   problem: string | undefined;
-  /** The client's sentence about it. */
+  /** The client's reason: a key of the language tables, filled in from the alert's params. */
   sentence: string | undefined;
   alert: AlertOutcome | undefined;
 }) {
@@ -48,7 +48,7 @@ export function BrowserWarning({
         <h4>{w.title}</h4>
         <p>{format(w.intro, { host })}</p>
         {problem && <p className="why">{kinds[problem] ?? w.kinds.other}</p>}
-        {sentence && <p className="sentence">{sentence}</p>}
+        {sentence && <p className="sentence">{translate(t.notes, sentence, alert?.params)}</p>}
         <p className="net-error">{NET_ERROR[problem ?? ''] ?? 'NET::ERR_CERT_INVALID'}</p>
       </div>
       {alert && (

@@ -9,7 +9,7 @@ import type {
   NegotiationSettings,
 } from '../../../engine/scenarios/lab';
 import { useStrings } from '../../hooks';
-import { format } from '../../i18n';
+import { format, translate } from '../../i18n';
 import { AlertText, Facts, SelectField, ShowOnDiagram } from '../common';
 import { ReorderableList, type Choice } from '../ReorderableList';
 import type { EditorProps, LabParts, OutcomeProps } from '../types';
@@ -99,7 +99,10 @@ function NegotiationOutcomeView({ outcome }: OutcomeProps<NegotiationOutcome>) {
       <Facts
         rows={[
           !!o.serverChose && [t.lab.negotiation.chosenSuite, o.serverChose.name],
-          !!o.serverChose?.reason && [t.lab.negotiation.why, o.serverChose.reason],
+          !!o.serverChose?.reason && [
+            t.lab.negotiation.why,
+            translate(t.notes, o.serverChose.reason, o.serverChose.params),
+          ],
           !!misnamed && [
             t.lab.negotiation.serverHelloSaid,
             `0x${o.serverHelloSuite!.toString(16).padStart(4, '0')}`,

@@ -1,5 +1,5 @@
 /** Reading the DNS engine's notes and cache events off a slice of a Trace. */
-import type { CacheEvent, NoteEvent, TraceEvent } from '../../../trace';
+import type { CacheEvent, NoteEvent, TraceEvent, TraceParams } from '../../../trace';
 
 export function notesOf(
   events: readonly TraceEvent[],
@@ -16,7 +16,7 @@ export function noteParams(
   events: readonly TraceEvent[],
   key: string,
   range?: readonly [number, number],
-): Record<string, string | number>[] {
+): TraceParams[] {
   return notesOf(events, key, range).map((n) => ({ ...n.params }));
 }
 
