@@ -168,7 +168,7 @@ export class RecordCache {
    * cache keeps anything (unbound's cache-max-ttl applies to what it returns, not only to what it
    * stores; BIND and Knot Resolver give 86400 for a 172800 record too).
    */
-  capRecord(rr: ResourceRecord): ResourceRecord {
+  capRecord<R extends ResourceRecord>(rr: R): R {
     const ttl = Math.min(recordTtl(rr), this.policy.maxTtl);
     return ttl === rr.ttl ? rr : { ...rr, ttl };
   }

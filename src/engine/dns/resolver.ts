@@ -19,7 +19,9 @@ import { shortQuestion } from './present';
 import {
   RRClass,
   RRType,
+  isRecordOf,
   makeQuery,
+  recordsOf,
   type Message,
   type Question,
   type ResourceRecord,
@@ -177,7 +179,7 @@ export class IterativeResolver {
         case 'cname': {
           for (const rr of step.chain) {
             chain.push(rr);
-            const target = (rr.data as { target: Name }).target;
+            const target = rr.data.target;
             if (seen.has(target.key)) {
               this.note(walk, 'dns.note.cname_loop', { name: target.toString() });
               return { kind: 'servfail', question, chain, reason: `CNAME loop at ${target}` };
@@ -210,10 +212,10 @@ export class IterativeResolver {
     }
     if (type === RRType.CNAME) return undefined;
     const cname = this.opts.caches.responses.peek(name, RRType.CNAME, walk.t);
-    if (cname?.value.kind === 'records') {
-      const rr = cname.value.records[0]!;
+    const rr = cname?.value.kind === 'records' ? cname.value.records[0] : undefined;
+    if (rr && isRecordOf(rr, 'CNAME')) {
       this.opts.caches.responses.get(name, RRType.CNAME, walk.t, this.observer);
-      return { kind: 'cname', chain: [rr], next: (rr.data as { target: Name }).target };
+      return { kind: 'cname', chain: [rr], next: rr.data.target };
     }
     return undefined;
   }
@@ -269,8 +271,7 @@ export class IterativeResolver {
   ): Step {
     const cache = this.opts.caches.responses;
     for (const rr of c.chain) cache.putRecords(rr.name, RRType.CNAME, [rr], walk.t, this.observer);
-    const last =
-      c.chain.length > 0 ? (c.chain[c.chain.length - 1]!.data as { target: Name }).target : qname;
+    const last = c.chain.length > 0 ? c.chain[c.chain.length - 1]!.data.target : qname;
     if (c.kind === 'answer') cache.putRecords(last, qtype, c.rrset, walk.t, this.observer);
     if (c.kind === 'nodata') cache.putNegative(last, qtype, false, c.soa, walk.t, this.observer);
     if (c.kind === 'nxdomain') cache.putNegative(last, qtype, true, c.soa, walk.t, this.observer);
@@ -497,7 +498,5 @@ type Step =
   Exclude<Classified, { kind: 'referral' | 'lame' }> | { kind: 'servfail'; reason: string };
 
 function addressesIn(records: ResourceRecord[]): string[] {
-  return records
-    .filter((r) => r.data.kind === 'A')
-    .map((r) => (r.data as { address: string }).address);
+  return recordsOf(records, 'A').map((r) => r.data.address);
 }

@@ -175,6 +175,27 @@ export interface ResourceRecord {
   data: RData;
 }
 
+/** A record whose RDATA decoded as variant `K` (a CNAME record with a \\# RDATA is not one). */
+export type RecordOf<K extends RData['kind']> = ResourceRecord & {
+  data: Extract<RData, { kind: K }>;
+};
+
+/** Narrows a record by its RDATA's tag. */
+export function isRecordOf<K extends RData['kind']>(
+  rr: ResourceRecord,
+  kind: K,
+): rr is RecordOf<K> {
+  return rr.data.kind === kind;
+}
+
+/** The records among `records` whose RDATA is variant `K`, in order. */
+export function recordsOf<K extends RData['kind']>(
+  records: readonly ResourceRecord[],
+  kind: K,
+): RecordOf<K>[] {
+  return records.filter((rr): rr is RecordOf<K> => isRecordOf(rr, kind));
+}
+
 /** An EDNS option, kept raw (RFC 6891 §6.1.2). */
 export interface EdnsOption {
   code: number;

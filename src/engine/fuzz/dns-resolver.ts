@@ -17,7 +17,14 @@ import {
   type Resolved,
 } from '../dns/resolver';
 import type { DnsTransport, TransportResult } from '../dns/transport';
-import { RRClass, RRType, type RData, type ResourceRecord } from '../dns/types';
+import {
+  RRClass,
+  RRType,
+  isRecordOf,
+  recordsOf,
+  type RData,
+  type ResourceRecord,
+} from '../dns/types';
 import { Zone, ZoneError } from '../dns/zone/zone';
 import { SeededRng } from '../sim/rng';
 import { FuzzFinding, crash, type FuzzTarget } from './target';
@@ -281,8 +288,8 @@ export function buildUniverse(u: UniverseInput): Built {
     });
   });
   const root = zones[0]!;
-  const rootHints = (root.rrset(Name.root, RRType.NS) ?? []).map((r) => {
-    const host = (r.data as { host: Name }).host;
+  const rootHints = recordsOf(root.rrset(Name.root, RRType.NS) ?? [], 'NS').map((r) => {
+    const host = r.data.host;
     return { name: host, address: hostAddress(host) };
   });
   return { names, servers, rootHints };
@@ -391,8 +398,7 @@ function checkResolved(resolved: Resolved, started: number, sent: number, questi
           'invariant',
           `${question}: answer record ${rr.name} does not follow the chain at ${name}`,
         );
-      if (rr.type === RRType.CNAME && result.question.type !== RRType.CNAME)
-        name = (rr.data as { target: Name }).target;
+      if (isRecordOf(rr, 'CNAME') && result.question.type !== RRType.CNAME) name = rr.data.target;
     }
   }
 }
