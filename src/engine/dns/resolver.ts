@@ -9,7 +9,15 @@
 import { DecodeError } from '../bytes';
 import type { Rng } from '../sim/rng';
 import type { TraceEvent } from '../trace';
-import type { CacheObserver, Delegation, DelegationCache, NameServer, RecordCache } from './cache';
+import {
+  lookupEvents,
+  type CacheLookup,
+  type CacheObserver,
+  type Delegation,
+  type DelegationCache,
+  type NameServer,
+  type RecordCache,
+} from './cache';
 import { classify, type Classified } from './classify';
 import { decodeMessage, encodeMessage } from './codec';
 import { serverLane } from './lanes';
@@ -203,7 +211,10 @@ export class IterativeResolver {
 
   /** The cached answer for (name, type), or a cached CNAME to follow from it. */
   private fromCache(walk: Walk, name: Name, type: number): Step | undefined {
-    const hit = this.opts.caches.responses.get(name, type, walk.t, this.observer);
+    const cache = this.opts.caches.responses;
+    const lookup = cache.get(name, type, walk.t);
+    this.recordLookup(walk, lookup);
+    const hit = lookup.hit;
     if (hit) {
       if (hit.value.kind === 'records')
         return { kind: 'answer', chain: [], rrset: hit.value.records };
@@ -211,10 +222,12 @@ export class IterativeResolver {
       return { kind: hit.value.nxdomain ? 'nxdomain' : 'nodata', chain: [], soa };
     }
     if (type === RRType.CNAME) return undefined;
-    const cname = this.opts.caches.responses.peek(name, RRType.CNAME, walk.t);
-    const rr = cname?.value.kind === 'records' ? cname.value.records[0] : undefined;
+    // A CNAME is reported only when it is followed; looking for one is silent.
+    const cname = cache.get(name, RRType.CNAME, walk.t);
+    const value = cname.hit?.value;
+    const rr = value?.kind === 'records' ? value.records[0] : undefined;
     if (rr && isRecordOf(rr, 'CNAME')) {
-      this.opts.caches.responses.get(name, RRType.CNAME, walk.t, this.observer);
+      this.recordLookup(walk, cname);
       return { kind: 'cname', chain: [rr], next: rr.data.target };
     }
     return undefined;
@@ -339,10 +352,10 @@ export class IterativeResolver {
     delegation: Delegation,
     depth: number,
   ): Promise<string[]> {
-    const cached = this.opts.caches.responses.peek(server.name, RRType.A, walk.t);
-    if (cached?.value.kind === 'records') {
-      this.opts.caches.responses.get(server.name, RRType.A, walk.t, this.observer);
-      return addressesIn(cached.value.records);
+    const cached = this.opts.caches.responses.get(server.name, RRType.A, walk.t);
+    if (cached.hit?.value.kind === 'records') {
+      this.recordLookup(walk, cached);
+      return addressesIn(cached.hit.value.records);
     }
     if (walk.pendingNs.has(server.name.key)) {
       this.note(walk, 'dns.note.ns_cycle', {
@@ -486,6 +499,13 @@ export class IterativeResolver {
       }
       return result;
     }
+  }
+
+  private recordLookup(walk: Walk, lookup: CacheLookup): void {
+    const trace = this.opts.trace;
+    if (!trace) return;
+    for (const event of lookupEvents(this.opts.caches.responses, lookup, walk.t, trace.lane))
+      trace.sink.push(event);
   }
 
   private note(walk: Walk, key: string, params: Record<string, string | number>): void {
