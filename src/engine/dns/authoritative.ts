@@ -136,7 +136,7 @@ function serverEdns(): Edns {
 }
 
 /** RFC 1034 §4.3.2 step 3, following CNAMEs that stay inside the zone. */
-function lookUp(zone: Zone, qname: Name, qtype: number, response: Message): void {
+function lookUp(zone: Zone, qname: Name, qtype: RRType, response: Message): void {
   const seen = new Set<string>();
   let name = qname;
   response.header.aa = true;

@@ -10,7 +10,7 @@
 import type { CacheEvent, CacheOp } from '../trace';
 import type { Name } from './name';
 import { formatRData, shortQuestion } from './present';
-import { typeName, type ResourceRecord } from './types';
+import { typeName, type ResourceRecord, type RRType } from './types';
 
 /** Unbound's cache-max-ttl default (86400 s); BIND's max-cache-ttl default is 604800 s. */
 export const MAX_CACHE_TTL = 86400;
@@ -56,7 +56,7 @@ export interface CacheHit {
 /** What RecordCache.get found for (name, type). */
 export interface CacheLookup {
   name: Name;
-  type: number;
+  type: RRType;
   /** The entries found past their lifetime and dropped, in the order they were looked at. */
   expired: CachedValue[];
   hit: CacheHit | undefined;
@@ -106,7 +106,7 @@ export class RecordCache {
    * The entry for (name, type), else a cached NXDOMAIN for the name. Entries found expired are
    * dropped (as hickory's DnsLru::get drops them) and listed, so the caller can report them.
    */
-  get(name: Name, type: number, now: number): CacheLookup {
+  get(name: Name, type: RRType, now: number): CacheLookup {
     const expired: CachedValue[] = [];
     const hit =
       this.fresh(`${name.key}|${type}`, now, expired) ??
@@ -115,14 +115,14 @@ export class RecordCache {
   }
 
   /** The fresh entry for (name, type), if any: `get` for a caller that reports nothing. */
-  peek(name: Name, type: number, now: number): CacheHit | undefined {
+  peek(name: Name, type: RRType, now: number): CacheHit | undefined {
     return this.get(name, type, now).hit;
   }
 
   /** Caches records for (name, type) for the smallest TTL among them, within the policy. */
   putRecords(
     name: Name,
-    type: number,
+    type: RRType,
     records: ResourceRecord[],
     now: number,
     observer?: CacheObserver,
@@ -145,7 +145,7 @@ export class RecordCache {
    */
   putNegative(
     name: Name,
-    type: number,
+    type: RRType,
     nxdomain: boolean,
     soa: ResourceRecord | undefined,
     now: number,

@@ -60,7 +60,7 @@ export function classify(
   response: Message,
   zone: Name,
   qname: Name,
-  qtype: number,
+  qtype: RRType,
 ): Classification {
   const rcode = response.header.rcode;
   if (rcode !== Rcode.NOERROR && rcode !== Rcode.NXDOMAIN) {

@@ -210,7 +210,7 @@ export class IterativeResolver {
   }
 
   /** The cached answer for (name, type), or a cached CNAME to follow from it. */
-  private fromCache(walk: Walk, name: Name, type: number): Step | undefined {
+  private fromCache(walk: Walk, name: Name, type: RRType): Step | undefined {
     const cache = this.opts.caches.responses;
     const lookup = cache.get(name, type, walk.t);
     this.recordLookup(walk, lookup);
@@ -234,7 +234,7 @@ export class IterativeResolver {
   }
 
   /** Walks down from the deepest known zone cut until the servers give a final answer. */
-  private async iterate(walk: Walk, qname: Name, qtype: number, depth: number): Promise<Step> {
+  private async iterate(walk: Walk, qname: Name, qtype: RRType, depth: number): Promise<Step> {
     let delegation = this.opts.caches.delegations.closest(qname, walk.t, this.observer)
       ?.delegation ?? {
       zone: qname.trimTo(0),
@@ -279,7 +279,7 @@ export class IterativeResolver {
   private cacheFinal(
     walk: Walk,
     qname: Name,
-    qtype: number,
+    qtype: RRType,
     c: Exclude<Classified, { kind: 'referral' | 'lame' }>,
   ): Step {
     const cache = this.opts.caches.responses;
@@ -306,7 +306,7 @@ export class IterativeResolver {
     walk: Walk,
     delegation: Delegation,
     qname: Name,
-    qtype: number,
+    qtype: RRType,
     depth: number,
   ): Promise<
     | { kind: 'ok'; result: Exclude<Classified, { kind: 'lame' }> }
@@ -392,7 +392,7 @@ export class IterativeResolver {
     address: string,
     zone: Name,
     qname: Name,
-    qtype: number,
+    qtype: RRType,
   ): Promise<Classified> {
     const trace = this.opts.trace;
     const id = this.opts.rng.uint32() & 0xffff;

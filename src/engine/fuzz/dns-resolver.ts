@@ -169,7 +169,7 @@ export function buildUniverse(u: UniverseInput): Built {
     specOf(zoneName).ns.map((i) =>
       i % 2 === 0 ? under(i % 4 === 0 ? 'ns1' : 'ns2', zoneName) : hosts[(i >> 1) % hosts.length]!,
     );
-  const rr = (name: Name, type: number, data: RData, ttl = 3600): ResourceRecord => ({
+  const rr = (name: Name, type: RRType, data: RData, ttl = 3600): ResourceRecord => ({
     name,
     type,
     class: RRClass.IN,
