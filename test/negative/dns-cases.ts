@@ -373,7 +373,7 @@ export const DNS_CASES: NegativeCase[] = [
       const origin = Name.parse('example.test');
       const rr = (
         name: Name,
-        type: number,
+        type: RRType,
         data: ResourceRecord['data'],
         ttl = 300,
       ): ResourceRecord => ({ name, type, class: RRClass.IN, ttl, data });

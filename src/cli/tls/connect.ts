@@ -14,12 +14,13 @@ import { translate } from '../../i18n/format';
 import { failureLine } from '../../i18n/tls-failure';
 import { TLS_TEXT_EN } from '../../i18n/tls.en';
 import { ClientSessionStore } from '../../engine/tls/session';
+import { suiteParams } from '../../engine/tls/suites';
 import { demoTrustAnchors } from '../../engine/scenarios/tls-demo-config';
 import { CliError, parseHostPort, type Args } from '../args';
 import type { Command } from '../command';
 import { out } from '../output';
 import { appendKeyLog } from './keylog';
-import { OPENSSL_SUITE_NAME, describeGroup, parseGroups, parseSuites } from './names';
+import { describeGroup, parseGroups, parseSuites } from './names';
 import { readPemFile } from './pki-files';
 import { clientExchange } from './https-over-socket';
 
@@ -140,9 +141,8 @@ async function connectOnce(
   }
   const response = concatBytes(...conn.received);
   const head = parseHttpHead(response);
-  out(
-    `suite: ${cipherSuiteName(n.cipherSuite ?? 0)}${n.cipherSuite && OPENSSL_SUITE_NAME[n.cipherSuite] ? ` (${OPENSSL_SUITE_NAME[n.cipherSuite]})` : ''}`,
-  );
+  const openssl = n.cipherSuite === undefined ? undefined : suiteParams(n.cipherSuite)?.openssl;
+  out(`suite: ${cipherSuiteName(n.cipherSuite ?? 0)}${openssl ? ` (${openssl})` : ''}`);
   out(`group: ${n.resumed ? 'none (resumed session)' : describeGroup(n.group)}`);
   // The ServerKeyExchange's scheme: what `openssl s_client` calls the peer signature type.
   out(

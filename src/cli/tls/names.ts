@@ -1,35 +1,20 @@
 /** Parsing the CLI's --suites and --groups lists: IANA names, OpenSSL names or hex codes. */
-import { CipherSuite, NamedGroup, cipherSuiteName, namedGroupName } from '../../engine/tls/enums';
+import { NamedGroup, namedGroupName } from '../../engine/tls/enums';
+import { SUITES, suiteByName, suiteParams } from '../../engine/tls/suites';
 import { CliError } from '../args';
-
-const SUITE_ALIASES: Record<string, number> = {
-  'ECDHE-RSA-AES128-GCM-SHA256': CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
-  'ECDHE-RSA-AES256-GCM-SHA384': CipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
-  'ECDHE-RSA-CHACHA20-POLY1305': CipherSuite.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256,
-  'ECDHE-ECDSA-AES128-GCM-SHA256': CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
-};
-
-export const OPENSSL_SUITE_NAME: Record<number, string> = Object.fromEntries(
-  Object.entries(SUITE_ALIASES).map(([name, id]) => [id, name]),
-);
-
-const IMPLEMENTED_SUITES = Object.values(SUITE_ALIASES);
 
 export function parseSuites(list: string | undefined): number[] | undefined {
   if (list === undefined) return undefined;
   return splitList(list, '--suites').map((item) => {
-    const upper = item.toUpperCase();
-    const id =
-      SUITE_ALIASES[upper] ??
-      IMPLEMENTED_SUITES.find((s) => cipherSuiteName(s) === upper) ??
-      parseHexCode(item);
-    if (id === undefined || !IMPLEMENTED_SUITES.includes(id)) {
+    const hex = parseHexCode(item);
+    const suite = hex === undefined ? suiteByName(item) : suiteParams(hex);
+    if (!suite) {
       throw new CliError(
-        `unknown or unsupported cipher suite '${item}'; supported: ${IMPLEMENTED_SUITES.map(cipherSuiteName).join(', ')}`,
+        `unknown or unsupported cipher suite '${item}'; supported: ${SUITES.map((s) => s.name).join(', ')}`,
         2,
       );
     }
-    return id;
+    return suite.id;
   });
 }
 

@@ -11,6 +11,8 @@ import {
   RRType,
   Rcode,
   emptyHeader,
+  isRecordOf,
+  recordsOf,
   type Edns,
   type Message,
   type ResourceRecord,
@@ -134,7 +136,7 @@ function serverEdns(): Edns {
 }
 
 /** RFC 1034 §4.3.2 step 3, following CNAMEs that stay inside the zone. */
-function lookUp(zone: Zone, qname: Name, qtype: number, response: Message): void {
+function lookUp(zone: Zone, qname: Name, qtype: RRType, response: Message): void {
   const seen = new Set<string>();
   let name = qname;
   response.header.aa = true;
@@ -172,8 +174,10 @@ function lookUp(zone: Zone, qname: Name, qtype: number, response: Message): void
     const cname = node.rrsets.get(RRType.CNAME);
     if (cname && qtype !== RRType.CNAME && qtype !== RRType.ANY) {
       response.answers.push(...owned(cname));
-      const target = (cname[0]!.data as { target: Name }).target;
+      const first = cname[0]!;
       // The chain continues here only while it stays inside this zone (NSD does the same).
+      if (!isRecordOf(first, 'CNAME')) return;
+      const target = first.data.target;
       if (!target.isSubdomainOf(zone.origin) || seen.has(target.key)) return;
       name = target;
       continue;
@@ -205,8 +209,8 @@ function referral(zone: Zone, cut: Name, response: Message): void {
   // AA stays on only for answer data already given from this zone (a CNAME into the cut).
   response.header.aa = response.answers.length > 0;
   response.authority.push(...ns);
-  for (const rr of ns) {
-    const host = (rr.data as { host: Name }).host;
+  for (const rr of recordsOf(ns, 'NS')) {
+    const host = rr.data.host;
     if (!host.isSubdomainOf(zone.origin)) continue;
     response.additional.push(
       ...(zone.rrset(host, RRType.A) ?? []),

@@ -5,6 +5,7 @@ import {
   MAX_CACHE_TTL,
   MAX_NEGATIVE_CACHE_TTL,
   RecordCache,
+  lookupEvents,
   type CacheObserver,
   type CachePolicy,
 } from './cache';
@@ -53,12 +54,18 @@ describe('RecordCache', () => {
     const cache = new RecordCache('response cache', RECURSIVE);
     const { observer, events } = observed();
     cache.putRecords(n('www.example.com'), RRType.A, [a('www.example.com', 300)], T0, observer);
-    const hit = cache.get(n('www.example.com'), RRType.A, T0 + 100_000, observer);
+    const found = cache.get(n('www.example.com'), RRType.A, T0 + 100_000);
+    lookupEvents(cache, found, T0 + 100_000, observer.lane).forEach((e) => observer.emit(e));
+    const hit = found.hit;
     expect(hit?.ttl).toBe(200);
     expect(hit?.value.kind === 'records' && hit.value.records[0]!.ttl).toBe(200);
-    expect(cache.get(n('WWW.example.com'), RRType.A, T0 + 299_999)?.ttl).toBe(1);
-    expect(cache.get(n('www.example.com'), RRType.A, T0 + 300_000, observer)).toBeUndefined();
+    expect(cache.get(n('WWW.example.com'), RRType.A, T0 + 299_999).hit?.ttl).toBe(1);
+    expect(events).toHaveLength(2); // looking reports nothing by itself
+    const gone = cache.get(n('www.example.com'), RRType.A, T0 + 300_000);
+    expect(gone.hit).toBeUndefined();
+    expect(gone.expired).toHaveLength(1);
     expect(cache.size).toBe(0);
+    lookupEvents(cache, gone, T0 + 300_000, observer.lane).forEach((e) => observer.emit(e));
     expect(events.map((e) => [e.op, e.key, e.ttl, e.t])).toEqual([
       ['insert', 'www.example.com A', 300, T0],
       ['hit', 'www.example.com A', 200, T0 + 100_000],
@@ -76,9 +83,9 @@ describe('RecordCache', () => {
   it('uses the smallest TTL of an RRset and caps it at 86400 s (Unbound cache-max-ttl)', () => {
     const cache = new RecordCache('c', RECURSIVE);
     cache.putRecords(n('x.test'), RRType.A, [a('x.test', 600), a('x.test', 120, '192.0.2.2')], T0);
-    expect(cache.get(n('x.test'), RRType.A, T0)?.ttl).toBe(120);
+    expect(cache.get(n('x.test'), RRType.A, T0).hit?.ttl).toBe(120);
     cache.putRecords(n('y.test'), RRType.A, [a('y.test', 172800)], T0);
-    expect(cache.get(n('y.test'), RRType.A, T0)?.ttl).toBe(86400);
+    expect(cache.get(n('y.test'), RRType.A, T0).hit?.ttl).toBe(86400);
     // RFC 8767 §4 (updating RFC 2181 §8): a TTL with the top bit set is positive, so capped.
     cache.putRecords(n('z.test'), RRType.A, [a('z.test', 0x80000000)], T0);
     expect(cache.peek(n('z.test'), RRType.A, T0)?.ttl).toBe(86400);
@@ -90,29 +97,29 @@ describe('RecordCache', () => {
     cache.putNegative(n('b.example.com'), RRType.A, false, soa(60, 300), T0);
     cache.putNegative(n('c.example.com'), RRType.A, true, soa(86400, 86400), T0);
     cache.putNegative(n('d.example.com'), RRType.A, true, undefined, T0);
-    expect(cache.get(n('a.example.com'), RRType.A, T0)?.ttl).toBe(300);
-    expect(cache.get(n('b.example.com'), RRType.A, T0)?.ttl).toBe(60);
-    expect(cache.get(n('c.example.com'), RRType.A, T0)?.ttl).toBe(3600);
-    expect(cache.get(n('d.example.com'), RRType.A, T0)).toBeUndefined(); // no SOA, no caching
+    expect(cache.get(n('a.example.com'), RRType.A, T0).hit?.ttl).toBe(300);
+    expect(cache.get(n('b.example.com'), RRType.A, T0).hit?.ttl).toBe(60);
+    expect(cache.get(n('c.example.com'), RRType.A, T0).hit?.ttl).toBe(3600);
+    expect(cache.get(n('d.example.com'), RRType.A, T0).hit).toBeUndefined(); // no SOA, no caching
     // NXDOMAIN covers every type of the name; NODATA only its own type.
-    expect(cache.get(n('a.example.com'), RRType.MX, T0)?.value).toMatchObject({
+    expect(cache.get(n('a.example.com'), RRType.MX, T0).hit?.value).toMatchObject({
       kind: 'negative',
       nxdomain: true,
     });
-    expect(cache.get(n('b.example.com'), RRType.MX, T0)).toBeUndefined();
-    const aged = cache.get(n('a.example.com'), RRType.A, T0 + 100_000)!.value;
+    expect(cache.get(n('b.example.com'), RRType.MX, T0).hit).toBeUndefined();
+    const aged = cache.get(n('a.example.com'), RRType.A, T0 + 100_000).hit!.value;
     expect(aged.kind === 'negative' && aged.soa?.ttl).toBe(200);
   });
 
   it('applies each layer’s policy: a fixed 60 s in the browser, 2 h cap in the OS', () => {
     const browser = new RecordCache('browser', BROWSER_CACHE_POLICY);
     browser.putRecords(n('x.test'), RRType.A, [a('x.test', 30)], T0);
-    expect(browser.get(n('x.test'), RRType.A, T0 + 45_000)?.ttl).toBe(15);
+    expect(browser.get(n('x.test'), RRType.A, T0 + 45_000).hit?.ttl).toBe(15);
     browser.putNegative(n('y.test'), RRType.A, true, soa(3600, 300), T0);
-    expect(browser.get(n('y.test'), RRType.A, T0)).toBeUndefined();
+    expect(browser.get(n('y.test'), RRType.A, T0).hit).toBeUndefined();
     const os = new RecordCache('os', OS_CACHE_POLICY);
     os.putRecords(n('x.test'), RRType.A, [a('x.test', 86400)], T0);
-    expect(os.get(n('x.test'), RRType.A, T0)?.ttl).toBe(7200);
+    expect(os.get(n('x.test'), RRType.A, T0).hit?.ttl).toBe(7200);
   });
 
   it('evicts the oldest entry beyond its size, and finds entries without scanning', () => {

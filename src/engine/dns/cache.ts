@@ -1,7 +1,8 @@
 /**
  * The caches, each with time as an argument (hickory-dns style: entries hold `validUntil`, and
  * `get(key, now)` decides). TTLs count down on the virtual clock. Every hit, miss, insert and
- * expiry can be reported as a trace `cache` event.
+ * expiry can be reported as a trace `cache` event; RecordCache.get only returns what it found, and
+ * its caller turns that into events with `lookupEvents`, so looking does not write the trace.
  *
  * RecordCache: (name, type) → records, or a negative answer (RFC 2308). DelegationCache:
  * zone → name servers and their addresses. Lookups are Map gets, never scans.
@@ -9,7 +10,7 @@
 import type { CacheEvent, CacheOp } from '../trace';
 import type { Name } from './name';
 import { formatRData, shortQuestion } from './present';
-import { typeName, type ResourceRecord } from './types';
+import { typeName, type ResourceRecord, type RRType } from './types';
 
 /** Unbound's cache-max-ttl default (86400 s); BIND's max-cache-ttl default is 604800 s. */
 export const MAX_CACHE_TTL = 86400;
@@ -50,6 +51,15 @@ export interface CacheHit {
   value: CachedValue;
   /** Seconds left. */
   ttl: number;
+}
+
+/** What RecordCache.get found for (name, type). */
+export interface CacheLookup {
+  name: Name;
+  type: RRType;
+  /** The entries found past their lifetime and dropped, in the order they were looked at. */
+  expired: CachedValue[];
+  hit: CacheHit | undefined;
 }
 
 /** A value with every record's TTL replaced by what is left of the entry's lifetime. */
@@ -93,35 +103,26 @@ export class RecordCache {
   }
 
   /**
-   * The entry for (name, type), else a cached NXDOMAIN for the name. Reports one event: a hit,
-   * or an expiry and/or a miss.
+   * The entry for (name, type), else a cached NXDOMAIN for the name. Entries found expired are
+   * dropped (as hickory's DnsLru::get drops them) and listed, so the caller can report them.
    */
-  get(name: Name, type: number, now: number, observer?: CacheObserver): CacheHit | undefined {
-    const label = () => shortQuestion(name, type);
-    const exact = this.fresh(`${name.key}|${type}`, label, now, observer);
-    const hit = exact ?? this.fresh(`${name.key}|${NXDOMAIN_KEY}`, label, now, observer);
-    if (!hit) {
-      this.emit(observer, now, 'miss', label);
-      return undefined;
-    }
-    this.emit(observer, now, 'hit', label, hit.ttl, () => describe(hit.value));
-    return hit;
+  get(name: Name, type: RRType, now: number): CacheLookup {
+    const expired: CachedValue[] = [];
+    const hit =
+      this.fresh(`${name.key}|${type}`, now, expired) ??
+      this.fresh(`${name.key}|${NXDOMAIN_KEY}`, now, expired);
+    return { name, type, expired, hit };
   }
 
-  /**
-   * Looks for (name, type) without reporting anything; expired entries are still removed.
-   */
-  peek(name: Name, type: number, now: number): CacheHit | undefined {
-    return (
-      this.fresh(`${name.key}|${type}`, () => '', now, undefined) ??
-      this.fresh(`${name.key}|${NXDOMAIN_KEY}`, () => '', now, undefined)
-    );
+  /** The fresh entry for (name, type), if any: `get` for a caller that reports nothing. */
+  peek(name: Name, type: RRType, now: number): CacheHit | undefined {
+    return this.get(name, type, now).hit;
   }
 
   /** Caches records for (name, type) for the smallest TTL among them, within the policy. */
   putRecords(
     name: Name,
-    type: number,
+    type: RRType,
     records: ResourceRecord[],
     now: number,
     observer?: CacheObserver,
@@ -144,7 +145,7 @@ export class RecordCache {
    */
   putNegative(
     name: Name,
-    type: number,
+    type: RRType,
     nxdomain: boolean,
     soa: ResourceRecord | undefined,
     now: number,
@@ -168,7 +169,7 @@ export class RecordCache {
    * cache keeps anything (unbound's cache-max-ttl applies to what it returns, not only to what it
    * stores; BIND and Knot Resolver give 86400 for a 172800 record too).
    */
-  capRecord(rr: ResourceRecord): ResourceRecord {
+  capRecord<R extends ResourceRecord>(rr: R): R {
     const ttl = Math.min(recordTtl(rr), this.policy.maxTtl);
     return ttl === rr.ttl ? rr : { ...rr, ttl };
   }
@@ -230,17 +231,12 @@ export class RecordCache {
     this.head = 0;
   }
 
-  private fresh(
-    key: string,
-    label: () => string,
-    now: number,
-    observer?: CacheObserver,
-  ): CacheHit | undefined {
+  private fresh(key: string, now: number, expired: CachedValue[]): CacheHit | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     if (now >= entry.validUntil) {
       this.entries.delete(key);
-      this.emit(observer, now, 'expire', label, 0, () => describe(entry.value));
+      expired.push(entry.value);
       return undefined;
     }
     const ttl = remaining(entry, now);
@@ -269,6 +265,34 @@ export class RecordCache {
     if (value !== undefined) event.value = value();
     observer.emit(event);
   }
+}
+
+/**
+ * The trace events for a RecordCache lookup at `t`: an expiry for each entry found expired, then
+ * the hit or the miss.
+ */
+export function lookupEvents(
+  cache: RecordCache,
+  lookup: CacheLookup,
+  t: number,
+  lane: string,
+): CacheEvent[] {
+  const event = (op: CacheOp): CacheEvent => ({
+    kind: 'cache',
+    t,
+    lane,
+    cache: cache.name,
+    op,
+    key: shortQuestion(lookup.name, lookup.type),
+  });
+  const events: CacheEvent[] = lookup.expired.map((value) => ({
+    ...event('expire'),
+    ttl: 0,
+    value: describe(value),
+  }));
+  const hit = lookup.hit;
+  events.push(hit ? { ...event('hit'), ttl: hit.ttl, value: describe(hit.value) } : event('miss'));
+  return events;
 }
 
 /**

@@ -10,15 +10,27 @@
 import type { Delegation, NameServer } from './cache';
 import type { Name } from './name';
 import { formatRecord } from './present';
-import { RRType, Rcode, rcodeName, type Message, type ResourceRecord } from './types';
+import {
+  RRType,
+  Rcode,
+  isRecordOf,
+  rcodeName,
+  recordsOf,
+  type Message,
+  type RecordOf,
+  type ResourceRecord,
+} from './types';
 
 export type Classified =
-  | { kind: 'answer'; chain: ResourceRecord[]; rrset: ResourceRecord[] }
-  | { kind: 'cname'; chain: ResourceRecord[]; next: Name }
-  | { kind: 'nodata'; chain: ResourceRecord[]; soa: ResourceRecord | undefined }
-  | { kind: 'nxdomain'; chain: ResourceRecord[]; soa: ResourceRecord | undefined }
+  | { kind: 'answer'; chain: CnameChain; rrset: ResourceRecord[] }
+  | { kind: 'cname'; chain: CnameChain; next: Name }
+  | { kind: 'nodata'; chain: CnameChain; soa: ResourceRecord | undefined }
+  | { kind: 'nxdomain'; chain: CnameChain; soa: ResourceRecord | undefined }
   | { kind: 'referral'; delegation: Delegation; ttl: number }
   | { kind: 'lame'; reason: string };
+
+/** The CNAMEs followed from the question's name, in order. */
+export type CnameChain = RecordOf<'CNAME'>[];
 
 export interface ScrubNote {
   record: string;
@@ -48,7 +60,7 @@ export function classify(
   response: Message,
   zone: Name,
   qname: Name,
-  qtype: number,
+  qtype: RRType,
 ): Classification {
   const rcode = response.header.rcode;
   if (rcode !== Rcode.NOERROR && rcode !== Rcode.NXDOMAIN) {
@@ -63,7 +75,7 @@ export function classify(
   const negativeSoa = soa && qname.isSubdomainOf(soa.name) ? soa : undefined;
 
   // Follow the answer section from qname through any CNAMEs (RFC 1034 §4.3.2 step 3a).
-  const chain: ResourceRecord[] = [];
+  const chain: CnameChain = [];
   let name = qname;
   for (let i = 0; i <= response.answers.length; i++) {
     const rrset = response.answers.filter((rr) => rr.type === qtype && rr.name.equals(name));
@@ -71,7 +83,7 @@ export function classify(
       return { result: { kind: 'answer', chain, rrset }, dropped };
     }
     const cname = response.answers.find((rr) => rr.type === RRType.CNAME && rr.name.equals(name));
-    if (!cname || cname.data.kind !== 'CNAME') break;
+    if (!cname || !isRecordOf(cname, 'CNAME')) break;
     chain.push(cname);
     name = cname.data.target;
   }
@@ -95,13 +107,13 @@ export function classify(
     child.labelCount > zone.labelCount &&
     qname.isSubdomainOf(child)
   ) {
-    const hosts = ns.filter((rr) => rr.name.equals(child) && rr.data.kind === 'NS');
+    const hosts = recordsOf(ns, 'NS').filter((rr) => rr.name.equals(child));
     const servers: NameServer[] = hosts.map((rr) => {
-      const host = (rr.data as { host: Name }).host;
+      const host = rr.data.host;
       // IPv4 glue only: the simulated network and the CLI's UDP transport both speak IPv4.
-      const addresses = response.additional
+      const addresses = recordsOf(response.additional, 'A')
         .filter((a) => a.type === RRType.A && a.name.equals(host))
-        .map((a) => (a.data as { address: string }).address);
+        .map((a) => a.data.address);
       return { name: host, addresses };
     });
     const ttl = Math.min(...hosts.map((rr) => rr.ttl));

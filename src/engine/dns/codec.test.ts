@@ -14,11 +14,12 @@ import {
   type Message,
   type RData,
   type ResourceRecord,
+  rrType,
 } from './types';
 import { AnnotatedIn, LeanIn, LeanOut } from './wire';
 
 const n = Name.parse;
-const rr = (name: string, type: number, ttl: number, data: RData): ResourceRecord => ({
+const rr = (name: string, type: RRType, ttl: number, data: RData): ResourceRecord => ({
   name: n(name),
   type,
   class: RRClass.IN,
@@ -58,7 +59,7 @@ function everyTypeMessage(): Message {
         tag: 'issue',
         value: utf8('ca.example.net'),
       }),
-      rr('example.com', 65280, 30, { kind: 'unknown', bytes: fromHex('0a000001') }),
+      rr('example.com', rrType(65280), 30, { kind: 'unknown', bytes: fromHex('0a000001') }),
     ],
     authority: [
       rr('example.com', RRType.NS, 86400, { kind: 'NS', host: n('ns1.example.com') }),
@@ -448,7 +449,7 @@ describe('property: random messages', () => {
   );
   const record = fc.tuple(name, data, u32).map(([owner, [type, d], ttl]): ResourceRecord => ({
     name: owner,
-    type,
+    type: rrType(type),
     class: RRClass.IN,
     ttl,
     data: d,
@@ -477,7 +478,11 @@ describe('property: random messages', () => {
     .map((r): Message => {
       const m: Message = {
         header: { ...emptyHeader(r.id), ...r.flags, rcode: r.rcode },
-        questions: r.questions.map(([qname, type]) => ({ name: qname, type, class: RRClass.IN })),
+        questions: r.questions.map(([qname, type]) => ({
+          name: qname,
+          type: rrType(type),
+          class: RRClass.IN,
+        })),
         answers: r.answers,
         authority: r.authority,
         additional: r.additional,

@@ -22,6 +22,7 @@ import {
   type Question,
   type ResourceRecord,
   type SectionName,
+  rrType,
 } from './types';
 import { AnnotatedIn, AnnotatedOut, LeanIn, LeanOut, type WireIn, type WireOut } from './wire';
 
@@ -341,7 +342,7 @@ function readQuestion(inp: WireIn, state: NameDecodeState): Question {
     'question',
     () => {
       const name = readName(inp, state, 'qname', 'dns.question.qname');
-      const type = inp.u16('qtype', typeText, 'dns.question.qtype');
+      const type = rrType(inp.u16('qtype', typeText, 'dns.question.qtype'));
       const cls = inp.u16('qclass', classText, 'dns.question.qclass');
       return { name, type, class: cls };
     },
@@ -359,7 +360,7 @@ function readRecord(inp: WireIn, state: NameDecodeState, section: SectionName): 
       const nameAt = inp.offset;
       // The OPT owner is read under the OPT span name; peek at the type to know which it is.
       const name = readName(inp, state, 'name', 'dns.rr.name');
-      const type = inp.u16('type', typeText, 'dns.rr.type');
+      const type = rrType(inp.u16('type', typeText, 'dns.rr.type'));
       if (type === RRType.OPT) {
         if (!name.isRoot)
           throw new DecodeError('OPT owner must be the root (RFC 6891 §6.1.2)', nameAt);

@@ -27,7 +27,7 @@ import {
   resultFromResponse,
 } from './stub';
 import { SimTransport, type DnsTransport } from './transport';
-import { RRClass, RRType, parseTypeName, typeName, type Question } from './types';
+import { RRClass, RRType, parseTypeName, rrType, typeName, type Question } from './types';
 import { buildDemoUniverse, type DemoUniverse } from './universe';
 
 /** The browser's host: it asks the OS stub on loopback. */
@@ -244,7 +244,7 @@ export function parseQuestion(name: string, type: string | number = 'A'): Questi
   } catch (error) {
     throw new LookupInputError(`bad name '${name}': ${(error as Error).message}`);
   }
-  const qtype = typeof type === 'number' ? type : parseTypeName(type);
+  const qtype = typeof type === 'number' ? rrType(type) : parseTypeName(type);
   if (qtype === undefined || qtype < 0 || qtype > 0xffff || !Number.isInteger(qtype)) {
     throw new LookupInputError(`unknown record type '${type}'`);
   }

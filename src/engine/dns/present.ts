@@ -4,7 +4,14 @@
  */
 import { toHex } from '../bytes';
 import type { Name } from './name';
-import { className, typeName, type Question, type RData, type ResourceRecord } from './types';
+import {
+  className,
+  typeName,
+  type Question,
+  type RData,
+  type ResourceRecord,
+  type RRType,
+} from './types';
 
 /** A character-string in double quotes; '"' and '\' escaped, other non-printables as \DDD. */
 export function quoteCharacterString(octets: Uint8Array): string {
@@ -57,7 +64,7 @@ export function formatQuestion(q: Question): string {
 }
 
 /** "www.example.com A", the short form used in message names. */
-export function shortQuestion(name: Name, type: number): string {
+export function shortQuestion(name: Name, type: RRType): string {
   const text = name.toString();
   return `${text === '.' ? '.' : text.slice(0, -1)} ${typeName(type)}`;
 }

@@ -23,7 +23,7 @@ export function rdataType(data: RData): number | undefined {
 
 export function writeRData(
   out: WireOut,
-  type: number,
+  type: RRType,
   data: RData,
   table: CompressionTable | undefined,
 ): void {
@@ -133,7 +133,7 @@ function checkCaaTag(tag: string, fail: (why: string) => Error): void {
 /** Reads RDATA of `type` from a reader already confined to RDLENGTH octets. */
 export function readRData(
   inp: WireIn,
-  type: number,
+  type: RRType,
   rdlength: number,
   state: NameDecodeState,
 ): RData {

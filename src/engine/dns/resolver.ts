@@ -9,7 +9,15 @@
 import { DecodeError } from '../bytes';
 import type { Rng } from '../sim/rng';
 import type { TraceEvent } from '../trace';
-import type { CacheObserver, Delegation, DelegationCache, NameServer, RecordCache } from './cache';
+import {
+  lookupEvents,
+  type CacheLookup,
+  type CacheObserver,
+  type Delegation,
+  type DelegationCache,
+  type NameServer,
+  type RecordCache,
+} from './cache';
 import { classify, type Classified } from './classify';
 import { decodeMessage, encodeMessage } from './codec';
 import { serverLane } from './lanes';
@@ -19,7 +27,9 @@ import { shortQuestion } from './present';
 import {
   RRClass,
   RRType,
+  isRecordOf,
   makeQuery,
+  recordsOf,
   type Message,
   type Question,
   type ResourceRecord,
@@ -177,7 +187,7 @@ export class IterativeResolver {
         case 'cname': {
           for (const rr of step.chain) {
             chain.push(rr);
-            const target = (rr.data as { target: Name }).target;
+            const target = rr.data.target;
             if (seen.has(target.key)) {
               this.note(walk, 'dns.note.cname_loop', { name: target.toString() });
               return { kind: 'servfail', question, chain, reason: `CNAME loop at ${target}` };
@@ -200,8 +210,11 @@ export class IterativeResolver {
   }
 
   /** The cached answer for (name, type), or a cached CNAME to follow from it. */
-  private fromCache(walk: Walk, name: Name, type: number): Step | undefined {
-    const hit = this.opts.caches.responses.get(name, type, walk.t, this.observer);
+  private fromCache(walk: Walk, name: Name, type: RRType): Step | undefined {
+    const cache = this.opts.caches.responses;
+    const lookup = cache.get(name, type, walk.t);
+    this.recordLookup(walk, lookup);
+    const hit = lookup.hit;
     if (hit) {
       if (hit.value.kind === 'records')
         return { kind: 'answer', chain: [], rrset: hit.value.records };
@@ -209,17 +222,19 @@ export class IterativeResolver {
       return { kind: hit.value.nxdomain ? 'nxdomain' : 'nodata', chain: [], soa };
     }
     if (type === RRType.CNAME) return undefined;
-    const cname = this.opts.caches.responses.peek(name, RRType.CNAME, walk.t);
-    if (cname?.value.kind === 'records') {
-      const rr = cname.value.records[0]!;
-      this.opts.caches.responses.get(name, RRType.CNAME, walk.t, this.observer);
-      return { kind: 'cname', chain: [rr], next: (rr.data as { target: Name }).target };
+    // A CNAME is reported only when it is followed; looking for one is silent.
+    const cname = cache.get(name, RRType.CNAME, walk.t);
+    const value = cname.hit?.value;
+    const rr = value?.kind === 'records' ? value.records[0] : undefined;
+    if (rr && isRecordOf(rr, 'CNAME')) {
+      this.recordLookup(walk, cname);
+      return { kind: 'cname', chain: [rr], next: rr.data.target };
     }
     return undefined;
   }
 
   /** Walks down from the deepest known zone cut until the servers give a final answer. */
-  private async iterate(walk: Walk, qname: Name, qtype: number, depth: number): Promise<Step> {
+  private async iterate(walk: Walk, qname: Name, qtype: RRType, depth: number): Promise<Step> {
     let delegation = this.opts.caches.delegations.closest(qname, walk.t, this.observer)
       ?.delegation ?? {
       zone: qname.trimTo(0),
@@ -264,13 +279,12 @@ export class IterativeResolver {
   private cacheFinal(
     walk: Walk,
     qname: Name,
-    qtype: number,
+    qtype: RRType,
     c: Exclude<Classified, { kind: 'referral' | 'lame' }>,
   ): Step {
     const cache = this.opts.caches.responses;
     for (const rr of c.chain) cache.putRecords(rr.name, RRType.CNAME, [rr], walk.t, this.observer);
-    const last =
-      c.chain.length > 0 ? (c.chain[c.chain.length - 1]!.data as { target: Name }).target : qname;
+    const last = c.chain.length > 0 ? c.chain[c.chain.length - 1]!.data.target : qname;
     if (c.kind === 'answer') cache.putRecords(last, qtype, c.rrset, walk.t, this.observer);
     if (c.kind === 'nodata') cache.putNegative(last, qtype, false, c.soa, walk.t, this.observer);
     if (c.kind === 'nxdomain') cache.putNegative(last, qtype, true, c.soa, walk.t, this.observer);
@@ -292,7 +306,7 @@ export class IterativeResolver {
     walk: Walk,
     delegation: Delegation,
     qname: Name,
-    qtype: number,
+    qtype: RRType,
     depth: number,
   ): Promise<
     | { kind: 'ok'; result: Exclude<Classified, { kind: 'lame' }> }
@@ -338,10 +352,10 @@ export class IterativeResolver {
     delegation: Delegation,
     depth: number,
   ): Promise<string[]> {
-    const cached = this.opts.caches.responses.peek(server.name, RRType.A, walk.t);
-    if (cached?.value.kind === 'records') {
-      this.opts.caches.responses.get(server.name, RRType.A, walk.t, this.observer);
-      return addressesIn(cached.value.records);
+    const cached = this.opts.caches.responses.get(server.name, RRType.A, walk.t);
+    if (cached.hit?.value.kind === 'records') {
+      this.recordLookup(walk, cached);
+      return addressesIn(cached.hit.value.records);
     }
     if (walk.pendingNs.has(server.name.key)) {
       this.note(walk, 'dns.note.ns_cycle', {
@@ -378,7 +392,7 @@ export class IterativeResolver {
     address: string,
     zone: Name,
     qname: Name,
-    qtype: number,
+    qtype: RRType,
   ): Promise<Classified> {
     const trace = this.opts.trace;
     const id = this.opts.rng.uint32() & 0xffff;
@@ -487,6 +501,13 @@ export class IterativeResolver {
     }
   }
 
+  private recordLookup(walk: Walk, lookup: CacheLookup): void {
+    const trace = this.opts.trace;
+    if (!trace) return;
+    for (const event of lookupEvents(this.opts.caches.responses, lookup, walk.t, trace.lane))
+      trace.sink.push(event);
+  }
+
   private note(walk: Walk, key: string, params: Record<string, string | number>): void {
     const trace = this.opts.trace;
     if (trace) trace.sink.push({ kind: 'note', t: walk.t, lane: trace.lane, key, params });
@@ -497,7 +518,5 @@ type Step =
   Exclude<Classified, { kind: 'referral' | 'lame' }> | { kind: 'servfail'; reason: string };
 
 function addressesIn(records: ResourceRecord[]): string[] {
-  return records
-    .filter((r) => r.data.kind === 'A')
-    .map((r) => (r.data as { address: string }).address);
+  return recordsOf(records, 'A').map((r) => r.data.address);
 }

@@ -7,7 +7,7 @@
 import { DecodeError } from '../bytes';
 import type { Handler } from '../sim/network';
 import type { Rng } from '../sim/rng';
-import type { CacheObserver, CachePolicy, RecordCache } from './cache';
+import { lookupEvents, type CacheObserver, type CachePolicy, type RecordCache } from './cache';
 import { decodeMessage, encodeMessage } from './codec';
 import { messageEvent, queryName, responseName, type Peer } from './messages';
 import {
@@ -76,7 +76,12 @@ export class StubResolver {
 
   async lookup(question: Question, now: number, id?: number): Promise<StubAnswer> {
     const responseId = id ?? 0;
-    const hit = this.opts.cache.get(question.name, question.type, now, this.observer);
+    const lookup = this.opts.cache.get(question.name, question.type, now);
+    const sink = this.opts.trace;
+    if (sink)
+      for (const event of lookupEvents(this.opts.cache, lookup, now, this.opts.lane))
+        sink.push(event);
+    const hit = lookup.hit;
     if (hit) {
       const response = emptyResponse(responseId, question);
       if (hit.value.kind === 'records') response.answers = hit.value.records;

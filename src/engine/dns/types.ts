@@ -7,8 +7,24 @@
  */
 import type { Name } from './name';
 
+declare const rrTypeBrand: unique symbol;
+/**
+ * A record type number. Any 16-bit value is one (RFC 3597 §2), so it is a branded number rather
+ * than a closed enum: an unknown type keeps its number through decode and encode.
+ */
+export type RRType = number & { readonly [rrTypeBrand]: true };
+
+/** A type number read off the wire or parsed from text. */
+export function rrType(value: number): RRType {
+  return value as RRType;
+}
+
+function brandTypes<K extends string>(table: Record<K, number>): Readonly<Record<K, RRType>> {
+  return table as Record<K, RRType>;
+}
+
 /** Resource record types (RFC 1035 §3.2.2, RFC 3596 AAAA, RFC 2782 SRV, RFC 6891 OPT, RFC 8659 CAA). */
-export const RRType = {
+export const RRType = brandTypes({
   A: 1,
   NS: 2,
   CNAME: 5,
@@ -31,7 +47,7 @@ export const RRType = {
   AXFR: 252,
   ANY: 255,
   CAA: 257,
-} as const;
+});
 export type RRTypeName = keyof typeof RRType;
 
 /** Classes (RFC 1035 §3.2.4; NONE from RFC 2136; ANY is a QCLASS). */
@@ -92,11 +108,11 @@ export function rcodeName(rcode: number): string {
 }
 
 /** The number for a type mnemonic or TYPEnnn (RFC 3597 §5), or undefined. */
-export function parseTypeName(text: string): number | undefined {
+export function parseTypeName(text: string): RRType | undefined {
   const upper = text.toUpperCase();
   if (Object.hasOwn(RRType, upper)) return RRType[upper as RRTypeName];
   const generic = /^TYPE([0-9]{1,5})$/.exec(upper);
-  if (generic && Number(generic[1]) <= 0xffff) return Number(generic[1]);
+  if (generic && Number(generic[1]) <= 0xffff) return rrType(Number(generic[1]));
   return undefined;
 }
 
@@ -138,7 +154,7 @@ export interface Header {
 
 export interface Question {
   name: Name;
-  type: number;
+  type: RRType;
   class: number;
 }
 
@@ -168,11 +184,32 @@ export type RData =
 
 export interface ResourceRecord {
   name: Name;
-  type: number;
+  type: RRType;
   class: number;
   /** Seconds (RFC 1035 §3.2.1; RFC 2181 §8 limits it to 31 bits). */
   ttl: number;
   data: RData;
+}
+
+/** A record whose RDATA decoded as variant `K` (a CNAME record with a \\# RDATA is not one). */
+export type RecordOf<K extends RData['kind']> = ResourceRecord & {
+  data: Extract<RData, { kind: K }>;
+};
+
+/** Narrows a record by its RDATA's tag. */
+export function isRecordOf<K extends RData['kind']>(
+  rr: ResourceRecord,
+  kind: K,
+): rr is RecordOf<K> {
+  return rr.data.kind === kind;
+}
+
+/** The records among `records` whose RDATA is variant `K`, in order. */
+export function recordsOf<K extends RData['kind']>(
+  records: readonly ResourceRecord[],
+  kind: K,
+): RecordOf<K>[] {
+  return records.filter((rr): rr is RecordOf<K> => isRecordOf(rr, kind));
 }
 
 /** An EDNS option, kept raw (RFC 6891 §6.1.2). */

@@ -1,7 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { AEAD_KEY_LENGTH } from '../crypto/aead';
 import { signatureSchemeKeyFamily } from '../crypto/signature';
-import { DEFAULT_SUITE_ORDER, SUITES, schemesForAuth, suiteParams } from './suites';
+import { DEFAULT_SUITE_ORDER, SUITES, schemesForAuth, suiteByName, suiteParams } from './suites';
 
 describe('cipher suites', () => {
   it('has the four suites with their IANA codes and names', () => {
@@ -11,6 +12,30 @@ describe('cipher suites', () => {
       [0xcca8, 'TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256'],
       [0xc02b, 'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256'],
     ]);
+  });
+
+  it('names each suite as the installed openssl does (code, IANA name, OpenSSL name)', () => {
+    // `openssl ciphers -V -stdname` prints "0xC0,0x2F - TLS_ECDHE_... - ECDHE-... TLSv1.2 ...".
+    const listed = execFileSync(
+      'openssl',
+      ['ciphers', '-V', '-stdname', SUITES.map((s) => s.openssl).join(':')],
+      { encoding: 'utf8' },
+    );
+    const tls12 = listed
+      .split('\n')
+      .map((line) => /^\s*0x([0-9A-F]{2}),0x([0-9A-F]{2}) - (\S+)\s+- (\S+)\s+TLSv1\.2/.exec(line))
+      .filter((m) => m !== null)
+      .map((m) => ({ id: parseInt(m[1]! + m[2]!, 16), name: m[3]!, openssl: m[4]! }));
+    expect(tls12).toEqual(SUITES.map(({ id, name, openssl }) => ({ id, name, openssl })));
+  });
+
+  it('finds a suite by its IANA or OpenSSL name in any case, and no other', () => {
+    for (const s of SUITES) {
+      expect(suiteByName(s.name)).toBe(s);
+      expect(suiteByName(s.openssl.toLowerCase())).toBe(s);
+    }
+    expect(suiteByName('ECDHE-ECDSA-AES256-GCM-SHA384')).toBeUndefined();
+    expect(suiteByName('TLS_EMPTY_RENEGOTIATION_INFO_SCSV')).toBeUndefined();
   });
 
   it('derives auth, AEAD and PRF hash from the name, and the key length from the AEAD', () => {

@@ -10,6 +10,8 @@ export interface SuiteParams {
   id: number;
   /** The IANA name, e.g. "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256". */
   name: string;
+  /** OpenSSL's name, e.g. "ECDHE-RSA-AES128-GCM-SHA256" (`openssl ciphers -stdname`). */
+  openssl: string;
   /** The certificate key type, and so the signature schemes, that ServerKeyExchange uses. */
   auth: 'RSA' | 'ECDSA';
   aead: AeadName;
@@ -28,12 +30,14 @@ export interface SuiteParams {
 function gcmSuite(
   id: number,
   name: string,
+  openssl: string,
   auth: SuiteParams['auth'],
   bits: 128 | 256,
 ): SuiteParams {
   return {
     id,
     name,
+    openssl,
     auth,
     aead: bits === 128 ? 'AES_128_GCM' : 'AES_256_GCM',
     // RFC 5289, Section 3.2: the AES-256 suites use SHA-384 for the PRF.
@@ -46,10 +50,16 @@ function gcmSuite(
   };
 }
 
-function chachaSuite(id: number, name: string, auth: SuiteParams['auth']): SuiteParams {
+function chachaSuite(
+  id: number,
+  name: string,
+  openssl: string,
+  auth: SuiteParams['auth'],
+): SuiteParams {
   return {
     id,
     name,
+    openssl,
     auth,
     aead: 'CHACHA20_POLY1305',
     hash: 'sha256',
@@ -61,18 +71,51 @@ function chachaSuite(id: number, name: string, auth: SuiteParams['auth']): Suite
   };
 }
 
+/**
+ * The one table of the suites' codes and names: the engine, the header's suite picker and the
+ * CLI's --suites all read it.
+ */
 export const SUITES: readonly SuiteParams[] = [
-  gcmSuite(0xc02f, 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256', 'RSA', 128),
-  gcmSuite(0xc030, 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384', 'RSA', 256),
-  chachaSuite(0xcca8, 'TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256', 'RSA'),
-  gcmSuite(0xc02b, 'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256', 'ECDSA', 128),
+  gcmSuite(
+    0xc02f,
+    'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
+    'ECDHE-RSA-AES128-GCM-SHA256',
+    'RSA',
+    128,
+  ),
+  gcmSuite(
+    0xc030,
+    'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
+    'ECDHE-RSA-AES256-GCM-SHA384',
+    'RSA',
+    256,
+  ),
+  chachaSuite(
+    0xcca8,
+    'TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256',
+    'ECDHE-RSA-CHACHA20-POLY1305',
+    'RSA',
+  ),
+  gcmSuite(
+    0xc02b,
+    'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256',
+    'ECDHE-ECDSA-AES128-GCM-SHA256',
+    'ECDSA',
+    128,
+  ),
 ];
 
 const BY_ID = new Map(SUITES.map((s) => [s.id, s]));
+const BY_NAME = new Map(SUITES.flatMap((s) => [[s.name, s] as const, [s.openssl, s] as const]));
 
 /** The parameters of a suite we implement, or undefined for any other code. */
 export function suiteParams(id: number): SuiteParams | undefined {
   return BY_ID.get(id);
+}
+
+/** The suite an IANA or OpenSSL name means, in any letter case, if we implement it. */
+export function suiteByName(name: string): SuiteParams | undefined {
+  return BY_NAME.get(name.toUpperCase());
 }
 
 /** ECDHE-RSA-AES128-GCM-SHA256 first: the suite the demo is built around (DESIGN.md). */

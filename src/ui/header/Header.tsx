@@ -6,6 +6,7 @@ import {
   type DnsQueryType,
   type SuiteChoice,
 } from '../../engine/scenarios/catalog';
+import { suiteParams } from '../../engine/tls/suites';
 import {
   selectMotion,
   selectScenarioActions,
@@ -23,14 +24,6 @@ import { settingsProblems, type SettingsField } from '../../engine/scenarios/set
 import { HeaderTools } from '../share/HeaderTools';
 import { ScenarioOptions } from '../lab/ScenarioOptions';
 import { ViewSwitch } from '../lab/ViewSwitch';
-
-/** The suites' IANA names, for the picker; the engine prints the same names. */
-const SUITE_NAMES: Readonly<Record<number, string>> = {
-  0xc02f: 'ECDHE-RSA-AES128-GCM-SHA256',
-  0xc030: 'ECDHE-RSA-AES256-GCM-SHA384',
-  0xcca8: 'ECDHE-RSA-CHACHA20-POLY1305',
-  0xc02b: 'ECDHE-ECDSA-AES128-GCM-SHA256',
-};
 
 const hex4 = (n: number) => `0x${n.toString(16).padStart(4, '0')}`;
 
@@ -122,7 +115,7 @@ export function Header() {
                 <option value="all">{t.ui.suiteAll}</option>
                 {DEMO_SUITES.map((id) => (
                   <option key={id} value={id}>
-                    {format(t.ui.suiteOnly, { suite: `${hex4(id)} ${SUITE_NAMES[id]}` })}
+                    {format(t.ui.suiteOnly, { suite: `${hex4(id)} ${suiteParams(id)?.openssl}` })}
                   </option>
                 ))}
               </select>

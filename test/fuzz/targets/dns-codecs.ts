@@ -22,6 +22,7 @@ import {
   type Message,
   type RData,
   type ResourceRecord,
+  rrType,
 } from '../../../src/engine/dns/types';
 import { Zone, ZoneError } from '../../../src/engine/dns/zone/zone';
 import { ZoneParseError } from '../../../src/engine/dns/zone/tokens';
@@ -91,7 +92,7 @@ const rdataArb: fc.Arbitrary<[number, RData]> = fc.oneof(
 
 const recordArb: fc.Arbitrary<ResourceRecord> = fc
   .tuple(nameArb, rdataArb, u32)
-  .map(([name, [type, data], ttl]) => ({ name, type, class: RRClass.IN, ttl, data }));
+  .map(([name, [type, data], ttl]) => ({ name, type: rrType(type), class: RRClass.IN, ttl, data }));
 
 export const messageArb: fc.Arbitrary<Message> = fc
   .record({
@@ -128,7 +129,11 @@ export const messageArb: fc.Arbitrary<Message> = fc
         cd: false,
         rcode: m.rcode,
       },
-      questions: m.questions.map(([name, type]) => ({ name, type, class: RRClass.IN })),
+      questions: m.questions.map(([name, type]) => ({
+        name,
+        type: rrType(type),
+        class: RRClass.IN,
+      })),
       answers: m.answers,
       authority: m.authority,
       additional: m.additional,

@@ -22,7 +22,14 @@ import {
   type Resolved,
 } from '../../../src/engine/dns/resolver';
 import type { DnsTransport, TransportResult } from '../../../src/engine/dns/transport';
-import { RRClass, RRType, type RData, type ResourceRecord } from '../../../src/engine/dns/types';
+import {
+  RRClass,
+  RRType,
+  isRecordOf,
+  recordsOf,
+  type RData,
+  type ResourceRecord,
+} from '../../../src/engine/dns/types';
 import { Zone, ZoneError } from '../../../src/engine/dns/zone/zone';
 import { SeededRng } from '../../../src/engine/sim/rng';
 import { FuzzFinding, crash, type FuzzTarget } from './target';
@@ -167,7 +174,7 @@ export function buildUniverse(u: UniverseInput): Built {
     specOf(zoneName).ns.map((i) =>
       i % 2 === 0 ? under(i % 4 === 0 ? 'ns1' : 'ns2', zoneName) : hosts[(i >> 1) % hosts.length]!,
     );
-  const rr = (name: Name, type: number, data: RData, ttl = 3600): ResourceRecord => ({
+  const rr = (name: Name, type: RRType, data: RData, ttl = 3600): ResourceRecord => ({
     name,
     type,
     class: RRClass.IN,
@@ -286,8 +293,8 @@ export function buildUniverse(u: UniverseInput): Built {
     });
   });
   const root = zones[0]!;
-  const rootHints = (root.rrset(Name.root, RRType.NS) ?? []).map((r) => {
-    const host = (r.data as { host: Name }).host;
+  const rootHints = recordsOf(root.rrset(Name.root, RRType.NS) ?? [], 'NS').map((r) => {
+    const host = r.data.host;
     return { name: host, address: hostAddress(host) };
   });
   return { names, servers, rootHints };
@@ -396,8 +403,7 @@ function checkResolved(resolved: Resolved, started: number, sent: number, questi
           'invariant',
           `${question}: answer record ${rr.name} does not follow the chain at ${name}`,
         );
-      if (rr.type === RRType.CNAME && result.question.type !== RRType.CNAME)
-        name = (rr.data as { target: Name }).target;
+      if (isRecordOf(rr, 'CNAME') && result.question.type !== RRType.CNAME) name = rr.data.target;
     }
   }
 }

@@ -1,12 +1,10 @@
 /** OpenSSL's names for the suites, groups and signature schemes the engine implements. */
-import { CipherSuite, NamedGroup, SignatureScheme } from '../../../src/engine/tls/enums';
+import { NamedGroup, SignatureScheme } from '../../../src/engine/tls/enums';
+import { SUITES as ENGINE_SUITES } from '../../../src/engine/tls/suites';
 
-const SUITES: Record<number, string> = {
-  [CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256]: 'ECDHE-RSA-AES128-GCM-SHA256',
-  [CipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384]: 'ECDHE-RSA-AES256-GCM-SHA384',
-  [CipherSuite.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256]: 'ECDHE-RSA-CHACHA20-POLY1305',
-  [CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256]: 'ECDHE-ECDSA-AES128-GCM-SHA256',
-};
+const SUITES: Record<number, string> = Object.fromEntries(
+  ENGINE_SUITES.map((s) => [s.id, s.openssl]),
+);
 
 const GROUPS: Record<number, string> = {
   [NamedGroup.x25519]: 'X25519',

@@ -76,7 +76,7 @@ export interface DemoUniverse {
 const n = Name.parse;
 
 function injected(): ServerBehaviour {
-  const rr = (name: string, type: number, data: ResourceRecord['data']): ResourceRecord => ({
+  const rr = (name: string, type: RRType, data: ResourceRecord['data']): ResourceRecord => ({
     name: n(name),
     type,
     class: RRClass.IN,

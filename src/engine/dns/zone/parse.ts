@@ -183,7 +183,7 @@ export function parseMasterFile(text: string, opts: ParseOptions = {}): ParsedZo
 }
 
 function parseRData(
-  type: number,
+  type: RRType,
   tokens: Token[],
   line: number,
   nameOf: (t: Token) => Name,
@@ -307,7 +307,7 @@ function formatV4(bytes: Uint8Array): string {
 }
 
 /** Generic RDATA of a type this codec knows is decoded into its typed form (RFC 3597 §5). */
-function typedFromGeneric(type: number, bytes: Uint8Array, line: number): RData {
+function typedFromGeneric(type: RRType, bytes: Uint8Array, line: number): RData {
   const inp = new LeanIn(bytes);
   try {
     return inp.window(bytes.length, 'RDATA', () =>

@@ -94,7 +94,7 @@ export class Zone {
     return this.nodes.get(name.key);
   }
 
-  rrset(name: Name, type: number): ResourceRecord[] | undefined {
+  rrset(name: Name, type: RRType): ResourceRecord[] | undefined {
     return this.nodes.get(name.key)?.rrsets.get(type);
   }
 

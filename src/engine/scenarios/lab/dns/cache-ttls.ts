@@ -40,7 +40,7 @@ export function zonesAbove(universe: DemoUniverse, name: Name): Name[] {
 export function cacheTtls(
   state: ResolverState,
   name: Name,
-  type: number,
+  type: RRType,
   zones: readonly Name[],
   now: number,
 ): CacheTtls {

@@ -20,7 +20,7 @@ export const ATTACKER_LATENCY_MS = 5;
 export interface ForgeryPlan {
   /** The question to race. */
   qname: Name;
-  qtype: number;
+  qtype: RRType;
   /** The address of the server the forgeries claim to come from. */
   server: string;
   /** The address the forged answer gives for `qname`. */
