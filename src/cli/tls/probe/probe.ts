@@ -101,6 +101,7 @@ export async function probe(opts: ProbeOptions): Promise<ProbeReport> {
   const target = `${opts.host}:${opts.port}`;
   let connections = 0;
   let anyHello = false;
+  let lastFailure: string | undefined;
   const ask = async (spec: Omit<HelloSpec, 'serverName'>): Promise<ProbeAnswer> => {
     if (connections >= opts.maxConnections)
       throw new ProbeFailure(`stopped after ${opts.maxConnections} connections (the cap)`);
@@ -112,13 +113,14 @@ export async function probe(opts: ProbeOptions): Promise<ProbeReport> {
       opts.timeoutMs,
     );
     if (answer.kind === 'hello') anyHello = true;
-    // A server that already answered in TLS may close on a hello it dislikes; that is a refusal.
     const failure = describeFailure(answer, target, opts.timeoutMs);
-    if (
-      failure !== undefined &&
-      (!anyHello || answer.kind === 'timeout' || answer.kind === 'refused')
-    )
-      throw new ProbeFailure(failure);
+    // A server that never answers, or cannot be reached, will not do better for another hello.
+    // One that closes or resets may be refusing only this version, so that waits for the end of
+    // the version probes; after any ServerHello, it is a refusal like an alert.
+    if (failure !== undefined && !anyHello) {
+      if (answer.kind === 'timeout' || answer.kind === 'refused') throw new ProbeFailure(failure);
+      lastFailure = failure;
+    }
     return answer;
   };
   const allGroups = [...PROBE_GROUPS.keys()];
@@ -163,6 +165,7 @@ export async function probe(opts: ProbeOptions): Promise<ProbeReport> {
     }
     versions[name] = { accepted: true, suites: found.map(ianaSuiteName), order };
   }
+  if (!anyHello && lastFailure !== undefined) throw new ProbeFailure(lastFailure);
 
   // Groups: TLS 1.3 HelloRetryRequest names the server's pick when no key share fits it
   // (RFC 8446, Section 4.1.4); in TLS 1.2 the ServerKeyExchange's named curve does
