@@ -7,12 +7,15 @@ import { freePort, runCli } from './support/peers';
 import {
   nmapScan,
   probeJson,
+  probeRun,
   sslscan,
   startGnutls,
   startMute,
   startNginx,
+  startChoker,
   startSServer,
   type Peer,
+  type ProbeJson,
 } from './support/probe-peers';
 
 let peer: Peer | undefined;
@@ -130,6 +133,39 @@ describe('tls probe against openssl s_server', () => {
     const json = await probeJson(peer);
     expect(json.versions['TLSv1.3']!.order).toBe('client');
     expect(sorted(json.groups)).toEqual(['secp256r1', 'x25519']);
+  });
+});
+
+describe('tls probe through a middlebox that resets big ClientHellos', () => {
+  it('offers the registry in chunks and still finds every suite in server order', async () => {
+    const args = [
+      '-tls1_2',
+      '-serverpref',
+      '-cipher',
+      'AES128-SHA:ECDHE-RSA-AES256-GCM-SHA384:DHE-RSA-AES128-GCM-SHA256',
+    ];
+    const direct = await startSServer(args);
+    let expected: ProbeJson;
+    try {
+      expected = await probeJson(direct);
+    } finally {
+      await direct.stop();
+    }
+    peer = await startChoker(await startSServer(args), 400);
+    const { json, stderr } = await probeRun(peer);
+    expect(stderr).toContain(
+      'TLSv1.2: the full list was not answered; offering it in chunks of 64',
+    );
+    expect(json.versions['TLSv1.2']).toEqual({
+      accepted: true,
+      suites: [
+        'TLS_RSA_WITH_AES_128_CBC_SHA',
+        'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
+        'TLS_DHE_RSA_WITH_AES_128_GCM_SHA256',
+      ],
+      order: 'server',
+    });
+    expect(json.versions).toEqual(expected.versions);
   });
 });
 

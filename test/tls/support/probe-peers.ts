@@ -3,7 +3,7 @@
  * two scanners the probe must agree with: nmap's ssl-enum-ciphers and sslscan.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
+import { connect as netConnect, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ianaSuiteName } from '../../../src/cli/tls/probe/iana-suites';
@@ -155,10 +155,17 @@ export interface ProbeJson {
   } | null;
 }
 
-export async function probeJson(peer: Peer, extra: readonly string[] = []): Promise<ProbeJson> {
+export async function probeRun(
+  peer: Peer,
+  extra: readonly string[] = [],
+): Promise<{ json: ProbeJson; stderr: string }> {
   const run = await runCli(['tls', 'probe', `${peer.host}:${peer.port}`, '--json', ...extra]);
   if (run.code !== 0) throw new Error(`probe exited ${run.code}: ${run.stderr}`);
-  return JSON.parse(run.stdout) as ProbeJson;
+  return { json: JSON.parse(run.stdout) as ProbeJson, stderr: run.stderr };
+}
+
+export async function probeJson(peer: Peer, extra: readonly string[] = []): Promise<ProbeJson> {
+  return (await probeRun(peer, extra)).json;
 }
 
 async function tool(command: string, args: readonly string[]): Promise<string> {
@@ -228,4 +235,40 @@ export async function sslscan(
     (result.groups[m[1]!] ??= []).push(m[2]!);
   }
   return result;
+}
+
+/**
+ * A middlebox in front of `upstream` that resets every connection whose first record is longer
+ * than `maxRecord` bytes and relays the others: a server that chokes on a big ClientHello.
+ */
+export async function startChoker(upstream: Peer, maxRecord: number): Promise<Peer> {
+  const sockets = new Set<import('node:net').Socket>();
+  const server: Server = createServer((client) => {
+    sockets.add(client);
+    client.on('error', () => undefined);
+    client.once('data', (first: Buffer) => {
+      if (first.length >= 5 && first.readUInt16BE(3) > maxRecord) {
+        client.resetAndDestroy();
+        return;
+      }
+      const up = netConnect({ host: upstream.host, port: upstream.port });
+      sockets.add(up);
+      up.on('error', () => client.destroy());
+      client.on('close', () => up.destroy());
+      up.on('close', () => client.destroy());
+      up.write(first);
+      client.pipe(up);
+      up.pipe(client);
+    });
+  });
+  const port = await listenOnFreePort(server);
+  return {
+    host: '127.0.0.1',
+    port,
+    stop: async () => {
+      for (const s of sockets) s.destroy();
+      await closeServer(server);
+      await upstream.stop();
+    },
+  };
 }

@@ -77,6 +77,17 @@ export interface ProbeOptions {
   progress: (line: string) => void;
 }
 
+/** How many suites one hello offers when the whole registry is not answered. */
+const CHUNK = 64;
+
+/** RFC 5246, Section 7.2.2: decode_error (50), illegal_parameter (47), record_overflow (22), internal_error (80). */
+const CHOKE_ALERTS: ReadonlySet<number> = new Set([22, 47, 50, 80]);
+
+function choked(a: ProbeAnswer): boolean {
+  if (a.kind === 'alert') return CHOKE_ALERTS.has(a.description);
+  return a.kind === 'closed' || a.kind === 'reset' || a.kind === 'garbled';
+}
+
 /** A connection ended without a TLS answer: one line says how, and the probe stops. */
 export class ProbeFailure extends Error {}
 
@@ -133,24 +144,41 @@ export async function probe(opts: ProbeOptions): Promise<ProbeReport> {
   for (const [name, v] of VERSIONS) {
     opts.progress(`probing ${name} (${connections} connections so far)`);
     const registry = v === TLS13 ? IANA_TLS13_SUITES : IANA_TLS12_SUITES;
-    let remaining = [...registry.keys()];
+    const remaining = [...registry.keys()];
     const spec = (suites: number[]): Omit<HelloSpec, 'serverName'> => ({
       version: v,
       suites,
       groups: allGroups,
       keyShareX25519: true,
     });
-    const found: number[] = [];
-    while (remaining.length > 0) {
-      const a = await ask(spec(remaining));
-      const suite = chosen(a, v);
-      if (suite === undefined || !remaining.includes(suite)) break;
-      if (v !== TLS13 && a.kind === 'hello' && !a.helloRetry) {
-        tls12Answer = a;
-        tls12Version = v;
+    // Offers `offer`, takes out each suite the server picks, and offers the rest again.
+    const eliminate = async (offer: number[]): Promise<{ found: number[]; last: ProbeAnswer }> => {
+      const picked: number[] = [];
+      let rest = [...offer];
+      let last: ProbeAnswer = { kind: 'closed' };
+      while (rest.length > 0) {
+        last = await ask(spec(rest));
+        const suite = chosen(last, v);
+        if (suite === undefined || !rest.includes(suite)) break;
+        if (v !== TLS13 && last.kind === 'hello' && !last.helloRetry) {
+          tls12Answer = last;
+          tls12Version = v;
+        }
+        picked.push(suite);
+        rest = rest.filter((s) => s !== suite);
       }
-      found.push(suite);
-      remaining = remaining.filter((s) => s !== suite);
+      return { found: picked, last };
+    };
+    const whole = await eliminate(remaining);
+    let found = whole.found;
+    // Some servers choke on a ClientHello of several hundred suites (it is ~700 bytes of them)
+    // rather than refuse it; sslscan and nmap then offer the registry in chunks, and so do we.
+    if (found.length === 0 && remaining.length > CHUNK && choked(whole.last)) {
+      opts.progress(`${name}: the full list was not answered; offering it in chunks of ${CHUNK}`);
+      for (let i = 0; i < remaining.length; i += CHUNK)
+        found.push(...(await eliminate(remaining.slice(i, i + CHUNK))).found);
+      // Chunks find the suites but not their order across chunks: ask again with only those.
+      if (found.length >= 2) found = (await eliminate(found)).found;
     }
     if (found.length === 0) {
       versions[name] = { accepted: false };
