@@ -3,7 +3,7 @@
  * on two of them the findings are also checked against nmap's ssl-enum-ciphers and sslscan.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { freePort, runCli } from './support/peers';
+import { freePort, pemPath, runCli } from './support/peers';
 import {
   nmapScan,
   probeJson,
@@ -77,6 +77,8 @@ describe('tls probe against openssl s_server', () => {
       'ECDHE-RSA-AES256-GCM-SHA384:AES128-SHA:ECDHE-RSA-CHACHA20-POLY1305:DHE-RSA-AES128-GCM-SHA256',
       '-groups',
       'P-384:X25519',
+      '-alpn',
+      'http/1.1',
     ]);
     const json = await probeJson(peer);
     expect(json.versions['TLSv1.3']).toEqual({ accepted: false });
@@ -93,6 +95,7 @@ describe('tls probe against openssl s_server', () => {
     expect(json.groups).toEqual(['secp384r1', 'x25519']);
     expect(json.groupOrder).toBe('server');
     expect(json.sessionTicket).toBe(false);
+    expect(json.alpn).toEqual(['http/1.1']);
     expect(json.extendedMasterSecret).toBe(true);
     expect(json.certificate).toMatchObject({ chainLength: 2, valid: true });
 
@@ -166,6 +169,31 @@ describe('tls probe through a middlebox that resets big ClientHellos', () => {
       order: 'server',
     });
     expect(json.versions).toEqual(expected.versions);
+  });
+});
+
+describe('tls probe, readable output', () => {
+  it('validates the chain against --cafile, one line per finding', async () => {
+    peer = await startSServer(['-tls1_2', '-cipher', 'AES128-SHA']);
+    const target = `127.0.0.1:${peer.port}`;
+    const trusted = await runCli(['tls', 'probe', target, '--cafile', pemPath('root.cert.pem')]);
+    expect(trusted.code).toBe(0);
+    const lines = trusted.stdout.trim().split('\n');
+    expect(lines).toContain('TLSv1.2: accepted, 1 suites, one suite, no order to see');
+    expect(lines).toContain('TLSv1.2 suite: TLS_RSA_WITH_AES_128_CBC_SHA');
+    expect(lines).toContain('TLSv1.3: not accepted');
+    expect(lines).toContain('certificate subject: O=Wirestep Demo, CN=www.example.com');
+    expect(lines).toContain('certificate chain: 2 certificates');
+    expect(lines).toContain('certificate valid: yes');
+    const rogue = await runCli([
+      'tls',
+      'probe',
+      target,
+      '--cafile',
+      pemPath('rogue-root.cert.pem'),
+    ]);
+    expect(rogue.code).toBe(0);
+    expect(rogue.stdout).toMatch(/^certificate valid: no: .+$/m);
   });
 });
 
