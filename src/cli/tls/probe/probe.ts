@@ -175,8 +175,12 @@ export async function probe(opts: ProbeOptions): Promise<ProbeReport> {
     // rather than refuse it; sslscan and nmap then offer the registry in chunks, and so do we.
     if (found.length === 0 && remaining.length > CHUNK && choked(whole.last)) {
       opts.progress(`${name}: the full list was not answered; offering it in chunks of ${CHUNK}`);
-      for (let i = 0; i < remaining.length; i += CHUNK)
-        found.push(...(await eliminate(remaining.slice(i, i + CHUNK))).found);
+      for (let i = 0; i < remaining.length; i += CHUNK) {
+        const chunk = await eliminate(remaining.slice(i, i + CHUNK));
+        found.push(...chunk.found);
+        // A server that has never answered any hello is not choking on its size.
+        if (!anyHello && choked(chunk.last)) break;
+      }
       // Chunks find the suites but not their order across chunks: ask again with only those.
       if (found.length >= 2) found = (await eliminate(found)).found;
     }
