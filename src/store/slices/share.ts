@@ -13,6 +13,7 @@ type Params = Record<string, string | number>;
 /** What a notice says, as a key of the UI's tables (`ui.*`), which word it in the page's language. */
 export type NoticeKey =
   | 'importedFrom'
+  | 'importedReal'
   | 'importFailed'
   | 'importTooLarge'
   | 'importNotJson'
@@ -43,6 +44,8 @@ export interface ImportedTrace {
   view: TraceView;
   /** The file's name, for the notice and the status line. */
   fileName: string;
+  /** A real run's label (`tls connect HOST:PORT`), when no scenario made the trace. */
+  realLabel?: string;
 }
 
 export interface ShareSlice {
@@ -60,7 +63,7 @@ export const createShareSlice: StateCreator<Store, [], [], ShareSlice> = (set, g
   importedFrom: null,
   showNotice: (notice) => set({ notice }),
   dismissNotice: () => set({ notice: null }),
-  loadTrace({ scenarioId, settings, view, fileName }) {
+  loadTrace({ scenarioId, settings, view, fileName, realLabel }) {
     set({
       runId: get().runId + 1,
       scenarioId,
@@ -71,7 +74,10 @@ export const createShareSlice: StateCreator<Store, [], [], ShareSlice> = (set, g
       summary: fileName,
       error: undefined,
       importedFrom: fileName,
-      notice: { tone: 'info', message: 'importedFrom', params: { file: fileName } },
+      notice:
+        realLabel === undefined
+          ? { tone: 'info', message: 'importedFrom', params: { file: fileName } }
+          : { tone: 'info', message: 'importedReal', params: { file: fileName, label: realLabel } },
     });
     get().resetPlayback();
     get().clearSelection();

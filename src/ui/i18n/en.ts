@@ -178,6 +178,7 @@ const ui = {
   importDamaged: 'it is damaged ({detail})',
   importTooLarge: 'it is {size} MiB, and at most {max} MiB are read',
   importedFrom: 'Showing the trace imported from {file}.',
+  importedReal: 'Showing a real run, {label}, imported from {file}.',
 
   linkInvalid: 'This link could not be opened ({reason}), so the default scenario is shown.',
   linkUnknownScenario: 'there is no scenario “{id}”',

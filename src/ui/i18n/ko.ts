@@ -171,6 +171,7 @@ const ui: Strings['ui'] = {
   importDamaged: '파일이 손상되었습니다({detail})',
   importTooLarge: '파일이 {size} MiB인데, 최대 {max} MiB까지만 읽습니다',
   importedFrom: '{file}에서 가져온 트레이스를 보여 주고 있습니다.',
+  importedReal: '{file}에서 가져온 실제 실행({label})을 보여 주고 있습니다.',
 
   linkInvalid: '이 링크를 열 수 없어서({reason}) 기본 시나리오를 보여 줍니다.',
   linkUnknownScenario: '“{id}”라는 시나리오가 없습니다',

@@ -157,7 +157,7 @@ export function ShareMenu() {
       fail(problemReason(result.problem));
       return;
     }
-    const { scenarioId: id, settings, trace, phases } = result.file;
+    const { scenarioId: id, settings, trace, phases, source } = result.file;
     let imported;
     try {
       imported = indexTrace(trace, phases);
@@ -165,7 +165,13 @@ export function ShareMenu() {
       fail(problemReason({ kind: 'damaged', detail: String(err) }));
       return;
     }
-    s.loadTrace({ scenarioId: id, settings, view: imported, fileName: file.name });
+    s.loadTrace({
+      scenarioId: id,
+      settings,
+      view: imported,
+      fileName: file.name,
+      ...(source ? { realLabel: source.label } : {}),
+    });
     setOpen(false);
   };
 

@@ -80,7 +80,10 @@ export function syncLink(pendingStep: number | undefined): () => void {
       if (s.importedFrom) {
         useStore.setState({
           importedFrom: null,
-          notice: s.notice?.message === 'importedFrom' ? null : s.notice,
+          notice:
+            s.notice?.message === 'importedFrom' || s.notice?.message === 'importedReal'
+              ? null
+              : s.notice,
         });
       }
     }
