@@ -12,7 +12,11 @@ import { LabPanel } from './lab/LabPanel';
 import { LabSideSwitch } from './lab/LabSideSwitch';
 import { PresentationCaption } from './present/PresentationCaption';
 import { PresentationMode } from './present/PresentationMode';
+import { NegotiationReport } from './share/NegotiationReport';
 import { ShareNotice } from './share/ShareNotice';
+import type { Store } from '../store/store';
+
+const selectProbeReport = (s: Store) => s.probeReport;
 
 /** The page: header on top, the diagram in the middle, the inspector on the right, playback below. */
 export function App() {
@@ -20,6 +24,7 @@ export function App() {
   const language = useStore((s) => s.language);
   const t = useStrings();
   const workspace = useStore(selectWorkspace);
+  const probeReport = useStore(selectProbeReport);
   useKeyboardShortcuts();
 
   useEffect(() => {
@@ -38,12 +43,16 @@ export function App() {
       ) : (
         <>
           <main className="workspace">
-            <section className="stage" aria-labelledby="diagram-title">
-              <RunStatus />
-              <ShareNotice />
-              <SequenceDiagram />
-              <PresentationCaption />
-            </section>
+            {probeReport ? (
+              <NegotiationReport report={probeReport.report} />
+            ) : (
+              <section className="stage" aria-labelledby="diagram-title">
+                <RunStatus />
+                <ShareNotice />
+                <SequenceDiagram />
+                <PresentationCaption />
+              </section>
+            )}
             <LabSideSwitch />
             <LabPanel />
             <Inspector />

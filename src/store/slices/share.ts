@@ -5,6 +5,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { ScenarioSettings } from '../../engine/scenarios/catalog';
+import type { ProbeReport } from '../../engine/scenarios/probe-json';
 import type { TraceView } from '../trace-view';
 import type { Store } from '../store';
 
@@ -14,6 +15,7 @@ type Params = Record<string, string | number>;
 export type NoticeKey =
   | 'importedFrom'
   | 'importedReal'
+  | 'importedProbe'
   | 'importFailed'
   | 'importTooLarge'
   | 'importNotJson'
@@ -56,6 +58,10 @@ export interface ShareSlice {
   dismissNotice(): void;
   /** Show an imported trace: any run still going is dropped, playback starts at message 1. */
   loadTrace(imported: ImportedTrace): void;
+  /** A `tls probe --json` report shown in place of the diagram, until closed or a run starts. */
+  probeReport: { report: ProbeReport; fileName: string } | null;
+  showProbeReport(report: ProbeReport, fileName: string): void;
+  closeProbeReport(): void;
 }
 
 export const createShareSlice: StateCreator<Store, [], [], ShareSlice> = (set, get) => ({
@@ -63,8 +69,20 @@ export const createShareSlice: StateCreator<Store, [], [], ShareSlice> = (set, g
   importedFrom: null,
   showNotice: (notice) => set({ notice }),
   dismissNotice: () => set({ notice: null }),
+  probeReport: null,
+  showProbeReport(report, fileName) {
+    set({
+      probeReport: { report, fileName },
+      notice: { tone: 'info', message: 'importedProbe', params: { file: fileName } },
+    });
+  },
+  closeProbeReport() {
+    const { notice } = get();
+    set({ probeReport: null, notice: notice?.message === 'importedProbe' ? null : notice });
+  },
   loadTrace({ scenarioId, settings, view, fileName, realLabel }) {
     set({
+      probeReport: null,
       runId: get().runId + 1,
       scenarioId,
       settings,

@@ -13,6 +13,7 @@ import { buildDiagramSvg, svgToPng, type DiagramImageText } from './diagram-imag
 import { baseFileName, downloadBlob, downloadBytes, downloadText } from './download';
 import type { Notice } from '../../store/slices/share';
 import { linkOmitsParams, MAX_LINK_CHARS } from './link';
+import { looksLikeProbe, parseProbeJson } from '../../engine/scenarios/probe-json';
 import {
   parseTraceJson,
   traceToJson,
@@ -152,7 +153,22 @@ export function ShareMenu() {
       });
       return;
     }
-    const result = parseTraceJson(await file.text());
+    const text = await file.text();
+    const result = parseTraceJson(text);
+    // Not a trace, but perhaps a `tls probe --json` report: it opens as the negotiation report.
+    if (!result.ok && result.problem.kind === 'wrongFormat') {
+      const raw: unknown = JSON.parse(text);
+      if (looksLikeProbe(raw)) {
+        const probe = parseProbeJson(raw);
+        if (!probe.ok) {
+          fail(problemReason({ kind: 'damaged', detail: probe.detail }));
+          return;
+        }
+        s.showProbeReport(probe.report, file.name);
+        setOpen(false);
+        return;
+      }
+    }
     if (!result.ok) {
       fail(problemReason(result.problem));
       return;

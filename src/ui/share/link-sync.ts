@@ -77,6 +77,7 @@ export function syncLink(pendingStep: number | undefined): () => void {
     // A run starts: remember the settings it runs with; an imported trace stops being shown.
     if (s.status === 'running' && s.runId !== prev.runId) {
       shown = { scenarioId: s.scenarioId, settings: structuredClone(s.settings) };
+      if (s.probeReport) s.closeProbeReport();
       if (s.importedFrom) {
         useStore.setState({
           importedFrom: null,
