@@ -56,7 +56,7 @@ test('a tls connect --trace file from openssl s_server opens and steps through e
   const file = join(dir, 'connect.trace.json');
   let port: string;
   try {
-    [, port] = (await server.waitFor(/ACCEPT 127\.0\.0\.1:(\d+)/, 's_server')) as [string, string];
+    port = (await server.waitFor(/ACCEPT 127\.0\.0\.1:(\d+)/, 's_server'))[1]!;
     const run = await runCli([
       'tls',
       'connect',

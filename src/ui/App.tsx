@@ -42,22 +42,27 @@ export function App() {
         <DecodeView />
       ) : (
         <>
-          <main className="workspace">
-            {probeReport ? (
+          {probeReport ? (
+            // The report replaces the run: no messages to inspect or play back while it is open.
+            <main className="workspace report-only">
               <NegotiationReport report={probeReport.report} />
-            ) : (
-              <section className="stage" aria-labelledby="diagram-title">
-                <RunStatus />
-                <ShareNotice />
-                <SequenceDiagram />
-                <PresentationCaption />
-              </section>
-            )}
-            <LabSideSwitch />
-            <LabPanel />
-            <Inspector />
-          </main>
-          <PlaybackBar />
+            </main>
+          ) : (
+            <>
+              <main className="workspace">
+                <section className="stage" aria-labelledby="diagram-title">
+                  <RunStatus />
+                  <ShareNotice />
+                  <SequenceDiagram />
+                  <PresentationCaption />
+                </section>
+                <LabSideSwitch />
+                <LabPanel />
+                <Inspector />
+              </main>
+              <PlaybackBar />
+            </>
+          )}
         </>
       )}
       <PresentationMode />
