@@ -7,11 +7,14 @@ import { PlaybackBar } from './playback/PlaybackBar';
 import { useKeyboardShortcuts } from './playback/keyboard';
 import { RunStatus } from './RunStatus';
 import { useStrings } from './hooks';
-import { DecodeView, LabPanel } from './lazy';
+import { DecodeView, LabPanel, NegotiationReport } from './lazy';
 import { LabSideSwitch } from './lab/LabSideSwitch';
 import { PresentationCaption } from './present/PresentationCaption';
 import { PresentationMode } from './present/PresentationMode';
 import { ShareNotice } from './share/ShareNotice';
+import type { Store } from '../store/store';
+
+const selectProbeReport = (s: Store) => s.probeReport;
 
 /** The page: header on top, the diagram in the middle, the inspector on the right, playback below. */
 export function App() {
@@ -20,6 +23,7 @@ export function App() {
   const t = useStrings();
   const workspace = useStore(selectWorkspace);
   const isLab = useStore((s) => s.settings.kind === 'lab');
+  const probeReport = useStore(selectProbeReport);
   useKeyboardShortcuts();
 
   useEffect(() => {
@@ -39,22 +43,33 @@ export function App() {
         </Suspense>
       ) : (
         <>
-          <main className="workspace">
-            <section className="stage" aria-labelledby="diagram-title">
-              <RunStatus />
-              <ShareNotice />
-              <SequenceDiagram />
-              <PresentationCaption />
-            </section>
-            <LabSideSwitch />
-            {isLab && (
-              <Suspense fallback={null}>
-                <LabPanel />
+          {probeReport ? (
+            // The report replaces the run: no messages to inspect or play back while it is open.
+            <main className="workspace report-only">
+              <Suspense fallback={<p className="muted lab-loading">{t.lab.loading}</p>}>
+                <NegotiationReport report={probeReport.report} />
               </Suspense>
-            )}
-            <Inspector />
-          </main>
-          <PlaybackBar />
+            </main>
+          ) : (
+            <>
+              <main className="workspace">
+                <section className="stage" aria-labelledby="diagram-title">
+                  <RunStatus />
+                  <ShareNotice />
+                  <SequenceDiagram />
+                  <PresentationCaption />
+                </section>
+                <LabSideSwitch />
+                {isLab && (
+                  <Suspense fallback={null}>
+                    <LabPanel />
+                  </Suspense>
+                )}
+                <Inspector />
+              </main>
+              <PlaybackBar />
+            </>
+          )}
         </>
       )}
       <PresentationMode />

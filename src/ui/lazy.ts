@@ -16,6 +16,7 @@ const loadBytesTab = () => import('./inspector/BytesTab');
 const loadFieldsTab = () => import('./inspector/FieldsTab');
 const loadKeysTab = () => import('./inspector/KeysTab');
 const loadCachesTab = () => import('./inspector/CachesTab');
+const loadNegotiationReport = () => import('./share/NegotiationReport');
 
 export const DecodeView = lazy(() => loadDecodeView().then((m) => ({ default: m.DecodeView })));
 export const LabPanel = lazy(() => loadLabPanel().then((m) => ({ default: m.LabPanel })));
@@ -25,6 +26,10 @@ export const BytesTab = lazy(() => loadBytesTab().then((m) => ({ default: m.Byte
 export const FieldsTab = lazy(() => loadFieldsTab().then((m) => ({ default: m.FieldsTab })));
 export const KeysTab = lazy(() => loadKeysTab().then((m) => ({ default: m.KeysTab })));
 export const CachesTab = lazy(() => loadCachesTab().then((m) => ({ default: m.CachesTab })));
+/** A `tls probe --json` report, opened through Import. */
+export const NegotiationReport = lazy(() =>
+  loadNegotiationReport().then((m) => ({ default: m.NegotiationReport })),
+);
 
 /** Every module loaded on demand, so that none is missing when the network is gone. */
 const ON_DEMAND: readonly (() => Promise<unknown>)[] = [
@@ -33,6 +38,8 @@ const ON_DEMAND: readonly (() => Promise<unknown>)[] = [
   loadFieldsTab,
   loadKeysTab,
   loadCachesTab,
+  loadNegotiationReport,
+  () => import('../engine/scenarios/probe-json'),
   loadDecodeView,
   loadLabPanel,
   loadLabModules,

@@ -4,7 +4,13 @@
  * resolver must walk root → TLD → authoritative with real UDP (and TCP after TC) and report the
  * answers and rcodes the zone files say, as nsd itself gives them to dig.
  */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeMessage } from '../../src/engine/dns';
+import { parseTraceJson } from '../../src/engine/scenarios/trace-json';
+import { indexTrace } from '../../src/store/trace-view';
 import { toHex } from '../../src/engine/bytes/hex';
 import { dig, digParsed, parseDig } from './support/dig';
 import { startUdpRelay } from './support/relay';
@@ -219,6 +225,40 @@ describe('dns resolve against nsd', () => {
       `${at(layout.auth)}: NOERROR aa, answer: www.wirestep.test. 300 IN A 192.0.2.80`,
     );
     expect(r.stdout).toMatch(/^;; 3 queries in \d+ ms$/m);
+  });
+
+  it('--trace-file writes the walk as a trace the app imports, every message in it', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'wirestep-resolve-trace-')), 'resolve.json');
+    const args = ['dns', 'resolve', 'www.wirestep.test', 'A', '--root', layout.root];
+    if (layout.port !== DNS_PORT) args.push('--port', String(layout.port));
+    const run = await runCli([...args, '--trace-file', file]);
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(run.stdout).toContain(`wrote ${file}`);
+    const parsed = parseTraceJson(readFileSync(file, 'utf8'));
+    if (!parsed.ok) throw new Error(`import refused: ${JSON.stringify(parsed.problem)}`);
+    expect(parsed.file.source).toEqual({
+      kind: 'real',
+      label: `dns resolve www.wirestep.test A --root ${layout.root}`,
+    });
+    expect(parsed.file.settings).toMatchObject({
+      kind: 'dns',
+      name: 'www.wirestep.test',
+      type: 'A',
+    });
+    const view = indexTrace(parsed.file.trace, parsed.file.phases);
+    expect(view.protocol).toBe('dns');
+    // Three queries and three responses, as sent and received: each decodes to its question.
+    expect(view.messages).toHaveLength(6);
+    for (const m of view.messages) {
+      const { message } = decodeMessage(m.bytes);
+      expect(message.questions.map((q) => `${q.name} ${q.type}`)).toEqual(['www.wirestep.test. 1']);
+    }
+    // The last response is nsd's authoritative answer: the record dig gets from it.
+    const { message: last } = decodeMessage(view.messages[5]!.bytes);
+    const direct = await digParsed(layout.auth, layout.port, ['www.wirestep.test', 'A']);
+    expect(last.answers.map((rr) => `${rr.name} ${rr.ttl}`)).toEqual(['www.wirestep.test. 300']);
+    expect(direct.answer).toEqual(['www.wirestep.test. 300 IN A 192.0.2.80']);
+    expect(parsed.file.trace.events.some((e) => e.kind === 'cache')).toBe(true);
   });
 
   it('AAAA and MX come back as the zone file has them', async () => {

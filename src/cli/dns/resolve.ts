@@ -1,7 +1,8 @@
 /**
- * `dns resolve NAME [TYPE] --root IP[:PORT] [--port N] [--trace]`: the engine's iterative resolver
- * over real UDP (TCP after a truncated answer), starting at the given root server. Prints a
- * dig-like status and the answer; `--trace` prints every query and response as it happens.
+ * `dns resolve NAME [TYPE] --root IP[:PORT] [--port N] [--trace] [--trace-file FILE]`: the engine's
+ * iterative resolver over real UDP (TCP after a truncated answer), starting at the given root
+ * server. Prints a dig-like status and the answer; `--trace` prints every query and response as it
+ * happens; `--trace-file` writes the resolution's Trace in the app's trace JSON (Import trace).
  * Exit 0 for NOERROR (NODATA included), 1 for NXDOMAIN and SERVFAIL.
  */
 import {
@@ -16,7 +17,11 @@ import {
   type Question,
   type ResolveResult,
 } from '../../engine/dns';
+import { writeFileSync } from 'node:fs';
+import { DNS_QUERY_TYPES } from '../../engine/scenarios/catalog';
+import { realTraceFile, traceToJson } from '../../engine/scenarios/trace-json';
 import { SystemRng } from '../../engine/sim/rng';
+import type { TraceEvent } from '../../engine/trace';
 import { CliError, parsePort, type Args } from '../args';
 import type { Command } from '../command';
 import { err, out } from '../output';
@@ -27,8 +32,12 @@ import { SocketTransport } from './socket-transport';
 export const resolveCommand: Command = {
   protocol: 'dns',
   command: 'resolve',
-  synopsis: 'NAME [TYPE] --root IP[:PORT] [--port N] [--trace]',
-  spec: { positional: ['name', 'type?'], values: ['root', 'port'], switches: ['trace'] },
+  synopsis: 'NAME [TYPE] --root IP[:PORT] [--port N] [--trace] [--trace-file FILE]',
+  spec: {
+    positional: ['name', 'type?'],
+    values: ['root', 'port', 'trace-file'],
+    switches: ['trace'],
+  },
   run,
 };
 
@@ -50,11 +59,14 @@ async function run(args: Args): Promise<number> {
   if (!args.values.root) throw new CliError('--root IP[:PORT] is required', 2);
   const referralPort = parsePort(args.values.port, 'port') ?? DNS_PORT;
   const root = parseSocketAddress(args.values.root, '--root', { defaultPort: referralPort });
-  const tracing = args.switches.has('trace');
+  const printing = args.switches.has('trace');
+  const traceFile = args.values['trace-file'];
+  const tracing = printing || traceFile !== undefined;
+  const recorded: TraceEvent[] = [];
 
   const transport = new SocketTransport({
     portFor: (address) => (address === root.host ? root.port : referralPort),
-    ...(tracing ? { onEvent: (e) => out(transportLine(e)) } : {}),
+    ...(printing ? { onEvent: (e) => out(transportLine(e)) } : {}),
   });
   const resolver = new IterativeResolver({
     transport,
@@ -74,6 +86,8 @@ async function run(args: Args): Promise<number> {
             lane: 'Recursive resolver',
             sink: {
               push: (event) => {
+                if (traceFile !== undefined) recorded.push(event);
+                if (!printing) return;
                 const line = traceLine(event, transport.portFor);
                 if (line !== undefined) out(line);
               },
@@ -86,6 +100,7 @@ async function run(args: Args): Promise<number> {
   const { result, queries, at } = await resolver.resolve(question, started);
   printResult(result);
   out(`;; ${queries} ${queries === 1 ? 'query' : 'queries'} in ${at - started} ms`);
+  if (traceFile !== undefined) writeTraceFile(traceFile, question, recorded, args);
   switch (result.kind) {
     case 'answer':
     case 'nodata':
@@ -97,6 +112,44 @@ async function run(args: Args): Promise<number> {
       err(`error: SERVFAIL: ${result.reason}`);
       return 1;
   }
+}
+
+/**
+ * The resolution as the app's trace file. Its lanes are the actors in the order they first appear:
+ * the resolver, then each server it asked.
+ */
+function writeTraceFile(file: string, question: Question, events: TraceEvent[], args: Args): void {
+  if (!events.some((e) => e.kind === 'message')) {
+    out(`no messages: ${file} not written`);
+    return;
+  }
+  const lanes: string[] = [];
+  const add = (lane: string): void => {
+    if (!lanes.includes(lane)) lanes.push(lane);
+  };
+  for (const e of events) {
+    if ('lane' in e) add(e.lane);
+    if ('from' in e) add(e.from);
+    if ('to' in e) add(e.to);
+  }
+  const name = question.name.toString().replace(/\.$/, '') || '.';
+  const type = DNS_QUERY_TYPES.find((t) => t === args.positional.type?.toUpperCase()) ?? 'A';
+  const label = [
+    'dns resolve',
+    args.positional.name,
+    args.positional.type,
+    '--root',
+    args.values.root,
+  ]
+    .filter((part) => part !== undefined)
+    .join(' ');
+  const json = traceToJson(realTraceFile({ kind: 'dns', name, type }, label, { lanes, events }));
+  try {
+    writeFileSync(file, json);
+  } catch (e) {
+    throw new CliError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? e}`);
+  }
+  out(`wrote ${file}`);
 }
 
 function printResult(result: ResolveResult): void {

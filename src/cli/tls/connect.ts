@@ -2,7 +2,10 @@
  * `tls connect HOST:PORT`: our client against a real server over TCP, then GET <path>.
  * One line per message, the negotiated parameters and the HTTP status line.
  */
+import { writeFileSync } from 'node:fs';
 import { connect as tcpConnect } from 'node:net';
+import { realTraceFile, traceToJson } from '../../engine/scenarios/trace-json';
+import { PcapWriter } from '../../engine/sim/pcap';
 import { fromUtf8 } from '../../engine/bytes/hex';
 import { concatBytes } from '../../engine/bytes/hex';
 import { parseHttpHead } from '../../engine/http/http';
@@ -22,6 +25,7 @@ import { out } from '../output';
 import { appendKeyLog } from './keylog';
 import { describeGroup, parseGroups, parseSuites } from './names';
 import { readPemFile } from './pki-files';
+import { CaptureError, SocketCapture } from './capture';
 import { clientExchange } from './https-over-socket';
 
 /**
@@ -64,10 +68,10 @@ export const connectCommand: Command = {
   protocol: 'tls',
   command: 'connect',
   synopsis:
-    'HOST:PORT [--servername NAME] [--cafile PEM] [--suites LIST] [--groups LIST] [--keylog FILE] [--path /] [--reconnect]',
+    'HOST:PORT [--servername NAME] [--cafile PEM] [--suites LIST] [--groups LIST] [--keylog FILE] [--path /] [--reconnect] [--trace FILE] [--pcap FILE --keylog FILE]',
   spec: {
     positional: ['target'],
-    values: ['servername', 'cafile', 'suites', 'groups', 'keylog', 'path'],
+    values: ['servername', 'cafile', 'suites', 'groups', 'keylog', 'path', 'trace', 'pcap'],
     switches: ['reconnect'],
   },
   run,
@@ -86,11 +90,46 @@ async function run(args: Args): Promise<number> {
   const path = args.values.path ?? '/';
   if (!path.startsWith('/')) throw new CliError(`--path must start with '/', got '${path}'`, 2);
 
-  const first = await connectOnce(host, port, config, path, args.values.keylog);
-  if (!first.ok || !args.switches.has('reconnect')) return first.ok ? 0 : 1;
-  out('--- reconnecting, offering the first session');
-  const second = await connectOnce(host, port, config, path, args.values.keylog);
-  return second.ok ? 0 : 1;
+  const { trace: traceFile, pcap, keylog } = args.values;
+  if (pcap !== undefined && keylog === undefined)
+    throw new CliError('--pcap needs --keylog: without the keys the capture cannot be read', 2);
+
+  // One recorder and one capture for every connection of the run (--reconnect makes two).
+  const record: Recording = { trace: new TraceRecorder(), captures: [] };
+  const first = await connectOnce(host, port, config, path, keylog, record, pcap !== undefined);
+  let ok = first.ok;
+  if (first.ok && args.switches.has('reconnect')) {
+    out('--- reconnecting, offering the first session');
+    ok = (await connectOnce(host, port, config, path, keylog, record, pcap !== undefined)).ok;
+  }
+  const messages = record.trace.events.filter((e) => e.kind === 'message').length;
+  if (traceFile !== undefined && messages === 0) out(`no messages: ${traceFile} not written`);
+  if (traceFile !== undefined && messages > 0) {
+    const label = `tls connect ${args.positional.target!}`;
+    const file = realTraceFile({ kind: 'tls', serverName }, label, record.trace.toTrace());
+    writeOut(traceFile, traceToJson(file));
+    out(`wrote ${traceFile}`);
+  }
+  if (pcap !== undefined) {
+    const writer = new PcapWriter();
+    for (const c of record.captures) c.writeTo(writer);
+    writeOut(pcap, writer.toBytes());
+    out(`wrote ${writer.count} frames to ${pcap} and the keys to ${keylog!}`);
+  }
+  return ok ? 0 : 1;
+}
+
+interface Recording {
+  trace: TraceRecorder;
+  captures: SocketCapture[];
+}
+
+function writeOut(file: string, data: string | Uint8Array): void {
+  try {
+    writeFileSync(file, data);
+  } catch (e) {
+    throw new CliError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? e}`);
+  }
 }
 
 async function connectOnce(
@@ -99,7 +138,10 @@ async function connectOnce(
   config: ClientConfig,
   path: string,
   keylog: string | undefined,
+  record: Recording,
+  capturing: boolean,
 ): Promise<{ ok: boolean }> {
+  const connectStarted = SocketCapture.now();
   // allowHalfOpen: the server's FIN must not end our side before our close_notify is out.
   const socket = tcpConnect({ host, port, allowHalfOpen: true });
   await new Promise<void>((resolve, reject) => {
@@ -117,8 +159,18 @@ async function connectOnce(
     });
   });
 
-  const trace = new TraceRecorder();
-  let printed = 0;
+  if (capturing) {
+    try {
+      record.captures.push(new SocketCapture(socket, connectStarted));
+    } catch (e) {
+      socket.destroy();
+      if (e instanceof CaptureError) throw new CliError(e.message, 2);
+      throw e;
+    }
+  }
+  const { trace } = record;
+  const start = trace.events.length;
+  let printed = start;
   const printNewMessages = (): void => {
     for (; printed < trace.events.length; printed++) {
       const e = trace.events[printed]!;
@@ -136,7 +188,7 @@ async function connectOnce(
   const n = conn.negotiated;
   if (n.clientRandom && keylog) appendKeyLog(keylog, n.clientRandom, n.masterSecret);
   if (conn.failure) {
-    out(`error: ${connectFailureLine(conn.failure, trace.events)}`);
+    out(`error: ${connectFailureLine(conn.failure, trace.events.slice(start))}`);
     return { ok: false };
   }
   const response = concatBytes(...conn.received);
@@ -152,7 +204,7 @@ async function connectOnce(
   out(
     `resumed: ${n.resumed ? `yes (${n.resumed === 'session_ticket' ? 'session ticket' : 'session ID'})` : 'no'}`,
   );
-  if (sentEmptyCertificate(trace.events))
+  if (sentEmptyCertificate(trace.events.slice(start)))
     out('client certificate: requested by the server; none sent (empty Certificate)');
   if (!head) {
     out(

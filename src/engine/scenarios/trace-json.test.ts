@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { runDnsLookup } from '../dns';
 import { scenarioById } from './catalog';
 import { runTlsExchange } from './tls-run';
-import { parseTraceJson, traceToJson, TRACE_VERSION, type TraceFile } from './trace-json';
+import {
+  parseTraceJson,
+  realTraceFile,
+  traceToJson,
+  TRACE_VERSION,
+  type TraceFile,
+} from './trace-json';
 
 async function tlsFile(): Promise<TraceFile> {
   const { trace } = await runTlsExchange({ seed: '1' });
@@ -36,6 +42,33 @@ describe('trace JSON', () => {
     };
     const parsed = parseTraceJson(traceToJson(file));
     expect(parsed).toEqual({ ok: true, file });
+  });
+
+  it('round-trips a real run’s trace, labeled with its target, in the TLS or DNS views', async () => {
+    const { trace } = await runTlsExchange({ seed: '1' });
+    const file = realTraceFile(
+      { kind: 'tls', serverName: 'www.example.com' },
+      'tls connect 127.0.0.1:8443',
+      trace,
+    );
+    expect(file.scenarioId).toBe('tls-full');
+    expect(parseTraceJson(traceToJson(file))).toEqual({ ok: true, file });
+    const dns = await runDnsLookup({ seed: '3', name: 'www.example.com', type: 'AAAA' });
+    const dnsFile = realTraceFile(
+      { kind: 'dns', name: 'www.example.com', type: 'AAAA' },
+      'dns resolve www.example.com AAAA --root 127.0.0.1:5300',
+      dns.trace,
+    );
+    expect(dnsFile.scenarioId).toBe('dns-cold');
+    expect(parseTraceJson(traceToJson(dnsFile))).toEqual({ ok: true, file: dnsFile });
+    const withSource = (source: unknown) =>
+      parseTraceJson(JSON.stringify({ ...JSON.parse(traceToJson(file)), source }));
+    expect(withSource({ kind: 'dream', label: 'x' })).toMatchObject({
+      problem: { detail: 'source.kind is not one of real' },
+    });
+    expect(withSource({ kind: 'real', label: 'a\nb' })).toMatchObject({
+      problem: { detail: 'source.label is not one line of 1 to 300 characters' },
+    });
   });
 
   it('writes its format and version first, and bytes as hex', async () => {

@@ -5,7 +5,13 @@
  * is refused with a reason, and nothing of the current run is touched.
  */
 import { HexError, fromHex, toHex } from '../bytes/hex';
-import { DEMO_SUITES, DNS_QUERY_TYPES, scenarioById, type ScenarioSettings } from './catalog';
+import {
+  DEMO_SUITES,
+  DNS_QUERY_TYPES,
+  scenarioById,
+  type DnsQueryType,
+  type ScenarioSettings,
+} from './catalog';
 import { checkLabSettings } from './lab-settings';
 import { JOURNEY_TEXT } from './journey/text';
 import { DNS_LAB_TEXT } from './lab/dns/text';
@@ -23,6 +29,49 @@ export interface TraceFile {
   settings: ScenarioSettings;
   trace: Trace;
   phases: Phase[];
+  /**
+   * Set when no scenario made the trace: the CLI recorded a real connection or resolution
+   * (`tls connect --trace`, `dns resolve --trace-file`). `scenarioId` and `settings` are then the
+   * scenario whose views fit the trace (TLS or DNS), and the label says what really ran.
+   */
+  source?: TraceSource;
+}
+
+export interface TraceSource {
+  kind: 'real';
+  /** The command's target, e.g. "tls connect 127.0.0.1:8443". */
+  label: string;
+}
+
+/** A label is one line the header shows; longer is a damaged file, not a target. */
+const MAX_LABEL = 300;
+
+/**
+ * The file for a real run: the TLS or DNS scenario supplies the views, the label the origin. The
+ * seed names no simulation: a real run has no seed to replay.
+ */
+export function realTraceFile(
+  what: { kind: 'tls'; serverName: string } | { kind: 'dns'; name: string; type: DnsQueryType },
+  label: string,
+  trace: Trace,
+): TraceFile {
+  const settings: ScenarioSettings =
+    what.kind === 'tls'
+      ? { kind: 'tls', serverName: what.serverName, suite: 'all', seed: 'real' }
+      : {
+          kind: 'dns',
+          name: what.name,
+          type: what.type,
+          seed: 'real',
+          lookups: [{ afterSeconds: 0 }],
+        };
+  return {
+    scenarioId: what.kind === 'tls' ? 'tls-full' : 'dns-cold',
+    settings,
+    trace,
+    phases: [],
+    source: { kind: 'real', label },
+  };
 }
 
 export type TraceFileProblem =
@@ -124,7 +173,16 @@ function readFile(raw: Json): TraceFile {
     string(phase['kind'], `phases[${i}].kind`);
     return phase as unknown as Phase;
   });
-  return { scenarioId, settings, trace: { lanes, events }, phases };
+  const file: TraceFile = { scenarioId, settings, trace: { lanes, events }, phases };
+  if (raw['source'] !== undefined) {
+    const source = record(raw['source'], 'source');
+    oneOf(source['kind'], ['real'], 'source.kind');
+    const label = string(source['label'], 'source.label');
+    if (label.length === 0 || label.length > MAX_LABEL || /[\r\n]/.test(label))
+      throw new Invalid(`source.label is not one line of 1 to ${MAX_LABEL} characters`);
+    file.source = { kind: 'real', label };
+  }
+  return file;
 }
 
 /** Every lab scenario's preset ids, by scenario id. */

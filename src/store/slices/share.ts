@@ -5,6 +5,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { ScenarioSettings } from '../../engine/scenarios/catalog';
+import type { ProbeReport } from '../../engine/scenarios/probe-json';
 import type { TraceView } from '../trace-view';
 import type { Store } from '../store';
 
@@ -13,6 +14,8 @@ type Params = Record<string, string | number>;
 /** What a notice says, as a key of the UI's tables (`ui.*`), which word it in the page's language. */
 export type NoticeKey =
   | 'importedFrom'
+  | 'importedReal'
+  | 'importedProbe'
   | 'importFailed'
   | 'importTooLarge'
   | 'importNotJson'
@@ -43,6 +46,8 @@ export interface ImportedTrace {
   view: TraceView;
   /** The file's name, for the notice and the status line. */
   fileName: string;
+  /** A real run's label (`tls connect HOST:PORT`), when no scenario made the trace. */
+  realLabel?: string;
 }
 
 export interface ShareSlice {
@@ -53,6 +58,10 @@ export interface ShareSlice {
   dismissNotice(): void;
   /** Show an imported trace: any run still going is dropped, playback starts at message 1. */
   loadTrace(imported: ImportedTrace): void;
+  /** A `tls probe --json` report shown in place of the diagram, until closed or a run starts. */
+  probeReport: { report: ProbeReport; fileName: string } | null;
+  showProbeReport(report: ProbeReport, fileName: string): void;
+  closeProbeReport(): void;
 }
 
 export const createShareSlice: StateCreator<Store, [], [], ShareSlice> = (set, get) => ({
@@ -60,8 +69,20 @@ export const createShareSlice: StateCreator<Store, [], [], ShareSlice> = (set, g
   importedFrom: null,
   showNotice: (notice) => set({ notice }),
   dismissNotice: () => set({ notice: null }),
-  loadTrace({ scenarioId, settings, view, fileName }) {
+  probeReport: null,
+  showProbeReport(report, fileName) {
     set({
+      probeReport: { report, fileName },
+      notice: { tone: 'info', message: 'importedProbe', params: { file: fileName } },
+    });
+  },
+  closeProbeReport() {
+    const { notice } = get();
+    set({ probeReport: null, notice: notice?.message === 'importedProbe' ? null : notice });
+  },
+  loadTrace({ scenarioId, settings, view, fileName, realLabel }) {
+    set({
+      probeReport: null,
       runId: get().runId + 1,
       scenarioId,
       settings,
@@ -71,7 +92,10 @@ export const createShareSlice: StateCreator<Store, [], [], ShareSlice> = (set, g
       summary: fileName,
       error: undefined,
       importedFrom: fileName,
-      notice: { tone: 'info', message: 'importedFrom', params: { file: fileName } },
+      notice:
+        realLabel === undefined
+          ? { tone: 'info', message: 'importedFrom', params: { file: fileName } }
+          : { tone: 'info', message: 'importedReal', params: { file: fileName, label: realLabel } },
     });
     get().resetPlayback();
     get().clearSelection();

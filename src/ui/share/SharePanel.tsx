@@ -153,12 +153,28 @@ export function SharePanel({ panelId, onClose }: { panelId: string; onClose: () 
       return;
     }
     const { parseTraceJson, TRACE_VERSION } = await import('../../engine/scenarios/trace-json');
-    const result = parseTraceJson(await file.text());
+    const text = await file.text();
+    const result = parseTraceJson(text);
+    // Not a trace, but perhaps a `tls probe --json` report: it opens as the negotiation report.
+    if (!result.ok && result.problem.kind === 'wrongFormat') {
+      const { looksLikeProbe, parseProbeJson } = await import('../../engine/scenarios/probe-json');
+      const raw: unknown = JSON.parse(text);
+      if (looksLikeProbe(raw)) {
+        const probe = parseProbeJson(raw);
+        if (!probe.ok) {
+          fail(problemReason({ kind: 'damaged', detail: probe.detail }, TRACE_VERSION));
+          return;
+        }
+        s.showProbeReport(probe.report, file.name);
+        onClose();
+        return;
+      }
+    }
     if (!result.ok) {
       fail(problemReason(result.problem, TRACE_VERSION));
       return;
     }
-    const { scenarioId: id, settings, trace, phases } = result.file;
+    const { scenarioId: id, settings, trace, phases, source } = result.file;
     let imported;
     try {
       imported = indexTrace(trace, phases);
@@ -166,7 +182,13 @@ export function SharePanel({ panelId, onClose }: { panelId: string; onClose: () 
       fail(problemReason({ kind: 'damaged', detail: String(err) }, TRACE_VERSION));
       return;
     }
-    s.loadTrace({ scenarioId: id, settings, view: imported, fileName: file.name });
+    s.loadTrace({
+      scenarioId: id,
+      settings,
+      view: imported,
+      fileName: file.name,
+      ...(source ? { realLabel: source.label } : {}),
+    });
     onClose();
   };
 

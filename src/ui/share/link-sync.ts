@@ -77,10 +77,14 @@ export function syncLink(pendingStep: number | undefined): () => void {
     // A run starts: remember the settings it runs with; an imported trace stops being shown.
     if (s.status === 'running' && s.runId !== prev.runId) {
       shown = { scenarioId: s.scenarioId, settings: structuredClone(s.settings) };
+      if (s.probeReport) s.closeProbeReport();
       if (s.importedFrom) {
         useStore.setState({
           importedFrom: null,
-          notice: s.notice?.message === 'importedFrom' ? null : s.notice,
+          notice:
+            s.notice?.message === 'importedFrom' || s.notice?.message === 'importedReal'
+              ? null
+              : s.notice,
         });
       }
     }

@@ -3,6 +3,7 @@
  * everything, note what the server chose, take that out and offer the rest again, until it
  * refuses. Whose preference wins is seen by offering two accepted values in both orders.
  */
+import { faultText } from '../../../i18n/tls-failure';
 import {
   validateChain,
   summarizeCertificate,
@@ -337,7 +338,7 @@ async function describeChain(
     issuer: leaf.issuer,
     chainLength: certs.length,
     valid: result.ok,
-    ...(result.ok ? {} : { validationError: result.error.sentence }),
+    ...(result.ok ? {} : { validationError: faultText(result.error) }),
     notBefore: leaf.notBefore,
     notAfter: leaf.notAfter,
     key: keyOf(leaf),
