@@ -14,6 +14,7 @@ test('every scenario in the picker runs and draws its messages', async ({
   const titles = await picker.locator('optgroup[label="Basics"] option').allTextContents();
   expect(titles).toEqual([
     'TLS 1.2 full handshake',
+    'TLS 1.2 when the server asks for a client certificate',
     'DNS lookup (cold cache)',
     'DNS lookup again (warm cache)',
     'DNS lookup after the TTL has passed',
