@@ -701,6 +701,11 @@ const names: Table = {
 const values: Table = {
   yes: 'yes',
   no: 'no',
+  // Why a DNS server's answer was of no use (the `reason` of dns.note.lame); rcodes stay as they are.
+  'lame.truncated': 'truncated (TC)',
+  'lame.not_authoritative': 'no answer and no referral (not authoritative)',
+  'lame.mismatch': 'ID or question mismatch',
+  'lame.malformed': 'malformed response',
 };
 
 /**

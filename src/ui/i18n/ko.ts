@@ -729,6 +729,10 @@ const names: Table = {
 const values: Table = {
   yes: '예',
   no: '아니요',
+  'lame.truncated': '잘린 응답(TC)',
+  'lame.not_authoritative': '답도 위임도 없음(권한 없음)',
+  'lame.mismatch': 'ID나 질문이 다름',
+  'lame.malformed': '해석할 수 없는 응답',
 };
 
 export const ko: Strings = {
