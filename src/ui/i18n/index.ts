@@ -42,22 +42,62 @@ export type { Strings };
  * review. `{name|이/가}` also appends the Korean particle that fits the value's last sound: the
  * first form after a final consonant (받침), the second after a vowel (`{host|을/를}`,
  * `{from|이/가}`, `{zone|으로/로}`, where ㄹ takes the vowel form 로 as well).
+ *
+ * `{count#one:# hit|other:# hits}` picks the form for the number's plural category in `language`
+ * (Intl.PluralRules; `other` when the category has no form), with `#` standing for the number.
+ * Korean nouns do not change with the number, so only the English tables use it.
+ * `{to@a/an}` puts the English article that fits how the value is read before it: "a TLD",
+ * "an Authoritative", "an OS resolver".
  */
 export function format(
   template: string,
   params: Readonly<Record<string, string | number>> = {},
+  language: Language = 'en',
 ): string {
   return template.replace(
-    /\{(\w+)(?:\|([^/{}]+)\/([^/{}]+))?\}/g,
-    (whole, key: string, afterConsonant?: string, afterVowel?: string) => {
+    /\{(\w+)(?:\|([^/{}]+)\/([^/{}]+)|#([^{}]+)|(@)a\/an)?\}/g,
+    (
+      whole,
+      key: string,
+      afterConsonant?: string,
+      afterVowel?: string,
+      forms?: string,
+      article?: string,
+    ) => {
       if (!Object.hasOwn(params, key)) return whole;
       const value = String(params[key]);
+      if (forms !== undefined) return pluralForm(forms, value, language);
+      if (article !== undefined) return `${startsWithVowelSound(value) ? 'an' : 'a'} ${value}`;
       if (afterConsonant === undefined || afterVowel === undefined) return value;
       const final = finalSound(value);
       const consonant = final === 'consonant' || (final === 'rieul' && afterConsonant !== '으로');
       return value + (consonant ? afterConsonant : afterVowel);
     },
   );
+}
+
+const pluralRules = new Map<Language, Intl.PluralRules>();
+
+/** The form of `one:…|other:…` for the number `value` (as written, thousands separators and all). */
+function pluralForm(forms: string, value: string, language: Language): string {
+  let rules = pluralRules.get(language);
+  if (!rules) pluralRules.set(language, (rules = new Intl.PluralRules(language)));
+  const byCategory = new Map(
+    forms.split('|').map((f) => [f.slice(0, f.indexOf(':')), f.slice(f.indexOf(':') + 1)]),
+  );
+  const category = rules.select(Number(value.replace(/,/g, '')));
+  const form = byCategory.get(category) ?? byCategory.get('other') ?? '#';
+  return form.replace(/#/g, value);
+}
+
+/**
+ * Whether an English word is read starting with a vowel sound: a lower-case vowel letter, or an
+ * abbreviation in capitals whose first letter's name does (A, E, F, H, I, L, M, N, O, R, S, X).
+ */
+export function startsWithVowelSound(word: string): boolean {
+  const first = word.trim()[0] ?? '';
+  const abbreviation = /^[A-Z]{2,}\b/.test(word.trim());
+  return abbreviation ? 'AEFHILMNORSX'.includes(first) : 'aeiouAEIOU'.includes(first);
 }
 
 type FinalSound = 'vowel' | 'consonant' | 'rieul';

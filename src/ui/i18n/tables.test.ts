@@ -16,7 +16,7 @@ function leaves(value: unknown, path = ''): Map<string, unknown> {
 }
 
 const placeholders = (s: string) =>
-  [...s.matchAll(/\{(\w+)(?:\|[^/{}]+\/[^/{}]+)?\}/g)].map((m) => m[1]).sort();
+  [...s.matchAll(/\{(\w+)(?:\|[^/{}]+\/[^/{}]+|#[^{}]+|@a\/an)?\}/g)].map((m) => m[1]).sort();
 
 /**
  * Protocol names and field names as the RFCs spell them: snake_case identifiers (client_random,
