@@ -7,11 +7,11 @@ import { runStatusText } from './run-status-text';
 /** One line above the diagram: running, done (with the outcome) or why it failed. */
 export function RunStatus() {
   const t = useStrings();
-  const { status, ok, summary, error } = useStore(useShallow(selectRunInfo));
+  const { status, ok, summary, error, errorLine } = useStore(useShallow(selectRunInfo));
   const count = useStore(selectMessageCount);
   const scenarioId = useStore(selectScenarioId);
   const title = t.scenarios[scenarioId]?.title ?? scenarioById(scenarioId)?.title ?? scenarioId;
-  const text = runStatusText(t, { status, ok, summary, error, count, title });
+  const text = runStatusText(t, { status, ok, summary, error, errorLine, count, title });
 
   if (status === 'failed' && !count) {
     return (

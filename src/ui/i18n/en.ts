@@ -691,10 +691,19 @@ const names: Table = {
   Root: 'Root',
   TLD: 'TLD',
   Authoritative: 'Authoritative',
+  Attacker: 'Attacker',
+  'Health checker': 'Health checker',
+  'Primary server': 'Primary server',
   'browser host cache': 'browser host cache',
   'OS resolver cache': 'OS resolver cache',
   'response cache': 'response cache',
   'delegation cache': 'delegation cache',
+};
+
+/** Status lines the engine gives as keys (RunOutcome.errorLine); lanes come translated. */
+const statusLines: Table = {
+  alert: '{description} ({from} → {to}): {reason}',
+  alertFrom: '{description} ({from}): {reason}',
 };
 
 /** Words the engine puts in note parameters, translated where a language needs it. */
@@ -1096,6 +1105,7 @@ export const en = {
   rcodes,
   names,
   values,
+  statusLines,
   lab,
 };
 export type Strings = typeof en;

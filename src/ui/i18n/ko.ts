@@ -720,10 +720,18 @@ const names: Table = {
   Root: '루트',
   TLD: 'TLD',
   Authoritative: '권한 서버',
+  Attacker: '공격자',
+  'Health checker': '상태 검사기',
+  'Primary server': '주 서버',
   'browser host cache': '브라우저 호스트 캐시',
   'OS resolver cache': 'OS 리졸버 캐시',
   'response cache': '응답 캐시',
   'delegation cache': '위임 캐시',
+};
+
+const statusLines: Table = {
+  alert: '{description}({from|이/가} {to}에게 보냄): {reason}',
+  alertFrom: '{description}({from|이/가} 보냄): {reason}',
 };
 
 const values: Table = {
@@ -749,5 +757,6 @@ export const ko: Strings = {
   rcodes,
   names,
   values,
+  statusLines,
   lab,
 };

@@ -46,6 +46,9 @@ function render(language: Language, run: Run): { texts: string[]; missing: strin
   const missing: string[] = [];
   const { trace, phases } = run.outcome;
   const view = indexTrace(trace, phases);
+  // A lane named after its host ("Server www.example.com") shows as it is.
+  for (const lane of trace.lanes)
+    if (t.names[lane] === undefined && !lane.includes('.')) missing.push(`names.${lane}`);
   for (const e of trace.events) {
     if (e.kind === 'note' && t.notes[e.key] === undefined) missing.push(`notes.${e.key}`);
     if (e.kind === 'secret' && t.secrets[e.explain] === undefined)
@@ -69,17 +72,11 @@ function render(language: Language, run: Run): { texts: string[]; missing: strin
     const meaning = codeMeaning(t, view, step);
     if (meaning) texts.push(meaning.heading, meaning.text);
   });
-  const { ok, summary, error } = run.outcome;
-  texts.push(
-    runStatusText(t, {
-      status: 'done',
-      ok,
-      summary,
-      error,
-      count: view.messages.length,
-      title: '',
-    }),
-  );
+  const { ok, summary, error, errorLine } = run.outcome;
+  if (errorLine && t.statusLines[errorLine.key] === undefined)
+    missing.push(`statusLines.${errorLine.key}`);
+  const count = view.messages.length;
+  texts.push(runStatusText(t, { status: 'done', ok, summary, error, errorLine, count, title: '' }));
   return { texts, missing };
 }
 
