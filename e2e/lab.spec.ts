@@ -261,7 +261,7 @@ test('the journey draws DNS, TCP, TLS and HTTP on one diagram, and visiting agai
   expect(total).toHaveLength(2);
   expect(Number(total[1])).toBeLessThan(Number(total[0]));
   const dnsCells = await rowCells(table, /^DNS/).allTextContents();
-  expect(dnsCells[1]).toContain('from the browser’s cache, 0 message(s)');
+  expect(dnsCells[1]).toContain('from the browser’s cache, 0 messages');
   const tlsCells = await rowCells(table, /^TLS/).allTextContents();
   expect(tlsCells[0]).toContain('full handshake');
   expect(tlsCells[1]).toContain('resumed with the ticket');

@@ -78,7 +78,7 @@ test('the cold DNS lookup walks Root, TLD and Authoritative; the warm one is ans
   await expect(panel).toContainText('answers from its own cache');
   await panel.getByRole('tab', { name: 'Caches' }).click();
   await expect(panel.getByRole('region', { name: 'OS resolver OS resolver cache' })).toContainText(
-    '1 hit(s)',
+    '1 hit,',
   );
   await page.screenshot({ path: testInfo.outputPath('dns-warm.png') });
 

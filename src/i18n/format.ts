@@ -31,14 +31,29 @@ function plural(lang: string, n: number): Intl.LDMLPluralRule {
  *
  * A list value is joined as `lang` joins lists ("A, B, and C"; `{name#or}`: "A, B, or C"; in
  * Korean "A, B 및 C", "A, B 또는 C"). `{n#byte/bytes}` is the form of a word that the number `n`
- * takes in `lang` (Intl.PluralRules): the first for "one", the last otherwise.
+ * takes in `lang` (Intl.PluralRules): the first for "one", the last otherwise. With categories
+ * named, `{count#one:# hit|other:# hits}` is the form for the number's category (`other` when it
+ * has none), `#` standing for the number as written. `{to@a/an}` puts the English article that
+ * fits how the value is read before it: "a TLD", "an Authoritative", "an OS resolver".
  */
 export function format(template: string, params: TextParams = {}, lang = 'en'): string {
   return template.replace(
-    /\{(\w+)(?:\|([^/{}]+)\/([^/{}]+)|#([^{}]+))?\}/g,
-    (whole, key: string, afterConsonant?: string, afterVowel?: string, forms?: string): string => {
+    /\{(\w+)(?:\|([^/{}]+)\/([^/{}]+)|#([^{}]+)|(@)a\/an)?\}/g,
+    (
+      whole,
+      key: string,
+      afterConsonant?: string,
+      afterVowel?: string,
+      forms?: string,
+      article?: string,
+    ): string => {
       if (!Object.hasOwn(params, key)) return whole;
       const raw = params[key]!;
+      if (forms !== undefined && forms.includes(':')) return pluralForm(forms, String(raw), lang);
+      if (article !== undefined) {
+        const word = String(raw);
+        return `${startsWithVowelSound(word) ? 'an' : 'a'} ${word}`;
+      }
       if (forms !== undefined && typeof raw === 'number') {
         const options = forms.split('/');
         return plural(lang, raw) === 'one' ? options[0]! : options.at(-1)!;
@@ -75,6 +90,26 @@ export function translate(
         ? format(table[v], params, lang)
         : v;
   return format(template, filled, lang);
+}
+
+/** The form of `one:…|other:…` for the number `value` (as written, thousands separators and all). */
+function pluralForm(forms: string, value: string, lang: string): string {
+  const byCategory = new Map(
+    forms.split('|').map((f) => [f.slice(0, f.indexOf(':')), f.slice(f.indexOf(':') + 1)]),
+  );
+  const category = plural(lang, Number(value.replace(/,/g, '')));
+  const form = byCategory.get(category) ?? byCategory.get('other') ?? '#';
+  return form.replace(/#/g, value);
+}
+
+/**
+ * Whether an English word is read starting with a vowel sound: a lower-case vowel letter, or an
+ * abbreviation in capitals whose first letter's name does (A, E, F, H, I, L, M, N, O, R, S, X).
+ */
+export function startsWithVowelSound(word: string): boolean {
+  const first = word.trim()[0] ?? '';
+  const abbreviation = /^[A-Z]{2,}\b/.test(word.trim());
+  return abbreviation ? 'AEFHILMNORSX'.includes(first) : 'aeiouAEIOU'.includes(first);
 }
 
 type FinalSound = 'vowel' | 'consonant' | 'rieul';

@@ -44,6 +44,7 @@ export const selectRunInfo = (s: Store) => ({
   ok: s.ok,
   summary: s.summary,
   error: s.error,
+  errorLine: s.errorLine,
 });
 export const selectCursor = (s: Store) => s.cursor;
 export const selectPlaying = (s: Store) => s.playing;

@@ -27,7 +27,16 @@ export type Classified =
   | { kind: 'nodata'; chain: CnameChain; soa: ResourceRecord | undefined }
   | { kind: 'nxdomain'; chain: CnameChain; soa: ResourceRecord | undefined }
   | { kind: 'referral'; delegation: Delegation; ttl: number }
-  | { kind: 'lame'; reason: string };
+  | {
+      kind: 'lame';
+      /** English, for the CLI's SERVFAIL line. */
+      reason: string;
+      /**
+       * The same reason as a word the UI translates (its `values` table): an rcode name as the
+       * RFCs spell it, or `lame.truncated`, `lame.not_authoritative`, `lame.mismatch`.
+       */
+      code: string;
+    };
 
 /** The CNAMEs followed from the question's name, in order. */
 export type CnameChain = RecordOf<'CNAME'>[];
@@ -64,11 +73,15 @@ export function classify(
 ): Classification {
   const rcode = response.header.rcode;
   if (rcode !== Rcode.NOERROR && rcode !== Rcode.NXDOMAIN) {
-    return { result: { kind: 'lame', reason: rcodeName(rcode) }, dropped: [] };
+    const name = rcodeName(rcode);
+    return { result: { kind: 'lame', reason: name, code: name }, dropped: [] };
   }
   if (response.header.tc) {
     // Retrying over TCP (RFC 7766) is not simulated; a truncated answer counts as a failure.
-    return { result: { kind: 'lame', reason: 'truncated (TC)' }, dropped: [] };
+    return {
+      result: { kind: 'lame', reason: 'truncated (TC)', code: 'lame.truncated' },
+      dropped: [],
+    };
   }
   const dropped = scrub(response, zone);
   const soa = response.authority.find((rr) => rr.type === RRType.SOA);
@@ -124,7 +137,11 @@ export function classify(
   }
   // Neither authoritative nor a referral downwards: a lame server (RFC 1034 §5.3.3 step 4d).
   return {
-    result: { kind: 'lame', reason: 'no answer and no referral (not authoritative)' },
+    result: {
+      kind: 'lame',
+      reason: 'no answer and no referral (not authoritative)',
+      code: 'lame.not_authoritative',
+    },
     dropped,
   };
 }

@@ -256,7 +256,7 @@ describe('the stub chain and the scenario entry point', () => {
     );
     expect(lameNote?.params).toMatchObject({
       server: 'ns1.example.com.',
-      reason: 'no answer and no referral (not authoritative)',
+      reason: 'lame.not_authoritative',
     });
   });
 

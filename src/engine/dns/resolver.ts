@@ -429,7 +429,7 @@ export class IterativeResolver {
         if (sent) sent.dropped = true;
         walk.t = reply.at;
         this.note(walk, 'dns.note.timeout', { server: peer.name, address, ms: QUERY_TIMEOUT_MS });
-        return { kind: 'lame', reason: 'timeout' };
+        return { kind: 'lame', reason: 'timeout', code: 'timeout' };
       }
       let response: Message;
       let spans: ReturnType<typeof decodeMessage>['spans'];
@@ -441,7 +441,7 @@ export class IterativeResolver {
         walk.t = reply.at;
         const reason = error instanceof DecodeError ? error.message : String(error);
         this.note(walk, 'dns.note.malformed', { server: peer.name, reason });
-        return { kind: 'lame', reason: `malformed response: ${reason}` };
+        return { kind: 'lame', reason: `malformed response: ${reason}`, code: 'lame.malformed' };
       }
       // The response must carry our ID and our question, else it is not ours (RFC 5452 §4.3).
       const genuine =
@@ -454,7 +454,11 @@ export class IterativeResolver {
       const { result, dropped } = genuine
         ? classify(response, zone, qname, qtype)
         : {
-            result: { kind: 'lame', reason: 'ID or question mismatch' } as Classified,
+            result: {
+              kind: 'lame',
+              reason: 'ID or question mismatch',
+              code: 'lame.mismatch',
+            } as Classified,
             dropped: [],
           };
       if (trace) {
@@ -493,7 +497,7 @@ export class IterativeResolver {
         this.note(walk, 'dns.note.lame', {
           server: peer.name,
           address,
-          reason: result.reason,
+          reason: result.code,
           query: shortQuestion(qname, qtype),
         });
       }

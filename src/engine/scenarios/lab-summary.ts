@@ -29,7 +29,7 @@ import type {
 } from './lab/dns';
 import type { JourneyOutcome } from './journey';
 import { DEMO_EPOCH_MS } from '../sim/clock';
-import type { Phase } from './run-outcome';
+import type { Phase, StatusLine } from './run-outcome';
 
 /** The DNS engine's browser lane (src/engine/dns/lanes.ts). */
 const BROWSER_LANE = 'Browser';
@@ -38,11 +38,18 @@ export interface LabStatus {
   ok: boolean;
   summary: string;
   error?: string;
+  errorLine?: StatusLine;
 }
 
 /** "handshake_failure from Server: no cipher suite in common". */
 export function alertLine(alert: AlertOutcome): string {
   return `${alert.description} (${alert.sentBy} → ${alert.to}): ${translate(TLS_TEXT_EN, alert.reason, alert.params)}`;
+}
+
+/** The alert line as a key, with the lanes by their engine names. */
+export function alertStatusLine(alert: AlertOutcome): StatusLine {
+  const { description, sentBy, to, reason } = alert;
+  return { key: 'alert', params: { description, from: sentBy, to, reason } };
 }
 
 /** NODATA is NOERROR with no record of the type asked (RFC 2308, Section 2.2). */
@@ -126,6 +133,7 @@ export function labStatus(id: string, outcome: unknown): LabStatus {
     ok: false,
     summary: '',
     error: alert ? alertLine(alert) : fallback,
+    ...(alert ? { errorLine: alertStatusLine(alert) } : {}),
   });
   switch (id) {
     case 'lab-tls-negotiation': {
@@ -213,6 +221,18 @@ export function labStatus(id: string, outcome: unknown): LabStatus {
           error: last.tls?.alert
             ? `${last.tls.alert.description} (${last.tls.alert.sentBy}): ${translate(TLS_TEXT_EN, last.tls.alert.reason, last.tls.alert.params)}`
             : counts,
+          ...(last.tls?.alert
+            ? {
+                errorLine: {
+                  key: 'alertFrom',
+                  params: {
+                    description: last.tls.alert.description,
+                    from: last.tls.alert.sentBy,
+                    reason: last.tls.alert.reason,
+                  },
+                },
+              }
+            : {}),
         };
       return { ok: true, summary: `${counts} · ${last.httpStatus}` };
     }

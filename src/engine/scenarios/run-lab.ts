@@ -19,6 +19,7 @@ export async function runLab(settings: LabSettings): Promise<RunOutcome> {
     ok: status.ok,
     summary: status.summary,
     ...(status.error !== undefined ? { error: status.error } : {}),
+    ...(status.errorLine ? { errorLine: status.errorLine } : {}),
     outcome: { lab: lab.id, value: outcome },
   };
 }

@@ -11,13 +11,21 @@ export interface Phase {
   n: number;
 }
 
+/** A line as a key of the UI's `statusLines` table and its parameters (lanes by engine name). */
+export interface StatusLine {
+  key: string;
+  params: Record<string, string | number>;
+}
+
 export interface RunOutcome {
   trace: Trace;
   /** Where each connection, lookup or visit begins, for the diagram's separators. */
   phases: Phase[];
   ok: boolean;
-  /** One line: why the run failed, from the engine. */
+  /** One line: why the run failed, from the engine (the CLI prints it). */
   error?: string;
+  /** The same line as a key, for the page to show in its language. */
+  errorLine?: StatusLine;
   /** One line for the status bar: "HTTP/1.1 200 OK", "93.184.216.34". */
   summary: string;
   /** A lab scenario's outcome, for the lab panel. */

@@ -4,6 +4,7 @@ import { runScenario } from '../../engine/scenarios/run-scenario';
 import { canRun, settingsProblems } from '../../engine/scenarios/settings-problem';
 import { indexTrace, type TraceView } from '../trace-view';
 import type { LabOutcome } from '../../engine/scenarios/lab-registry';
+import type { StatusLine } from '../../engine/scenarios/run-outcome';
 import type { Store } from '../store';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'failed';
@@ -15,6 +16,8 @@ export interface RunSlice {
   ok: boolean;
   summary: string;
   error?: string;
+  /** The error as a key, when the engine gave one: the page shows it in its language. */
+  errorLine?: StatusLine;
   /** A lab scenario's outcome, as its engine run returned it (undefined for other runs). */
   outcome?: LabOutcome;
   /** Increments with every run, so a slow run that was overtaken cannot overwrite a newer one. */
@@ -33,7 +36,7 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) 
     // wrong (the header and the lab panel show these same problems).
     if (!canRun(settingsProblems(settings))) return;
     const runId = get().runId + 1;
-    set({ runId, status: 'running', error: undefined });
+    set({ runId, status: 'running', error: undefined, errorLine: undefined });
     get().resetPlayback();
     get().clearSelection();
     try {
@@ -45,6 +48,7 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) 
         ok: outcome.ok,
         summary: outcome.summary,
         error: outcome.error,
+        errorLine: outcome.errorLine,
         outcome: outcome.outcome,
       });
     } catch (e) {
@@ -55,6 +59,7 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) 
         ok: false,
         summary: '',
         outcome: undefined,
+        errorLine: undefined,
         error: e instanceof Error ? e.message : String(e),
       });
     }

@@ -47,11 +47,11 @@ const ui = {
   language: 'Language',
 
   statusRunning: 'Running {title}…',
-  statusDone: '{count} messages · {summary}',
+  statusDone: '{count#one:# message|other:# messages} · {summary}',
   statusFailed: 'The run failed: {error}',
   statusIdle: 'Pick a scenario to run.',
   handshakeOk: 'handshake complete, {status}',
-  lookupsDone: '{count} lookup(s) answered',
+  lookupsDone: '{count#one:# lookup|other:# lookups} answered',
 
   diagram: 'Sequence diagram',
   diagramHelp:
@@ -66,7 +66,7 @@ const ui = {
   bytesShort: '{count} B',
   timeMs: '{time} ms',
   cacheHitLabel: 'cache hit · TTL {ttl} s left',
-  cacheHitName: 'Cache hit at the {lane}, {cache}: {key}, {ttl} seconds left',
+  cacheHitName: 'Cache hit at the {lane}, {cache}: {key}, {ttl#one:# second|other:# seconds} left',
   stateName: '{lane} state: {state}',
   errorName: 'Error at {lane}: {message}',
   phaseLabel: 'Lookup {n} · {time} ms',
@@ -96,7 +96,7 @@ const ui = {
   inspectorTabs: 'Inspector views',
   fromTo: '{from} → {to}',
   atTime: 'at {time} ms',
-  sizeBytes: '{count} bytes',
+  sizeBytes: '{count#one:# byte|other:# bytes}',
   encryptedBadge: 'Encrypted',
   plaintextBadge: 'Plaintext',
   followingPlayback: 'Following playback',
@@ -119,7 +119,7 @@ const ui = {
   hexHint: 'Hover over bytes to see their field; click to select it.',
   fieldNone: 'No field selected. Click bytes or a row in Fields.',
   fieldSelected: 'Selected field',
-  fieldAt: 'bytes {start}–{end} ({count} bytes)',
+  fieldAt: 'bytes {start}–{end} ({count#one:# byte|other:# bytes})',
   fieldValue: 'Value',
   fieldPath: 'Path',
   fieldsLabel: 'Fields of {what}',
@@ -148,7 +148,7 @@ const ui = {
   cacheValue: 'Holds',
   cacheTtl: 'TTL left',
   cacheTtlValue: '{ttl} s',
-  cacheStats: '{hits} hit(s), {misses} miss(es)',
+  cacheStats: '{hits#one:# hit|other:# hits}, {misses#one:# miss|other:# misses}',
   cacheAt: 'at {time} ms',
 
   explainAlert: 'What this alert means',
@@ -295,7 +295,7 @@ const dns = {
   queryStub:
     'The {from} asks the {to} for the {type} records of {name}, with RD (recursion desired) set: “find the answer for me”. A DNS query is one small UDP datagram: a 16-bit ID that the reply must echo, a few flags and one question.',
   queryIterative:
-    'The recursive resolver asks {server}, a {to} server, for the {type} records of {name}, without RD: “answer if you can, or tell me whom to ask next”. This is iterative resolution, one level of the tree at a time.',
+    'The recursive resolver asks {server}, {to@a/an} server, for the {type} records of {name}, without RD: “answer if you can, or tell me whom to ask next”. This is iterative resolution, one level of the tree at a time.',
   referral:
     '{server} does not hold {name}, but knows who is closer: it returns the NS records of the next zone down in the authority section, and their addresses (glue) in the additional section. A referral is a normal result, not an error; the resolver caches the delegation and asks the next server.',
   answer:
@@ -726,16 +726,30 @@ const names: Table = {
   Root: 'Root',
   TLD: 'TLD',
   Authoritative: 'Authoritative',
+  Attacker: 'Attacker',
+  'Health checker': 'Health checker',
+  'Primary server': 'Primary server',
   'browser host cache': 'browser host cache',
   'OS resolver cache': 'OS resolver cache',
   'response cache': 'response cache',
   'delegation cache': 'delegation cache',
 };
 
+/** Status lines the engine gives as keys (RunOutcome.errorLine); lanes come translated. */
+const statusLines: Table = {
+  alert: '{description} ({from} → {to}): {reason}',
+  alertFrom: '{description} ({from}): {reason}',
+};
+
 /** Words the engine puts in note parameters, translated where a language needs it. */
 const values: Table = {
   yes: 'yes',
   no: 'no',
+  // Why a DNS server's answer was of no use (the `reason` of dns.note.lame); rcodes stay as they are.
+  'lame.truncated': 'truncated (TC)',
+  'lame.not_authoritative': 'no answer and no referral (not authoritative)',
+  'lame.mismatch': 'ID or question mismatch',
+  'lame.malformed': 'malformed response',
 };
 
 /**
@@ -821,7 +835,7 @@ const lab = {
     full: 'full handshake',
     abbreviated: 'abbreviated handshake',
     noHandshake: 'no handshake',
-    roundTrips: '{n} round trip(s)',
+    roundTrips: '{n#one:# round trip|other:# round trips}',
     readyAfter: 'request after {time} ms',
     showSecond: 'Show the second ClientHello',
   },
@@ -940,7 +954,7 @@ const lab = {
     lookupsCaption: 'The lookups, one by one',
     barsHint:
       'The bars show how many seconds each cache had left on the answer when the browser asked.',
-    answeredFrom: 'Answered by {layer} · {n} DNS message(s)',
+    answeredFrom: 'Answered by {layer} · {n#one:# DNS message|other:# DNS messages}',
     when: 'At',
     atSeconds: '{s} s',
     question: 'Asked',
@@ -1064,12 +1078,12 @@ const lab = {
     rowHttp: 'HTTP',
     rowTotal: 'Messages in all',
     rowTime: 'Page after',
-    dnsCell: '{address} from {layer}, {n} message(s)',
-    tcpCell: '{n} segments to {server}',
+    dnsCell: '{address} from {layer}, {n#one:# message|other:# messages}',
+    tcpCell: '{n#one:# segment|other:# segments} to {server}',
     tlsFull: 'full handshake',
     tlsResumed: 'resumed {by}',
     tlsFailed: 'failed: {alert}',
-    tlsRecords: '{n} records',
+    tlsRecords: '{n#one:# record|other:# records}',
     byTicket: 'with the ticket',
     bySessionId: 'by session ID',
     certificate: {
@@ -1077,7 +1091,8 @@ const lab = {
       rejected: 'rejected',
       notSent: 'not sent (the session was checked before)',
     },
-    saved: 'The second visit needed {n} fewer messages and had the page {ms} ms sooner.',
+    saved:
+      'The second visit needed {n#one:# fewer message|other:# fewer messages} and had the page {ms} ms sooner.',
     savedMessages: 'The second visit needed {n} fewer messages.',
     refused: 'The browser refused the certificate ({alert}): it is not valid for {host}.',
     showTcp: 'Show the TCP handshake',
@@ -1100,7 +1115,7 @@ const lab = {
     oddDigits: 'The hex has an odd number of digits ({digits}): a byte is cut in half.',
     badChar: '“{char}” on line {line}, column {column} is not a hex digit.',
     errorAt: 'Not valid as {protocol}: {reason} (at byte {offset}, marked in Bytes).',
-    decoded: 'Decoded as {protocol}: {count} bytes.',
+    decoded: 'Decoded as {protocol}: {count#one:# byte|other:# bytes}.',
     failed: 'The decoder failed: {reason}',
     fromDiagram: 'Paste the bytes of {name} from the diagram',
     clear: 'Clear',
@@ -1125,6 +1140,7 @@ export const en = {
   rcodes,
   names,
   values,
+  statusLines,
   lab,
 };
 export type Strings = typeof en;

@@ -62,7 +62,7 @@ function withFallback<T>(table: T, fallback: T): T {
 export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = { en: 'English', ko: '한국어' };
 export type { Strings };
 
-export { format, finalSound, translate } from '../../i18n/format';
+export { format, finalSound, startsWithVowelSound, translate } from '../../i18n/format';
 
 /** Virtual milliseconds as people read them: "0", "20", "30,020". */
 export function formatMs(ms: number): string {

@@ -755,15 +755,27 @@ const names: Table = {
   Root: '루트',
   TLD: 'TLD',
   Authoritative: '권한 서버',
+  Attacker: '공격자',
+  'Health checker': '상태 검사기',
+  'Primary server': '주 서버',
   'browser host cache': '브라우저 호스트 캐시',
   'OS resolver cache': 'OS 리졸버 캐시',
   'response cache': '응답 캐시',
   'delegation cache': '위임 캐시',
 };
 
+const statusLines: Table = {
+  alert: '{description}({from|이/가} {to}에게 보냄): {reason}',
+  alertFrom: '{description}({from|이/가} 보냄): {reason}',
+};
+
 const values: Table = {
   yes: '예',
   no: '아니요',
+  'lame.truncated': '잘린 응답(TC)',
+  'lame.not_authoritative': '답도 위임도 없음(권한 없음)',
+  'lame.mismatch': 'ID나 질문이 다름',
+  'lame.malformed': '해석할 수 없는 응답',
 };
 
 export const ko: Strings = {
@@ -780,5 +792,6 @@ export const ko: Strings = {
   rcodes,
   names,
   values,
+  statusLines,
   lab,
 };

@@ -16,8 +16,13 @@ function leaves(value: unknown, path = ''): Map<string, unknown> {
   return out;
 }
 
+// A set: English may name a number twice ("{n} {n#byte/bytes}") where Korean counts it once.
 const placeholders = (s: string) =>
-  [...s.matchAll(/\{(\w+)(?:\|[^/{}]+\/[^/{}]+)?\}/g)].map((m) => m[1]).sort();
+  [
+    ...new Set(
+      [...s.matchAll(/\{(\w+)(?:\|[^/{}]+\/[^/{}]+|#[^{}]+|@a\/an)?\}/g)].map((m) => m[1]),
+    ),
+  ].sort();
 
 /**
  * Protocol names and field names as the RFCs spell them: snake_case identifiers (client_random,

@@ -1,10 +1,9 @@
-import type { TraceEvent } from '../../engine/trace';
 import { selectSelectedField, useStore } from '../../store/store';
 import { useStrings } from '../hooks';
-import type { TextParam, TextParams } from '../../i18n/format';
-import { displayName, format, translate, type Strings } from '../i18n';
+import { displayName, format, type Strings } from '../i18n';
 import { classifyDns, messageExplainKey } from '../model/message';
 import { eventsOfStep, type TraceView } from '../../store/trace-view';
+import { eventLine, type EventLine } from './event-text';
 import { explainKeyOf, fieldPath } from './fields';
 
 /** What the message does, what the engine noted while handling it, and the selected field. */
@@ -14,7 +13,7 @@ export function ExplainTab({ view, step }: { view: TraceView; step: number }) {
   const message = view.messages[step]!;
   const lines = eventsOfStep(view, step)
     .map((e) => eventLine(t, e))
-    .filter((x): x is { lane: string; text: string; tone: string } => !!x);
+    .filter((x): x is EventLine => !!x);
   const path = selected ? fieldPath(message, selected) : [];
   const span = path.at(-1);
   const explainKey = explainKeyOf(path);
@@ -92,53 +91,4 @@ export function codeMeaning(
   if (alert && alert !== 'close_notify' && t.alerts[alert])
     return { heading: t.ui.explainAlert, text: `${alert}: ${t.alerts[alert]}` };
   return undefined;
-}
-
-/** A note's parameters in the current language: lane names, and words such as yes and no. */
-function localParams(t: Strings, params: TextParams = {}): Record<string, TextParam> {
-  return Object.fromEntries(
-    Object.entries(params).map(([k, v]) => [
-      k,
-      typeof v === 'string' ? (t.values[v] ?? (k === 'lane' ? displayName(t, v) : v)) : v,
-    ]),
-  );
-}
-
-/** Notes, alerts and errors logged at this step, in plain language. */
-function eventLine(
-  t: Strings,
-  e: TraceEvent,
-): { lane: string; text: string; tone: string } | undefined {
-  switch (e.kind) {
-    case 'note': {
-      const template = t.notes[e.key];
-      return {
-        lane: e.lane,
-        text: template
-          ? translate(t.notes, e.key, localParams(t, { lane: e.lane, ...e.params }))
-          : `${e.key} ${JSON.stringify(e.params ?? {})}`,
-        tone: 'info',
-      };
-    }
-    case 'alert':
-      return {
-        lane: e.from,
-        text: [
-          format(t.ui.alertLine, {
-            level: e.level,
-            description: e.description,
-            code: e.code,
-            reason: translate(t.notes, e.reason, e.params),
-          }),
-          t.alerts[e.description],
-        ]
-          .filter(Boolean)
-          .join(' '),
-        tone: 'fatal',
-      };
-    case 'error':
-      return { lane: e.lane, text: translate(t.notes, e.message, e.params), tone: 'fatal' };
-    default:
-      return undefined;
-  }
 }

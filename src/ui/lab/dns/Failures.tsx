@@ -145,7 +145,11 @@ function BrokenServersOutcomeView({ outcome }: OutcomeProps<BrokenServersOutcome
                     address: f.address,
                     ms: formatMs(f.waitedMs ?? 0),
                   })
-                : format(d.failedAnswer, { server: f.server, address: f.address, why: f.why })}
+                : format(d.failedAnswer, {
+                    server: f.server,
+                    address: f.address,
+                    why: t.values[f.why] ?? f.why,
+                  })}
             </li>
           ))}
         </ul>

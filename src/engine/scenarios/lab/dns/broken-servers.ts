@@ -18,7 +18,10 @@ export interface BrokenServersSettings {
 export interface FailedServer {
   server: string;
   address: string;
-  /** 'timeout', or the reason the answer was unusable (e.g. 'REFUSED', 'SERVFAIL'). */
+  /**
+   * 'timeout', or why the answer was unusable: an rcode ('REFUSED', 'SERVFAIL') or a key of the UI's
+   * `values` table ('lame.not_authoritative').
+   */
   why: string;
   /** For a timeout: how long the resolver waited (ms). */
   waitedMs?: number;

@@ -1,0 +1,42 @@
+/** The line above the diagram, as text: what RunStatus shows, and what the language walk checks. */
+import type { StatusLine } from '../engine/scenarios/run-outcome';
+import type { RunStatus } from '../store/slices/run';
+import { errorText } from './error-text';
+import { displayName, format, type Strings } from './i18n';
+
+export interface RunStatusInfo {
+  status: RunStatus;
+  ok: boolean;
+  summary: string;
+  error?: string | undefined;
+  /** The error as a key of `statusLines`: shown instead of `error` when the table has it. */
+  errorLine?: StatusLine | undefined;
+  /** Messages drawn so far. */
+  count: number;
+  title: string;
+}
+
+/** The status line's text; empty for a failed run that still drew messages (they say it). */
+export function runStatusText(t: Strings, s: RunStatusInfo): string {
+  const failed = format(t.ui.statusFailed, { error: errorText(errorLineText(t, s)) });
+  switch (s.status) {
+    case 'failed':
+      return s.count ? '' : failed;
+    case 'running':
+      return format(t.ui.statusRunning, { title: s.title });
+    case 'done':
+      return s.ok ? format(t.ui.statusDone, { count: s.count, summary: s.summary }) : failed;
+    default:
+      return t.ui.statusIdle;
+  }
+}
+
+/** The failure in the page's language: the key's line with lane names translated, or the engine's. */
+function errorLineText(t: Strings, s: RunStatusInfo): string {
+  const template = s.errorLine && t.statusLines[s.errorLine.key];
+  if (!s.errorLine || !template) return s.error ?? '';
+  const params = { ...s.errorLine.params };
+  for (const k of ['from', 'to'])
+    if (typeof params[k] === 'string') params[k] = displayName(t, params[k]);
+  return format(template, params);
+}
