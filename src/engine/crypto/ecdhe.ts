@@ -7,8 +7,6 @@
  * The private scalar always comes from the injected Rng and is imported into WebCrypto as PKCS#8,
  * never generated there, so one seed gives the same key share on either path.
  */
-import { x25519 } from '@noble/curves/ed25519.js';
-import { p256, p384, p521 } from '@noble/curves/nist.js';
 import { concatBytes, fromHex } from '../bytes/hex';
 import type { Rng } from '../sim/rng';
 import { CryptoArgumentError, InvalidPublicKey } from './errors';
@@ -22,18 +20,36 @@ export interface KeyShare {
   publicKey: Uint8Array;
 }
 
-const NIST = { secp256r1: p256, secp384r1: p384, secp521r1: p521 } as const;
-type NistGroup = keyof typeof NIST;
+/**
+ * Field size in bytes (SEC 2, Section 2.4): the scalar's length, and half an uncompressed point's
+ * coordinates. Written out so the wire checks need no curve arithmetic loaded.
+ */
+const NIST_FIELD_BYTES = { secp256r1: 32, secp384r1: 48, secp521r1: 66 } as const;
+type NistGroup = keyof typeof NIST_FIELD_BYTES;
 const X25519_LENGTH = 32;
 /** RFC 8422, Section 5.4: the uncompressed form 0x04 ‖ X ‖ Y. */
 const UNCOMPRESSED = 0x04;
 
-function nistCurve(group: NistGroup): (typeof NIST)[NistGroup] {
-  return NIST[group];
+/**
+ * @noble/curves, fetched with import() only when a NIST scalar is drawn from the Rng or WebCrypto
+ * lacks a group: the default handshake (X25519 in WebCrypto) never needs it, so it stays out of the
+ * page's first load.
+ */
+async function nistCurve(group: NistGroup) {
+  const { p256, p384, p521 } = await import('@noble/curves/nist.js');
+  return { secp256r1: p256, secp384r1: p384, secp521r1: p521 }[group];
+}
+
+async function nobleX25519() {
+  return (await import('@noble/curves/ed25519.js')).x25519;
+}
+
+function uncompressedLength(group: NistGroup): number {
+  return 1 + 2 * NIST_FIELD_BYTES[group];
 }
 
 function checkGroup(group: GroupName): void {
-  if (group !== 'x25519' && !(group in NIST)) {
+  if (group !== 'x25519' && !(group in NIST_FIELD_BYTES)) {
     throw new CryptoArgumentError('group', `unknown group '${String(group)}'`);
   }
 }
@@ -44,13 +60,13 @@ function checkGroup(group: GroupName): void {
  */
 export function publicKeyLength(group: GroupName): number {
   checkGroup(group);
-  return group === 'x25519' ? X25519_LENGTH : nistCurve(group).lengths.publicKeyUncompressed!;
+  return group === 'x25519' ? X25519_LENGTH : uncompressedLength(group);
 }
 
 /** The length of the shared secret: X25519's output, or a NIST curve's X coordinate. */
 export function sharedSecretLength(group: GroupName): number {
   checkGroup(group);
-  return group === 'x25519' ? X25519_LENGTH : nistCurve(group).lengths.secretKey!;
+  return group === 'x25519' ? X25519_LENGTH : NIST_FIELD_BYTES[group];
 }
 
 /** The arithmetic behind the exported functions; both take and return the same bytes. */
@@ -77,10 +93,12 @@ export interface EcdheBackend {
  */
 export async function generateKeyShare(group: GroupName, rng: Rng): Promise<KeyShare> {
   checkGroup(group);
-  const privateKey =
-    group === 'x25519'
-      ? rng.bytes(X25519_LENGTH)
-      : nistCurve(group).utils.randomSecretKey(rng.bytes(nistCurve(group).lengths.seed!));
+  let privateKey: Uint8Array;
+  if (group === 'x25519') privateKey = rng.bytes(X25519_LENGTH);
+  else {
+    const curve = await nistCurve(group);
+    privateKey = curve.utils.randomSecretKey(rng.bytes(curve.lengths.seed!));
+  }
   const backend = await backendFor(group);
   return { privateKey, publicKey: await backend.publicKey(group, privateKey) };
 }
@@ -106,7 +124,7 @@ export async function computeSharedSecret(
 }
 
 function checkPrivateKey(group: GroupName, privateKey: Uint8Array): void {
-  const expected = group === 'x25519' ? X25519_LENGTH : nistCurve(group).lengths.secretKey!;
+  const expected = group === 'x25519' ? X25519_LENGTH : NIST_FIELD_BYTES[group];
   if (privateKey.length !== expected) {
     throw new CryptoArgumentError(
       'privateKey',
@@ -122,7 +140,7 @@ function checkPeerPublic(group: GroupName, peerPublic: Uint8Array): void {
     return;
   }
   // RFC 8422, Section 5.1.2: only the uncompressed format is allowed for these curves.
-  const expected = nistCurve(group).lengths.publicKeyUncompressed!;
+  const expected = uncompressedLength(group);
   if (peerPublic.length !== expected || peerPublic[0] !== UNCOMPRESSED) {
     throw new InvalidPublicKey(
       group,
@@ -147,11 +165,12 @@ function offCurve(group: GroupName): InvalidPublicKey {
 export const nobleEcdhe: EcdheBackend = {
   async publicKey(group, privateKey) {
     return group === 'x25519'
-      ? x25519.getPublicKey(privateKey)
-      : nistCurve(group).getPublicKey(privateKey, false);
+      ? (await nobleX25519()).getPublicKey(privateKey)
+      : (await nistCurve(group)).getPublicKey(privateKey, false);
   },
   async sharedSecret(group, privateKey, peerPublic) {
     if (group === 'x25519') {
+      const x25519 = await nobleX25519();
       try {
         return x25519.getSharedSecret(privateKey, peerPublic);
       } catch {
@@ -159,10 +178,11 @@ export const nobleEcdhe: EcdheBackend = {
         throw lowOrder();
       }
     }
+    const curve = await nistCurve(group);
     let compressed: Uint8Array;
     try {
       // Decoding checks that the point is on the curve (RFC 8422, Section 5.11, via SEC 1 3.2.2).
-      compressed = nistCurve(group).getSharedSecret(privateKey, peerPublic, true);
+      compressed = curve.getSharedSecret(privateKey, peerPublic, true);
     } catch {
       throw offCurve(group);
     }
@@ -288,9 +308,7 @@ const support = new Map<GroupName, Promise<boolean>>();
 export function webCryptoSupports(group: GroupName): Promise<boolean> {
   let probe = support.get(group);
   if (!probe) {
-    const one = new Uint8Array(
-      group === 'x25519' ? X25519_LENGTH : nistCurve(group).lengths.secretKey!,
-    );
+    const one = new Uint8Array(group === 'x25519' ? X25519_LENGTH : NIST_FIELD_BYTES[group]);
     one[group === 'x25519' ? 0 : one.length - 1] = group === 'x25519' ? 9 : 1;
     probe = (async () => {
       try {

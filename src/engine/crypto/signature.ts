@@ -9,7 +9,7 @@
  * Suite B mode (tls_choose_sigalg, tls12_check_peer_sigalg), and tlsfuzzer's
  * test-ecdsa-sig-flexibility expects a P-256 server to sign with any of the four hashes.
  */
-import { ecdsaSignPkcs8, ecdsaVerify, type EcdsaHash } from './ecdsa';
+import type { EcdsaHash } from './ecdsa';
 import { SignatureKeyMismatch, UnsupportedSignatureScheme } from './errors';
 import { rsaSign, rsaVerify, type RsaScheme } from './rsa';
 import { curveOfKeyType, keyTypeOfPkcs8, keyTypeOfSpki, type SpkiKeyType } from './spki';
@@ -43,14 +43,23 @@ function rsa(name: RsaScheme, pssHashBytes?: number): SchemeImpl {
   };
 }
 
+/**
+ * ECDSA, with @noble/curves behind it, fetched with import() on the first ECDSA handshake: the
+ * default one signs with RSA, so the page's first load does without the curve arithmetic.
+ */
+const loadEcdsa = () => import('./ecdsa');
+
 function ecdsa(name: string, hash: EcdsaHash): SchemeImpl {
   return {
     name,
     family: 'ECDSA',
-    sign: (pkcs8, keyType, data) =>
-      ecdsaSignPkcs8(pkcs8, data, { curve: curveOfKeyType(keyType)!, hash }),
+    sign: async (pkcs8, keyType, data) =>
+      (await loadEcdsa()).ecdsaSignPkcs8(pkcs8, data, { curve: curveOfKeyType(keyType)!, hash }),
     verify: async (spki, keyType, data, signature) =>
-      ecdsaVerify(spki, data, signature, { curve: curveOfKeyType(keyType)!, hash }),
+      (await loadEcdsa()).ecdsaVerify(spki, data, signature, {
+        curve: curveOfKeyType(keyType)!,
+        hash,
+      }),
   };
 }
 

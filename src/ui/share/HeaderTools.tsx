@@ -74,7 +74,9 @@ function ShareMenu() {
         {t.ui.share}
       </button>
       {open && (
-        <Suspense fallback={null}>
+        // While the chunk loads, an empty element holds the id, so aria-controls never names a
+        // missing element (axe: aria-valid-attr-value) between the click and the panel.
+        <Suspense fallback={<div id={panelId} />}>
           <SharePanel panelId={panelId} onClose={() => setOpen(false)} />
         </Suspense>
       )}
