@@ -2,11 +2,12 @@
  * Servers for the `tls probe` tests, each configured with what the probe should find, and the
  * two scanners the probe must agree with: nmap's ssl-enum-ciphers and sslscan.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { connect as netConnect, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ianaSuiteName } from '../../../src/cli/tls/probe/iana-suites';
+import { writeNginxConf } from './nginx-conf';
 import {
   closeServer,
   listenOnFreePort,
@@ -76,32 +77,14 @@ export async function startGnutls(priority: string, port: number): Promise<Peer>
 /** nginx in the foreground from a temporary prefix, on 127.0.0.1:port, with `directives`. */
 export async function startNginx(port: number, directives: string): Promise<Peer> {
   const dir = mkdtempSync(join(tmpdir(), 'wirestep-probe-nginx-'));
-  writeFileSync(
-    join(dir, 'nginx.conf'),
-    `daemon off;
-master_process off;
-pid ${dir}/nginx.pid;
-error_log stderr notice;
-events { worker_connections 64; }
-http {
-  access_log off;
-  client_body_temp_path ${dir}/body;
-  proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi;
-  scgi_temp_path ${dir}/scgi;
-  server {
-    listen 127.0.0.1:${port} ssl;
-    server_name www.example.com;
-    ssl_certificate ${pemPath('rsa.chain.pem')};
-    ssl_certificate_key ${pemPath('rsa.key.pem')};
-    ${directives}
-    location / { return 200 "nginx\\n"; }
-  }
-}
-`,
-  );
-  const child: Child = startChild('nginx', ['-p', dir, '-c', join(dir, 'nginx.conf')]);
+  const conf = writeNginxConf(dir, {
+    listen: `127.0.0.1:${port}`,
+    chain: pemPath('rsa.chain.pem'),
+    key: pemPath('rsa.key.pem'),
+    directives,
+    location: 'return 200 "nginx\\n";',
+  });
+  const child: Child = startChild('nginx', ['-p', dir, '-c', conf]);
   const stop = async (): Promise<void> => {
     await child.stop();
     rmSync(dir, { recursive: true, force: true });

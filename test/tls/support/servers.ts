@@ -4,11 +4,12 @@
  * Each answers GET / with a 200 whose body says what the server made of the client's certificate,
  * so a test can see that the server, not only our client, went on without one.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { connect as netConnect, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, pemPath, startChild, waitUntil, within, type Child } from './peers';
+import { writeNginxConf } from './nginx-conf';
 
 export interface RealServer {
   child: Child;
@@ -135,36 +136,15 @@ export async function startNginx(verifyClient: 'optional' | 'off'): Promise<Real
     verifyClient === 'optional'
       ? `ssl_verify_client optional;\n      ssl_client_certificate ${ROOT};`
       : 'ssl_verify_client off;';
-  writeFileSync(
-    join(dir, 'nginx.conf'),
-    `daemon off;
-master_process off;
-pid ${dir}/nginx.pid;
-error_log stderr notice;
-events { worker_connections 64; }
-http {
-  access_log off;
-  client_body_temp_path ${dir}/body;
-  proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi;
-  scgi_temp_path ${dir}/scgi;
-  server {
-    listen ${host}:${port} ssl;
-    server_name www.example.com;
-    ssl_certificate ${CHAIN};
-    ssl_certificate_key ${KEY};
-    ssl_protocols TLSv1.2;
-    ${clientAuth}
-    location / {
-      default_type text/plain;
-      return 200 "nginx: ssl_client_verify=$ssl_client_verify $ssl_protocol\\n";
-    }
-  }
-}
-`,
-  );
-  const child = startChild('nginx', ['-p', dir, '-c', join(dir, 'nginx.conf')]);
+  const conf = writeNginxConf(dir, {
+    listen: `${host}:${port}`,
+    chain: CHAIN,
+    key: KEY,
+    directives: `ssl_protocols TLSv1.2;\n    ${clientAuth}`,
+    location:
+      'default_type text/plain; return 200 "nginx: ssl_client_verify=$ssl_client_verify $ssl_protocol\\n";',
+  });
+  const child = startChild('nginx', ['-p', dir, '-c', conf]);
   return started(
     child,
     host,
