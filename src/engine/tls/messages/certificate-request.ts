@@ -15,7 +15,8 @@
  */
 import { DecodeError, EncodeError, type Reader, type Writer } from '../../bytes';
 import { CertificateParseError, distinguishedNameText } from '../certificates/parse';
-import { showClientCertificateType, showSignatureScheme } from '../enums';
+import { showClientCertificateType } from '../enums';
+import { signatureAlgorithmList } from './extensions';
 import { readList, writeList, type ListSpec } from './codec';
 
 export interface CertificateRequest {
@@ -38,15 +39,10 @@ const certificateTypeList: ListSpec = {
   fmt: { show: showClientCertificateType },
 };
 
-const signatureAlgorithmList: ListSpec = {
-  name: 'supported_signature_algorithms',
-  item: 'signature_algorithm',
-  prefix: 2,
-  width: 2,
-  min: 2,
-  max: 0xfffe,
+// RFC 5246, Section 7.4.4: the same list as the signature_algorithms extension's.
+const requestSignatureAlgorithmList: ListSpec = {
+  ...signatureAlgorithmList,
   explain: 'tls.certificate_request.supported_signature_algorithms',
-  fmt: { show: showSignatureScheme },
 };
 
 const DISTINGUISHED_NAME = { explain: 'tls.certificate_request.distinguished_name' };
@@ -63,7 +59,7 @@ export function writeCertificateRequest(w: Writer, cr: CertificateRequest): void
   if (cr.signatureSchemes.length === 0)
     throw new EncodeError('CertificateRequest supported_signature_algorithms is empty');
   writeList(w, certificateTypeList, cr.certificateTypes);
-  writeList(w, signatureAlgorithmList, cr.signatureSchemes);
+  writeList(w, requestSignatureAlgorithmList, cr.signatureSchemes);
   w.vector(
     2,
     'certificate_authorities',
@@ -91,7 +87,7 @@ export function writeCertificateRequest(w: Writer, cr: CertificateRequest): void
 
 export function readCertificateRequest(r: Reader): CertificateRequest {
   const certificateTypes = readList(r, certificateTypeList);
-  const signatureSchemes = readList(r, signatureAlgorithmList);
+  const signatureSchemes = readList(r, requestSignatureAlgorithmList);
   const certificateAuthorities = r.vector(
     2,
     'certificate_authorities',

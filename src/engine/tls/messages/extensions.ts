@@ -111,7 +111,7 @@ const pointFormatList: ListSpec = {
 };
 
 // RFC 5246, Section 7.4.1.4.1: SignatureAndHashAlgorithm supported_signature_algorithms<2..2^16-2>.
-const signatureAlgorithmList: ListSpec = {
+export const signatureAlgorithmList: ListSpec = {
   name: 'supported_signature_algorithms',
   item: 'signature_algorithm',
   prefix: 2,
