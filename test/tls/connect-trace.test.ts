@@ -11,10 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseTraceJson } from '../../src/engine/scenarios/trace-json';
 import { indexTrace } from '../../src/store/trace-view';
 import { CHECKSUM_ARGS, tsharkFields, tsharkMalformedCount } from '../helpers/tshark';
-import { pemPath, runCli, startChild, type Child } from './support/peers';
+import { runCli } from './support/peers';
+import { startOpensslServer, type RealServer } from './support/servers';
 
 describe('tls connect --trace --pcap --keylog against openssl s_server -www', () => {
-  let server: Child;
+  let server: RealServer;
   let port: number;
   const dir = mkdtempSync(join(tmpdir(), 'wirestep-connect-trace-'));
   const files = {
@@ -25,21 +26,8 @@ describe('tls connect --trace --pcap --keylog against openssl s_server -www', ()
   let stdout = '';
 
   beforeAll(async () => {
-    server = startChild('openssl', [
-      's_server',
-      '-accept',
-      '127.0.0.1:0',
-      '-tls1_2',
-      '-www',
-      '-cert',
-      pemPath('rsa.cert.pem'),
-      '-key',
-      pemPath('rsa.key.pem'),
-      '-cert_chain',
-      pemPath('intermediate.cert.pem'),
-    ]);
-    const [, p] = await server.waitFor(/ACCEPT 127\.0\.0\.1:(\d+)/, 'openssl s_server to listen');
-    port = Number(p);
+    server = await startOpensslServer([]);
+    port = server.port;
     const run = await runCli([
       'tls',
       'connect',
