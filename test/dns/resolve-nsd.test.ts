@@ -167,11 +167,11 @@ afterAll(async () => {
   await Promise.all(servers.map((s) => s.child.stop()));
 });
 
-/** `dns resolve NAME TYPE --root ROOT [--port N] [--trace]`. */
-async function resolve(name: string, type: string, trace = false) {
+/** `dns resolve NAME TYPE --root ROOT [--port N] [--verbose]`. */
+async function resolve(name: string, type: string, verbose = false) {
   const args = ['dns', 'resolve', name, type, '--root', layout.root];
   if (layout.port !== DNS_PORT) args.push('--port', String(layout.port));
-  if (trace) args.push('--trace');
+  if (verbose) args.push('--verbose');
   const run = await runCli(args);
   const lines = run.stdout.split('\n');
   const section = (title: string) => {
@@ -192,7 +192,7 @@ async function resolve(name: string, type: string, trace = false) {
 const at = (host: string) => `${host}:${layout.port}`;
 
 describe('dns resolve against nsd', () => {
-  it('walks root → TLD → authoritative for an A record, as --trace shows', async () => {
+  it('walks root → TLD → authoritative for an A record, as --verbose shows', async () => {
     const r = await resolve('www.wirestep.test', 'A', true);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -227,11 +227,11 @@ describe('dns resolve against nsd', () => {
     expect(r.stdout).toMatch(/^;; 3 queries in \d+ ms$/m);
   });
 
-  it('--trace-file writes the walk as a trace the app imports, every message in it', async () => {
+  it('--trace FILE writes the walk as a trace the app imports, every message in it', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'wirestep-resolve-trace-')), 'resolve.json');
     const args = ['dns', 'resolve', 'www.wirestep.test', 'A', '--root', layout.root];
     if (layout.port !== DNS_PORT) args.push('--port', String(layout.port));
-    const run = await runCli([...args, '--trace-file', file]);
+    const run = await runCli([...args, '--trace', file]);
     expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
     expect(run.stdout).toContain(`wrote ${file}`);
     const parsed = parseTraceJson(readFileSync(file, 'utf8'));
@@ -259,6 +259,23 @@ describe('dns resolve against nsd', () => {
     expect(last.answers.map((rr) => `${rr.name} ${rr.ttl}`)).toEqual(['www.wirestep.test. 300']);
     expect(direct.answer).toEqual(['www.wirestep.test. 300 IN A 192.0.2.80']);
     expect(parsed.file.trace.events.some((e) => e.kind === 'cache')).toBe(true);
+  });
+
+  it('--trace without a FILE before another flag is one line, not a file named after the flag', async () => {
+    const run = await runCli([
+      'dns',
+      'resolve',
+      'www.wirestep.test',
+      '--root',
+      layout.root,
+      '--trace',
+      '--verbose',
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim()).toBe(
+      "error: --trace needs a FILE, got '--verbose' (--verbose prints each step as it happens)",
+    );
   });
 
   it('AAAA and MX come back as the zone file has them', async () => {

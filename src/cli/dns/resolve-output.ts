@@ -1,4 +1,4 @@
-/** The text `dns resolve` prints: records as dig prints them, and one `--trace` line per step. */
+/** The text `dns resolve` prints: records as dig prints them, and one `--verbose` line per step. */
 import {
   className,
   formatRData,

@@ -1,8 +1,9 @@
 /**
- * `dns resolve NAME [TYPE] --root IP[:PORT] [--port N] [--trace] [--trace-file FILE]`: the engine's
+ * `dns resolve NAME [TYPE] --root IP[:PORT] [--port N] [--verbose] [--trace FILE]`: the engine's
  * iterative resolver over real UDP (TCP after a truncated answer), starting at the given root
- * server. Prints a dig-like status and the answer; `--trace` prints every query and response as it
- * happens; `--trace-file` writes the resolution's Trace in the app's trace JSON (Import trace).
+ * server. Prints a dig-like status and the answer; `--verbose` prints every query and response as
+ * it happens; `--trace FILE` writes the resolution's Trace in the app's trace JSON (Import trace),
+ * as `tls connect --trace FILE` does for a handshake.
  * Exit 0 for NOERROR (NODATA included), 1 for NXDOMAIN and SERVFAIL.
  */
 import {
@@ -32,11 +33,11 @@ import { SocketTransport } from './socket-transport';
 export const resolveCommand: Command = {
   protocol: 'dns',
   command: 'resolve',
-  synopsis: 'NAME [TYPE] --root IP[:PORT] [--port N] [--trace] [--trace-file FILE]',
+  synopsis: 'NAME [TYPE] --root IP[:PORT] [--port N] [--verbose] [--trace FILE]',
   spec: {
     positional: ['name', 'type?'],
-    values: ['root', 'port', 'trace-file'],
-    switches: ['trace'],
+    values: ['root', 'port', 'trace'],
+    switches: ['verbose'],
   },
   run,
 };
@@ -59,8 +60,14 @@ async function run(args: Args): Promise<number> {
   if (!args.values.root) throw new CliError('--root IP[:PORT] is required', 2);
   const referralPort = parsePort(args.values.port, 'port') ?? DNS_PORT;
   const root = parseSocketAddress(args.values.root, '--root', { defaultPort: referralPort });
-  const printing = args.switches.has('trace');
-  const traceFile = args.values['trace-file'];
+  const printing = args.switches.has('verbose');
+  const traceFile = args.values.trace;
+  // `--trace` once was the switch that prints each step; a flag where its file should be is that.
+  if (traceFile?.startsWith('--'))
+    throw new CliError(
+      `--trace needs a FILE, got '${traceFile}' (--verbose prints each step as it happens)`,
+      2,
+    );
   const tracing = printing || traceFile !== undefined;
   const recorded: TraceEvent[] = [];
 

@@ -31,7 +31,7 @@ export interface TraceFile {
   phases: Phase[];
   /**
    * Set when no scenario made the trace: the CLI recorded a real connection or resolution
-   * (`tls connect --trace`, `dns resolve --trace-file`). `scenarioId` and `settings` are then the
+   * (`tls connect --trace FILE`, `dns resolve --trace FILE`). `scenarioId` and `settings` are then the
    * scenario whose views fit the trace (TLS or DNS), and the label says what really ran.
    */
   source?: TraceSource;
