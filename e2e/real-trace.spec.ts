@@ -1,6 +1,6 @@
 /**
- * Real runs in the browser (issue 14): a `tls connect --trace` file from openssl s_server and a
- * `dns resolve --trace-file` file from an nsd root and TLD open through Import, and every message
+ * Real runs in the browser (issue 14): a `tls connect --trace FILE` file from openssl s_server and
+ * a `dns resolve --trace FILE` file from an nsd root and TLD open through Import, and every message
  * steps; a `tls probe --json` report opens as the negotiation report.
  */
 import { mkdtempSync } from 'node:fs';
@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { portIsFree, startNsd, type NsdProcess } from '../test/dns/support/processes';
-import { pemPath, runCli, startChild } from '../test/tls/support/peers';
+import { runCli } from '../test/tls/support/peers';
+import { startOpensslServer } from '../test/tls/support/servers';
 import { expect, inspector, messageNames, openScenario, test } from './fixtures';
 
 test.use({ viewport: { width: 1280, height: 720 } });
@@ -37,26 +38,14 @@ async function stepThrough(page: Page, names: string[]): Promise<void> {
   }
 }
 
-test('a tls connect --trace file from openssl s_server opens and steps through every message', async ({
+test('a tls connect --trace FILE file from openssl s_server opens and steps through every message', async ({
   watched: page,
 }, testInfo) => {
-  const server = startChild('openssl', [
-    's_server',
-    '-accept',
-    '127.0.0.1:0',
-    '-tls1_2',
-    '-www',
-    '-cert',
-    pemPath('rsa.cert.pem'),
-    '-key',
-    pemPath('rsa.key.pem'),
-    '-cert_chain',
-    pemPath('intermediate.cert.pem'),
-  ]);
+  // s_server -www -tls1_2 with the demo RSA chain, on a port the OS chose.
+  const server = await startOpensslServer([]);
+  const port = server.port;
   const file = join(dir, 'connect.trace.json');
-  let port: string;
   try {
-    port = (await server.waitFor(/ACCEPT 127\.0\.0\.1:(\d+)/, 's_server'))[1]!;
     const run = await runCli([
       'tls',
       'connect',
@@ -100,7 +89,7 @@ test('a tls connect --trace file from openssl s_server opens and steps through e
   await page.screenshot({ path: testInfo.outputPath('real-tls-explain.png') });
 });
 
-test('a dns resolve --trace-file file from an nsd root and TLD opens with every message', async ({
+test('a dns resolve --trace FILE file from an nsd root and TLD opens with every message', async ({
   watched: page,
 }, testInfo) => {
   const hosts = ['127.0.63.1', '127.0.63.2'];
@@ -134,7 +123,7 @@ test('a dns resolve --trace-file file from an nsd root and TLD opens with every 
       hosts[0]!,
       '--port',
       String(port),
-      '--trace-file',
+      '--trace',
       file,
     ]);
     expect(run.code).toBe(0);
