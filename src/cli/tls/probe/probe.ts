@@ -4,6 +4,7 @@
  * refuses. Whose preference wins is seen by offering two accepted values in both orders.
  */
 import { faultText } from '../../../i18n/tls-failure';
+import { toHex } from '../../../engine/bytes/hex';
 import {
   validateChain,
   summarizeCertificate,
@@ -65,6 +66,21 @@ export interface ProbeReport {
     chain: { subject: string; issuer: string }[];
   } | null;
   connections: number;
+  /**
+   * Every connection's ClientHello and the server's answer (its ServerHello flight or alert, as
+   * received), in the order sent, so the app can show each pair in its inspector.
+   */
+  exchanges: ProbeExchange[];
+}
+
+export interface ProbeExchange {
+  version: VersionName;
+  /** What this hello varied: the suites, groups, signature algorithms or ALPN it offered. */
+  offered: string;
+  /** The ClientHello record, as hex. */
+  clientHello: string;
+  /** The server's records up to its ServerHello flight or alert, as hex; empty if none came. */
+  answer: string;
 }
 
 export interface ProbeOptions {
@@ -114,16 +130,22 @@ export async function probe(opts: ProbeOptions): Promise<ProbeReport> {
   let connections = 0;
   let anyHello = false;
   let lastFailure: string | undefined;
-  const ask = async (spec: Omit<HelloSpec, 'serverName'>): Promise<ProbeAnswer> => {
+  const exchanges: ProbeExchange[] = [];
+  const ask = async (
+    spec: Omit<HelloSpec, 'serverName'>,
+    offered: string,
+  ): Promise<ProbeAnswer> => {
     if (connections >= opts.maxConnections)
       throw new ProbeFailure(`stopped after ${opts.maxConnections} connections (the cap)`);
     connections++;
-    const answer = await probeOnce(
-      opts.host,
-      opts.port,
-      clientHelloRecord({ ...spec, serverName: opts.serverName }),
-      opts.timeoutMs,
-    );
+    const hello = clientHelloRecord({ ...spec, serverName: opts.serverName });
+    const { answer, received } = await probeOnce(opts.host, opts.port, hello, opts.timeoutMs);
+    exchanges.push({
+      version: VERSIONS.find(([, v]) => v === spec.version)![0],
+      offered,
+      clientHello: toHex(hello),
+      answer: toHex(received),
+    });
     if (answer.kind === 'hello') anyHello = true;
     const failure = describeFailure(answer, target, opts.timeoutMs);
     // A server that never answers, or cannot be reached, will not do better for another hello.
@@ -158,7 +180,7 @@ export async function probe(opts: ProbeOptions): Promise<ProbeReport> {
       let rest = [...offer];
       let last: ProbeAnswer = { kind: 'closed' };
       while (rest.length > 0) {
-        last = await ask(spec(rest));
+        last = await ask(spec(rest), suitesOffered(rest));
         const suite = chosen(last, v);
         if (suite === undefined || !rest.includes(suite)) break;
         if (v !== TLS13 && last.kind === 'hello' && !last.helloRetry) {
@@ -192,8 +214,8 @@ export async function probe(opts: ProbeOptions): Promise<ProbeReport> {
     let order: 'server' | 'client' | null = null;
     if (found.length >= 2) {
       const [a, b] = [found[0]!, found[1]!];
-      const ab = chosen(await ask(spec([a, b])), v);
-      const ba = chosen(await ask(spec([b, a])), v);
+      const ab = chosen(await ask(spec([a, b]), suitesOffered([a, b])), v);
+      const ba = chosen(await ask(spec([b, a]), suitesOffered([b, a])), v);
       order = ab === ba ? 'server' : 'client';
     }
     versions[name] = { accepted: true, suites: found.map(ianaSuiteName), order };
@@ -206,7 +228,10 @@ export async function probe(opts: ProbeOptions): Promise<ProbeReport> {
   opts.progress(`probing groups (${connections} connections so far)`);
   const groupPick = async (groups: number[]): Promise<number | undefined> => {
     if (versions['TLSv1.3'].accepted) {
-      const a = await ask({ version: TLS13, suites: [...IANA_TLS13_SUITES.keys()], groups });
+      const a = await ask(
+        { version: TLS13, suites: [...IANA_TLS13_SUITES.keys()], groups },
+        groupsOffered(groups),
+      );
       if (a.kind !== 'hello') return undefined;
       const ks = extensionData(a.serverHello, 51);
       return ks && ks.length >= 2 ? (ks[0]! << 8) | ks[1]! : undefined;
@@ -215,7 +240,10 @@ export async function probe(opts: ProbeOptions): Promise<ProbeReport> {
     const ecdhe = [...IANA_TLS12_SUITES]
       .filter(([, n]) => n.startsWith('TLS_ECDHE_'))
       .map(([c]) => c);
-    const a = await ask({ version: tls12Version as HelloSpec['version'], suites: ecdhe, groups });
+    const a = await ask(
+      { version: tls12Version as HelloSpec['version'], suites: ecdhe, groups },
+      groupsOffered(groups),
+    );
     if (a.kind !== 'hello' || a.version !== tls12Version || !a.serverKeyExchange) return undefined;
     const ske = a.serverKeyExchange;
     // ECParameters: curve_type named_curve(3), NamedCurve (RFC 8422, Section 5.4).
@@ -254,7 +282,10 @@ export async function probe(opts: ProbeOptions): Promise<ProbeReport> {
     const kx = suites.filter((s) => /_(EC)?DHE_/.test(ianaSuiteName(s)));
     let schemes = [...PROBE_SIGNATURE_SCHEMES.keys()];
     while (v === TLS12 && kx.length > 0 && schemes.length > 0) {
-      const a = await ask({ version: v, suites: kx, groups: allGroups, schemes });
+      const a = await ask(
+        { version: v, suites: kx, groups: allGroups, schemes },
+        `signature algorithms: ${schemes.length}`,
+      );
       if (a.kind !== 'hello' || !a.serverKeyExchange) break;
       const scheme = signatureSchemeOf(a.serverKeyExchange);
       if (scheme === undefined || !schemes.includes(scheme)) break;
@@ -270,7 +301,10 @@ export async function probe(opts: ProbeOptions): Promise<ProbeReport> {
     ocspStapling = has('', 5) || tls12Answer.certificateStatus;
     let offer = ['h2', 'http/1.1'];
     while (offer.length > 0) {
-      const a = await ask({ version: v, suites, groups: allGroups, alpn: offer });
+      const a = await ask(
+        { version: v, suites, groups: allGroups, alpn: offer },
+        `ALPN: ${offer.join(', ')}`,
+      );
       const picked =
         a.kind === 'hello' ? a.serverHello.extensions.find((e) => e.kind === 'alpn') : undefined;
       const p = picked && picked.kind === 'alpn' ? picked.protocols[0] : undefined;
@@ -294,7 +328,21 @@ export async function probe(opts: ProbeOptions): Promise<ProbeReport> {
     ocspStapling,
     certificate,
     connections,
+    exchanges,
   };
+}
+
+/** A hello's suites in a few words: the names when there are two or fewer, else the count. */
+function suitesOffered(suites: readonly number[]): string {
+  return suites.length <= 2
+    ? `suites: ${suites.map(ianaSuiteName).join(', ')}`
+    : `suites: ${suites.length}`;
+}
+
+function groupsOffered(groups: readonly number[]): string {
+  return groups.length <= 2
+    ? `groups: ${groups.map((g) => PROBE_GROUPS.get(g) ?? String(g)).join(', ')}`
+    : `groups: ${groups.length}`;
 }
 
 /**

@@ -182,16 +182,27 @@ export function extensionData(sh: ServerHello, type: number): Uint8Array | undef
   return e && e.kind === 'unknown' ? e.data : undefined;
 }
 
+/** What one probe connection got: the answer as read, and the records it was read from. */
+export interface ProbeExchangeResult {
+  answer: ProbeAnswer;
+  /**
+   * The server's records up to the one that decided the answer (its ServerHello flight, or its
+   * alert), exactly as received; empty if it sent none. Bytes after that record are left out.
+   */
+  received: Uint8Array;
+}
+
 /** Sends one ClientHello and waits for the server's answer, at most `timeoutMs`. */
 export function probeOnce(
   host: string,
   port: number,
   hello: Uint8Array,
   timeoutMs: number,
-): Promise<ProbeAnswer> {
+): Promise<ProbeExchangeResult> {
   return new Promise((resolve) => {
     const socket = tcpConnect({ host, port });
     let buffered: Uint8Array = new Uint8Array(0);
+    const records: Uint8Array[] = [];
     let handshake: Uint8Array = new Uint8Array(0);
     let serverHello: ServerHello | undefined;
     let certificate: Certificate | undefined;
@@ -204,7 +215,7 @@ export function probeOnce(
       done = true;
       clearTimeout(timer);
       socket.destroy();
-      resolve(a);
+      resolve({ answer: a, received: concatBytes(...records) });
     };
     const timer = setTimeout(() => finish({ kind: 'timeout' }), timeoutMs);
     const helloAnswer = (sh: ServerHello): ProbeAnswer => {
@@ -266,6 +277,7 @@ export function probeOnce(
           if (buffered.length < 5 + len) return;
           const type = buffered[0]!;
           const fragment = buffered.slice(5, 5 + len);
+          records.push(buffered.slice(0, 5 + len));
           buffered = buffered.slice(5 + len);
           if (type === ContentType.alert && fragment.length >= 2) {
             return finish({ kind: 'alert', level: fragment[0]!, description: fragment[1]! });
