@@ -1,0 +1,134 @@
+/**
+ * One probe of a `tls probe` report as messages the inspector shows like any run's: the Client's
+ * ClientHello, then the Server's records (its ServerHello flight, or an alert), each read with the
+ * `tls decode` decoder. Nothing is re-encoded: every message carries the bytes that were on the
+ * wire, and its spans are the decoder's.
+ */
+import { DecodeError, type Span } from '../bytes';
+import { shiftSpans } from '../bytes/span';
+import { decodeTlsRecords } from '../tls/decode';
+import { ContentType, alertDescriptionName } from '../tls/enums';
+import type { MessageEvent, Trace } from '../trace';
+import type { ProbeExchange } from './probe-json';
+
+export const PROBE_CLIENT = 'Client';
+export const PROBE_SERVER = 'Server';
+
+/** How the server answered, for the list of probes. */
+export type ProbeAnswerSummary =
+  | { kind: 'hello'; suite: string }
+  | { kind: 'alert'; description: string }
+  | { kind: 'closed' }
+  | { kind: 'undecodable' };
+
+export interface ExchangeMessages {
+  /** ClientHello first, then one message per record of the answer. */
+  trace: Trace;
+  answer: ProbeAnswerSummary;
+  /** Where and why a side's bytes do not decode as TLS records; its bytes are still shown. */
+  problem?: { side: 'clientHello' | 'answer'; reason: string; offset: number };
+}
+
+/** One message per record: a record's handshake messages share its bytes, as in a real run. */
+function recordMessages(
+  bytes: Uint8Array,
+  from: string,
+  to: string,
+  t: number,
+): { messages: MessageEvent[] } | { reason: string; offset: number } {
+  let spans: Span[];
+  try {
+    spans = decodeTlsRecords(bytes).spans;
+  } catch (e) {
+    if (e instanceof DecodeError) return { reason: e.reason, offset: e.offset };
+    throw e;
+  }
+  const messages = spans.map((record): MessageEvent => {
+    const recordBytes = bytes.slice(record.offset, record.offset + record.length);
+    return {
+      kind: 'message',
+      t,
+      from,
+      to,
+      protocol: 'tls',
+      name: recordName(recordBytes, record),
+      bytes: recordBytes,
+      spans: shiftSpans([record], -record.offset),
+      decoded: null,
+      encrypted: false,
+    };
+  });
+  return { messages };
+}
+
+/**
+ * Named as the engine names what it receives: "Alert handshake_failure" for an alert, and the
+ * handshake messages of the record ("ServerHello", or "ServerHello + Certificate" when a server
+ * puts several in one record, RFC 5246, Section 6.2.1).
+ */
+function recordName(bytes: Uint8Array, record: Span): string {
+  // RFC 5246, Section 7.2: Alert { level, description }, right after the 5-byte record header.
+  if (bytes[0] === ContentType.alert && bytes.length >= 7)
+    return `Alert ${alertDescriptionName(bytes[6]!)}`;
+  const fragment = record.children.find((c) => c.name === 'fragment');
+  const names = (fragment?.children ?? []).map((c) => c.name);
+  return names.length > 0 ? names.join(' + ') : 'Record';
+}
+
+function findSpan(spans: readonly Span[], name: string): Span | undefined {
+  for (const s of spans) {
+    if (s.name === name) return s;
+    const inner = findSpan(s.children, name);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+/** The probe's ClientHello and the server's answer, as a Trace of real records. */
+export function exchangeMessages(x: ProbeExchange): ExchangeMessages {
+  const events: MessageEvent[] = [];
+  let problem: ExchangeMessages['problem'];
+  const raw = (bytes: Uint8Array, from: string, to: string, t: number): MessageEvent => ({
+    kind: 'message',
+    t,
+    from,
+    to,
+    protocol: 'tls',
+    name: 'Bytes',
+    bytes,
+    spans: [],
+    decoded: null,
+    encrypted: false,
+  });
+
+  const hello = recordMessages(x.clientHello, PROBE_CLIENT, PROBE_SERVER, 0);
+  if ('messages' in hello) events.push(...hello.messages);
+  else {
+    problem = { side: 'clientHello', reason: hello.reason, offset: hello.offset };
+    events.push(raw(x.clientHello, PROBE_CLIENT, PROBE_SERVER, 0));
+  }
+
+  let answer: ProbeAnswerSummary = { kind: 'closed' };
+  if (x.answer.length > 0) {
+    const got = recordMessages(x.answer, PROBE_SERVER, PROBE_CLIENT, 1);
+    if ('messages' in got) {
+      events.push(...got.messages);
+      const first = got.messages[0]!;
+      if (first.name.startsWith('Alert ')) {
+        answer = { kind: 'alert', description: first.name.slice('Alert '.length) };
+      } else {
+        const suite = findSpan(first.spans, 'cipher_suite')?.value;
+        answer = { kind: 'hello', suite: typeof suite === 'string' ? suite : '' };
+      }
+    } else {
+      problem ??= { side: 'answer', reason: got.reason, offset: got.offset };
+      events.push(raw(x.answer, PROBE_SERVER, PROBE_CLIENT, 1));
+      answer = { kind: 'undecodable' };
+    }
+  }
+  return {
+    trace: { lanes: [PROBE_CLIENT, PROBE_SERVER], events },
+    answer,
+    ...(problem ? { problem } : {}),
+  };
+}
