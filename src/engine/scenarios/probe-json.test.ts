@@ -33,7 +33,7 @@ describe('probe JSON (tls probe --json, issue 14)', () => {
     expect(report.groups).toEqual(['x25519', 'secp256r1']);
     expect(report.alpn).toEqual(['http/1.1']);
     expect([report.extendedMasterSecret, report.ocspStapling]).toEqual([true, false]);
-    expect(report.certificate.chainLength).toBe(2);
+    expect(report.certificate?.chainLength).toBe(2);
     expect(report.exchanges).toBeUndefined();
   });
 
@@ -74,6 +74,9 @@ describe('probe JSON (tls probe --json, issue 14)', () => {
     expect(
       damaged((r) => ((r['exchanges'] as Record<string, unknown>[])[0]!['answer'] = 'zz')),
     ).toBe('exchanges[0].answer is not hex');
-    expect(damaged((r) => (r['ocspStapling'] = 'no'))).toBe('ocspStapling is not true or false');
+    expect(damaged((r) => (r['ocspStapling'] = 'no'))).toBe(
+      'ocspStapling is not true, false or null',
+    );
+    expect(damaged((r) => (r['certificate'] = 'none'))).toBe('certificate is not an object');
   });
 });

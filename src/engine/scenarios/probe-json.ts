@@ -6,6 +6,10 @@
  *
  * `exchanges` is optional: each probe's ClientHello and the server's answer (ServerHello flight or
  * alert) as hex, for the inspector.
+ *
+ * What a probe could not see is null, as `tls probe` writes it: the order of a version with one
+ * suite, and, from a server that speaks only TLS 1.3, the extensions and the certificate (they come
+ * encrypted, RFC 8446, Section 4.3).
  */
 import { HexError, fromHex } from '../bytes/hex';
 
@@ -16,6 +20,7 @@ export interface ProbeVersionResult {
   accepted: boolean;
   /** IANA names, in the server's order when `order` is "server". */
   suites?: string[];
+  /** Absent when fewer than two suites were accepted: no order to see. */
   order?: 'server' | 'client';
 }
 
@@ -32,12 +37,13 @@ export interface ProbeReport {
   target: string;
   versions: Record<ProbeVersion, ProbeVersionResult>;
   groups: string[];
-  extendedMasterSecret: boolean;
-  secureRenegotiation: boolean;
-  sessionTicket: boolean;
+  /** null: not seen (TLS 1.3 only). */
+  extendedMasterSecret: boolean | null;
+  secureRenegotiation: boolean | null;
+  sessionTicket: boolean | null;
   alpn: string[];
-  ocspStapling: boolean;
-  certificate: { subject: string; issuer: string; chainLength: number; valid: boolean };
+  ocspStapling: boolean | null;
+  certificate: { subject: string; issuer: string; chainLength: number; valid: boolean } | null;
   exchanges?: ProbeExchange[];
 }
 
@@ -58,6 +64,11 @@ function text(v: unknown, at: string): string {
 }
 function flag(v: unknown, at: string): boolean {
   if (typeof v !== 'boolean') throw new Invalid(`${at} is not true or false`);
+  return v;
+}
+function flagOrNull(v: unknown, at: string): boolean | null {
+  if (v === null) return null;
+  if (typeof v !== 'boolean') throw new Invalid(`${at} is not true, false or null`);
   return v;
 }
 function texts(v: unknown, at: string): string[] {
@@ -96,32 +107,23 @@ function readReport(raw: Json): ProbeReport {
     const r = record(v[name], at);
     const result: ProbeVersionResult = { accepted: flag(r['accepted'], `${at}.accepted`) };
     if (r['suites'] !== undefined) result.suites = texts(r['suites'], `${at}.suites`);
-    if (r['order'] !== undefined) {
+    if (r['order'] !== undefined && r['order'] !== null) {
       if (r['order'] !== 'server' && r['order'] !== 'client')
         throw new Invalid(`${at}.order is not "server" or "client"`);
       result.order = r['order'];
     }
     versions[name] = result;
   }
-  const c = record(raw['certificate'], 'certificate');
-  const chainLength = c['chainLength'];
-  if (typeof chainLength !== 'number' || !Number.isInteger(chainLength) || chainLength < 0)
-    throw new Invalid('certificate.chainLength is not a count');
   const report: ProbeReport = {
     target,
     versions,
     groups: texts(raw['groups'], 'groups'),
-    extendedMasterSecret: flag(raw['extendedMasterSecret'], 'extendedMasterSecret'),
-    secureRenegotiation: flag(raw['secureRenegotiation'], 'secureRenegotiation'),
-    sessionTicket: flag(raw['sessionTicket'], 'sessionTicket'),
+    extendedMasterSecret: flagOrNull(raw['extendedMasterSecret'], 'extendedMasterSecret'),
+    secureRenegotiation: flagOrNull(raw['secureRenegotiation'], 'secureRenegotiation'),
+    sessionTicket: flagOrNull(raw['sessionTicket'], 'sessionTicket'),
     alpn: texts(raw['alpn'], 'alpn'),
-    ocspStapling: flag(raw['ocspStapling'], 'ocspStapling'),
-    certificate: {
-      subject: text(c['subject'], 'certificate.subject'),
-      issuer: text(c['issuer'], 'certificate.issuer'),
-      chainLength,
-      valid: flag(c['valid'], 'certificate.valid'),
-    },
+    ocspStapling: flagOrNull(raw['ocspStapling'], 'ocspStapling'),
+    certificate: raw['certificate'] === null ? null : readCertificate(raw['certificate']),
   };
   if (raw['exchanges'] !== undefined) {
     if (!Array.isArray(raw['exchanges'])) throw new Invalid('exchanges is not a list');
@@ -140,4 +142,17 @@ function readReport(raw: Json): ProbeReport {
     });
   }
   return report;
+}
+
+function readCertificate(raw: unknown): NonNullable<ProbeReport['certificate']> {
+  const c = record(raw, 'certificate');
+  const chainLength = c['chainLength'];
+  if (typeof chainLength !== 'number' || !Number.isInteger(chainLength) || chainLength < 0)
+    throw new Invalid('certificate.chainLength is not a count');
+  return {
+    subject: text(c['subject'], 'certificate.subject'),
+    issuer: text(c['issuer'], 'certificate.issuer'),
+    chainLength,
+    valid: flag(c['valid'], 'certificate.valid'),
+  };
 }
