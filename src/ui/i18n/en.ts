@@ -205,11 +205,20 @@ const ui = {
   reportValid: 'Validates',
   reportYes: 'yes',
   reportNo: 'no',
+  reportUnknown: 'not seen (TLS 1.3 sends it encrypted)',
+  reportNoCertificate:
+    'Not seen: a server that speaks only TLS 1.3 sends its certificate encrypted.',
   reportExchanges: 'Each probe: ClientHello and the server’s answer',
+  reportExchangesHint:
+    'Every connection the probe made, in order. Pick one, then a message, to see it in the inspector.',
+  reportExchangeList: 'Probes, in the order sent',
+  reportExchangeItem: '{n}. {version}, {offered}: {answer}',
+  reportExchangeMessages: 'Messages of probe {n}',
+  reportProbeNumber: 'Probe {n}',
+  reportAnswerHello: 'ServerHello, {suite}',
+  reportAnswerAlert: 'Alert {description}',
   reportClosed: 'connection closed',
-  reportAlert: 'alert',
-  reportServerHello: 'ServerHello',
-  reportAnswer: 'Server’s answer',
+  reportUndecodable: 'not TLS records',
 
   linkInvalid: 'This link could not be opened ({reason}), so the default scenario is shown.',
   linkUnknownScenario: 'there is no scenario “{id}”',
