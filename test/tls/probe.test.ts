@@ -3,6 +3,7 @@
  * on two of them the findings are also checked against nmap's ssl-enum-ciphers and sslscan.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseProbeJson } from '../../src/engine/scenarios/probe-json';
 import { freePort, pemPath, runCli } from './support/peers';
 import {
   nmapScan,
@@ -129,6 +130,17 @@ describe('tls probe against openssl s_server', () => {
     // Everything after a TLS 1.3 ServerHello is encrypted: these cannot be seen.
     expect(json.certificate).toBeNull();
     expect(json.sessionTicket).toBeNull();
+    // The app's negotiation report opens such a file all the same.
+    expect(parseProbeJson(json).ok).toBe(true);
+
+    const nmap = await nmapScan(peer.port);
+    expect(Object.keys(nmap.suites)).toEqual(['TLSv1.3']);
+    expect(sorted(nmap.suites['TLSv1.3'])).toEqual(sorted(json.versions['TLSv1.3']!.suites));
+    expect(nmap.order['TLSv1.3']).toBe('server');
+    const scan = await sslscan(peer.port);
+    expect(Object.keys(scan.suites)).toEqual(['TLSv1.3']);
+    expect(sorted(scan.suites['TLSv1.3'])).toEqual(sorted(json.versions['TLSv1.3']!.suites));
+    expect(sorted(scan.groups['TLSv1.3'])).toEqual(sorted(json.groups));
   });
 
   it('sees the client order of TLS 1.3 suites and groups without -serverpref', async () => {
@@ -136,6 +148,45 @@ describe('tls probe against openssl s_server', () => {
     const json = await probeJson(peer);
     expect(json.versions['TLSv1.3']!.order).toBe('client');
     expect(sorted(json.groups)).toEqual(['secp256r1', 'x25519']);
+    const nmap = await nmapScan(peer.port);
+    expect(sorted(nmap.suites['TLSv1.3'])).toEqual(sorted(json.versions['TLSv1.3']!.suites));
+    expect(nmap.order['TLSv1.3']).toBe('client');
+    const scan = await sslscan(peer.port);
+    expect(sorted(scan.groups['TLSv1.3'])).toEqual(sorted(json.groups));
+  });
+
+  it('lists both versions in the server’s order with -serverpref, as nmap and sslscan do', async () => {
+    peer = await startSServer([
+      '-serverpref',
+      '-cipher',
+      'ECDHE-RSA-AES128-GCM-SHA256:AES256-SHA:ECDHE-RSA-AES256-GCM-SHA384',
+      '-ciphersuites',
+      'TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256',
+    ]);
+    const json = await probeJson(peer);
+    expect(json.versions['TLSv1.2']).toEqual({
+      accepted: true,
+      suites: [
+        'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
+        'TLS_RSA_WITH_AES_256_CBC_SHA',
+        'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
+      ],
+      order: 'server',
+    });
+    expect(json.versions['TLSv1.3']).toEqual({
+      accepted: true,
+      suites: ['TLS_CHACHA20_POLY1305_SHA256', 'TLS_AES_128_GCM_SHA256'],
+      order: 'server',
+    });
+    const nmap = await nmapScan(peer.port);
+    const scan = await sslscan(peer.port);
+    for (const v of ['TLSv1.2', 'TLSv1.3']) {
+      expect(nmap.order[v]).toBe('server');
+      expect(sorted(nmap.suites[v])).toEqual(sorted(json.versions[v]!.suites));
+      expect(sorted(scan.suites[v])).toEqual(sorted(json.versions[v]!.suites));
+    }
+    // sslscan lists a server-ordered TLS 1.2 in the server's order.
+    expect(scan.suites['TLSv1.2']).toEqual(json.versions['TLSv1.2']!.suites);
   });
 });
 
@@ -221,6 +272,10 @@ describe('tls probe against nginx and gnutls-serv', () => {
     const nmap = await nmapScan(port);
     expect(nmap.suites['TLSv1.2']).toEqual(json.versions['TLSv1.2']!.suites);
     expect(nmap.order['TLSv1.2']).toBe('server');
+    const scan = await sslscan(port);
+    expect(Object.keys(scan.suites)).toEqual(['TLSv1.2']);
+    expect(scan.suites['TLSv1.2']).toEqual(json.versions['TLSv1.2']!.suites);
+    expect(sorted(scan.groups['TLSv1.2'])).toEqual(sorted(json.groups));
   });
 
   it('finds what a gnutls-serv priority string allows', async () => {
@@ -248,6 +303,7 @@ describe('tls probe against nginx and gnutls-serv', () => {
     expect(nmap.order['TLSv1.2']).toBe('server');
     const scan = await sslscan(port);
     expect(scan.suites['TLSv1.2']).toEqual(json.versions['TLSv1.2']!.suites);
+    expect(scan.groups['TLSv1.2']).toEqual(json.groups);
   });
 });
 
