@@ -5,7 +5,10 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { flattenSpans } from '../../src/engine/bytes/span';
-import { exchangeMessages } from '../../src/engine/scenarios/probe-exchange';
+import {
+  HELLO_RETRY_REQUEST_RANDOM,
+  exchangeMessages,
+} from '../../src/engine/scenarios/probe-exchange';
 import { parseProbeJson, type ProbeReport } from '../../src/engine/scenarios/probe-json';
 import type { MessageEvent } from '../../src/engine/trace';
 import { pem } from './support/peers';
@@ -86,5 +89,28 @@ describe('tls probe --json exchanges, decoded for the negotiation report', () =>
       ({ span }) => span.name === 'cipher_suites',
     )!.span;
     expect(suitesSpan.length).toBe(2 + 2 * offered);
+  });
+
+  it('names TLS 1.3 answers as s_server sent them: ServerHello, or HelloRetryRequest', async () => {
+    peer = await startSServer(['-tls1_3', '-groups', 'P-256:X25519']);
+    const { json } = await probeRun(peer);
+    const parsed = parseProbeJson(json);
+    if (!parsed.ok) throw new Error(parsed.detail);
+    const decoded = parsed.report.exchanges!.map((x) => ({ x, m: exchangeMessages(x) }));
+    const answered = (offered: RegExp) =>
+      decoded.filter(({ x, m }) => offered.test(x.offered) && m.answer.kind === 'hello');
+    // With an x25519 share in the hello, s_server answers at once.
+    const suiteProbes = answered(/^suites: /);
+    expect(suiteProbes.length).toBeGreaterThan(0);
+    for (const { m } of suiteProbes) expect(messagesOf(m)[1]!.name).toBe('ServerHello');
+    // The group probes send no share that fits, so each answer is a HelloRetryRequest naming the
+    // group the server wants: one per group found, then two for the order check.
+    const groupProbes = answered(/^groups: /);
+    expect(groupProbes).toHaveLength(json.groups.length + 2);
+    for (const { m } of groupProbes) {
+      const hrr = messagesOf(m)[1]!;
+      expect(hrr.name).toBe('HelloRetryRequest');
+      expect(contains(hrr.bytes, HELLO_RETRY_REQUEST_RANDOM)).toBe(true);
+    }
   });
 });

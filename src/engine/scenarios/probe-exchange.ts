@@ -5,18 +5,25 @@
  * wire, and its spans are the decoder's.
  */
 import { DecodeError, type Span } from '../bytes';
+import { fromHex } from '../bytes/hex';
 import { shiftSpans } from '../bytes/span';
 import { decodeTlsRecords } from '../tls/decode';
 import { ContentType, alertDescriptionName } from '../tls/enums';
 import type { MessageEvent, Trace } from '../trace';
 import type { ProbeExchange } from './probe-json';
 
+/** RFC 8446, Section 4.1.3: the Random of a HelloRetryRequest, SHA-256("HelloRetryRequest"). */
+export const HELLO_RETRY_REQUEST_RANDOM = fromHex(
+  'cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c',
+);
+
 export const PROBE_CLIENT = 'Client';
 export const PROBE_SERVER = 'Server';
 
 /** How the server answered, for the list of probes. */
 export type ProbeAnswerSummary =
-  | { kind: 'hello'; suite: string }
+  /** `message` is ServerHello, or HelloRetryRequest. */
+  | { kind: 'hello'; message: string; suite: string }
   | { kind: 'alert'; description: string }
   | { kind: 'closed' }
   | { kind: 'undecodable' };
@@ -64,15 +71,25 @@ function recordMessages(
 /**
  * Named as the engine names what it receives: "Alert handshake_failure" for an alert, and the
  * handshake messages of the record ("ServerHello", or "ServerHello + Certificate" when a server
- * puts several in one record, RFC 5246, Section 6.2.1).
+ * puts several in one record, RFC 5246, Section 6.2.1). A ServerHello whose random is the
+ * HelloRetryRequest value is one (RFC 8446, Section 4.1.3): TLS 1.3 reuses the structure.
  */
 function recordName(bytes: Uint8Array, record: Span): string {
   // RFC 5246, Section 7.2: Alert { level, description }, right after the 5-byte record header.
   if (bytes[0] === ContentType.alert && bytes.length >= 7)
     return `Alert ${alertDescriptionName(bytes[6]!)}`;
   const fragment = record.children.find((c) => c.name === 'fragment');
-  const names = (fragment?.children ?? []).map((c) => c.name);
+  const names = (fragment?.children ?? []).map((c) =>
+    c.name === 'ServerHello' && isHelloRetry(bytes, c) ? 'HelloRetryRequest' : c.name,
+  );
   return names.length > 0 ? names.join(' + ') : 'Record';
+}
+
+function isHelloRetry(bytes: Uint8Array, serverHello: Span): boolean {
+  const random = serverHello.children.find((c) => c.name === 'random');
+  if (!random || random.length !== HELLO_RETRY_REQUEST_RANDOM.length) return false;
+  const value = bytes.subarray(random.offset, random.offset + random.length);
+  return value.every((b, i) => b === HELLO_RETRY_REQUEST_RANDOM[i]);
 }
 
 function findSpan(spans: readonly Span[], name: string): Span | undefined {
@@ -118,7 +135,11 @@ export function exchangeMessages(x: ProbeExchange): ExchangeMessages {
         answer = { kind: 'alert', description: first.name.slice('Alert '.length) };
       } else {
         const suite = findSpan(first.spans, 'cipher_suite')?.value;
-        answer = { kind: 'hello', suite: typeof suite === 'string' ? suite : '' };
+        answer = {
+          kind: 'hello',
+          message: first.name.split(' + ')[0]!,
+          suite: typeof suite === 'string' ? suite : '',
+        };
       }
     } else {
       problem ??= { side: 'answer', reason: got.reason, offset: got.offset };

@@ -215,7 +215,7 @@ const ui = {
   reportExchangeItem: '{n}. {version}, {offered}: {answer}',
   reportExchangeMessages: 'Messages of probe {n}',
   reportProbeNumber: 'Probe {n}',
-  reportAnswerHello: 'ServerHello, {suite}',
+  reportAnswerHello: '{message}, {suite}',
   reportAnswerAlert: 'Alert {description}',
   reportClosed: 'connection closed',
   reportUndecodable: 'not TLS records',
@@ -274,6 +274,8 @@ const messages: Table = {
     'The server asks the client to prove who it is with a certificate of its own: it lists the key types and signature schemes it accepts and, often, the CAs it trusts. A client that has such a certificate sends it and signs the handshake with its key (CertificateVerify). Many servers only ask, and go on when the client has none.',
   'Certificate (empty)':
     'The client’s answer to CertificateRequest when it has no certificate: a Certificate message whose list is empty, and no CertificateVerify after it (RFC 5246, Section 7.4.6). Like every handshake message it is hashed into the transcript, so both Finished messages cover it. The server may go on without client authentication or refuse with a fatal alert.',
+  HelloRetryRequest:
+    'A ServerHello with a fixed, special random (RFC 8446, Section 4.1.3): the server accepts TLS 1.3 and a cipher suite but none of the key shares the client sent, and names in key_share the group it wants instead. The client must send a second ClientHello with a share for that group. A probe offers no fitting share on purpose, to read which group the server prefers.',
   ServerHelloDone:
     'An empty message that ends the server’s flight: the server has said everything it needs to and now waits. It is the client’s turn to send its own key share.',
   ClientKeyExchange:

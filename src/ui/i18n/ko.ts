@@ -207,7 +207,7 @@ const ui: Strings['ui'] = {
   reportExchangeItem: '{n}번. {version}, {offered}: {answer}',
   reportExchangeMessages: '프로브 {n}의 메시지',
   reportProbeNumber: '프로브 {n}',
-  reportAnswerHello: 'ServerHello, {suite}',
+  reportAnswerHello: '{message}, {suite}',
   reportAnswerAlert: 'Alert {description}',
   reportClosed: '연결 종료',
   reportUndecodable: 'TLS 레코드가 아님',
@@ -259,6 +259,8 @@ const messages: Table = {
     '서버가 클라이언트에게도 자신의 인증서로 누구인지 증명하라고 요청합니다. 받아들이는 키 유형과 서명 방식, 그리고 흔히 신뢰하는 CA 목록을 적어 보냅니다. 그런 인증서가 있는 클라이언트는 그것을 보내고 자신의 키로 핸드셰이크에 서명합니다(CertificateVerify). 많은 서버는 요청만 하고, 클라이언트에게 인증서가 없으면 그대로 진행합니다.',
   'Certificate (empty)':
     '인증서가 없는 클라이언트가 CertificateRequest에 답하는 방법입니다. 목록이 빈 Certificate 메시지를 보내고, 그 뒤에 CertificateVerify는 보내지 않습니다(RFC 5246, 7.4.6절). 다른 핸드셰이크 메시지처럼 transcript에 해시되므로 두 Finished 모두 이 메시지를 포함합니다. 서버는 클라이언트 인증 없이 계속하거나 치명적 경고(fatal alert)로 거절할 수 있습니다.',
+  HelloRetryRequest:
+    '고정된 특별한 난수 값을 가진 ServerHello입니다(RFC 8446, 4.1.3절). 서버는 TLS 1.3과 암호 스위트는 받아들였지만 클라이언트가 보낸 키 공유(key share) 가운데 맞는 것이 없어서, 대신 원하는 그룹을 key_share에 적어 보냅니다. 클라이언트는 그 그룹의 키 공유를 담아 ClientHello를 다시 보내야 합니다. 프로브는 일부러 맞지 않는 키 공유를 보내서 서버가 어떤 그룹을 선호하는지 읽습니다.',
   ServerHelloDone:
     '서버가 보낼 메시지를 모두 보냈다는 뜻의 빈 메시지입니다. 이제 서버는 기다리고, 클라이언트가 자신의 키 공유 값을 보낼 차례입니다.',
   ClientKeyExchange:

@@ -164,7 +164,7 @@ export function NegotiationReport({ report }: { report: ProbeReport }) {
 function answerText(r: Strings['ui'], a: ProbeAnswerSummary): string {
   switch (a.kind) {
     case 'hello':
-      return format(r.reportAnswerHello, { suite: a.suite });
+      return format(r.reportAnswerHello, { message: a.message, suite: a.suite });
     case 'alert':
       return format(r.reportAnswerAlert, { description: a.description });
     case 'closed':

@@ -16,16 +16,12 @@ import {
   type ServerHello,
 } from '../../../engine/tls/messages';
 import { encodeRecord } from '../../../engine/tls/record';
+import { HELLO_RETRY_REQUEST_RANDOM as HRR_RANDOM } from '../../../engine/scenarios/probe-exchange';
 
 export const TLS10 = 0x0301;
 export const TLS11 = 0x0302;
 export const TLS12 = 0x0303;
 export const TLS13 = 0x0304;
-
-/** RFC 8446, Section 4.1.3: the Random of a HelloRetryRequest, SHA-256("HelloRetryRequest"). */
-const HRR_RANDOM = Uint8Array.from(
-  Buffer.from('cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c', 'hex'),
-);
 
 /** RFC 8446, Section 4.2.7 and RFC 7919: the groups a probe can offer. */
 export const PROBE_GROUPS: ReadonlyMap<number, string> = new Map([
