@@ -27,9 +27,11 @@ test('a real tls probe of openssl s_server opens as the report, each pair in the
   watched: page,
 }, testInfo) => {
   test.setTimeout(120_000);
-  // TLS 1.2 in the server's order, TLS 1.3 with two suites, nothing older.
+  // TLS 1.2 in the server's order, TLS 1.3 with two suites, two groups, nothing older.
   const server = await startSServer([
     '-serverpref',
+    '-groups',
+    'X25519:P-256',
     '-cipher',
     'ECDHE-RSA-AES256-GCM-SHA384:AES128-SHA',
     '-ciphersuites',
@@ -63,6 +65,9 @@ test('a real tls probe of openssl s_server opens as the report, each pair in the
     'TLS_AES_256_GCM_SHA384',
     'TLS_AES_128_GCM_SHA256',
   ]);
+  await expect(report.getByRole('row', { name: /^Supported groups/ })).toContainText(
+    'x25519, secp256r1 (server’s order)',
+  );
   await expect(report.getByRole('row', { name: /^Subject/ })).toContainText('CN=www.example.com');
   await expect(report.getByRole('row', { name: /^Validates/ })).toContainText('yes');
   await page.screenshot({ path: testInfo.outputPath('probe-report-real.png'), fullPage: true });

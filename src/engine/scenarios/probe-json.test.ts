@@ -78,5 +78,8 @@ describe('probe JSON (tls probe --json, issue 14)', () => {
       'ocspStapling is not true, false or null',
     );
     expect(damaged((r) => (r['certificate'] = 'none'))).toBe('certificate is not an object');
+    expect(damaged((r) => (r['groupOrder'] = 'theirs'))).toBe(
+      'groupOrder is not "server", "client" or null',
+    );
   });
 });

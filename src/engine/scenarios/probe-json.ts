@@ -37,6 +37,8 @@ export interface ProbeReport {
   target: string;
   versions: Record<ProbeVersion, ProbeVersionResult>;
   groups: string[];
+  /** Whose preference picks the group, when two or more were found (`tls probe` writes it). */
+  groupOrder?: 'server' | 'client';
   /** null: not seen (TLS 1.3 only). */
   extendedMasterSecret: boolean | null;
   secureRenegotiation: boolean | null;
@@ -125,6 +127,12 @@ function readReport(raw: Json): ProbeReport {
     ocspStapling: flagOrNull(raw['ocspStapling'], 'ocspStapling'),
     certificate: raw['certificate'] === null ? null : readCertificate(raw['certificate']),
   };
+  const groupOrder = raw['groupOrder'];
+  if (groupOrder !== undefined && groupOrder !== null) {
+    if (groupOrder !== 'server' && groupOrder !== 'client')
+      throw new Invalid('groupOrder is not "server", "client" or null');
+    report.groupOrder = groupOrder;
+  }
   if (raw['exchanges'] !== undefined) {
     if (!Array.isArray(raw['exchanges'])) throw new Invalid('exchanges is not a list');
     report.exchanges = raw['exchanges'].map((x, i) => {

@@ -193,7 +193,7 @@ const ui = {
   reportOrderClient: 'client’s order',
   reportSuites: 'Suites accepted, in order',
   reportDetails: 'Groups and extensions',
-  reportGroups: 'Supported groups (server preference)',
+  reportGroups: 'Supported groups',
   reportEms: 'Extended master secret',
   reportRenegotiation: 'Secure renegotiation',
   reportTicket: 'Session tickets',

@@ -186,7 +186,7 @@ const ui: Strings['ui'] = {
   reportOrderClient: '클라이언트의 순서',
   reportSuites: '수락한 스위트(순서대로)',
   reportDetails: '그룹과 확장',
-  reportGroups: '지원 그룹(서버 선호 순)',
+  reportGroups: '지원 그룹',
   reportEms: '확장 마스터 시크릿',
   reportRenegotiation: '안전한 재협상',
   reportTicket: '세션 티켓',

@@ -99,7 +99,11 @@ export function NegotiationReport({ report }: { report: ProbeReport }) {
           <tbody>
             <tr>
               <th scope="row">{r.reportGroups}</th>
-              <td>{report.groups.join(', ') || '—'}</td>
+              <td>
+                {report.groups.join(', ') || '—'}
+                {report.groupOrder &&
+                  ` (${report.groupOrder === 'server' ? r.reportOrderServer : r.reportOrderClient})`}
+              </td>
             </tr>
             <tr>
               <th scope="row">{r.reportEms}</th>
