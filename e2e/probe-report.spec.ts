@@ -38,19 +38,25 @@ test('a real tls probe of openssl s_server opens as the report, each pair in the
     'TLS_AES_256_GCM_SHA384:TLS_AES_128_GCM_SHA256',
   ]);
   const target = `127.0.0.1:${server.port}`;
-  const file = join(mkdtempSync(join(tmpdir(), 'wirestep-e2e-probe-')), 'probe.json');
+  const dir = mkdtempSync(join(tmpdir(), 'wirestep-e2e-probe-'));
+  const file = join(dir, 'probe.json');
+  let run: Awaited<ReturnType<typeof runCli>>;
   try {
-    const run = await runCli(['tls', 'probe', target, '--servername', 'www.example.com', '--json']);
-    expect(run.code).toBe(0);
-    writeFileSync(file, run.stdout);
+    run = await runCli(['tls', 'probe', target, '--servername', 'www.example.com', '--json']);
   } finally {
     await server.stop();
   }
+  expect(run.code).toBe(0);
+  const output = run.stdout;
+  writeFileSync(file, output);
 
   await openScenario(page);
   await importFile(page, file);
   const report = page.getByRole('region', { name: `Negotiation report: ${target}` });
   await expect(report).toBeVisible();
+  await expect(report.getByRole('status')).toHaveText(
+    /^Showing the negotiation report imported from probe\.json\./,
+  );
 
   const versions = report.getByRole('table', { name: 'Protocol versions and cipher suites' });
   await expect(versions.getByRole('row', { name: /^TLSv1\.0 refused/ })).toBeVisible();
@@ -112,4 +118,15 @@ test('a real tls probe of openssl s_server opens as the report, each pair in the
   await expect(panel.getByRole('heading', { level: 2 })).toHaveText(/^Alert \w+$/);
   await expect(panel.getByRole('heading', { name: 'What this alert means' })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('probe-report-alert.png') });
+
+  // A damaged copy imported over the report: one line says why, and the report stays.
+  const damaged = JSON.parse(output) as { versions: Record<string, unknown> };
+  delete damaged.versions['TLSv1.1'];
+  const bad = join(dir, 'probe-damaged.json');
+  writeFileSync(bad, JSON.stringify(damaged));
+  await importFile(page, bad);
+  await expect(report.getByRole('alert')).toContainText(
+    'Could not import probe-damaged.json: it is damaged (versions.TLSv1.1 is not an object)',
+  );
+  await expect(versions.getByRole('row', { name: /^TLSv1\.2 accepted/ })).toBeVisible();
 });

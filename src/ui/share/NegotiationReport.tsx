@@ -25,6 +25,7 @@ import { displayName, format, type Strings } from '../i18n';
 import { ExplainTab } from '../inspector/ExplainTab';
 import { Tabs } from '../inspector/Tabs';
 import { BytesTab, FieldsTab } from '../lazy';
+import { ShareNotice } from './ShareNotice';
 
 const selectClearSelection = (s: Store) => s.clearSelection;
 
@@ -52,6 +53,8 @@ export function NegotiationReport({ report }: { report: ProbeReport }) {
             {r.reportClose}
           </button>
         </div>
+        {/* Where the report came from, or why a file imported over it failed. */}
+        <ShareNotice />
         <table className="report-table">
           <caption>{r.reportVersions}</caption>
           <thead>
