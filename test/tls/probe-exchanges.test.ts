@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { flattenSpans } from '../../src/engine/bytes/span';
 import {
   HELLO_RETRY_REQUEST_RANDOM,
+  answerSummary,
   exchangeMessages,
 } from '../../src/engine/scenarios/probe-exchange';
 import { parseProbeJson, type ProbeReport } from '../../src/engine/scenarios/probe-json';
@@ -59,6 +60,8 @@ describe('tls probe --json exchanges, decoded for the negotiation report', () =>
       // The answer's records, end to end, are the bytes the server sent.
       expect(Buffer.concat(answer.map((a) => a.bytes))).toEqual(Buffer.from(x.answer));
       for (const a of answer) expect(a.from).toBe('Server');
+      // The list's summary, read from the first record alone, says what the whole answer says.
+      expect(answerSummary(x)).toEqual(m.answer);
     }
 
     // TLS 1.0 is refused with an alert record, as s_server -tls1_2 sends it.

@@ -101,6 +101,32 @@ function findSpan(spans: readonly Span[], name: string): Span | undefined {
   return undefined;
 }
 
+function summaryOf(first: MessageEvent): ProbeAnswerSummary {
+  if (first.name.startsWith('Alert '))
+    return { kind: 'alert', description: first.name.slice('Alert '.length) };
+  const suite = findSpan(first.spans, 'cipher_suite')?.value;
+  return {
+    kind: 'hello',
+    message: first.name.split(' + ')[0]!,
+    suite: typeof suite === 'string' ? suite : '',
+  };
+}
+
+/**
+ * How the server answered, for the list of probes: read from the answer's first record alone
+ * (the ServerHello or the alert), so a report of hundreds of probes does not decode every
+ * certificate to draw its list. A first record that does not decode alone (a ServerHello cut
+ * across records) is read with the rest.
+ */
+export function answerSummary(x: ProbeExchange): ProbeAnswerSummary {
+  if (x.answer.length === 0) return { kind: 'closed' };
+  // RFC 5246, Section 6.2.1: a 5-byte header whose last two bytes are the fragment's length.
+  const end = x.answer.length >= 5 ? 5 + ((x.answer[3]! << 8) | x.answer[4]!) : x.answer.length;
+  const first = recordMessages(x.answer.subarray(0, end), PROBE_SERVER, PROBE_CLIENT, 1);
+  if ('messages' in first && first.messages.length > 0) return summaryOf(first.messages[0]!);
+  return exchangeMessages(x).answer;
+}
+
 /** The probe's ClientHello and the server's answer, as a Trace of real records. */
 export function exchangeMessages(x: ProbeExchange): ExchangeMessages {
   const events: MessageEvent[] = [];
@@ -130,17 +156,7 @@ export function exchangeMessages(x: ProbeExchange): ExchangeMessages {
     const got = recordMessages(x.answer, PROBE_SERVER, PROBE_CLIENT, 1);
     if ('messages' in got) {
       events.push(...got.messages);
-      const first = got.messages[0]!;
-      if (first.name.startsWith('Alert ')) {
-        answer = { kind: 'alert', description: first.name.slice('Alert '.length) };
-      } else {
-        const suite = findSpan(first.spans, 'cipher_suite')?.value;
-        answer = {
-          kind: 'hello',
-          message: first.name.split(' + ')[0]!,
-          suite: typeof suite === 'string' ? suite : '',
-        };
-      }
+      answer = summaryOf(got.messages[0]!);
     } else {
       problem ??= { side: 'answer', reason: got.reason, offset: got.offset };
       events.push(raw(x.answer, PROBE_SERVER, PROBE_CLIENT, 1));

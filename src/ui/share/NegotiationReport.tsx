@@ -8,6 +8,7 @@ import { Suspense, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { InspectorTab } from '../../store/slices/selection';
 import {
+  answerSummary,
   exchangeMessages,
   type ExchangeMessages,
   type ProbeAnswerSummary,
@@ -195,14 +196,18 @@ function ProbeExchanges({
   const t = useStrings();
   const r = t.ui;
   const clearSelection = useStore(selectClearSelection);
-  const decoded = useMemo(() => exchanges.map(exchangeMessages), [exchanges]);
-  const [picked, setPicked] = useState<{ index: number; view: TraceView; step: number }>();
+  const summaries = useMemo(() => exchanges.map(answerSummary), [exchanges]);
+  const [picked, setPicked] = useState<Shown>();
   const show = (index: number, step: number) => {
-    const view = picked && picked.index === index ? picked.view : indexTrace(decoded[index]!.trace);
-    setPicked({ index, view, step });
+    // Only the probe picked is decoded whole, certificates and all.
+    const same = picked?.index === index ? picked : undefined;
+    const decoded = same?.decoded ?? exchangeMessages(exchanges[index]!);
+    const view = same?.view ?? indexTrace(decoded.trace);
+    const shown = { index, decoded, view, step };
+    setPicked(shown);
     // A field picked in one message means nothing in another.
     clearSelection();
-    onShow({ index, decoded: decoded[index]!, view, step });
+    onShow(shown);
   };
   return (
     <section aria-labelledby="report-exchanges" className="report-exchanges">
@@ -221,7 +226,7 @@ function ProbeExchanges({
                 n: i + 1,
                 version: x.version,
                 offered: x.offered,
-                answer: answerText(r, decoded[i]!.answer),
+                answer: answerText(r, summaries[i]!),
               })}
             </button>
             {picked?.index === i && (
