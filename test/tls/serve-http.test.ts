@@ -447,6 +447,32 @@ describe('tls serve stops', () => {
   );
 });
 
+describe('tls serve | head -1', () => {
+  it('exits quietly, status 0, once its output is closed and it has a line to log', async () => {
+    const port = await freePort();
+    const child = startChild(process.execPath, [
+      '--import',
+      'tsx',
+      'src/cli/main.ts',
+      'tls',
+      'serve',
+      '--port',
+      String(port),
+    ]);
+    try {
+      await child.waitFor(/listening on 127\.0\.0\.1:\d+ /, 'tls serve to listen');
+      // The reader goes away, as head does after its first line.
+      child.process.stdout!.destroy();
+      const client = await rawConnection(port);
+      client.destroy();
+      expect(await within(child.exited, 'tls serve to exit')).toBe(0);
+      expect(child.stderr()).toBe('');
+    } finally {
+      await child.stop();
+    }
+  });
+});
+
 describe('tls serve --cert --key refuses a key that is not the certificate’s', () => {
   let dir: string;
   beforeAll(() => {
