@@ -2,7 +2,7 @@
  * NSS (Debian's libnss3-tools, 3.87: the TLS library of Firefox) against both sides, on loopback:
  * `tstclnt` verifies `tls serve`'s RSA and ECDSA chains against the demo root in an NSS database
  * and reads the 200; `tls connect` verifies `selfserv`'s chain, reads its answer and resumes with
- * its session ticket.
+ * its session ticket, and shows the flight selfserv sends in one record as one record.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -172,6 +172,13 @@ describe('tls connect against NSS selfserv', () => {
     ]);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     const lines = stdout.split('\n');
+    // selfserv sends its first flight as one record: its size is given once, on the first message.
+    expect(lines.slice(1, 5)).toEqual([
+      expect.stringMatching(/^← ServerHello +\d{4} bytes$/),
+      expect.stringMatching(/^← Certificate +\(same record\)$/),
+      expect.stringMatching(/^← ServerKeyExchange +\(same record\)$/),
+      expect.stringMatching(/^← ServerHelloDone +\(same record\)$/),
+    ]);
     expect(lines).toContain(
       'suite: TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 (ECDHE-RSA-AES128-GCM-SHA256)',
     );
