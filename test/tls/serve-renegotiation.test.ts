@@ -1,9 +1,10 @@
 /**
- * `tls serve` refuses renegotiation. A ClientHello after the handshake gets a no_renegotiation
- * warning alert ("sent by the server in response to a client hello after initial handshaking",
- * RFC 5246 §7.2.2; RFC 5746 §4.5), exactly what `openssl s_server -no_renegotiation` sends: each
- * real client below is run against both servers and must see the same alerts. Both clients then
- * give up with a fatal alert of their own, which the log reports as coming after the handshake.
+ * `tls serve` refuses renegotiation at all (the mitigation RFC 5746 §5 names). A ClientHello after
+ * the handshake gets a no_renegotiation warning alert ("sent by the server in response to a client
+ * hello after initial handshaking", RFC 5246 §7.2.2), exactly what `openssl s_server
+ * -no_renegotiation` sends: each real client below is run against both servers and must see the
+ * same alerts. Both clients then give up with a fatal alert of their own, which the log reports as
+ * coming after the handshake.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pemPath, startChild, waitUntil, within, type Child } from './support/peers';

@@ -72,7 +72,8 @@ export interface ServerExchange {
   handshakeDone: boolean;
   /**
    * ClientHellos after the handshake, each answered with a no_renegotiation warning (RFC 5246,
-   * Section 7.2.2; RFC 5746, Section 4.5): clients usually give up with a fatal alert of their own.
+   * Section 7.2.2; refusing to renegotiate at all is the mitigation RFC 5746, Section 5 names):
+   * clients usually give up with a fatal alert of their own.
    */
   renegotiationsRefused: number;
   /** The request's start line, if a whole request head arrived and it was a request. */
