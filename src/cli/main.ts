@@ -22,6 +22,15 @@ async function main(argv: string[]): Promise<number> {
   return entry.run(args);
 }
 
+// A reader that went away (`tls serve | head -1`) ends the command quietly, as SIGPIPE ends a C
+// program: Node ignores SIGPIPE, and the failed write would surface as an unhandled 'error' event
+// with a stack trace. Any other output error is one line.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE')
+    process.stderr.write(`error: cannot write the output: ${e.code ?? e.message}\n`);
+  process.exit(e.code === 'EPIPE' ? (process.exitCode ?? 0) : 1);
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -2,7 +2,9 @@
  * `dns serve` against hostile and heavy clients, with real tools on loopback: ANY answered with
  * one RRset (RFC 8482), the same one nsd gives; a dnsperf flood from one prefix rate-limited and
  * slipped while 75 digs from another prefix all get their answers; a TCP client dripping one
- * byte every 4 s closed by the server; the TCP connection cap; the query log off by default.
+ * byte every 4 s closed at the idle deadline; with `--tcp-lifetime 3`, a client dripping a byte a
+ * second and a busy one both closed at the total deadline; the TCP connection cap; the query log
+ * off by default.
  * Each hostile case leaves one log line and never a stack trace.
  */
 import { writeFileSync } from 'node:fs';
@@ -12,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dig, digParsed } from './support/dig';
 import {
   portIsFree,
+  runCli,
   startChild,
   startNsd,
   startServe,
@@ -330,6 +333,112 @@ describe('TCP bounds', () => {
       'tcp: below 100 connections again (1 refused)',
     ]);
     expectNoStackTrace(server);
+  });
+});
+
+describe('TCP lifetime (--tcp-lifetime 3)', () => {
+  let server: ServeProcess;
+
+  beforeAll(async () => {
+    server = await startServe(HOST, [zoneFile], ['--tcp-lifetime', '3']);
+  });
+  afterAll(async () => {
+    await server?.child.stop();
+  });
+
+  /** The server's `tcp …` lines since `from` characters into its output. */
+  const tcpLines = (from: number): string[] =>
+    server.child
+      .stdout()
+      .slice(from)
+      .split('\n')
+      .filter((l) => l.startsWith('tcp '));
+
+  it('closes a connection that drips one byte every second, before its query is whole', async () => {
+    const from = server.child.stdout().length;
+    const { socket, closed } = await tcpConnect(server.port);
+    const bytes = framedQuery(0x1d1d);
+    let sent = 0;
+    socket.write(bytes.subarray(0, ++sent));
+    const drip = setInterval(() => {
+      if (sent < bytes.length && !socket.destroyed) socket.write(bytes.subarray(sent, ++sent));
+    }, 1_000);
+    try {
+      const received = await within(closed, 'the server to close the dripping connection');
+      expect(sent).toBeLessThan(bytes.length);
+      expect(received.length).toBe(0);
+    } finally {
+      clearInterval(drip);
+      socket.destroy();
+    }
+    // The idle deadline (10 s) is further off: the lifetime closed it, with what it had read.
+    const lines = tcpLines(from);
+    expect(lines).toHaveLength(1);
+    const match =
+      /^tcp 127\.0\.0\.1:\d+ closed: open for 3 s \(0 queries answered, (\d+) bytes of a query pending\)$/.exec(
+        lines[0]!,
+      );
+    expect(match, lines[0]).not.toBeNull();
+    expect(Number(match![1])).toBeGreaterThanOrEqual(1);
+    expect(Number(match![1])).toBeLessThanOrEqual(sent);
+    expectNoStackTrace(server);
+  });
+
+  it('closes a busy connection too: whole queries every 500 ms, each answered, until the lifetime', async () => {
+    const from = server.child.stdout().length;
+    const { socket, closed } = await tcpConnect(server.port);
+    let asked = 0;
+    const answeredIds: number[] = [];
+    let pending = Buffer.alloc(0);
+    socket.on('data', (d: Buffer) => {
+      pending = Buffer.concat([pending, d]);
+      while (pending.length >= 2 && pending.length >= 2 + pending.readUInt16BE(0)) {
+        answeredIds.push(pending.readUInt16BE(2));
+        pending = pending.subarray(2 + pending.readUInt16BE(0));
+      }
+    });
+    const ask = (): void => {
+      if (!socket.destroyed) socket.write(framedQuery(asked++));
+    };
+    ask();
+    const busy = setInterval(ask, 500);
+    try {
+      await within(closed, 'the server to close the busy connection');
+    } finally {
+      clearInterval(busy);
+      socket.destroy();
+    }
+    // Busier than the idle deadline allows for, so only the lifetime can have closed it.
+    const answered = answeredIds.length;
+    expect(answeredIds).toEqual([...Array(answered).keys()]);
+    expect(answered).toBeGreaterThanOrEqual(2);
+    expect(tcpLines(from)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^tcp 127\\.0\\.0\\.1:\\d+ closed: open for 3 s \\(${answered} queries answered\\)$`,
+        ),
+      ),
+    ]);
+    expectNoStackTrace(server);
+  });
+  it('refuses a lifetime that is no number of seconds above 0, in one line', async () => {
+    for (const value of ['0', '90000']) {
+      const { code, stdout, stderr } = await runCli([
+        'dns',
+        'serve',
+        '--zone',
+        zoneFile,
+        '--listen',
+        `${HOST}:0`,
+        '--tcp-lifetime',
+        value,
+      ]);
+      expect({ code, stdout, stderr }).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: `error: --tcp-lifetime must be a number of seconds above 0, at most 86400, got '${value}'\n`,
+      });
+    }
   });
 });
 

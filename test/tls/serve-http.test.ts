@@ -13,62 +13,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect as tlsConnect, type TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  freePort,
-  pem,
-  pemPath,
-  runCli,
-  startChild,
-  startCli,
-  waitUntil,
-  within,
-  type Child,
-} from './support/peers';
+import { freePort, pem, pemPath, runCli, startChild, waitUntil, within } from './support/peers';
+import { expectNoStackTrace, logLineFor, startServe, type Serve } from './support/serve';
 
 const ROOT_CA = pemPath('root.cert.pem');
-
-interface Serve {
-  child: Child;
-  port: number;
-  /** The log lines for the connection from `clientPort`. */
-  linesFor(clientPort: number): string[];
-}
-
-async function startServe(flags: readonly string[] = []): Promise<Serve> {
-  const port = await freePort();
-  const child = startCli(['tls', 'serve', '--port', String(port), ...flags]);
-  try {
-    await child.waitFor(new RegExp(`listening on 127\\.0\\.0\\.1:${port} `), 'tls serve to listen');
-  } catch (e) {
-    await child.stop();
-    throw e;
-  }
-  return {
-    child,
-    port,
-    linesFor: (clientPort) =>
-      child
-        .stdout()
-        .split('\n')
-        .filter((l) => l.startsWith(`127.0.0.1:${clientPort} `)),
-  };
-}
-
-/** Waits for exactly one log line about `clientPort` and returns it. */
-async function logLineFor(serve: Serve, clientPort: number): Promise<string> {
-  await waitUntil(
-    () => serve.linesFor(clientPort).length > 0,
-    `tls serve to log the connection from port ${clientPort}`,
-  );
-  const lines = serve.linesFor(clientPort);
-  expect(lines).toHaveLength(1);
-  return lines[0]!;
-}
-
-function expectNoStackTrace(serve: Serve): void {
-  expect(serve.child.stdout()).not.toMatch(/^\s+at /m);
-  expect(serve.child.stderr()).toBe('');
-}
 
 /**
  * Python's ssl module (Debian's /usr/bin/python3): verifies our chain for www.example.com, sends
@@ -497,6 +445,32 @@ describe('tls serve stops', () => {
       }
     },
   );
+});
+
+describe('tls serve | head -1', () => {
+  it('exits quietly, status 0, once its output is closed and it has a line to log', async () => {
+    const port = await freePort();
+    const child = startChild(process.execPath, [
+      '--import',
+      'tsx',
+      'src/cli/main.ts',
+      'tls',
+      'serve',
+      '--port',
+      String(port),
+    ]);
+    try {
+      await child.waitFor(/listening on 127\.0\.0\.1:\d+ /, 'tls serve to listen');
+      // The reader goes away, as head does after its first line.
+      child.process.stdout!.destroy();
+      const client = await rawConnection(port);
+      client.destroy();
+      expect(await within(child.exited, 'tls serve to exit')).toBe(0);
+      expect(child.stderr()).toBe('');
+    } finally {
+      await child.stop();
+    }
+  });
 });
 
 describe('tls serve --cert --key refuses a key that is not the certificate’s', () => {

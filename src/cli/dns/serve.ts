@@ -4,7 +4,8 @@
  * `dig @IP -p PORT name TYPE` gets its answers, referrals and negative answers. Logs its start,
  * its stop and what goes wrong; `--log-queries` adds one line per query. UDP responses are
  * rate-limited per source prefix (200 a second by default, as NSD; `--rrl-rate 0` turns it off).
- * Runs until SIGINT or SIGTERM.
+ * A TCP connection is closed after `--tcp-lifetime` seconds however busy (120 by default, NSD's
+ * tcp-timeout). Runs until SIGINT or SIGTERM.
  */
 import { untilStopSignal } from '../stop-signal';
 import { AuthoritativeServer } from '../../engine/dns';
@@ -12,7 +13,7 @@ import { CliError, type Args } from '../args';
 import type { Command } from '../command';
 import { err, out } from '../output';
 import { formatSocketAddress, parseSocketAddress } from './addresses';
-import { startDnsServer } from './server';
+import { TCP_TOTAL_TIMEOUT_MS, startDnsServer } from './server';
 import { DEFAULT_RRL_RATE, DEFAULT_RRL_SLIP } from './rate-limit';
 import { loadZoneFiles } from './zone-files';
 
@@ -25,14 +26,26 @@ function count(text: string | undefined, flag: string, fallback: number): number
   return n;
 }
 
+/** A duration in seconds above 0 (decimals allowed), at most a day, as milliseconds. */
+function seconds(text: string | undefined, flag: string, fallbackMs: number): number {
+  if (text === undefined) return fallbackMs;
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || n <= 0 || n > 86_400)
+    throw new CliError(
+      `${flag} must be a number of seconds above 0, at most 86400, got '${text}'`,
+      2,
+    );
+  return Math.ceil(n * 1000);
+}
+
 export const serveCommand: Command = {
   protocol: 'dns',
   command: 'serve',
   synopsis:
-    '--zone FILE [--zone FILE ...] --listen IP:PORT [--log-queries] [--rrl-rate N] [--rrl-slip N]   (port 0 picks a free port; --rrl-rate: UDP responses/s per /24 or /56, default 200, 0 = off; --rrl-slip: every Nth limited query gets a TC answer, default 2, 0 = never)',
+    '--zone FILE [--zone FILE ...] --listen IP:PORT [--log-queries] [--rrl-rate N] [--rrl-slip N] [--tcp-lifetime S]   (port 0 picks a free port; --rrl-rate: UDP responses/s per /24 or /56, default 200, 0 = off; --rrl-slip: every Nth limited query gets a TC answer, default 2, 0 = never; --tcp-lifetime: seconds a TCP connection may stay open however busy, default 120)',
   spec: {
     positional: [],
-    values: ['listen', 'rrl-rate', 'rrl-slip'],
+    values: ['listen', 'rrl-rate', 'rrl-slip', 'tcp-lifetime'],
     repeatable: ['zone'],
     switches: ['log-queries'],
   },
@@ -46,6 +59,11 @@ async function run(args: Args): Promise<number> {
   const listen = parseSocketAddress(args.values.listen, '--listen', { allowZero: true });
   const rrlRate = count(args.values['rrl-rate'], '--rrl-rate', DEFAULT_RRL_RATE);
   const rrlSlip = count(args.values['rrl-slip'], '--rrl-slip', DEFAULT_RRL_SLIP);
+  const tcpTotalTimeoutMs = seconds(
+    args.values['tcp-lifetime'],
+    '--tcp-lifetime',
+    TCP_TOTAL_TIMEOUT_MS,
+  );
   const zones = loadZoneFiles(files);
   let server;
   try {
@@ -56,6 +74,7 @@ async function run(args: Args): Promise<number> {
       logQueries: args.switches.has('log-queries'),
       rrlRate,
       rrlSlip,
+      tcpTotalTimeoutMs,
     });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;

@@ -171,10 +171,14 @@ async function connectOnce(
   const { trace } = record;
   const start = trace.events.length;
   let printed = start;
+  let lastRecord: Uint8Array | undefined;
   const printNewMessages = (): void => {
     for (; printed < trace.events.length; printed++) {
       const e = trace.events[printed]!;
-      if (e.kind === 'message') out(messageLine(e));
+      if (e.kind !== 'message') continue;
+      // Handshake messages that came in one record (NSS sends a whole flight so) share its bytes.
+      out(messageLine(e, e.bytes === lastRecord));
+      lastRecord = e.bytes;
     }
   };
   const { conn } = await clientExchange(socket, config, {
@@ -216,7 +220,9 @@ async function connectOnce(
   return { ok: true };
 }
 
-function messageLine(e: MessageEvent): string {
+/** One line per message: the record's size, or, for a message in the record above, that. */
+function messageLine(e: MessageEvent, sameRecord: boolean): string {
   const arrow = e.from === 'Client' ? '→' : '←';
-  return `${arrow} ${e.name.padEnd(34)} ${String(e.bytes.length).padStart(5)} bytes${e.encrypted ? '  (encrypted)' : ''}`;
+  const size = sameRecord ? '  (same record)' : `${String(e.bytes.length).padStart(5)} bytes`;
+  return `${arrow} ${e.name.padEnd(34)} ${size}${e.encrypted ? '  (encrypted)' : ''}`.trimEnd();
 }

@@ -16,7 +16,7 @@ import {
 } from '../../engine/http/http';
 import { SystemClock } from '../../engine/sim/clock';
 import { SystemRng, type Rng } from '../../engine/sim/rng';
-import { TraceRecorder } from '../../engine/trace';
+import { TraceRecorder, type TraceEvent } from '../../engine/trace';
 import { clientMachine } from '../../engine/tls/client/handshake';
 import type { ClientState } from '../../engine/tls/client/states';
 import type { ClientConfig, ServerConfig } from '../../engine/tls/config';
@@ -68,6 +68,14 @@ export async function clientExchange(
 
 export interface ServerExchange {
   conn: TlsConnection<ServerState>;
+  /** The handshake reached Traffic (a failure after it is not a negotiation failure). */
+  handshakeDone: boolean;
+  /**
+   * ClientHellos after the handshake, each answered with a no_renegotiation warning (RFC 5246,
+   * Section 7.2.2; refusing to renegotiate at all is the mitigation RFC 5746, Section 5 names):
+   * clients usually give up with a fatal alert of their own.
+   */
+  renegotiationsRefused: number;
   /** The request's start line, if a whole request head arrived and it was a request. */
   request?: HttpHead;
   /** The status we answered with, if we answered: 200, or 400, 414 or 431 for a refused request. */
@@ -94,11 +102,13 @@ export async function serverExchange(
   config: ServerConfig,
   options: ServerExchangeOptions,
 ): Promise<ServerExchange> {
+  // Nobody reads a served connection's Trace: its outcome is in conn.failure and negotiated, and
+  // the one note the log line needs is counted.
+  const refusals = new NoteCounter('tls.server.renegotiation_refused');
   const conn = new TlsConnection(serverMachine(config), {
     rng: options.rng,
     clock: new SystemClock(),
-    // Nobody reads a served connection's Trace: its outcome is in conn.failure and negotiated.
-    trace: TraceRecorder.discarding(),
+    trace: refusals,
     lane: 'Server',
     peerLane: 'Client',
     traceReceived: true,
@@ -108,12 +118,14 @@ export async function serverExchange(
   let read = 0;
   let request: HttpHead | undefined;
   let status: ServerExchange['status'];
+  let handshakeDone = false;
   await conn.start();
   await pumpSocket(
     socket,
     conn,
     {
       afterInput() {
+        if (conn.isTraffic) handshakeDone = true;
         if (!conn.isTraffic || status !== undefined) return;
         let progress = head.progress;
         while (read < conn.received.length && progress.kind === 'incomplete')
@@ -132,5 +144,22 @@ export async function serverExchange(
     },
     { deadlines: options.timeoutMs, ...(options.signal ? { signal: options.signal } : {}) },
   );
-  return { conn, ...(request ? { request } : {}), ...(status ? { status } : {}) };
+  return {
+    conn,
+    handshakeDone,
+    renegotiationsRefused: refusals.count,
+    ...(request ? { request } : {}),
+    ...(status ? { status } : {}),
+  };
+}
+
+/** A recorder that keeps no events (emitters skip what only a Trace shows) but counts one note. */
+class NoteCounter extends TraceRecorder {
+  count = 0;
+  constructor(private readonly key: string) {
+    super([], false);
+  }
+  override push(event: TraceEvent): void {
+    if (event.kind === 'note' && event.key === this.key) this.count++;
+  }
 }

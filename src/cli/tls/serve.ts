@@ -15,7 +15,10 @@ import {
   type ServerCredential,
 } from '../../engine/tls/config';
 import { cipherSuiteName, namedGroupName } from '../../engine/tls/enums';
+import type { TlsError } from '../../engine/tls/errors';
+import { translate } from '../../i18n/format';
 import { failureLine } from '../../i18n/tls-failure';
+import { TLS_TEXT_EN } from '../../i18n/tls.en';
 import { leafPublicKey } from '../../engine/tls/certificates/summary';
 import { ServerSessionStore } from '../../engine/tls/session';
 import { demoCredentials } from '../../engine/scenarios/tls-demo-config';
@@ -186,21 +189,46 @@ async function serveOne(
   deadlines: PumpDeadlines,
   signal: AbortSignal,
 ): Promise<void> {
-  const { conn, request, status } = await serverExchange(socket, config, {
-    rng,
-    pageHost: 'wirestep',
-    timeoutMs: deadlines,
-    signal,
-  });
+  const { conn, request, status, handshakeDone, renegotiationsRefused } = await serverExchange(
+    socket,
+    config,
+    {
+      rng,
+      pageHost: 'wirestep',
+      timeoutMs: deadlines,
+      signal,
+    },
+  );
   const n = conn.negotiated;
+  const refused = refusalNote(renegotiationsRefused);
   if (conn.failure) {
-    out(`${peer} error: ${failureLine(conn.failure, { us: 'server', peer: 'client' })}`);
+    out(`${peer} error: ${failureAfter(conn.failure, handshakeDone)}${refused}`);
     return;
   }
   // A 200 goes out only in answer to a request; a client that closes first (s_client -reconnect) got none.
   out(
-    `${peer} ${cipherSuiteName(n.cipherSuite ?? 0)} group=${n.group !== undefined ? namedGroupName(n.group) : 'none'} ems=${n.extendedMasterSecret ? 'yes' : 'no'} resumed=${n.resumed ?? 'no'} ${answerSummary(request, status)}`,
+    `${peer} ${cipherSuiteName(n.cipherSuite ?? 0)} group=${n.group !== undefined ? namedGroupName(n.group) : 'none'} ems=${n.extendedMasterSecret ? 'yes' : 'no'} resumed=${n.resumed ?? 'no'} ${answerSummary(request, status)}${refused}`,
   );
+}
+
+/**
+ * The failure line. A hint for a received alert says what the client made of our offer, which is
+ * only true of an alert during the handshake: after it (a client that gave up on a renegotiation
+ * we refused, say) the alert is reported as it came.
+ */
+function failureAfter(failure: TlsError, handshakeDone: boolean): string {
+  if (!handshakeDone || failure.fault !== 'alert_received')
+    return failureLine(failure, { us: 'server', peer: 'client' });
+  const received = translate(TLS_TEXT_EN, 'tls.failure.received', {
+    alert: failure.params.description,
+    peer: translate(TLS_TEXT_EN, 'tls.side.client'),
+  });
+  return `${received} after the handshake`;
+}
+
+function refusalNote(count: number): string {
+  if (count === 0) return '';
+  return `; renegotiation refused (${count} no_renegotiation warning${count === 1 ? '' : 's'} sent)`;
 }
 
 function answerSummary(request: HttpHead | undefined, status: number | undefined): string {
