@@ -264,18 +264,15 @@ const signedCertificateTimestamp: ExtensionReader = (r) => {
 };
 
 /** RFC 7301, Section 3.1: ProtocolName protocol_name_list<2..2^16-1>, each opaque<1..2^8-1>. */
-function protocolNames(r: Reader, name: string): string[] {
+function protocolNames(r: Reader, list: string, item: string): string[] {
   return r.vector(
     2,
-    name,
+    list,
     (v) => {
       const out: string[] = [];
       while (!v.atEnd) {
-        const at = v.offset;
-        const len = v.byteAt(at);
-        const text = escapedName(v.buf.slice(at + 1, at + 1 + len));
-        readOpaque(v, 1, 'protocol_name', { min: 1 }, undefined, 'name');
-        out.push(text);
+        const name = v.vector(1, item, (n) => n.rest('name', { show: escapedName }), { min: 1 });
+        out.push(escapedName(name));
       }
       return out;
     },
@@ -283,7 +280,9 @@ function protocolNames(r: Reader, name: string): string[] {
   );
 }
 
-const alpn: ExtensionReader = (r) => protocolNames(r, 'protocol_name_list').join(', ');
+/** RFC 7301, Section 3.1, for a list with a name that is not UTF-8 (the engine keeps it raw). */
+const alpn: ExtensionReader = (r) =>
+  protocolNames(r, 'protocol_name_list', 'protocol_name').join(', ');
 
 /**
  * draft-vvv-tls-alps-01, Section 4: a ClientHello lists the ALPN protocols it has settings for;
@@ -294,7 +293,7 @@ const applicationSettings: ExtensionReader = (r, hello) => {
     r.rest('application_settings');
     return 'settings';
   }
-  return protocolNames(r, 'supported_protocols').join(', ');
+  return protocolNames(r, 'supported_protocols', 'supported_protocol').join(', ');
 };
 
 /** RFC 9345, Section 4.1.1: SignatureScheme signature_algorithms<2..2^16-2>. */

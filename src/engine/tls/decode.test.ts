@@ -317,7 +317,7 @@ describe('decodeTlsRecords on what the engine does not speak', () => {
     const { spans, summary, negotiated } = decodeTlsRecords(bytes);
     expect(negotiated).toEqual({ version: 0x0304, cipherSuite: 0x1301 });
     expect(summary.map((s) => s.replace(/^.*bytes: /, ''))).toEqual([
-      'ServerHello TLS 1.2, TLS_AES_128_GCM_SHA256',
+      'ServerHello TLS 1.3, TLS_AES_128_GCM_SHA256',
       'ChangeCipherSpec (middlebox compatibility)',
       'encrypted TLS 1.3 record (40 bytes)',
       'encrypted TLS 1.3 record (20 bytes)',

@@ -140,7 +140,12 @@ function readRecord(r: Reader, state: StreamState, index: number): string {
   r.group(
     'record',
     (g) => {
-      g.u8('type', { show: showContentType, explain: 'tls.record.type' });
+      // RFC 8446, Section 5.2: a TLS 1.3 protected record's type is its opaque_type.
+      const protected13 = state.tls13 && type === ContentType.application_data;
+      g.u8(protected13 ? 'opaque_type' : 'type', {
+        show: showContentType,
+        explain: 'tls.record.type',
+      });
       header.version = g.u16('version', { show: showVersion, explain: 'tls.record.version' });
       header.length = g.u16('length', { explain: 'tls.record.length' });
       checkLength(header.length, g);
@@ -369,8 +374,13 @@ function readWhole(r: Reader, state: StreamState): string {
     return readKeyExchangeMessage(r, state.negotiated!);
   }
   const message = readHandshake(r);
-  if (message.type === 'server_hello') settle(state, message);
-  return describeHandshake(message);
+  if (message.type !== 'server_hello') return describeHandshake(message);
+  settle(state, message);
+  const { version, cipherSuite } = state.negotiated!;
+  // RFC 8446, Section 4.1.3/4.1.4: a TLS 1.3 ServerHello keeps legacy_version 0x0303, and a
+  // HelloRetryRequest is a ServerHello with a fixed random.
+  const name = isHelloRetryRandom(message.body.random) ? 'HelloRetryRequest' : 'ServerHello';
+  return `${name} ${versionName(version)}, ${cipherSuiteName(cipherSuite)}`;
 }
 
 function settle(state: StreamState, message: Extract<HandshakeMessage, { type: 'server_hello' }>) {
@@ -507,7 +517,8 @@ function continueStraddle(body: Reader, state: StreamState, items: string[]): St
 
 /**
  * The part of a span tree that lies in [lo, hi), moved by `delta`. A field cut by a record
- * boundary appears in both pieces, each part covering its own bytes, so every piece still tiles.
+ * boundary appears in both pieces, each part covering its own bytes (so every piece still tiles),
+ * and the later part is named "… (continued)".
  */
 function clip(spans: readonly Span[], lo: number, hi: number, delta: number): Span[] {
   return spans
@@ -517,6 +528,8 @@ function clip(spans: readonly Span[], lo: number, hi: number, delta: number): Sp
       const end = Math.min(s.offset + s.length, hi);
       return {
         ...s,
+        // The part of a field that began in an earlier piece says so.
+        name: s.offset < lo ? `${s.name} (continued)` : s.name,
         offset: start + delta,
         length: end - start,
         children: clip(s.children, lo, hi, delta),
