@@ -284,8 +284,8 @@ describe('decodeTlsRecords on what the engine does not speak', () => {
     const pieces = spans.map((s) => s.children[3]!.children[0]!);
     expect(pieces.map((p) => p.children[0]?.name)).toEqual([
       'ClientHello',
-      'ClientHello',
-      'ClientHello',
+      'ClientHello (continued)',
+      'ClientHello (continued)',
     ]);
     const all = lines(spans);
     expect(all).toContain('name: www.example.com');
