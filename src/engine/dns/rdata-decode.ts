@@ -388,9 +388,9 @@ function svcParamValue(inp: WireIn, key: number, length: number): string {
       if (length !== 2) throw fail(`length ${length} is not 2`);
       return `${inp.u16('port')}`;
     case 4:
-      return list(4, () => formatIPv4(inp.bytes(4, 'address', formatIPv4))).join(',');
+      return list(4, () => formatIPv4(inp.bytes(4, 'ipv4', formatIPv4))).join(',');
     case 6:
-      return list(16, () => formatIPv6(inp.bytes(16, 'address', formatIPv6))).join(',');
+      return list(16, () => formatIPv6(inp.bytes(16, 'ipv6', formatIPv6))).join(',');
     default:
       return length === 0 ? '' : hex(inp.bytes(length, 'value', key === 5 ? base64 : hex));
   }
