@@ -341,6 +341,7 @@ export function decodedExtensionTypes(): number[] {
 
 /** The explain key of an extension read here: "tls.ext.key_share", ... */
 export function extensionExplainKey(type: number): string {
+  if (type === 16) return 'tls.ext.alpn';
   return `tls.ext.${extensionName(type).replace(/_old$/, '')}`;
 }
 

@@ -121,7 +121,7 @@ function readServerKx(r: Reader, n: Negotiated): string {
         readOpaque(d, 2, 'dh_Ys', { min: 1 }, 'tls.server_key_exchange.dh_Ys');
         return prime;
       },
-      { explain: 'tls.server_key_exchange.params', show: (prime) => `DH ${bitsOf(prime)} p` },
+      { explain: 'tls.server_key_exchange.dh_params', show: (prime) => `DH ${bitsOf(prime)} p` },
     );
     params = `DHE, ${bitsOf(p)} prime`;
   } else if (kx === 'ecdhe') {
