@@ -56,9 +56,17 @@ function anonymous(cipherSuite: number): boolean {
   return /_anon_/.test(cipherSuiteName(cipherSuite));
 }
 
-/** Does the decoder read this message itself rather than the engine's own codec? */
-export function readsInContext(msgType: number, n: Negotiated | undefined): boolean {
-  if (n === undefined) return false;
+/**
+ * Does the decoder read this message itself rather than the engine's own codec? Without a
+ * ServerHello, a ClientKeyExchange that is not an ECDHE point is read by its outer layout alone.
+ */
+export function readsInContext(
+  msgType: number,
+  n: Negotiated | undefined,
+  body?: Uint8Array,
+): boolean {
+  if (n === undefined)
+    return msgType === HandshakeType.client_key_exchange && body !== undefined && !isEcPoint(body);
   if (
     msgType !== HandshakeType.server_key_exchange &&
     msgType !== HandshakeType.client_key_exchange
@@ -81,7 +89,12 @@ const bitsOf = (b: Uint8Array): string => {
  * Reads one ServerKeyExchange or ClientKeyExchange, header included, as the handshake layer would,
  * and returns a one-line description for the summary.
  */
-export function readKeyExchangeMessage(r: Reader, n: Negotiated): string {
+/** RFC 8422, Section 5.7: ClientECDiffieHellmanPublic is one u8-length-prefixed point. */
+function isEcPoint(body: Uint8Array): boolean {
+  return body.length >= 2 && body[0] === body.length - 1;
+}
+
+export function readKeyExchangeMessage(r: Reader, n: Negotiated | undefined): string {
   const msgType = r.byteAt(r.offset);
   const name =
     msgType === HandshakeType.server_key_exchange ? 'ServerKeyExchange' : 'ClientKeyExchange';
@@ -97,10 +110,13 @@ export function readKeyExchangeMessage(r: Reader, n: Negotiated): string {
         );
       }
       const body = g.sub(length, 'body');
+      // Without a ServerHello only a ClientKeyExchange gets here (see readsInContext).
       const text =
-        msgType === HandshakeType.server_key_exchange
-          ? readServerKx(body, n)
-          : readClientKx(body, n, length);
+        n === undefined
+          ? readUnknownClientKx(body)
+          : msgType === HandshakeType.server_key_exchange
+            ? readServerKx(body, n)
+            : readClientKx(body, n, length);
       body.expectEnd(name);
       return `${name} ${text}`;
     },
@@ -169,6 +185,16 @@ function readServerKx(r: Reader, n: Negotiated): string {
   return scheme === undefined
     ? `${params}, signature without algorithm field`
     : `${params}, ${signatureSchemeName(scheme)}`;
+}
+
+/**
+ * A ClientKeyExchange read without its ServerHello: RSA's EncryptedPreMasterSecret and DHE's
+ * dh_Yc both are opaque<..2^16-1> (RFC 5246, Sections 7.4.7.1 and 7.4.7.2), and only the
+ * negotiated suite tells them apart.
+ */
+function readUnknownClientKx(r: Reader): string {
+  const keys = readOpaque(r, 2, 'exchange_keys', {}, 'tls.client_key_exchange.exchange_keys');
+  return `(${keys.length} bytes, RSA or DHE: the ServerHello decides)`;
 }
 
 function readClientKx(r: Reader, n: Negotiated, length: number): string {

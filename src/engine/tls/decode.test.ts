@@ -345,3 +345,21 @@ describe('decodeTlsRecords on what the engine does not speak', () => {
     );
   });
 });
+
+describe('decodeTlsRecords on a client flight alone', () => {
+  it('reads an RSA or DHE ClientKeyExchange by its layout when no ServerHello says which', () => {
+    const cke = concatBytes(fromHex('10000102' + '0100'), counting(256));
+    const { spans, summary } = decodeTlsRecords(record(22, cke));
+    expect(summary[0]).toMatch(
+      /ClientKeyExchange \(256 bytes, RSA or DHE: the ServerHello decides\)$/,
+    );
+    expect(lines(spans)).toContain('exchange_keys');
+    // Told the suite, the same bytes are RSA's encrypted premaster secret (RFC 5246, 7.4.7.1).
+    const rsa = decodeTlsRecords(record(22, cke), {
+      negotiated: { version: 0x0303, cipherSuite: 0x009c },
+    });
+    expect(rsa.summary[0]).toMatch(
+      /ClientKeyExchange \(RSA, 256-byte encrypted premaster secret\)$/,
+    );
+  });
+});

@@ -370,8 +370,11 @@ function checkLength(length: number, g: Reader): void {
  */
 function readWhole(r: Reader, state: StreamState): string {
   const msgType = r.byteAt(r.offset);
-  if (readsInContext(msgType, state.negotiated)) {
-    return readKeyExchangeMessage(r, state.negotiated!);
+  const at = r.offset + HANDSHAKE_HEADER_LENGTH;
+  const length = (r.byteAt(at - 3) << 16) | (r.byteAt(at - 2) << 8) | r.byteAt(at - 1);
+  const body = r.buf.subarray(at, Math.min(at + length, r.end));
+  if (readsInContext(msgType, state.negotiated, body)) {
+    return readKeyExchangeMessage(r, state.negotiated);
   }
   const message = readHandshake(r);
   if (message.type !== 'server_hello') return describeHandshake(message);

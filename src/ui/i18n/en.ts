@@ -466,6 +466,8 @@ const spans: Table = {
     'RSA key exchange: the 48-byte premaster secret, encrypted with the server certificate’s RSA key. Anyone who later gets that key can decrypt the session: there is no forward secrecy.',
   'tls.client_key_exchange.dh_Yc':
     'The client’s Diffie-Hellman public value g^Xc mod p. With the server’s secret it gives the same premaster secret.',
+  'tls.client_key_exchange.exchange_keys':
+    'RSA’s encrypted premaster secret or DHE’s public value dh_Yc: both are bytes with a 2-byte length, and only the cipher suite in the ServerHello says which.',
   'tls.client_key_exchange.unsupported':
     'Key exchange data of a kind this decoder does not read (PSK, SRP, …); kept as raw bytes.',
   'tls.ext.supported_versions':

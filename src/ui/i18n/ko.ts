@@ -445,6 +445,8 @@ const spans: Table = {
     'RSA 키 교환입니다. 48바이트 사전 마스터 비밀을 서버 인증서의 RSA 키로 암호화했습니다. 나중에 그 키를 얻은 사람은 세션을 복호화할 수 있어 전방 비밀성이 없습니다.',
   'tls.client_key_exchange.dh_Yc':
     '클라이언트의 Diffie-Hellman 공개 값 g^Xc mod p입니다. 서버의 비밀과 합치면 같은 사전 마스터 비밀이 나옵니다.',
+  'tls.client_key_exchange.exchange_keys':
+    'RSA의 암호화된 사전 마스터 비밀이거나 DHE의 공개 값 dh_Yc입니다. 둘 다 2바이트 길이가 붙은 바이트라서, 어느 쪽인지는 ServerHello의 암호 스위트만 알려 줍니다.',
   'tls.client_key_exchange.unsupported':
     '이 디코더가 읽지 않는 종류(PSK, SRP 등)의 키 교환 데이터입니다. 원래 바이트 그대로 둡니다.',
   'tls.ext.supported_versions':
