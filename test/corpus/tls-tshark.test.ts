@@ -32,6 +32,9 @@ const FIELDS: Record<string, { name: string; under?: string; value?: 'length' }>
   'tls.record.content_type': { name: 'type', under: 'record' },
   'tls.record.version': { name: 'version', under: 'record' },
   'tls.record.length': { name: 'length', under: 'record' },
+  'tls.heartbeat_message.type': { name: 'type', under: 'Heartbeat' },
+  'tls.heartbeat_message.payload_length': { name: 'payload_length' },
+  'tls.handshake.cipherspec': { name: 'cipher_spec' },
   'tls.handshake.type': { name: 'msg_type' },
   'tls.handshake.length': { name: 'length', under: 'handshake' },
   'tls.handshake.ciphersuite': { name: 'cipher_suite' },
@@ -83,6 +86,8 @@ function alias(span: Span, path: readonly string[]): string {
   const parent = path[path.length - 1];
   if (span.name === 'version' && parent === 'versions') return 'supported_version';
   if (span.name === 'selected_version') return 'supported_version';
+  // An SSLv2-compatible hello's 2-byte header is its record length (RFC 5246, Appendix E.2).
+  if (span.name === 'msg_length') return 'v2_record_length';
   if (span.name === 'group' && parent === 'key_share_entry') return 'key_share_group';
   if (span.name === 'selected_group') return 'key_share_selected_group';
   return span.name;
@@ -105,13 +110,20 @@ function ourFields(spans: readonly Span[]): Record<string, string[]> {
       // The second part of a field cut by a record boundary is the same field.
       if (s.name.endsWith(' (continued)')) continue;
       const name = alias(s, path);
+      if (name === 'v2_record_length') {
+        // tshark gives an SSLv2 record the version SSL 2.0 (0x0002), in brackets: it is implied.
+        out['tls.record.version']!.push('2');
+        out['tls.record.length']!.push(numberOf(s.value ?? ''));
+      }
       for (const [field, want] of Object.entries(FIELDS)) {
         if (want.name !== name) continue;
         const enclosing =
           s.explain === 'tls.handshake.length' ? 'handshake' : path[path.length - 1];
         if (want.under !== undefined && enclosing !== want.under) continue;
         if (want.under === undefined && s.children.length > 0 && !SCALAR.has(name)) continue;
-        out[field]!.push(SCALAR.has(name) ? String(s.value) : numberOf(s.value ?? ''));
+        // tshark prints each byte of a name that is not UTF-8 as U+FFFD; we print it as \xNN.
+        const text = String(s.value).replace(/\\x[0-9a-f]{2}/g, '\uFFFD');
+        out[field]!.push(SCALAR.has(name) ? text : numberOf(s.value ?? ''));
       }
       visit(s.children, [...path, s.name]);
     }

@@ -264,7 +264,7 @@ const signedCertificateTimestamp: ExtensionReader = (r) => {
 };
 
 /** RFC 7301, Section 3.1: ProtocolName protocol_name_list<2..2^16-1>, each opaque<1..2^8-1>. */
-function protocolNames(r: Reader, list: string, item: string): string[] {
+function protocolNames(r: Reader, list: string, item: string, explain?: string): string[] {
   return r.vector(
     2,
     list,
@@ -276,13 +276,15 @@ function protocolNames(r: Reader, list: string, item: string): string[] {
       }
       return out;
     },
-    { min: 2 },
+    { min: 2, explain },
   );
 }
 
 /** RFC 7301, Section 3.1, for a list with a name that is not UTF-8 (the engine keeps it raw). */
 const alpn: ExtensionReader = (r) =>
-  protocolNames(r, 'protocol_name_list', 'protocol_name').join(', ');
+  protocolNames(r, 'protocol_name_list', 'protocol_name', 'tls.ext.alpn.protocol_name_list').join(
+    ', ',
+  );
 
 /**
  * draft-vvv-tls-alps-01, Section 4: a ClientHello lists the ALPN protocols it has settings for;
@@ -353,9 +355,19 @@ export function expandExtensions(buf: Uint8Array, spans: Span[], hello?: HelloKi
   for (const span of spans) {
     let inner = hello;
     if (span.explain === 'tls.handshake') inner = helloKind(buf, span);
-    if (span.explain === 'tls.ext.unknown' && inner !== undefined) expandOne(buf, span, inner);
+    if (isRaw(buf, span) && inner !== undefined) expandOne(buf, span, inner);
     else expandExtensions(buf, span.children, inner);
   }
+}
+
+/**
+ * An extension the engine kept as bytes: one of a type it does not read, or an ALPN list with a
+ * name that is not UTF-8 (which the engine keeps raw but still explains as ALPN).
+ */
+function isRaw(buf: Uint8Array, span: Span): boolean {
+  if (span.explain === 'tls.ext.unknown') return true;
+  const type = buf[span.offset]! * 256 + buf[span.offset + 1]!;
+  return span.explain === 'tls.ext.alpn' && type === 16 && /^\d+ bytes$/.test(String(span.value));
 }
 
 function helloKind(buf: Uint8Array, message: Span): HelloKind | undefined {

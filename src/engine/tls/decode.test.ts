@@ -266,7 +266,7 @@ describe('decodeTlsRecords on what the engine does not speak', () => {
     expect(lines(spans)).toEqual(
       expect.arrayContaining([
         'cipher_spec: TLS_RSA_WITH_AES_128_CBC_SHA (0x002f)',
-        'cipher_spec: SSLv2 0x010080',
+        'cipher_spec: SSL_CK_RC4_128_WITH_MD5 (0x010080)',
         'version: TLS 1.0 (0x0301)',
       ]),
     );

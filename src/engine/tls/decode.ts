@@ -278,10 +278,21 @@ function isSslv2ClientHello(r: Reader): boolean {
   );
 }
 
+/** The SSL 2.0 cipher kinds (draft-hickman-netscape-ssl-00, Appendix C). */
+const SSL2_CIPHERS: Record<number, string> = {
+  0x010080: 'SSL_CK_RC4_128_WITH_MD5',
+  0x020080: 'SSL_CK_RC4_128_EXPORT40_WITH_MD5',
+  0x030080: 'SSL_CK_RC2_128_CBC_WITH_MD5',
+  0x040080: 'SSL_CK_RC2_128_CBC_EXPORT40_WITH_MD5',
+  0x050080: 'SSL_CK_IDEA_128_CBC_WITH_MD5',
+  0x060040: 'SSL_CK_DES_64_CBC_WITH_MD5',
+  0x0700c0: 'SSL_CK_DES_192_EDE3_CBC_WITH_MD5',
+};
+
 function v2CipherSpecName(spec: number): string {
   // A V2CipherSpec whose first byte is 0 carries a TLS suite (RFC 5246, Appendix E.2).
   if (spec >> 16 === 0) return showCipherSuite(spec & 0xffff);
-  return `SSLv2 0x${spec.toString(16).padStart(6, '0')}`;
+  return `${SSL2_CIPHERS[spec] ?? 'unknown'} (0x${spec.toString(16).padStart(6, '0')})`;
 }
 
 function readSslv2ClientHello(r: Reader): string {
