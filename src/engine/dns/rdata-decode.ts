@@ -113,12 +113,18 @@ function time48(inp: WireIn, name: string): number {
     (b[at + 3]! << 16) +
     (b[at + 4]! << 8) +
     b[at + 5]!;
-  inp.bytes(6, name, () => `${value} (${new Date(value * 1000).toISOString()})`);
+  inp.bytes(6, name, () => `${value} (${isoTime(value)})`);
   return value;
 }
 
+/** Seconds since the epoch as an ISO date; past JavaScript's last date (year 275760), the number. */
+function isoTime(seconds: number): string {
+  const date = new Date(seconds * 1000);
+  return Number.isNaN(date.getTime()) ? 'out of range' : date.toISOString().replace('.000', '');
+}
+
 function timestamp(inp: WireIn, name: string): number {
-  return inp.u32(name, (v) => `${v} (${new Date(v * 1000).toISOString().replace('.000', '')})`);
+  return inp.u32(name, (v) => `${v} (${isoTime(v)})`);
 }
 
 /** RFC 4034, Section 4.1.2: the type bit maps, window by window, in increasing order. */
