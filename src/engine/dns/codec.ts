@@ -9,8 +9,10 @@ import { DecodeError, EncodeError, type Encoded, type Span } from '../bytes';
 import { Name } from './name';
 import { CompressionTable, NameDecodeState, readName, writeName } from './namewire';
 import { formatRecord, humanDuration } from './present';
+import { ednsOptionName, readEdnsOptionData } from './edns-options';
 import { readRData, writeRData } from './rdata';
 import {
+  RRClass,
   RRType,
   className,
   opcodeName,
@@ -76,6 +78,22 @@ function flagsLowByte(h: Header): number {
 
 const typeText = (t: number) => `${typeName(t)} (${t})`;
 const classText = (c: number) => `${className(c)} (${c})`;
+const ednsOptionText = (code: number) => `${ednsOptionName(code)} (${code})`;
+
+/**
+ * mDNS uses the top bit of a class (RFC 6762): in a question it asks for a unicast response
+ * (Section 5.4), in a record it is the cache-flush bit (Section 10.2). Unicast DNS has no class
+ * above 0x7fff in use, so a set top bit over a known class is read that way.
+ */
+const MDNS_CLASS_BIT = 0x8000;
+function mdnsClassText(c: number, bit: string): string {
+  const low = c & ~MDNS_CLASS_BIT;
+  if (c & MDNS_CLASS_BIT && !className(low).startsWith('CLASS'))
+    return `${className(low)} (${low}), ${bit}`;
+  return classText(c);
+}
+const qclassText = (c: number) => mdnsClassText(c, 'unicast response (QU)');
+const rrclassText = (c: number) => mdnsClassText(c, 'cache flush');
 const ttlText = (t: number) => `${t} (${humanDuration(t)})`;
 
 // ---------------------------------------------------------------------------------------------
@@ -201,14 +219,18 @@ function writeOpt(out: WireOut, edns: Edns, extendedRcode: number): void {
       out.u16(0, 'rdlength', undefined, 'dns.rr.rdlength');
       const start = out.length;
       for (const option of edns.options) {
+        // Only an annotated message needs the option's fields.
+        const fields =
+          out instanceof AnnotatedOut ? optionFields(option.code, option.data) : undefined;
         out.group(
           'option',
           () => {
-            out.u16(option.code, 'code', undefined, 'dns.opt.option.code');
+            out.u16(option.code, 'code', () => ednsOptionText(option.code), 'dns.opt.option.code');
             out.u16(option.data.length, 'length', undefined, 'dns.opt.option.length');
-            out.bytes(option.data, 'data', undefined, 'dns.opt.option.data');
+            if (fields) replaySpans(out, option.data, fields.spans);
+            else out.bytes(option.data, 'data', undefined, 'dns.opt.option.data');
           },
-          () => `option ${option.code}`,
+          () => fields?.summary ?? `option ${option.code}`,
           'dns.opt.option',
         );
       }
@@ -217,6 +239,34 @@ function writeOpt(out: WireOut, edns: Edns, extendedRcode: number): void {
     () => `OPT ${optTtlText(extendedRcode, edns)}, udp ${edns.udpPayloadSize}`,
     'dns.additional',
   );
+}
+
+/**
+ * The fields of an option's data as the decoder reads them, so that encoding and decoding give
+ * the same span tree; undefined when the data does not read (it is then written as raw bytes).
+ */
+function optionFields(
+  code: number,
+  data: Uint8Array,
+): { spans: Span[]; summary: string } | undefined {
+  try {
+    const inp = new AnnotatedIn(data);
+    const { summary } = readEdnsOptionData(inp, code, data.length);
+    return { spans: inp.spans, summary };
+  } catch (e) {
+    if (e instanceof DecodeError) return undefined;
+    throw e;
+  }
+}
+
+/** Writes `bytes` again under spans recorded over them. */
+function replaySpans(out: WireOut, bytes: Uint8Array, spans: readonly Span[]): void {
+  for (const s of spans) {
+    const value = s.value === undefined ? undefined : () => s.value!;
+    if (s.children.length > 0)
+      out.group(s.name, () => replaySpans(out, bytes, s.children), value, s.explain);
+    else out.bytes(bytes.slice(s.offset, s.offset + s.length), s.name, value, s.explain);
+  }
 }
 
 /** RDLENGTH is written before the RDATA it measures; give its span the real value afterwards. */
@@ -343,7 +393,7 @@ function readQuestion(inp: WireIn, state: NameDecodeState): Question {
     () => {
       const name = readName(inp, state, 'qname', 'dns.question.qname');
       const type = rrType(inp.u16('qtype', typeText, 'dns.question.qtype'));
-      const cls = inp.u16('qclass', classText, 'dns.question.qclass');
+      const cls = inp.u16('qclass', qclassText, 'dns.question.qclass');
       return { name, type, class: cls };
     },
     (q) => `${q.name} ${typeName(q.type)}`,
@@ -366,7 +416,7 @@ function readRecord(inp: WireIn, state: NameDecodeState, section: SectionName): 
           throw new DecodeError('OPT owner must be the root (RFC 6891 §6.1.2)', nameAt);
         return readOptBody(inp);
       }
-      const cls = inp.u16('class', classText, 'dns.rr.class');
+      const cls = inp.u16('class', rrclassText, 'dns.rr.class');
       const ttl = inp.u32('ttl', ttlText, 'dns.rr.ttl');
       const rdlength = inp.u16('rdlength', undefined, 'dns.rr.rdlength');
       const rdataAt = inp.offset;
@@ -380,6 +430,10 @@ function readRecord(inp: WireIn, state: NameDecodeState, section: SectionName): 
         'rdata',
         () =>
           inp.window(rdlength, 'RDATA', () => {
+            // RFC 2136, Sections 2.4 and 2.5: UPDATE prerequisites and deletions of class ANY or
+            // NONE carry RDLENGTH 0 whatever the type.
+            if (rdlength === 0 && (cls === RRClass.ANY || cls === RRClass.NONE))
+              return { kind: 'unknown' as const, bytes: new Uint8Array(0) };
             try {
               return readRData(inp, type, rdlength, state);
             } catch (error) {
@@ -413,17 +467,19 @@ function readOptBody(inp: WireIn): { edns: Edns; extendedRcode: number } {
   const rdlength = inp.u16('rdlength', undefined, 'dns.rr.rdlength');
   const options = inp.window(rdlength, 'OPT RDATA', () => {
     const list: Edns['options'] = [];
+    const shown = new Map<Uint8Array, string>();
     while (inp.remaining > 0) {
       list.push(
         inp.group(
           'option',
           () => {
-            const code = inp.u16('code', undefined, 'dns.opt.option.code');
+            const code = inp.u16('code', ednsOptionText, 'dns.opt.option.code');
             const length = inp.u16('length', undefined, 'dns.opt.option.length');
-            const data = inp.bytes(length, 'data', undefined, 'dns.opt.option.data');
+            const { data, summary } = readEdnsOptionData(inp, code, length);
+            shown.set(data, summary);
             return { code, data };
           },
-          (o) => `option ${o.code}`,
+          (o) => shown.get(o.data) ?? `option ${o.code}`,
           'dns.opt.option',
         ),
       );

@@ -8,6 +8,7 @@ import { DecodeError, EncodeError } from '../bytes';
 import { formatIPv4, formatIPv6, parseIPv4, parseIPv6 } from './ip';
 import { readName, writeName, type CompressionTable, type NameDecodeState } from './namewire';
 import { humanDuration, quoteCharacterString } from './present';
+import { decodesType, readDecodedRData } from './rdata-decode';
 import { RRType, typeName, type RData } from './types';
 import type { WireIn, WireOut } from './wire';
 
@@ -202,6 +203,7 @@ export function readRData(
       return { kind: 'CAA', flags, tag, value };
     }
     default:
+      if (decodesType(type)) return { kind: 'unknown', bytes: readDecodedRData(inp, type, state) };
       return {
         kind: 'unknown',
         bytes: inp.bytes(rdlength, 'data', undefined, 'dns.rdata.unknown'),

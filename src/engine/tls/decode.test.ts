@@ -189,12 +189,6 @@ describe('decodeTlsRecords on garbage', () => {
       5,
     ],
     [
-      'a one-byte alert',
-      record(21, fromHex('02')),
-      'record 1: truncated: description needs 1 bytes but 0 are left',
-      6,
-    ],
-    [
       'an empty handshake record',
       record(22, new Uint8Array(0)),
       'record 1: empty handshake record',
@@ -223,5 +217,149 @@ describe('decodeTlsRecords on garbage', () => {
     expect(error).toBeInstanceOf(DecodeError);
     expect(error).toMatchObject({ reason, offset });
     expect((error as Error).message).toBe(`${reason} at offset ${offset}`);
+  });
+});
+
+describe('decodeTlsRecords on what the engine does not speak', () => {
+  const summaryOf = (bytes: Uint8Array, options = {}) =>
+    decodeTlsRecords(bytes, options).summary.map((s) => s.replace(/^.*bytes: /, ''));
+
+  it('calls an alert record that is no plaintext alert an encrypted alert', () => {
+    // tshark: "Encrypted Alert". The first byte, 0xa1, is no alert level (RFC 5246, 7.2).
+    const bytes = fromHex('1503030004a1b2c3d4');
+    const { spans, summary } = decodeTlsRecords(bytes);
+    expect(summary).toEqual([
+      'record 1: alert TLS 1.2 (0x0303), 4 bytes: encrypted alert (4 bytes)',
+    ]);
+    expect(lines(spans)).toContain('encrypted_alert');
+    expect(tilingProblems(spans, 0, bytes.length)).toEqual([]);
+    expect(summaryOf(record(21, fromHex('02')))).toEqual(['encrypted alert (1 bytes)']);
+  });
+
+  it('reads a plaintext heartbeat (RFC 6520, 4) and refuses an overlong payload_length', () => {
+    const hb = concatBytes(fromHex('010003abcdef'), new Uint8Array(16));
+    const bytes = record(24, hb);
+    const { spans, summary } = decodeTlsRecords(bytes);
+    expect(summary[0]).toMatch(/^record 1: heartbeat TLS 1\.2 \(0x0303\), 22 bytes: /);
+    expect(summaryOf(bytes)).toEqual(['Heartbeat request (3-byte payload)']);
+    expect(lines(spans)).toEqual(
+      expect.arrayContaining(['type: heartbeat_request (1)', 'payload_length: 3']),
+    );
+    expect(tilingProblems(spans, 0, bytes.length)).toEqual([]);
+    // Heartbleed's request: a 16 KiB payload_length over a 3-byte payload.
+    const bleed = record(24, fromHex('014000abcdef'));
+    expect(() => decodeTlsRecords(bleed)).toThrow(/payload_length 16384/);
+  });
+
+  it('names an SSLv2-compatible ClientHello (RFC 5246, E.2) and reads its cipher specs', () => {
+    const challenge = counting(16, 0x70);
+    const specs = fromHex('00002f' + '000035' + '010080' + '00000a');
+    const body = concatBytes(
+      fromHex('010301'),
+      Uint8Array.of(0, specs.length, 0, 0, 0, challenge.length),
+      specs,
+      challenge,
+    );
+    const bytes = concatBytes(Uint8Array.of(0x80 | (body.length >> 8), body.length & 0xff), body);
+    const { spans, summary } = decodeTlsRecords(bytes);
+    expect(summary).toEqual(['record 1: SSLv2-compatible ClientHello TLS 1.0, 4 cipher specs']);
+    expect(lines(spans)).toEqual(
+      expect.arrayContaining([
+        'cipher_spec: TLS_RSA_WITH_AES_128_CBC_SHA (0x002f)',
+        'cipher_spec: SSL_CK_RC4_128_WITH_MD5 (0x010080)',
+        'version: TLS 1.0 (0x0301)',
+      ]),
+    );
+    expect(tilingProblems(spans, 0, bytes.length)).toEqual([]);
+  });
+
+  it("shows a straddling message's fields inside each of its pieces", () => {
+    const ch = encodeHandshake(sampleMessages[0]!);
+    const bytes = concatBytes(
+      record(22, ch.bytes.subarray(0, 2)),
+      record(22, ch.bytes.subarray(2, 100)),
+      record(22, ch.bytes.subarray(100)),
+    );
+    const { spans } = decodeTlsRecords(bytes);
+    const pieces = spans.map((s) => s.children[3]!.children[0]!);
+    expect(pieces.map((p) => p.children[0]?.name)).toEqual([
+      'ClientHello',
+      'ClientHello (continued)',
+      'ClientHello (continued)',
+    ]);
+    const all = lines(spans);
+    expect(all).toContain('name: www.example.com');
+    expect(all.filter((l) => l.startsWith('random'))).toHaveLength(1);
+    expect(tilingProblems(spans, 0, bytes.length)).toEqual([]);
+  });
+
+  it('after a TLS 1.3 ServerHello, reads records as TLS 1.3 ones (RFC 8446, 5.2)', () => {
+    const sh = encodeHandshake({
+      type: 'server_hello',
+      body: {
+        version: 0x0303,
+        random: counting(32, 9),
+        sessionId: counting(32, 1),
+        cipherSuite: 0x1301,
+        compressionMethod: 0,
+        extensions: [
+          { kind: 'unknown', type: 43, data: fromHex('0304') },
+          { kind: 'unknown', type: 51, data: concatBytes(fromHex('001d0020'), counting(32)) },
+        ],
+      },
+    });
+    const bytes = concatBytes(
+      record(22, sh.bytes),
+      record(20, encodeChangeCipherSpec().bytes),
+      record(23, counting(40)),
+      record(23, counting(20)),
+    );
+    const { spans, summary, negotiated } = decodeTlsRecords(bytes);
+    expect(negotiated).toEqual({ version: 0x0304, cipherSuite: 0x1301 });
+    expect(summary.map((s) => s.replace(/^.*bytes: /, ''))).toEqual([
+      'ServerHello TLS 1.3, TLS_AES_128_GCM_SHA256',
+      'ChangeCipherSpec (middlebox compatibility)',
+      'encrypted TLS 1.3 record (40 bytes)',
+      'encrypted TLS 1.3 record (20 bytes)',
+    ]);
+    expect(lines(spans)).toEqual(
+      expect.arrayContaining([
+        'supported_versions: TLS 1.3',
+        'selected_version: TLS 1.3 (0x0304)',
+        'key_share: x25519',
+      ]),
+    );
+    // The client's direction, told what the server's negotiated: the same rule.
+    const client = concatBytes(record(20, encodeChangeCipherSpec().bytes), record(23, counting(9)));
+    expect(summaryOf(client, { negotiated })).toEqual([
+      'ChangeCipherSpec (middlebox compatibility)',
+      'encrypted TLS 1.3 record (9 bytes)',
+    ]);
+  });
+
+  it('keeps a malformed TLS 1.3 extension raw and says where it breaks', () => {
+    const ch = encodeHandshake(sampleMessages[0]!);
+    const { spans } = decodeTlsRecords(record(22, ch.bytes));
+    expect(lines(spans).find((l) => l.startsWith('key_share'))).toMatch(
+      /^key_share: malformed: client_shares length \d+ exceeds the 8 bytes left at offset \d+$/,
+    );
+  });
+});
+
+describe('decodeTlsRecords on a client flight alone', () => {
+  it('reads an RSA or DHE ClientKeyExchange by its layout when no ServerHello says which', () => {
+    const cke = concatBytes(fromHex('10000102' + '0100'), counting(256));
+    const { spans, summary } = decodeTlsRecords(record(22, cke));
+    expect(summary[0]).toMatch(
+      /ClientKeyExchange \(256 bytes, RSA or DHE: the ServerHello decides\)$/,
+    );
+    expect(lines(spans)).toContain('exchange_keys');
+    // Told the suite, the same bytes are RSA's encrypted premaster secret (RFC 5246, 7.4.7.1).
+    const rsa = decodeTlsRecords(record(22, cke), {
+      negotiated: { version: 0x0303, cipherSuite: 0x009c },
+    });
+    expect(rsa.summary[0]).toMatch(
+      /ClientKeyExchange \(RSA, 256-byte encrypted premaster secret\)$/,
+    );
   });
 });

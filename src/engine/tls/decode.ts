@@ -3,8 +3,18 @@
  * inside them, plus a one-line summary per record.
  *
  * Handshake messages may share a record or straddle records (RFC 5246, Section 6.2.1); both are
- * followed here. After a ChangeCipherSpec every record of the stream is protected (RFC 5246,
- * Section 7.1), as application data always is, so those fragments are shown as opaque bytes.
+ * followed, and a straddling message's fields are shown inside each of its pieces. What a record
+ * holds depends on what came before it:
+ * - Up to TLS 1.2, every record after a ChangeCipherSpec is protected (RFC 5246, Section 7.1), as
+ *   application data always is.
+ * - After a TLS 1.3 ServerHello (or HelloRetryRequest), every protected record is an
+ *   application_data record (RFC 8446, Section 5.2), and a ChangeCipherSpec only serves middlebox
+ *   compatibility (RFC 8446, Section 5 and Appendix D.4): it protects nothing.
+ * - The key-exchange messages are read by the suite and version that the ServerHello negotiated
+ *   (see decode-kx.ts). The client's direction does not carry the ServerHello, so its caller passes
+ *   what the server's direction negotiated.
+ * - An alert record that is not a run of 2-byte plaintext alerts is an encrypted alert, as one sent
+ *   mid-connection is.
  */
 import { DecodeError, Reader, type Span } from '../bytes';
 import {
@@ -14,18 +24,21 @@ import {
   cipherSuiteName,
   clientCertificateTypeName,
   contentTypeName,
+  HandshakeType,
   namedGroupName,
+  showCipherSuite,
   showContentType,
   showVersion,
   signatureSchemeName,
   versionName,
 } from './enums';
+import { expandExtensions, isHelloRetryRandom } from './decode-extensions';
+import { readKeyExchangeMessage, readsInContext, type Negotiated } from './decode-kx';
 import { MAX_HANDSHAKE_MESSAGE } from './handshake-buffer';
 import { readAlert } from './messages/alert';
 import { readChangeCipherSpec } from './messages/change-cipher-spec';
 import { findExtension } from './messages/extensions';
 import {
-  decodeHandshake,
   HANDSHAKE_HEADER_LENGTH,
   handshakeMessageName,
   readHandshake,
@@ -33,15 +46,35 @@ import {
 } from './messages/handshake';
 import { isKnownContentType, MAX_CIPHERTEXT, RECORD_HEADER_LENGTH } from './record';
 
+export type { Negotiated } from './decode-kx';
+
+export interface DecodeTlsOptions {
+  /**
+   * What the other direction's ServerHello negotiated, to read this direction's key exchange and
+   * TLS 1.3 records by it.
+   */
+  negotiated?: Negotiated;
+}
+
 export interface DecodedTls {
   spans: Span[];
   /** One line per record, e.g. "record 1: handshake TLS 1.0 (0x0301), 512 bytes: ClientHello …". */
   summary: string[];
+  /** What a ServerHello in this stream negotiated (or what the caller passed). */
+  negotiated?: Negotiated;
 }
+
+/** RFC 6520, Section 3: the heartbeat content type, which the engine does not speak. */
+const HEARTBEAT = 24;
+const TLS13 = 0x0304;
+/** RFC 8446, Section 4.2.1: the supported_versions extension. */
+const SUPPORTED_VERSIONS = 43;
 
 /** A handshake message whose bytes continue in the next record. */
 interface Straddle {
   bytes: Uint8Array[];
+  /** Where each piece sits in the input. */
+  at: number[];
   held: number;
   /** The error to report if the stream ends (or changes content type) before the message is whole. */
   unfinished: DecodeError;
@@ -49,77 +82,262 @@ interface Straddle {
   record: number;
 }
 
+/** What the records seen so far settled about the ones to come. */
+interface StreamState {
+  negotiated?: Negotiated;
+  /** TLS 1.2 and earlier: a ChangeCipherSpec was seen, so every later record is protected. */
+  protectedFromHere: boolean;
+  /** A TLS 1.3 ServerHello or HelloRetryRequest was seen (or the caller said so). */
+  tls13: boolean;
+  straddle?: Straddle;
+  /** The fields of reassembled messages, by the offset of the piece they belong in. */
+  pieces: Map<number, Span[]>;
+}
+
 const RECORD_PREFIX = /^record \d+: /;
 
 function inRecord(index: number, e: DecodeError): DecodeError {
   return RECORD_PREFIX.test(e.reason)
     ? e
-    : new DecodeError(`record ${index}: ${e.reason}`, e.offset);
+    : new DecodeError(`record ${index}: ${e.reason}`, e.offset, e.fault);
 }
 
 function unfinished(s: Straddle): DecodeError {
   return inRecord(s.record, s.unfinished);
 }
 
-export function decodeTlsRecords(bytes: Uint8Array): DecodedTls {
+export function decodeTlsRecords(bytes: Uint8Array, options: DecodeTlsOptions = {}): DecodedTls {
   if (bytes.length === 0) throw new DecodeError('no TLS records: the input is empty', 0);
   const r = new Reader(bytes);
   const summary: string[] = [];
-  let protectedFromHere = false;
-  let straddle: Straddle | undefined;
+  const state: StreamState = {
+    negotiated: options.negotiated,
+    protectedFromHere: false,
+    tls13: options.negotiated?.version === TLS13,
+    pieces: new Map(),
+  };
 
-  for (let index = 1; !r.atEnd; index++) {
+  if (isSslv2ClientHello(r)) summary.push(`record 1: ${readSslv2ClientHello(r)}`);
+  for (let index = summary.length + 1; !r.atEnd; index++) {
     try {
-      const type = peekHeader(r);
-      if (straddle && type !== ContentType.handshake) throw unfinished(straddle);
-      const items: string[] = [];
-      const header = { type, version: 0, length: 0 };
-      r.group(
-        'record',
-        (g) => {
-          g.u8('type', { show: showContentType, explain: 'tls.record.type' });
-          header.version = g.u16('version', { show: showVersion, explain: 'tls.record.version' });
-          header.length = g.u16('length', { explain: 'tls.record.length' });
-          checkLength(header.length, g);
-          g.group(
-            'fragment',
-            (f) => {
-              const body = f.sub(header.length, 'fragment');
-              if (type === ContentType.application_data || protectedFromHere) {
-                body.rest(`encrypted_${contentTypeName(type)}`, {
-                  explain: 'tls.record.encrypted',
-                });
-                items.push(`encrypted ${contentTypeName(type)} (${header.length} bytes)`);
-              } else if (type === ContentType.handshake) {
-                straddle = readHandshakeFragment(body, straddle, items, index);
-              } else if (type === ContentType.change_cipher_spec) {
-                readChangeCipherSpec(body);
-                items.push('ChangeCipherSpec');
-                protectedFromHere = true;
-              } else {
-                do {
-                  const alert = readAlert(body);
-                  items.push(
-                    `Alert ${alertLevelName(alert.level)} ${alertDescriptionName(alert.description)}`,
-                  );
-                } while (!body.atEnd);
-              }
-              body.expectEnd('fragment');
-            },
-            { explain: 'tls.record.fragment' },
-          );
-        },
-        { show: () => `${contentTypeName(type)}: ${items.join(', ')}`, explain: 'tls.record' },
-      );
-      summary.push(
-        `record ${index}: ${contentTypeName(type)} ${showVersion(header.version)}, ${header.length} bytes: ${items.join(', ')}`,
-      );
+      summary.push(`record ${index}: ${readRecord(r, state, index)}`);
     } catch (e) {
       throw e instanceof DecodeError ? inRecord(index, e) : e;
     }
-    if (r.atEnd && straddle) throw unfinished(straddle);
+    if (r.atEnd && state.straddle) throw unfinished(state.straddle);
   }
-  return { spans: r.spans, summary };
+  const spans = r.spans;
+  expandExtensions(bytes, spans);
+  attachPieces(spans, state.pieces);
+  return { spans, summary, ...(state.negotiated ? { negotiated: state.negotiated } : {}) };
+}
+
+function readRecord(r: Reader, state: StreamState, index: number): string {
+  const type = peekHeader(r);
+  if (state.straddle && type !== ContentType.handshake) throw unfinished(state.straddle);
+  const items: string[] = [];
+  const header = { version: 0, length: 0 };
+  r.group(
+    'record',
+    (g) => {
+      // RFC 8446, Section 5.2: a TLS 1.3 protected record's type is its opaque_type.
+      const protected13 = state.tls13 && type === ContentType.application_data;
+      g.u8(protected13 ? 'opaque_type' : 'type', {
+        show: showContentType,
+        explain: 'tls.record.type',
+      });
+      header.version = g.u16('version', { show: showVersion, explain: 'tls.record.version' });
+      header.length = g.u16('length', { explain: 'tls.record.length' });
+      checkLength(header.length, g);
+      g.group(
+        'fragment',
+        (f) => {
+          const body = f.sub(header.length, 'fragment');
+          readFragment(body, type, header.length, state, items, index);
+          body.expectEnd('fragment');
+        },
+        { explain: 'tls.record.fragment' },
+      );
+    },
+    { show: () => `${contentTypeName(type)}: ${items.join(', ')}`, explain: 'tls.record' },
+  );
+  return `${contentTypeName(type)} ${showVersion(header.version)}, ${header.length} bytes: ${items.join(', ')}`;
+}
+
+function readFragment(
+  body: Reader,
+  type: number,
+  length: number,
+  state: StreamState,
+  items: string[],
+  index: number,
+): void {
+  const encrypted = (what: string) => {
+    body.rest(`encrypted_${what}`, { explain: 'tls.record.encrypted' });
+    items.push(`encrypted ${what} (${length} bytes)`);
+  };
+  if (state.tls13) {
+    // RFC 8446, Section 5.2: TLSCiphertext always has opaque_type application_data (23).
+    if (type === ContentType.application_data) {
+      body.rest('encrypted_record', { explain: 'tls.record.encrypted_tls13' });
+      items.push(`encrypted TLS 1.3 record (${length} bytes)`);
+      return;
+    }
+    if (type === ContentType.change_cipher_spec) {
+      readChangeCipherSpec(body);
+      items.push('ChangeCipherSpec (middlebox compatibility)');
+      return;
+    }
+  } else if (type === ContentType.application_data || state.protectedFromHere) {
+    return encrypted(contentTypeName(type));
+  }
+  switch (type) {
+    case ContentType.handshake:
+      state.straddle = readHandshakeFragment(body, state, items, index);
+      return;
+    case ContentType.change_cipher_spec:
+      readChangeCipherSpec(body);
+      items.push('ChangeCipherSpec');
+      state.protectedFromHere = true;
+      return;
+    case ContentType.alert:
+      if (!isPlaintextAlert(body)) return encrypted('alert');
+      do {
+        const alert = readAlert(body);
+        items.push(
+          `Alert ${alertLevelName(alert.level)} ${alertDescriptionName(alert.description)}`,
+        );
+      } while (!body.atEnd);
+      return;
+    case HEARTBEAT:
+      if (state.tls13) return encrypted('heartbeat');
+      items.push(readHeartbeat(body));
+      return;
+  }
+}
+
+/**
+ * RFC 5246, Section 7.2: a plaintext Alert is 2 bytes, a known level and a description. Anything
+ * else in an alert record is an alert protected by keys this decoder does not have.
+ */
+function isPlaintextAlert(body: Reader): boolean {
+  const n = body.remaining;
+  if (n === 0 || n % 2 !== 0) return false;
+  for (let at = body.offset; at < body.offset + n; at += 2) {
+    const level = body.byteAt(at);
+    if (level !== 1 && level !== 2) return false;
+    if (alertDescriptionName(body.byteAt(at + 1)).startsWith('unknown (')) return false;
+  }
+  return true;
+}
+
+/**
+ * RFC 6520, Section 4: struct { HeartbeatMessageType type; uint16 payload_length;
+ * opaque payload[payload_length]; opaque padding[padding_length]; }, the padding at least 16 bytes.
+ */
+function readHeartbeat(body: Reader): string {
+  return body.group(
+    'Heartbeat',
+    (h) => {
+      const type = h.u8('type', {
+        show: (t) =>
+          t === 1 ? 'heartbeat_request (1)' : t === 2 ? 'heartbeat_response (2)' : `unknown (${t})`,
+        explain: 'tls.heartbeat.type',
+      });
+      const at = h.offset;
+      const payloadLength = h.u16('payload_length', { explain: 'tls.heartbeat.payload_length' });
+      // A payload_length past the message is what Heartbleed (CVE-2014-0160) sent; RFC 6520,
+      // Section 4 says to discard such a message.
+      if (payloadLength + 16 > h.remaining) {
+        throw new DecodeError(
+          `heartbeat payload_length ${payloadLength} leaves less than 16 bytes of padding in ${h.remaining}`,
+          at,
+        );
+      }
+      if (payloadLength > 0)
+        h.bytes(payloadLength, 'payload', { explain: 'tls.heartbeat.payload' });
+      h.rest('padding', { explain: 'tls.heartbeat.padding' });
+      const name = type === 1 ? 'request' : type === 2 ? 'response' : `type ${type}`;
+      return `Heartbeat ${name} (${payloadLength}-byte payload)`;
+    },
+    { show: (s) => s, explain: 'tls.heartbeat' },
+  );
+}
+
+/**
+ * RFC 5246, Appendix E.2: a client may open with an SSL 2.0 CLIENT-HELLO that offers TLS. Its
+ * 2-byte header has the top bit set, and its msg_type is 1; a TLS record's first byte is a content
+ * type (20 to 24) and never has that bit.
+ */
+function isSslv2ClientHello(r: Reader): boolean {
+  return (
+    r.remaining >= 3 &&
+    (r.byteAt(0) & 0x80) !== 0 &&
+    r.byteAt(2) === HandshakeType.client_hello &&
+    (r.remaining < 4 || r.byteAt(3) === 3)
+  );
+}
+
+/** The SSL 2.0 cipher kinds (draft-hickman-netscape-ssl-00, Appendix C). */
+const SSL2_CIPHERS: Record<number, string> = {
+  0x010080: 'SSL_CK_RC4_128_WITH_MD5',
+  0x020080: 'SSL_CK_RC4_128_EXPORT40_WITH_MD5',
+  0x030080: 'SSL_CK_RC2_128_CBC_WITH_MD5',
+  0x040080: 'SSL_CK_RC2_128_CBC_EXPORT40_WITH_MD5',
+  0x050080: 'SSL_CK_IDEA_128_CBC_WITH_MD5',
+  0x060040: 'SSL_CK_DES_64_CBC_WITH_MD5',
+  0x0700c0: 'SSL_CK_DES_192_EDE3_CBC_WITH_MD5',
+};
+
+function v2CipherSpecName(spec: number): string {
+  // A V2CipherSpec whose first byte is 0 carries a TLS suite (RFC 5246, Appendix E.2).
+  if (spec >> 16 === 0) return showCipherSuite(spec & 0xffff);
+  return `${SSL2_CIPHERS[spec] ?? 'unknown'} (0x${spec.toString(16).padStart(6, '0')})`;
+}
+
+function readSslv2ClientHello(r: Reader): string {
+  return r.group(
+    'SSLv2 ClientHello',
+    (g) => {
+      const length =
+        g.u16('msg_length', { show: (n) => n & 0x7fff, explain: 'tls.sslv2.msg_length' }) & 0x7fff;
+      if (length > g.remaining)
+        throw new DecodeError(
+          `SSLv2 msg_length ${length} exceeds the ${g.remaining} bytes left`,
+          0,
+        );
+      const m = g.sub(length, 'SSLv2 ClientHello');
+      m.u8('msg_type', { show: () => 'client_hello (1)', explain: 'tls.handshake.msg_type' });
+      const version = m.u16('version', { show: showVersion, explain: 'tls.sslv2.version' });
+      const specLength = m.u16('cipher_spec_length', { explain: 'tls.sslv2.cipher_spec_length' });
+      const sessionLength = m.u16('session_id_length');
+      const challengeLength = m.u16('challenge_length');
+      if (specLength % 3 !== 0)
+        throw new DecodeError(`cipher_spec_length ${specLength} is not a multiple of 3`, 9);
+      // RFC 5246, Appendix E.2: the challenge is 16 to 32 bytes.
+      if (challengeLength < 16 || challengeLength > 32)
+        throw new DecodeError(`challenge_length ${challengeLength} is not 16 to 32`, 13);
+      const specs = m.group(
+        'cipher_specs',
+        (c) => {
+          const out: number[] = [];
+          for (let i = 0; i < specLength / 3; i++) {
+            const hi = c.u8();
+            const lo = c.u16();
+            out.push(hi * 65536 + lo);
+            c.annotate('cipher_spec', c.offset - 3, 3, v2CipherSpecName(hi * 65536 + lo));
+          }
+          return out;
+        },
+        { explain: 'tls.sslv2.cipher_specs' },
+      );
+      if (sessionLength > 0) m.bytes(sessionLength, 'session_id');
+      m.bytes(challengeLength, 'challenge', { explain: 'tls.sslv2.challenge' });
+      m.expectEnd('SSLv2 ClientHello');
+      return `SSLv2-compatible ClientHello ${versionName(version)}, ${plural(specs.length, 'cipher spec')}`;
+    },
+    { show: (s) => s, explain: 'tls.sslv2' },
+  );
 }
 
 /** Checks the header's type and version before the record is read, so garbage fails early. */
@@ -131,7 +349,7 @@ function peekHeader(r: Reader): number {
     );
   }
   const type = r.byteAt(r.offset);
-  if (!isKnownContentType(type)) {
+  if (!isKnownContentType(type) && type !== HEARTBEAT) {
     throw new DecodeError(`unknown record content type ${type}`, r.offset);
   }
   // RFC 5246, Appendix E.1: every TLS and SSL 3.0 record version has major version 3.
@@ -158,28 +376,59 @@ function checkLength(length: number, g: Reader): void {
 }
 
 /**
+ * Reads one whole handshake message: the key exchanges by what was negotiated, the rest with the
+ * engine's codec. A ServerHello settles what the stream negotiated.
+ */
+function readWhole(r: Reader, state: StreamState): string {
+  const msgType = r.byteAt(r.offset);
+  const at = r.offset + HANDSHAKE_HEADER_LENGTH;
+  const length = (r.byteAt(at - 3) << 16) | (r.byteAt(at - 2) << 8) | r.byteAt(at - 1);
+  const body = r.buf.subarray(at, Math.min(at + length, r.end));
+  if (readsInContext(msgType, state.negotiated, body)) {
+    return readKeyExchangeMessage(r, state.negotiated);
+  }
+  const message = readHandshake(r);
+  if (message.type !== 'server_hello') return describeHandshake(message);
+  settle(state, message);
+  const { version, cipherSuite } = state.negotiated!;
+  // RFC 8446, Section 4.1.3/4.1.4: a TLS 1.3 ServerHello keeps legacy_version 0x0303, and a
+  // HelloRetryRequest is a ServerHello with a fixed random.
+  const name = isHelloRetryRandom(message.body.random) ? 'HelloRetryRequest' : 'ServerHello';
+  return `${name} ${versionName(version)}, ${cipherSuiteName(cipherSuite)}`;
+}
+
+function settle(state: StreamState, message: Extract<HandshakeMessage, { type: 'server_hello' }>) {
+  const sh = message.body;
+  const sv = sh.extensions.find((e) => e.kind === 'unknown' && e.type === SUPPORTED_VERSIONS);
+  // RFC 8446, Section 4.2.1: the selected_version overrides legacy_version.
+  const selected =
+    sv?.kind === 'unknown' && sv.data.length === 2 ? sv.data[0]! * 256 + sv.data[1]! : undefined;
+  state.negotiated = { version: selected ?? sh.version, cipherSuite: sh.cipherSuite };
+  if (selected === TLS13 || isHelloRetryRandom(sh.random)) state.tls13 = true;
+}
+
+/**
  * Reads the handshake messages of one record's fragment. A message cut off at the end of the
- * fragment becomes a straddle that the next handshake record completes; its pieces are annotated
- * in place and the whole message is decoded once it is complete.
+ * fragment becomes a straddle that the next handshake record completes; once it is whole it is
+ * decoded, and its fields are shown inside the pieces it came in.
  */
 function readHandshakeFragment(
   body: Reader,
-  straddle: Straddle | undefined,
+  state: StreamState,
   items: string[],
   index: number,
 ): Straddle | undefined {
   // RFC 5246, Section 6.2.1: zero-length handshake fragments must not be sent.
   if (body.atEnd) throw new DecodeError('empty handshake record', body.offset);
-  if (straddle) {
-    straddle = continueStraddle(body, straddle, items);
+  if (state.straddle) {
+    const straddle = continueStraddle(body, state, items);
     if (straddle) return straddle;
   }
   while (!body.atEnd) {
     const whole = wholeMessageLength(body);
     if (whole === undefined || whole > body.remaining)
       return startStraddle(body, whole, items, index);
-    const message = readHandshake(body);
-    items.push(describeHandshake(message));
+    items.push(readWhole(body, state));
   }
   return undefined;
 }
@@ -218,18 +467,25 @@ function startStraddle(
         );
   const piece = body.rest('handshake_fragment', { explain: 'tls.handshake.fragment' });
   items.push('start of a handshake message');
-  return { bytes: [piece], held: piece.length, unfinished, record: index };
+  return { bytes: [piece], at: [at], held: piece.length, unfinished, record: index };
 }
 
-function continueStraddle(body: Reader, straddle: Straddle, items: string[]): Straddle | undefined {
+function continueStraddle(body: Reader, state: StreamState, items: string[]): Straddle | undefined {
+  const straddle = state.straddle!;
   const held = concat(straddle.bytes);
   // The header itself may have been split; complete it first.
   const headerMissing = Math.max(0, HANDSHAKE_HEADER_LENGTH - held.length);
   const header = concat([held, peekBytes(body, Math.min(headerMissing, body.remaining))]);
+  const at = body.offset;
   if (header.length < HANDSHAKE_HEADER_LENGTH) {
     const piece = body.rest('handshake_fragment', { explain: 'tls.handshake.fragment' });
     items.push('part of a handshake message');
-    return { ...straddle, bytes: [...straddle.bytes, piece], held: straddle.held + piece.length };
+    return {
+      ...straddle,
+      bytes: [...straddle.bytes, piece],
+      at: [...straddle.at, at],
+      held: straddle.held + piece.length,
+    };
   }
   const length = (header[1]! << 16) | (header[2]! << 8) | header[3]!;
   if (length > MAX_HANDSHAKE_MESSAGE) {
@@ -242,24 +498,66 @@ function continueStraddle(body: Reader, straddle: Straddle, items: string[]): St
   const take = Math.min(need, body.remaining);
   const piece = body.bytes(take, 'handshake_fragment', { explain: 'tls.handshake.fragment' });
   const bytes = [...straddle.bytes, piece];
+  const offsets = [...straddle.at, at];
   if (take < need) {
     items.push('part of a handshake message');
-    return { ...straddle, bytes, held: straddle.held + take };
+    return { ...straddle, bytes, at: offsets, held: straddle.held + take };
   }
-  let message: HandshakeMessage;
+  const whole = concat(bytes);
+  const r = new Reader(whole);
+  let text: string;
   try {
-    message = decodeHandshake(concat(bytes)).message;
+    text = readWhole(r, state);
+    r.expectEnd('handshake message');
   } catch (e) {
     if (e instanceof DecodeError) {
       throw new DecodeError(
         `handshake message reassembled across records: ${e.reason}`,
         body.offset,
+        e.fault,
       );
     }
     throw e;
   }
-  items.push(`end of ${describeHandshake(message)} (reassembled from ${bytes.length} records)`);
+  expandExtensions(whole, r.spans);
+  let from = 0;
+  bytes.forEach((p, i) => {
+    state.pieces.set(offsets[i]!, clip(r.spans, from, from + p.length, offsets[i]! - from));
+    from += p.length;
+  });
+  items.push(`end of ${text} (reassembled from ${bytes.length} records)`);
   return undefined;
+}
+
+/**
+ * The part of a span tree that lies in [lo, hi), moved by `delta`. A field cut by a record
+ * boundary appears in both pieces, each part covering its own bytes (so every piece still tiles),
+ * and the later part is named "… (continued)".
+ */
+function clip(spans: readonly Span[], lo: number, hi: number, delta: number): Span[] {
+  return spans
+    .filter((s) => s.offset < hi && s.offset + s.length > lo)
+    .map((s) => {
+      const start = Math.max(s.offset, lo);
+      const end = Math.min(s.offset + s.length, hi);
+      return {
+        ...s,
+        // The part of a field that began in an earlier piece says so.
+        name: s.offset < lo ? `${s.name} (continued)` : s.name,
+        offset: start + delta,
+        length: end - start,
+        children: clip(s.children, lo, hi, delta),
+      };
+    });
+}
+
+function attachPieces(spans: Span[], pieces: Map<number, Span[]>): void {
+  if (pieces.size === 0) return;
+  for (const span of spans) {
+    const fields = span.name === 'handshake_fragment' ? pieces.get(span.offset) : undefined;
+    if (fields) span.children = fields;
+    else attachPieces(span.children, pieces);
+  }
 }
 
 function peekBytes(r: Reader, n: number): Uint8Array {

@@ -448,6 +448,68 @@ const spans: Table = {
   'tls.client_key_exchange.ecdh_Yc':
     'The client’s ephemeral ECDHE public key. With the server’s private key it yields the same shared secret the client got.',
 
+  // What real captures carry and the engine does not send (read by the decoder only).
+  'tls.record.encrypted_tls13':
+    'A TLS 1.3 protected record: its outer opaque_type is always application_data, and the real content type is inside the encryption (RFC 8446, Section 5.2).',
+  'tls.heartbeat':
+    'A Heartbeat message (RFC 6520): a keep-alive that the peer echoes. A payload_length longer than the payload is the Heartbleed attack.',
+  'tls.heartbeat.type':
+    'heartbeat_request (1) asks for an echo; heartbeat_response (2) is the echo.',
+  'tls.heartbeat.payload_length':
+    'How many payload bytes follow; the answer must echo exactly these.',
+  'tls.heartbeat.payload': 'The bytes to echo back.',
+  'tls.heartbeat.padding': 'At least 16 random bytes, ignored by the receiver.',
+  'tls.sslv2':
+    'An SSL 2.0-style ClientHello that offers TLS (RFC 5246, Appendix E.2): old clients sent it so that SSL 2.0 servers could answer too.',
+  'tls.sslv2.msg_length': 'The SSL 2.0 record length; its top bit marks the 2-byte header.',
+  'tls.sslv2.version': 'The highest version the client can speak.',
+  'tls.sslv2.cipher_spec_length': 'The length of the cipher list, 3 bytes per entry.',
+  'tls.sslv2.cipher_specs':
+    'The offered ciphers, 3 bytes each. An entry whose first byte is 0 is a TLS cipher suite.',
+  'tls.sslv2.challenge': 'Random bytes that become the end of client_random.',
+  'tls.server_key_exchange.dh_params':
+    'The finite-field Diffie-Hellman parameters: the prime dh_p, the generator dh_g and the server’s public value dh_Ys (RFC 5246, Section 7.4.3).',
+  'tls.server_key_exchange.dh_p': 'The prime modulus p of the group.',
+  'tls.server_key_exchange.dh_g': 'The generator g.',
+  'tls.server_key_exchange.dh_Ys':
+    'The server’s public value g^Xs mod p, made fresh for this connection.',
+  'tls.client_key_exchange.encrypted_pre_master_secret':
+    'RSA key exchange: the 48-byte premaster secret, encrypted with the server certificate’s RSA key. Anyone who later gets that key can decrypt the session: there is no forward secrecy.',
+  'tls.client_key_exchange.dh_Yc':
+    'The client’s Diffie-Hellman public value g^Xc mod p. With the server’s secret it gives the same premaster secret.',
+  'tls.client_key_exchange.exchange_keys':
+    'RSA’s encrypted premaster secret or DHE’s public value dh_Yc: both are bytes with a 2-byte length, and only the cipher suite in the ServerHello says which.',
+  'tls.client_key_exchange.unsupported':
+    'Key exchange data of a kind this decoder does not read (PSK, SRP, …); kept as raw bytes.',
+  'tls.ext.supported_versions':
+    'supported_versions (RFC 8446, Section 4.2.1): the client lists the versions it speaks; the server names the one it chose. TLS 1.3 is negotiated here, not in the version field.',
+  'tls.ext.key_share':
+    'key_share (RFC 8446, Section 4.2.8): ephemeral public keys, one per group, so the handshake needs one round trip. Hybrid groups such as X25519MLKEM768 carry a post-quantum key and an X25519 key together.',
+  'tls.ext.psk_key_exchange_modes':
+    'psk_key_exchange_modes (RFC 8446, Section 4.2.9): how a resumed session may use its key: psk_ke alone or psk_dhe_ke with a fresh key exchange.',
+  'tls.ext.pre_shared_key':
+    'pre_shared_key (RFC 8446, Section 4.2.11): the tickets offered for resumption with their binders; the server answers with the one it took. It must be the last extension.',
+  'tls.ext.early_data':
+    'early_data (RFC 8446, Section 4.2.10): the client sends application data before the handshake ends (0-RTT), which an attacker can replay.',
+  'tls.ext.cookie':
+    'cookie (RFC 8446, Section 4.2.2): state a server puts in a HelloRetryRequest, which the client sends back unchanged.',
+  'tls.ext.encrypted_client_hello':
+    'encrypted_client_hello (ECH): the real ClientHello, with its server name, encrypted to the server’s published key. The outer hello only shows the HPKE suite, the config_id and the sealed payload.',
+  'tls.ext.compress_certificate':
+    'compress_certificate (RFC 8879): the algorithms the peer can decompress a Certificate message with.',
+  'tls.ext.record_size_limit':
+    'record_size_limit (RFC 8449): the largest record the sender is willing to receive.',
+  'tls.ext.padding':
+    'padding (RFC 7685): zero bytes that bring the ClientHello to a size some middleboxes handle.',
+  'tls.ext.status_request':
+    'status_request (RFC 6066, Section 8): the client asks the server to staple an OCSP response for its certificate.',
+  'tls.ext.signed_certificate_timestamp':
+    'signed_certificate_timestamp (RFC 6962): proof that the certificate was logged in Certificate Transparency logs.',
+  'tls.ext.application_settings':
+    'application_settings (ALPS): the ALPN protocols for which the client can exchange settings (such as HTTP/2 SETTINGS) during the handshake.',
+  'tls.ext.delegated_credential':
+    'delegated_credential (RFC 9345): the signature schemes the client accepts for a short-lived credential that the server signs with its certificate’s key.',
+
   'tls.change_cipher_spec.type':
     'Always 1. The message only signals that the next record from this side is encrypted.',
   'tls.finished.verify_data':
@@ -534,6 +596,8 @@ const spans: Table = {
   'dns.rdata.caa.flags': 'CAA flags; bit 128 is “issuer critical”.',
   'dns.rdata.caa.tag': 'The CAA property, such as issue or iodef.',
   'dns.rdata.caa.value': 'The CAA value, such as the CA allowed to issue certificates.',
+  'dns.rdata.name':
+    'A domain name inside the record data. Senders never compress it here (RFC 3597, Section 4), but a pointer is followed if one comes.',
   'dns.rdata.unknown':
     'Record data of a type this decoder does not know, kept as raw bytes (RFC 3597).',
   'dns.opt.udp_payload_size':

@@ -427,6 +427,67 @@ const spans: Table = {
   'tls.client_key_exchange.ecdh_Yc':
     '클라이언트의 임시 ECDHE 공개 키입니다. 서버는 이것과 자신의 개인 키로 클라이언트가 얻은 것과 같은 공유 비밀을 얻습니다.',
 
+  // What real captures carry and the engine does not send (read by the decoder only).
+  'tls.record.encrypted_tls13':
+    'TLS 1.3 보호 레코드입니다. 바깥의 opaque_type은 늘 application_data이고, 진짜 콘텐츠 유형은 암호화된 안쪽에 있습니다(RFC 8446, 5.2절).',
+  'tls.heartbeat':
+    'Heartbeat 메시지(RFC 6520)입니다. 상대가 그대로 돌려주는 연결 유지 신호입니다. payload_length가 실제 payload보다 길면 Heartbleed 공격입니다.',
+  'tls.heartbeat.type':
+    'heartbeat_request(1)는 되돌려 달라는 요청이고, heartbeat_response(2)는 그 응답입니다.',
+  'tls.heartbeat.payload_length':
+    '뒤따르는 payload 바이트 수입니다. 응답은 정확히 이만큼을 돌려줘야 합니다.',
+  'tls.heartbeat.payload': '되돌려 받을 바이트입니다.',
+  'tls.heartbeat.padding': '받는 쪽이 무시하는 16바이트 이상의 무작위 바이트입니다.',
+  'tls.sslv2':
+    'TLS를 제안하는 SSL 2.0 형식의 ClientHello입니다(RFC 5246, 부록 E.2). 예전 클라이언트가 SSL 2.0 서버도 답할 수 있도록 보냈습니다.',
+  'tls.sslv2.msg_length': 'SSL 2.0 레코드 길이입니다. 맨 위 비트는 2바이트 헤더라는 표시입니다.',
+  'tls.sslv2.version': '클라이언트가 쓸 수 있는 가장 높은 버전입니다.',
+  'tls.sslv2.cipher_spec_length': '암호 목록의 길이로, 항목마다 3바이트입니다.',
+  'tls.sslv2.cipher_specs':
+    '제안하는 암호들로 각각 3바이트입니다. 첫 바이트가 0인 항목은 TLS 암호 스위트입니다.',
+  'tls.sslv2.challenge': 'client_random의 끝부분이 되는 무작위 바이트입니다.',
+  'tls.server_key_exchange.dh_params':
+    '유한체 Diffie-Hellman 매개변수입니다. 소수 dh_p, 생성원 dh_g, 서버의 공개 값 dh_Ys로 이루어집니다(RFC 5246, 7.4.3절).',
+  'tls.server_key_exchange.dh_p': '군의 소수 모듈러스 p입니다.',
+  'tls.server_key_exchange.dh_g': '생성원 g입니다.',
+  'tls.server_key_exchange.dh_Ys': '이 연결을 위해 새로 만든 서버의 공개 값 g^Xs mod p입니다.',
+  'tls.client_key_exchange.encrypted_pre_master_secret':
+    'RSA 키 교환입니다. 48바이트 사전 마스터 비밀을 서버 인증서의 RSA 키로 암호화했습니다. 나중에 그 키를 얻은 사람은 세션을 복호화할 수 있어 전방 비밀성이 없습니다.',
+  'tls.client_key_exchange.dh_Yc':
+    '클라이언트의 Diffie-Hellman 공개 값 g^Xc mod p입니다. 서버의 비밀과 합치면 같은 사전 마스터 비밀이 나옵니다.',
+  'tls.client_key_exchange.exchange_keys':
+    'RSA의 암호화된 사전 마스터 비밀이거나 DHE의 공개 값 dh_Yc입니다. 둘 다 2바이트 길이가 붙은 바이트라서, 어느 쪽인지는 ServerHello의 암호 스위트만 알려 줍니다.',
+  'tls.client_key_exchange.unsupported':
+    '이 디코더가 읽지 않는 종류(PSK, SRP 등)의 키 교환 데이터입니다. 원래 바이트 그대로 둡니다.',
+  'tls.ext.supported_versions':
+    'supported_versions(RFC 8446, 4.2.1절): 클라이언트는 쓸 수 있는 버전을 나열하고, 서버는 고른 버전을 알립니다. TLS 1.3은 version 필드가 아니라 여기서 정해집니다.',
+  'tls.ext.key_share':
+    'key_share(RFC 8446, 4.2.8절): 그룹마다 하나씩 임시 공개 키를 보내 핸드셰이크를 한 번의 왕복으로 끝냅니다. X25519MLKEM768 같은 하이브리드 그룹은 양자 내성 키와 X25519 키를 함께 담습니다.',
+  'tls.ext.psk_key_exchange_modes':
+    'psk_key_exchange_modes(RFC 8446, 4.2.9절): 재개한 세션이 키를 쓰는 방식입니다. psk_ke만 쓰거나, psk_dhe_ke로 새 키 교환을 더합니다.',
+  'tls.ext.pre_shared_key':
+    'pre_shared_key(RFC 8446, 4.2.11절): 재개에 쓸 티켓과 바인더를 제안하고, 서버는 받아들인 것을 알립니다. 반드시 마지막 확장이어야 합니다.',
+  'tls.ext.early_data':
+    'early_data(RFC 8446, 4.2.10절): 클라이언트가 핸드셰이크가 끝나기 전에 애플리케이션 데이터를 보냅니다(0-RTT). 공격자가 재전송할 수 있습니다.',
+  'tls.ext.cookie':
+    'cookie(RFC 8446, 4.2.2절): 서버가 HelloRetryRequest에 넣는 상태로, 클라이언트가 그대로 돌려보냅니다.',
+  'tls.ext.encrypted_client_hello':
+    'encrypted_client_hello(ECH): 서버 이름이 든 진짜 ClientHello를 서버가 공개한 키로 암호화합니다. 바깥 hello에는 HPKE 스위트, config_id, 봉인된 payload만 보입니다.',
+  'tls.ext.compress_certificate':
+    'compress_certificate(RFC 8879): 상대가 Certificate 메시지의 압축을 풀 수 있는 알고리즘들입니다.',
+  'tls.ext.record_size_limit':
+    'record_size_limit(RFC 8449): 보내는 쪽이 받을 수 있는 가장 큰 레코드 크기입니다.',
+  'tls.ext.padding':
+    'padding(RFC 7685): 일부 중간 장비가 잘 처리하는 크기로 ClientHello를 맞추는 0 바이트입니다.',
+  'tls.ext.status_request':
+    'status_request(RFC 6066, 8절): 클라이언트가 서버에게 인증서의 OCSP 응답을 붙여 달라고 요청합니다.',
+  'tls.ext.signed_certificate_timestamp':
+    'signed_certificate_timestamp(RFC 6962): 인증서가 Certificate Transparency 로그에 기록되었다는 증명입니다.',
+  'tls.ext.application_settings':
+    'application_settings(ALPS): 핸드셰이크 중에 설정(HTTP/2 SETTINGS 등)을 주고받을 수 있는 ALPN 프로토콜들입니다.',
+  'tls.ext.delegated_credential':
+    'delegated_credential(RFC 9345): 서버가 인증서 키로 서명한 짧은 수명의 자격 증명에 대해 클라이언트가 받아들이는 서명 방식들입니다.',
+
   'tls.change_cipher_spec.type':
     '항상 1입니다. 이쪽에서 보내는 다음 레코드부터 암호화된다는 신호일 뿐입니다.',
   'tls.finished.verify_data':
@@ -514,6 +575,8 @@ const spans: Table = {
   'dns.rdata.caa.flags': 'CAA 플래그입니다. 128번 비트는 “issuer critical”입니다.',
   'dns.rdata.caa.tag': 'issue나 iodef 같은 CAA 속성입니다.',
   'dns.rdata.caa.value': '인증서를 발급해도 되는 CA 같은 CAA 값입니다.',
+  'dns.rdata.name':
+    '레코드 데이터 안의 도메인 이름입니다. 여기서는 보내는 쪽이 압축하지 않지만(RFC 3597, 4절), 포인터가 오면 따라갑니다.',
   'dns.rdata.unknown':
     '이 디코더가 모르는 유형의 레코드 데이터입니다. 원래 바이트 그대로 둡니다(RFC 3597).',
   'dns.opt.udp_payload_size':

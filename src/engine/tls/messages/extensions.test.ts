@@ -148,11 +148,6 @@ describe('extensions', () => {
       /protocol_name length 0 is below the minimum 1/,
     ],
     [
-      'an alpn name that is not UTF-8',
-      '001000040002' + '01ff',
-      /alpn protocol_name is not valid UTF-8/,
-    ],
-    [
       'renegotiated_connection overrunning',
       'ff01000105',
       /renegotiated_connection length 5 exceeds the 0 bytes left/,
@@ -171,6 +166,13 @@ describe('extensions', () => {
   it.each(bad)('rejects %s with a DecodeError naming the field', (_, hex, reason) => {
     expect(() => decodeOne(fromHex(hex))).toThrow(reason);
     expect(() => decodeOne(fromHex(hex))).toThrow(DecodeError);
+  });
+
+  it('keeps an ALPN list with a name that is not UTF-8 raw, byte for byte (RFC 7301, 3.1)', () => {
+    const bytes = fromHex('001000070005' + '02683201ff');
+    const ext = decodeOne(bytes);
+    expect(ext).toEqual({ kind: 'unknown', type: 16, data: fromHex('0005' + '02683201ff') });
+    expect(toHex(encodeOne(ext).bytes)).toBe(toHex(bytes));
   });
 
   it('refuses to encode a host name the decoder would reject', () => {

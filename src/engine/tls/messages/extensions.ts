@@ -283,8 +283,15 @@ function readExtensionData(r: Reader, type: number, start: number): Extension {
       return { kind: 'ec_point_formats', formats: readList(r, pointFormatList) };
     case ExtensionType.signature_algorithms:
       return { kind: 'signature_algorithms', schemes: readList(r, signatureAlgorithmList) };
-    case ExtensionType.application_layer_protocol_negotiation:
-      return { kind: 'alpn', protocols: readProtocolNameList(r) };
+    case ExtensionType.application_layer_protocol_negotiation: {
+      const dataStart = r.offset;
+      const protocols = readProtocolNameList(r);
+      // RFC 7301, Section 3.1: names are opaque. One that is not UTF-8 cannot be held as a
+      // string, so the extension is kept raw (and re-encodes byte for byte).
+      if (protocols === undefined)
+        return { kind: 'unknown', type, data: r.buf.slice(dataStart, r.offset) };
+      return { kind: 'alpn', protocols };
+    }
     case ExtensionType.extended_master_secret:
       if (!r.atEnd) {
         throw new DecodeError(
@@ -362,23 +369,26 @@ function readServerNameList(r: Reader): string | undefined {
   );
 }
 
-/** RFC 7301, Section 3.1. Names are opaque; we hold them as strings, so they must be UTF-8. */
-function readProtocolNameList(r: Reader): string[] {
+/**
+ * RFC 7301, Section 3.1. Names are opaque; we hold them as strings, so a list with a name that is
+ * not UTF-8 returns undefined.
+ */
+function readProtocolNameList(r: Reader): string[] | undefined {
   return r.vector(
     2,
     'protocol_name_list',
     (list) => {
       const out: string[] = [];
+      let opaque = false;
       while (!list.atEnd) {
-        const at = list.offset;
         const bytes = list.vector(1, 'protocol_name', (n) => n.rest('name', { show: fromUtf8 }), {
           min: 1,
         });
         const name = strictUtf8(bytes);
-        if (name === undefined) throw new DecodeError('alpn protocol_name is not valid UTF-8', at);
-        out.push(name);
+        if (name === undefined) opaque = true;
+        else out.push(name);
       }
-      return out;
+      return opaque ? undefined : out;
     },
     { min: 2, explain: 'tls.ext.alpn.protocol_name_list' },
   );
