@@ -1,16 +1,21 @@
 /**
  * What the first drawing of the default TLS handshake does not need, loaded on demand: the lab,
- * Decode, the exports and the share popover, the inspector's tabs other than Explain, the DNS engine
- * and the Korean tables. `prefetchAll` fetches and evaluates
+ * Decode, the exports and the share popover, the inspector's tabs other than Explain, the DNS engine,
+ * the lab's English text and the Korean tables. `prefetchAll` fetches and evaluates
  * every one of them once the first handshake is on screen, so a page that has loaded keeps
  * working offline (README, Deploying).
  */
 import { lazy } from 'react';
 import { loadLabModules } from '../engine/scenarios/lab-registry';
-import { loadLanguage } from './i18n';
+import { loadLabText, loadLanguage } from './i18n';
 
-const loadDecodeView = () => import('./lab/decode/DecodeView');
-const loadLabPanel = () => import('./lab/LabPanel');
+/** The lab's views come with the lab's English text (./i18n/en-lab.ts), which only they read. */
+const withLabText =
+  <M>(load: () => Promise<M>) =>
+  () =>
+    Promise.all([load(), loadLabText()]).then(([module]) => module);
+const loadDecodeView = withLabText(() => import('./lab/decode/DecodeView'));
+const loadLabPanel = withLabText(() => import('./lab/LabPanel'));
 const loadSharePanel = () => import('./share/SharePanel');
 const loadBytesTab = () => import('./inspector/BytesTab');
 const loadFieldsTab = () => import('./inspector/FieldsTab');

@@ -9,42 +9,87 @@
  */
 import { LANGUAGE_CODES, isLanguage, type Language } from '../../store/language';
 import { en, type Strings } from './en';
+import type { enLab } from './en-lab';
 
 export { LANGUAGE_CODES, isLanguage, type Language };
 /**
- * How each table arrives. English is in the first load (the page draws in it); Korean is fetched
- * when the page starts in Korean or switches to it, and prefetched after the first drawing, so a
- * page that has loaded switches offline too.
+ * How each table arrives. English is in the first load (the page draws in it), all but the lab's
+ * text (./en-lab.ts), which comes with the lab (`loadLabText`); Korean is fetched when the page
+ * starts in Korean or switches to it. Both are prefetched after the first drawing, so a page that
+ * has loaded switches and opens the lab offline too.
  */
 const LOADERS: Readonly<Record<Language, () => Promise<Strings>>> = {
-  en: () => Promise.resolve(en),
+  en: () => Promise.resolve(loaded.en),
   ko: () => import('./ko').then(({ ko }) => ko),
 };
 
-/** The tables the page has, filled in: what `stringsFor` returns. */
-const loaded: Partial<Record<Language, Strings>> = { en };
+/**
+ * The tables the page has, filled in: what `stringsFor` returns. Until the lab's text has arrived,
+ * English lacks it; only the lab panel and the Decode view read it, and they load it with them.
+ */
+const loaded: { en: Strings } & Partial<Record<Language, Strings>> = { en: en as Strings };
 const pending: Partial<Record<Language, Promise<Strings>>> = {};
 
 /**
- * The table the page reads for a language. A key still missing from a translation (a string added
- * to en.ts in a change that has not reached ko.ts yet) shows in English instead of breaking the
- * page; the type check and the table test both fail on it, so it does not stay missing.
+ * A key still missing from a translation (a string added to en.ts in a change that has not reached
+ * ko.ts yet) shows in English instead of breaking the page; the type check and the table test both
+ * fail on it, so it does not stay missing.
  */
 export function loadLanguage(language: Language): Promise<Strings> {
   const have = loaded[language];
   if (have) return Promise.resolve(have);
   pending[language] ??= LOADERS[language]().then((table) => {
-    const filled = withFallback(table, en);
+    const filled = withFallback(table, loaded.en);
     loaded[language] = filled;
     return filled;
   });
   return pending[language];
 }
 
+let labText: Promise<void> | undefined;
+
+/** Fetches the lab's English text and adds it to the English table (and to Korean's fallback). */
+export function loadLabText(): Promise<void> {
+  labText ??= import('./en-lab').then(
+    ({ enLab }) => {
+      loaded.en = withLabText(en, enLab);
+      for (const language of LANGUAGE_CODES)
+        if (language !== 'en' && loaded[language])
+          loaded[language] = withFallback(loaded[language], loaded.en);
+      tablesChanged();
+    },
+    (e: unknown) => {
+      labText = undefined; // offline now: the next use tries again
+      throw e;
+    },
+  );
+  return labText;
+}
+
+/** The English table with the lab's text added: the whole of `Strings`. */
+export function withLabText(first: typeof en, lab: typeof enLab): Strings {
+  return withFallback(lab as unknown as Strings, first as Strings);
+}
+
 /** The language's table if it has arrived, else English (the store sets a language once it has). */
 export function stringsFor(language: Language): Strings {
-  return loaded[language] ?? en;
+  return loaded[language] ?? loaded.en;
 }
+
+let revision = 0;
+const listeners = new Set<() => void>();
+
+function tablesChanged(): void {
+  revision++;
+  for (const listener of listeners) listener();
+}
+
+/** For useSyncExternalStore: a table gained text (the lab's), so what the page shows may change. */
+export function subscribeTables(onChange: () => void): () => void {
+  listeners.add(onChange);
+  return () => listeners.delete(onChange);
+}
+export const tablesRevision = (): number => revision;
 
 function withFallback<T>(table: T, fallback: T): T {
   if (typeof fallback !== 'object' || fallback === null) return table ?? fallback;

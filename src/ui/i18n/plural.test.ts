@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { en } from './en';
+import { en as enFirstLoad } from './en';
+import { enLab } from './en-lab';
+import { withLabText } from './index';
 import { format, startsWithVowelSound } from './index';
+
+/** The whole English table: what the page has once the lab's text has loaded. */
+const en = withLabText(enFirstLoad, enLab);
 
 describe('plurals and articles come from the language', () => {
   it('picks the English form by Intl.PluralRules, not "(s)"', () => {

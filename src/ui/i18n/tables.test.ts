@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../../engine/scenarios/catalog';
-import { en } from './en';
+import { en as enFirstLoad } from './en';
+import { enLab } from './en-lab';
 import { ko } from './ko';
-import { LANGUAGE_CODES, finalSound, format, loadLanguage, type Language } from './index';
+import {
+  LANGUAGE_CODES,
+  finalSound,
+  format,
+  loadLabText,
+  loadLanguage,
+  stringsFor,
+  withLabText,
+  type Language,
+} from './index';
+
+/** The whole English table: what the page has once the lab's text has loaded. */
+const en = withLabText(enFirstLoad, enLab);
 
 /** Every string leaf of a table, by its dotted path ("ui.play", "scenarios.tls-full.title"). */
 function leaves(value: unknown, path = ''): Map<string, unknown> {
@@ -174,6 +187,13 @@ describe('the page’s tables', () => {
     const page = leaves(await loadLanguage('ko'));
     for (const [k, v] of leaves(TABLES.ko)) expect(page.get(k), k).toBe(v);
     expect(page.size).toBe(leaves(en).size);
+  });
+
+  it('gain the lab’s English text when the lab loads it', async () => {
+    expect(leaves(stringsFor('en')).size).toBeLessThan(leaves(en).size);
+    await loadLabText();
+    expect(leaves(stringsFor('en'))).toEqual(leaves(en));
+    expect(leaves(stringsFor('ko')).size).toBe(leaves(en).size);
   });
 });
 

@@ -13,9 +13,13 @@ import { indexTrace } from '../../store/trace-view';
 import { eventLine } from '../inspector/event-text';
 import { codeMeaning, messageExplanation } from '../inspector/ExplainTab';
 import { runStatusText } from '../run-status-text';
-import { en, type Strings } from './en';
+import { en as enFirstLoad, type Strings } from './en';
+import { enLab } from './en-lab';
 import { ko } from './ko';
-import type { Language } from './index';
+import { withLabText, type Language } from './index';
+
+/** The whole English table: what the page has once the lab's text has loaded. */
+const en = withLabText(enFirstLoad, enLab);
 
 /** The tables as written, without the page's English fallback, so a missing key shows. */
 const TABLES: Readonly<Record<Language, Strings>> = { en, ko };

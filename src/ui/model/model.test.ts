@@ -9,7 +9,12 @@ import { keyScheduleAt, KEY_SCHEDULE } from './keys';
 import { classifyDns, messageExplainKey } from './message';
 import type { Phase } from '../../engine/scenarios/run-outcome';
 import { eventLimit, indexTrace, statesAt, stepOfEvent } from '../../store/trace-view';
-import { en } from '../i18n/en';
+import { en as enFirstLoad } from '../i18n/en';
+import { enLab } from '../i18n/en-lab';
+import { withLabText } from '../i18n/index';
+
+/** The whole English table: what the page has once the lab's text has loaded. */
+const en = withLabText(enFirstLoad, enLab);
 
 async function warmTrace(afterSeconds: number): Promise<{ trace: Trace; phases: Phase[] }> {
   const first = await runDnsLookup({ name: 'www.example.com', type: 'A', seed: '1' });
