@@ -190,7 +190,8 @@ export function Header() {
       </form>
       <DisplaySettings />
       <HeaderTools />
-      {scenario && (
+      {/* A lab scenario's lesson arrives with the lab (src/ui/i18n/en-lab.ts). */}
+      {scenario?.lesson && (
         <details className="lesson">
           <summary>
             <span className="lesson-label">{t.ui.lesson}:</span> {scenario.lesson}

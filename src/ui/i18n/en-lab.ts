@@ -1,9 +1,13 @@
 /**
  * The English text that only the lab and the Decode view show, fetched with them (src/ui/lazy.ts)
  * rather than before the first drawing: the lab panel's editors and outcomes, the preset titles,
- * the notes the lab and the journey add to a Trace, and the TCP header fields. ./index.ts merges
- * it into the English table (en.ts) when it arrives; the Korean table (ko.ts) holds all of it.
+ * the lab scenarios' lessons, the notes the lab and the journey add to a Trace, and the TCP header
+ * fields. ./index.ts merges it into the English table (en.ts) when it arrives; the Korean table
+ * (ko.ts) holds all of it.
  */
+import { JOURNEY_LESSON } from '../../engine/scenarios/journey/lesson';
+import { DNS_LAB_LESSONS } from '../../engine/scenarios/lab/dns/lessons';
+import { LAB_LESSONS } from '../../engine/scenarios/lab/lessons';
 import type { Table } from './en';
 import { DNS_LAB_NOTE_TEXT, DNS_LAB_TEXT } from '../../engine/scenarios/lab/dns/text';
 import { LAB_TEXT } from '../../engine/scenarios/lab/text';
@@ -382,4 +386,11 @@ const spans: Table = {
   ...TCP_FIELD_TEXT,
 };
 
-export const enLab = { lab, notes, spans };
+/** The lab scenarios' lessons; their titles are in en.ts, for the picker. */
+const scenarios: Readonly<Record<string, { lesson: string }>> = Object.fromEntries(
+  Object.entries({ ...LAB_LESSONS, ...DNS_LAB_LESSONS, 'journey-visit': JOURNEY_LESSON }).map(
+    ([id, lesson]) => [id, { lesson }],
+  ),
+);
+
+export const enLab = { lab, notes, spans, scenarios };

@@ -627,9 +627,12 @@ const secretTitles: Table = {
   server_verify_data: 'Server verify_data',
 };
 
-/** Scenario titles and lessons: the catalog's English text, which the CLI prints too. */
-const scenarios: Readonly<Record<string, { title: string; lesson: string }>> = Object.fromEntries(
-  SCENARIOS.map((s) => [s.id, { title: s.title, lesson: s.lesson }]),
+/**
+ * Scenario titles and lessons: the catalog's English text, which the CLI prints too. The lab
+ * scenarios' lessons come with the lab (./en-lab.ts).
+ */
+const scenarios: Readonly<Record<string, { title: string; lesson?: string }>> = Object.fromEntries(
+  SCENARIOS.map((s) => [s.id, { title: s.title, ...(s.lesson ? { lesson: s.lesson } : {}) }]),
 );
 
 /** What each keyboard shortcut does, keyed by the shortcut's id (src/ui/present/shortcuts.ts). */
