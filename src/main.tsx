@@ -24,7 +24,7 @@ function applyUrlParameters(search: string): void {
 }
 
 applyUrlParameters(window.location.search);
-syncLink(applyLink(window.location.search));
+syncLink(await applyLink(window.location.search));
 // Start the run (and the engine's download) now, while React renders the page around it.
 void useStore.getState().run();
 // A page that starts in Korean fetches its table first, so it never draws in English and switches.
