@@ -7,6 +7,7 @@
  */
 import { lazy } from 'react';
 import { loadLabModules } from '../engine/scenarios/lab-registry';
+import { loadSettingsCheck } from '../store/slices/run';
 import { loadLabText, loadLanguage } from './i18n';
 
 /** The lab's views come with the lab's English text (./i18n/en-lab.ts), which only they read. */
@@ -15,7 +16,9 @@ const withLabText =
   () =>
     Promise.all([load(), loadLabText()]).then(([module]) => module);
 const loadDecodeView = withLabText(() => import('./lab/decode/DecodeView'));
-const loadLabPanel = withLabText(() => import('./lab/LabPanel'));
+const loadLabPanel = withLabText(() =>
+  Promise.all([import('./lab/LabPanel'), loadSettingsCheck()]).then(([m]) => m),
+);
 const loadSharePanel = () => import('./share/SharePanel');
 const loadBytesTab = () => import('./inspector/BytesTab');
 const loadFieldsTab = () => import('./inspector/FieldsTab');
