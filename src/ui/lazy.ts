@@ -1,20 +1,25 @@
 /**
  * What the first drawing of the default TLS handshake does not need, loaded on demand: the lab,
  * Decode, the exports and the share popover, the inspector's tabs other than Explain, the DNS engine,
- * the lab's English text and the Korean tables. `prefetchAll` fetches and evaluates
+ * the English text of the lab, DNS and the key schedule, and the Korean tables. `prefetchAll` fetches and evaluates
  * every one of them once the first handshake is on screen, so a page that has loaded keeps
  * working offline (README, Deploying).
  */
 import { lazy } from 'react';
 import { loadLabModules } from '../engine/scenarios/lab-registry';
 import { loadSettingsCheck } from '../store/slices/run';
-import { loadLabText, loadLanguage } from './i18n';
+import { loadEnglishPart, loadLanguage } from './i18n';
 
-/** The lab's views come with the lab's English text (./i18n/en-lab.ts), which only they read. */
+/**
+ * The lab's views come with the lab's English text (./i18n/en-lab.ts), which only they read, and
+ * DNS's (./i18n/en-dns.ts): the DNS lab, the journey and Decode show DNS messages.
+ */
 const withLabText =
   <M>(load: () => Promise<M>) =>
   () =>
-    Promise.all([load(), loadLabText()]).then(([module]) => module);
+    Promise.all([load(), loadEnglishPart('lab'), loadEnglishPart('dns')]).then(
+      ([module]) => module,
+    );
 const loadDecodeView = withLabText(() => import('./lab/decode/DecodeView'));
 const loadLabPanel = withLabText(() =>
   Promise.all([import('./lab/LabPanel'), loadSettingsCheck()]).then(([m]) => m),
@@ -22,7 +27,8 @@ const loadLabPanel = withLabText(() =>
 const loadSharePanel = () => import('./share/SharePanel');
 const loadBytesTab = () => import('./inspector/BytesTab');
 const loadFieldsTab = () => import('./inspector/FieldsTab');
-const loadKeysTab = () => import('./inspector/KeysTab');
+const loadKeysTab = () =>
+  Promise.all([import('./inspector/KeysTab'), loadEnglishPart('keys')]).then(([m]) => m);
 const loadCachesTab = () => import('./inspector/CachesTab');
 const loadNegotiationReport = () => import('./share/NegotiationReport');
 
@@ -51,6 +57,7 @@ const ON_DEMAND: readonly (() => Promise<unknown>)[] = [
   loadDecodeView,
   loadLabPanel,
   loadLabModules,
+  () => loadEnglishPart('dns'),
   () => loadLanguage('ko'),
   () => import('../engine/scenarios/run-lab'),
   () => import('../engine/dns'),

@@ -9,25 +9,41 @@
  */
 import { LANGUAGE_CODES, isLanguage, type Language } from '../../store/language';
 import { en, type Strings } from './en';
+import type { enDns } from './en-dns';
+import type { enKeys } from './en-keys';
 import type { enLab } from './en-lab';
 
 export { LANGUAGE_CODES, isLanguage, type Language };
 /**
- * How each table arrives. English is in the first load (the page draws in it), all but the lab's
- * text (./en-lab.ts), which comes with the lab (`loadLabText`); Korean is fetched when the page
- * starts in Korean or switches to it. Both are prefetched after the first drawing, so a page that
- * has loaded switches and opens the lab offline too.
+ * How each table arrives. English is in the first load (the page draws in it), all but the parts
+ * in ENGLISH_PARTS, which come with what shows them (`loadEnglishPart`); Korean is fetched when
+ * the page starts in Korean or switches to it. All are prefetched after the first drawing, so a
+ * page that has loaded switches language, opens the lab and shows DNS offline too.
  */
 const LOADERS: Readonly<Record<Language, () => Promise<Strings>>> = {
   en: () => Promise.resolve(loaded.en),
   ko: () => import('./ko').then(({ ko }) => ko),
 };
 
+/** The parts of the English table that the first drawing of the default TLS handshake does not show. */
+const ENGLISH_PARTS = {
+  /** The lab panel and the Decode view (./en-lab.ts). */
+  lab: () => import('./en-lab').then(({ enLab }) => enLab),
+  /** DNS messages, fields, notes and response codes (./en-dns.ts). */
+  dns: () => import('./en-dns').then(({ enDns }) => enDns),
+  /** The key schedule, for the Keys tab (./en-keys.ts). */
+  keys: () => import('./en-keys').then(({ enKeys }) => enKeys),
+};
+export type EnglishPart = keyof typeof ENGLISH_PARTS;
+
 /**
- * The tables the page has, filled in: what `stringsFor` returns. Until the lab's text has arrived,
- * English lacks it; only the lab panel and the Decode view read it, and they load it with them.
+ * The tables the page has, filled in: what `stringsFor` returns. Until its parts have arrived,
+ * English lacks them; what reads a part loads it first, or draws again when it arrives.
  */
-const loaded: { en: Strings } & Partial<Record<Language, Strings>> = { en: en as Strings };
+const loaded: { en: Strings } & Partial<Record<Language, Strings>> = {
+  // The sections that only a part fills are empty until it arrives: a lookup finds nothing.
+  en: { ...en, dns: {}, rcodes: {}, secrets: {}, secretTitles: {} } as unknown as Strings,
+};
 const pending: Partial<Record<Language, Promise<Strings>>> = {};
 
 /**
@@ -46,29 +62,35 @@ export function loadLanguage(language: Language): Promise<Strings> {
   return pending[language];
 }
 
-let labText: Promise<void> | undefined;
+const parts: Partial<Record<EnglishPart, Promise<void>>> = {};
 
-/** Fetches the lab's English text and adds it to the English table (and to Korean's fallback). */
-export function loadLabText(): Promise<void> {
-  labText ??= import('./en-lab').then(
-    ({ enLab }) => {
-      loaded.en = withLabText(en, enLab);
+/** Fetches a part of the English table and adds it (to Korean's fallback too); the page redraws. */
+export function loadEnglishPart(part: EnglishPart): Promise<void> {
+  parts[part] ??= ENGLISH_PARTS[part]().then(
+    (table) => {
+      loaded.en = withFallback(table as unknown as Strings, loaded.en);
       for (const language of LANGUAGE_CODES)
         if (language !== 'en' && loaded[language])
           loaded[language] = withFallback(loaded[language], loaded.en);
       tablesChanged();
     },
     (e: unknown) => {
-      labText = undefined; // offline now: the next use tries again
+      delete parts[part]; // offline now: the next use tries again
       throw e;
     },
   );
-  return labText;
+  return parts[part];
 }
 
-/** The English table with the lab's text added: the whole of `Strings`. */
-export function withLabText(first: typeof en, lab: typeof enLab): Strings {
-  return withFallback(lab as unknown as Strings, first as Strings);
+/** The whole English table, `Strings`: en.ts with every part added. */
+export function wholeEnglish(
+  first: typeof en,
+  ...added: (typeof enLab | typeof enDns | typeof enKeys)[]
+): Strings {
+  return added.reduce<Strings>(
+    (table, part) => withFallback(part as unknown as Strings, table),
+    first as Strings,
+  );
 }
 
 /** The language's table if it has arrived, else English (the store sets a language once it has). */

@@ -1,21 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../../engine/scenarios/catalog';
 import { en as enFirstLoad } from './en';
+import { enDns } from './en-dns';
+import { enKeys } from './en-keys';
 import { enLab } from './en-lab';
 import { ko } from './ko';
 import {
   LANGUAGE_CODES,
   finalSound,
   format,
-  loadLabText,
+  loadEnglishPart,
   loadLanguage,
   stringsFor,
-  withLabText,
+  wholeEnglish,
   type Language,
 } from './index';
 
-/** The whole English table: what the page has once the lab's text has loaded. */
-const en = withLabText(enFirstLoad, enLab);
+/** The whole English table: what the page has once every part of it has loaded. */
+const en = wholeEnglish(enFirstLoad, enLab, enDns, enKeys);
 
 /** Every string leaf of a table, by its dotted path ("ui.play", "scenarios.tls-full.title"). */
 function leaves(value: unknown, path = ''): Map<string, unknown> {
@@ -189,9 +191,13 @@ describe('the page’s tables', () => {
     expect(page.size).toBe(leaves(en).size);
   });
 
-  it('gain the lab’s English text when the lab loads it', async () => {
+  it('gain the English parts as they load', async () => {
     expect(leaves(stringsFor('en')).size).toBeLessThan(leaves(en).size);
-    await loadLabText();
+    await loadEnglishPart('lab');
+    expect(stringsFor('en').lab.decode.title).toBe(enLab.lab.decode.title);
+    expect(stringsFor('en').rcodes['NXDOMAIN']).toBeUndefined();
+    await loadEnglishPart('dns');
+    await loadEnglishPart('keys');
     expect(leaves(stringsFor('en'))).toEqual(leaves(en));
     expect(leaves(stringsFor('ko')).size).toBe(leaves(en).size);
   });

@@ -10,11 +10,13 @@ import { classifyDns, messageExplainKey } from './message';
 import type { Phase } from '../../engine/scenarios/run-outcome';
 import { eventLimit, indexTrace, statesAt, stepOfEvent } from '../../store/trace-view';
 import { en as enFirstLoad } from '../i18n/en';
+import { enDns } from '../i18n/en-dns';
+import { enKeys } from '../i18n/en-keys';
 import { enLab } from '../i18n/en-lab';
-import { withLabText } from '../i18n/index';
+import { wholeEnglish } from '../i18n/index';
 
-/** The whole English table: what the page has once the lab's text has loaded. */
-const en = withLabText(enFirstLoad, enLab);
+/** The whole English table: what the page has once every part of it has loaded. */
+const en = wholeEnglish(enFirstLoad, enLab, enDns, enKeys);
 
 async function warmTrace(afterSeconds: number): Promise<{ trace: Trace; phases: Phase[] }> {
   const first = await runDnsLookup({ name: 'www.example.com', type: 'A', seed: '1' });
