@@ -1,9 +1,9 @@
 /**
  * What the first drawing of the default TLS handshake does not need, loaded on demand: the lab,
- * Decode, the exports and the share popover, the inspector's tabs other than Explain, the DNS engine,
- * the English text of the lab, DNS and the key schedule, and the Korean tables. `prefetchAll` fetches and evaluates
- * every one of them once the first handshake is on screen, so a page that has loaded keeps
- * working offline (README, Deploying).
+ * Decode, the exports, the share popover and the shortcuts overlay, the inspector's tabs other
+ * than Explain, the DNS engine, the English text of the lab, DNS and the key schedule, and the
+ * Korean tables. `prefetchAll` fetches and evaluates every one of them once the first handshake is
+ * on screen, so a page that has loaded keeps working offline (README, Deploying).
  */
 import { lazy } from 'react';
 import { loadLabModules } from '../engine/scenarios/lab-registry';
@@ -31,6 +31,7 @@ const loadKeysTab = () =>
   Promise.all([import('./inspector/KeysTab'), loadEnglishPart('keys')]).then(([m]) => m);
 const loadCachesTab = () => import('./inspector/CachesTab');
 const loadNegotiationReport = () => import('./share/NegotiationReport');
+const loadShortcutsDialog = () => import('./present/ShortcutsDialog');
 
 export const DecodeView = lazy(() => loadDecodeView().then((m) => ({ default: m.DecodeView })));
 export const LabPanel = lazy(() => loadLabPanel().then((m) => ({ default: m.LabPanel })));
@@ -40,6 +41,10 @@ export const BytesTab = lazy(() => loadBytesTab().then((m) => ({ default: m.Byte
 export const FieldsTab = lazy(() => loadFieldsTab().then((m) => ({ default: m.FieldsTab })));
 export const KeysTab = lazy(() => loadKeysTab().then((m) => ({ default: m.KeysTab })));
 export const CachesTab = lazy(() => loadCachesTab().then((m) => ({ default: m.CachesTab })));
+/** The "?" overlay of keyboard shortcuts. */
+export const ShortcutsDialog = lazy(() =>
+  loadShortcutsDialog().then((m) => ({ default: m.ShortcutsDialog })),
+);
 /** A `tls probe --json` report, opened through Import. */
 export const NegotiationReport = lazy(() =>
   loadNegotiationReport().then((m) => ({ default: m.NegotiationReport })),
@@ -53,6 +58,7 @@ const ON_DEMAND: readonly (() => Promise<unknown>)[] = [
   loadKeysTab,
   loadCachesTab,
   loadNegotiationReport,
+  loadShortcutsDialog,
   () => import('../engine/scenarios/probe-json'),
   loadDecodeView,
   loadLabPanel,
