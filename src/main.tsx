@@ -24,9 +24,13 @@ function applyUrlParameters(search: string): void {
 }
 
 applyUrlParameters(window.location.search);
-syncLink(applyLink(window.location.search));
-// Start the run (and the engine's download) now, while React renders the page around it.
-void useStore.getState().run();
+// Not awaited at the top level: a link with edited lab settings imports the lab's schemas, whose
+// chunk imports this one, which would wait for itself.
+void applyLink(window.location.search).then((step) => {
+  syncLink(step);
+  // Start the run (and the engine's download) now, while React renders the page around it.
+  void useStore.getState().run();
+});
 // A page that starts in Korean fetches its table first, so it never draws in English and switches.
 await loadLanguage(useStore.getState().language).catch(() => undefined);
 // The diagram starts the prefetch on its first drawing; a run that draws nothing starts it here.

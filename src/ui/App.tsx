@@ -7,6 +7,7 @@ import { PlaybackBar } from './playback/PlaybackBar';
 import { useKeyboardShortcuts } from './playback/keyboard';
 import { RunStatus } from './RunStatus';
 import { useStrings } from './hooks';
+import { loadEnglishPart } from './i18n';
 import { DecodeView, LabPanel, NegotiationReport } from './lazy';
 import { LabSideSwitch } from './lab/LabSideSwitch';
 import { PresentationCaption } from './present/PresentationCaption';
@@ -15,6 +16,9 @@ import { ShareNotice } from './share/ShareNotice';
 import type { Store } from '../store/store';
 
 const selectProbeReport = (s: Store) => s.probeReport;
+/** A DNS run is picked or DNS is on screen: its English text (./i18n/en-dns.ts) is needed. */
+const selectShowsDns = (s: Store) =>
+  s.settings.kind === 'dns' || s.view?.protocol === 'dns' || s.view?.protocol === 'mixed';
 
 /** The page: header on top, the diagram in the middle, the inspector on the right, playback below. */
 export function App() {
@@ -24,12 +28,18 @@ export function App() {
   const workspace = useStore(selectWorkspace);
   const isLab = useStore((s) => s.settings.kind === 'lab');
   const probeReport = useStore(selectProbeReport);
+  const showsDns = useStore(selectShowsDns);
   useKeyboardShortcuts();
 
   useEffect(() => {
     document.documentElement.dataset['theme'] = theme;
     document.documentElement.lang = language;
   }, [theme, language]);
+
+  useEffect(() => {
+    // It fails only offline before the prefetch got to it; the next DNS run tries again.
+    if (showsDns) loadEnglishPart('dns').catch(() => undefined);
+  }, [showsDns]);
 
   return (
     <div className="app">

@@ -1,9 +1,11 @@
 /** Small hooks shared by the components: the language table, and whether to animate. */
 import { useSyncExternalStore } from 'react';
 import { selectLanguage, selectMotion, useStore } from '../store/store';
-import { stringsFor, type Strings } from './i18n';
+import { stringsFor, subscribeTables, tablesRevision, type Strings } from './i18n';
 
+/** The current language's table; a component redraws when the language or the table changes. */
 export function useStrings(): Strings {
+  useSyncExternalStore(subscribeTables, tablesRevision, tablesRevision);
   return stringsFor(useStore(selectLanguage));
 }
 

@@ -1,22 +1,37 @@
 /**
  * What the first drawing of the default TLS handshake does not need, loaded on demand: the lab,
- * Decode, the exports and the share popover, the inspector's tabs other than Explain, the DNS engine
- * and the Korean tables. `prefetchAll` fetches and evaluates
- * every one of them once the first handshake is on screen, so a page that has loaded keeps
- * working offline (README, Deploying).
+ * Decode, the exports, the share popover and the shortcuts overlay, the inspector's tabs other
+ * than Explain, the DNS engine, the English text of the lab, DNS and the key schedule, and the
+ * Korean tables. `prefetchAll` fetches and evaluates every one of them once the first handshake is
+ * on screen, so a page that has loaded keeps working offline (README, Deploying).
  */
 import { lazy } from 'react';
 import { loadLabModules } from '../engine/scenarios/lab-registry';
-import { loadLanguage } from './i18n';
+import { loadSettingsCheck } from '../store/slices/run';
+import { loadEnglishPart, loadLanguage } from './i18n';
 
-const loadDecodeView = () => import('./lab/decode/DecodeView');
-const loadLabPanel = () => import('./lab/LabPanel');
+/**
+ * The lab's views come with the lab's English text (./i18n/en-lab.ts), which only they read, and
+ * DNS's (./i18n/en-dns.ts): the DNS lab, the journey and Decode show DNS messages.
+ */
+const withLabText =
+  <M>(load: () => Promise<M>) =>
+  () =>
+    Promise.all([load(), loadEnglishPart('lab'), loadEnglishPart('dns')]).then(
+      ([module]) => module,
+    );
+const loadDecodeView = withLabText(() => import('./lab/decode/DecodeView'));
+const loadLabPanel = withLabText(() =>
+  Promise.all([import('./lab/LabPanel'), loadSettingsCheck()]).then(([m]) => m),
+);
 const loadSharePanel = () => import('./share/SharePanel');
 const loadBytesTab = () => import('./inspector/BytesTab');
 const loadFieldsTab = () => import('./inspector/FieldsTab');
-const loadKeysTab = () => import('./inspector/KeysTab');
+const loadKeysTab = () =>
+  Promise.all([import('./inspector/KeysTab'), loadEnglishPart('keys')]).then(([m]) => m);
 const loadCachesTab = () => import('./inspector/CachesTab');
 const loadNegotiationReport = () => import('./share/NegotiationReport');
+const loadShortcutsDialog = () => import('./present/ShortcutsDialog');
 
 export const DecodeView = lazy(() => loadDecodeView().then((m) => ({ default: m.DecodeView })));
 export const LabPanel = lazy(() => loadLabPanel().then((m) => ({ default: m.LabPanel })));
@@ -26,6 +41,10 @@ export const BytesTab = lazy(() => loadBytesTab().then((m) => ({ default: m.Byte
 export const FieldsTab = lazy(() => loadFieldsTab().then((m) => ({ default: m.FieldsTab })));
 export const KeysTab = lazy(() => loadKeysTab().then((m) => ({ default: m.KeysTab })));
 export const CachesTab = lazy(() => loadCachesTab().then((m) => ({ default: m.CachesTab })));
+/** The "?" overlay of keyboard shortcuts. */
+export const ShortcutsDialog = lazy(() =>
+  loadShortcutsDialog().then((m) => ({ default: m.ShortcutsDialog })),
+);
 /** A `tls probe --json` report, opened through Import. */
 export const NegotiationReport = lazy(() =>
   loadNegotiationReport().then((m) => ({ default: m.NegotiationReport })),
@@ -39,10 +58,12 @@ const ON_DEMAND: readonly (() => Promise<unknown>)[] = [
   loadKeysTab,
   loadCachesTab,
   loadNegotiationReport,
+  loadShortcutsDialog,
   () => import('../engine/scenarios/probe-json'),
   loadDecodeView,
   loadLabPanel,
   loadLabModules,
+  () => loadEnglishPart('dns'),
   () => loadLanguage('ko'),
   () => import('../engine/scenarios/run-lab'),
   () => import('../engine/dns'),

@@ -8,9 +8,14 @@ import { describe, expect, it } from 'vitest';
 import { concatBytes, fromHex, type Span } from '../../src/engine/bytes';
 import { decodeMessage } from '../../src/engine/dns/codec';
 import { decodeTlsRecords } from '../../src/engine/tls/decode';
-import { en } from '../../src/ui/i18n/en';
+import { en as enFirstLoad } from '../../src/ui/i18n/en';
+import { enDns } from '../../src/ui/i18n/en-dns';
+import { enKeys } from '../../src/ui/i18n/en-keys';
+import { enLab } from '../../src/ui/i18n/en-lab';
+import { wholeEnglish } from '../../src/ui/i18n/index';
 import { ko } from '../../src/ui/i18n/ko';
 
+const en = wholeEnglish(enFirstLoad, enLab, enDns, enKeys);
 const corpus = join(import.meta.dirname, '../fixtures/corpus');
 
 function keys(spans: readonly Span[], out: Set<string>): Set<string> {

@@ -1,63 +1,22 @@
 /**
- * Whether settings can run: the header's fields (server name, DNS name, seed) against the input
- * limits (../limits.ts), and the settings the header does not show (a lab scenario's own,
- * a run's connections or lookups) against their schema (./lab-settings.ts). The
- * store's run() refuses settings with a problem, so the last good run stays on screen while the
- * page says what is wrong. Pure, so it is tested without a DOM.
+ * Whether settings can run: the header's fields and a run's connections or lookups
+ * (./field-problems.ts), and a lab scenario's own settings against their schema
+ * (./lab-settings.ts). The store's run() refuses settings with a problem, so the last good run
+ * stays on screen while the page says what is wrong. Pure, so it is tested without a DOM.
  */
-import {
-  MAX_DNS_RUN_LOOKUPS,
-  checkClockJump,
-  checkConnections,
-  checkHostname,
-  checkLookupCount,
-  checkSeed,
-  checkServerName,
-  type LimitCheck,
-} from '../limits';
 import type { ScenarioSettings } from './catalog';
-import { labSettingsProblem, type SettingsProblem } from './lab-settings';
+import { fieldProblems, type SettingsProblems } from './field-problems';
+import { labSettingsProblem } from './lab-settings';
 
-/**
- * Where a problem is: one of the header's three boxes, or `params`, the rest of the settings (the
- * lab panel's, for a lab scenario).
- */
-export type SettingsField = 'serverName' | 'name' | 'seed' | 'params';
-export type SettingsProblems = Partial<Record<SettingsField, SettingsProblem>>;
-
-const problemOf = (check: LimitCheck): SettingsProblem | undefined =>
-  check.ok ? undefined : { text: check.error };
+export { canRun, type SettingsField, type SettingsProblems } from './field-problems';
 
 /** Every field's problem, by field (empty when the settings can run). */
 export function settingsProblems(settings: ScenarioSettings): SettingsProblems {
-  const found: SettingsProblems = {};
-  found.seed = problemOf(checkSeed(settings.seed));
-  switch (settings.kind) {
-    case 'tls':
-      found.serverName = problemOf(checkServerName(settings.serverName));
-      if (settings.connections !== undefined)
-        found.params = problemOf(checkConnections(settings.connections));
-      break;
-    case 'dns': {
-      found.name = problemOf(checkHostname(settings.name));
-      const count = checkLookupCount(settings.lookups.length, MAX_DNS_RUN_LOOKUPS);
-      // The count first: a list from a file may be huge.
-      found.params = problemOf(count);
-      for (const lookup of count.ok ? settings.lookups : [])
-        found.params ??= problemOf(checkClockJump(lookup.afterSeconds));
-      break;
-    }
-    case 'lab':
-      // A preset's settings are the engine's own; only edited (or imported) ones need a look.
-      if (settings.params !== undefined)
-        found.params = labSettingsProblem(settings.lab, settings.params);
-      break;
+  const found = fieldProblems(settings);
+  // A preset's settings are the engine's own; only edited (or imported) ones need a look.
+  if (settings.kind === 'lab' && settings.params !== undefined) {
+    const problem = labSettingsProblem(settings.lab, settings.params);
+    if (problem) found.params = problem;
   }
-  for (const key of Object.keys(found) as SettingsField[])
-    if (found[key] === undefined) delete found[key];
   return found;
-}
-
-export function canRun(problems: SettingsProblems): boolean {
-  return Object.keys(problems).length === 0;
 }

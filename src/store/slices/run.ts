@@ -1,7 +1,7 @@
 /** Run slice: the trace that came out of the engine for the current settings. */
 import type { StateCreator } from 'zustand';
 import { runScenario } from '../../engine/scenarios/run-scenario';
-import { canRun, settingsProblems } from '../../engine/scenarios/settings-problem';
+import { canRun, fieldProblems } from '../../engine/scenarios/field-problems';
 import { indexTrace, type TraceView } from '../trace-view';
 import type { LabOutcome } from '../../engine/scenarios/lab-registry';
 import type { StatusLine } from '../../engine/scenarios/run-outcome';
@@ -25,6 +25,19 @@ export interface RunSlice {
   run(): Promise<void>;
 }
 
+/** The whole settings check, with every lab scenario's schema, once it has loaded. */
+let checkAll: typeof import('../../engine/scenarios/settings-problem').settingsProblems | undefined;
+
+/**
+ * Loads the whole settings check. The lab panel loads it with itself, so its edits run at once;
+ * a run of edited lab settings before then (a link's) waits for it.
+ */
+export function loadSettingsCheck(): Promise<void> {
+  return import('../../engine/scenarios/settings-problem').then((m) => {
+    checkAll = m.settingsProblems;
+  });
+}
+
 export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) => ({
   status: 'idle',
   ok: false,
@@ -33,8 +46,16 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) 
   async run() {
     const settings = get().settings;
     // Settings over a limit are not run: the run on screen stays, and the field says what is
-    // wrong (the header and the lab panel show these same problems).
-    if (!canRun(settingsProblems(settings))) return;
+    // wrong (the header and the lab panel show these same problems). A lab scenario's edited
+    // settings are checked by their schema, which comes with the lab.
+    if (settings.kind === 'lab' && settings.params !== undefined) {
+      if (!checkAll) {
+        await loadSettingsCheck();
+        // Other settings arrived while the check loaded: they are the ones to run.
+        if (get().settings !== settings) return;
+      }
+      if (!canRun(checkAll!(settings))) return;
+    } else if (!canRun(fieldProblems(settings))) return;
     const runId = get().runId + 1;
     set({ runId, status: 'running', error: undefined, errorLine: undefined });
     get().resetPlayback();

@@ -20,7 +20,7 @@ import type { Motion, Theme } from '../../store/slices/settings';
 import { problemText } from '../error-text';
 import { useStrings } from '../hooks';
 import { format } from '../i18n';
-import { settingsProblems, type SettingsField } from '../../engine/scenarios/settings-problem';
+import { fieldProblems, type SettingsField } from '../../engine/scenarios/field-problems';
 import { HeaderTools } from '../share/HeaderTools';
 import { ScenarioOptions } from '../lab/ScenarioOptions';
 import { ViewSwitch } from '../lab/ViewSwitch';
@@ -46,7 +46,7 @@ export function Header() {
   // What would stop a run, said under the form; the store refuses to run such settings, so the
   // last good run stays on screen. The lab panel shows the problems of its own settings; other
   // settings without a box (a run's connections or lookups) can only come from a file or a link.
-  const problems = settingsProblems(settings);
+  const problems = fieldProblems(settings);
   const fields: readonly (readonly [SettingsField, string])[] = [
     ['serverName', t.ui.hostname],
     ['name', t.ui.dnsName],
@@ -190,7 +190,8 @@ export function Header() {
       </form>
       <DisplaySettings />
       <HeaderTools />
-      {scenario && (
+      {/* A lab scenario's lesson arrives with the lab (src/ui/i18n/en-lab.ts). */}
+      {scenario?.lesson && (
         <details className="lesson">
           <summary>
             <span className="lesson-label">{t.ui.lesson}:</span> {scenario.lesson}

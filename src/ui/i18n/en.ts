@@ -8,13 +8,9 @@
 
 import { SCENARIOS } from '../../engine/scenarios/catalog';
 import { TLS_TEXT_EN } from '../../i18n/tls.en';
-import { DNS_LAB_NOTE_TEXT, DNS_LAB_TEXT } from '../../engine/scenarios/lab/dns/text';
-import { LAB_TEXT } from '../../engine/scenarios/lab/text';
-import {
-  JOURNEY_NOTE_TEXT,
-  JOURNEY_TEXT,
-  TCP_FIELD_TEXT,
-} from '../../engine/scenarios/journey/text';
+import type { enDns } from './en-dns';
+import type { enKeys } from './en-keys';
+import type { enLab } from './en-lab';
 
 /** Explanations keyed by a dynamic key (message name, span explain key, note key, …). */
 export type Table = Readonly<Record<string, string>>;
@@ -299,33 +295,10 @@ const messages: Table = {
 };
 
 /**
- * DNS message kinds. The engine names each message; the UI classifies it (query, referral,
- * answer, …) from its header and sections, and explains the kind.
+ * Span explanations, keyed by the engine's `explain` keys (grep `explain:` in src/engine). DNS's
+ * are in ./en-dns.ts.
  */
-const dns = {
-  queryStub:
-    'The {from} asks the {to} for the {type} records of {name}, with RD (recursion desired) set: “find the answer for me”. A DNS query is one small UDP datagram: a 16-bit ID that the reply must echo, a few flags and one question.',
-  queryIterative:
-    'The recursive resolver asks {server}, {to@a/an} server, for the {type} records of {name}, without RD: “answer if you can, or tell me whom to ask next”. This is iterative resolution, one level of the tree at a time.',
-  referral:
-    '{server} does not hold {name}, but knows who is closer: it returns the NS records of the next zone down in the authority section, and their addresses (glue) in the additional section. A referral is a normal result, not an error; the resolver caches the delegation and asks the next server.',
-  answer:
-    'The {from} passes the answer on: the {type} records of {name}. The TTL on each record says how many seconds a cache may keep it, and every cache on the way back stores it, so the next lookup can be answered sooner.',
-  answerAuthoritative:
-    '{server}, authoritative for the zone, answers with the {type} records of {name}, with AA (authoritative answer) set. The TTL on each record says how many seconds caches may keep it; every cache on the way back stores it.',
-  answerFromCache:
-    'The {from} answers from its own cache, without asking anyone. The TTL in the reply is what is left of the original TTL, counted down by the time since the record was cached.',
-  nodata:
-    '{name} exists but has no {type} records: NOERROR with an empty answer, called NODATA. The SOA record in the authority section tells caches how long they may remember that (RFC 2308).',
-  nxdomain:
-    '{name} does not exist (NXDOMAIN). The SOA record in the authority section tells caches how long they may remember that: the smaller of its TTL and its MINIMUM field (RFC 2308, Section 5).',
-  failure: 'The {from} could not answer: {rcode}. The asker has to try another server or give up.',
-  unknown: 'A DNS message from the {from} to the {to}.',
-};
-
-/** Span explanations, keyed by the engine's `explain` keys (grep `explain:` in src/engine). */
 const spans: Table = {
-  ...TCP_FIELD_TEXT,
   'bytes.length':
     'A length prefix: how many bytes of the field follow. TLS and DNS prefix variable-length data so a parser knows where it ends.',
 
@@ -448,68 +421,6 @@ const spans: Table = {
   'tls.client_key_exchange.ecdh_Yc':
     'The client’s ephemeral ECDHE public key. With the server’s private key it yields the same shared secret the client got.',
 
-  // What real captures carry and the engine does not send (read by the decoder only).
-  'tls.record.encrypted_tls13':
-    'A TLS 1.3 protected record: its outer opaque_type is always application_data, and the real content type is inside the encryption (RFC 8446, Section 5.2).',
-  'tls.heartbeat':
-    'A Heartbeat message (RFC 6520): a keep-alive that the peer echoes. A payload_length longer than the payload is the Heartbleed attack.',
-  'tls.heartbeat.type':
-    'heartbeat_request (1) asks for an echo; heartbeat_response (2) is the echo.',
-  'tls.heartbeat.payload_length':
-    'How many payload bytes follow; the answer must echo exactly these.',
-  'tls.heartbeat.payload': 'The bytes to echo back.',
-  'tls.heartbeat.padding': 'At least 16 random bytes, ignored by the receiver.',
-  'tls.sslv2':
-    'An SSL 2.0-style ClientHello that offers TLS (RFC 5246, Appendix E.2): old clients sent it so that SSL 2.0 servers could answer too.',
-  'tls.sslv2.msg_length': 'The SSL 2.0 record length; its top bit marks the 2-byte header.',
-  'tls.sslv2.version': 'The highest version the client can speak.',
-  'tls.sslv2.cipher_spec_length': 'The length of the cipher list, 3 bytes per entry.',
-  'tls.sslv2.cipher_specs':
-    'The offered ciphers, 3 bytes each. An entry whose first byte is 0 is a TLS cipher suite.',
-  'tls.sslv2.challenge': 'Random bytes that become the end of client_random.',
-  'tls.server_key_exchange.dh_params':
-    'The finite-field Diffie-Hellman parameters: the prime dh_p, the generator dh_g and the server’s public value dh_Ys (RFC 5246, Section 7.4.3).',
-  'tls.server_key_exchange.dh_p': 'The prime modulus p of the group.',
-  'tls.server_key_exchange.dh_g': 'The generator g.',
-  'tls.server_key_exchange.dh_Ys':
-    'The server’s public value g^Xs mod p, made fresh for this connection.',
-  'tls.client_key_exchange.encrypted_pre_master_secret':
-    'RSA key exchange: the 48-byte premaster secret, encrypted with the server certificate’s RSA key. Anyone who later gets that key can decrypt the session: there is no forward secrecy.',
-  'tls.client_key_exchange.dh_Yc':
-    'The client’s Diffie-Hellman public value g^Xc mod p. With the server’s secret it gives the same premaster secret.',
-  'tls.client_key_exchange.exchange_keys':
-    'RSA’s encrypted premaster secret or DHE’s public value dh_Yc: both are bytes with a 2-byte length, and only the cipher suite in the ServerHello says which.',
-  'tls.client_key_exchange.unsupported':
-    'Key exchange data of a kind this decoder does not read (PSK, SRP, …); kept as raw bytes.',
-  'tls.ext.supported_versions':
-    'supported_versions (RFC 8446, Section 4.2.1): the client lists the versions it speaks; the server names the one it chose. TLS 1.3 is negotiated here, not in the version field.',
-  'tls.ext.key_share':
-    'key_share (RFC 8446, Section 4.2.8): ephemeral public keys, one per group, so the handshake needs one round trip. Hybrid groups such as X25519MLKEM768 carry a post-quantum key and an X25519 key together.',
-  'tls.ext.psk_key_exchange_modes':
-    'psk_key_exchange_modes (RFC 8446, Section 4.2.9): how a resumed session may use its key: psk_ke alone or psk_dhe_ke with a fresh key exchange.',
-  'tls.ext.pre_shared_key':
-    'pre_shared_key (RFC 8446, Section 4.2.11): the tickets offered for resumption with their binders; the server answers with the one it took. It must be the last extension.',
-  'tls.ext.early_data':
-    'early_data (RFC 8446, Section 4.2.10): the client sends application data before the handshake ends (0-RTT), which an attacker can replay.',
-  'tls.ext.cookie':
-    'cookie (RFC 8446, Section 4.2.2): state a server puts in a HelloRetryRequest, which the client sends back unchanged.',
-  'tls.ext.encrypted_client_hello':
-    'encrypted_client_hello (ECH): the real ClientHello, with its server name, encrypted to the server’s published key. The outer hello only shows the HPKE suite, the config_id and the sealed payload.',
-  'tls.ext.compress_certificate':
-    'compress_certificate (RFC 8879): the algorithms the peer can decompress a Certificate message with.',
-  'tls.ext.record_size_limit':
-    'record_size_limit (RFC 8449): the largest record the sender is willing to receive.',
-  'tls.ext.padding':
-    'padding (RFC 7685): zero bytes that bring the ClientHello to a size some middleboxes handle.',
-  'tls.ext.status_request':
-    'status_request (RFC 6066, Section 8): the client asks the server to staple an OCSP response for its certificate.',
-  'tls.ext.signed_certificate_timestamp':
-    'signed_certificate_timestamp (RFC 6962): proof that the certificate was logged in Certificate Transparency logs.',
-  'tls.ext.application_settings':
-    'application_settings (ALPS): the ALPN protocols for which the client can exchange settings (such as HTTP/2 SETTINGS) during the handshake.',
-  'tls.ext.delegated_credential':
-    'delegated_credential (RFC 9345): the signature schemes the client accepts for a short-lived credential that the server signs with its certificate’s key.',
-
   'tls.change_cipher_spec.type':
     'Always 1. The message only signals that the next record from this side is encrypted.',
   'tls.finished.verify_data':
@@ -535,90 +446,13 @@ const spans: Table = {
   'http.end_of_headers': 'An empty line (CRLF) ends the headers; the body, if any, follows.',
   'http.body': 'The body of the HTTP message: here the HTML page.',
   'http.file_data': 'The file data carried in the HTTP body.',
-
-  'dns.header':
-    'The 12-byte DNS header: ID, flags and the number of records in each of the four sections (RFC 1035, Section 4.1.1).',
-  'dns.header.id':
-    'A 16-bit ID chosen by the asker; the reply must carry the same one. A random ID makes it harder to spoof answers.',
-  'dns.header.flags':
-    'The flags: QR (query or response), opcode, AA (authoritative answer), TC (truncated), RD (recursion desired), RA (recursion available) and the response code.',
-  'dns.header.flags1': 'QR, opcode, AA, TC and RD.',
-  'dns.header.flags2':
-    'RA, the reserved Z bit, AD, CD and the response code (NOERROR, NXDOMAIN, …).',
-  'dns.header.qdcount': 'How many questions follow: always 1 in practice.',
-  'dns.header.ancount': 'How many records are in the answer section.',
-  'dns.header.nscount':
-    'How many records are in the authority section: NS records for a referral, an SOA for a negative answer.',
-  'dns.header.arcount':
-    'How many records are in the additional section: glue addresses and the EDNS OPT record.',
-  'dns.question': 'The question: a name, a type and a class.',
-  'dns.question.qname':
-    'The name asked about, as length-prefixed labels ending with the empty root label.',
-  'dns.question.qtype': 'The record type asked for, such as A (1), NS (2), MX (15) or AAAA (28).',
-  'dns.question.qclass': 'The class: IN (1), the Internet, in practice always.',
-  'dns.answer': 'A record in the answer section: it answers the question directly.',
-  'dns.authority':
-    'A record in the authority section: NS records naming the servers to ask next (a referral), or an SOA record for a negative answer.',
-  'dns.additional':
-    'A record in the additional section: glue addresses for the NS names, or the EDNS OPT pseudo-record.',
-  'dns.rr.name': 'The owner name of the record.',
-  'dns.rr.type': 'The record type.',
-  'dns.rr.class': 'The record class: IN.',
-  'dns.rr.ttl':
-    'Time to live: how many seconds caches may keep this record. Caches count it down, and a cached answer is returned with what is left.',
-  'dns.rr.rdlength': 'The length of the record data that follows.',
-  'dns.rr.rdata': 'The record data; its format depends on the type.',
-  'dns.name.label': 'One label of a domain name, with a 1-byte length in front (at most 63).',
-  'dns.name.pointer':
-    'A compression pointer: two bytes starting with binary 11 that point back to a name already in the message (RFC 1035, Section 4.1.4).',
-  'dns.name.root': 'The zero-length root label that ends every name.',
-  'dns.rdata.a.address': 'An IPv4 address, 4 bytes.',
-  'dns.rdata.aaaa.address': 'An IPv6 address, 16 bytes.',
-  'dns.rdata.ns.nsdname': 'The name of an authoritative name server for the zone.',
-  'dns.rdata.cname.cname': 'The canonical name this name is an alias of; the resolver follows it.',
-  'dns.rdata.ptr.ptrdname': 'The name a reverse-lookup address points to.',
-  'dns.rdata.mx.preference': 'The mail server’s preference: lower numbers are tried first.',
-  'dns.rdata.mx.exchange': 'The mail server’s name.',
-  'dns.rdata.txt.string': 'A character-string of text, with a 1-byte length.',
-  'dns.rdata.soa.mname': 'The primary name server of the zone.',
-  'dns.rdata.soa.rname': 'The zone administrator’s mailbox, with the @ written as a dot.',
-  'dns.rdata.soa.serial': 'The zone’s version number; secondaries copy the zone when it grows.',
-  'dns.rdata.soa.refresh': 'How often secondaries check for a new serial, in seconds.',
-  'dns.rdata.soa.retry': 'How long secondaries wait before retrying a failed refresh, in seconds.',
-  'dns.rdata.soa.expire':
-    'How long secondaries keep serving the zone without reaching the primary, in seconds.',
-  'dns.rdata.soa.minimum':
-    'Since RFC 2308: the TTL for negative answers. Caches keep an NXDOMAIN or NODATA for the smaller of this and the SOA’s own TTL.',
-  'dns.rdata.srv.priority': 'The SRV target’s priority: lower is tried first.',
-  'dns.rdata.srv.weight': 'The share of traffic among targets of equal priority.',
-  'dns.rdata.srv.port': 'The port the service listens on.',
-  'dns.rdata.srv.target': 'The host that offers the service.',
-  'dns.rdata.caa.flags': 'CAA flags; bit 128 is “issuer critical”.',
-  'dns.rdata.caa.tag': 'The CAA property, such as issue or iodef.',
-  'dns.rdata.caa.value': 'The CAA value, such as the CA allowed to issue certificates.',
-  'dns.rdata.name':
-    'A domain name inside the record data. Senders never compress it here (RFC 3597, Section 4), but a pointer is followed if one comes.',
-  'dns.rdata.unknown':
-    'Record data of a type this decoder does not know, kept as raw bytes (RFC 3597).',
-  'dns.opt.udp_payload_size':
-    'EDNS(0): the largest UDP reply the sender can take, carried in the CLASS field (RFC 6891, Section 6.1.2).',
-  'dns.opt.extended_rcode': 'The upper 8 bits of a 12-bit response code.',
-  'dns.opt.version': 'The EDNS version: 0.',
-  'dns.opt.flags': 'EDNS flags; DO asks for DNSSEC records.',
-  'dns.opt.option': 'An EDNS option: a code, a length and data.',
-  'dns.opt.option.code': 'The option code (IANA “DNS EDNS0 Option Codes”).',
-  'dns.opt.option.length': 'The length of the option data.',
-  'dns.opt.option.data': 'The option data.',
 };
 
-/** Notes the engine emits (`note` events). Params are filled in by name. */
+/**
+ * Notes the engine emits (`note` events); DNS's are in ./en-dns.ts. Params are filled in by
+ * name.
+ */
 const notes: Table = {
-  'lab.tamper.changed_byte':
-    'On the wire, byte {offset} of {message} ({field}) was changed: its value {before} became {after}.',
-  'lab.mitm.read_plaintext':
-    'The attacker decrypted what the {from} sent to the {to}, read it, and encrypted it again: {text}',
-  ...DNS_LAB_NOTE_TEXT,
-  ...JOURNEY_NOTE_TEXT,
   ...TLS_TEXT_EN,
   'tls.server.chose_suite': 'Why this suite: {reason}',
   'tls.client.server_hello': 'The client accepted {suite}. Extended master secret: {ems}.',
@@ -652,72 +486,14 @@ const notes: Table = {
   'tls.alert.warning_ignored': 'A warning alert ({description}) was received and ignored.',
   'tls.server.renegotiation_refused':
     'The client asked to renegotiate with a new ClientHello. This server does not renegotiate: it answers with a no_renegotiation warning and the connection carries on (RFC 5246, Section 7.2.2).',
-
-  'dns.note.cname_loop':
-    'The CNAME chain loops back to {name}: the resolver stops and answers SERVFAIL.',
-  'dns.note.cname_limit':
-    'The CNAME chain is longer than {limit} links: the resolver gives up with SERVFAIL.',
-  'dns.note.referral_limit': 'More than {limit} referrals for one name: the resolver gives up.',
-  'dns.note.query_budget':
-    'This resolution has used its budget of {limit} queries: the resolver gives up, as real resolvers do so they cannot be turned into traffic amplifiers.',
-  'dns.note.all_servers_failed': 'None of the servers for {zone} gave a usable answer.',
-  'dns.note.ns_cycle':
-    'Finding the address of {server} would need {zone} itself: a cycle, so that server is skipped.',
-  'dns.note.depth_limit':
-    'Looking up name server addresses went more than {limit} levels deep: the resolver stops there.',
-  'dns.note.glueless':
-    'The referral to {zone} names {server} without its address (no glue), so the resolver must look that address up first.',
-  'dns.note.timeout':
-    '{server} ({address}) did not answer within {ms} ms; the asker tries the next server or gives up.',
-  'dns.note.malformed': 'The response from {server} could not be parsed: {reason}.',
-  'dns.note.spoofed':
-    'A response claiming to come from {server} carried ID {gotId} instead of {expectedId}: it is dropped as a possible spoofing attempt (RFC 5452).',
-  'dns.note.out_of_bailiwick':
-    'Dropped {record} from the {section} section: the {zone} servers have no authority over it. This bailiwick check stops cache poisoning.',
-  'dns.note.lame':
-    '{server} ({address}) gave no usable answer for {query} ({reason}): it is “lame”, and the resolver tries another server.',
 };
 
-/** The key schedule, keyed by the secret events' `explain` keys. */
-const secrets: Table = {
-  'secret.pre_master.ecdhe':
-    'The ECDHE shared secret: this side’s private key combined with the peer’s public key. Both sides arrive at the same value, and it never travels on the wire (RFC 8422, Section 5.10).',
-  'secret.master':
-    '48 bytes: PRF(pre_master_secret, “master secret”, client_random + server_random) (RFC 5246, Section 8.1).',
-  'secret.master.ems':
-    '48 bytes: PRF(pre_master_secret, “extended master secret”, session_hash). The session hash covers every handshake message up to ClientKeyExchange, which binds the keys to this exact handshake (RFC 7627, Section 4).',
-  'secret.key_block':
-    'PRF(master_secret, “key expansion”, server_random + client_random), long enough to cut into the write keys and IVs (RFC 5246, Section 6.3). Note the randoms are in the opposite order to the master secret’s.',
-  'secret.client_write_key':
-    'The key that encrypts what the client sends. The server uses it to decrypt.',
-  'secret.server_write_key':
-    'The key that encrypts what the server sends. The client uses it to decrypt.',
-  'secret.client_write_iv':
-    'The client’s implicit IV: for AES-GCM the 4-byte salt that starts each nonce (RFC 5288), for ChaCha20-Poly1305 12 bytes mixed with the sequence number (RFC 7905).',
-  'secret.server_write_iv':
-    'The server’s implicit IV, used the same way for the records the server sends.',
-  'secret.verify_data.client':
-    'PRF(master_secret, “client finished”, hash of the handshake messages), 12 bytes: what the client’s Finished carries (RFC 5246, Section 7.4.9).',
-  'secret.verify_data.server':
-    'PRF(master_secret, “server finished”, hash of the handshake messages, now including the client’s Finished), 12 bytes: what the server’s Finished carries.',
-};
-
-/** Titles for the key schedule's steps, keyed by secret name. */
-const secretTitles: Table = {
-  pre_master_secret: 'Pre-master secret',
-  master_secret: 'Master secret',
-  key_block: 'Key block',
-  client_write_key: 'client_write_key',
-  server_write_key: 'server_write_key',
-  client_write_IV: 'client_write_IV',
-  server_write_IV: 'server_write_IV',
-  client_verify_data: 'Client verify_data',
-  server_verify_data: 'Server verify_data',
-};
-
-/** Scenario titles and lessons: the catalog's English text, which the CLI prints too. */
-const scenarios: Readonly<Record<string, { title: string; lesson: string }>> = Object.fromEntries(
-  SCENARIOS.map((s) => [s.id, { title: s.title, lesson: s.lesson }]),
+/**
+ * Scenario titles and lessons: the catalog's English text, which the CLI prints too. The lab
+ * scenarios' lessons come with the lab (./en-lab.ts).
+ */
+const scenarios: Readonly<Record<string, { title: string; lesson?: string }>> = Object.fromEntries(
+  SCENARIOS.map((s) => [s.id, { title: s.title, ...(s.lesson ? { lesson: s.lesson } : {}) }]),
 );
 
 /** What each keyboard shortcut does, keyed by the shortcut's id (src/ui/present/shortcuts.ts). */
@@ -774,23 +550,6 @@ const alerts: Table = {
     'None of the application protocols the client offered in ALPN is one the server speaks.',
 };
 
-/** What each DNS response code means (RFC 1035, Section 4.1.1; RFC 2136; RFC 6895). */
-const rcodes: Table = {
-  NOERROR: 'No error: the server answered the question (the answer may still be empty).',
-  FORMERR: 'Format error: the server could not understand the query.',
-  SERVFAIL:
-    'Server failure: the server could not produce an answer, for example because no server further down the tree responded.',
-  NXDOMAIN: 'Non-existent domain: the name does not exist at all.',
-  NOTIMP: 'Not implemented: the server does not support this kind of query.',
-  REFUSED:
-    'Refused: the server will not answer this query, for example because it is not authoritative for the name and does not recurse.',
-  YXDOMAIN: 'A name exists that should not (dynamic update, RFC 2136).',
-  YXRRSET: 'A record set exists that should not (dynamic update, RFC 2136).',
-  NXRRSET: 'A record set that should exist does not (dynamic update, RFC 2136).',
-  NOTAUTH: 'The server is not authoritative for the zone.',
-  NOTZONE: 'A name in the request is outside the zone.',
-};
-
 /** Lanes (actors) and caches as people call them; the engine's names are the keys. */
 const names: Table = {
   Client: 'Client',
@@ -828,8 +587,9 @@ const values: Table = {
 };
 
 /**
- * The lab panel and the Decode view: group names, editors, outcomes in plain words. Preset titles
- * come from the engine's lab text tables, keyed by scenario id and preset id.
+ * The lab's words that the page shows before the lab has loaded: the picker's groups, the view and
+ * side switches, the header's settings check. The rest of the lab panel and the Decode view (their
+ * editors, outcomes and preset titles) is in ./en-lab.ts, fetched with them.
  */
 const lab = {
   groups: {
@@ -842,380 +602,30 @@ const lab = {
   viewDiagram: 'Diagram',
   viewDecode: 'Decode',
   visitLabel: 'Visit {n} · {time} ms',
-
   panel: 'Lab',
   sideSwitch: 'Side panel',
-  startFrom: 'Start from',
-  resetPreset: 'Undo my changes',
   settings: 'Settings',
-  outcome: 'Outcome',
-  running: 'Running…',
   loading: 'Loading…',
-  noOutcome: 'Run the scenario to see its outcome.',
-  yes: 'yes',
-  no: 'no',
-  alert: 'Alert',
-  alertSent: '{description} ({code}), sent by {by} to {to}:',
-  moveUp: 'Move {name} up',
-  moveDown: 'Move {name} down',
-  showServerHello: 'Show the ServerHello',
-  showCertificate: 'Show the Certificate',
-  showAlert: 'Show the alert',
-  numberRange: 'Enter a whole number from {min} to {max}.',
-  presets: Object.fromEntries([
-    ...Object.entries(LAB_TEXT).map(([id, text]) => [id, { ...text.presets }]),
-    ...Object.entries(DNS_LAB_TEXT).map(([id, text]) => [id, { ...text.presets }]),
-    ['journey-visit', { ...JOURNEY_TEXT.presets }],
-  ]) as Readonly<Record<string, Readonly<Record<string, string>>>>,
-
-  negotiation: {
-    client: 'Client',
-    server: 'Server',
-    suites: 'cipher suites',
-    groups: 'key exchange groups',
-    signatureSchemes: 'signature algorithms',
-    listOf: '{side}: {list}',
-    preference: 'Whose order wins',
-    preferServer: 'The server’s order',
-    preferClient: 'The client’s order',
-    misbehave: 'The ServerHello names',
-    followRfc: 'the suite the server chose',
-    namesSuite: '{suite}, whatever was offered',
-    agreed: 'The handshake completed with {suite}.',
-    failed: 'The handshake failed.',
-    chosenSuite: 'Suite chosen',
-    why: 'Why',
-    serverHelloSaid: 'The ServerHello named instead',
-    group: 'Key exchange group',
-    signatureScheme: 'ServerKeyExchange signed with',
-  },
-
-  resumption: {
-    sessionCache: 'The server keeps a session cache (resumption by session ID)',
-    tickets: 'The server issues session tickets',
-    offerTickets: 'The client accepts session tickets',
-    between: 'Between the two connections',
-    betweenChoices: {
-      nothing: 'Nothing happens (one second passes)',
-      'server-cache-cleared': 'The server restarts and loses its session cache',
-      'ticket-key-rotated': 'The server changes its ticket key',
-      'session-lifetime-passed': 'Six minutes pass (the session lives five)',
-    },
-    resumed: 'The second connection resumed the session {by}.',
-    notResumed: 'The second connection made a full handshake.',
-    bySessionId: 'by session ID',
-    byTicket: 'with the session ticket',
-    offered: 'The client offered to resume {by}.',
-    offeredNothing: 'The client had nothing to resume.',
-    full: 'full handshake',
-    abbreviated: 'abbreviated handshake',
-    noHandshake: 'no handshake',
-    roundTrips: '{n#one:# round trip|other:# round trips}',
-    readyAfter: 'request after {time} ms',
-    showSecond: 'Show the second ClientHello',
-  },
-
-  certificates: {
-    problem: 'What is wrong with the certificate',
-    accepted: 'The client accepted the certificate chain and got the page.',
-    served: 'What the server sent (its own certificate first)',
-    issuedBy: 'issued by {issuer}',
-  },
-
-  warning: {
-    title: 'Your connection is not private',
-    notSecure: 'Not secure',
-    intro:
-      'Attackers might be trying to steal your information from {host} (for example, passwords, messages or credit cards).',
-    kinds: {
-      expired:
-        'The certificate has expired. The server may be misconfigured, or the clock of this device may be wrong.',
-      not_yet_valid:
-        'The certificate is not valid yet. The clock of this device may be wrong, or the certificate was issued for the future.',
-      hostname_mismatch:
-        'The certificate is for another name. The server presented a certificate that does not list this site’s name.',
-      unknown_ca:
-        'The certificate was issued by an authority that this device does not trust. Anyone can make such a certificate for any name.',
-      self_signed:
-        'The certificate is signed by itself. No authority vouches for it, so anyone could have made it.',
-      missing_intermediate:
-        'The certificate chain is incomplete. The server did not send the intermediate certificate that links its certificate to a trusted root.',
-      other: 'The certificate could not be checked.',
-    },
-    onTheWire: 'On the wire:',
-  },
-
-  mitm: {
-    trust: 'Trust the attacker’s CA',
-    trustHint:
-      'As if someone had installed the attacker’s root certificate on this device (a company proxy, or malware).',
-    accepted:
-      'The client accepted the attacker’s certificate, issued by “{issuer}”. The padlock shows, and the attacker reads everything.',
-    relayed: 'The request reached the real server',
-    clientGot: 'The client got',
-    attackerRead: 'What the attacker read in plaintext',
-    readNothing: 'Nothing: the client stopped before sending any data.',
-  },
-
-  tamper: {
-    record: 'Message to change',
-    recordOption: '{n}: {message} from {from}',
-    offset: 'Byte (offset from the record header)',
-    pickHint: 'Or click a byte below. Hover over bytes to see their field.',
-    useInspector:
-      'Use the first byte of the field selected in the inspector ({message}, byte {offset})',
-    change: 'How to change it',
-    masks: {
-      '1': 'Flip the lowest bit (XOR 0x01)',
-      '128': 'Flip the highest bit (XOR 0x80)',
-      '255': 'Flip every bit (XOR 0xff)',
-    },
-    ems: 'The client offers the extended master secret',
-    preview: 'Byte {offset} of {message}, in {field}: 0x{before} becomes 0x{after}.',
-    noField: 'no field',
-    caught: 'Caught by the {by}, when the {message} arrived.',
-    unnoticed: 'Nobody noticed: the handshake completed and the page loaded.',
-    stalled: 'Nobody sent an alert, but the handshake did not finish.',
-    changed: 'Changed',
-    changedByte: 'byte {offset} of {message} from {from} ({field}): 0x{before} became 0x{after}',
-    notSent: 'nothing: that record was never sent, or it is shorter',
-    waiting: '{lane} still waits in',
-    response: 'The client got',
-    showTampered: 'Show the changed message',
-    showCaught: 'Show where it was caught',
-  },
-
-  ems: {
-    clientOffers: 'The client offers the extended master secret',
-    serverSupports: 'The server supports it',
-    used: 'Both sides used the extended master secret.',
-    notUsed: 'The classic master secret was used.',
-    label: 'PRF label',
-    seedIs: 'PRF seed',
-    sidesAgree: 'Client and server derived the same master secret',
-    masterSecret: 'master_secret (48 bytes)',
-    showKeys: 'Show the key schedule',
-  },
-
-  dns: {
-    layers: {
-      Browser: 'the browser’s cache',
-      'OS resolver': 'the OS resolver’s cache',
-      'Recursive resolver': 'the recursive resolver’s cache',
-      'Authoritative servers': 'the authoritative servers',
-    },
-    name: 'Name',
-    type: 'Type',
-    lookupN: 'Lookup {n}',
-    after: 'Seconds after the previous lookup',
-    secondsUnit: 's',
-    restart: 'Before it',
-    restarts: {
-      none: 'nothing restarts',
-      browser: 'the browser restarts',
-      computer: 'the computer restarts',
-    },
-    removeLookup: 'Remove lookup {n}',
-    lookupsFull: 'That is the most lookups one run takes ({max}): remove one to add another.',
-    advanceClock: 'Advance the clock and look up again:',
-    jumps: {
-      '10': '+10 s',
-      '60': '+1 min',
-      '300': '+5 min',
-      '3600': '+1 h',
-      '86400': '+1 day',
-    },
-    lastAnsweredBy: 'The last lookup was answered by {layer}.',
-    lookupsCaption: 'The lookups, one by one',
-    barsHint:
-      'The bars show how many seconds each cache had left on the answer when the browser asked.',
-    answeredFrom: 'Answered by {layer} · {n#one:# DNS message|other:# DNS messages}',
-    when: 'At',
-    atSeconds: '{s} s',
-    question: 'Asked',
-    answeredBy: 'Answered by',
-    answer: 'Answer',
-    messages: 'DNS messages',
-    ttlBrowser: 'Browser TTL',
-    ttlOs: 'OS TTL',
-    ttlRecursive: 'Recursive TTL',
-    ttlDelegations: 'Delegations TTL',
-    notCached: 'not cached',
-    afterLast: 'Left after the last lookup (at {s} s)',
-    firstType: 'First lookup’s type',
-    againType: 'Second lookup’s type',
-    againAfter: 'Second lookup, seconds later',
-    firstLookup: 'First lookup',
-    secondLookup: 'Second lookup',
-    lookupResult: '{result}, from {layer}',
-    soaOf: 'The SOA of {zone} in the answer',
-    soaTtl: 'Its TTL in the zone',
-    soaMinimum: 'Its MINIMUM field',
-    soaSent: 'The TTL the server sent: the smaller',
-    negativeCachedFor: 'How long each layer remembers the negative answer',
-    notCachedThere: 'not cached',
-    allFailed: 'Every server failed: the resolver answered SERVFAIL.',
-    stillAnswered: 'The lookup still succeeded: {result}.',
-    failedServers: 'Servers the resolver gave up on',
-    failedTimeout: '{server} ({address}) did not answer; the resolver waited {ms} ms.',
-    failedAnswer: '{server} ({address}) answered {why}.',
-    usedServer: 'The answer came from',
-    nobody: 'no server',
-    rcode: 'Result',
-    finishedAfter: 'The lookup took',
-  },
-
-  poisoning: {
-    attack: 'The attack',
-    outOfBailiwick: 'Extra records for another zone in an answer',
-    forged: 'Forged answers racing the real one',
-    forgeries: 'Forged answers',
-    seesQuery: 'The attacker sees the query (on the path)',
-    poisoned: 'The resolver’s cache is poisoned: it holds the attacker’s address.',
-    notPoisoned: 'The attack failed: the resolver’s cache holds only the real answer.',
-    refused: 'Records the resolver dropped',
-    refusedRecord: '{record} from the {section} section: outside {zone}',
-    forgeriesTitle: 'The forged answers',
-    forgery: {
-      dropped: 'ID {id}, but the query had ID {queryId}: dropped',
-      accepted: 'ID {id}, the query’s own ID {queryId}: accepted',
-      tooLate: 'ID {id}: arrived after the real answer, never read',
-    },
-    cached: 'The resolver’s cache holds for www.example.com',
-    delegation: 'Its name servers for example.com',
-    browserGot: 'The browser got',
-  },
-
-  cname: {
-    loop: 'The chain loops back to {name}: the resolver stops with SERVFAIL.',
-    noLoop: 'The chain ends in an address.',
-    chain: 'The names the resolver followed',
-  },
-
-  gslb: {
-    ttl: 'TTL of the record',
-    interval: 'Health check every',
-    threshold: 'Failed checks before failover',
-    stopAt: 'Stop the primary at',
-    lookupEvery: 'The browser looks up every',
-    lookupUntil: 'Until',
-    primary: 'Primary',
-    secondary: 'Secondary',
-    stopped: 'Primary stopped',
-    unhealthy: 'Health check says it is down',
-    authoritativeSwitched: 'Authoritative servers answer the secondary from',
-    browserSwitched: 'The browser gets the secondary from',
-    never: 'never',
-    lag: 'The browser kept the old address for {s} s after the authoritative servers had switched: the TTL and the browser’s own cache.',
-    tableCaption: 'Each lookup: what the authoritative servers said, and what the browser got',
-    authoritativeSays: 'Authoritative',
-    browserGets: 'Browser got',
-    gotFrom: 'from {layer}, TTL {ttl} s',
-    page: 'Page',
-    loads: 'loads',
-    fails: 'fails',
-  },
-
-  qname: {
-    toggle: 'QNAME minimisation',
-    queries: 'Queries the resolver sent',
-    captionOn: 'What each server learned, with QNAME minimisation',
-    captionOff: 'What each server learned, without QNAME minimisation',
-    server: 'Server',
-    learned: 'Was asked about',
-  },
-
-  zone: {
-    zone: 'Zone',
-    text: 'Master file',
-    errorAt: 'Line {line}: {message}',
-    parses: 'The zone parses.',
-    showLine: 'Show line {line}',
-    reset: 'Back to the shipped zone',
-    lookups: 'Look up',
-    lookupName: 'Name {n}',
-    addLookup: 'Add a lookup',
-    notLoaded: 'The zone was not loaded, so nothing was looked up.',
-    loaded: 'The edited zone was loaded; the lookups used it.',
-  },
-
   journey: {
-    url: 'Address',
     badUrl: 'Enter an https address, such as https://www.example.com/',
-    visitAgain: 'Visit again',
-    againAfter: 'Seconds after the first visit',
-    visitN: 'Visit {n}',
-    caption: 'The visits side by side',
-    rowDns: 'DNS',
-    rowTcp: 'TCP',
-    rowTls: 'TLS',
-    rowCertificate: 'Certificate',
-    rowHttp: 'HTTP',
-    rowTotal: 'Messages in all',
-    rowTime: 'Page after',
-    dnsCell: '{address} from {layer}, {n#one:# message|other:# messages}',
-    tcpCell: '{n#one:# segment|other:# segments} to {server}',
-    tlsFull: 'full handshake',
-    tlsResumed: 'resumed {by}',
-    tlsFailed: 'failed: {alert}',
-    tlsRecords: '{n#one:# record|other:# records}',
-    byTicket: 'with the ticket',
-    bySessionId: 'by session ID',
-    certificate: {
-      valid: 'checked: valid for the host',
-      rejected: 'rejected',
-      notSent: 'not sent (the session was checked before)',
-    },
-    saved:
-      'The second visit needed {n#one:# fewer message|other:# fewer messages} and had the page {ms} ms sooner.',
-    savedMessages: 'The second visit needed {n} fewer messages.',
-    refused: 'The browser refused the certificate ({alert}): it is not valid for {host}.',
-    showTcp: 'Show the TCP handshake',
-    showTls: 'Show the first ClientHello',
-    showSecondTls: 'Show the second ClientHello',
-  },
-
-  decode: {
-    title: 'Paste and decode',
-    hint: 'Paste the hex of one or more TLS records, or of one DNS message: a hex stream, or Wireshark’s “Copy as Hex Dump”. Up to 64 KiB.',
-    inputLabel: 'Hex',
-    modeLabel: 'Decode as',
-    modes: { auto: 'Detect', tls: 'TLS records', dns: 'DNS message' },
-    protocols: { tls: 'TLS records', dns: 'DNS message' },
-    empty: 'Paste some hex to decode it.',
-    tooLong:
-      'The pasted text is {chars} characters long; at most {max} are read (64 KiB as a hex dump). Paste the records of one handshake or one DNS message.',
-    tooLarge:
-      'That is {bytes} bytes; the decoder takes at most {max} bytes (64 KiB). Paste the records of one handshake or one DNS message.',
-    oddDigits: 'The hex has an odd number of digits ({digits}): a byte is cut in half.',
-    badChar: '“{char}” on line {line}, column {column} is not a hex digit.',
-    errorAt: 'Not valid as {protocol}: {reason} (at byte {offset}, marked in Bytes).',
-    decoded: 'Decoded as {protocol}: {count#one:# byte|other:# bytes}.',
-    failed: 'The decoder failed: {reason}',
-    fromDiagram: 'Paste the bytes of {name} from the diagram',
-    clear: 'Clear',
-    nothing: 'Paste hex on the left to see its fields and bytes here.',
-    undecodable: 'Bytes that do not decode',
-    noFields: 'No fields: the bytes do not decode. The Bytes tab marks where the decoder stopped.',
-    errorMarked: 'The marked byte is where the decoder stopped.',
   },
 };
 
 export const en = {
   ui,
   messages,
-  dns,
   spans,
   notes,
-  secrets,
-  secretTitles,
   scenarios,
   shortcuts,
   alerts,
-  rcodes,
   names,
   values,
   statusLines,
   lab,
 };
-export type Strings = typeof en;
+/**
+ * The whole English table: `en` and the parts that come after the first drawing (./en-lab.ts,
+ * ./en-dns.ts, ./en-keys.ts). A language table (ko.ts) has every key of them all.
+ */
+export type Strings = typeof en & typeof enLab & typeof enDns & typeof enKeys;

@@ -9,42 +9,109 @@
  */
 import { LANGUAGE_CODES, isLanguage, type Language } from '../../store/language';
 import { en, type Strings } from './en';
+import type { enDns } from './en-dns';
+import type { enKeys } from './en-keys';
+import type { enLab } from './en-lab';
 
 export { LANGUAGE_CODES, isLanguage, type Language };
 /**
- * How each table arrives. English is in the first load (the page draws in it); Korean is fetched
- * when the page starts in Korean or switches to it, and prefetched after the first drawing, so a
- * page that has loaded switches offline too.
+ * How each table arrives. English is in the first load (the page draws in it), all but the parts
+ * in ENGLISH_PARTS, which come with what shows them (`loadEnglishPart`); Korean is fetched when
+ * the page starts in Korean or switches to it. All are prefetched after the first drawing, so a
+ * page that has loaded switches language, opens the lab and shows DNS offline too.
  */
 const LOADERS: Readonly<Record<Language, () => Promise<Strings>>> = {
-  en: () => Promise.resolve(en),
+  en: () => Promise.resolve(loaded.en),
   ko: () => import('./ko').then(({ ko }) => ko),
 };
 
-/** The tables the page has, filled in: what `stringsFor` returns. */
-const loaded: Partial<Record<Language, Strings>> = { en };
+/** The parts of the English table that the first drawing of the default TLS handshake does not show. */
+const ENGLISH_PARTS = {
+  /** The lab panel and the Decode view (./en-lab.ts). */
+  lab: () => import('./en-lab').then(({ enLab }) => enLab),
+  /** DNS messages, fields, notes and response codes (./en-dns.ts). */
+  dns: () => import('./en-dns').then(({ enDns }) => enDns),
+  /** The key schedule, for the Keys tab (./en-keys.ts). */
+  keys: () => import('./en-keys').then(({ enKeys }) => enKeys),
+};
+export type EnglishPart = keyof typeof ENGLISH_PARTS;
+
+/**
+ * The tables the page has, filled in: what `stringsFor` returns. Until its parts have arrived,
+ * English lacks them; what reads a part loads it first, or draws again when it arrives.
+ */
+const loaded: { en: Strings } & Partial<Record<Language, Strings>> = {
+  // The sections that only a part fills are empty until it arrives: a lookup finds nothing.
+  en: { ...en, dns: {}, rcodes: {}, secrets: {}, secretTitles: {} } as unknown as Strings,
+};
 const pending: Partial<Record<Language, Promise<Strings>>> = {};
 
 /**
- * The table the page reads for a language. A key still missing from a translation (a string added
- * to en.ts in a change that has not reached ko.ts yet) shows in English instead of breaking the
- * page; the type check and the table test both fail on it, so it does not stay missing.
+ * A key still missing from a translation (a string added to en.ts in a change that has not reached
+ * ko.ts yet) shows in English instead of breaking the page; the type check and the table test both
+ * fail on it, so it does not stay missing.
  */
 export function loadLanguage(language: Language): Promise<Strings> {
   const have = loaded[language];
   if (have) return Promise.resolve(have);
   pending[language] ??= LOADERS[language]().then((table) => {
-    const filled = withFallback(table, en);
+    const filled = withFallback(table, loaded.en);
     loaded[language] = filled;
     return filled;
   });
   return pending[language];
 }
 
+const parts: Partial<Record<EnglishPart, Promise<void>>> = {};
+
+/** Fetches a part of the English table and adds it (to Korean's fallback too); the page redraws. */
+export function loadEnglishPart(part: EnglishPart): Promise<void> {
+  parts[part] ??= ENGLISH_PARTS[part]().then(
+    (table) => {
+      loaded.en = withFallback(table as unknown as Strings, loaded.en);
+      for (const language of LANGUAGE_CODES)
+        if (language !== 'en' && loaded[language])
+          loaded[language] = withFallback(loaded[language], loaded.en);
+      tablesChanged();
+    },
+    (e: unknown) => {
+      delete parts[part]; // offline now: the next use tries again
+      throw e;
+    },
+  );
+  return parts[part];
+}
+
+/** The whole English table, `Strings`: en.ts with every part added. */
+export function wholeEnglish(
+  first: typeof en,
+  ...added: (typeof enLab | typeof enDns | typeof enKeys)[]
+): Strings {
+  return added.reduce<Strings>(
+    (table, part) => withFallback(part as unknown as Strings, table),
+    first as Strings,
+  );
+}
+
 /** The language's table if it has arrived, else English (the store sets a language once it has). */
 export function stringsFor(language: Language): Strings {
-  return loaded[language] ?? en;
+  return loaded[language] ?? loaded.en;
 }
+
+let revision = 0;
+const listeners = new Set<() => void>();
+
+function tablesChanged(): void {
+  revision++;
+  for (const listener of listeners) listener();
+}
+
+/** For useSyncExternalStore: a table gained text (the lab's), so what the page shows may change. */
+export function subscribeTables(onChange: () => void): () => void {
+  listeners.add(onChange);
+  return () => listeners.delete(onChange);
+}
+export const tablesRevision = (): number => revision;
 
 function withFallback<T>(table: T, fallback: T): T {
   if (typeof fallback !== 'object' || fallback === null) return table ?? fallback;

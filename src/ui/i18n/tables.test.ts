@@ -1,8 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../../engine/scenarios/catalog';
-import { en } from './en';
+import { en as enFirstLoad } from './en';
+import { enDns } from './en-dns';
+import { enKeys } from './en-keys';
+import { enLab } from './en-lab';
 import { ko } from './ko';
-import { LANGUAGE_CODES, finalSound, format, loadLanguage, type Language } from './index';
+import {
+  LANGUAGE_CODES,
+  finalSound,
+  format,
+  loadEnglishPart,
+  loadLanguage,
+  stringsFor,
+  wholeEnglish,
+  type Language,
+} from './index';
+
+/** The whole English table: what the page has once every part of it has loaded. */
+const en = wholeEnglish(enFirstLoad, enLab, enDns, enKeys);
 
 /** Every string leaf of a table, by its dotted path ("ui.play", "scenarios.tls-full.title"). */
 function leaves(value: unknown, path = ''): Map<string, unknown> {
@@ -174,6 +189,17 @@ describe('the page’s tables', () => {
     const page = leaves(await loadLanguage('ko'));
     for (const [k, v] of leaves(TABLES.ko)) expect(page.get(k), k).toBe(v);
     expect(page.size).toBe(leaves(en).size);
+  });
+
+  it('gain the English parts as they load', async () => {
+    expect(leaves(stringsFor('en')).size).toBeLessThan(leaves(en).size);
+    await loadEnglishPart('lab');
+    expect(stringsFor('en').lab.decode.title).toBe(enLab.lab.decode.title);
+    expect(stringsFor('en').rcodes['NXDOMAIN']).toBeUndefined();
+    await loadEnglishPart('dns');
+    await loadEnglishPart('keys');
+    expect(leaves(stringsFor('en'))).toEqual(leaves(en));
+    expect(leaves(stringsFor('ko')).size).toBe(leaves(en).size);
   });
 });
 

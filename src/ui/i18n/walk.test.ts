@@ -13,9 +13,15 @@ import { indexTrace } from '../../store/trace-view';
 import { eventLine } from '../inspector/event-text';
 import { codeMeaning, messageExplanation } from '../inspector/ExplainTab';
 import { runStatusText } from '../run-status-text';
-import { en, type Strings } from './en';
+import { en as enFirstLoad, type Strings } from './en';
+import { enDns } from './en-dns';
+import { enKeys } from './en-keys';
+import { enLab } from './en-lab';
 import { ko } from './ko';
-import type { Language } from './index';
+import { wholeEnglish, type Language } from './index';
+
+/** The whole English table: what the page has once every part of it has loaded. */
+const en = wholeEnglish(enFirstLoad, enLab, enDns, enKeys);
 
 /** The tables as written, without the page's English fallback, so a missing key shows. */
 const TABLES: Readonly<Record<Language, Strings>> = { en, ko };

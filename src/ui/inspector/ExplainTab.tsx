@@ -60,7 +60,10 @@ export function messageExplanation(t: Strings, view: TraceView, step: number): s
   const message = view.messages[step]!;
   if (message.protocol === 'dns') {
     const { kind, params } = classifyDns(view, step);
-    return format(t.dns[kind], {
+    // Empty until DNS's English text (../i18n/en-dns.ts) has arrived; the page then draws again.
+    const template: string | undefined = t.dns[kind];
+    if (template === undefined) return '';
+    return format(template, {
       ...params,
       from: displayName(t, params['from'] ?? ''),
       to: displayName(t, params['to'] ?? ''),

@@ -9,7 +9,14 @@ import { keyScheduleAt, KEY_SCHEDULE } from './keys';
 import { classifyDns, messageExplainKey } from './message';
 import type { Phase } from '../../engine/scenarios/run-outcome';
 import { eventLimit, indexTrace, statesAt, stepOfEvent } from '../../store/trace-view';
-import { en } from '../i18n/en';
+import { en as enFirstLoad } from '../i18n/en';
+import { enDns } from '../i18n/en-dns';
+import { enKeys } from '../i18n/en-keys';
+import { enLab } from '../i18n/en-lab';
+import { wholeEnglish } from '../i18n/index';
+
+/** The whole English table: what the page has once every part of it has loaded. */
+const en = wholeEnglish(enFirstLoad, enLab, enDns, enKeys);
 
 async function warmTrace(afterSeconds: number): Promise<{ trace: Trace; phases: Phase[] }> {
   const first = await runDnsLookup({ name: 'www.example.com', type: 'A', seed: '1' });

@@ -3,10 +3,10 @@
  * the side panels and draw the diagram in high contrast; and the "?" shortcut overlay, which
  * works in both modes.
  */
-import { useEffect } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useStore } from '../../store/store';
-import { ShortcutsDialog } from './ShortcutsDialog';
-import { selectPresenting } from './selectors';
+import { ShortcutsDialog } from '../lazy';
+import { selectPresenting, selectShortcutsOpen } from './selectors';
 import './present.css';
 
 export function PresentationMode() {
@@ -16,5 +16,13 @@ export function PresentationMode() {
     if (presenting) root.dataset['presenting'] = 'true';
     else delete root.dataset['presenting'];
   }, [presenting]);
-  return <ShortcutsDialog />;
+  // The overlay's code comes with its first opening (or the prefetch), and then stays mounted.
+  const open = useStore(selectShortcutsOpen);
+  const [opened, setOpened] = useState(open);
+  if (open && !opened) setOpened(true);
+  return opened ? (
+    <Suspense fallback={null}>
+      <ShortcutsDialog />
+    </Suspense>
+  ) : null;
 }

@@ -7,7 +7,7 @@
 import type { ScenarioSettings } from '../../engine/scenarios/catalog';
 import type { Notice } from '../../store/slices/share';
 import { useStore, type Store } from '../../store/store';
-import { parseLink, withLink, type LinkProblem } from './link';
+import { linkHasLabSettings, parseLink, withLink, type LinkProblem } from './link';
 
 /** The most characters of a link's value a notice repeats: a hostile link may hold thousands. */
 const MAX_SHOWN_CHARS = 40;
@@ -43,10 +43,14 @@ function problemNotice(problem: LinkProblem): Notice {
 
 /**
  * Applies the link in `search` to the store before the first run. Returns the step to show once
- * that run is done (undefined: no link, or a bad one).
+ * that run is done (undefined: no link, or a bad one). A link with edited lab settings waits for
+ * their schema (the lab's, fetched for such a link only).
  */
-export function applyLink(search: string): number | undefined {
-  const link = parseLink(search);
+export async function applyLink(search: string): Promise<number | undefined> {
+  const checkLab = linkHasLabSettings(search)
+    ? (await import('../../engine/scenarios/lab-settings')).checkLabSettings
+    : undefined;
+  const link = parseLink(search, checkLab);
   if (link.kind === 'invalid') {
     useStore.getState().showNotice(problemNotice(link.problem));
     return undefined;

@@ -3,14 +3,19 @@ import { scenarioById, type LabSettings } from '../../engine/scenarios/catalog';
 import { journeyScenario } from '../../engine/scenarios/journey';
 import { LAB_SCENARIOS } from '../../engine/scenarios/lab';
 import { DNS_LAB_SCENARIOS } from '../../engine/scenarios/lab/dns';
+import { checkLabSettings } from '../../engine/scenarios/lab-settings';
 import {
   MAX_LINK_CHARS,
+  linkHasLabSettings,
   linkOmitsParams,
   linkSearch,
-  parseLink,
+  parseLink as parse,
   withLink,
   type LinkState,
 } from './link';
+
+/** A link read as the page reads it once the lab's settings check has loaded. */
+const parseLink = (search: string) => parse(search, checkLabSettings);
 
 const tls = (patch: object = {}, step = 0): LinkState => ({
   scenarioId: 'tls-full',
@@ -163,6 +168,20 @@ describe('links to lab scenarios', () => {
     // Lab settings on a scenario that has none, and the other way round.
     expect(problem('?scenario=tls-full&params=%7B%7D')).toMatchObject({ param: 'params' });
     expect(problem('?scenario=lab-tls-ems&suite=0xc02f')).toMatchObject({ param: 'suite' });
+  });
+
+  it('lab settings that could not be checked are refused, and only such links need the check', () => {
+    const search = linkSearch(
+      lab('lab-tls-tamper', { params: settingsOf('lab-tls-tamper', 0) }, 1),
+    );
+    expect(linkHasLabSettings(search)).toBe(true);
+    expect(parse(search)).toEqual({
+      kind: 'invalid',
+      problem: { kind: 'badSetting', field: 'params', why: 'unchecked' },
+    });
+    const preset = linkSearch(lab('lab-tls-tamper', {}, 1));
+    expect(linkHasLabSettings(preset)).toBe(false);
+    expect(parse(preset)).toEqual(parseLink(preset));
   });
 
   it('are bounded: too long, not UTF-8, or a parameter twice is refused before anything else', () => {

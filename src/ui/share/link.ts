@@ -17,7 +17,7 @@ import {
   type ScenarioSettings,
   type SuiteChoice,
 } from '../../engine/scenarios/catalog';
-import { checkLabSettings } from '../../engine/scenarios/lab-settings';
+import type { checkLabSettings } from '../../engine/scenarios/lab-settings';
 
 /**
  * The longest query a link may have, in characters as the address bar holds them (percent-escapes
@@ -134,8 +134,19 @@ function safeKey(key: string): string {
   }
 }
 
-/** Reads a link. No link parameters at all is `none`: the page opens as it always does. */
-export function parseLink(search: string): LinkResult {
+/** How a link's lab settings are checked: their scenario's schema, which comes with the lab. */
+export type LabSettingsCheck = typeof checkLabSettings;
+
+/** Whether a link carries edited lab settings, which need `LabSettingsCheck` to be read. */
+export function linkHasLabSettings(search: string): boolean {
+  return new URLSearchParams(search).has('params');
+}
+
+/**
+ * Reads a link. No link parameters at all is `none`: the page opens as it always does. `checkLab`
+ * is needed only when `linkHasLabSettings(search)`; without it such settings are refused.
+ */
+export function parseLink(search: string, checkLab?: LabSettingsCheck): LinkResult {
   // Bounded before anything is decoded or parsed.
   if (search.length > MAX_LINK_CHARS)
     return invalid({ kind: 'tooLong', length: search.length, max: MAX_LINK_CHARS });
@@ -181,7 +192,7 @@ export function parseLink(search: string): LinkResult {
       if (!PRESET.test(value) || !scenario.presets?.includes(value)) return bad(param);
       settings.preset = value;
     } else if (settings.kind === 'lab' && param === 'params') {
-      const checked = labParams(settings.lab, value);
+      const checked = labParams(settings.lab, value, checkLab);
       if (!checked.ok) return checked.result;
       settings.params = checked.value;
     } else if (settings.kind === 'lab' && param === 'omitted') {
@@ -213,14 +224,20 @@ function invalid(problem: LinkProblem): LinkResult {
 function labParams(
   lab: string,
   json: string,
+  checkLab: LabSettingsCheck | undefined,
 ): { ok: true; value: unknown } | { ok: false; result: LinkResult } {
+  if (!checkLab)
+    return {
+      ok: false,
+      result: invalid({ kind: 'badSetting', field: 'params', why: 'unchecked' }),
+    };
   let parsed: unknown;
   try {
     parsed = JSON.parse(json);
   } catch {
     return { ok: false, result: invalid({ kind: 'badSetting', field: 'params', why: 'not JSON' }) };
   }
-  const checked = checkLabSettings(lab, parsed);
+  const checked = checkLab(lab, parsed);
   if (checked.ok) return { ok: true, value: checked.value };
   const field = checked.path ? `params.${checked.path}` : 'params';
   return { ok: false, result: invalid({ kind: 'badSetting', field, why: checked.why }) };

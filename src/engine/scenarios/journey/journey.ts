@@ -14,6 +14,7 @@ import type { Trace } from '../../trace';
 import type { ClientConfig } from '../../tls/config';
 import { demoClientConfig, demoServerConfig } from '../tls-demo-config';
 import { LookupSequence } from '../lab/dns/sequence';
+import { JOURNEY_LESSON } from './lesson';
 import { JOURNEY_TEXT } from './text';
 import { parseVisitUrl, serverLane, visit, type Browser, type VisitReport } from './visit';
 
@@ -119,7 +120,7 @@ function defineJourney(): JourneyScenario {
   return {
     id: JOURNEY_ID,
     title: JOURNEY_TEXT.title,
-    lesson: JOURNEY_TEXT.lesson,
+    lesson: JOURNEY_LESSON,
     settings: list[0]!.settings,
     presets: list,
     run: runJourney,

@@ -1,4 +1,5 @@
 /** Builds a lab scenario from its text (text.ts), its presets' settings and its run function. */
+import { LAB_LESSONS } from './lessons';
 import { LAB_TEXT, type LabScenarioId } from './text';
 import type { LabRun, LabScenario } from './types';
 
@@ -13,16 +14,17 @@ export function defineLabScenario<Id extends LabScenarioId, Settings, Outcome>(
   presets: Record<PresetId<Id>, Settings>,
   run: (settings: Settings, seed: number | string) => Promise<LabRun<Outcome>>,
 ): LabScenario<Id, Settings, Outcome> {
-  return scenarioFromText(id, LAB_TEXT[id], presets, run);
+  return scenarioFromText(id, LAB_TEXT[id], LAB_LESSONS[id], presets, run);
 }
 
 /**
- * A lab scenario from its text table entry (title, lesson, a title per preset), the settings of
- * each preset in picker order, and its run function: shared by the TLS and DNS labs.
+ * A lab scenario from its text table entry (title, a title per preset), its lesson, the settings
+ * of each preset in picker order, and its run function: shared by the TLS and DNS labs.
  */
 export function scenarioFromText<Id extends string, Settings, Outcome>(
   id: Id,
-  text: { title: string; lesson: string; presets: object },
+  text: { title: string; presets: object },
+  lesson: string,
   presets: Readonly<Record<string, Settings>>,
   run: (settings: Settings, seed: number | string) => Promise<LabRun<Outcome>>,
 ): LabScenario<Id, Settings, Outcome> {
@@ -35,7 +37,7 @@ export function scenarioFromText<Id extends string, Settings, Outcome>(
   return {
     id,
     title: text.title,
-    lesson: text.lesson,
+    lesson,
     settings: list[0]!.settings,
     presets: list,
     run,

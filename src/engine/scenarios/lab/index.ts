@@ -12,6 +12,7 @@ import { tamperScenario } from './tamper';
 
 export type { AlertOutcome, LabPreset, LabRun, LabScenario } from './types';
 export { LAB_TEXT, type LabScenarioId } from './text';
+export { LAB_LESSONS } from './lessons';
 export * from './negotiation';
 export * from './resumption';
 export * from './certificates';

@@ -1,4 +1,5 @@
 /** Builds a DNS lab scenario from its text (text.ts), its presets' settings and its run function. */
+import { DNS_LAB_LESSONS } from './lessons';
 import { DNS_LAB_TEXT, type DnsLabScenarioId } from './text';
 import { scenarioFromText } from '../define';
 import type { DnsLabRun, DnsLabScenario } from './types';
@@ -15,5 +16,5 @@ export function defineDnsLabScenario<Id extends DnsLabScenarioId, Settings, Outc
   presets: Record<DnsPresetId<Id>, Settings>,
   run: (settings: Settings, seed: number | string) => Promise<DnsLabRun<Outcome>>,
 ): DnsLabScenario<Id, Settings, Outcome> {
-  return scenarioFromText(id, DNS_LAB_TEXT[id], presets, run);
+  return scenarioFromText(id, DNS_LAB_TEXT[id], DNS_LAB_LESSONS[id], presets, run);
 }

@@ -15,6 +15,7 @@ import { zoneEditScenario } from './zone-edit-scenario';
 
 export type { DnsLabPreset, DnsLabRun, DnsLabScenario } from './types';
 export { DNS_LAB_NOTE_TEXT, DNS_LAB_TEXT, type DnsLabScenarioId } from './text';
+export { DNS_LAB_LESSONS } from './lessons';
 export * from './lookup-facts';
 export * from './cache-ttls';
 export * from './sequence';

@@ -1,0 +1,459 @@
+/**
+ * The English text that only the lab and the Decode view show, fetched with them (src/ui/lazy.ts)
+ * rather than before the first drawing: the lab panel's editors and outcomes, the preset titles,
+ * the lab scenarios' lessons, the notes the lab and the journey add to a Trace, and the TCP header
+ * fields. ./index.ts merges it into the English table (en.ts) when it arrives; the Korean table
+ * (ko.ts) holds all of it.
+ */
+import { JOURNEY_LESSON } from '../../engine/scenarios/journey/lesson';
+import { DNS_LAB_LESSONS } from '../../engine/scenarios/lab/dns/lessons';
+import { LAB_LESSONS } from '../../engine/scenarios/lab/lessons';
+import type { Table } from './en';
+import { DNS_LAB_NOTE_TEXT, DNS_LAB_TEXT } from '../../engine/scenarios/lab/dns/text';
+import { LAB_TEXT } from '../../engine/scenarios/lab/text';
+import {
+  JOURNEY_NOTE_TEXT,
+  JOURNEY_TEXT,
+  TCP_FIELD_TEXT,
+} from '../../engine/scenarios/journey/text';
+
+const lab = {
+  startFrom: 'Start from',
+  resetPreset: 'Undo my changes',
+  outcome: 'Outcome',
+  running: 'Running…',
+  noOutcome: 'Run the scenario to see its outcome.',
+  yes: 'yes',
+  no: 'no',
+  alert: 'Alert',
+  alertSent: '{description} ({code}), sent by {by} to {to}:',
+  moveUp: 'Move {name} up',
+  moveDown: 'Move {name} down',
+  showServerHello: 'Show the ServerHello',
+  showCertificate: 'Show the Certificate',
+  showAlert: 'Show the alert',
+  numberRange: 'Enter a whole number from {min} to {max}.',
+  presets: Object.fromEntries([
+    ...Object.entries(LAB_TEXT).map(([id, text]) => [id, { ...text.presets }]),
+    ...Object.entries(DNS_LAB_TEXT).map(([id, text]) => [id, { ...text.presets }]),
+    ['journey-visit', { ...JOURNEY_TEXT.presets }],
+  ]) as Readonly<Record<string, Readonly<Record<string, string>>>>,
+
+  negotiation: {
+    client: 'Client',
+    server: 'Server',
+    suites: 'cipher suites',
+    groups: 'key exchange groups',
+    signatureSchemes: 'signature algorithms',
+    listOf: '{side}: {list}',
+    preference: 'Whose order wins',
+    preferServer: 'The server’s order',
+    preferClient: 'The client’s order',
+    misbehave: 'The ServerHello names',
+    followRfc: 'the suite the server chose',
+    namesSuite: '{suite}, whatever was offered',
+    agreed: 'The handshake completed with {suite}.',
+    failed: 'The handshake failed.',
+    chosenSuite: 'Suite chosen',
+    why: 'Why',
+    serverHelloSaid: 'The ServerHello named instead',
+    group: 'Key exchange group',
+    signatureScheme: 'ServerKeyExchange signed with',
+  },
+
+  resumption: {
+    sessionCache: 'The server keeps a session cache (resumption by session ID)',
+    tickets: 'The server issues session tickets',
+    offerTickets: 'The client accepts session tickets',
+    between: 'Between the two connections',
+    betweenChoices: {
+      nothing: 'Nothing happens (one second passes)',
+      'server-cache-cleared': 'The server restarts and loses its session cache',
+      'ticket-key-rotated': 'The server changes its ticket key',
+      'session-lifetime-passed': 'Six minutes pass (the session lives five)',
+    },
+    resumed: 'The second connection resumed the session {by}.',
+    notResumed: 'The second connection made a full handshake.',
+    bySessionId: 'by session ID',
+    byTicket: 'with the session ticket',
+    offered: 'The client offered to resume {by}.',
+    offeredNothing: 'The client had nothing to resume.',
+    full: 'full handshake',
+    abbreviated: 'abbreviated handshake',
+    noHandshake: 'no handshake',
+    roundTrips: '{n#one:# round trip|other:# round trips}',
+    readyAfter: 'request after {time} ms',
+    showSecond: 'Show the second ClientHello',
+  },
+
+  certificates: {
+    problem: 'What is wrong with the certificate',
+    accepted: 'The client accepted the certificate chain and got the page.',
+    served: 'What the server sent (its own certificate first)',
+    issuedBy: 'issued by {issuer}',
+  },
+
+  warning: {
+    title: 'Your connection is not private',
+    notSecure: 'Not secure',
+    intro:
+      'Attackers might be trying to steal your information from {host} (for example, passwords, messages or credit cards).',
+    kinds: {
+      expired:
+        'The certificate has expired. The server may be misconfigured, or the clock of this device may be wrong.',
+      not_yet_valid:
+        'The certificate is not valid yet. The clock of this device may be wrong, or the certificate was issued for the future.',
+      hostname_mismatch:
+        'The certificate is for another name. The server presented a certificate that does not list this site’s name.',
+      unknown_ca:
+        'The certificate was issued by an authority that this device does not trust. Anyone can make such a certificate for any name.',
+      self_signed:
+        'The certificate is signed by itself. No authority vouches for it, so anyone could have made it.',
+      missing_intermediate:
+        'The certificate chain is incomplete. The server did not send the intermediate certificate that links its certificate to a trusted root.',
+      other: 'The certificate could not be checked.',
+    },
+    onTheWire: 'On the wire:',
+  },
+
+  mitm: {
+    trust: 'Trust the attacker’s CA',
+    trustHint:
+      'As if someone had installed the attacker’s root certificate on this device (a company proxy, or malware).',
+    accepted:
+      'The client accepted the attacker’s certificate, issued by “{issuer}”. The padlock shows, and the attacker reads everything.',
+    relayed: 'The request reached the real server',
+    clientGot: 'The client got',
+    attackerRead: 'What the attacker read in plaintext',
+    readNothing: 'Nothing: the client stopped before sending any data.',
+  },
+
+  tamper: {
+    record: 'Message to change',
+    recordOption: '{n}: {message} from {from}',
+    offset: 'Byte (offset from the record header)',
+    pickHint: 'Or click a byte below. Hover over bytes to see their field.',
+    useInspector:
+      'Use the first byte of the field selected in the inspector ({message}, byte {offset})',
+    change: 'How to change it',
+    masks: {
+      '1': 'Flip the lowest bit (XOR 0x01)',
+      '128': 'Flip the highest bit (XOR 0x80)',
+      '255': 'Flip every bit (XOR 0xff)',
+    },
+    ems: 'The client offers the extended master secret',
+    preview: 'Byte {offset} of {message}, in {field}: 0x{before} becomes 0x{after}.',
+    noField: 'no field',
+    caught: 'Caught by the {by}, when the {message} arrived.',
+    unnoticed: 'Nobody noticed: the handshake completed and the page loaded.',
+    stalled: 'Nobody sent an alert, but the handshake did not finish.',
+    changed: 'Changed',
+    changedByte: 'byte {offset} of {message} from {from} ({field}): 0x{before} became 0x{after}',
+    notSent: 'nothing: that record was never sent, or it is shorter',
+    waiting: '{lane} still waits in',
+    response: 'The client got',
+    showTampered: 'Show the changed message',
+    showCaught: 'Show where it was caught',
+  },
+
+  ems: {
+    clientOffers: 'The client offers the extended master secret',
+    serverSupports: 'The server supports it',
+    used: 'Both sides used the extended master secret.',
+    notUsed: 'The classic master secret was used.',
+    label: 'PRF label',
+    seedIs: 'PRF seed',
+    sidesAgree: 'Client and server derived the same master secret',
+    masterSecret: 'master_secret (48 bytes)',
+    showKeys: 'Show the key schedule',
+  },
+
+  dns: {
+    layers: {
+      Browser: 'the browser’s cache',
+      'OS resolver': 'the OS resolver’s cache',
+      'Recursive resolver': 'the recursive resolver’s cache',
+      'Authoritative servers': 'the authoritative servers',
+    },
+    name: 'Name',
+    type: 'Type',
+    lookupN: 'Lookup {n}',
+    after: 'Seconds after the previous lookup',
+    secondsUnit: 's',
+    restart: 'Before it',
+    restarts: {
+      none: 'nothing restarts',
+      browser: 'the browser restarts',
+      computer: 'the computer restarts',
+    },
+    removeLookup: 'Remove lookup {n}',
+    lookupsFull: 'That is the most lookups one run takes ({max}): remove one to add another.',
+    advanceClock: 'Advance the clock and look up again:',
+    jumps: {
+      '10': '+10 s',
+      '60': '+1 min',
+      '300': '+5 min',
+      '3600': '+1 h',
+      '86400': '+1 day',
+    },
+    lastAnsweredBy: 'The last lookup was answered by {layer}.',
+    lookupsCaption: 'The lookups, one by one',
+    barsHint:
+      'The bars show how many seconds each cache had left on the answer when the browser asked.',
+    answeredFrom: 'Answered by {layer} · {n#one:# DNS message|other:# DNS messages}',
+    when: 'At',
+    atSeconds: '{s} s',
+    question: 'Asked',
+    answeredBy: 'Answered by',
+    answer: 'Answer',
+    messages: 'DNS messages',
+    ttlBrowser: 'Browser TTL',
+    ttlOs: 'OS TTL',
+    ttlRecursive: 'Recursive TTL',
+    ttlDelegations: 'Delegations TTL',
+    notCached: 'not cached',
+    afterLast: 'Left after the last lookup (at {s} s)',
+    firstType: 'First lookup’s type',
+    againType: 'Second lookup’s type',
+    againAfter: 'Second lookup, seconds later',
+    firstLookup: 'First lookup',
+    secondLookup: 'Second lookup',
+    lookupResult: '{result}, from {layer}',
+    soaOf: 'The SOA of {zone} in the answer',
+    soaTtl: 'Its TTL in the zone',
+    soaMinimum: 'Its MINIMUM field',
+    soaSent: 'The TTL the server sent: the smaller',
+    negativeCachedFor: 'How long each layer remembers the negative answer',
+    notCachedThere: 'not cached',
+    allFailed: 'Every server failed: the resolver answered SERVFAIL.',
+    stillAnswered: 'The lookup still succeeded: {result}.',
+    failedServers: 'Servers the resolver gave up on',
+    failedTimeout: '{server} ({address}) did not answer; the resolver waited {ms} ms.',
+    failedAnswer: '{server} ({address}) answered {why}.',
+    usedServer: 'The answer came from',
+    nobody: 'no server',
+    rcode: 'Result',
+    finishedAfter: 'The lookup took',
+  },
+
+  poisoning: {
+    attack: 'The attack',
+    outOfBailiwick: 'Extra records for another zone in an answer',
+    forged: 'Forged answers racing the real one',
+    forgeries: 'Forged answers',
+    seesQuery: 'The attacker sees the query (on the path)',
+    poisoned: 'The resolver’s cache is poisoned: it holds the attacker’s address.',
+    notPoisoned: 'The attack failed: the resolver’s cache holds only the real answer.',
+    refused: 'Records the resolver dropped',
+    refusedRecord: '{record} from the {section} section: outside {zone}',
+    forgeriesTitle: 'The forged answers',
+    forgery: {
+      dropped: 'ID {id}, but the query had ID {queryId}: dropped',
+      accepted: 'ID {id}, the query’s own ID {queryId}: accepted',
+      tooLate: 'ID {id}: arrived after the real answer, never read',
+    },
+    cached: 'The resolver’s cache holds for www.example.com',
+    delegation: 'Its name servers for example.com',
+    browserGot: 'The browser got',
+  },
+
+  cname: {
+    loop: 'The chain loops back to {name}: the resolver stops with SERVFAIL.',
+    noLoop: 'The chain ends in an address.',
+    chain: 'The names the resolver followed',
+  },
+
+  gslb: {
+    ttl: 'TTL of the record',
+    interval: 'Health check every',
+    threshold: 'Failed checks before failover',
+    stopAt: 'Stop the primary at',
+    lookupEvery: 'The browser looks up every',
+    lookupUntil: 'Until',
+    primary: 'Primary',
+    secondary: 'Secondary',
+    stopped: 'Primary stopped',
+    unhealthy: 'Health check says it is down',
+    authoritativeSwitched: 'Authoritative servers answer the secondary from',
+    browserSwitched: 'The browser gets the secondary from',
+    never: 'never',
+    lag: 'The browser kept the old address for {s} s after the authoritative servers had switched: the TTL and the browser’s own cache.',
+    tableCaption: 'Each lookup: what the authoritative servers said, and what the browser got',
+    authoritativeSays: 'Authoritative',
+    browserGets: 'Browser got',
+    gotFrom: 'from {layer}, TTL {ttl} s',
+    page: 'Page',
+    loads: 'loads',
+    fails: 'fails',
+  },
+
+  qname: {
+    toggle: 'QNAME minimisation',
+    queries: 'Queries the resolver sent',
+    captionOn: 'What each server learned, with QNAME minimisation',
+    captionOff: 'What each server learned, without QNAME minimisation',
+    server: 'Server',
+    learned: 'Was asked about',
+  },
+
+  zone: {
+    zone: 'Zone',
+    text: 'Master file',
+    errorAt: 'Line {line}: {message}',
+    parses: 'The zone parses.',
+    showLine: 'Show line {line}',
+    reset: 'Back to the shipped zone',
+    lookups: 'Look up',
+    lookupName: 'Name {n}',
+    addLookup: 'Add a lookup',
+    notLoaded: 'The zone was not loaded, so nothing was looked up.',
+    loaded: 'The edited zone was loaded; the lookups used it.',
+  },
+
+  journey: {
+    url: 'Address',
+    visitAgain: 'Visit again',
+    againAfter: 'Seconds after the first visit',
+    visitN: 'Visit {n}',
+    caption: 'The visits side by side',
+    rowDns: 'DNS',
+    rowTcp: 'TCP',
+    rowTls: 'TLS',
+    rowCertificate: 'Certificate',
+    rowHttp: 'HTTP',
+    rowTotal: 'Messages in all',
+    rowTime: 'Page after',
+    dnsCell: '{address} from {layer}, {n#one:# message|other:# messages}',
+    tcpCell: '{n#one:# segment|other:# segments} to {server}',
+    tlsFull: 'full handshake',
+    tlsResumed: 'resumed {by}',
+    tlsFailed: 'failed: {alert}',
+    tlsRecords: '{n#one:# record|other:# records}',
+    byTicket: 'with the ticket',
+    bySessionId: 'by session ID',
+    certificate: {
+      valid: 'checked: valid for the host',
+      rejected: 'rejected',
+      notSent: 'not sent (the session was checked before)',
+    },
+    saved:
+      'The second visit needed {n#one:# fewer message|other:# fewer messages} and had the page {ms} ms sooner.',
+    savedMessages: 'The second visit needed {n} fewer messages.',
+    refused: 'The browser refused the certificate ({alert}): it is not valid for {host}.',
+    showTcp: 'Show the TCP handshake',
+    showTls: 'Show the first ClientHello',
+    showSecondTls: 'Show the second ClientHello',
+  },
+
+  decode: {
+    title: 'Paste and decode',
+    hint: 'Paste the hex of one or more TLS records, or of one DNS message: a hex stream, or Wireshark’s “Copy as Hex Dump”. Up to 64 KiB.',
+    inputLabel: 'Hex',
+    modeLabel: 'Decode as',
+    modes: { auto: 'Detect', tls: 'TLS records', dns: 'DNS message' },
+    protocols: { tls: 'TLS records', dns: 'DNS message' },
+    empty: 'Paste some hex to decode it.',
+    tooLong:
+      'The pasted text is {chars} characters long; at most {max} are read (64 KiB as a hex dump). Paste the records of one handshake or one DNS message.',
+    tooLarge:
+      'That is {bytes} bytes; the decoder takes at most {max} bytes (64 KiB). Paste the records of one handshake or one DNS message.',
+    oddDigits: 'The hex has an odd number of digits ({digits}): a byte is cut in half.',
+    badChar: '“{char}” on line {line}, column {column} is not a hex digit.',
+    errorAt: 'Not valid as {protocol}: {reason} (at byte {offset}, marked in Bytes).',
+    decoded: 'Decoded as {protocol}: {count#one:# byte|other:# bytes}.',
+    failed: 'The decoder failed: {reason}',
+    fromDiagram: 'Paste the bytes of {name} from the diagram',
+    clear: 'Clear',
+    nothing: 'Paste hex on the left to see its fields and bytes here.',
+    undecodable: 'Bytes that do not decode',
+    noFields: 'No fields: the bytes do not decode. The Bytes tab marks where the decoder stopped.',
+    errorMarked: 'The marked byte is where the decoder stopped.',
+  },
+};
+
+/** The notes the lab and the journey add to a Trace. */
+const notes: Table = {
+  'lab.tamper.changed_byte':
+    'On the wire, byte {offset} of {message} ({field}) was changed: its value {before} became {after}.',
+  'lab.mitm.read_plaintext':
+    'The attacker decrypted what the {from} sent to the {to}, read it, and encrypted it again: {text}',
+  ...DNS_LAB_NOTE_TEXT,
+  ...JOURNEY_NOTE_TEXT,
+};
+
+/**
+ * The TCP header fields of the journey's segments, and what real captures carry that the engine
+ * never sends (only Decode, a probe or an imported trace shows them).
+ */
+const spans: Table = {
+  ...TCP_FIELD_TEXT,
+  'tls.record.encrypted_tls13':
+    'A TLS 1.3 protected record: its outer opaque_type is always application_data, and the real content type is inside the encryption (RFC 8446, Section 5.2).',
+  'tls.heartbeat':
+    'A Heartbeat message (RFC 6520): a keep-alive that the peer echoes. A payload_length longer than the payload is the Heartbleed attack.',
+  'tls.heartbeat.type':
+    'heartbeat_request (1) asks for an echo; heartbeat_response (2) is the echo.',
+  'tls.heartbeat.payload_length':
+    'How many payload bytes follow; the answer must echo exactly these.',
+  'tls.heartbeat.payload': 'The bytes to echo back.',
+  'tls.heartbeat.padding': 'At least 16 random bytes, ignored by the receiver.',
+  'tls.sslv2':
+    'An SSL 2.0-style ClientHello that offers TLS (RFC 5246, Appendix E.2): old clients sent it so that SSL 2.0 servers could answer too.',
+  'tls.sslv2.msg_length': 'The SSL 2.0 record length; its top bit marks the 2-byte header.',
+  'tls.sslv2.version': 'The highest version the client can speak.',
+  'tls.sslv2.cipher_spec_length': 'The length of the cipher list, 3 bytes per entry.',
+  'tls.sslv2.cipher_specs':
+    'The offered ciphers, 3 bytes each. An entry whose first byte is 0 is a TLS cipher suite.',
+  'tls.sslv2.challenge': 'Random bytes that become the end of client_random.',
+  'tls.server_key_exchange.dh_params':
+    'The finite-field Diffie-Hellman parameters: the prime dh_p, the generator dh_g and the server’s public value dh_Ys (RFC 5246, Section 7.4.3).',
+  'tls.server_key_exchange.dh_p': 'The prime modulus p of the group.',
+  'tls.server_key_exchange.dh_g': 'The generator g.',
+  'tls.server_key_exchange.dh_Ys':
+    'The server’s public value g^Xs mod p, made fresh for this connection.',
+  'tls.client_key_exchange.encrypted_pre_master_secret':
+    'RSA key exchange: the 48-byte premaster secret, encrypted with the server certificate’s RSA key. Anyone who later gets that key can decrypt the session: there is no forward secrecy.',
+  'tls.client_key_exchange.dh_Yc':
+    'The client’s Diffie-Hellman public value g^Xc mod p. With the server’s secret it gives the same premaster secret.',
+  'tls.client_key_exchange.exchange_keys':
+    'RSA’s encrypted premaster secret or DHE’s public value dh_Yc: both are bytes with a 2-byte length, and only the cipher suite in the ServerHello says which.',
+  'tls.client_key_exchange.unsupported':
+    'Key exchange data of a kind this decoder does not read (PSK, SRP, …); kept as raw bytes.',
+  'tls.ext.supported_versions':
+    'supported_versions (RFC 8446, Section 4.2.1): the client lists the versions it speaks; the server names the one it chose. TLS 1.3 is negotiated here, not in the version field.',
+  'tls.ext.key_share':
+    'key_share (RFC 8446, Section 4.2.8): ephemeral public keys, one per group, so the handshake needs one round trip. Hybrid groups such as X25519MLKEM768 carry a post-quantum key and an X25519 key together.',
+  'tls.ext.psk_key_exchange_modes':
+    'psk_key_exchange_modes (RFC 8446, Section 4.2.9): how a resumed session may use its key: psk_ke alone or psk_dhe_ke with a fresh key exchange.',
+  'tls.ext.pre_shared_key':
+    'pre_shared_key (RFC 8446, Section 4.2.11): the tickets offered for resumption with their binders; the server answers with the one it took. It must be the last extension.',
+  'tls.ext.early_data':
+    'early_data (RFC 8446, Section 4.2.10): the client sends application data before the handshake ends (0-RTT), which an attacker can replay.',
+  'tls.ext.cookie':
+    'cookie (RFC 8446, Section 4.2.2): state a server puts in a HelloRetryRequest, which the client sends back unchanged.',
+  'tls.ext.encrypted_client_hello':
+    'encrypted_client_hello (ECH): the real ClientHello, with its server name, encrypted to the server’s published key. The outer hello only shows the HPKE suite, the config_id and the sealed payload.',
+  'tls.ext.compress_certificate':
+    'compress_certificate (RFC 8879): the algorithms the peer can decompress a Certificate message with.',
+  'tls.ext.record_size_limit':
+    'record_size_limit (RFC 8449): the largest record the sender is willing to receive.',
+  'tls.ext.padding':
+    'padding (RFC 7685): zero bytes that bring the ClientHello to a size some middleboxes handle.',
+  'tls.ext.status_request':
+    'status_request (RFC 6066, Section 8): the client asks the server to staple an OCSP response for its certificate.',
+  'tls.ext.signed_certificate_timestamp':
+    'signed_certificate_timestamp (RFC 6962): proof that the certificate was logged in Certificate Transparency logs.',
+  'tls.ext.application_settings':
+    'application_settings (ALPS): the ALPN protocols for which the client can exchange settings (such as HTTP/2 SETTINGS) during the handshake.',
+  'tls.ext.delegated_credential':
+    'delegated_credential (RFC 9345): the signature schemes the client accepts for a short-lived credential that the server signs with its certificate’s key.',
+};
+
+/** The lab scenarios' lessons; their titles are in en.ts, for the picker. */
+const scenarios: Readonly<Record<string, { lesson: string }>> = Object.fromEntries(
+  Object.entries({ ...LAB_LESSONS, ...DNS_LAB_LESSONS, 'journey-visit': JOURNEY_LESSON }).map(
+    ([id, lesson]) => [id, { lesson }],
+  ),
+);
+
+export const enLab = { lab, notes, spans, scenarios };
