@@ -6,7 +6,7 @@
 import { DecodeError } from '../bytes/errors';
 import { toHex } from '../bytes/hex';
 import type { Span } from '../bytes/span';
-import type { Encoded } from '../bytes/writer';
+import { lazyEncoded, type Encoded } from '../bytes/writer';
 import type { Clock } from '../sim/clock';
 import type { Rng } from '../sim/rng';
 import type { TraceRecorder } from '../trace';
@@ -140,7 +140,7 @@ export class TlsConnection<S extends { name: string }> {
     const described = describeApplicationData(data);
     this.writer.write(
       ContentType.application_data,
-      { bytes: data, spans: described.spans },
+      lazyEncoded(data, () => described.spans),
       described.name,
     );
   }
@@ -219,7 +219,7 @@ export class TlsConnection<S extends { name: string }> {
           const type = this.handshakeBuffer.nextType();
           if (type === undefined) return;
           this.checkAccepted(type);
-          const next = this.handshakeBuffer.next();
+          const next = this.handshakeBuffer.next(this.recordsReceived);
           if (!next) return;
           if (this.recordsReceived)
             this.traceReceived(

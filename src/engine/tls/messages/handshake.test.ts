@@ -34,7 +34,7 @@ describe('handshake messages', () => {
   );
 
   it.each(sampleMessages.map((m, i) => [label(m, i), m] as const))(
-    'encodes %s without spans to the same bytes, and builds the same spans when read',
+    'encodes and decodes %s without spans, building the same spans when read',
     (_, message) => {
       const eager = encodeHandshake(message);
       const lazy = encodeHandshakeLazily(message);
@@ -42,6 +42,10 @@ describe('handshake messages', () => {
       expect(lazy.spans).toEqual(eager.spans);
       // Built once, then kept.
       expect(lazy.spans).toBe(lazy.spans);
+      // And decoded without spans, the same message.
+      const bare = decodeHandshake(eager.bytes, false);
+      expect(bare.message).toEqual(message);
+      expect(bare.spans).toEqual([]);
     },
   );
 

@@ -227,9 +227,15 @@ export function readHandshake(r: Reader): HandshakeMessage {
   );
 }
 
-/** Decodes exactly one handshake message (header included); trailing bytes are an error. */
-export function decodeHandshake(bytes: Uint8Array): { message: HandshakeMessage; spans: Span[] } {
-  const r = new Reader(bytes);
+/**
+ * Decodes exactly one handshake message (header included); trailing bytes are an error. Without
+ * `withSpans`, the same message with no spans, for a caller that does not show them.
+ */
+export function decodeHandshake(
+  bytes: Uint8Array,
+  withSpans = true,
+): { message: HandshakeMessage; spans: Span[] } {
+  const r = withSpans ? new Reader(bytes) : Reader.withoutSpans(bytes);
   const message = readHandshake(r);
   r.expectEnd('handshake message');
   return { message, spans: r.spans };
