@@ -36,6 +36,27 @@ describe('Writer and Reader', () => {
     expect(() => r2.expectEnd()).toThrow(/1 bytes of trailing data/);
   });
 
+  it('writes the same bytes without spans, and no spans', () => {
+    const write = (w: Writer): Writer =>
+      w
+        .u8(0x16, 'type')
+        .group('hello', (g) =>
+          g.sizedBy(3, 'length', (b) => b.vector(1, 'items', (v) => v.u16(0xc02f, 'item'))),
+        );
+    const withSpans = write(new Writer()).finish();
+    const bare = write(new Writer(false)).finish();
+    // type 0x16, a 3-byte length of 3, then a 1-byte length of 2 and the item.
+    expect(toHex(bare.bytes)).toBe('1600000302c02f');
+    expect(toHex(bare.bytes)).toBe(toHex(withSpans.bytes));
+    expect(bare.spans).toEqual([]);
+    // sizedBy: the length field and the body it counts are siblings.
+    const hello = withSpans.spans[1]!;
+    expect(hello.children.map((s) => [s.name, s.offset, s.length, s.value])).toEqual([
+      ['length', 1, 3, 3],
+      ['items', 4, 3, undefined],
+    ]);
+  });
+
   it('refuses a vector body too long for its prefix', () => {
     const w = new Writer();
     expect(() => w.vector(1, 'v', (v) => v.bytes(new Uint8Array(256)))).toThrow(/too long/);

@@ -5,7 +5,10 @@ import type { Span, SpanValue } from './span';
 /** The span tree a Reader and its sub-readers record into. */
 class SpanSink {
   readonly stack: Span[][] = [[]];
+  /** False: a reader that only decodes, for a caller that never shows the spans. */
+  constructor(readonly recording = true) {}
   push(span: Span): void {
+    if (!this.recording) return;
     if (span.value === undefined) delete span.value;
     if (span.explain === undefined) delete span.explain;
     this.stack[this.stack.length - 1]!.push(span);
@@ -29,6 +32,11 @@ export class Reader {
   ) {
     this.pos = start;
     this.sink = sink ?? new SpanSink();
+  }
+
+  /** A reader that decodes the same values but records no spans (and renders no field). */
+  static withoutSpans(buf: Uint8Array): Reader {
+    return new Reader(buf, 0, buf.length, new SpanSink(false));
   }
 
   get offset(): number {
@@ -61,7 +69,8 @@ export class Reader {
     const start = this.need(8, name ?? 'u64');
     let v = 0n;
     for (let i = 0; i < 8; i++) v = (v << 8n) | BigInt(this.buf[this.pos++]!);
-    this.record(name, start, fmt?.show ? fmt.show(v) : v.toString(), fmt?.explain);
+    if (this.sink.recording)
+      this.record(name, start, fmt?.show ? fmt.show(v) : v.toString(), fmt?.explain);
     return v;
   }
 
@@ -69,7 +78,7 @@ export class Reader {
     const start = this.need(n, name ?? 'bytes');
     const out = this.buf.slice(this.pos, this.pos + n);
     this.pos += n;
-    this.record(name, start, fmt?.show?.(out), fmt?.explain);
+    if (this.sink.recording) this.record(name, start, fmt?.show?.(out), fmt?.explain);
     return out;
   }
 
@@ -101,7 +110,8 @@ export class Reader {
     opts?: { min?: number; max?: number; explain?: string; show?: (v: T) => SpanValue },
   ): T {
     const start = this.pos;
-    this.sink.stack.push([]);
+    const recording = this.sink.recording;
+    if (recording) this.sink.stack.push([]);
     const length = this.uint(lengthBytes, 'length', { explain: 'bytes.length' });
     if (length > this.remaining) {
       throw new DecodeError(
@@ -119,6 +129,7 @@ export class Reader {
     const value = body(sub);
     sub.expectEnd(name);
     this.pos += length;
+    if (!recording) return value;
     const children = this.sink.stack.pop()!;
     this.sink.push({
       name,
@@ -137,6 +148,7 @@ export class Reader {
     body: (r: Reader) => T,
     fmt?: { explain?: string; show?: (v: T) => SpanValue },
   ): T {
+    if (!this.sink.recording) return body(this);
     const start = this.pos;
     this.sink.stack.push([]);
     const value = body(this);
@@ -192,7 +204,7 @@ export class Reader {
     const start = this.need(width, name ?? `u${8 * width}`);
     let v = 0;
     for (let i = 0; i < width; i++) v = v * 256 + this.buf[this.pos++]!;
-    this.record(name, start, fmt?.show ? fmt.show(v) : v, fmt?.explain);
+    if (this.sink.recording) this.record(name, start, fmt?.show ? fmt.show(v) : v, fmt?.explain);
     return v;
   }
 

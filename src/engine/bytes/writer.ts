@@ -9,6 +9,23 @@ export interface Encoded {
 }
 
 /**
+ * An Encoded whose spans are built on first read, then kept. They are data like any other
+ * (enumerable, copied by a spread or JSON.stringify); assigning replaces them.
+ */
+export function lazyEncoded(bytes: Uint8Array, makeSpans: () => Span[]): Encoded {
+  let spans: Span[] | undefined;
+  return {
+    bytes,
+    get spans(): Span[] {
+      return (spans ??= makeSpans());
+    },
+    set spans(value: Span[]) {
+      spans = value;
+    },
+  };
+}
+
+/**
  * A growable big-endian writer that records an annotation span for every named field it writes.
  * Nested structures (`vector`, `group`) become nested spans, so encoding and annotating cannot
  * drift apart.
@@ -17,6 +34,13 @@ export class Writer {
   private buf = new Uint8Array(256);
   private len = 0;
   private readonly stack: Span[][] = [[]];
+
+  /**
+   * @param recordSpans false for bytes only: the same encoding, with no span tree built (and no
+   *   field rendered). For a caller that only needs the spans later, if at all, and can then
+   *   encode again with them.
+   */
+  constructor(private readonly recordSpans = true) {}
 
   get length(): number {
     return this.len;
@@ -39,7 +63,8 @@ export class Writer {
     const start = this.len;
     this.reserve(8);
     for (let i = 7; i >= 0; i--) this.buf[this.len++] = Number((v >> BigInt(8 * i)) & 0xffn);
-    this.record(name, start, fmt?.show ? fmt.show(v) : v.toString(), fmt?.explain);
+    if (this.recordSpans)
+      this.record(name, start, fmt?.show ? fmt.show(v) : v.toString(), fmt?.explain);
     return this;
   }
 
@@ -48,7 +73,7 @@ export class Writer {
     this.reserve(b.length);
     this.buf.set(b, this.len);
     this.len += b.length;
-    this.record(name, start, fmt?.show?.(b), fmt?.explain);
+    if (this.recordSpans) this.record(name, start, fmt?.show?.(b), fmt?.explain);
     return this;
   }
 
@@ -58,22 +83,13 @@ export class Writer {
    */
   vector(lengthBytes: 1 | 2 | 3, name: string, body: (w: Writer) => void, fmt?: Fmt<number>): this {
     const start = this.len;
+    if (!this.recordSpans) {
+      this.lengthPrefixed(lengthBytes, name, body);
+      return this;
+    }
     this.stack.push([]);
-    const lengthAt = this.len;
-    this.reserve(lengthBytes);
-    this.len += lengthBytes;
-    this.record('length', lengthAt, undefined, 'bytes.length');
-    const bodyStart = this.len;
-    body(this);
-    const bodyLength = this.len - bodyStart;
-    if (bodyLength >= 2 ** (8 * lengthBytes)) {
-      throw new EncodeError(
-        `${name} is ${bodyLength} bytes, too long for a ${lengthBytes}-byte length`,
-      );
-    }
-    for (let i = 0; i < lengthBytes; i++) {
-      this.buf[lengthAt + i] = (bodyLength >>> (8 * (lengthBytes - 1 - i))) & 0xff;
-    }
+    this.record('length', start, undefined, 'bytes.length')!.length = lengthBytes;
+    const bodyLength = this.lengthPrefixed(lengthBytes, name, body);
     const children = this.stack.pop()!;
     children[0]!.value = bodyLength;
     this.pushSpan({
@@ -87,12 +103,30 @@ export class Writer {
     return this;
   }
 
+  /**
+   * A `lengthBytes`-byte length field named `name` followed by what `body` writes, which it
+   * counts: like `vector`, but the length's span and the body's spans are siblings in the
+   * enclosing structure (the header of a handshake message, RFC 5246, Section 7.4).
+   */
+  sizedBy(lengthBytes: 1 | 2 | 3, name: string, body: (w: Writer) => void, explain?: string): this {
+    const at = this.len;
+    const span = this.recordSpans ? this.record(name, at, 0, explain) : undefined;
+    if (span) span.length = lengthBytes;
+    const bodyLength = this.lengthPrefixed(lengthBytes, name, body);
+    if (span) span.value = bodyLength;
+    return this;
+  }
+
   /** A named structure without a length prefix. */
   group(
     name: string,
     body: (w: Writer) => void,
     fmt?: { value?: SpanValue; explain?: string },
   ): this {
+    if (!this.recordSpans) {
+      body(this);
+      return this;
+    }
     const start = this.len;
     this.stack.push([]);
     body(this);
@@ -114,6 +148,7 @@ export class Writer {
     this.reserve(piece.bytes.length);
     this.buf.set(piece.bytes, this.len);
     this.len += piece.bytes.length;
+    if (!this.recordSpans) return this;
     const spans = shiftSpans(piece.spans, start);
     if (name) {
       this.pushSpan({
@@ -157,8 +192,29 @@ export class Writer {
     const start = this.len;
     this.reserve(width);
     for (let i = width - 1; i >= 0; i--) this.buf[this.len++] = Math.floor(v / 2 ** (8 * i)) & 0xff;
-    this.record(name, start, fmt?.show ? fmt.show(v) : v, fmt?.explain);
+    if (this.recordSpans) this.record(name, start, fmt?.show ? fmt.show(v) : v, fmt?.explain);
     return this;
+  }
+
+  /**
+   * Reserves a `lengthBytes`-byte length, runs `body`, then fills the length in with what `body`
+   * wrote (RFC 5246, Section 4.3). Records no span of its own.
+   */
+  private lengthPrefixed(lengthBytes: 1 | 2 | 3, name: string, body: (w: Writer) => void): number {
+    const lengthAt = this.len;
+    this.reserve(lengthBytes);
+    this.len += lengthBytes;
+    body(this);
+    const bodyLength = this.len - lengthAt - lengthBytes;
+    if (bodyLength >= 2 ** (8 * lengthBytes)) {
+      throw new EncodeError(
+        `${name} is ${bodyLength} bytes, too long for a ${lengthBytes}-byte length`,
+      );
+    }
+    for (let i = 0; i < lengthBytes; i++) {
+      this.buf[lengthAt + i] = (bodyLength >>> (8 * (lengthBytes - 1 - i))) & 0xff;
+    }
+    return bodyLength;
   }
 
   private record(
@@ -166,9 +222,18 @@ export class Writer {
     start: number,
     value: SpanValue | undefined,
     explain: string | undefined,
-  ): void {
-    if (name === undefined) return;
-    this.pushSpan({ name, offset: start, length: this.len - start, value, explain, children: [] });
+  ): Span | undefined {
+    if (name === undefined) return undefined;
+    const span: Span = {
+      name,
+      offset: start,
+      length: this.len - start,
+      value,
+      explain,
+      children: [],
+    };
+    this.pushSpan(span);
+    return span;
   }
 
   private pushSpan(span: Span): void {

@@ -251,10 +251,32 @@ function importPrivate(group: GroupName, privateKey: Uint8Array): Promise<Crypto
   return key;
 }
 
+/** base64url digit values (RFC 4648, Section 5), by character code; -1 for anything else. */
+const BASE64URL = (() => {
+  const table = new Int8Array(128).fill(-1);
+  const digits = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  for (let i = 0; i < digits.length; i++) table[digits.charCodeAt(i)] = i;
+  return table;
+})();
+
+/** Unpadded base64url, as JWK members are (RFC 7515, Section 2). */
 function base64UrlDecode(text: string): Uint8Array {
-  const base64 = text.replace(/-/g, '+').replace(/_/g, '/');
-  const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  if (text.length % 4 === 1) throw new CryptoArgumentError('jwk', 'not base64url');
+  const out = new Uint8Array((text.length * 3) >> 2);
+  let bits = 0;
+  let value = 0;
+  let at = 0;
+  for (let i = 0; i < text.length; i++) {
+    const digit = BASE64URL[text.charCodeAt(i)] ?? -1;
+    if (digit < 0) throw new CryptoArgumentError('jwk', 'not base64url');
+    value = ((value << 6) | digit) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[at++] = (value >> bits) & 0xff;
+    }
+  }
+  return out;
 }
 
 /** WebCrypto's X25519 and ECDH, the private key imported as PKCS#8 from the Rng's scalar. */

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toHex, utf8 } from '../bytes/hex';
 import { CryptoArgumentError } from './errors';
-import { hash, hashLength, hmac, type HashName } from './hash';
+import { hash, hashLength, hmac, hmacWithKey, runningHash, type HashName } from './hash';
 
 describe('hash', () => {
   it('matches the FIPS 180-2 "abc" digests', () => {
@@ -50,6 +50,35 @@ describe('hmac', () => {
             createHmac(name, key).update(data).digest('hex'),
           );
           expect(toHex(hash(name, data))).toBe(createHash(name).update(data).digest('hex'));
+        },
+      ),
+    );
+  });
+});
+
+describe('hmacWithKey and runningHash', () => {
+  it('agree with node:crypto for many messages under one key, and for a hash read as it grows', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<HashName>('sha256', 'sha384'),
+        fc.uint8Array({ maxLength: 200 }),
+        fc.array(fc.uint8Array({ maxLength: 150 }), { maxLength: 5 }),
+        (name, key, messages) => {
+          const mac = hmacWithKey(name, key);
+          const running = runningHash(name);
+          const reference = createHash(name);
+          for (const [i, m] of messages.entries()) {
+            expect(toHex(mac(m))).toBe(createHmac(name, key).update(m).digest('hex'));
+            // In parts: HMAC of the concatenation.
+            expect(toHex(mac(m, messages[0]!))).toBe(
+              createHmac(name, key).update(m).update(messages[0]!).digest('hex'),
+            );
+            running.update(m);
+            reference.update(m);
+            expect(toHex(running.digestSoFar()), `after message ${i}`).toBe(
+              reference.copy().digest('hex'),
+            );
+          }
         },
       ),
     );

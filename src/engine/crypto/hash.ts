@@ -23,6 +23,38 @@ export function hmac(name: HashName, key: Uint8Array, data: Uint8Array): Uint8Ar
   return nobleHmac(hashFunction(name), key, data);
 }
 
+/**
+ * HMAC under one key for many messages (the TLS PRF's P_hash): the key's inner and outer pads
+ * are hashed once (RFC 2104, Section 2), and each message starts from a copy of that state. A
+ * message may come in parts, hashed as their concatenation.
+ */
+export function hmacWithKey(
+  name: HashName,
+  key: Uint8Array,
+): (...parts: Uint8Array[]) => Uint8Array {
+  const keyed = nobleHmac.create(hashFunction(name), key);
+  return (...parts) => {
+    const h = keyed.clone();
+    for (const part of parts) h.update(part);
+    return h.digest();
+  };
+}
+
+/** A hash fed in pieces whose digest so far can be read without ending it. */
+export interface RunningHash {
+  update(data: Uint8Array): void;
+  /** Hash of everything fed so far; feeding may go on. */
+  digestSoFar(): Uint8Array;
+}
+
+export function runningHash(name: HashName): RunningHash {
+  const h = hashFunction(name).create();
+  return {
+    update: (data) => void h.update(data),
+    digestSoFar: () => h.clone().digest(),
+  };
+}
+
 /** Output length in bytes: 32 for SHA-256, 48 for SHA-384. */
 export function hashLength(name: HashName): number {
   return hashFunction(name).outputLen;

@@ -8,7 +8,7 @@
  * injected Rng can reach, so PSS signature bytes differ from run to run even with one seed.
  */
 import { CryptoArgumentError } from './errors';
-import { bufferOf, importKeyCached, subtle, type ImportSpec } from './webcrypto';
+import { bufferOf, importKeyCached, importedKeyNow, subtle, type ImportSpec } from './webcrypto';
 
 export type RsaScheme =
   | 'rsa_pkcs1_sha256'
@@ -55,7 +55,11 @@ export async function rsaSign(
   data: Uint8Array,
 ): Promise<Uint8Array> {
   const p = paramsOf(scheme);
-  const key = await importKeyCached('pkcs8', pkcs8Der, importSpec(p, 'sign'), 'pkcs8Der');
+  const spec = importSpec(p, 'sign');
+  // A key imported before is used at once, so the signature starts before this returns.
+  const key =
+    importedKeyNow('pkcs8', pkcs8Der, spec) ??
+    (await importKeyCached('pkcs8', pkcs8Der, spec, 'pkcs8Der'));
   return new Uint8Array(await subtle().sign(signParams(p), key, bufferOf(data)));
 }
 
@@ -67,6 +71,9 @@ export async function rsaVerify(
   signature: Uint8Array,
 ): Promise<boolean> {
   const p = paramsOf(scheme);
-  const key = await importKeyCached('spki', spkiDer, importSpec(p, 'verify'), 'spkiDer');
+  const spec = importSpec(p, 'verify');
+  const key =
+    importedKeyNow('spki', spkiDer, spec) ??
+    (await importKeyCached('spki', spkiDer, spec, 'spkiDer'));
   return subtle().verify(signParams(p), key, bufferOf(signature), bufferOf(data));
 }

@@ -3,7 +3,7 @@
  * of imported CryptoKeys: importing an RSA key parses and checks it, which costs far more than one
  * signature, and a handshake uses the same demo keys again and again.
  */
-import { toHex } from '../bytes/hex';
+import { bytesEqual, toHex } from '../bytes/hex';
 import { InvalidKeyEncoding, WebCryptoUnavailable } from './errors';
 
 export type KeyFormat = 'pkcs8' | 'spki';
@@ -34,6 +34,45 @@ export function bufferOf(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   return Uint8Array.from(bytes);
 }
 
+/** What an import is, apart from the key's bytes. */
+function specKey(format: KeyFormat, spec: ImportSpec): string {
+  const hashName = 'hash' in spec.algorithm ? String(spec.algorithm.hash) : '';
+  const curve = 'namedCurve' in spec.algorithm ? spec.algorithm.namedCurve : '';
+  return [
+    format,
+    spec.algorithm.name,
+    hashName,
+    curve,
+    spec.usages.join('+'),
+    spec.extractable,
+  ].join('|');
+}
+
+/**
+ * The same cache reached through the array a caller passed (a configured key, a parsed
+ * certificate's SPKI), so that a repeated import neither hex-encodes the DER nor waits a turn:
+ * once the import has settled, the key is here. Each entry keeps the bytes it was made from and
+ * is used only while the array still holds them.
+ */
+const byArray = new WeakMap<
+  Uint8Array,
+  Map<string, { der: Uint8Array; pending: Promise<CryptoKey>; key?: CryptoKey }>
+>();
+
+function arrayEntry(format: KeyFormat, der: Uint8Array, spec: ImportSpec) {
+  const entry = byArray.get(der)?.get(specKey(format, spec));
+  return entry && bytesEqual(entry.der, der) ? entry : undefined;
+}
+
+/** The key of an import already made from this very array, if it has settled; no waiting. */
+export function importedKeyNow(
+  format: KeyFormat,
+  der: Uint8Array,
+  spec: ImportSpec,
+): CryptoKey | undefined {
+  return arrayEntry(format, der, spec)?.key;
+}
+
 /**
  * Imports a DER key once per (format, algorithm, usages, bytes); later calls share the promise.
  * A failed import is not cached and becomes InvalidKeyEncoding naming `parameter`.
@@ -44,35 +83,41 @@ export function importKeyCached(
   spec: ImportSpec,
   parameter: string,
 ): Promise<CryptoKey> {
-  const hashName = 'hash' in spec.algorithm ? String(spec.algorithm.hash) : '';
-  const curve = 'namedCurve' in spec.algorithm ? spec.algorithm.namedCurve : '';
-  const cacheKey = [
-    format,
-    spec.algorithm.name,
-    hashName,
-    curve,
-    spec.usages.join('+'),
-    spec.extractable,
-    toHex(der),
-  ].join('|');
-  const hit = cache.get(cacheKey);
-  if (hit) {
+  const known = arrayEntry(format, der, spec);
+  if (known) return known.pending;
+  const kind = specKey(format, spec);
+  const cacheKey = `${kind}|${toHex(der)}`;
+  let pending = cache.get(cacheKey);
+  if (pending) {
     // Refresh its place so the oldest-used entry is the one evicted.
     cache.delete(cacheKey);
-    cache.set(cacheKey, hit);
-    return hit;
+    cache.set(cacheKey, pending);
+  } else {
+    pending = subtle()
+      .importKey(format, bufferOf(der), spec.algorithm, spec.extractable, spec.usages)
+      .catch((e: unknown) => {
+        cache.delete(cacheKey);
+        const why = e instanceof Error ? e.message : String(e);
+        throw new InvalidKeyEncoding(
+          parameter,
+          `not a ${format.toUpperCase()} ${spec.algorithm.name} key (${why})`,
+        );
+      });
+    cache.set(cacheKey, pending);
+    if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   }
-  const pending = subtle()
-    .importKey(format, bufferOf(der), spec.algorithm, spec.extractable, spec.usages)
-    .catch((e: unknown) => {
-      cache.delete(cacheKey);
-      const why = e instanceof Error ? e.message : String(e);
-      throw new InvalidKeyEncoding(
-        parameter,
-        `not a ${format.toUpperCase()} ${spec.algorithm.name} key (${why})`,
-      );
-    });
-  cache.set(cacheKey, pending);
-  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  const entry: { der: Uint8Array; pending: Promise<CryptoKey>; key?: CryptoKey } = {
+    der: der.slice(),
+    pending,
+  };
+  let forArray = byArray.get(der);
+  if (!forArray) byArray.set(der, (forArray = new Map()));
+  forArray.set(kind, entry);
+  pending.then(
+    (key) => (entry.key = key),
+    () => {
+      if (forArray.get(kind) === entry) forArray.delete(kind);
+    },
+  );
   return pending;
 }

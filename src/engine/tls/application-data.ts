@@ -1,7 +1,10 @@
 import type { Span } from '../bytes/span';
 import { annotateHttp, parseHttpHead } from '../http/http';
 
-/** The message name and spans for a TLS application_data payload (RFC 5246, Section 10). */
+/**
+ * The message name and spans for a TLS application_data payload (RFC 5246, Section 10). The
+ * spans of an HTTP message are built when first read.
+ */
 export function describeApplicationData(data: Uint8Array): { name: string; spans: Span[] } {
   const head = parseHttpHead(data);
   if (!head) {
@@ -19,8 +22,11 @@ export function describeApplicationData(data: Uint8Array): { name: string; spans
       ],
     };
   }
+  let spans: Span[] | undefined;
   return {
     name: `ApplicationData (${head.kind === 'request' ? head.summary : `HTTP ${head.summary}`})`,
-    spans: annotateHttp(data).spans,
+    get spans(): Span[] {
+      return (spans ??= annotateHttp(data).spans);
+    },
   };
 }

@@ -5,7 +5,8 @@
  */
 import { DecodeError } from '../bytes/errors';
 import { toHex } from '../bytes/hex';
-import type { Encoded } from '../bytes/writer';
+import type { Span } from '../bytes/span';
+import { lazyEncoded, type Encoded } from '../bytes/writer';
 import type { Clock } from '../sim/clock';
 import type { Rng } from '../sim/rng';
 import type { TraceRecorder } from '../trace';
@@ -24,7 +25,7 @@ import { HandshakeBuffer } from './handshake-buffer';
 import { decodeAlert, encodeAlert } from './messages/alert';
 import { decodeChangeCipherSpec, encodeChangeCipherSpec } from './messages/change-cipher-spec';
 import {
-  encodeHandshake,
+  encodeHandshakeLazily,
   handshakeDisplayName,
   nameForType,
   type HandshakeMessage,
@@ -139,7 +140,7 @@ export class TlsConnection<S extends { name: string }> {
     const described = describeApplicationData(data);
     this.writer.write(
       ContentType.application_data,
-      { bytes: data, spans: described.spans },
+      lazyEncoded(data, () => described.spans),
       described.name,
     );
   }
@@ -218,7 +219,7 @@ export class TlsConnection<S extends { name: string }> {
           const type = this.handshakeBuffer.nextType();
           if (type === undefined) return;
           this.checkAccepted(type);
-          const next = this.handshakeBuffer.next();
+          const next = this.handshakeBuffer.next(this.recordsReceived);
           if (!next) return;
           if (this.recordsReceived)
             this.traceReceived(
@@ -441,6 +442,9 @@ export class TlsConnection<S extends { name: string }> {
 
   private emit(sent: SentRecord): void {
     this.outgoing.push(sent.bytes);
+    if (!this.env.trace.keepsEvents) return;
+    // The spans stay unbuilt until someone reads them (the inspector, a trace file).
+    let spans: Span[] | undefined;
     this.env.trace.push({
       kind: 'message',
       t: this.env.clock.now(),
@@ -449,7 +453,12 @@ export class TlsConnection<S extends { name: string }> {
       protocol: 'tls',
       name: sent.name,
       bytes: sent.bytes,
-      spans: sent.spans,
+      get spans(): Span[] {
+        return (spans ??= sent.spans);
+      },
+      set spans(value: Span[]) {
+        spans = value;
+      },
       decoded: sent.decoded,
       encrypted: sent.decrypted !== undefined,
       ...(sent.decrypted ? { decrypted: sent.decrypted } : {}),
@@ -512,7 +521,7 @@ export class TlsConnection<S extends { name: string }> {
       transcript: this.transcript,
       negotiated: this.negotiated,
       sendHandshake: (message: HandshakeMessage): Uint8Array => {
-        const encoded = encodeHandshake(message);
+        const encoded = encodeHandshakeLazily(message);
         this.transcript.add(encoded.bytes);
         this.writer.write(
           ContentType.handshake,

@@ -54,8 +54,11 @@ export class HandshakeBuffer {
     return this.pending.length < HANDSHAKE_HEADER_LENGTH ? undefined : this.pending[0];
   }
 
-  /** The next whole message, or undefined until more fragments arrive. A bad body throws DecodeError. */
-  next(): BufferedHandshake | undefined {
+  /**
+   * The next whole message, or undefined until more fragments arrive. A bad body throws
+   * DecodeError. Without `withSpans` the message is decoded alone and `spans` is empty.
+   */
+  next(withSpans = true): BufferedHandshake | undefined {
     if (this.pending.length < HANDSHAKE_HEADER_LENGTH) return undefined;
     const length = (this.pending[1]! << 16) | (this.pending[2]! << 8) | this.pending[3]!;
     const limit =
@@ -71,7 +74,7 @@ export class HandshakeBuffer {
     const total = HANDSHAKE_HEADER_LENGTH + length;
     if (this.pending.length < total) return undefined;
     const raw = this.pending.slice(0, total);
-    const { message, spans } = decodeAt(raw, this.consumed);
+    const { message, spans } = decodeAt(raw, this.consumed, withSpans);
     this.pending = this.pending.slice(total);
     this.consumed += total;
     return { raw, message, spans };
@@ -87,9 +90,10 @@ export class HandshakeBuffer {
 function decodeAt(
   raw: Uint8Array,
   streamOffset: number,
+  withSpans: boolean,
 ): { message: HandshakeMessage; spans: Span[] } {
   try {
-    return decodeHandshake(raw);
+    return decodeHandshake(raw, withSpans);
   } catch (e) {
     if (e instanceof DecodeError) throw new DecodeError(e.reason, e.offset + streamOffset, e.fault);
     throw e;

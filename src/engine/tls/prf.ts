@@ -4,7 +4,7 @@
  */
 import { concatBytes, utf8 } from '../bytes/hex';
 import { CryptoArgumentError } from '../crypto/errors';
-import { hashLength, hmac, type HashName } from '../crypto/hash';
+import { hashLength, hmacWithKey, type HashName } from '../crypto/hash';
 
 /** RFC 5246, Section 8.1. */
 export const LABEL_MASTER_SECRET = 'master secret';
@@ -30,10 +30,11 @@ export function pHash(
     throw new CryptoArgumentError('length', `must be a non-negative integer, got ${length}`);
   }
   const out = new Uint8Array(length);
+  const mac = hmacWithKey(hash, secret);
   let a = seed;
   for (let at = 0; at < length; at += hashLength(hash)) {
-    a = hmac(hash, secret, a);
-    const block = hmac(hash, secret, concatBytes(a, seed));
+    a = mac(a);
+    const block = mac(a, seed);
     out.set(block.subarray(0, Math.min(block.length, length - at)), at);
   }
   return out;

@@ -3,7 +3,7 @@
  * active, and describes each record with spans over both the ciphertext and the plaintext.
  */
 import { shiftSpans, type Span } from '../bytes/span';
-import { Writer, type Encoded } from '../bytes/writer';
+import { Writer, lazyEncoded, type Encoded } from '../bytes/writer';
 import type { DecryptedView } from '../trace';
 import { ProtocolVersion, contentTypeName, versionName } from './enums';
 import type { RecordProtector } from './protection';
@@ -12,6 +12,7 @@ import type { SuiteParams } from './suites';
 
 export interface SentRecord {
   bytes: Uint8Array;
+  /** Built when first read: only the Trace reads them. */
   spans: Span[];
   name: string;
   decoded: unknown;
@@ -52,29 +53,33 @@ export class RecordWriter {
 
   private writeOne(type: number, inner: Encoded, name: string, decoded: unknown): void {
     const version = ProtocolVersion.TLS12;
+    const describe = this.describe;
     if (!this.protector || !this.suite) {
-      const record = this.describe
-        ? plaintextRecord(type, version, inner)
-        : undescribedRecord(type, version, inner.bytes);
-      this.sink({ ...record, name, decoded });
+      const record = lazyEncoded(recordBytes(type, version, inner.bytes), () =>
+        describe ? plaintextRecord(type, version, inner).spans : [],
+      );
+      this.sink(sentRecord(record, name, decoded));
       return;
     }
     const sealed = this.protector.seal(type, version, inner.bytes);
-    const record = this.describe
-      ? protectedRecord(type, version, sealed.fragment, this.suite)
-      : undescribedRecord(type, version, sealed.fragment);
-    this.sink({
-      ...record,
-      name,
-      decoded,
-      decrypted: {
+    const suite = this.suite;
+    const record = lazyEncoded(recordBytes(type, version, sealed.fragment), () =>
+      describe ? protectedRecord(type, version, sealed.fragment, suite).spans : [],
+    );
+    this.sink(
+      sentRecord(record, name, decoded, {
         plaintext: inner.bytes,
-        spans: inner.spans,
+        get spans(): Span[] {
+          return inner.spans;
+        },
+        set spans(value: Span[]) {
+          inner.spans = value;
+        },
         nonce: sealed.nonce,
         aad: sealed.aad,
         innerName: name,
-      },
-    });
+      }),
+    );
   }
 
   /** Spans for a record that arrived from the peer, decrypted or not. */
@@ -109,6 +114,24 @@ export class RecordWriter {
         : { bytes: fragment, spans: [] };
     return { spans: plaintextRecord(type, version, padded).spans };
   }
+}
+
+/** A SentRecord that reads its spans from `record` only when they are read. */
+function sentRecord(
+  record: Encoded,
+  name: string,
+  decoded: unknown,
+  decrypted?: DecryptedView,
+): SentRecord {
+  return {
+    bytes: record.bytes,
+    get spans(): Span[] {
+      return record.spans;
+    },
+    name,
+    decoded,
+    ...(decrypted ? { decrypted } : {}),
+  };
 }
 
 function plaintextRecord(type: number, version: number, inner: Encoded): Encoded {
@@ -158,8 +181,8 @@ function protectedRecord(
     .finish();
 }
 
-/** RFC 5246, Section 6.2.1: type, version and length, then the fragment; no spans. */
-function undescribedRecord(type: number, version: number, fragment: Uint8Array): Encoded {
+/** RFC 5246, Section 6.2.1: type, version and length, then the fragment. */
+function recordBytes(type: number, version: number, fragment: Uint8Array): Uint8Array {
   const bytes = new Uint8Array(RECORD_HEADER_LENGTH + fragment.length);
   bytes[0] = type;
   bytes[1] = version >> 8;
@@ -167,7 +190,7 @@ function undescribedRecord(type: number, version: number, fragment: Uint8Array):
   bytes[3] = fragment.length >> 8;
   bytes[4] = fragment.length & 0xff;
   bytes.set(fragment, RECORD_HEADER_LENGTH);
-  return { bytes, spans: [] };
+  return bytes;
 }
 
 function recordHeader(w: Writer, type: number, version: number, length: number): void {

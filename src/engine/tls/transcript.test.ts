@@ -33,6 +33,11 @@ describe('Transcript', () => {
     t.add(finished);
     expect(toHex(early)).toBe(createHash('sha256').update(clientHello).digest('hex'));
     expect(toHex(t.hash('sha256'))).not.toBe(toHex(early));
+    // A hash asked for only now covers the messages added before too.
+    t.add(serverHelloDone);
+    const all = concatBytes(clientHello, finished, serverHelloDone);
+    expect(toHex(t.hash('sha384'))).toBe(createHash('sha384').update(all).digest('hex'));
+    expect(toHex(t.hash('sha256'))).toBe(createHash('sha256').update(all).digest('hex'));
   });
 
   it('keeps its own copy, so a reused buffer does not change the transcript', () => {

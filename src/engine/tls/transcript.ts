@@ -4,14 +4,19 @@
  * message, 4-byte header included, record headers and ChangeCipherSpec excluded, and hashes them
  * on demand: at ClientHello time the suite, and so the hash, is not chosen yet.
  */
-import { concatBytes } from '../bytes/hex';
 import { CryptoArgumentError } from '../crypto/errors';
-import { hash, type HashName } from '../crypto/hash';
+import { runningHash, type HashName, type RunningHash } from '../crypto/hash';
 
 const HEADER_LENGTH = 4;
 
 export class Transcript {
   private readonly buffered: Uint8Array[] = [];
+  /**
+   * One running hash per function asked for, fed every message since: each message is hashed
+   * once however many times the transcript is (EMS, then each Finished), and the suite's hash
+   * can still be chosen late, when the first one catches up on what came before.
+   */
+  private readonly running = new Map<HashName, RunningHash>();
 
   /**
    * Appends one whole handshake message: msg_type(1) ‖ length(3) ‖ body. The header's length is
@@ -33,12 +38,20 @@ export class Transcript {
       );
     }
     // A copy: the caller's buffer may be reused for the next record.
-    this.buffered.push(m.slice());
+    const copy = m.slice();
+    this.buffered.push(copy);
+    for (const h of this.running.values()) h.update(copy);
   }
 
   /** Hash(handshake_messages) over every message added so far. */
   hash(hashName: HashName): Uint8Array {
-    return hash(hashName, concatBytes(...this.buffered));
+    let h = this.running.get(hashName);
+    if (!h) {
+      h = runningHash(hashName);
+      for (const m of this.buffered) h.update(m);
+      this.running.set(hashName, h);
+    }
+    return h.digestSoFar();
   }
 
   /** Copies of the messages in the order they were added. */

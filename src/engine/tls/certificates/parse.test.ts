@@ -162,6 +162,30 @@ describe('parseCertificate on the demo PKI', () => {
   });
 });
 
+describe('parseCertificate remembers parses', () => {
+  it.each(DEMO)(
+    'of %s by content, never taking other bytes of the same length for them',
+    (_n, pem) => {
+      const der = derOf(pem);
+      const first = parseCertificate(der);
+      // The same bytes in another array: the parse made before.
+      expect(parseCertificate(der.slice())).toBe(first);
+      // The last byte of the signature changed: another certificate, read afresh.
+      const other = der.slice();
+      other[other.length - 1] ^= 0x01;
+      const parsed = parseCertificate(other);
+      expect(parsed).not.toBe(first);
+      expect(toHex(parsed.der)).toBe(toHex(other));
+      expect(toHex(parsed.signatureValue)).not.toBe(toHex(first.signatureValue));
+      // And the original is still itself, whichever was read last.
+      expect(toHex(parseCertificate(der).der)).toBe(toHex(der));
+      // A summary is a copy each time, with the same content.
+      expect(summarizeParsed(first)).not.toBe(summarizeParsed(first));
+      expect(summarizeParsed(first)).toEqual(summarizeParsed(first));
+    },
+  );
+});
+
 describe('parseCertificate on certificates the demo PKI does not have', () => {
   const NOW = DEMO_EPOCH_MS;
   const serverExtensions = (names: x509.JsonGeneralNames): x509.Extension[] => [

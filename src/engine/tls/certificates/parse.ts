@@ -33,8 +33,7 @@ import {
   type Time,
 } from '@peculiar/asn1-x509';
 import type { PresentedNames } from './hostname';
-import { sha256 } from '@noble/hashes/sha2.js';
-import { toHex } from '../../bytes/hex';
+import { bytesEqual, toHex } from '../../bytes/hex';
 import {
   publicKeyAlgorithmOf,
   signatureAlgorithmOf,
@@ -112,21 +111,30 @@ export class CertificateParseError extends Error {
 
 /**
  * Parsing costs milliseconds a certificate, and the same intermediates and roots arrive on every
- * connection, so parses are remembered by the certificate's SHA-256 (bounded). A
- * ParsedCertificate is never mutated after it is made, so sharing it is safe.
+ * connection, so parses are remembered (bounded). An entry is found by the length and a cheap
+ * checksum of the DER, and used only if its DER is byte for byte the input: the checksum only
+ * narrows the search, so no input can be taken for another. A ParsedCertificate is never
+ * mutated after it is made, so sharing it is safe.
  */
-const parsedByFingerprint = new Map<string, ParsedCertificate>();
+const parsedByChecksum = new Map<string, ParsedCertificate>();
 const MAX_PARSED = 128;
 
 export function parseCertificate(input: Uint8Array): ParsedCertificate {
-  const fingerprint = toHex(sha256(input));
-  const known = parsedByFingerprint.get(fingerprint);
-  if (known) return known;
+  const key = `${input.length}:${fnv1a(input)}`;
+  const known = parsedByChecksum.get(key);
+  if (known && bytesEqual(known.der, input)) return known;
   const parsed = parseUncached(input);
-  if (parsedByFingerprint.size >= MAX_PARSED)
-    parsedByFingerprint.delete(parsedByFingerprint.keys().next().value!);
-  parsedByFingerprint.set(fingerprint, parsed);
+  if (!known && parsedByChecksum.size >= MAX_PARSED)
+    parsedByChecksum.delete(parsedByChecksum.keys().next().value!);
+  parsedByChecksum.set(key, parsed);
   return parsed;
+}
+
+/** FNV-1a, 32 bits: a lookup key, not a fingerprint (see parseCertificate). */
+function fnv1a(bytes: Uint8Array): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+  return h >>> 0;
 }
 
 function parseUncached(input: Uint8Array): ParsedCertificate {

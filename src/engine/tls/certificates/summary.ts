@@ -43,7 +43,20 @@ export function summarizeCertificate(der: Uint8Array): CertSummary {
   return summarizeParsed(parseCertificate(der));
 }
 
+/**
+ * Summaries of certificates already summarised: a ParsedCertificate never changes, and a client
+ * meets the same chain on every connection (the fingerprint alone is a SHA-256 of the DER).
+ */
+const summaries = new WeakMap<ParsedCertificate, CertSummary>();
+
+/** A fresh object each time; only the work behind it is shared. */
 export function summarizeParsed(parsed: ParsedCertificate): CertSummary {
+  let summary = summaries.get(parsed);
+  if (!summary) summaries.set(parsed, (summary = summarize(parsed)));
+  return { ...summary, san: [...summary.san] };
+}
+
+function summarize(parsed: ParsedCertificate): CertSummary {
   const key = parsed.publicKey;
   const san = [
     ...(parsed.san?.dns ?? []).map((name) => `DNS:${name}`),

@@ -368,7 +368,7 @@ async function onServerKeyExchange(
     state.hello.serverRandom,
     kx,
   );
-  const valid = await verify(kx.signatureScheme, state.leafSpki, signed, kx.signature).catch(
+  const verifying = verify(kx.signatureScheme, state.leafSpki, signed, kx.signature).catch(
     (e: unknown) => {
       // A scheme that does not fit the certificate's key is a bad parameter, not a bad signature.
       if (e instanceof SignatureKeyMismatch) {
@@ -380,6 +380,13 @@ async function onServerKeyExchange(
       return false;
     },
   );
+  // Our own key share in the group the server chose (RFC 8422, Section 5.7), made while
+  // WebCrypto checks the signature off the main thread: the import of its private key is
+  // the costliest step on ours. Nothing else draws from the Rng until ClientKeyExchange.
+  const sharing = generateKeyShare(groupName(kx.namedGroup)!, ctx.rng);
+  // Awaited below; this only keeps a failed check from leaving its failure unhandled.
+  sharing.catch(() => undefined);
+  const valid = await verifying;
   if (!valid) {
     fail({
       fault: 'peer_misbehaved.bad_key_exchange_signature',
@@ -399,6 +406,7 @@ async function onServerKeyExchange(
     hello: state.hello,
     group: kx.namedGroup,
     serverPublic: kx.publicKey,
+    share: await sharing,
     certificateRequested: false,
   };
 }
@@ -448,7 +456,7 @@ async function onServerHelloDone(
   }
   const { suite } = state.hello;
   const group = groupName(state.group)!;
-  const share = await generateKeyShare(group, ctx.rng);
+  const { share } = state;
   const preMasterSecret = await sharedSecretOrFail(group, share.privateKey, state.serverPublic);
   ctx.secrets([
     {

@@ -2,6 +2,7 @@
  * The client's states, each named for what it waits for and holding only what is known there
  * (STYLE.md: rustls's client/tls12.rs).
  */
+import type { KeyShare } from '../../crypto/ecdhe';
 import { HandshakeType } from '../enums';
 import type { TrafficKeys } from '../key-schedule';
 import type { Session } from '../session';
@@ -53,6 +54,8 @@ export type ClientState =
       hello: AgreedHello;
       group: number;
       serverPublic: Uint8Array;
+      /** Our ECDHE key pair in that group, for the ClientKeyExchange. */
+      share: KeyShare;
       /** A CertificateRequest came, so we owe the server a (here empty) Certificate. */
       certificateRequested: boolean;
     }

@@ -5,6 +5,7 @@ import { tilingProblems } from '../../../../test/fixtures/tls/span-tiling';
 import {
   decodeHandshake,
   encodeHandshake,
+  encodeHandshakeLazily,
   handshakeMessageName,
   handshakeTypeOf,
   type HandshakeMessage,
@@ -29,6 +30,22 @@ describe('handshake messages', () => {
       expect(encoded.bytes[0]).toBe(handshakeTypeOf(message));
       const length = (encoded.bytes[1]! << 16) | (encoded.bytes[2]! << 8) | encoded.bytes[3]!;
       expect(length).toBe(encoded.bytes.length - 4);
+    },
+  );
+
+  it.each(sampleMessages.map((m, i) => [label(m, i), m] as const))(
+    'encodes and decodes %s without spans, building the same spans when read',
+    (_, message) => {
+      const eager = encodeHandshake(message);
+      const lazy = encodeHandshakeLazily(message);
+      expect(toHex(lazy.bytes)).toBe(toHex(eager.bytes));
+      expect(lazy.spans).toEqual(eager.spans);
+      // Built once, then kept.
+      expect(lazy.spans).toBe(lazy.spans);
+      // And decoded without spans, the same message.
+      const bare = decodeHandshake(eager.bytes, false);
+      expect(bare.message).toEqual(message);
+      expect(bare.spans).toEqual([]);
     },
   );
 

@@ -7,7 +7,7 @@
  * 7.4.9), so `encodeHandshake` returns those exact bytes. The spans of one message sit under a
  * single top-level span named after it ("ClientHello"), so the diagram and inspector agree.
  */
-import { DecodeError, Reader, Writer, type Encoded, type Span } from '../../bytes';
+import { DecodeError, Reader, Writer, lazyEncoded, type Encoded, type Span } from '../../bytes';
 import { HandshakeType, handshakeTypeName, showHandshakeType } from '../enums';
 import { readCertificate, writeCertificate, type Certificate } from './certificate';
 import {
@@ -131,8 +131,6 @@ function writeBody(w: Writer, msg: HandshakeMessage): void {
 
 /** Appends one handshake message, header included, as one span named after the message. */
 export function writeHandshake(w: Writer, msg: HandshakeMessage): void {
-  const body = new Writer();
-  writeBody(body, msg);
   w.group(
     handshakeMessageName(msg),
     (g) => {
@@ -140,8 +138,7 @@ export function writeHandshake(w: Writer, msg: HandshakeMessage): void {
         show: showHandshakeType,
         explain: 'tls.handshake.msg_type',
       });
-      g.u24(body.length, 'length', { explain: 'tls.handshake.length' });
-      g.embed(body.finish());
+      g.sizedBy(3, 'length', (body) => writeBody(body, msg), 'tls.handshake.length');
     },
     { explain: 'tls.handshake' },
   );
@@ -151,6 +148,16 @@ export function encodeHandshake(msg: HandshakeMessage): Encoded {
   const w = new Writer();
   writeHandshake(w, msg);
   return w.finish();
+}
+
+/**
+ * The bytes of `encodeHandshake` with the spans left for later: built only when read, by
+ * encoding the message again. `msg` must not change afterwards.
+ */
+export function encodeHandshakeLazily(msg: HandshakeMessage): Encoded {
+  const w = new Writer(false);
+  writeHandshake(w, msg);
+  return lazyEncoded(w.toBytes(), () => encodeHandshake(msg).spans);
 }
 
 function readBody(r: Reader, msgType: number): HandshakeMessage {
@@ -220,9 +227,15 @@ export function readHandshake(r: Reader): HandshakeMessage {
   );
 }
 
-/** Decodes exactly one handshake message (header included); trailing bytes are an error. */
-export function decodeHandshake(bytes: Uint8Array): { message: HandshakeMessage; spans: Span[] } {
-  const r = new Reader(bytes);
+/**
+ * Decodes exactly one handshake message (header included); trailing bytes are an error. Without
+ * `withSpans`, the same message with no spans, for a caller that does not show them.
+ */
+export function decodeHandshake(
+  bytes: Uint8Array,
+  withSpans = true,
+): { message: HandshakeMessage; spans: Span[] } {
+  const r = withSpans ? new Reader(bytes) : Reader.withoutSpans(bytes);
   const message = readHandshake(r);
   r.expectEnd('handshake message');
   return { message, spans: r.spans };

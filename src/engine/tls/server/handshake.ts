@@ -162,6 +162,26 @@ async function onClientHello(
     ...(alpn ? { alpn } : {}),
   });
 
+  // RFC 8422, Section 5.4: an ephemeral key for this handshake only, signed with the certificate's
+  // key. Made first, so that WebCrypto signs (off the main thread) while ServerHello and
+  // Certificate are encoded; they draw nothing from the Rng, so the bytes are the same.
+  const group = groupName(choice.group)!;
+  const share = await generateKeyShare(group, ctx.rng);
+  const params = {
+    curveType: 3,
+    namedGroup: choice.group,
+    publicKey: share.publicKey,
+    signatureScheme: choice.signatureScheme,
+    signature: new Uint8Array(0),
+  };
+  const signing = sign(
+    choice.signatureScheme,
+    choice.credential.privateKeyPkcs8,
+    serverKeyExchangeSignedContent(hello.random, serverRandom, params),
+  );
+  // Awaited below; this only keeps a throw in between from leaving its failure unhandled.
+  signing.catch(() => undefined);
+
   // The lab's misbehaving server (config.ts, ServerMisbehaviour) names a suite of its own choosing.
   const namedSuite = config.misbehave?.selectSuite ?? choice.suite.id;
   if (namedSuite !== choice.suite.id)
@@ -183,23 +203,7 @@ async function onClientHello(
   });
   // RFC 5246, Section 7.4.2
   ctx.sendHandshake({ type: 'certificate', body: { certificates: choice.credential.chain } });
-
-  // RFC 8422, Section 5.4: an ephemeral key for this handshake only, signed with the certificate's key.
-  const group = groupName(choice.group)!;
-  const share = await generateKeyShare(group, ctx.rng);
-  const params = {
-    curveType: 3,
-    namedGroup: choice.group,
-    publicKey: share.publicKey,
-    signatureScheme: choice.signatureScheme,
-    signature: new Uint8Array(0),
-  };
-  const signature = await sign(
-    choice.signatureScheme,
-    choice.credential.privateKeyPkcs8,
-    serverKeyExchangeSignedContent(hello.random, serverRandom, params),
-  );
-  ctx.sendHandshake({ type: 'server_key_exchange', body: { ...params, signature } });
+  ctx.sendHandshake({ type: 'server_key_exchange', body: { ...params, signature: await signing } });
   // RFC 5246, Section 7.4.4
   if (config.requestClientCertificate)
     ctx.sendHandshake({
