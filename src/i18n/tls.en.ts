@@ -4,7 +4,10 @@
  * data, so the UI (src/ui/i18n/en.ts) and the CLI read the same table. Placeholders: see
  * ./format.ts; `{list#or}` joins a list with "or", `{n#byte/bytes}` picks the plural form.
  */
+import { DECODE_TEXT_EN } from './decode.en';
+
 export const TLS_TEXT_EN: Readonly<Record<string, string>> = {
+  ...DECODE_TEXT_EN,
   'tls.language': 'en',
   'tls.side.client': 'client',
   'tls.side.server': 'server',
@@ -21,7 +24,7 @@ export const TLS_TEXT_EN: Readonly<Record<string, string>> = {
     'expected the rest of a handshake message but got ChangeCipherSpec',
   'tls.fault.inappropriate_message.application_data_before_finished':
     'expected {state} but got ApplicationData',
-  'tls.fault.invalid_message.decode': '{detail}',
+  'tls.fault.invalid_message.decode': '{detail} at offset {offset}',
   'tls.fault.invalid_message.record_overflow': '{detail}',
   'tls.fault.invalid_message.plaintext_too_long':
     'a plaintext record of {length} {length#byte/bytes} exceeds the maximum {max}',
@@ -133,7 +136,7 @@ export const TLS_TEXT_EN: Readonly<Record<string, string>> = {
   'tls.fault.transport.error': 'transport error: {detail}',
   'tls.fault.internal.timeout': 'timed out waiting in {state}',
   'tls.fault.internal.timeout_waiting_for': 'timed out waiting in {state} ({deadline})',
-  'tls.fault.invalid_message.illegal_value': '{detail}',
+  'tls.fault.invalid_message.illegal_value': '{detail} at offset {offset}',
   'tls.fault.inappropriate_message.bad_change_cipher_spec':
     'a ChangeCipherSpec must be the single byte 1, but it was {bytes}',
   'tls.fault.peer_misbehaved.unknown_alert_level':

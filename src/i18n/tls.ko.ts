@@ -2,7 +2,10 @@
  * The TLS engine's keys in Korean (./tls.en.ts has the English and the placeholders). Protocol
  * names stay as the RFCs spell them.
  */
+import { DECODE_TEXT_KO } from './decode.ko';
+
 export const TLS_TEXT_KO: Readonly<Record<string, string>> = {
+  ...DECODE_TEXT_KO,
   'tls.language': 'ko',
   'tls.side.client': '클라이언트',
   'tls.side.server': '서버',
@@ -20,7 +23,7 @@ export const TLS_TEXT_KO: Readonly<Record<string, string>> = {
     '핸드셰이크 메시지의 나머지를 기대했지만 ChangeCipherSpec이 왔습니다',
   'tls.fault.inappropriate_message.application_data_before_finished':
     '{state}에서 기다리는 중에 ApplicationData가 왔습니다',
-  'tls.fault.invalid_message.decode': '메시지를 해석할 수 없습니다: {detail}',
+  'tls.fault.invalid_message.decode': '메시지를 해석할 수 없습니다: {detail}(오프셋 {offset})',
   'tls.fault.invalid_message.record_overflow': '레코드가 너무 깁니다: {detail}',
   'tls.fault.invalid_message.plaintext_too_long':
     '{length}바이트짜리 평문 레코드가 최대 길이 {max}바이트를 넘습니다',
@@ -133,7 +136,7 @@ export const TLS_TEXT_KO: Readonly<Record<string, string>> = {
   'tls.fault.internal.timeout': '{state}에서 기다리다 시간이 다 되었습니다',
   'tls.fault.internal.timeout_waiting_for':
     '{state}에서 기다리다 시간이 다 되었습니다 ({deadline})',
-  'tls.fault.invalid_message.illegal_value': '{detail}',
+  'tls.fault.invalid_message.illegal_value': '{detail}(오프셋 {offset})',
   'tls.fault.inappropriate_message.bad_change_cipher_spec':
     'ChangeCipherSpec은 바이트 하나(1)여야 하는데 {bytes}였습니다',
   'tls.fault.peer_misbehaved.unknown_alert_level':

@@ -5,7 +5,7 @@
  * inspector explains exactly what was sent or received. Pass `{ annotate: false }` to skip spans
  * (servers, benchmarks).
  */
-import { DecodeError, EncodeError, type Encoded, type Span } from '../bytes';
+import { DecodeError, EncodeError, type DecodeKey, type Encoded, type Span } from '../bytes';
 import { Name } from './name';
 import { CompressionTable, NameDecodeState, readName, writeName } from './namewire';
 import { formatRecord, humanDuration } from './present';
@@ -240,6 +240,15 @@ export interface Decoded {
   spans: Span[];
 }
 
+/** Reasons that mean the bytes ran out: inside RDATA, the RDATA outgrew its RDLENGTH. */
+const TRUNCATED: ReadonlySet<DecodeKey> = new Set<DecodeKey>([
+  'decode.truncated',
+  'decode.dns.name_past_end',
+  'decode.dns.pointer_truncated',
+  'decode.dns.label_past_end',
+  'decode.dns.rdlength_truncated',
+]);
+
 export function decodeMessage(bytes: Uint8Array, opts: CodecOptions = {}): Decoded {
   const inp: WireIn = (opts.annotate ?? true) ? new AnnotatedIn(bytes) : new LeanIn(bytes);
   try {
@@ -250,7 +259,9 @@ export function decodeMessage(bytes: Uint8Array, opts: CodecOptions = {}): Decod
     // Anything else is a bug or an unforeseen input; it still becomes a one-line decode error.
     // The original stays as `cause`, so the fuzzer (test/fuzz/targets) can tell it from a typed one.
     const reason = error instanceof Error ? error.message : String(error);
-    throw Object.assign(new DecodeError(reason, inp.offset), { cause: error });
+    throw Object.assign(new DecodeError('decode.unexpected', { detail: reason }, inp.offset), {
+      cause: error,
+    });
   }
 }
 
@@ -307,9 +318,9 @@ function readMessage(inp: WireIn, state: NameDecodeState): Message {
       if ('edns' in item) {
         // RFC 6891 §6.1.1: at most one OPT, and only in the additional section.
         if (section !== 'additional') {
-          throw new DecodeError(`OPT record in the ${section} section (RFC 6891 §6.1.1)`, at);
+          throw new DecodeError('decode.dns.opt_in_section', { section }, at);
         }
-        if (message.edns) throw new DecodeError('more than one OPT record (RFC 6891 §6.1.1)', at);
+        if (message.edns) throw new DecodeError('decode.dns.opt_twice', {}, at);
         message.edns = item.edns;
         header.rcode = (item.extendedRcode << 4) | low4;
       } else {
@@ -362,8 +373,7 @@ function readRecord(inp: WireIn, state: NameDecodeState, section: SectionName): 
       const name = readName(inp, state, 'name', 'dns.rr.name');
       const type = rrType(inp.u16('type', typeText, 'dns.rr.type'));
       if (type === RRType.OPT) {
-        if (!name.isRoot)
-          throw new DecodeError('OPT owner must be the root (RFC 6891 §6.1.2)', nameAt);
+        if (!name.isRoot) throw new DecodeError('decode.dns.opt_owner', {}, nameAt);
         return readOptBody(inp);
       }
       const cls = inp.u16('class', classText, 'dns.rr.class');
@@ -372,7 +382,8 @@ function readRecord(inp: WireIn, state: NameDecodeState, section: SectionName): 
       const rdataAt = inp.offset;
       if (rdlength > inp.remaining) {
         throw new DecodeError(
-          `truncated: rdlength ${rdlength} but ${inp.remaining} bytes are left`,
+          'decode.dns.rdlength_truncated',
+          { rdlength, left: inp.remaining },
           rdataAt - 2,
         );
       }
@@ -383,9 +394,10 @@ function readRecord(inp: WireIn, state: NameDecodeState, section: SectionName): 
             try {
               return readRData(inp, type, rdlength, state);
             } catch (error) {
-              if (error instanceof DecodeError && error.reason.startsWith('truncated')) {
+              if (error instanceof DecodeError && TRUNCATED.has(error.key)) {
                 throw new DecodeError(
-                  `${typeName(type)} RDATA is longer than its rdlength ${rdlength} (${error.reason})`,
+                  'decode.dns.rdata_longer',
+                  { ...error.params, cause: error.key, type: typeName(type), rdlength },
                   error.offset,
                 );
               }

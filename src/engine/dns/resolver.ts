@@ -443,7 +443,9 @@ export class IterativeResolver {
       } catch (error) {
         walk.t = reply.at;
         const reason = error instanceof DecodeError ? error.message : String(error);
-        this.note(walk, 'dns.note.malformed', { server: peer.name, reason });
+        const params =
+          error instanceof DecodeError ? error.asParam('reason') : { reason: String(error) };
+        this.note(walk, 'dns.note.malformed', { server: peer.name, ...params });
         return { kind: 'lame', reason: `malformed response: ${reason}`, code: 'lame.malformed' };
       }
       // The response must carry our ID and our question, else it is not ours (RFC 5452 §4.3).

@@ -49,12 +49,15 @@ interface Straddle {
   record: number;
 }
 
-const RECORD_PREFIX = /^record \d+: /;
-
 function inRecord(index: number, e: DecodeError): DecodeError {
-  return RECORD_PREFIX.test(e.reason)
+  return e.key === 'decode.tls.in_record'
     ? e
-    : new DecodeError(`record ${index}: ${e.reason}`, e.offset);
+    : new DecodeError(
+        'decode.tls.in_record',
+        { ...e.params, problem: e.key, record: index },
+        e.offset,
+        e.fault,
+      );
 }
 
 function unfinished(s: Straddle): DecodeError {
@@ -62,7 +65,7 @@ function unfinished(s: Straddle): DecodeError {
 }
 
 export function decodeTlsRecords(bytes: Uint8Array): DecodedTls {
-  if (bytes.length === 0) throw new DecodeError('no TLS records: the input is empty', 0);
+  if (bytes.length === 0) throw new DecodeError('decode.tls.empty_input', {}, 0);
   const r = new Reader(bytes);
   const summary: string[] = [];
   let protectedFromHere = false;
@@ -126,20 +129,22 @@ export function decodeTlsRecords(bytes: Uint8Array): DecodedTls {
 function peekHeader(r: Reader): number {
   if (r.remaining < RECORD_HEADER_LENGTH) {
     throw new DecodeError(
-      `truncated: record header needs ${RECORD_HEADER_LENGTH} bytes but ${r.remaining} are left`,
+      'decode.truncated',
+      { what: 'record header', n: RECORD_HEADER_LENGTH, left: r.remaining },
       r.offset,
     );
   }
   const type = r.byteAt(r.offset);
   if (!isKnownContentType(type)) {
-    throw new DecodeError(`unknown record content type ${type}`, r.offset);
+    throw new DecodeError('decode.tls.unknown_content_type', { type }, r.offset);
   }
   // RFC 5246, Appendix E.1: every TLS and SSL 3.0 record version has major version 3.
   const major = r.byteAt(r.offset + 1);
   if (major !== 3) {
     const version = major * 256 + r.byteAt(r.offset + 2);
     throw new DecodeError(
-      `record version 0x${version.toString(16).padStart(4, '0')} is not TLS (major version 3)`,
+      'decode.tls.record_version_not_tls',
+      { version: `0x${version.toString(16).padStart(4, '0')}` },
       r.offset + 1,
     );
   }
@@ -150,10 +155,18 @@ function checkLength(length: number, g: Reader): void {
   const at = g.offset;
   // RFC 5246, Section 6.2.3.
   if (length > MAX_CIPHERTEXT) {
-    throw new DecodeError(`record length ${length} exceeds the maximum ${MAX_CIPHERTEXT}`, at - 2);
+    throw new DecodeError(
+      'decode.length_exceeds_max',
+      { field: 'record', length, max: MAX_CIPHERTEXT },
+      at - 2,
+    );
   }
   if (length > g.remaining) {
-    throw new DecodeError(`record length ${length} exceeds the ${g.remaining} bytes left`, at);
+    throw new DecodeError(
+      'decode.length_exceeds',
+      { field: 'record', length, left: g.remaining },
+      at,
+    );
   }
 }
 
@@ -169,7 +182,7 @@ function readHandshakeFragment(
   index: number,
 ): Straddle | undefined {
   // RFC 5246, Section 6.2.1: zero-length handshake fragments must not be sent.
-  if (body.atEnd) throw new DecodeError('empty handshake record', body.offset);
+  if (body.atEnd) throw new DecodeError('decode.tls.empty_handshake_record', {}, body.offset);
   if (straddle) {
     straddle = continueStraddle(body, straddle, items);
     if (straddle) return straddle;
@@ -191,7 +204,8 @@ function wholeMessageLength(r: Reader): number | undefined {
   const length = (r.byteAt(at + 1) << 16) | (r.byteAt(at + 2) << 8) | r.byteAt(at + 3);
   if (length > MAX_HANDSHAKE_MESSAGE) {
     throw new DecodeError(
-      `handshake length ${length} exceeds the maximum ${MAX_HANDSHAKE_MESSAGE}`,
+      'decode.length_exceeds_max',
+      { field: 'handshake', length, max: MAX_HANDSHAKE_MESSAGE },
       at + 1,
     );
   }
@@ -209,11 +223,17 @@ function startStraddle(
   const unfinished =
     whole === undefined
       ? new DecodeError(
-          `truncated: handshake header needs ${HANDSHAKE_HEADER_LENGTH} bytes but ${left} are left`,
+          'decode.truncated',
+          { what: 'handshake header', n: HANDSHAKE_HEADER_LENGTH, left },
           at,
         )
       : new DecodeError(
-          `handshake length ${whole - HANDSHAKE_HEADER_LENGTH} exceeds the ${left - HANDSHAKE_HEADER_LENGTH} bytes left`,
+          'decode.length_exceeds',
+          {
+            field: 'handshake',
+            length: whole - HANDSHAKE_HEADER_LENGTH,
+            left: left - HANDSHAKE_HEADER_LENGTH,
+          },
           at + HANDSHAKE_HEADER_LENGTH,
         );
   const piece = body.rest('handshake_fragment', { explain: 'tls.handshake.fragment' });
@@ -234,7 +254,8 @@ function continueStraddle(body: Reader, straddle: Straddle, items: string[]): St
   const length = (header[1]! << 16) | (header[2]! << 8) | header[3]!;
   if (length > MAX_HANDSHAKE_MESSAGE) {
     throw new DecodeError(
-      `handshake length ${length} exceeds the maximum ${MAX_HANDSHAKE_MESSAGE}`,
+      'decode.length_exceeds_max',
+      { field: 'handshake', length, max: MAX_HANDSHAKE_MESSAGE },
       body.offset,
     );
   }
@@ -252,8 +273,10 @@ function continueStraddle(body: Reader, straddle: Straddle, items: string[]): St
   } catch (e) {
     if (e instanceof DecodeError) {
       throw new DecodeError(
-        `handshake message reassembled across records: ${e.reason}`,
+        'decode.tls.reassembled',
+        { ...e.params, cause: e.key },
         body.offset,
+        e.fault,
       );
     }
     throw e;

@@ -64,7 +64,8 @@ export class HandshakeBuffer {
         : this.maxMessage;
     if (length > limit) {
       throw new DecodeError(
-        `handshake message length ${length} exceeds the maximum ${limit}`,
+        'decode.length_exceeds_max',
+        { field: 'handshake message', length, max: limit },
         this.consumed + 1,
       );
     }
@@ -91,7 +92,8 @@ function decodeAt(
   try {
     return decodeHandshake(raw);
   } catch (e) {
-    if (e instanceof DecodeError) throw new DecodeError(e.reason, e.offset + streamOffset, e.fault);
+    if (e instanceof DecodeError)
+      throw new DecodeError(e.key, e.params, e.offset + streamOffset, e.fault);
     throw e;
   }
 }
