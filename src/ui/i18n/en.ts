@@ -8,6 +8,7 @@
 
 import { SCENARIOS } from '../../engine/scenarios/catalog';
 import { TLS_TEXT_EN } from '../../i18n/tls.en';
+import { ZONE_TEXT_EN } from '../../i18n/zone.en';
 import { DNS_LAB_NOTE_TEXT, DNS_LAB_TEXT } from '../../engine/scenarios/lab/dns/text';
 import { LAB_TEXT } from '../../engine/scenarios/lab/text';
 import {
@@ -601,6 +602,8 @@ const notes: Table = {
     'Dropped {record} from the {section} section: the {zone} servers have no authority over it. This bailiwick check stops cache poisoning.',
   'dns.note.lame':
     '{server} ({address}) gave no usable answer for {query} ({reason}): it is “lame”, and the resolver tries another server.',
+  // Master files, names and addresses that did not parse (the zone editor).
+  ...ZONE_TEXT_EN,
 };
 
 /** The key schedule, keyed by the secret events' `explain` keys. */
@@ -739,6 +742,8 @@ const names: Table = {
 const statusLines: Table = {
   alert: '{description} ({from} → {to}): {reason}',
   alertFrom: '{description} ({from}): {reason}',
+  problem: '{reason}',
+  zoneLine: 'line {line}: {reason}',
 };
 
 /** Words the engine puts in note parameters, translated where a language needs it. */
