@@ -4,10 +4,12 @@
  * data, so the UI (src/ui/i18n/en.ts) and the CLI read the same table. Placeholders: see
  * ./format.ts; `{list#or}` joins a list with "or", `{n#byte/bytes}` picks the plural form.
  */
+import { CERT_TEXT_EN } from './cert.en';
 import { DECODE_TEXT_EN } from './decode.en';
 
 export const TLS_TEXT_EN: Readonly<Record<string, string>> = {
   ...DECODE_TEXT_EN,
+  ...CERT_TEXT_EN,
   'tls.language': 'en',
   'tls.side.client': 'client',
   'tls.side.server': 'server',

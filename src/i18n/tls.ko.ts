@@ -2,10 +2,12 @@
  * The TLS engine's keys in Korean (./tls.en.ts has the English and the placeholders). Protocol
  * names stay as the RFCs spell them.
  */
+import { CERT_TEXT_KO } from './cert.ko';
 import { DECODE_TEXT_KO } from './decode.ko';
 
 export const TLS_TEXT_KO: Readonly<Record<string, string>> = {
   ...DECODE_TEXT_KO,
+  ...CERT_TEXT_KO,
   'tls.language': 'ko',
   'tls.side.client': '클라이언트',
   'tls.side.server': '서버',
