@@ -5,7 +5,7 @@
  */
 export const CERT_TEXT_EN = {
   'cert.step.parsed': 'Certificate {index} of {count} is a well-formed X.509 certificate.',
-  'cert.step.not_parsed': 'Certificate {index} of {count} cannot be decoded: {detail}.',
+  'cert.step.not_parsed': 'Certificate {index} of {count} cannot be decoded: {cause}.',
   'cert.step.valid': 'Valid {notBefore} to {notAfter}; it is now {now}.',
   'cert.step.not_valid_now': 'Valid {notBefore} to {notAfter}, but it is now {now}.',
   'cert.step.critical_unknown':
@@ -43,6 +43,19 @@ export const CERT_TEXT_EN = {
     '{subject} is self-signed and is not one of the trusted root certificates.',
   'cert.step.issuer_not_found':
     'The issuer of {subject}, {issuer}, is neither in the chain the server sent nor among the trusted roots.',
+
+  // Why a certificate's DER did not parse; `{detail}` is the ASN.1 library's own message.
+  'cert.parse.empty': 'it is empty',
+  'cert.parse.asn1': '{detail}',
+  'cert.parse.dates': 'its validity dates cannot be read',
+  'cert.parse.no_tbs': 'its tbsCertificate is missing',
+  'cert.parse.duplicate_extension': 'it has the extension {extension} twice',
+  'cert.parse.not_sequence': 'it does not start with a DER SEQUENCE',
+  'cert.parse.one_byte': 'it ends after one byte',
+  'cert.parse.indefinite': 'its outer length is not a DER definite length',
+  'cert.parse.length': 'its DER says {length} bytes but {given} were given',
 } as const;
 
-export type CertStepKey = keyof typeof CERT_TEXT_EN;
+export type CertTextKey = keyof typeof CERT_TEXT_EN;
+export type CertStepKey = Extract<CertTextKey, `cert.step.${string}`>;
+export type CertParseKey = Extract<CertTextKey, `cert.parse.${string}`>;

@@ -1,9 +1,9 @@
 /** The certificate validator's record of each check, in Korean (./cert.en.ts). */
-import type { CertStepKey } from './cert.en';
+import type { CertTextKey } from './cert.en';
 
-export const CERT_TEXT_KO: Readonly<Record<CertStepKey, string>> = {
+export const CERT_TEXT_KO: Readonly<Record<CertTextKey, string>> = {
   'cert.step.parsed': '인증서 {count}개 중 {index}번째는 올바른 X.509 인증서입니다.',
-  'cert.step.not_parsed': '인증서 {count}개 중 {index}번째를 해석할 수 없습니다: {detail}.',
+  'cert.step.not_parsed': '인증서 {count}개 중 {index}번째를 해석할 수 없습니다: {cause}.',
   'cert.step.valid': '유효 기간은 {notBefore}부터 {notAfter}까지이고, 지금은 {now}입니다.',
   'cert.step.not_valid_now': '유효 기간은 {notBefore}부터 {notAfter}까지인데, 지금은 {now}입니다.',
   'cert.step.critical_unknown':
@@ -40,4 +40,14 @@ export const CERT_TEXT_KO: Readonly<Record<CertStepKey, string>> = {
     '{subject|은/는} 스스로 서명한 인증서이며 신뢰하는 루트 인증서가 아닙니다.',
   'cert.step.issuer_not_found':
     '{subject}의 발급자 {issuer|은/는} 서버가 보낸 체인에도, 신뢰하는 루트 인증서에도 없습니다.',
+
+  'cert.parse.empty': '비어 있습니다',
+  'cert.parse.asn1': '{detail}',
+  'cert.parse.dates': '유효 기간 날짜를 읽을 수 없습니다',
+  'cert.parse.no_tbs': 'tbsCertificate가 없습니다',
+  'cert.parse.duplicate_extension': '확장 {extension|이/가} 두 번 들어 있습니다',
+  'cert.parse.not_sequence': 'DER SEQUENCE로 시작하지 않습니다',
+  'cert.parse.one_byte': '1바이트 뒤에 끝납니다',
+  'cert.parse.indefinite': '바깥 길이가 DER의 확정 길이(definite length)가 아닙니다',
+  'cert.parse.length': 'DER에는 {length}바이트라고 적혀 있지만 {given}바이트가 주어졌습니다',
 };

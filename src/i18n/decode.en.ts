@@ -25,7 +25,7 @@ export const DECODE_TEXT_EN = {
   'decode.tls.reassembled': 'handshake message reassembled across records: {cause}',
   'decode.tls.verify_data_short': 'verify_data is {length} bytes but must be at least {min}',
   'decode.tls.ccs_type': 'ChangeCipherSpec type is {value}, not change_cipher_spec (1)',
-  'decode.tls.distinguished_name': 'a DistinguishedName is not a DER Name: {detail}',
+  'decode.tls.distinguished_name': 'a DistinguishedName is not a DER Name: {cause}',
   'decode.tls.ems_not_empty':
     'extended_master_secret extension_data must be empty but has {length} bytes',
   'decode.tls.sni_two_names': 'server_name has more than one host_name',

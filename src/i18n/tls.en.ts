@@ -129,7 +129,7 @@ export const TLS_TEXT_EN: Readonly<Record<string, string>> = {
   'tls.fault.invalid_certificate.unhandled_critical_extension':
     'The certificate for {subject} has a critical extension ({extensions}) that this client does not understand, so it must be refused.',
   'tls.fault.invalid_certificate.bad_encoding':
-    'Certificate {index} of {count} that the server sent is not a valid DER X.509 certificate: {detail}.',
+    'Certificate {index} of {count} that the server sent is not a valid DER X.509 certificate: {cause}.',
   'tls.fault.invalid_certificate.empty':
     'The server sent an empty certificate list, so there is no certificate to check.',
   'tls.fault.alert_received': 'the peer sent a fatal {description} alert',

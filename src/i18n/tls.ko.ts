@@ -128,7 +128,7 @@ export const TLS_TEXT_KO: Readonly<Record<string, string>> = {
   'tls.fault.invalid_certificate.unhandled_critical_extension':
     '{subject}의 인증서에 이 클라이언트가 모르는 critical 확장({extensions})이 있어 거부해야 합니다.',
   'tls.fault.invalid_certificate.bad_encoding':
-    '서버가 보낸 인증서 {count}개 중 {index}번째는 올바른 DER X.509 인증서가 아닙니다: {detail}.',
+    '서버가 보낸 인증서 {count}개 중 {index}번째는 올바른 DER X.509 인증서가 아닙니다: {cause}.',
   'tls.fault.invalid_certificate.empty':
     '서버가 빈 인증서 목록을 보냈습니다. 검사할 인증서가 없습니다.',
   'tls.fault.alert_received': '상대가 치명적인 {description} alert를 보냈습니다',

@@ -1,5 +1,9 @@
 import { translate } from '../../i18n/format';
+import { CERT_TEXT_EN } from '../../i18n/cert.en';
 import { DECODE_TEXT_EN, type DecodeKey } from '../../i18n/decode.en';
+
+/** The English the error's own message is made of; a certificate's reason may sit inside. */
+const TEXT_EN: Readonly<Record<string, string>> = { ...DECODE_TEXT_EN, ...CERT_TEXT_EN };
 
 export type { DecodeKey };
 
@@ -22,7 +26,7 @@ export class DecodeError extends Error {
     readonly offset: number,
     readonly fault: 'malformed' | 'illegal_value' = 'malformed',
   ) {
-    const reason = translate(DECODE_TEXT_EN, key, params);
+    const reason = translate(TEXT_EN, key, params);
     super(`${reason} at offset ${offset}`);
     this.reason = reason;
     this.name = 'DecodeError';

@@ -99,7 +99,12 @@ export interface FaultParams {
     subject: string;
     extensions: readonly string[];
   };
-  'invalid_certificate.bad_encoding': { index: number; count: number; detail: string };
+  'invalid_certificate.bad_encoding': Readonly<Record<string, string | number>> & {
+    index: number;
+    count: number;
+    /** A key of src/i18n/cert.en.ts (`cert.parse.…`), filled from the other parameters. */
+    cause: string;
+  };
   'invalid_certificate.empty': Record<string, never>;
   alert_received: { description: string };
   'transport.closed_during_handshake': { peer: string; state: string };

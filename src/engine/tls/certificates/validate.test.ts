@@ -319,14 +319,14 @@ describe('validateChain: bytes that are not a certificate', () => {
         subject: 'certificate 1',
         ok: false,
         detail: 'cert.step.not_parsed',
-        params: { index: 1, count: 1, detail: 'it does not start with a DER SEQUENCE' },
+        params: { index: 1, count: 1, cause: 'cert.parse.not_sequence' },
       },
     ]);
     expect(stepText(settled.steps[0]!)).toBe(
       'Certificate 1 of 1 cannot be decoded: it does not start with a DER SEQUENCE.',
     );
     expect(stepText(settled.steps[0]!, TLS_TEXT_KO)).toBe(
-      '인증서 1개 중 1번째를 해석할 수 없습니다: it does not start with a DER SEQUENCE.',
+      '인증서 1개 중 1번째를 해석할 수 없습니다: DER SEQUENCE로 시작하지 않습니다.',
     );
   });
 
