@@ -22,6 +22,8 @@ import {
   type Question,
   type ResourceRecord,
   type SectionName,
+  rcode,
+  rrClass,
   rrType,
 } from './types';
 import { AnnotatedIn, AnnotatedOut, LeanIn, LeanOut, type WireIn, type WireOut } from './wire';
@@ -87,7 +89,7 @@ export function encodeMessage(message: Message, opts: CodecOptions = {}): Encode
   const table = (opts.compress ?? true) ? new CompressionTable() : undefined;
   const h = message.header;
   // The header shows only the rcode's low 4 bits; the rest is in the OPT record.
-  const shown: Header = { ...h, rcode: h.rcode & HEADER_RCODE_MASK };
+  const shown: Header = { ...h, rcode: rcode(h.rcode & HEADER_RCODE_MASK) };
   if (h.rcode < 0 || h.rcode > MAX_RCODE) throw new EncodeError(`rcode out of range: ${h.rcode}`);
   if (h.rcode > HEADER_RCODE_MASK && !message.edns) {
     throw new EncodeError(`rcode ${rcodeName(h.rcode)} needs an OPT record (RFC 6891 §6.1.3)`);
@@ -322,7 +324,7 @@ function readMessage(inp: WireIn, state: NameDecodeState): Message {
         }
         if (message.edns) throw new DecodeError('decode.dns.opt_twice', {}, at);
         message.edns = item.edns;
-        header.rcode = (item.extendedRcode << 4) | low4;
+        header.rcode = rcode((item.extendedRcode << 4) | low4);
       } else {
         list.push(item);
       }
@@ -344,7 +346,7 @@ function headerFrom(high: number, low: number, id: number): Header {
     z: (low & 0x40) !== 0,
     ad: (low & 0x20) !== 0,
     cd: (low & 0x10) !== 0,
-    rcode: low & HEADER_RCODE_MASK,
+    rcode: rcode(low & HEADER_RCODE_MASK),
   };
 }
 
@@ -354,7 +356,7 @@ function readQuestion(inp: WireIn, state: NameDecodeState): Question {
     () => {
       const name = readName(inp, state, 'qname', 'dns.question.qname');
       const type = rrType(inp.u16('qtype', typeText, 'dns.question.qtype'));
-      const cls = inp.u16('qclass', classText, 'dns.question.qclass');
+      const cls = rrClass(inp.u16('qclass', classText, 'dns.question.qclass'));
       return { name, type, class: cls };
     },
     (q) => `${q.name} ${typeName(q.type)}`,
@@ -376,7 +378,7 @@ function readRecord(inp: WireIn, state: NameDecodeState, section: SectionName): 
         if (!name.isRoot) throw new DecodeError('decode.dns.opt_owner', {}, nameAt);
         return readOptBody(inp);
       }
-      const cls = inp.u16('class', classText, 'dns.rr.class');
+      const cls = rrClass(inp.u16('class', classText, 'dns.rr.class'));
       const ttl = inp.u32('ttl', ttlText, 'dns.rr.ttl');
       const rdlength = inp.u16('rdlength', undefined, 'dns.rr.rdlength');
       const rdataAt = inp.offset;
