@@ -2,7 +2,7 @@
  * The client's states, each named for what it waits for and holding only what is known there
  * (STYLE.md: rustls's client/tls12.rs).
  */
-import { HandshakeType } from '../enums';
+import { HandshakeType, type CipherSuite, type NamedGroup } from '../enums';
 import type { TrafficKeys } from '../key-schedule';
 import type { Session } from '../session';
 import type { SuiteParams } from '../suites';
@@ -12,7 +12,7 @@ import type { HelloRandoms } from '../handshake-steps';
 export interface ClientOffer {
   clientRandom: Uint8Array;
   sessionId: Uint8Array;
-  cipherSuites: number[];
+  cipherSuites: CipherSuite[];
   extensionTypes: number[];
   offeredSession?: Session;
   /** How the offered session was presented: its ID, or a ticket. */
@@ -51,7 +51,7 @@ export type ClientState =
       name: 'ExpectServerHelloDone';
       offer: ClientOffer;
       hello: AgreedHello;
-      group: number;
+      group: NamedGroup;
       serverPublic: Uint8Array;
       /** A CertificateRequest came, so we owe the server a (here empty) Certificate. */
       certificateRequested: boolean;

@@ -15,6 +15,8 @@ import {
   showSignatureScheme,
   namedGroupName,
   pointFormatName,
+  namedGroup,
+  type NamedGroup,
 } from '../enums';
 import {
   readList,
@@ -29,7 +31,7 @@ import {
 export type Extension =
   /** hostName '' is the empty extension a server sends back (RFC 6066, Section 3). */
   | { kind: 'server_name'; hostName: string }
-  | { kind: 'supported_groups'; groups: number[] }
+  | { kind: 'supported_groups'; groups: NamedGroup[] }
   | { kind: 'ec_point_formats'; formats: number[] }
   | { kind: 'signature_algorithms'; schemes: number[] }
   | { kind: 'alpn'; protocols: string[] }
@@ -278,7 +280,10 @@ function readExtensionData(r: Reader, type: number, start: number): Extension {
       return { kind: 'server_name', hostName };
     }
     case ExtensionType.supported_groups:
-      return { kind: 'supported_groups', groups: readList(r, namedGroupList) };
+      return {
+        kind: 'supported_groups',
+        groups: readList(r, namedGroupList).map(namedGroup),
+      };
     case ExtensionType.ec_point_formats:
       return { kind: 'ec_point_formats', formats: readList(r, pointFormatList) };
     case ExtensionType.signature_algorithms:

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { EncodeError, fromHex, toHex } from '../../bytes';
 import { counting } from '../../../../test/fixtures/tls/samples';
 import { tilingProblems } from '../../../../test/fixtures/tls/span-tiling';
-import { SignatureScheme } from '../enums';
+import { SignatureScheme, namedGroup } from '../enums';
 import { decodeHandshake, encodeHandshake, type HandshakeMessage } from './handshake';
 import { HandshakeBuffer } from '../handshake-buffer';
 import { RecordSplitter } from '../record';
@@ -17,7 +17,7 @@ import {
 
 const ske: ServerKeyExchange = {
   curveType: 3,
-  namedGroup: 29,
+  namedGroup: namedGroup(29),
   publicKey: counting(32, 0x60),
   signatureScheme: 0x0401,
   signature: counting(4, 0xe0),
