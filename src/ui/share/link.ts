@@ -17,6 +17,7 @@ import {
   type ScenarioSettings,
   type SuiteChoice,
 } from '../../engine/scenarios/catalog';
+import { HEADER_SETTINGS_SCHEMAS } from '../../engine/scenarios/header-settings';
 import { checkLabSettings } from '../../engine/scenarios/lab-settings';
 
 /**
@@ -191,6 +192,11 @@ export function parseLink(search: string): LinkResult {
       // A parameter that this scenario does not have: the link was edited or is for another one.
       return bad(param);
     }
+  }
+  // The header's settings, once put together, are held to their schema, as an imported file's are.
+  if (settings.kind === 'tls' || settings.kind === 'dns') {
+    const checked = HEADER_SETTINGS_SCHEMAS[settings.kind](settings, '');
+    if (!checked.ok) return invalid({ kind: 'badSetting', field: checked.path, why: checked.why });
   }
   const step = q.get('step');
   if (step !== null && !STEP.test(step)) return bad('step');
