@@ -8,6 +8,7 @@
  */
 import { fromHex, HexError } from './bytes/hex';
 import { MAX_LABEL_OCTETS, MAX_NAME_OCTETS, Name, NameError } from './dns/name';
+import { problemText, type ProblemParams, type ZoneKey } from './dns/problem';
 
 export type LimitCheck = { ok: true } | { ok: false; error: string };
 
@@ -78,22 +79,25 @@ export const MAX_ZONE_RECORDS = 2_000;
  */
 export function checkZoneText(text: string): LimitCheck {
   const problem = zoneTextProblem(text);
-  return problem ? fail(`Line ${problem.line}: ${problem.reason}.`) : ok;
+  return problem ? fail(`Line ${problem.line}: ${problemText(problem.key, problem.params)}.`) : ok;
 }
 
 /** The first size cap `text` breaks, with the line to name, or undefined. */
-export function zoneTextProblem(text: string): { line: number; reason: string } | undefined {
+export function zoneTextProblem(
+  text: string,
+): { line: number; key: ZoneKey; params: ProblemParams } | undefined {
   if (text.length > MAX_ZONE_TEXT_CHARS)
     return {
       line: 1,
-      reason: `the zone file is ${text.length} characters long; the limit is ${MAX_ZONE_TEXT_CHARS}`,
+      key: 'zone.too_long',
+      params: { length: text.length, max: MAX_ZONE_TEXT_CHARS },
     };
   // No cap on one line: a record may hold up to 65,535 octets of RDATA (RFC 1035 §3.2.1), which
   // a line must be able to say; the whole text's size bounds it.
   let line = 1;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
     if (++line > MAX_ZONE_LINES)
-      return { line, reason: `the zone file has more than ${MAX_ZONE_LINES} lines` };
+      return { line, key: 'zone.too_many_lines', params: { max: MAX_ZONE_LINES } };
   }
   return undefined;
 }

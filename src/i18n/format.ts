@@ -72,22 +72,25 @@ export function format(template: string, params: TextParams = {}, lang = 'en'): 
 
 /**
  * A key's text from a table, its placeholders filled in. A parameter whose value is itself a key
- * of the table (a fault's key in a note's `reason`) is replaced by that key's text, filled in from
- * the same parameters. A key the table lacks comes back as written, so it shows up in review.
+ * of the table (a fault's key in a note's `reason`, a decode reason's `cause`) is replaced by that
+ * key's text, filled in from the same parameters, at any depth. A key the table lacks comes back
+ * as written, so it shows up in review.
  */
 export function translate(
   table: Readonly<Record<string, string>>,
   key: string,
   params: TextParams = {},
   lang = table['tls.language'] ?? 'en',
+  outer: readonly string[] = [],
 ): string {
   const template = table[key];
   if (template === undefined) return key;
+  const seen = [...outer, key];
   const filled: Record<string, TextParam> = {};
   for (const [k, v] of Object.entries(params))
     filled[k] =
-      typeof v === 'string' && v !== key && table[v] !== undefined
-        ? format(table[v], params, lang)
+      typeof v === 'string' && !seen.includes(v) && table[v] !== undefined
+        ? translate(table, v, params, lang, seen)
         : v;
   return format(template, filled, lang);
 }

@@ -2,12 +2,21 @@
  * The one line a failed TLS connection prints: the alert, who sent it, and why, in the words of a
  * language table (English by default, the table the UI shows too).
  */
+import type { ValidationStep } from '../engine/tls/certificates/steps';
 import { alertDescriptionName } from '../engine/tls/enums';
 import { alertFor, faultKey, type TlsError } from '../engine/tls/errors';
 import { translate } from './format';
 import { TLS_TEXT_EN } from './tls.en';
 
 export type Side = 'client' | 'server';
+
+/** One check of a certificate validation, in words. */
+export function stepText(
+  step: ValidationStep,
+  table: Readonly<Record<string, string>> = TLS_TEXT_EN,
+): string {
+  return translate(table, step.detail, step.params);
+}
 
 /** Why a connection failed, in words: the fault's text with its parameters. */
 export function faultText(error: TlsError, table: Readonly<Record<string, string>> = TLS_TEXT_EN) {

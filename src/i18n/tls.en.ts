@@ -4,7 +4,12 @@
  * data, so the UI (src/ui/i18n/en.ts) and the CLI read the same table. Placeholders: see
  * ./format.ts; `{list#or}` joins a list with "or", `{n#byte/bytes}` picks the plural form.
  */
+import { CERT_TEXT_EN } from './cert.en';
+import { DECODE_TEXT_EN } from './decode.en';
+
 export const TLS_TEXT_EN: Readonly<Record<string, string>> = {
+  ...DECODE_TEXT_EN,
+  ...CERT_TEXT_EN,
   'tls.language': 'en',
   'tls.side.client': 'client',
   'tls.side.server': 'server',
@@ -21,7 +26,7 @@ export const TLS_TEXT_EN: Readonly<Record<string, string>> = {
     'expected the rest of a handshake message but got ChangeCipherSpec',
   'tls.fault.inappropriate_message.application_data_before_finished':
     'expected {state} but got ApplicationData',
-  'tls.fault.invalid_message.decode': '{detail}',
+  'tls.fault.invalid_message.decode': '{detail} at offset {offset}',
   'tls.fault.invalid_message.record_overflow': '{detail}',
   'tls.fault.invalid_message.plaintext_too_long':
     'a plaintext record of {length} {length#byte/bytes} exceeds the maximum {max}',
@@ -124,7 +129,7 @@ export const TLS_TEXT_EN: Readonly<Record<string, string>> = {
   'tls.fault.invalid_certificate.unhandled_critical_extension':
     'The certificate for {subject} has a critical extension ({extensions}) that this client does not understand, so it must be refused.',
   'tls.fault.invalid_certificate.bad_encoding':
-    'Certificate {index} of {count} that the server sent is not a valid DER X.509 certificate: {detail}.',
+    'Certificate {index} of {count} that the server sent is not a valid DER X.509 certificate: {cause}.',
   'tls.fault.invalid_certificate.empty':
     'The server sent an empty certificate list, so there is no certificate to check.',
   'tls.fault.alert_received': 'the peer sent a fatal {description} alert',
@@ -133,7 +138,7 @@ export const TLS_TEXT_EN: Readonly<Record<string, string>> = {
   'tls.fault.transport.error': 'transport error: {detail}',
   'tls.fault.internal.timeout': 'timed out waiting in {state}',
   'tls.fault.internal.timeout_waiting_for': 'timed out waiting in {state} ({deadline})',
-  'tls.fault.invalid_message.illegal_value': '{detail}',
+  'tls.fault.invalid_message.illegal_value': '{detail} at offset {offset}',
   'tls.fault.inappropriate_message.bad_change_cipher_spec':
     'a ChangeCipherSpec must be the single byte 1, but it was {bytes}',
   'tls.fault.peer_misbehaved.unknown_alert_level':

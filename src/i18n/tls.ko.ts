@@ -2,7 +2,12 @@
  * The TLS engine's keys in Korean (./tls.en.ts has the English and the placeholders). Protocol
  * names stay as the RFCs spell them.
  */
+import { CERT_TEXT_KO } from './cert.ko';
+import { DECODE_TEXT_KO } from './decode.ko';
+
 export const TLS_TEXT_KO: Readonly<Record<string, string>> = {
+  ...DECODE_TEXT_KO,
+  ...CERT_TEXT_KO,
   'tls.language': 'ko',
   'tls.side.client': '클라이언트',
   'tls.side.server': '서버',
@@ -20,7 +25,7 @@ export const TLS_TEXT_KO: Readonly<Record<string, string>> = {
     '핸드셰이크 메시지의 나머지를 기대했지만 ChangeCipherSpec이 왔습니다',
   'tls.fault.inappropriate_message.application_data_before_finished':
     '{state}에서 기다리는 중에 ApplicationData가 왔습니다',
-  'tls.fault.invalid_message.decode': '메시지를 해석할 수 없습니다: {detail}',
+  'tls.fault.invalid_message.decode': '메시지를 해석할 수 없습니다: {detail}(오프셋 {offset})',
   'tls.fault.invalid_message.record_overflow': '레코드가 너무 깁니다: {detail}',
   'tls.fault.invalid_message.plaintext_too_long':
     '{length}바이트짜리 평문 레코드가 최대 길이 {max}바이트를 넘습니다',
@@ -123,7 +128,7 @@ export const TLS_TEXT_KO: Readonly<Record<string, string>> = {
   'tls.fault.invalid_certificate.unhandled_critical_extension':
     '{subject}의 인증서에 이 클라이언트가 모르는 critical 확장({extensions})이 있어 거부해야 합니다.',
   'tls.fault.invalid_certificate.bad_encoding':
-    '서버가 보낸 인증서 {count}개 중 {index}번째는 올바른 DER X.509 인증서가 아닙니다: {detail}.',
+    '서버가 보낸 인증서 {count}개 중 {index}번째는 올바른 DER X.509 인증서가 아닙니다: {cause}.',
   'tls.fault.invalid_certificate.empty':
     '서버가 빈 인증서 목록을 보냈습니다. 검사할 인증서가 없습니다.',
   'tls.fault.alert_received': '상대가 치명적인 {description} alert를 보냈습니다',
@@ -133,7 +138,7 @@ export const TLS_TEXT_KO: Readonly<Record<string, string>> = {
   'tls.fault.internal.timeout': '{state}에서 기다리다 시간이 다 되었습니다',
   'tls.fault.internal.timeout_waiting_for':
     '{state}에서 기다리다 시간이 다 되었습니다 ({deadline})',
-  'tls.fault.invalid_message.illegal_value': '{detail}',
+  'tls.fault.invalid_message.illegal_value': '{detail}(오프셋 {offset})',
   'tls.fault.inappropriate_message.bad_change_cipher_spec':
     'ChangeCipherSpec은 바이트 하나(1)여야 하는데 {bytes}였습니다',
   'tls.fault.peer_misbehaved.unknown_alert_level':

@@ -2,7 +2,7 @@
 import type { StatusLine } from '../engine/scenarios/run-outcome';
 import type { RunStatus } from '../store/slices/run';
 import { errorText } from './error-text';
-import { displayName, format, type Strings } from './i18n';
+import { displayName, format, translate, type Strings } from './i18n';
 
 export interface RunStatusInfo {
   status: RunStatus;
@@ -38,5 +38,9 @@ function errorLineText(t: Strings, s: RunStatusInfo): string {
   const params = { ...s.errorLine.params };
   for (const k of ['from', 'to'])
     if (typeof params[k] === 'string') params[k] = displayName(t, params[k]);
+  // A reason given as a key (a fault, a zone-file problem) reads from the notes table.
+  for (const [k, v] of Object.entries(params))
+    if (typeof v === 'string' && t.notes[v] !== undefined)
+      params[k] = translate(t.notes, v, s.errorLine.params);
   return format(template, params);
 }

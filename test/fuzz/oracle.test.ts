@@ -17,7 +17,7 @@ describe('the decoder contract', () => {
     expect(expectDecodeOutcome('x', input, () => 1)).toBe('decoded');
     expect(
       expectDecodeOutcome('x', input, () => {
-        throw new DecodeError('bad', 10);
+        throw new DecodeError('decode.unexpected', { detail: 'bad' }, 10);
       }),
     ).toBe('decode-error');
   });
@@ -36,12 +36,14 @@ describe('the decoder contract', () => {
   it('reports an offset outside the input, and a DecodeError that wraps an untyped one', () => {
     expect(() =>
       expectDecodeOutcome('x', input, () => {
-        throw new DecodeError('bad', 11);
+        throw new DecodeError('decode.unexpected', { detail: 'bad' }, 11);
       }),
     ).toThrow('invariant: x: DecodeError offset 11 is outside the 10-byte input (bad)');
     expect(() =>
       expectDecodeOutcome('x', input, () => {
-        throw Object.assign(new DecodeError('oops', 3), { cause: new RangeError('oops') });
+        throw Object.assign(new DecodeError('decode.unexpected', { detail: 'oops' }, 3), {
+          cause: new RangeError('oops'),
+        });
       }),
     ).toThrow('crash: x (wrapped as a DecodeError) threw RangeError: oops');
   });

@@ -23,6 +23,8 @@ import {
   SignatureScheme,
   namedGroupName,
   signatureSchemeName,
+  cipherSuite,
+  namedGroup,
 } from '../../src/engine/tls/enums';
 import { runOurClient, waitUntil, within } from '../tls/support/peers';
 import { engineConnection, startEngineServer } from './support/engine-server';
@@ -139,8 +141,8 @@ describe('the same lists against OpenSSL', () => {
       },
       async (node) => {
         const config = demoClientConfig('www.example.com');
-        config.cipherSuites = [...settings.client.cipherSuites];
-        config.groups = [...settings.client.groups];
+        config.cipherSuites = settings.client.cipherSuites.map(cipherSuite);
+        config.groups = settings.client.groups.map(namedGroup);
         config.signatureSchemes = [...settings.client.signatureSchemes];
         const run = await runOurClient(node.port, config);
         return { run, negotiated: node.negotiated };

@@ -15,6 +15,8 @@ import {
   HandshakeType,
   NamedGroup,
   SignatureScheme,
+  cipherSuite,
+  namedGroup,
 } from '../../src/engine/tls/enums';
 import type { Extension } from '../../src/engine/tls/messages/extensions';
 import type { HandshakeMessage } from '../../src/engine/tls/messages/handshake';
@@ -160,14 +162,14 @@ export const TLS_CASES: NegativeCase[] = [
     title: 'no cipher suite in common → handshake_failure from the server (RFC 5246 §7.4.1.3)',
     expected: alertBy('server', 'handshake_failure'),
     // TLS_RSA_WITH_AES_128_GCM_SHA256: a real suite, but not one this server has.
-    run: () => exchange({ client: (c) => (c.cipherSuites = [0x009c]) }),
+    run: () => exchange({ client: (c) => (c.cipherSuites = [cipherSuite(0x009c)]) }),
   },
   {
     id: 'tls.no-common-group',
     protocol: 'tls',
     title: 'no ECDHE group in common → handshake_failure from the server (RFC 8422 §5.1.1)',
     expected: alertBy('server', 'handshake_failure'),
-    run: () => exchange({ client: (c) => (c.groups = [30]) }), // x448
+    run: () => exchange({ client: (c) => (c.groups = [namedGroup(30)]) }), // x448
   },
   {
     id: 'tls.no-common-signature-scheme',
@@ -213,7 +215,7 @@ export const TLS_CASES: NegativeCase[] = [
       fed(
         'client',
         DEMO,
-        serverHello((b) => (b.cipherSuite = 0x009c)),
+        serverHello((b) => (b.cipherSuite = cipherSuite(0x009c))),
       ),
   },
   {
@@ -812,7 +814,7 @@ export const TLS_CASES: NegativeCase[] = [
         DEMO,
         clientHello((b) => {
           b.version = 0x0302;
-          b.cipherSuites = [...b.cipherSuites, 0x5600]; // TLS_FALLBACK_SCSV (RFC 7507)
+          b.cipherSuites = [...b.cipherSuites, cipherSuite(0x5600)]; // TLS_FALLBACK_SCSV (RFC 7507)
         }),
       ),
   },

@@ -20,7 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoClientConfig, demoServerConfig } from '../../src/engine/scenarios/tls-demo-config';
 import { SystemRng } from '../../src/engine/sim/rng';
 import type { AlertEvent, MessageEvent } from '../../src/engine/trace';
-import { AlertDescription, CipherSuite, NamedGroup } from '../../src/engine/tls/enums';
+import { AlertDescription, CipherSuite, NamedGroup, namedGroup } from '../../src/engine/tls/enums';
 import { alertFor } from '../../src/engine/tls/errors';
 import {
   NODE_BODY,
@@ -178,7 +178,7 @@ describe('a node:tls client against our server', () => {
     // The client offers only this suite; both sides allow only this group for ECDHE. An ECDSA
     // suite also needs secp256r1 in the client's supported_groups, for the certificate's own
     // curve (RFC 8422, Section 5.1), so the client lists it second there.
-    config.groups = [group.id];
+    config.groups = [namedGroup(group.id)];
     const curves =
       suite.leaf === 'ecdsa' && group.node !== 'prime256v1'
         ? `${group.node}:prime256v1`

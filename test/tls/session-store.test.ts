@@ -2,6 +2,7 @@
  * The server's session-ID cache is bounded in size and in age, with time passed in: no clock is
  * read, so each assertion is about exactly the instants given.
  */
+import { cipherSuite } from '../../src/engine/tls/enums';
 import { describe, expect, it } from 'vitest';
 import {
   SERVER_SESSION_CACHE_SIZE,
@@ -14,7 +15,7 @@ function session(n: number, createdAt: number): Session {
   return {
     sessionId: Uint8Array.from({ length: 32 }, (_, i) => (n >> (8 * (i % 4))) & 0xff),
     masterSecret: new Uint8Array(48).fill(n & 0xff),
-    cipherSuite: 0xc02f,
+    cipherSuite: cipherSuite(0xc02f),
     extendedMasterSecret: true,
     createdAt,
   };

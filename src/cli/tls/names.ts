@@ -1,9 +1,9 @@
 /** Parsing the CLI's --suites and --groups lists: IANA names, OpenSSL names or hex codes. */
-import { NamedGroup, namedGroupName } from '../../engine/tls/enums';
+import { NamedGroup, namedGroupName, type CipherSuite } from '../../engine/tls/enums';
 import { SUITES, suiteByName, suiteParams } from '../../engine/tls/suites';
 import { CliError } from '../args';
 
-export function parseSuites(list: string | undefined): number[] | undefined {
+export function parseSuites(list: string | undefined): CipherSuite[] | undefined {
   if (list === undefined) return undefined;
   return splitList(list, '--suites').map((item) => {
     const hex = parseHexCode(item);
@@ -18,7 +18,7 @@ export function parseSuites(list: string | undefined): number[] | undefined {
   });
 }
 
-const GROUPS: Record<string, number> = {
+const GROUPS: Record<string, NamedGroup> = {
   x25519: NamedGroup.x25519,
   secp256r1: NamedGroup.secp256r1,
   'p-256': NamedGroup.secp256r1,
@@ -29,7 +29,7 @@ const GROUPS: Record<string, number> = {
   'p-521': NamedGroup.secp521r1,
 };
 
-export function parseGroups(list: string | undefined): number[] | undefined {
+export function parseGroups(list: string | undefined): NamedGroup[] | undefined {
   if (list === undefined) return undefined;
   return splitList(list, '--groups').map((item) => {
     const id = GROUPS[item.toLowerCase()];

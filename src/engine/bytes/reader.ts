@@ -95,7 +95,7 @@ export class Reader {
   /** Random access to any byte of the whole buffer (not only this reader's window). */
   byteAt(offset: number): number {
     if (offset < 0 || offset >= this.buf.length)
-      throw new DecodeError(`offset ${offset} is outside the message`, offset);
+      throw new DecodeError('decode.outside', { at: offset }, offset);
     return this.buf[offset]!;
   }
 
@@ -115,15 +115,24 @@ export class Reader {
     const length = this.uint(lengthBytes, 'length', { explain: 'bytes.length' });
     if (length > this.remaining) {
       throw new DecodeError(
-        `${name} length ${length} exceeds the ${this.remaining} bytes left`,
+        'decode.length_exceeds',
+        { field: name, length, left: this.remaining },
         start,
       );
     }
     if (opts?.min !== undefined && length < opts.min) {
-      throw new DecodeError(`${name} length ${length} is below the minimum ${opts.min}`, start);
+      throw new DecodeError(
+        'decode.length_below_min',
+        { field: name, length, min: opts.min },
+        start,
+      );
     }
     if (opts?.max !== undefined && length > opts.max) {
-      throw new DecodeError(`${name} length ${length} is above the maximum ${opts.max}`, start);
+      throw new DecodeError(
+        'decode.length_above_max',
+        { field: name, length, max: opts.max },
+        start,
+      );
     }
     const sub = new Reader(this.buf, this.pos, this.pos + length, this.sink);
     const value = body(sub);
@@ -187,16 +196,13 @@ export class Reader {
   /** Moves the cursor; used only by formats that jump (DNS compression) and know their bounds. */
   seek(offset: number): void {
     if (offset < this.start || offset > this.end)
-      throw new DecodeError('seek outside the message', offset);
+      throw new DecodeError('decode.seek_outside', {}, offset);
     this.pos = offset;
   }
 
   expectEnd(what = 'message'): void {
     if (this.pos !== this.end) {
-      throw new DecodeError(
-        `${this.end - this.pos} bytes of trailing data after ${what}`,
-        this.pos,
-      );
+      throw new DecodeError('decode.trailing', { count: this.end - this.pos, what }, this.pos);
     }
   }
 
@@ -210,10 +216,7 @@ export class Reader {
 
   private need(n: number, what: string): number {
     if (n < 0 || this.pos + n > this.end) {
-      throw new DecodeError(
-        `truncated: ${what} needs ${n} bytes but ${this.end - this.pos} are left`,
-        this.pos,
-      );
+      throw new DecodeError('decode.truncated', { what, n, left: this.end - this.pos }, this.pos);
     }
     return this.pos;
   }

@@ -85,7 +85,7 @@ export class AuthoritativeServer {
       additional: [],
     };
     if (query.edns) response.edns = serverEdns();
-    const fail = (rcode: number): Message => {
+    const fail = (rcode: Rcode): Message => {
       response.header.rcode = rcode;
       return response;
     };

@@ -5,6 +5,7 @@ import {
   MAX_CACHE_TTL,
   MAX_NEGATIVE_CACHE_TTL,
   RecordCache,
+  delegationEvents,
   lookupEvents,
   type CacheObserver,
   type CachePolicy,
@@ -165,13 +166,14 @@ describe('DelegationCache', () => {
     const { observer, events } = observed();
     cache.put({ zone: n('com'), servers }, 172800, T0, observer);
     cache.put({ zone: n('example.com'), servers }, 3600, T0, observer);
-    expect(
-      cache.closest(n('www.example.com'), T0 + 1000, observer)?.delegation.zone.toString(),
-    ).toBe('example.com.');
-    expect(cache.closest(n('www.example.org'), T0, observer)).toBeUndefined();
-    expect(
-      cache.closest(n('www.example.com'), T0 + 3_600_000, observer)?.delegation.zone.toString(),
-    ).toBe('com.');
+    const look = (name: string, t: number) => {
+      const found = cache.closest(n(name), t);
+      delegationEvents(cache, found, t, observer.lane).forEach((e) => observer.emit(e));
+      return found.hit?.delegation.zone.toString();
+    };
+    expect(look('www.example.com', T0 + 1000)).toBe('example.com.');
+    expect(look('www.example.org', T0)).toBeUndefined();
+    expect(look('www.example.com', T0 + 3_600_000)).toBe('com.');
     expect(events.map((e) => `${e.op} ${e.key} ${e.ttl ?? ''}`)).toEqual([
       'insert com. 86400', // capped at MAX_CACHE_TTL
       'insert example.com. 3600',
@@ -179,6 +181,20 @@ describe('DelegationCache', () => {
       'miss www.example.org. ',
       'expire example.com. 0',
       'hit com. 82800',
+    ]);
+  });
+
+  it('looks without writing the trace', () => {
+    const cache = new DelegationCache();
+    cache.put({ zone: n('example.com'), servers }, 60, T0);
+    const { observer, events } = observed();
+    const expired = cache.closest(n('www.example.com'), T0 + 60_000);
+    expect(events).toEqual([]);
+    expect(expired.expired.map((d) => d.zone.toString())).toEqual(['example.com.']);
+    expect(cache.closest(n('www.example.com'), T0 + 60_000).expired).toEqual([]);
+    expect(delegationEvents(cache, expired, T0 + 60_000, observer.lane).map((e) => e.op)).toEqual([
+      'expire',
+      'miss',
     ]);
   });
 });

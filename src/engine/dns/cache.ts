@@ -2,7 +2,8 @@
  * The caches, each with time as an argument (hickory-dns style: entries hold `validUntil`, and
  * `get(key, now)` decides). TTLs count down on the virtual clock. Every hit, miss, insert and
  * expiry can be reported as a trace `cache` event; RecordCache.get only returns what it found, and
- * its caller turns that into events with `lookupEvents`, so looking does not write the trace.
+ * its caller turns that into events with `lookupEvents`, so looking does not write the trace;
+ * DelegationCache.closest and `delegationEvents` likewise.
  *
  * RecordCache: (name, type) → records, or a negative answer (RFC 2308). DelegationCache:
  * zone → name servers and their addresses. Lookups are Map gets, never scans.
@@ -315,6 +316,14 @@ export interface Delegation {
   servers: NameServer[];
 }
 
+/** What DelegationCache.closest found for a name. */
+export interface DelegationLookup {
+  qname: Name;
+  /** The cuts found past their lifetime and dropped, deepest first. */
+  expired: Delegation[];
+  hit: { delegation: Delegation; ttl: number } | undefined;
+}
+
 interface DelegationEntry {
   delegation: Delegation;
   validUntil: number;
@@ -335,29 +344,24 @@ export class DelegationCache {
 
   /**
    * The deepest cached zone cut at or above `qname`, walking up one label at a time (the root is
-   * left to the root hints). One event: the hit, or a miss for `qname`.
+   * left to the root hints). Cuts found expired on the way are dropped and listed, as
+   * RecordCache.get lists them; the caller reports the lookup with `delegationEvents`.
    */
-  closest(
-    qname: Name,
-    now: number,
-    observer?: CacheObserver,
-  ): { delegation: Delegation; ttl: number } | undefined {
+  closest(qname: Name, now: number): DelegationLookup {
     const keys = qname.suffixKeys();
+    const expired: Delegation[] = [];
     for (let n = qname.labelCount; n >= 1; n--) {
       const entry = this.entries.get(keys[n]!);
       if (!entry) continue;
-      const zone = entry.delegation.zone;
       if (now >= entry.validUntil) {
         this.entries.delete(keys[n]!);
-        this.emitEvent(observer, now, 'expire', zone.toString(), 0, servers(entry.delegation));
+        expired.push(entry.delegation);
         continue;
       }
       const ttl = Math.ceil((entry.validUntil - now) / 1000);
-      this.emitEvent(observer, now, 'hit', zone.toString(), ttl, servers(entry.delegation));
-      return { delegation: entry.delegation, ttl };
+      return { qname, expired, hit: { delegation: entry.delegation, ttl } };
     }
-    this.emitEvent(observer, now, 'miss', qname.toString());
-    return undefined;
+    return { qname, expired, hit: undefined };
   }
 
   put(delegation: Delegation, ttl: number, now: number, observer?: CacheObserver): void {
@@ -400,4 +404,40 @@ function servers(d: Delegation): string {
   return d.servers
     .map((s) => (s.addresses.length ? `${s.name} (${s.addresses.join(', ')})` : `${s.name}`))
     .join(', ');
+}
+
+/**
+ * The trace events for a DelegationCache lookup at `t`: an expiry for each cut found expired, then
+ * the hit, or a miss for the name looked up.
+ */
+export function delegationEvents(
+  cache: DelegationCache,
+  lookup: DelegationLookup,
+  t: number,
+  lane: string,
+): CacheEvent[] {
+  const event = (op: CacheOp, key: string): CacheEvent => ({
+    kind: 'cache',
+    t,
+    lane,
+    cache: cache.name,
+    op,
+    key,
+  });
+  const events: CacheEvent[] = lookup.expired.map((d) => ({
+    ...event('expire', d.zone.toString()),
+    ttl: 0,
+    value: servers(d),
+  }));
+  const hit = lookup.hit;
+  events.push(
+    hit
+      ? {
+          ...event('hit', hit.delegation.zone.toString()),
+          ttl: hit.ttl,
+          value: servers(hit.delegation),
+        }
+      : event('miss', lookup.qname.toString()),
+  );
+  return events;
 }

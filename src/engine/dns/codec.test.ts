@@ -15,6 +15,7 @@ import {
   type RData,
   type ResourceRecord,
   rrType,
+  rcode,
 } from './types';
 import { AnnotatedIn, LeanIn, LeanOut } from './wire';
 
@@ -477,7 +478,7 @@ describe('property: random messages', () => {
     })
     .map((r): Message => {
       const m: Message = {
-        header: { ...emptyHeader(r.id), ...r.flags, rcode: r.rcode },
+        header: { ...emptyHeader(r.id), ...r.flags, rcode: rcode(r.rcode) },
         questions: r.questions.map(([qname, type]) => ({
           name: qname,
           type: rrType(type),

@@ -5,7 +5,7 @@
  * inspector explains exactly what was sent or received. Pass `{ annotate: false }` to skip spans
  * (servers, benchmarks).
  */
-import { DecodeError, EncodeError, type Encoded, type Span } from '../bytes';
+import { DecodeError, EncodeError, type DecodeKey, type Encoded, type Span } from '../bytes';
 import { Name } from './name';
 import { CompressionTable, NameDecodeState, readName, writeName } from './namewire';
 import { formatRecord, humanDuration } from './present';
@@ -24,6 +24,8 @@ import {
   type Question,
   type ResourceRecord,
   type SectionName,
+  rcode,
+  rrClass,
   rrType,
 } from './types';
 import { AnnotatedIn, AnnotatedOut, LeanIn, LeanOut, type WireIn, type WireOut } from './wire';
@@ -105,7 +107,7 @@ export function encodeMessage(message: Message, opts: CodecOptions = {}): Encode
   const table = (opts.compress ?? true) ? new CompressionTable() : undefined;
   const h = message.header;
   // The header shows only the rcode's low 4 bits; the rest is in the OPT record.
-  const shown: Header = { ...h, rcode: h.rcode & HEADER_RCODE_MASK };
+  const shown: Header = { ...h, rcode: rcode(h.rcode & HEADER_RCODE_MASK) };
   if (h.rcode < 0 || h.rcode > MAX_RCODE) throw new EncodeError(`rcode out of range: ${h.rcode}`);
   if (h.rcode > HEADER_RCODE_MASK && !message.edns) {
     throw new EncodeError(`rcode ${rcodeName(h.rcode)} needs an OPT record (RFC 6891 §6.1.3)`);
@@ -290,6 +292,15 @@ export interface Decoded {
   spans: Span[];
 }
 
+/** Reasons that mean the bytes ran out: inside RDATA, the RDATA outgrew its RDLENGTH. */
+const TRUNCATED: ReadonlySet<DecodeKey> = new Set<DecodeKey>([
+  'decode.truncated',
+  'decode.dns.name_past_end',
+  'decode.dns.pointer_truncated',
+  'decode.dns.label_past_end',
+  'decode.dns.rdlength_truncated',
+]);
+
 export function decodeMessage(bytes: Uint8Array, opts: CodecOptions = {}): Decoded {
   const inp: WireIn = (opts.annotate ?? true) ? new AnnotatedIn(bytes) : new LeanIn(bytes);
   try {
@@ -300,7 +311,9 @@ export function decodeMessage(bytes: Uint8Array, opts: CodecOptions = {}): Decod
     // Anything else is a bug or an unforeseen input; it still becomes a one-line decode error.
     // The original stays as `cause`, so the fuzzer (test/fuzz/targets) can tell it from a typed one.
     const reason = error instanceof Error ? error.message : String(error);
-    throw Object.assign(new DecodeError(reason, inp.offset), { cause: error });
+    throw Object.assign(new DecodeError('decode.unexpected', { detail: reason }, inp.offset), {
+      cause: error,
+    });
   }
 }
 
@@ -357,11 +370,11 @@ function readMessage(inp: WireIn, state: NameDecodeState): Message {
       if ('edns' in item) {
         // RFC 6891 §6.1.1: at most one OPT, and only in the additional section.
         if (section !== 'additional') {
-          throw new DecodeError(`OPT record in the ${section} section (RFC 6891 §6.1.1)`, at);
+          throw new DecodeError('decode.dns.opt_in_section', { section }, at);
         }
-        if (message.edns) throw new DecodeError('more than one OPT record (RFC 6891 §6.1.1)', at);
+        if (message.edns) throw new DecodeError('decode.dns.opt_twice', {}, at);
         message.edns = item.edns;
-        header.rcode = (item.extendedRcode << 4) | low4;
+        header.rcode = rcode((item.extendedRcode << 4) | low4);
       } else {
         list.push(item);
       }
@@ -383,7 +396,7 @@ function headerFrom(high: number, low: number, id: number): Header {
     z: (low & 0x40) !== 0,
     ad: (low & 0x20) !== 0,
     cd: (low & 0x10) !== 0,
-    rcode: low & HEADER_RCODE_MASK,
+    rcode: rcode(low & HEADER_RCODE_MASK),
   };
 }
 
@@ -393,7 +406,7 @@ function readQuestion(inp: WireIn, state: NameDecodeState): Question {
     () => {
       const name = readName(inp, state, 'qname', 'dns.question.qname');
       const type = rrType(inp.u16('qtype', typeText, 'dns.question.qtype'));
-      const cls = inp.u16('qclass', qclassText, 'dns.question.qclass');
+      const cls = rrClass(inp.u16('qclass', qclassText, 'dns.question.qclass'));
       return { name, type, class: cls };
     },
     (q) => `${q.name} ${typeName(q.type)}`,
@@ -412,17 +425,17 @@ function readRecord(inp: WireIn, state: NameDecodeState, section: SectionName): 
       const name = readName(inp, state, 'name', 'dns.rr.name');
       const type = rrType(inp.u16('type', typeText, 'dns.rr.type'));
       if (type === RRType.OPT) {
-        if (!name.isRoot)
-          throw new DecodeError('OPT owner must be the root (RFC 6891 §6.1.2)', nameAt);
+        if (!name.isRoot) throw new DecodeError('decode.dns.opt_owner', {}, nameAt);
         return readOptBody(inp);
       }
-      const cls = inp.u16('class', rrclassText, 'dns.rr.class');
+      const cls = rrClass(inp.u16('class', rrclassText, 'dns.rr.class'));
       const ttl = inp.u32('ttl', ttlText, 'dns.rr.ttl');
       const rdlength = inp.u16('rdlength', undefined, 'dns.rr.rdlength');
       const rdataAt = inp.offset;
       if (rdlength > inp.remaining) {
         throw new DecodeError(
-          `truncated: rdlength ${rdlength} but ${inp.remaining} bytes are left`,
+          'decode.dns.rdlength_truncated',
+          { rdlength, left: inp.remaining },
           rdataAt - 2,
         );
       }
@@ -437,9 +450,10 @@ function readRecord(inp: WireIn, state: NameDecodeState, section: SectionName): 
             try {
               return readRData(inp, type, rdlength, state);
             } catch (error) {
-              if (error instanceof DecodeError && error.reason.startsWith('truncated')) {
+              if (error instanceof DecodeError && TRUNCATED.has(error.key)) {
                 throw new DecodeError(
-                  `${typeName(type)} RDATA is longer than its rdlength ${rdlength} (${error.reason})`,
+                  'decode.dns.rdata_longer',
+                  { ...error.params, cause: error.key, type: typeName(type), rdlength },
                   error.offset,
                 );
               }

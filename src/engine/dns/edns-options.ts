@@ -4,7 +4,7 @@
  * 7830) and Extended DNS Errors (RFC 8914). Any other option stays opaque. A field that breaks
  * its RFC's layout is refused with its offset.
  */
-import { DecodeError } from '../bytes';
+import { DecodeError, type DecodeKey, type DecodeParams } from '../bytes';
 import { formatIPv4, formatIPv6 } from './ip';
 import type { WireIn } from './wire';
 
@@ -73,12 +73,17 @@ export function readEdnsOptionData(
   const start = inp.offset;
   if (length > inp.remaining) {
     throw new DecodeError(
-      `truncated: option data needs ${length} bytes but ${inp.remaining} are left`,
+      'decode.truncated',
+      { what: 'option data', n: length, left: inp.remaining },
       start,
     );
   }
-  const fail = (why: string, at = start) =>
-    new DecodeError(`${ednsOptionName(code)} option ${why}`, at);
+  const fail = (problem: DecodeKey, params: DecodeParams = {}, at = start) =>
+    new DecodeError(
+      'decode.dns.edns_option',
+      { ...params, option: ednsOptionName(code), problem },
+      at,
+    );
   let summary: string;
   switch (code) {
     // RFC 5001, Section 2.3: opaque, often ASCII.
@@ -93,19 +98,23 @@ export function readEdnsOptionData(
     }
     // RFC 7871, Section 6.
     case EdnsOptionCode.CLIENT_SUBNET: {
-      if (length < 4) throw fail(`is ${length} bytes; it needs at least 4`);
+      if (length < 4) throw fail('decode.dns.edns.needs_at_least', { length, min: 4 });
       const family = inp.u16('family', (f) =>
         f === 1 ? 'IPv4 (1)' : f === 2 ? 'IPv6 (2)' : `${f}`,
       );
       const source = inp.u8('source_prefix_length');
       const scope = inp.u8('scope_prefix_length');
       const size = family === 1 ? 4 : family === 2 ? 16 : undefined;
-      if (size === undefined) throw fail(`family ${family} is neither IPv4 nor IPv6`);
-      if (source > size * 8) throw fail(`source prefix ${source} is longer than the address`);
+      if (size === undefined) throw fail('decode.dns.edns.family', { family });
+      if (source > size * 8) throw fail('decode.dns.edns.source_prefix', { source });
       // "ADDRESS ... MUST be truncated to the number of bits indicated by SOURCE PREFIX-LENGTH".
       const octets = Math.ceil(source / 8);
       if (length - 4 !== octets)
-        throw fail(`address is ${length - 4} bytes but a /${source} takes ${octets}`, start + 4);
+        throw fail(
+          'decode.dns.edns.address_length',
+          { length: length - 4, source, octets },
+          start + 4,
+        );
       const full = new Uint8Array(size);
       if (octets > 0) full.set(inp.bytes(octets, 'address', hex), 0);
       const text = size === 4 ? formatIPv4(full) : formatIPv6(full);
@@ -115,7 +124,7 @@ export function readEdnsOptionData(
     // RFC 7873, Section 4: an 8-byte client cookie, then an optional 8- to 32-byte server cookie.
     case EdnsOptionCode.COOKIE: {
       if (length !== 8 && (length < 16 || length > 40))
-        throw fail(`is ${length} bytes; it must be 8, or 16 to 40`);
+        throw fail('decode.dns.edns.cookie_length', { length });
       inp.bytes(8, 'client_cookie', hex);
       if (length > 8) inp.bytes(length - 8, 'server_cookie', hex);
       summary = length > 8 ? 'COOKIE (client and server)' : 'COOKIE (client)';
@@ -127,7 +136,7 @@ export function readEdnsOptionData(
         summary = 'edns-tcp-keepalive';
         break;
       }
-      if (length !== 2) throw fail(`is ${length} bytes; it must be 0 or 2`);
+      if (length !== 2) throw fail('decode.dns.edns.keepalive_length', { length });
       const t = inp.u16('timeout', (v) => `${v} (${v / 10} s)`);
       summary = `edns-tcp-keepalive ${t / 10} s`;
       break;
@@ -139,7 +148,7 @@ export function readEdnsOptionData(
       break;
     // RFC 8914, Section 2.
     case EdnsOptionCode.EDE: {
-      if (length < 2) throw fail(`is ${length} bytes; it needs at least 2`);
+      if (length < 2) throw fail('decode.dns.edns.needs_at_least', { length, min: 2 });
       const info = inp.u16('info_code', (c) => `${EDE_CODES[c] ?? 'unassigned'} (${c})`);
       const text =
         length > 2
@@ -154,7 +163,7 @@ export function readEdnsOptionData(
       if (length > 0) inp.bytes(length, 'data', undefined, 'dns.opt.option.data');
       summary = `option ${code}`;
   }
-  if (inp.offset !== start + length) throw fail('does not fill its length', inp.offset);
+  if (inp.offset !== start + length) throw fail('decode.dns.edns.fill', {}, inp.offset);
   return { data: inp.buf.slice(start, start + length), summary };
 }
 

@@ -2,23 +2,21 @@
  * IPv4 and IPv6 text forms for A and AAAA RDATA: dotted quads (RFC 1035 §3.4.1) and the
  * RFC 5952 canonical IPv6 text (lowercase, longest run of two or more zero groups as "::").
  */
+import { ProblemError, type ProblemParams, type ZoneKey } from './problem';
 
-export class AddressError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'AddressError';
-  }
+export class AddressError extends ProblemError {
+  override readonly name = 'AddressError';
 }
 
 export function parseIPv4(text: string): Uint8Array {
   const fast = parseIPv4Fast(text);
   if (fast) return fast;
   const parts = text.split('.');
-  if (parts.length !== 4) throw new AddressError(`'${text}' is not a dotted-quad IPv4 address`);
+  if (parts.length !== 4) throw new AddressError('address.not_ipv4', { text });
   const out = new Uint8Array(4);
   parts.forEach((part, i) => {
     if (!/^(0|[1-9][0-9]{0,2})$/.test(part) || Number(part) > 255) {
-      throw new AddressError(`'${text}' is not a dotted-quad IPv4 address (part ${i + 1})`);
+      throw new AddressError('address.not_ipv4_part', { text, part: i + 1 });
     }
     out[i] = Number(part);
   });
@@ -55,7 +53,8 @@ export function formatIPv4(bytes: Uint8Array): string {
 }
 
 export function parseIPv6(text: string): Uint8Array {
-  const fail = (why: string) => new AddressError(`'${text}' is not an IPv6 address: ${why}`);
+  const fail = (cause: ZoneKey, params: ProblemParams = {}) =>
+    new AddressError('address.not_ipv6', { ...params, text, cause });
   let body = text.toLowerCase();
   // A trailing dotted quad stands for the last two groups (RFC 4291 §2.2, form 3).
   const quad = /(^|:)(\d+\.\d+\.\d+\.\d+)$/.exec(body);
@@ -66,12 +65,12 @@ export function parseIPv6(text: string): Uint8Array {
     body = body.slice(0, body.length - quad[2]!.length) + `${hi}:${lo}`;
   }
   const halves = body.split('::');
-  if (halves.length > 2) throw fail('more than one "::"');
+  if (halves.length > 2) throw fail('address.ipv6_two_gaps');
   const parse = (part: string): number[] =>
     part === ''
       ? []
       : part.split(':').map((g) => {
-          if (!/^[0-9a-f]{1,4}$/.test(g)) throw fail(`bad group '${g}'`);
+          if (!/^[0-9a-f]{1,4}$/.test(g)) throw fail('address.ipv6_bad_group', { group: g });
           return parseInt(g, 16);
         });
   const head = parse(halves[0]!);
@@ -79,10 +78,10 @@ export function parseIPv6(text: string): Uint8Array {
   let groups = head;
   if (halves.length === 2) {
     const missing = 8 - head.length - rest.length;
-    if (missing < 1) throw fail('"::" stands for no groups');
+    if (missing < 1) throw fail('address.ipv6_empty_gap');
     groups = [...head, ...new Array<number>(missing).fill(0), ...rest];
   }
-  if (groups.length !== 8) throw fail(`${groups.length} groups instead of 8`);
+  if (groups.length !== 8) throw fail('address.ipv6_group_count', { groups: groups.length });
   const out = new Uint8Array(16);
   groups.forEach((g, i) => {
     out[2 * i] = g >>> 8;

@@ -8,17 +8,16 @@
  * form is the comparison key.
  */
 
+import { ProblemError } from './problem';
+
 /** RFC 1035, Section 2.3.4: labels are 63 octets or less. */
 export const MAX_LABEL_OCTETS = 63;
 /** RFC 1035, Section 2.3.4: names are 255 octets or less on the wire, length octets included. */
 export const MAX_NAME_OCTETS = 255;
 
 /** A name that breaks a limit or cannot be parsed. */
-export class NameError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'NameError';
-  }
+export class NameError extends ProblemError {
+  override readonly name = 'NameError';
 }
 
 /** ASCII-only lowercase (RFC 4343, Section 3): octets outside A–Z are left alone. */
@@ -92,21 +91,21 @@ export class Name {
   static fromLabels(labels: readonly string[]): Name {
     let octets = 1;
     for (const label of labels) {
-      if (label.length === 0) throw new NameError('empty label (only the root label is empty)');
+      if (label.length === 0) throw new NameError('name.empty_label');
       if (label.length > MAX_LABEL_OCTETS) {
-        throw new NameError(
-          `label '${escapeLabel(label).slice(0, 20)}…' is ${label.length} octets; the limit is ${MAX_LABEL_OCTETS} (RFC 1035 §2.3.4)`,
-        );
+        throw new NameError('name.label_too_long', {
+          label: escapeLabel(label).slice(0, 20),
+          octets: label.length,
+          max: MAX_LABEL_OCTETS,
+        });
       }
       for (let i = 0; i < label.length; i++) {
-        if (label.charCodeAt(i) > 0xff) throw new NameError(`label has a character above 0xff`);
+        if (label.charCodeAt(i) > 0xff) throw new NameError('name.label_char_above_ff');
       }
       octets += label.length + 1;
     }
     if (octets > MAX_NAME_OCTETS) {
-      throw new NameError(
-        `name is ${octets} octets on the wire; the limit is ${MAX_NAME_OCTETS} (RFC 1035 §2.3.4)`,
-      );
+      throw new NameError('name.too_long', { octets, max: MAX_NAME_OCTETS });
     }
     return labels.length === 0 ? Name.root : new Name([...labels]);
   }
@@ -124,7 +123,7 @@ export class Name {
     while (i < text.length) {
       const ch = text[i]!;
       if (ch === '.') {
-        if (label === '') throw new NameError(`empty label at character ${i} of '${text}'`);
+        if (label === '') throw new NameError('name.empty_label_at', { at: i, text });
         labels.push(label);
         label = '';
         i++;
@@ -133,14 +132,14 @@ export class Name {
       }
       if (ch === '\\') {
         const next = text[i + 1];
-        if (next === undefined) throw new NameError(`dangling backslash at the end of '${text}'`);
+        if (next === undefined) throw new NameError('name.dangling_backslash', { text });
         if (/[0-9]/.test(next)) {
           const digits = text.slice(i + 1, i + 4);
           if (!/^[0-9]{3}$/.test(digits)) {
-            throw new NameError(`\\DDD escape needs three digits at character ${i} of '${text}'`);
+            throw new NameError('name.ddd_digits', { at: i, text });
           }
           const value = Number(digits);
-          if (value > 255) throw new NameError(`\\${digits} is above 255 at character ${i}`);
+          if (value > 255) throw new NameError('name.ddd_too_big', { digits, at: i });
           label += String.fromCharCode(value);
           i += 4;
         } else {
@@ -151,9 +150,7 @@ export class Name {
       }
       const code = ch.charCodeAt(0);
       if (code > 0x7e || code < 0x21) {
-        throw new NameError(
-          `character ${JSON.stringify(ch)} at ${i} of '${text}' must be escaped as \\DDD`,
-        );
+        throw new NameError('name.must_escape', { char: JSON.stringify(ch), at: i, text });
       }
       label += ch;
       i++;
@@ -184,14 +181,14 @@ export class Name {
 
   /** The name one label up; the root's parent is an error. */
   parent(): Name {
-    if (this.isRoot) throw new NameError('the root has no parent');
+    if (this.isRoot) throw new NameError('name.root_parent');
     return this.trimTo(this.labels.length - 1);
   }
 
   /** The last `n` labels: trimTo(0) is the root, trimTo(1) the TLD, used to walk down the tree. */
   trimTo(n: number): Name {
     if (!Number.isInteger(n) || n < 0 || n > this.labels.length) {
-      throw new NameError(`trimTo(${n}) on a name with ${this.labels.length} labels`);
+      throw new NameError('name.trim', { n, labels: this.labels.length });
     }
     if (n === this.labels.length) return this;
     if (n === 0) return Name.root;

@@ -121,17 +121,11 @@ export class NameDecodeState {
 
 function reservedLabel(kind: number, at: number): DecodeError {
   // 0x40 was the RFC 2673 extended label type, deprecated by RFC 6891 §5; 0x80 was never assigned.
-  return new DecodeError(
-    `reserved label type 0x${kind.toString(16)} (RFC 1035 §4.1.4, RFC 6891 §5)`,
-    at,
-  );
+  return new DecodeError('decode.dns.reserved_label', { kind: kind.toString(16) }, at);
 }
 
 function tooLong(octets: number, at: number): DecodeError {
-  return new DecodeError(
-    `name is longer than ${MAX_NAME_OCTETS} octets after expansion (${octets}+; RFC 1035 §2.3.4)`,
-    at,
-  );
+  return new DecodeError('decode.dns.name_too_long', { max: MAX_NAME_OCTETS, octets }, at);
 }
 
 /**
@@ -156,46 +150,40 @@ function expandPointer(
     // `at` holds a pointer; both of its octets are known to be inside the buffer.
     const target = ((buf[at]! & 0x3f) << 8) | buf[at + 1]!;
     if (seen.includes(target)) {
-      throw new DecodeError(`compression pointer loop (→ offset ${target})`, at);
+      throw new DecodeError('decode.dns.pointer_loop', { target }, at);
     }
     if (target >= limit) {
-      throw new DecodeError(
-        `compression pointer to offset ${target} does not point before the name it continues (offset ${limit})`,
-        at,
-      );
+      throw new DecodeError('decode.dns.pointer_forward', { target, limit }, at);
     }
     if (target < HEADER_OCTETS) {
-      throw new DecodeError(`compression pointer into the header (→ offset ${target})`, at);
+      throw new DecodeError('decode.dns.pointer_into_header', { target }, at);
     }
     if (state.isInsideLabel(target)) {
-      throw new DecodeError(
-        `compression pointer into the middle of a label (→ offset ${target})`,
-        at,
-      );
+      throw new DecodeError('decode.dns.pointer_into_label', { target }, at);
     }
     seen.push(target);
     limit = target;
     let pos = target;
     for (;;) {
-      if (pos >= buf.length) throw new DecodeError('truncated: name runs past the message', pos);
+      if (pos >= buf.length) throw new DecodeError('decode.dns.name_past_end', {}, pos);
       const length = buf[pos]!;
       const kind = length & 0xc0;
       if (length === 0) return;
       if (kind === 0xc0) {
-        if (pos + 1 >= buf.length) throw new DecodeError('truncated compression pointer', pos);
+        if (pos + 1 >= buf.length) throw new DecodeError('decode.dns.pointer_truncated', {}, pos);
         at = pos;
         break;
       }
       if (kind !== 0) throw reservedLabel(kind, pos);
       if (pos + 1 + length > buf.length) {
-        throw new DecodeError(`truncated: label of ${length} octets runs past the message`, pos);
+        throw new DecodeError('decode.dns.label_past_end', { length }, pos);
       }
       octets += length + 1;
       if (octets > MAX_NAME_OCTETS) throw tooLong(octets, pos);
       labels.push(latin1(buf.subarray(pos + 1, pos + 1 + length)));
       pos += length + 1;
       if (seen.includes(pos))
-        throw new DecodeError(`compression pointer loop (→ offset ${pos})`, pos);
+        throw new DecodeError('decode.dns.pointer_loop', { target: pos }, pos);
     }
   }
 }
@@ -224,7 +212,11 @@ export function readName(
         }
         if (kind === 0xc0) {
           if (inp.remaining < 2) {
-            throw new DecodeError('truncated: compression pointer needs 2 bytes but 1 is left', at);
+            throw new DecodeError(
+              'decode.truncated',
+              { what: 'compression pointer', n: 2, left: 1 },
+              at,
+            );
           }
           state.markLabel(at, 1);
           const before = labels.length;
@@ -239,7 +231,7 @@ export function readName(
         }
         if (kind !== 0) throw reservedLabel(kind, at);
         // A label length can only reach 63 here: the top two bits are clear.
-        if (length > MAX_LABEL_OCTETS) throw new DecodeError('label longer than 63 octets', at);
+        if (length > MAX_LABEL_OCTETS) throw new DecodeError('decode.dns.label_too_long', {}, at);
         const label = inp.group(
           'label',
           () => {

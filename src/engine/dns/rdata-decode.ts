@@ -8,7 +8,7 @@
  * Names in these types are never compressed by a sender (RFC 3597, Section 4; RFC 4034, Section
  * 3.1.7; RFC 9460, Section 2.2), but a pointer is followed if one is met, as resolvers do.
  */
-import { DecodeError } from '../bytes';
+import { DecodeError, type DecodeKey, type DecodeParams } from '../bytes';
 import { formatIPv4, formatIPv6 } from './ip';
 import { readName, type NameDecodeState } from './namewire';
 import { humanDuration, quoteCharacterString } from './present';
@@ -78,10 +78,7 @@ export function readDecodedRData(inp: WireIn, type: number, state: NameDecodeSta
 
 function need(inp: WireIn, n: number, what: string): void {
   if (inp.remaining < n) {
-    throw new DecodeError(
-      `truncated: ${what} needs ${n} bytes but ${inp.remaining} are left`,
-      inp.offset,
-    );
+    throw new DecodeError('decode.truncated', { what, n, left: inp.remaining }, inp.offset);
   }
 }
 
@@ -94,7 +91,8 @@ function characterString(inp: WireIn, name: string): Uint8Array {
 function rest(inp: WireIn, name: string, show: (b: Uint8Array) => string, min = 0): Uint8Array {
   if (inp.remaining < min) {
     throw new DecodeError(
-      `${name} needs at least ${min} bytes but ${inp.remaining} are left`,
+      'decode.needs_at_least',
+      { what: name, min, left: inp.remaining },
       inp.offset,
     );
   }
@@ -137,9 +135,9 @@ function typeBitMaps(inp: WireIn): string[] {
     const window = inp.buf[at]!;
     const length = inp.buf[at + 1]!;
     if (window <= lastWindow)
-      throw new DecodeError(`type bit map window ${window} is not in increasing order`, at);
+      throw new DecodeError('decode.dns.bitmap_window_order', { window }, at);
     if (length < 1 || length > 32)
-      throw new DecodeError(`type bit map length ${length} is not 1 to 32`, at + 1);
+      throw new DecodeError('decode.dns.bitmap_length', { length }, at + 1);
     need(inp, 2 + length, 'type bit map');
     const inWindow: string[] = [];
     for (let i = 0; i < length; i++) {
@@ -187,9 +185,9 @@ function locAngle(v: number, pos: string, neg: string): string {
 readers.set(DECODED_TYPES.LOC, (inp) => {
   const at = inp.offset;
   const version = inp.u8('version');
-  if (version !== 0) throw new DecodeError(`LOC version ${version} is not 0`, at);
+  if (version !== 0) throw new DecodeError('decode.dns.loc_version', { version }, at);
   if (inp.remaining !== 15)
-    throw new DecodeError(`LOC RDATA is ${inp.remaining + 1} bytes, not 16`, at);
+    throw new DecodeError('decode.dns.loc_length', { length: inp.remaining + 1 }, at);
   inp.u8('size', locSize);
   inp.u8('horiz_pre', locSize);
   inp.u8('vert_pre', locSize);
@@ -277,7 +275,7 @@ readers.set(DECODED_TYPES.DNSKEY, (inp, _state, end) => {
   const at = inp.offset;
   // RFC 4034, Section 2.1.2: "The Protocol Field MUST have value 3".
   const protocol = inp.u8('protocol');
-  if (protocol !== 3) throw new DecodeError(`DNSKEY protocol ${protocol} is not 3`, at);
+  if (protocol !== 3) throw new DecodeError('decode.dns.dnskey_protocol', { protocol }, at);
   inp.u8('algorithm', algorithm);
   const tag = keyTag(inp.buf.subarray(start, end));
   rest(inp, 'public_key', (b) => `${b.length} bytes, key tag ${tag}`, 1);
@@ -325,7 +323,7 @@ readers.set(DECODED_TYPES.NSEC3, (inp) => {
     () => {
       const at = inp.offset;
       const n = inp.u8('hash_length');
-      if (n === 0) throw new DecodeError('NSEC3 hash_length is 0', at);
+      if (n === 0) throw new DecodeError('decode.dns.nsec3_hash_empty', {}, at);
       return inp.bytes(n, 'next_hashed_owner', base32hex);
     },
     base32hex,
@@ -364,10 +362,11 @@ const svcKey = (k: number) => SVC_KEYS[k] ?? `key${k}`;
 
 function svcParamValue(inp: WireIn, key: number, length: number): string {
   const at = inp.offset;
-  const fail = (why: string) => new DecodeError(`SvcParam ${svcKey(key)} ${why}`, at);
+  const fail = (problem: DecodeKey, params: DecodeParams = {}) =>
+    new DecodeError('decode.dns.svc_param', { ...params, key: svcKey(key), problem }, at);
   const list = <T>(width: number, read: () => T): T[] => {
     if (length === 0 || length % width !== 0)
-      throw fail(`length ${length} is not a multiple of ${width}`);
+      throw fail('decode.dns.svc.not_multiple', { length, width });
     const out: T[] = [];
     for (let i = 0; i < length / width; i++) out.push(read());
     return out;
@@ -381,17 +380,17 @@ function svcParamValue(inp: WireIn, key: number, length: number): string {
       const end = inp.offset + length;
       while (inp.offset < end) {
         const n = inp.peekU8();
-        if (n === 0) throw fail('has an empty alpn-id');
-        if (inp.offset + 1 + n > end) throw fail(`alpn-id of ${n} bytes overruns the value`);
+        if (n === 0) throw fail('decode.dns.svc.empty_alpn');
+        if (inp.offset + 1 + n > end) throw fail('decode.dns.svc.alpn_overrun', { n });
         names.push(quoteCharacterString(characterString(inp, 'alpn_id')));
       }
       return names.join(',');
     }
     case 2:
-      if (length !== 0) throw fail(`must be empty but has ${length} bytes`);
+      if (length !== 0) throw fail('decode.dns.svc.not_empty', { length });
       return '';
     case 3:
-      if (length !== 2) throw fail(`length ${length} is not 2`);
+      if (length !== 2) throw fail('decode.dns.svc.not_two', { length });
       return `${inp.u16('port')}`;
     case 4:
       return list(4, () => formatIPv4(inp.bytes(4, 'ipv4', formatIPv4))).join(',');
@@ -412,8 +411,7 @@ function svcb(inp: WireIn, state: NameDecodeState): void {
     need(inp, 4, 'SvcParam');
     const key = inp.buf[at]! * 256 + inp.buf[at + 1]!;
     const length = inp.buf[at + 2]! * 256 + inp.buf[at + 3]!;
-    if (key <= last)
-      throw new DecodeError(`SvcParamKey ${svcKey(key)} is not in increasing order`, at);
+    if (key <= last) throw new DecodeError('decode.dns.svc_key_order', { key: svcKey(key) }, at);
     last = key;
     inp.group(
       'svc_param',
@@ -423,10 +421,7 @@ function svcb(inp: WireIn, state: NameDecodeState): void {
         need(inp, length, `SvcParam ${svcKey(key)}`);
         const value = svcParamValue(inp, key, length);
         if (inp.offset !== at + 4 + length)
-          throw new DecodeError(
-            `SvcParam ${svcKey(key)} value does not fill its length`,
-            inp.offset,
-          );
+          throw new DecodeError('decode.dns.svc_value_fill', { key: svcKey(key) }, inp.offset);
         return value;
       },
       (v) => (v === '' ? svcKey(key) : `${svcKey(key)}=${v}`),

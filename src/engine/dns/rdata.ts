@@ -98,7 +98,10 @@ export function writeRData(
       return;
     // RFC 8659 §4.1
     case 'CAA': {
-      checkCaaTag(data.tag, (why) => new EncodeError(why));
+      if (!caaTagOk(data.tag))
+        throw new EncodeError(
+          `CAA tag '${data.tag}' must be 1 to 15 letters and digits (RFC 8659 §4.1)`,
+        );
       out.u8(data.flags, 'flags', () => caaFlags(data.flags), 'dns.rdata.caa.flags');
       const tag = Uint8Array.from(data.tag, (c) => c.charCodeAt(0));
       out.group(
@@ -125,10 +128,8 @@ function caaFlags(flags: number): string {
 }
 
 /** RFC 8659 §4.1: the tag is 1–15 ASCII letters and digits. */
-function checkCaaTag(tag: string, fail: (why: string) => Error): void {
-  if (!/^[A-Za-z0-9]{1,15}$/.test(tag)) {
-    throw fail(`CAA tag '${tag}' must be 1 to 15 letters and digits (RFC 8659 §4.1)`);
-  }
+function caaTagOk(tag: string): boolean {
+  return /^[A-Za-z0-9]{1,15}$/.test(tag);
 }
 
 /** Reads RDATA of `type` from a reader already confined to RDLENGTH octets. */
@@ -198,7 +199,7 @@ export function readRData(
         (t) => t,
         'dns.rdata.caa.tag',
       );
-      checkCaaTag(tag, (why) => new DecodeError(why, at));
+      if (!caaTagOk(tag)) throw new DecodeError('decode.dns.caa_tag', { tag }, at);
       const value = inp.bytes(inp.remaining, 'value', quoteCharacterString, 'dns.rdata.caa.value');
       return { kind: 'CAA', flags, tag, value };
     }

@@ -10,11 +10,13 @@ import { DecodeError } from '../bytes';
 import type { Rng } from '../sim/rng';
 import type { TraceEvent } from '../trace';
 import {
+  delegationEvents,
   lookupEvents,
   type CacheLookup,
   type CacheObserver,
   type Delegation,
   type DelegationCache,
+  type DelegationLookup,
   type NameServer,
   type RecordCache,
 } from './cache';
@@ -235,8 +237,9 @@ export class IterativeResolver {
 
   /** Walks down from the deepest known zone cut until the servers give a final answer. */
   private async iterate(walk: Walk, qname: Name, qtype: RRType, depth: number): Promise<Step> {
-    let delegation = this.opts.caches.delegations.closest(qname, walk.t, this.observer)
-      ?.delegation ?? {
+    const cut = this.opts.caches.delegations.closest(qname, walk.t);
+    this.recordDelegationLookup(walk, cut);
+    let delegation = cut.hit?.delegation ?? {
       zone: qname.trimTo(0),
       servers: this.opts.rootHints.map((h) => ({ name: h.name, addresses: [h.address] })),
     };
@@ -440,7 +443,9 @@ export class IterativeResolver {
       } catch (error) {
         walk.t = reply.at;
         const reason = error instanceof DecodeError ? error.message : String(error);
-        this.note(walk, 'dns.note.malformed', { server: peer.name, reason });
+        const params =
+          error instanceof DecodeError ? error.asParam('reason') : { reason: String(error) };
+        this.note(walk, 'dns.note.malformed', { server: peer.name, ...params });
         return { kind: 'lame', reason: `malformed response: ${reason}`, code: 'lame.malformed' };
       }
       // The response must carry our ID and our question, else it is not ours (RFC 5452 §4.3).
@@ -509,6 +514,13 @@ export class IterativeResolver {
     const trace = this.opts.trace;
     if (!trace) return;
     for (const event of lookupEvents(this.opts.caches.responses, lookup, walk.t, trace.lane))
+      trace.sink.push(event);
+  }
+
+  private recordDelegationLookup(walk: Walk, lookup: DelegationLookup): void {
+    const trace = this.opts.trace;
+    if (!trace) return;
+    for (const event of delegationEvents(this.opts.caches.delegations, lookup, walk.t, trace.lane))
       trace.sink.push(event);
   }
 

@@ -153,8 +153,9 @@ export class StubResolver {
     try {
       ({ message: response, spans } = decodeMessage(reply.bytes, { annotate: sink !== undefined }));
     } catch (error) {
-      const reason = error instanceof DecodeError ? error.message : String(error);
-      return fail(reply.at, 'dns.note.malformed', { server: up.name, reason });
+      const reason =
+        error instanceof DecodeError ? error.asParam('reason') : { reason: String(error) };
+      return fail(reply.at, 'dns.note.malformed', { server: up.name, ...reason });
     }
     if (sink) {
       messageEvent(

@@ -23,6 +23,12 @@ function brandTypes<K extends string>(table: Record<K, number>): Readonly<Record
   return table as Record<K, RRType>;
 }
 
+/** A table of wire numbers, each given the brand `B`. */
+function brand<B extends number>() {
+  return <K extends string>(table: Record<K, number>): Readonly<Record<K, B>> =>
+    table as Record<K, B>;
+}
+
 /** Resource record types (RFC 1035 §3.2.2, RFC 3596 AAAA, RFC 2782 SRV, RFC 6891 OPT, RFC 8659 CAA). */
 export const RRType = brandTypes({
   A: 1,
@@ -59,18 +65,39 @@ export const RRType = brandTypes({
 });
 export type RRTypeName = keyof typeof RRType;
 
+declare const rrClassBrand: unique symbol;
+/** A class number; like a type, any 16-bit value is one and survives a round trip (RFC 3597 §2). */
+export type RRClass = number & { readonly [rrClassBrand]: true };
+
+/** A class number read off the wire or parsed from text. */
+export function rrClass(value: number): RRClass {
+  return value as RRClass;
+}
+
 /** Classes (RFC 1035 §3.2.4; NONE from RFC 2136; ANY is a QCLASS). */
-export const RRClass = { IN: 1, CH: 3, HS: 4, NONE: 254, ANY: 255 } as const;
+export const RRClass = brand<RRClass>()({ IN: 1, CH: 3, HS: 4, NONE: 254, ANY: 255 });
 
 /** Opcodes (RFC 1035 §4.1.1, RFC 1996 NOTIFY, RFC 2136 UPDATE, RFC 8490 DSO). */
 export const Opcode = { QUERY: 0, IQUERY: 1, STATUS: 2, NOTIFY: 4, UPDATE: 5, DSO: 6 } as const;
+
+declare const rcodeBrand: unique symbol;
+/**
+ * A response code: the full 12 bits, EDNS's extended part included (RFC 6891 §6.1.3). An unknown
+ * value keeps its number, as record types do.
+ */
+export type Rcode = number & { readonly [rcodeBrand]: true };
+
+/** An rcode read off the wire. */
+export function rcode(value: number): Rcode {
+  return value as Rcode;
+}
 
 /**
  * Response codes. 0–5 are RFC 1035 §4.1.1; 6–10 are RFC 2136 §2.2; 11 is RFC 8490. Values above 15
  * need the EDNS extended rcode (RFC 6891 §6.1.3); 16 is BADVERS there (RFC 6895 §2.3 notes the
  * TSIG reuse of 16 as BADSIG), 23 is BADCOOKIE (RFC 7873).
  */
-export const Rcode = {
+export const Rcode = brand<Rcode>()({
   NOERROR: 0,
   FORMERR: 1,
   SERVFAIL: 2,
@@ -91,7 +118,7 @@ export const Rcode = {
   BADALG: 21,
   BADTRUNC: 22,
   BADCOOKIE: 23,
-} as const;
+});
 export type RcodeName = keyof typeof Rcode;
 
 function invert(table: Record<string, number>): Map<number, string> {
@@ -126,11 +153,11 @@ export function parseTypeName(text: string): RRType | undefined {
 }
 
 /** The number for a class mnemonic or CLASSnnn (RFC 3597 §5), or undefined. */
-export function parseClassName(text: string): number | undefined {
+export function parseClassName(text: string): RRClass | undefined {
   const upper = text.toUpperCase();
   if (Object.hasOwn(RRClass, upper)) return RRClass[upper as keyof typeof RRClass];
   const generic = /^CLASS([0-9]{1,5})$/.exec(upper);
-  if (generic && Number(generic[1]) <= 0xffff) return Number(generic[1]);
+  if (generic && Number(generic[1]) <= 0xffff) return rrClass(Number(generic[1]));
   return undefined;
 }
 
@@ -158,13 +185,13 @@ export interface Header {
    * The full 12-bit rcode: the low 4 bits live in the header and the high 8 bits in the OPT
    * record's extended rcode (RFC 6891 §6.1.3).
    */
-  rcode: number;
+  rcode: Rcode;
 }
 
 export interface Question {
   name: Name;
   type: RRType;
-  class: number;
+  class: RRClass;
 }
 
 export type RData =
@@ -194,7 +221,7 @@ export type RData =
 export interface ResourceRecord {
   name: Name;
   type: RRType;
-  class: number;
+  class: RRClass;
   /** Seconds (RFC 1035 §3.2.1; RFC 2181 §8 limits it to 31 bits). */
   ttl: number;
   data: RData;

@@ -264,18 +264,12 @@ export class LeanIn implements WireIn {
   }
   expectEnd(what: string): void {
     if (this.pos !== this.end) {
-      throw new DecodeError(
-        `${this.end - this.pos} bytes of trailing data after ${what}`,
-        this.pos,
-      );
+      throw new DecodeError('decode.trailing', { count: this.end - this.pos, what }, this.pos);
     }
   }
   private need(n: number, what: string): void {
     if (this.pos + n > this.end) {
-      throw new DecodeError(
-        `truncated: ${what} needs ${n} bytes but ${this.end - this.pos} are left`,
-        this.pos,
-      );
+      throw new DecodeError('decode.truncated', { what, n, left: this.end - this.pos }, this.pos);
     }
   }
 }

@@ -7,6 +7,7 @@
 import { JOURNEY_TEXT } from './journey/text';
 import { DNS_LAB_TEXT } from './lab/dns/text';
 import { LAB_TEXT } from './lab/text';
+import { cipherSuite, type CipherSuite } from '../tls/enums';
 
 /** The cipher suites the demo server can negotiate (src/engine/tls/suites.ts), in its preference order. */
 export const DEMO_SUITES = [0xc02f, 0xc030, 0xcca8, 0xc02b] as const;
@@ -224,6 +225,6 @@ export function scenarioById(id: string): Scenario | undefined {
 }
 
 /** The client's cipher_suites for a suite choice (RFC 5246, Section 7.4.1.2). */
-export function offeredSuites(choice: SuiteChoice): number[] {
-  return choice === 'all' ? [...DEMO_SUITES] : [choice];
+export function offeredSuites(choice: SuiteChoice): CipherSuite[] {
+  return (choice === 'all' ? [...DEMO_SUITES] : [choice]).map(cipherSuite);
 }

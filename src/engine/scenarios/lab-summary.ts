@@ -205,6 +205,13 @@ export function labStatus(id: string, outcome: unknown): LabStatus {
           summary: '',
           error:
             o.error.line === null ? o.error.message : `line ${o.error.line}: ${o.error.message}`,
+          errorLine:
+            o.error.line === null
+              ? { key: 'problem', params: { ...o.error.params, reason: o.error.key } }
+              : {
+                  key: 'zoneLine',
+                  params: { ...o.error.params, line: o.error.line, reason: o.error.key },
+                },
         };
       const last = o.lookups.at(-1);
       return { ok: true, summary: last ? lookupLine(last) : '' };

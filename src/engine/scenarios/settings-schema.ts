@@ -61,6 +61,14 @@ export function integer(min: number, max: number): Schema<number> {
         );
 }
 
+/** A number passing `check` (one of src/engine/limits.ts), which words what is wrong with it. */
+export function checkedNumber(check: (n: number) => LimitCheck): Schema<number> {
+  return (v, path) => {
+    if (typeof v !== 'number') return wrong(path, 'expected a number');
+    return failedCheck(path, check(v)) ?? { ok: true, value: v };
+  };
+}
+
 /** One of a fixed set of strings or numbers. */
 export function oneOf<const V extends string | number>(values: readonly V[]): Schema<V> {
   return (v, path) =>

@@ -151,16 +151,16 @@ describe('trace JSON', () => {
     expect(refused(() => undefined)).toBe('accepted');
     expect(refused((g) => (g['scenarioId'] = 'nope'))).toBe("scenarioId 'nope' is not a scenario");
     expect(refused((g) => (g.settings['kind'] = 'dns'))).toBe('settings.kind is not one of tls');
-    expect(refused((g) => delete g.settings['serverName'])).toBe('settings.serverName is not text');
+    expect(refused((g) => delete g.settings['serverName'])).toBe('settings.serverName: missing');
     expect(refused((g) => (g.settings['suite'] = '49199'))).toBe(
-      "settings.suite is not 'all' or one of 49199, 49200, 52392, 49195",
+      'settings.suite: expected one of all, 49199, 49200, 52392, 49195',
     );
     expect(refused((g) => (g.settings['requestClientCertificate'] = true))).toBe('accepted');
     expect(refused((g) => (g.settings['requestClientCertificate'] = 'yes'))).toBe(
-      'settings.requestClientCertificate is not a boolean',
+      'settings.requestClientCertificate: expected true or false',
     );
     expect(refused((g) => (g.settings['connections'] = 1e9))).toBe(
-      'settings.params: A run makes 1 to 20 connections, not 1000000000',
+      'settings.connections: A run makes 1 to 20 connections, not 1000000000',
     );
     expect(refused((g) => (g.settings['serverName'] = '<img src=x onerror=alert(1)>'))).toBe(
       'settings.serverName: Character 1 is “<”: a server name is letters, digits, hyphens and dots (RFC 6066 §3)',

@@ -4,14 +4,9 @@
  * the UI relies on: a file that is not JSON, not a Wirestep trace, of another version or damaged
  * is refused with a reason, and nothing of the current run is touched.
  */
+import { HEADER_SETTINGS_SCHEMAS } from './header-settings';
 import { HexError, fromHex, toHex } from '../bytes/hex';
-import {
-  DEMO_SUITES,
-  DNS_QUERY_TYPES,
-  scenarioById,
-  type DnsQueryType,
-  type ScenarioSettings,
-} from './catalog';
+import { scenarioById, type DnsQueryType, type ScenarioSettings } from './catalog';
 import { checkLabSettings } from './lab-settings';
 import { JOURNEY_TEXT } from './journey/text';
 import { DNS_LAB_TEXT } from './lab/dns/text';
@@ -201,26 +196,13 @@ function readSettings(scenarioId: string, s: Json): ScenarioSettings {
   const scenario = scenarioById(scenarioId);
   if (!scenario) throw new Invalid(`scenarioId '${scenarioId.slice(0, 40)}' is not a scenario`);
   const kind = oneOf(s['kind'], [scenario.settings.kind], 'settings.kind');
-  string(s['seed'], 'settings.seed');
-  if (kind === 'tls') {
-    string(s['serverName'], 'settings.serverName');
-    const suite = s['suite'];
-    if (suite !== 'all' && !DEMO_SUITES.some((id) => id === suite))
-      throw new Invalid(`settings.suite is not 'all' or one of ${DEMO_SUITES.join(', ')}`);
-    if (s['connections'] !== undefined) number(s['connections'], 'settings.connections');
-    const request = s['requestClientCertificate'];
-    if (request !== undefined && typeof request !== 'boolean')
-      throw new Invalid('settings.requestClientCertificate is not a boolean');
-  } else if (kind === 'dns') {
-    string(s['name'], 'settings.name');
-    oneOf(s['type'], DNS_QUERY_TYPES, 'settings.type');
-    array(s['lookups'], 'settings.lookups').forEach((l, i) =>
-      number(
-        record(l, `settings.lookups[${i}]`)['afterSeconds'],
-        `settings.lookups[${i}].afterSeconds`,
-      ),
-    );
+  if (kind === 'tls' || kind === 'dns') {
+    // The header's scenarios: their one schema (header-settings.ts), as a link is checked.
+    const checked = HEADER_SETTINGS_SCHEMAS[kind](s, 'settings');
+    if (!checked.ok) throw new Invalid(`${checked.path}: ${checked.why.replace(/\.$/, '')}`);
+    return checked.value;
   } else {
+    string(s['seed'], 'settings.seed');
     const lab = scenario.settings.kind === 'lab' ? scenario.settings.lab : '';
     oneOf(s['lab'], [lab], 'settings.lab');
     oneOf(s['preset'], PRESET_IDS[lab] ?? [], 'settings.preset');

@@ -1,6 +1,6 @@
 /** What each side is configured to offer or accept. Plain data: the lab edits it. */
 import type { SignatureKeyType } from '../crypto/signature';
-import { NamedGroup, SignatureScheme } from './enums';
+import { NamedGroup, SignatureScheme, type CipherSuite } from './enums';
 import { DEFAULT_GROUPS } from './groups';
 import type { ClientSessionStore, ServerSessionStore } from './session';
 import { DEFAULT_SUITE_ORDER } from './suites';
@@ -8,8 +8,8 @@ import { DEFAULT_SUITE_ORDER } from './suites';
 export interface ClientConfig {
   /** Sent as SNI and checked against the certificate's SAN. */
   serverName: string;
-  cipherSuites: number[];
-  groups: number[];
+  cipherSuites: CipherSuite[];
+  groups: NamedGroup[];
   signatureSchemes: number[];
   /** DER roots the certificate chain must end in. */
   trustAnchors: Uint8Array[];
@@ -30,8 +30,8 @@ export interface ServerCredential {
 
 export interface ServerConfig {
   credentials: ServerCredential[];
-  cipherSuites: number[];
-  groups: number[];
+  cipherSuites: CipherSuite[];
+  groups: NamedGroup[];
   signatureSchemes: number[];
   /** Pick by the server's order (true) or by the client's (false). */
   preferServerOrder: boolean;

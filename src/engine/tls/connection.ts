@@ -596,8 +596,8 @@ function toTlsError(e: unknown): TlsError {
   if (e instanceof TlsFailure) return e.error;
   if (e instanceof DecodeError)
     return e.fault === 'illegal_value'
-      ? { fault: 'invalid_message.illegal_value', params: { detail: e.message } }
-      : { fault: 'invalid_message.decode', params: { detail: e.message } };
+      ? { fault: 'invalid_message.illegal_value', params: { ...e.detail, offset: e.offset } }
+      : { fault: 'invalid_message.decode', params: { ...e.detail, offset: e.offset } };
   const message = e instanceof Error ? e.message : String(e);
   return { fault: 'internal.error', params: { detail: message } };
 }

@@ -178,8 +178,7 @@ const encryptedClientHello: ExtensionReader = (r, hello) => {
     show: (t) => (t === 0 ? 'outer (0)' : t === 1 ? 'inner (1)' : `unknown (${t})`),
   });
   if (type === 1) return 'inner';
-  if (type !== 0)
-    throw new DecodeError(`ECHClientHelloType ${type} is neither outer nor inner`, r.offset - 1);
+  if (type !== 0) throw new DecodeError('decode.tls.ech_type', { type }, r.offset - 1);
   r.group('cipher_suite', (s) => {
     s.u16('kdf_id', { show: (n) => named(HPKE_KDF, n) });
     s.u16('aead_id', { show: (n) => named(HPKE_AEAD, n) });
@@ -214,7 +213,7 @@ const compressCertificate: ExtensionReader = (r) =>
 const recordSizeLimit: ExtensionReader = (r) => {
   const at = r.offset;
   const limit = r.u16('record_size_limit');
-  if (limit < 64) throw new DecodeError(`record_size_limit ${limit} is below 64`, at);
+  if (limit < 64) throw new DecodeError('decode.tls.record_size_limit', { limit }, at);
   return `${limit}`;
 };
 

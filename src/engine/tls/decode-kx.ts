@@ -105,7 +105,8 @@ export function readKeyExchangeMessage(r: Reader, n: Negotiated | undefined): st
       const length = g.u24('length', { explain: 'tls.handshake.length' });
       if (length > g.remaining) {
         throw new DecodeError(
-          `handshake length ${length} exceeds the ${g.remaining} bytes left`,
+          'decode.length_exceeds',
+          { field: 'handshake', length, left: g.remaining },
           g.offset,
         );
       }
@@ -150,7 +151,7 @@ function readServerKx(r: Reader, n: Negotiated): string {
         });
         // RFC 8422, Section 5.4: only named_curve is left.
         if (curveType !== CurveType.named_curve)
-          throw new DecodeError(`curve_type ${curveType} is not named_curve (3)`, d.offset - 1);
+          throw new DecodeError('decode.tls.curve_type', { type: curveType }, d.offset - 1);
         const g = d.u16('named_curve', {
           show: showNamedGroup,
           explain: 'tls.server_key_exchange.named_curve',

@@ -5,6 +5,7 @@ import { concatBytes, DecodeError, fromHex, toHex, type Span } from '../bytes';
 import { counting, sampleMessages } from '../../../test/fixtures/tls/samples';
 import { tilingProblems } from '../../../test/fixtures/tls/span-tiling';
 import { decodeTlsRecords } from './decode';
+import { cipherSuite } from './enums';
 import { encodeAlert } from './messages/alert';
 import { encodeChangeCipherSpec } from './messages/change-cipher-spec';
 import { findExtension } from './messages/extensions';
@@ -300,7 +301,7 @@ describe('decodeTlsRecords on what the engine does not speak', () => {
         version: 0x0303,
         random: counting(32, 9),
         sessionId: counting(32, 1),
-        cipherSuite: 0x1301,
+        cipherSuite: cipherSuite(0x1301),
         compressionMethod: 0,
         extensions: [
           { kind: 'unknown', type: 43, data: fromHex('0304') },

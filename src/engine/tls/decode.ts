@@ -94,12 +94,15 @@ interface StreamState {
   pieces: Map<number, Span[]>;
 }
 
-const RECORD_PREFIX = /^record \d+: /;
-
 function inRecord(index: number, e: DecodeError): DecodeError {
-  return RECORD_PREFIX.test(e.reason)
+  return e.key === 'decode.tls.in_record'
     ? e
-    : new DecodeError(`record ${index}: ${e.reason}`, e.offset, e.fault);
+    : new DecodeError(
+        'decode.tls.in_record',
+        { ...e.params, problem: e.key, record: index },
+        e.offset,
+        e.fault,
+      );
 }
 
 function unfinished(s: Straddle): DecodeError {
@@ -107,7 +110,7 @@ function unfinished(s: Straddle): DecodeError {
 }
 
 export function decodeTlsRecords(bytes: Uint8Array, options: DecodeTlsOptions = {}): DecodedTls {
-  if (bytes.length === 0) throw new DecodeError('no TLS records: the input is empty', 0);
+  if (bytes.length === 0) throw new DecodeError('decode.tls.empty_input', {}, 0);
   const r = new Reader(bytes);
   const summary: string[] = [];
   const state: StreamState = {
@@ -250,7 +253,8 @@ function readHeartbeat(body: Reader): string {
       // Section 4 says to discard such a message.
       if (payloadLength + 16 > h.remaining) {
         throw new DecodeError(
-          `heartbeat payload_length ${payloadLength} leaves less than 16 bytes of padding in ${h.remaining}`,
+          'decode.tls.heartbeat_padding',
+          { length: payloadLength, left: h.remaining },
           at,
         );
       }
@@ -303,7 +307,8 @@ function readSslv2ClientHello(r: Reader): string {
         g.u16('msg_length', { show: (n) => n & 0x7fff, explain: 'tls.sslv2.msg_length' }) & 0x7fff;
       if (length > g.remaining)
         throw new DecodeError(
-          `SSLv2 msg_length ${length} exceeds the ${g.remaining} bytes left`,
+          'decode.length_exceeds',
+          { field: 'SSLv2 msg', length, left: g.remaining },
           0,
         );
       const m = g.sub(length, 'SSLv2 ClientHello');
@@ -313,10 +318,14 @@ function readSslv2ClientHello(r: Reader): string {
       const sessionLength = m.u16('session_id_length');
       const challengeLength = m.u16('challenge_length');
       if (specLength % 3 !== 0)
-        throw new DecodeError(`cipher_spec_length ${specLength} is not a multiple of 3`, 9);
+        throw new DecodeError(
+          'decode.length_not_multiple',
+          { field: 'cipher_spec', length: specLength, width: 3 },
+          9,
+        );
       // RFC 5246, Appendix E.2: the challenge is 16 to 32 bytes.
       if (challengeLength < 16 || challengeLength > 32)
-        throw new DecodeError(`challenge_length ${challengeLength} is not 16 to 32`, 13);
+        throw new DecodeError('decode.tls.challenge_length', { length: challengeLength }, 13);
       const specs = m.group(
         'cipher_specs',
         (c) => {
@@ -344,20 +353,22 @@ function readSslv2ClientHello(r: Reader): string {
 function peekHeader(r: Reader): number {
   if (r.remaining < RECORD_HEADER_LENGTH) {
     throw new DecodeError(
-      `truncated: record header needs ${RECORD_HEADER_LENGTH} bytes but ${r.remaining} are left`,
+      'decode.truncated',
+      { what: 'record header', n: RECORD_HEADER_LENGTH, left: r.remaining },
       r.offset,
     );
   }
   const type = r.byteAt(r.offset);
   if (!isKnownContentType(type) && type !== HEARTBEAT) {
-    throw new DecodeError(`unknown record content type ${type}`, r.offset);
+    throw new DecodeError('decode.tls.unknown_content_type', { type }, r.offset);
   }
   // RFC 5246, Appendix E.1: every TLS and SSL 3.0 record version has major version 3.
   const major = r.byteAt(r.offset + 1);
   if (major !== 3) {
     const version = major * 256 + r.byteAt(r.offset + 2);
     throw new DecodeError(
-      `record version 0x${version.toString(16).padStart(4, '0')} is not TLS (major version 3)`,
+      'decode.tls.record_version_not_tls',
+      { version: `0x${version.toString(16).padStart(4, '0')}` },
       r.offset + 1,
     );
   }
@@ -368,10 +379,18 @@ function checkLength(length: number, g: Reader): void {
   const at = g.offset;
   // RFC 5246, Section 6.2.3.
   if (length > MAX_CIPHERTEXT) {
-    throw new DecodeError(`record length ${length} exceeds the maximum ${MAX_CIPHERTEXT}`, at - 2);
+    throw new DecodeError(
+      'decode.length_exceeds_max',
+      { field: 'record', length, max: MAX_CIPHERTEXT },
+      at - 2,
+    );
   }
   if (length > g.remaining) {
-    throw new DecodeError(`record length ${length} exceeds the ${g.remaining} bytes left`, at);
+    throw new DecodeError(
+      'decode.length_exceeds',
+      { field: 'record', length, left: g.remaining },
+      at,
+    );
   }
 }
 
@@ -419,7 +438,7 @@ function readHandshakeFragment(
   index: number,
 ): Straddle | undefined {
   // RFC 5246, Section 6.2.1: zero-length handshake fragments must not be sent.
-  if (body.atEnd) throw new DecodeError('empty handshake record', body.offset);
+  if (body.atEnd) throw new DecodeError('decode.tls.empty_handshake_record', {}, body.offset);
   if (state.straddle) {
     const straddle = continueStraddle(body, state, items);
     if (straddle) return straddle;
@@ -440,7 +459,8 @@ function wholeMessageLength(r: Reader): number | undefined {
   const length = (r.byteAt(at + 1) << 16) | (r.byteAt(at + 2) << 8) | r.byteAt(at + 3);
   if (length > MAX_HANDSHAKE_MESSAGE) {
     throw new DecodeError(
-      `handshake length ${length} exceeds the maximum ${MAX_HANDSHAKE_MESSAGE}`,
+      'decode.length_exceeds_max',
+      { field: 'handshake', length, max: MAX_HANDSHAKE_MESSAGE },
       at + 1,
     );
   }
@@ -458,11 +478,17 @@ function startStraddle(
   const unfinished =
     whole === undefined
       ? new DecodeError(
-          `truncated: handshake header needs ${HANDSHAKE_HEADER_LENGTH} bytes but ${left} are left`,
+          'decode.truncated',
+          { what: 'handshake header', n: HANDSHAKE_HEADER_LENGTH, left },
           at,
         )
       : new DecodeError(
-          `handshake length ${whole - HANDSHAKE_HEADER_LENGTH} exceeds the ${left - HANDSHAKE_HEADER_LENGTH} bytes left`,
+          'decode.length_exceeds',
+          {
+            field: 'handshake',
+            length: whole - HANDSHAKE_HEADER_LENGTH,
+            left: left - HANDSHAKE_HEADER_LENGTH,
+          },
           at + HANDSHAKE_HEADER_LENGTH,
         );
   const piece = body.rest('handshake_fragment', { explain: 'tls.handshake.fragment' });
@@ -490,7 +516,8 @@ function continueStraddle(body: Reader, state: StreamState, items: string[]): St
   const length = (header[1]! << 16) | (header[2]! << 8) | header[3]!;
   if (length > MAX_HANDSHAKE_MESSAGE) {
     throw new DecodeError(
-      `handshake length ${length} exceeds the maximum ${MAX_HANDSHAKE_MESSAGE}`,
+      'decode.length_exceeds_max',
+      { field: 'handshake', length, max: MAX_HANDSHAKE_MESSAGE },
       body.offset,
     );
   }
@@ -512,7 +539,8 @@ function continueStraddle(body: Reader, state: StreamState, items: string[]): St
   } catch (e) {
     if (e instanceof DecodeError) {
       throw new DecodeError(
-        `handshake message reassembled across records: ${e.reason}`,
+        'decode.tls.reassembled',
+        { ...e.params, cause: e.key },
         body.offset,
         e.fault,
       );

@@ -37,22 +37,47 @@ export const ProtocolVersion = {
   TLS12: 0x0303,
 } as const;
 
+declare const cipherSuiteBrand: unique symbol;
+declare const namedGroupBrand: unique symbol;
+/**
+ * A cipher suite's two-byte code (RFC 5246, Appendix A.5). Branded, so a group or a version
+ * cannot stand where a suite belongs; any 16-bit value is one, so an unknown suite survives.
+ */
+export type CipherSuite = number & { readonly [cipherSuiteBrand]: true };
+/** A named group's code (RFC 8422, Section 5.1.1; RFC 7919), branded like CipherSuite. */
+export type NamedGroup = number & { readonly [namedGroupBrand]: true };
+
+/** A suite code read off the wire or named by a user. */
+export function cipherSuite(code: number): CipherSuite {
+  return code as CipherSuite;
+}
+
+/** A group code read off the wire or named by a user. */
+export function namedGroup(code: number): NamedGroup {
+  return code as NamedGroup;
+}
+
+function brand<B extends number>() {
+  return <K extends string, V extends number>(table: Record<K, V>): Readonly<Record<K, V & B>> =>
+    table as Record<K, V & B>;
+}
+
 /** The suites this engine implements (RFC 5289, RFC 7905) and the renegotiation SCSV (RFC 5746, Section 3.3). */
-export const CipherSuite = {
+export const CipherSuite = brand<CipherSuite>()({
   TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256: 0xc02f,
   TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384: 0xc030,
   TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256: 0xcca8,
   TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256: 0xc02b,
   TLS_EMPTY_RENEGOTIATION_INFO_SCSV: 0x00ff,
-} as const;
+});
 
 /** RFC 8422, Section 5.1.1 (NamedCurve), renamed NamedGroup by RFC 7919. */
-export const NamedGroup = {
+export const NamedGroup = brand<NamedGroup>()({
   x25519: 29,
   secp256r1: 23,
   secp384r1: 24,
   secp521r1: 25,
-} as const;
+});
 
 /** RFC 8446, Section 4.2.3 (SignatureScheme); in TLS 1.2 the same two bytes are {hash, signature} (RFC 5246, Section 7.4.1.4.1). */
 export const SignatureScheme = {

@@ -5,10 +5,20 @@
  * States throw a TlsFailure; they never send alerts themselves. A fault carries parameters, not
  * words: the UI and the CLI read its text from the language tables under `tls.fault.<fault>`.
  */
+import type { DecodeKey } from '../bytes';
 import { AlertDescription } from './enums';
 
 /** A parameter value the language tables can fill in; a list is joined as the language joins. */
 export type FaultParam = string | number | readonly string[];
+
+/**
+ * A DecodeError as a fault's parameters: `detail` is its key (src/i18n/decode.en.ts), filled in
+ * from the rest, and `offset` where in the input it happened.
+ */
+export type DecodeDetail = Readonly<Record<string, string | number>> & {
+  detail: DecodeKey;
+  offset: number;
+};
 
 /** Every fault and the parameters its text needs. */
 export interface FaultParams {
@@ -17,7 +27,7 @@ export interface FaultParams {
   'inappropriate_message.unknown_content_type': { contentType: number };
   'inappropriate_message.ccs_inside_handshake_message': Record<string, never>;
   'inappropriate_message.application_data_before_finished': { state: string };
-  'invalid_message.decode': { detail: string };
+  'invalid_message.decode': DecodeDetail;
   'invalid_message.record_overflow': { detail: string };
   'invalid_message.plaintext_too_long': { length: number; max: number };
   'decrypt_error.bad_record_mac': Record<string, never>;
@@ -89,7 +99,12 @@ export interface FaultParams {
     subject: string;
     extensions: readonly string[];
   };
-  'invalid_certificate.bad_encoding': { index: number; count: number; detail: string };
+  'invalid_certificate.bad_encoding': Readonly<Record<string, string | number>> & {
+    index: number;
+    count: number;
+    /** A key of src/i18n/cert.en.ts (`cert.parse.…`), filled from the other parameters. */
+    cause: string;
+  };
   'invalid_certificate.empty': Record<string, never>;
   alert_received: { description: string };
   'transport.closed_during_handshake': { peer: string; state: string };
@@ -97,7 +112,7 @@ export interface FaultParams {
   'internal.timeout': { state: string };
   'internal.timeout_waiting_for': { state: string; deadline: string };
   'internal.error': { detail: string };
-  'invalid_message.illegal_value': { detail: string };
+  'invalid_message.illegal_value': DecodeDetail;
   'inappropriate_message.bad_change_cipher_spec': { bytes: string };
   'peer_misbehaved.unknown_alert_level': { level: number };
   'peer_misbehaved.too_many_warning_alerts': { count: number; last: string };

@@ -78,7 +78,8 @@ describe('HandshakeBuffer (RFC 5246, Section 6.2.1)', () => {
     buffer.push(fromHex('0b010001'));
     expect(() => buffer.next()).toThrow(
       new DecodeError(
-        `handshake message length 65537 exceeds the maximum ${MAX_HANDSHAKE_MESSAGE}`,
+        'decode.length_exceeds_max',
+        { field: 'handshake message', length: 65537, max: MAX_HANDSHAKE_MESSAGE },
         5,
       ),
     );
@@ -92,7 +93,7 @@ describe('HandshakeBuffer (RFC 5246, Section 6.2.1)', () => {
     const over = new HandshakeBuffer();
     over.push(fromHex('01020145'));
     expect(() => over.next()).toThrow(
-      new DecodeError(`handshake message length 131397 exceeds the maximum ${MAX_CLIENT_HELLO}`, 1),
+      `handshake message length 131397 exceeds the maximum ${MAX_CLIENT_HELLO} at offset 1`,
     );
   });
 
@@ -101,7 +102,7 @@ describe('HandshakeBuffer (RFC 5246, Section 6.2.1)', () => {
     buffer.push(concatBytes(encoded[7]!.bytes, fromHex('14000003'), counting(3)));
     buffer.next();
     expect(() => buffer.next()).toThrow(
-      new DecodeError('verify_data is 3 bytes but must be at least 12', 8),
+      'verify_data is 3 bytes but must be at least 12 at offset 8',
     );
   });
 });

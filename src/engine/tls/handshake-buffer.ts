@@ -67,7 +67,8 @@ export class HandshakeBuffer {
         : this.maxMessage;
     if (length > limit) {
       throw new DecodeError(
-        `handshake message length ${length} exceeds the maximum ${limit}`,
+        'decode.length_exceeds_max',
+        { field: 'handshake message', length, max: limit },
         this.consumed + 1,
       );
     }
@@ -95,7 +96,8 @@ function decodeAt(
   try {
     return decodeHandshake(raw, withSpans);
   } catch (e) {
-    if (e instanceof DecodeError) throw new DecodeError(e.reason, e.offset + streamOffset, e.fault);
+    if (e instanceof DecodeError)
+      throw new DecodeError(e.key, e.params, e.offset + streamOffset, e.fault);
     throw e;
   }
 }

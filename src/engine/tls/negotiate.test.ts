@@ -11,7 +11,13 @@ import { pemToDerList } from './certificates/pem';
 import { DEMO_PKI } from './pki/demo-pki';
 import type { SignatureKeyType } from '../crypto/signature';
 import { defaultServerConfig, type ServerConfig } from './config';
-import { CipherSuite, NamedGroup, SignatureScheme as S, cipherSuiteName } from './enums';
+import {
+  CipherSuite,
+  NamedGroup,
+  SignatureScheme as S,
+  cipherSuiteName,
+  cipherSuite,
+} from './enums';
 import { TlsFailure } from './errors';
 import { chooseParameters } from './negotiate';
 
@@ -38,7 +44,7 @@ const ALL_GROUPS = [
 
 function pick(config: ServerConfig, suites: number[], schemes: number[], groups = ALL_GROUPS) {
   const choice = chooseParameters(config, {
-    cipherSuites: suites,
+    cipherSuites: suites.map(cipherSuite),
     groups,
     signatureSchemes: schemes,
   });

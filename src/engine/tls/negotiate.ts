@@ -4,7 +4,13 @@
  */
 import { keyFamilyOf, rsaKeyLongEnoughFor, signatureSchemeFits } from '../crypto/signature';
 import { parseCertificate } from './certificates/parse';
-import { NamedGroup, cipherSuiteName, namedGroupName, signatureSchemeName } from './enums';
+import {
+  NamedGroup,
+  cipherSuiteName,
+  namedGroupName,
+  signatureSchemeName,
+  type CipherSuite,
+} from './enums';
 import type { ServerConfig, ServerCredential } from './config';
 import { fail } from './errors';
 import { curveGroupOfKeyType, groupName } from './groups';
@@ -13,7 +19,7 @@ import { suiteParams, type SuiteParams } from './suites';
 export interface Choice {
   suite: SuiteParams;
   credential: ServerCredential;
-  group: number;
+  group: NamedGroup;
   signatureScheme: number;
   /** Why this suite won: whose preference list decided (the note key's last part). */
   order: 'server_order' | 'client_order';
@@ -35,11 +41,11 @@ export interface PassedOver {
  * OpenSSL orders shared groups (tls1_shared_group) and shared signature algorithms
  * (tls1_set_shared_sigalgs) by the same SSL_OP_CIPHER_SERVER_PREFERENCE switch.
  */
-function shared(
+function shared<T extends number>(
   config: ServerConfig,
-  ours: readonly number[],
-  theirs: readonly number[],
-): number[] {
+  ours: readonly T[],
+  theirs: readonly T[],
+): T[] {
   return config.preferServerOrder
     ? ours.filter((v) => theirs.includes(v))
     : theirs.filter((v) => ours.includes(v));
@@ -94,7 +100,10 @@ function rsaModulusBits(credential: ServerCredential): number | undefined {
  * Such a client predates X25519 and most likely knows secp256r1, so that is taken when we have it,
  * as tlsfuzzer's test-x25519 expects.
  */
-function pickGroup(config: ServerConfig, clientGroups: number[] | undefined): number | undefined {
+function pickGroup(
+  config: ServerConfig,
+  clientGroups: NamedGroup[] | undefined,
+): NamedGroup | undefined {
   const candidates =
     clientGroups === undefined
       ? [NamedGroup.secp256r1, ...config.groups].filter((g) => config.groups.includes(g))
@@ -104,7 +113,7 @@ function pickGroup(config: ServerConfig, clientGroups: number[] | undefined): nu
 
 export function chooseParameters(
   config: ServerConfig,
-  offer: { cipherSuites: number[]; groups?: number[]; signatureSchemes?: number[] },
+  offer: { cipherSuites: CipherSuite[]; groups?: NamedGroup[]; signatureSchemes?: number[] },
   passOver: (skip: PassedOver) => void = () => {},
 ): Choice {
   const group = pickGroup(config, offer.groups);

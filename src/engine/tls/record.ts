@@ -53,7 +53,7 @@ export class UnknownContentType extends DecodeError {
     readonly type: number,
     offset: number,
   ) {
-    super(`unknown record content type ${type}`, offset);
+    super('decode.tls.unknown_content_type', { type }, offset);
   }
 }
 

@@ -1,12 +1,13 @@
 /** Resumable sessions (RFC 5246, Section 7.3; RFC 5077). Time is always an argument, in ms. */
 import { toHex } from '../bytes/hex';
+import type { CipherSuite } from './enums';
 
 export interface Session {
   sessionId: Uint8Array;
   /** The RFC 5077 ticket the server gave us, if any (client side only). */
   ticket?: Uint8Array;
   masterSecret: Uint8Array;
-  cipherSuite: number;
+  cipherSuite: CipherSuite;
   extendedMasterSecret: boolean;
   createdAt: number;
 }

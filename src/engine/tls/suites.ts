@@ -5,9 +5,10 @@
  */
 import type { AeadName } from '../crypto/aead';
 import type { HashName } from '../crypto/hash';
+import { cipherSuite, type CipherSuite } from './enums';
 
 export interface SuiteParams {
-  id: number;
+  id: CipherSuite;
   /** The IANA name, e.g. "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256". */
   name: string;
   /** OpenSSL's name, e.g. "ECDHE-RSA-AES128-GCM-SHA256" (`openssl ciphers -stdname`). */
@@ -28,14 +29,14 @@ export interface SuiteParams {
 }
 
 function gcmSuite(
-  id: number,
+  code: number,
   name: string,
   openssl: string,
   auth: SuiteParams['auth'],
   bits: 128 | 256,
 ): SuiteParams {
   return {
-    id,
+    id: cipherSuite(code),
     name,
     openssl,
     auth,
@@ -51,13 +52,13 @@ function gcmSuite(
 }
 
 function chachaSuite(
-  id: number,
+  code: number,
   name: string,
   openssl: string,
   auth: SuiteParams['auth'],
 ): SuiteParams {
   return {
-    id,
+    id: cipherSuite(code),
     name,
     openssl,
     auth,
@@ -110,7 +111,7 @@ const BY_NAME = new Map(SUITES.flatMap((s) => [[s.name, s] as const, [s.openssl,
 
 /** The parameters of a suite we implement, or undefined for any other code. */
 export function suiteParams(id: number): SuiteParams | undefined {
-  return BY_ID.get(id);
+  return BY_ID.get(cipherSuite(id));
 }
 
 /** The suite an IANA or OpenSSL name means, in any letter case, if we implement it. */
@@ -119,7 +120,7 @@ export function suiteByName(name: string): SuiteParams | undefined {
 }
 
 /** ECDHE-RSA-AES128-GCM-SHA256 first: the suite the demo is built around (DESIGN.md). */
-export const DEFAULT_SUITE_ORDER: readonly number[] = SUITES.map((s) => s.id);
+export const DEFAULT_SUITE_ORDER: readonly CipherSuite[] = SUITES.map((s) => s.id);
 
 /**
  * The SignatureScheme codes that can sign a ServerKeyExchange for a suite's `auth`, most

@@ -8,6 +8,7 @@ import { Writer } from '../bytes/writer';
 import { aeadOpen, aeadSeal } from '../crypto/aead';
 import type { Rng } from '../sim/rng';
 import { bytesEqual } from '../bytes/hex';
+import { cipherSuite } from './enums';
 import type { Session } from './session';
 
 const KEY_NAME_LENGTH = 16;
@@ -73,12 +74,15 @@ export function openTicket(ticketKey: Uint8Array, ticket: Uint8Array): OpenedTic
   try {
     const r = new Reader(state);
     if (r.u8() !== STATE_VERSION) return notAuthentic;
-    const cipherSuite = r.u16();
+    const suite = cipherSuite(r.u16());
     const extendedMasterSecret = r.u8() === 1;
     const createdAt = Number(r.u64());
     const masterSecret = r.vector(1, 'master_secret', (v) => v.rest());
     r.expectEnd();
-    return { ok: true, session: { cipherSuite, extendedMasterSecret, createdAt, masterSecret } };
+    return {
+      ok: true,
+      session: { cipherSuite: suite, extendedMasterSecret, createdAt, masterSecret },
+    };
   } catch {
     return notAuthentic;
   }

@@ -9,6 +9,7 @@
  * that fits the value (see `format` in ./index.ts).
  */
 import { TLS_TEXT_KO } from '../../i18n/tls.ko';
+import { ZONE_TEXT_KO } from '../../i18n/zone.ko';
 import type { Strings, Table } from './en';
 import { lab, labNotes, labScenarios, tcpSpans } from './ko-lab';
 
@@ -649,6 +650,7 @@ const notes: Table = {
     '{section} 섹션의 {record|을/를} 버렸습니다. {zone} 서버에는 그 이름에 대한 권한이 없습니다. 이 bailiwick 검사가 캐시 오염(cache poisoning)을 막습니다.',
   'dns.note.lame':
     '{server}({address})에서 {query}에 대한 쓸 만한 답이 오지 않았습니다({reason}). 이런 서버를 “lame”이라 하며, 리졸버는 다른 서버에 묻습니다.',
+  ...ZONE_TEXT_KO,
 };
 
 const secrets: Table = {
@@ -840,6 +842,8 @@ const names: Table = {
 const statusLines: Table = {
   alert: '{description}({from|이/가} {to}에게 보냄): {reason}',
   alertFrom: '{description}({from|이/가} 보냄): {reason}',
+  problem: '{reason}',
+  zoneLine: '{line}행: {reason}',
 };
 
 const values: Table = {

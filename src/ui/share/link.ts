@@ -18,6 +18,7 @@ import {
   type SuiteChoice,
 } from '../../engine/scenarios/catalog';
 import type { checkLabSettings } from '../../engine/scenarios/lab-settings';
+import { HEADER_SETTINGS_SCHEMAS } from '../../engine/scenarios/header-settings';
 
 /**
  * The longest query a link may have, in characters as the address bar holds them (percent-escapes
@@ -202,6 +203,11 @@ export function parseLink(search: string, checkLab?: LabSettingsCheck): LinkResu
       // A parameter that this scenario does not have: the link was edited or is for another one.
       return bad(param);
     }
+  }
+  // The header's settings, once put together, are held to their schema, as an imported file's are.
+  if (settings.kind === 'tls' || settings.kind === 'dns') {
+    const checked = HEADER_SETTINGS_SCHEMAS[settings.kind](settings, '');
+    if (!checked.ok) return invalid({ kind: 'badSetting', field: checked.path, why: checked.why });
   }
   const step = q.get('step');
   if (step !== null && !STEP.test(step)) return bad('step');

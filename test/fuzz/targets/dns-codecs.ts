@@ -22,6 +22,7 @@ import {
   type Message,
   type RData,
   type ResourceRecord,
+  rcode,
   rrType,
 } from '../../../src/engine/dns/types';
 import { Zone, ZoneError } from '../../../src/engine/dns/zone/zone';
@@ -127,7 +128,7 @@ export const messageArb: fc.Arbitrary<Message> = fc
         z: false,
         ad: false,
         cd: false,
-        rcode: m.rcode,
+        rcode: rcode(m.rcode),
       },
       questions: m.questions.map(([name, type]) => ({
         name,

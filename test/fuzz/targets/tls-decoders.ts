@@ -12,7 +12,7 @@ import { Reader } from '../../../src/engine/bytes/reader';
 import { Writer } from '../../../src/engine/bytes/writer';
 import { pemToDerList } from '../../../src/engine/tls/certificates/pem';
 import { parseCertificate } from '../../../src/engine/tls/certificates/parse';
-import { ContentType } from '../../../src/engine/tls/enums';
+import { ContentType, cipherSuite, namedGroup } from '../../../src/engine/tls/enums';
 import { decodeTlsRecords } from '../../../src/engine/tls/decode';
 import { HandshakeBuffer } from '../../../src/engine/tls/handshake-buffer';
 import {
@@ -48,7 +48,7 @@ function encoderMessages(): HandshakeMessage[] {
     Uint8Array.from({ length: n }, (_, i) => (start + i) & 0xff);
   const extensions: Extension[] = [
     { kind: 'server_name', hostName: 'www.example.com' },
-    { kind: 'supported_groups', groups: [29, 23, 24] },
+    { kind: 'supported_groups', groups: [29, 23, 24].map(namedGroup) },
     { kind: 'ec_point_formats', formats: [0] },
     { kind: 'signature_algorithms', schemes: [0x0804, 0x0401, 0x0403] },
     { kind: 'alpn', protocols: ['h2', 'http/1.1'] },
@@ -64,7 +64,7 @@ function encoderMessages(): HandshakeMessage[] {
         version: 0x0303,
         random: counting(32, 0xa0),
         sessionId: counting(32, 0x20),
-        cipherSuites: [0xc02f, 0xc030, 0xcca8, 0xc02b, 0x00ff],
+        cipherSuites: [0xc02f, 0xc030, 0xcca8, 0xc02b, 0x00ff].map(cipherSuite),
         compressionMethods: [0],
         extensions,
       },
@@ -75,7 +75,7 @@ function encoderMessages(): HandshakeMessage[] {
         version: 0x0303,
         random: counting(32, 0x50),
         sessionId: counting(16, 0x30),
-        cipherSuite: 0xc02f,
+        cipherSuite: cipherSuite(0xc02f),
         compressionMethod: 0,
         extensions: [
           { kind: 'server_name', hostName: '' },
@@ -91,7 +91,7 @@ function encoderMessages(): HandshakeMessage[] {
       type: 'server_key_exchange',
       body: {
         curveType: 3,
-        namedGroup: 29,
+        namedGroup: namedGroup(29),
         publicKey: counting(32, 0x60),
         signatureScheme: 0x0804,
         signature: counting(256, 0x70),

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { Reader } from '../../../src/engine/bytes/reader';
 import { concatBytes } from '../../../src/engine/bytes/hex';
 import { pemToDerList } from '../../../src/engine/tls/certificates/pem';
-import { ContentType, ExtensionType } from '../../../src/engine/tls/enums';
+import { ContentType, ExtensionType, cipherSuite, namedGroup } from '../../../src/engine/tls/enums';
 import { extensionTypeOf, type Extension } from '../../../src/engine/tls/messages/extensions';
 import {
   encodeHandshake,
@@ -344,8 +344,8 @@ export function editField(
 
 const SUITE_CHOICES = [
   0xc02f, 0xc030, 0xcca8, 0xc02b, 0x009c, 0x002f, 0x00ff, 0x1301, 0x0000, 0xffff,
-];
-const GROUP_CHOICES = [29, 23, 24, 25, 30, 256, 0, 0xffff];
+].map(cipherSuite);
+const GROUP_CHOICES = [29, 23, 24, 25, 30, 256, 0, 0xffff].map(namedGroup);
 const SCHEME_CHOICES = [0x0401, 0x0501, 0x0804, 0x0403, 0x0201, 0x0805, 0x0503, 0x0807, 0x0000];
 const VERSION_CHOICES = [0x0300, 0x0301, 0x0302, 0x0303, 0x0304, 0x7f1c, 0x0203];
 

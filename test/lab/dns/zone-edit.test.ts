@@ -49,6 +49,8 @@ describe('applyZoneEdit', () => {
       error: {
         line: lineOf(text, 'www.example.net.'),
         message: 'www.example.net. is outside the zone example.com.',
+        key: 'zone.outside',
+        params: { name: 'www.example.net.', zone: 'example.com.' },
       },
     });
   });
@@ -68,7 +70,12 @@ describe('applyZoneEdit', () => {
     expect(open.ok).toBe(false);
     expect(applyZoneEdit('nowhere.example.', EXAMPLE_COM_ZONE)).toEqual({
       ok: false,
-      error: { line: null, message: 'the demo universe has no zone nowhere.example.' },
+      error: {
+        line: null,
+        message: 'the demo universe has no zone nowhere.example.',
+        key: 'zone.not_in_universe',
+        params: { zone: 'nowhere.example.' },
+      },
     });
   });
 
@@ -116,6 +123,8 @@ describe('the zone editor scenario', () => {
       error: {
         line: lineOf(settings.text, '203.0.113.800'),
         message: "'203.0.113.800' is not a dotted-quad IPv4 address (part 4)",
+        key: 'address.not_ipv4_part',
+        params: { text: '203.0.113.800', part: 4 },
       },
     });
   });

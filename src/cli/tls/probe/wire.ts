@@ -7,7 +7,7 @@
 import { connect as tcpConnect } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { concatBytes, Reader, Writer } from '../../../engine/bytes';
-import { ContentType, HandshakeType } from '../../../engine/tls/enums';
+import { ContentType, HandshakeType, cipherSuite, namedGroup } from '../../../engine/tls/enums';
 import {
   encodeHandshake,
   readHandshake,
@@ -107,7 +107,7 @@ export function clientHelloRecord(spec: HelloSpec): Uint8Array {
   if (spec.serverName && !/^[\d.]+$|:/.test(spec.serverName))
     extensions.push({ kind: 'server_name', hostName: spec.serverName });
   if (spec.groups.length > 0) {
-    extensions.push({ kind: 'supported_groups', groups: [...spec.groups] });
+    extensions.push({ kind: 'supported_groups', groups: spec.groups.map(namedGroup) });
     extensions.push({ kind: 'ec_point_formats', formats: [0] });
   }
   extensions.push({
@@ -144,7 +144,7 @@ export function clientHelloRecord(spec: HelloSpec): Uint8Array {
       random: randomBytes(32),
       // RFC 8446, Appendix D.4: a non-empty legacy_session_id for middlebox compatibility.
       sessionId: tls13 ? randomBytes(32) : new Uint8Array(0),
-      cipherSuites: [...spec.suites],
+      cipherSuites: spec.suites.map(cipherSuite),
       compressionMethods: [0],
       extensions,
     },

@@ -3,7 +3,7 @@
  * owner, TTL and class, parentheses, comments and quoted strings. Only class IN is served.
  * TTLs may use BIND's units (1h30m, 2d, 1w).
  */
-import { fromHex } from '../../bytes';
+import { DecodeError, fromHex } from '../../bytes';
 import { MAX_ZONE_RECORDS, zoneTextProblem } from '../../limits';
 import { AddressError, formatIPv6, parseIPv4, parseIPv6 } from '../ip';
 import { Name, NameError } from '../name';
@@ -27,7 +27,7 @@ const UNIT_SECONDS: Record<string, number> = { w: 604800, d: 86400, h: 3600, m: 
 
 /** "3600", "1h", "1h30m", "2d", "1w" (BIND's units; RFC 2308 §4's $TTL takes the same). */
 export function parseTtl(text: string, line: number): number {
-  if (!/^[0-9]/.test(text)) throw new ZoneParseError(line, `'${text}' is not a TTL`);
+  if (!/^[0-9]/.test(text)) throw new ZoneParseError(line, 'zone.not_ttl', { text });
   let seconds: number;
   if (/^[0-9]+$/.test(text)) {
     seconds = Number(text);
@@ -37,10 +37,10 @@ export function parseTtl(text: string, line: number): number {
       seconds += Number(n) * UNIT_SECONDS[unit!.toLowerCase()]!;
     }
   } else {
-    throw new ZoneParseError(line, `'${text}' is not a TTL (use seconds or units like 1h30m)`);
+    throw new ZoneParseError(line, 'zone.not_ttl_units', { text });
   }
   if (seconds > MAX_TTL) {
-    throw new ZoneParseError(line, `TTL ${seconds} is above 2^31-1 (RFC 2181 §8)`);
+    throw new ZoneParseError(line, 'zone.ttl_too_big', { seconds });
   }
   return seconds;
 }
@@ -48,10 +48,7 @@ export function parseTtl(text: string, line: number): number {
 function parseUint(token: Token, bits: 8 | 16 | 32, what: string): number {
   const max = 2 ** bits - 1;
   if (!/^[0-9]+$/.test(token.text) || Number(token.text) > max) {
-    throw new ZoneParseError(
-      token.line,
-      `${what} '${token.text}' is not a number from 0 to ${max}`,
-    );
+    throw new ZoneParseError(token.line, 'zone.not_number', { what, text: token.text, max });
   }
   return Number(token.text);
 }
@@ -71,7 +68,7 @@ export interface ParseOptions {
 export function parseMasterFile(text: string, opts: ParseOptions = {}): ParsedZone {
   // Zone text comes from people (the zone editor, `dns serve --zone`): bound it before any work.
   const tooBig = zoneTextProblem(text);
-  if (tooBig) throw new ZoneParseError(tooBig.line, tooBig.reason);
+  if (tooBig) throw new ZoneParseError(tooBig.line, tooBig.key, tooBig.params);
   let origin = opts.origin;
   let firstOrigin = opts.origin;
   let defaultTtl: number | undefined;
@@ -86,12 +83,12 @@ export function parseMasterFile(text: string, opts: ParseOptions = {}): ParsedZo
       if (token.text.endsWith('.') && !token.text.endsWith('\\.')) return Name.parse(token.text);
       return Name.parse(token.text).concat(requireOrigin(token.line));
     } catch (error) {
-      if (error instanceof NameError) throw new ZoneParseError(token.line, error.message);
+      if (error instanceof NameError) throw new ZoneParseError(token.line, error.key, error.params);
       throw error;
     }
   };
   const requireOrigin = (line: number): Name => {
-    if (!origin) throw new ZoneParseError(line, 'relative name or @ with no $ORIGIN');
+    if (!origin) throw new ZoneParseError(line, 'zone.no_origin_for_relative');
     return origin;
   };
 
@@ -103,14 +100,16 @@ export function parseMasterFile(text: string, opts: ParseOptions = {}): ParsedZo
       const arg = tokens[1];
       if (directive === '$ORIGIN') {
         if (!arg || tokens.length > 2)
-          throw new ZoneParseError(entry.line, '$ORIGIN takes one name');
+          throw new ZoneParseError(entry.line, 'zone.origin_takes_one');
         origin = nameOf(arg);
         firstOrigin ??= origin;
       } else if (directive === '$TTL') {
-        if (!arg || tokens.length > 2) throw new ZoneParseError(entry.line, '$TTL takes one TTL');
+        if (!arg || tokens.length > 2) throw new ZoneParseError(entry.line, 'zone.ttl_takes_one');
         defaultTtl = parseTtl(arg.text, arg.line);
       } else {
-        throw new ZoneParseError(entry.line, `${first.text} is not supported`);
+        throw new ZoneParseError(entry.line, 'zone.directive_unsupported', {
+          directive: first.text,
+        });
       }
       continue;
     }
@@ -118,11 +117,7 @@ export function parseMasterFile(text: string, opts: ParseOptions = {}): ParsedZo
     // RFC 1035 §5.1: <domain-name> or a blank, then [<TTL>] [<class>] in either order, then type.
     let owner: Name;
     if (entry.startsWithBlank) {
-      if (!lastOwner)
-        throw new ZoneParseError(
-          entry.line,
-          'no previous owner for a line that starts with a blank',
-        );
+      if (!lastOwner) throw new ZoneParseError(entry.line, 'zone.no_previous_owner');
       owner = lastOwner;
     } else {
       owner = nameOf(tokens.shift()!);
@@ -139,10 +134,9 @@ export function parseMasterFile(text: string, opts: ParseOptions = {}): ParsedZo
       const cls = parseClassName(t.text);
       if (!sawClass && cls !== undefined && !t.quoted) {
         if (cls !== RRClass.IN) {
-          throw new ZoneParseError(
-            t.line,
-            `class ${t.text.toUpperCase()} is not supported (only IN)`,
-          );
+          throw new ZoneParseError(t.line, 'zone.class_unsupported', {
+            class: t.text.toUpperCase(),
+          });
         }
         sawClass = true;
         continue;
@@ -150,35 +144,32 @@ export function parseMasterFile(text: string, opts: ParseOptions = {}): ParsedZo
       typeToken = t;
       break;
     }
-    if (!typeToken) throw new ZoneParseError(entry.line, 'missing type');
+    if (!typeToken) throw new ZoneParseError(entry.line, 'zone.missing_type');
     const type = parseTypeName(typeToken.text);
     if (type === undefined)
-      throw new ZoneParseError(typeToken.line, `unknown type '${typeToken.text}'`);
+      throw new ZoneParseError(typeToken.line, 'zone.unknown_type', { text: typeToken.text });
     if (
       type === RRType.OPT ||
       type === RRType.ANY ||
       type === RRType.AXFR ||
       type === RRType.IXFR
     ) {
-      throw new ZoneParseError(
-        typeToken.line,
-        `${typeName(type)} is not a record type for zone data`,
-      );
+      throw new ZoneParseError(typeToken.line, 'zone.type_not_data', { type: typeName(type) });
     }
     if (ttl !== undefined) lastTtl = ttl;
     const effectiveTtl = ttl ?? defaultTtl ?? lastTtl;
     if (effectiveTtl === undefined) {
-      throw new ZoneParseError(entry.line, 'no TTL on the record and no $TTL before it');
+      throw new ZoneParseError(entry.line, 'zone.no_ttl');
     }
     const data = parseRData(type, tokens, entry.line, nameOf);
     if (records.length >= MAX_ZONE_RECORDS)
-      throw new ZoneParseError(entry.line, `more than ${MAX_ZONE_RECORDS} records in one zone`);
+      throw new ZoneParseError(entry.line, 'zone.too_many_records', { max: MAX_ZONE_RECORDS });
     records.push({ name: owner, type, class: RRClass.IN, ttl: effectiveTtl, data });
     lines.push(entry.line);
     lastOwner = owner;
   }
   const zoneOrigin = firstOrigin ?? records.find((r) => r.type === RRType.SOA)?.name;
-  if (!zoneOrigin) throw new ZoneParseError(1, 'no $ORIGIN and no SOA record to name the zone');
+  if (!zoneOrigin) throw new ZoneParseError(1, 'zone.no_name');
   return { origin: zoneOrigin, records, lines };
 }
 
@@ -190,15 +181,15 @@ function parseRData(
 ): RData {
   const take = (what: string): Token => {
     const t = tokens.shift();
-    if (!t) throw new ZoneParseError(line, `${typeName(type)} record is missing its ${what}`);
+    if (!t) throw new ZoneParseError(line, 'zone.rdata_missing', { type: typeName(type), what });
     return t;
   };
   const done = (data: RData): RData => {
     if (tokens.length > 0) {
-      throw new ZoneParseError(
-        tokens[0]!.line,
-        `unexpected '${tokens[0]!.text}' after the ${typeName(type)} RDATA`,
-      );
+      throw new ZoneParseError(tokens[0]!.line, 'zone.rdata_unexpected', {
+        text: tokens[0]!.text,
+        type: typeName(type),
+      });
     }
     return data;
   };
@@ -206,7 +197,7 @@ function parseRData(
     try {
       return parse(t.text);
     } catch (error) {
-      if (error instanceof AddressError) throw new ZoneParseError(t.line, error.message);
+      if (error instanceof AddressError) throw new ZoneParseError(t.line, error.key, error.params);
       throw error;
     }
   };
@@ -224,10 +215,10 @@ function parseRData(
     try {
       bytes = fromHex(hex);
     } catch {
-      throw new ZoneParseError(line, `generic RDATA '${hex}' is not hex`);
+      throw new ZoneParseError(line, 'zone.generic_not_hex', { hex });
     }
     if (bytes.length !== length) {
-      throw new ZoneParseError(line, `generic RDATA has ${bytes.length} octets but says ${length}`);
+      throw new ZoneParseError(line, 'zone.generic_length', { octets: bytes.length, length });
     }
     return typedFromGeneric(type, bytes, line);
   }
@@ -265,15 +256,11 @@ function parseRData(
       const strings = tokens.splice(0).map((t) => {
         const octets = textOctets(t);
         if (octets.length > 255) {
-          throw new ZoneParseError(
-            t.line,
-            `TXT string of ${octets.length} octets; the limit is 255 (RFC 1035 §3.3)`,
-          );
+          throw new ZoneParseError(t.line, 'zone.txt_too_long', { octets: octets.length });
         }
         return octets;
       });
-      if (strings.length === 0)
-        throw new ZoneParseError(line, 'TXT record needs at least one string');
+      if (strings.length === 0) throw new ZoneParseError(line, 'zone.txt_empty');
       return { kind: 'TXT', strings };
     }
     case RRType.SRV: {
@@ -286,19 +273,13 @@ function parseRData(
       const flags = parseUint(take('flags'), 8, 'flags');
       const tagToken = take('tag');
       if (!/^[A-Za-z0-9]{1,15}$/.test(tagToken.text)) {
-        throw new ZoneParseError(
-          tagToken.line,
-          `CAA tag '${tagToken.text}' must be 1 to 15 letters and digits (RFC 8659 §4.1)`,
-        );
+        throw new ZoneParseError(tagToken.line, 'zone.caa_tag', { tag: tagToken.text });
       }
       const value = textOctets(take('value'));
       return done({ kind: 'CAA', flags, tag: tagToken.text, value });
     }
     default:
-      throw new ZoneParseError(
-        line,
-        `type ${typeName(type)} needs the generic form \\# <length> <hex> (RFC 3597 §5)`,
-      );
+      throw new ZoneParseError(line, 'zone.needs_generic', { type: typeName(type) });
   }
 }
 
@@ -314,7 +295,13 @@ function typedFromGeneric(type: RRType, bytes: Uint8Array, line: number): RData 
       readRData(inp, type, bytes.length, new NameDecodeState()),
     );
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new ZoneParseError(line, `generic RDATA is not valid ${typeName(type)}: ${reason}`);
+    const cause =
+      error instanceof DecodeError
+        ? error.asParam('cause')
+        : {
+            cause: 'zone.unexpected',
+            detail: error instanceof Error ? error.message : String(error),
+          };
+    throw new ZoneParseError(line, 'zone.generic_invalid', { ...cause, type: typeName(type) });
   }
 }

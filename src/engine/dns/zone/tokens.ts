@@ -2,14 +2,20 @@
  * The lexical layer of master files (RFC 1035, Section 5.1): entries split on line ends except
  * inside parentheses, ';' comments, quoted strings, and backslash escapes kept for the next layer.
  */
+import { problemText, type ProblemParams, type ZoneKey } from '../problem';
 
-/** A master-file problem, named by its line. */
+/** A master-file problem, named by its line; `key` and `params` say what, `reason` in English. */
 export class ZoneParseError extends Error {
+  readonly reason: string;
+
   constructor(
     readonly line: number,
-    readonly reason: string,
+    readonly key: ZoneKey,
+    readonly params: ProblemParams = {},
   ) {
+    const reason = problemText(key, params);
     super(`line ${line}: ${reason}`);
+    this.reason = reason;
     this.name = 'ZoneParseError';
   }
 }
@@ -56,7 +62,7 @@ export function tokenize(text: string): Entry[] {
         depth++;
         i++;
       } else if (c === ')') {
-        if (depth === 0) throw new ZoneParseError(line, "')' without a matching '('");
+        if (depth === 0) throw new ZoneParseError(line, 'zone.unmatched_close');
         depth--;
         i++;
       } else if (c === '"') {
@@ -71,7 +77,7 @@ export function tokenize(text: string): Entry[] {
             j++;
           }
         }
-        if (j >= raw.length) throw new ZoneParseError(line, 'unterminated quoted string');
+        if (j >= raw.length) throw new ZoneParseError(line, 'zone.unterminated_quote');
         entry.tokens.push({ text: body, quoted: true, line });
         i = j + 1;
       } else {
@@ -92,7 +98,7 @@ export function tokenize(text: string): Entry[] {
     }
     if (depth === 0 && entry.tokens.length > 0) entries.push(entry);
   });
-  if (depth > 0) throw new ZoneParseError(openedOn, "'(' is never closed");
+  if (depth > 0) throw new ZoneParseError(openedOn, 'zone.unclosed_paren');
   return entries;
 }
 
@@ -109,14 +115,14 @@ export function textOctets(token: Token): Uint8Array {
       const digits = t.slice(i + 1, i + 4);
       if (/^[0-9]{3}$/.test(digits)) {
         const v = Number(digits);
-        if (v > 255) throw new ZoneParseError(token.line, `escape \\${digits} is above 255`);
+        if (v > 255) throw new ZoneParseError(token.line, 'zone.escape_too_big', { digits });
         out.push(v);
         i += 3;
       } else if (i + 1 < t.length) {
         out.push(...new TextEncoder().encode(t[i + 1]!));
         i += 1;
       } else {
-        throw new ZoneParseError(token.line, 'dangling backslash');
+        throw new ZoneParseError(token.line, 'zone.dangling_backslash');
       }
     } else {
       out.push(...new TextEncoder().encode(c));

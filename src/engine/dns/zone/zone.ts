@@ -5,14 +5,12 @@
 import { Name } from '../name';
 import { RRType, typeName, type ResourceRecord } from '../types';
 import { parseMasterFile, type ParseOptions } from './parse';
+import { ProblemError, type ProblemParams, type ZoneKey } from '../problem';
 import { ZoneParseError } from './tokens';
 
 /** A zone that breaks a structural rule; from a master file, it is a ZoneParseError with the line. */
-export class ZoneError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ZoneError';
-  }
+export class ZoneError extends ProblemError {
+  override readonly name = 'ZoneError';
 }
 
 export interface ZoneNode {
@@ -32,14 +30,17 @@ export class Zone {
     lines?: readonly number[],
   ) {
     // Errors name the master-file line of the offending record when there is one.
-    const fail = (reason: string, rr?: ResourceRecord): Error => {
+    const fail = (key: ZoneKey, params: ProblemParams, rr?: ResourceRecord): Error => {
       const index = rr ? records.indexOf(rr) : 0;
       const line = lines?.[index];
-      return line === undefined ? new ZoneError(reason) : new ZoneParseError(line, reason);
+      return line === undefined
+        ? new ZoneError(key, params)
+        : new ZoneParseError(line, key, params);
     };
+    const zone = origin.toString();
     for (const rr of records) {
       if (!rr.name.isSubdomainOf(origin)) {
-        throw fail(`${rr.name} is outside the zone ${origin}`, rr);
+        throw fail('zone.outside', { name: rr.name.toString(), zone }, rr);
       }
       let node = this.nodes.get(rr.name.key);
       if (!node) {
@@ -58,23 +59,28 @@ export class Zone {
     const apex = this.nodes.get(origin.key);
     const soas = apex?.rrsets.get(RRType.SOA) ?? [];
     if (soas.length !== 1) {
-      throw fail(
-        `zone ${origin} needs exactly one SOA at its apex (RFC 1035 §5.2), found ${soas.length}`,
-        soas[1],
-      );
+      throw fail('zone.soa_count', { zone, count: soas.length }, soas[1]);
     }
-    if (!apex?.rrsets.has(RRType.NS)) throw fail(`zone ${origin} has no NS at its apex`);
+    if (!apex?.rrsets.has(RRType.NS)) throw fail('zone.no_ns', { zone });
     const lowSoa = records.find((r) => r.type === RRType.SOA && !r.name.equals(origin));
-    if (lowSoa) throw fail(`zone ${origin} has an SOA below its apex`, lowSoa);
+    if (lowSoa) throw fail('zone.low_soa', { zone }, lowSoa);
     for (const node of this.nodes.values()) {
       // RFC 1034 §3.6.2, RFC 2181 §10.1: a CNAME owner has no other data.
       if (node.rrsets.has(RRType.CNAME) && node.rrsets.size > 1) {
         const others = [...node.rrsets.keys()].filter((t) => t !== RRType.CNAME).map(typeName);
         const cname = node.rrsets.get(RRType.CNAME)![0];
-        throw fail(`${node.name} has a CNAME and other data (${others.join(', ')})`, cname);
+        throw fail(
+          'zone.cname_and_other',
+          { name: node.name.toString(), types: others.join(', ') },
+          cname,
+        );
       }
       if ((node.rrsets.get(RRType.CNAME)?.length ?? 0) > 1) {
-        throw fail(`${node.name} has more than one CNAME`, node.rrsets.get(RRType.CNAME)![1]);
+        throw fail(
+          'zone.two_cnames',
+          { name: node.name.toString() },
+          node.rrsets.get(RRType.CNAME)![1],
+        );
       }
     }
     this.soa = soas[0] as Zone['soa'];

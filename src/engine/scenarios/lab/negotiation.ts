@@ -6,7 +6,14 @@
  * suite the client never offered, which the client must refuse with illegal_parameter
  * (RFC 5246, Section 7.4.1.3).
  */
-import { NamedGroup, SignatureScheme, namedGroupName, signatureSchemeName } from '../../tls/enums';
+import {
+  NamedGroup,
+  SignatureScheme,
+  cipherSuite,
+  namedGroup,
+  namedGroupName,
+  signatureSchemeName,
+} from '../../tls/enums';
 import { DEFAULT_GROUPS } from '../../tls/groups';
 import { DEFAULT_SUITE_ORDER, SUITES } from '../../tls/suites';
 import { DETERMINISTIC_SIGNATURE_SCHEMES } from '../tls-demo-config';
@@ -90,13 +97,13 @@ export async function runNegotiation(
   const run = await runTlsExchange({
     seed,
     client(config) {
-      config.cipherSuites = [...settings.client.cipherSuites];
-      config.groups = [...settings.client.groups];
+      config.cipherSuites = settings.client.cipherSuites.map(cipherSuite);
+      config.groups = settings.client.groups.map(namedGroup);
       config.signatureSchemes = [...settings.client.signatureSchemes];
     },
     server(config) {
-      config.cipherSuites = [...settings.server.cipherSuites];
-      config.groups = [...settings.server.groups];
+      config.cipherSuites = settings.server.cipherSuites.map(cipherSuite);
+      config.groups = settings.server.groups.map(namedGroup);
       config.signatureSchemes = [...settings.server.signatureSchemes];
       config.preferServerOrder = settings.server.preference === 'server';
       if (settings.serverNamesSuite !== undefined)

@@ -7,7 +7,7 @@ import { bytesEqual } from '../../bytes';
 import { certificateError, formatInstant, type CertificateError } from './errors';
 import { matchHostname } from './hostname';
 import { KeyUsage, OID, type ParsedCertificate } from './parse';
-import type { ValidationStep } from './steps';
+import type { CertStepKey, ValidationStep } from './steps';
 
 type Check = (
   path: readonly ParsedCertificate[],
@@ -21,11 +21,13 @@ type Check = (
 export function checkValidity(now: number): Check {
   return (path, steps) => {
     for (const cert of path) {
-      const period = `${formatInstant(cert.notBefore)} to ${formatInstant(cert.notAfter)}`;
+      const period = {
+        notBefore: formatInstant(cert.notBefore),
+        notAfter: formatInstant(cert.notAfter),
+        now: formatInstant(now),
+      };
       if (now > cert.notAfter) {
-        steps.push(
-          step('validity', cert, false, `Valid ${period}, but it is now ${formatInstant(now)}.`),
-        );
+        steps.push(step('validity', cert, false, 'cert.step.not_valid_now', period));
         return certificateError('invalid_certificate.expired', {
           subject: cert.label,
           notAfter: formatInstant(cert.notAfter),
@@ -33,16 +35,14 @@ export function checkValidity(now: number): Check {
         });
       }
       if (now < cert.notBefore) {
-        steps.push(
-          step('validity', cert, false, `Valid ${period}, but it is now ${formatInstant(now)}.`),
-        );
+        steps.push(step('validity', cert, false, 'cert.step.not_valid_now', period));
         return certificateError('invalid_certificate.not_valid_yet', {
           subject: cert.label,
           notBefore: formatInstant(cert.notBefore),
           now: formatInstant(now),
         });
       }
-      steps.push(step('validity', cert, true, `Valid ${period}; it is now ${formatInstant(now)}.`));
+      steps.push(step('validity', cert, true, 'cert.step.valid', period));
     }
     return null;
   };
@@ -70,26 +70,16 @@ export const checkCriticalExtensions: Check = (path, steps) => {
     if (unhandled.length > 0) {
       const list = unhandled.join(', ');
       steps.push(
-        step(
-          'critical_extensions',
-          cert,
-          false,
-          `Critical extension ${list} is not one this client understands.`,
-        ),
+        step('critical_extensions', cert, false, 'cert.step.critical_unknown', {
+          extensions: list,
+        }),
       );
       return certificateError('invalid_certificate.unhandled_critical_extension', {
         subject: cert.label,
         extensions: unhandled,
       });
     }
-    steps.push(
-      step(
-        'critical_extensions',
-        cert,
-        true,
-        'Every critical extension is one this client understands.',
-      ),
-    );
+    steps.push(step('critical_extensions', cert, true, 'cert.step.critical_known'));
   }
   return null;
 };
@@ -105,26 +95,17 @@ export const checkIssuers: Check = (path, steps) => {
     const signed = path[i - 1]!;
     if (!issuer.basicConstraints?.ca) {
       steps.push(
-        step(
-          'basic_constraints',
-          issuer,
-          false,
-          `${issuer.label} signed ${signed.label}, but its basicConstraints does not say cA=TRUE.`,
-        ),
+        step('basic_constraints', issuer, false, 'cert.step.not_ca', {
+          issuer: issuer.label,
+          subject: signed.label,
+        }),
       );
       return certificateError('invalid_certificate.issuer_not_ca', {
         subject: signed.label,
         issuer: issuer.label,
       });
     }
-    steps.push(
-      step(
-        'basic_constraints',
-        issuer,
-        true,
-        `${issuer.label} is a certificate authority (basicConstraints cA=TRUE).`,
-      ),
-    );
+    steps.push(step('basic_constraints', issuer, true, 'cert.step.ca', { issuer: issuer.label }));
 
     const pathLen = issuer.basicConstraints.pathLen;
     if (pathLen !== undefined) {
@@ -132,12 +113,7 @@ export const checkIssuers: Check = (path, steps) => {
       const casBelow = path.slice(1, i).filter((c) => !isSelfIssued(c)).length;
       if (casBelow > pathLen) {
         steps.push(
-          step(
-            'path_length',
-            issuer,
-            false,
-            `pathLenConstraint ${pathLen} allows ${pathLen} CA certificate(s) below it; ${casBelow} follow.`,
-          ),
+          step('path_length', issuer, false, 'cert.step.path_length', { pathLen, casBelow }),
         );
         return certificateError('invalid_certificate.path_too_long', {
           issuer: issuer.label,
@@ -145,24 +121,12 @@ export const checkIssuers: Check = (path, steps) => {
           casBelow,
         });
       }
-      steps.push(
-        step(
-          'path_length',
-          issuer,
-          true,
-          `pathLenConstraint ${pathLen} allows ${pathLen} CA certificate(s) below it; ${casBelow} follow.`,
-        ),
-      );
+      steps.push(step('path_length', issuer, true, 'cert.step.path_length', { pathLen, casBelow }));
     }
 
     if (issuer.keyUsage !== null && !(issuer.keyUsage & KeyUsage.keyCertSign)) {
       steps.push(
-        step(
-          'key_usage',
-          issuer,
-          false,
-          `${issuer.label}'s keyUsage does not include keyCertSign.`,
-        ),
+        step('key_usage', issuer, false, 'cert.step.no_cert_sign', { issuer: issuer.label }),
       );
       return certificateError('invalid_certificate.issuer_cannot_sign_certificates', {
         subject: signed.label,
@@ -174,9 +138,7 @@ export const checkIssuers: Check = (path, steps) => {
         'key_usage',
         issuer,
         true,
-        issuer.keyUsage === null
-          ? 'No keyUsage extension, so certificate signing is not restricted.'
-          : 'keyUsage includes keyCertSign.',
+        issuer.keyUsage === null ? 'cert.step.cert_sign_unrestricted' : 'cert.step.cert_sign',
       ),
     );
   }
@@ -192,14 +154,7 @@ export const checkIssuers: Check = (path, steps) => {
 export const checkLeafUsage: Check = (path, steps) => {
   const leaf = path[0]!;
   if (leaf.keyUsage !== null && !(leaf.keyUsage & KeyUsage.digitalSignature)) {
-    steps.push(
-      step(
-        'key_usage',
-        leaf,
-        false,
-        'keyUsage does not include digitalSignature, which the ServerKeyExchange signature needs.',
-      ),
-    );
+    steps.push(step('key_usage', leaf, false, 'cert.step.no_digital_signature'));
     return certificateError('invalid_certificate.cannot_sign', { subject: leaf.label });
   }
   steps.push(
@@ -207,15 +162,13 @@ export const checkLeafUsage: Check = (path, steps) => {
       'key_usage',
       leaf,
       true,
-      leaf.keyUsage === null
-        ? 'No keyUsage extension, so signing is not restricted.'
-        : 'keyUsage includes digitalSignature, so the key may sign the ServerKeyExchange.',
+      leaf.keyUsage === null ? 'cert.step.signing_unrestricted' : 'cert.step.digital_signature',
     ),
   );
 
   const eku = leaf.extKeyUsage;
   if (eku !== null && !eku.includes(OID.serverAuth) && !eku.includes(OID.anyExtendedKeyUsage)) {
-    steps.push(step('extended_key_usage', leaf, false, 'extKeyUsage does not include serverAuth.'));
+    steps.push(step('extended_key_usage', leaf, false, 'cert.step.no_server_auth'));
     return certificateError('invalid_certificate.not_for_server_auth', { subject: leaf.label });
   }
   steps.push(
@@ -223,9 +176,7 @@ export const checkLeafUsage: Check = (path, steps) => {
       'extended_key_usage',
       leaf,
       true,
-      eku === null
-        ? 'No extKeyUsage extension, so any purpose is allowed.'
-        : 'extKeyUsage includes serverAuth.',
+      eku === null ? 'cert.step.any_purpose' : 'cert.step.server_auth',
     ),
   );
   return null;
@@ -241,19 +192,18 @@ export function checkHostname(hostname: string): Check {
     const leaf = path[0]!;
     const matched = leaf.san ? matchHostname(hostname, leaf.san) : null;
     if (matched !== null) {
-      steps.push(
-        step('hostname', leaf, true, `${hostname} matches the subjectAltName entry ${matched}.`),
-      );
+      steps.push(step('hostname', leaf, true, 'cert.step.hostname_matches', { hostname, matched }));
       return null;
     }
     const names = leaf.san ? [...leaf.san.dns, ...leaf.san.ip] : [];
-    const listed = names.length > 0 ? names.join(', ') : 'none';
+
     steps.push(
       step(
         'hostname',
         leaf,
         false,
-        `${hostname} matches none of the subjectAltName entries (${listed}).`,
+        names.length > 0 ? 'cert.step.hostname_mismatch' : 'cert.step.hostname_no_san',
+        { hostname, names: names.join(', ') },
       ),
     );
     return names.length > 0
@@ -278,7 +228,8 @@ function step(
   check: ValidationStep['check'],
   cert: ParsedCertificate,
   ok: boolean,
-  detail: string,
+  detail: CertStepKey,
+  params: ValidationStep['params'] = {},
 ): ValidationStep {
-  return { check, subject: cert.label, ok, detail };
+  return { check, subject: cert.label, ok, detail, params };
 }

@@ -3,7 +3,7 @@
  * with @peculiar/x509 and the demo CA keys: CA flags, path length, key usage of issuers,
  * extKeyUsage, unknown critical extensions, key identifiers, and anchors matched by key.
  */
-import { faultText } from '../../../i18n/tls-failure';
+import { faultText, stepText } from '../../../i18n/tls-failure';
 import { ALERT_FOR_FAULT } from '../errors';
 import type { CertificateError } from './errors';
 import { readFileSync } from 'node:fs';
@@ -233,7 +233,9 @@ describe('key usage (RFC 5280 §4.2.1.3, §4.2.1.12)', () => {
     const result = await validate([der(leaf), INTERMEDIATE]);
     if (!result.ok) throw new Error(faultText(result.error));
     expect(
-      result.steps.find((s) => s.check === 'key_usage' && s.subject === 'www.example.com')!.detail,
+      stepText(
+        result.steps.find((s) => s.check === 'key_usage' && s.subject === 'www.example.com')!,
+      ),
     ).toBe('No keyUsage extension, so signing is not restricted.');
   });
 });

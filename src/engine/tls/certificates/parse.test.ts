@@ -5,7 +5,7 @@
  * node:crypto: for every demo certificate, and for certificates made here with the algorithms,
  * names and extensions the demo PKI does not have (ECDSA and RSA-PSS issuers among them).
  */
-import { faultText } from '../../../i18n/tls-failure';
+import { faultText, stepText } from '../../../i18n/tls-failure';
 import { constants, X509Certificate, verify as nodeVerify, type KeyObject } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AsnConvert } from '@peculiar/asn1-schema';
@@ -342,7 +342,7 @@ describe('parseCertificate on certificates the demo PKI does not have', () => {
         trustAnchors: [root().der],
       });
       expect(result.ok ? 'ok' : faultText(result.error)).toBe('ok');
-      expect(result.steps.filter((s) => s.check === 'signature').map((s) => s.detail)).toEqual([
+      expect(result.steps.filter((s) => s.check === 'signature').map((s) => stepText(s))).toEqual([
         `The ${name} signature verifies with the public key of ${root().cert.subjectName.getField('CN')[0]}.`,
       ]);
     },

@@ -5,6 +5,8 @@
  * certificate fails here (and becomes a decode_error) instead of halfway through a later check.
  */
 import { AsnConvert } from '@peculiar/asn1-schema';
+import { CERT_TEXT_EN, type CertParseKey } from '../../../i18n/cert.en';
+import { translate } from '../../../i18n/format';
 import {
   AuthorityInfoAccessSyntax,
   AuthorityKeyIdentifier,
@@ -103,10 +105,19 @@ export interface ParsedCertificate {
 }
 
 export class CertificateParseError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(
+    readonly key: CertParseKey,
+    readonly params: Readonly<Record<string, string | number>> = {},
+  ) {
+    super(translate(CERT_TEXT_EN, key, params));
     this.name = 'CertificateParseError';
   }
+}
+
+function libraryError(error: unknown): CertificateParseError {
+  return new CertificateParseError('cert.parse.asn1', {
+    detail: error instanceof Error ? error.message : String(error),
+  });
 }
 
 /**
@@ -140,13 +151,13 @@ function fnv1a(bytes: Uint8Array): number {
 function parseUncached(input: Uint8Array): ParsedCertificate {
   // A private copy: the caller's buffer (a TLS record) may be reused after we return.
   const der = new Uint8Array(input);
-  if (der.length === 0) throw new CertificateParseError('it is empty');
+  if (der.length === 0) throw new CertificateParseError('cert.parse.empty');
   checkOuterLength(der);
   try {
     return readFields(der, AsnConvert.parse(der, Certificate));
   } catch (error) {
     if (error instanceof CertificateParseError) throw error;
-    throw new CertificateParseError(error instanceof Error ? error.message : String(error));
+    throw libraryError(error);
   }
 }
 
@@ -161,7 +172,7 @@ export function distinguishedNameText(input: Uint8Array): string {
   try {
     return nameToString(AsnConvert.parse(der, Name));
   } catch (error) {
-    throw new CertificateParseError(error instanceof Error ? error.message : String(error));
+    throw libraryError(error);
   }
 }
 
@@ -171,9 +182,9 @@ function readFields(der: Uint8Array, cert: Certificate): ParsedCertificate {
   const notBefore = timeOf(tbs.validity.notBefore);
   const notAfter = timeOf(tbs.validity.notAfter);
   if (Number.isNaN(notBefore) || Number.isNaN(notAfter)) {
-    throw new CertificateParseError('its validity dates cannot be read');
+    throw new CertificateParseError('cert.parse.dates');
   }
-  if (!cert.tbsCertificateRaw) throw new CertificateParseError('its tbsCertificate is missing');
+  if (!cert.tbsCertificateRaw) throw new CertificateParseError('cert.parse.no_tbs');
   const subject = nameToString(tbs.subject);
   const issuer = nameToString(tbs.issuer);
   const spki = new Uint8Array(AsnConvert.serialize(tbs.subjectPublicKeyInfo));
@@ -277,7 +288,8 @@ function readExtensions(extensions: readonly Extension[]): ExtensionFields {
   const duplicate = types.find((t, i) => types.indexOf(t) !== i);
   // RFC 5280 §4.2: "A certificate MUST NOT include more than one instance of a particular
   // extension."
-  if (duplicate) throw new CertificateParseError(`it has the extension ${duplicate} twice`);
+  if (duplicate)
+    throw new CertificateParseError('cert.parse.duplicate_extension', { extension: duplicate });
   return fields;
 }
 
@@ -294,7 +306,7 @@ function presentedNames(names: GeneralNames): PresentedNames {
 
 function timeOf(time: Time): number {
   const date = time.utcTime ?? time.generalTime;
-  if (!date) throw new CertificateParseError('its validity dates cannot be read');
+  if (!date) throw new CertificateParseError('cert.parse.dates');
   return date.getTime();
 }
 
@@ -312,23 +324,24 @@ function serialHex(bytes: Uint8Array): string {
  * OpenSSL refuses a certificate whose length does not match its TLS framing.
  */
 function checkOuterLength(der: Uint8Array): void {
-  if (der[0] !== 0x30) throw new CertificateParseError('it does not start with a DER SEQUENCE');
+  if (der[0] !== 0x30) throw new CertificateParseError('cert.parse.not_sequence');
   const first = der[1];
-  if (first === undefined) throw new CertificateParseError('it ends after one byte');
+  if (first === undefined) throw new CertificateParseError('cert.parse.one_byte');
   let length = first;
   let header = 2;
   if (first & 0x80) {
     const octets = first & 0x7f;
     if (octets === 0 || octets > 4 || der.length < 2 + octets) {
-      throw new CertificateParseError('its outer length is not a DER definite length');
+      throw new CertificateParseError('cert.parse.indefinite');
     }
     length = 0;
     for (let i = 0; i < octets; i++) length = length * 256 + der[2 + i]!;
     header += octets;
   }
   if (header + length !== der.length) {
-    throw new CertificateParseError(
-      `its DER says ${header + length} bytes but ${der.length} were given`,
-    );
+    throw new CertificateParseError('cert.parse.length', {
+      length: header + length,
+      given: der.length,
+    });
   }
 }

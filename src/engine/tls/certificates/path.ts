@@ -37,7 +37,8 @@ export async function buildPath(
         check: 'trust_anchor',
         subject: current.label,
         ok: true,
-        detail: `${current.label} is one of the trusted root certificates.`,
+        detail: 'cert.step.trusted_root',
+        params: { subject: current.label },
       });
       return { ok: true, path };
     }
@@ -63,7 +64,8 @@ export async function buildPath(
         check: 'signature',
         subject: current.label,
         ok: false,
-        detail: `The signature on ${current.label} does not verify with the public key of ${named.label}.`,
+        detail: 'cert.step.bad_signature',
+        params: { subject: current.label, issuer: named.label },
       });
       const error = certificateError('invalid_certificate.bad_signature', {
         subject: current.label,
@@ -77,13 +79,15 @@ export async function buildPath(
       check: 'issuer',
       subject: current.label,
       ok: true,
-      detail: `Issued by ${issuer.label}, ${isAnchor ? 'a trusted root' : 'found in the chain the server sent'}.`,
+      detail: isAnchor ? 'cert.step.issued_by_root' : 'cert.step.issued_by_chain',
+      params: { issuer: issuer.label },
     });
     steps.push({
       check: 'signature',
       subject: current.label,
       ok: true,
-      detail: `The ${current.signatureAlgorithm} signature verifies with the public key of ${issuer.label}.`,
+      detail: 'cert.step.signature_verifies',
+      params: { algorithm: current.signatureAlgorithm, issuer: issuer.label },
     });
     path.push(issuer);
     unused.delete(issuer);
@@ -165,7 +169,8 @@ async function selfIssuedError(
       check: 'signature',
       subject: cert.label,
       ok: false,
-      detail: `${cert.label} names itself as its issuer, but its signature does not verify with its own key.`,
+      detail: 'cert.step.bad_self_signature',
+      params: { subject: cert.label },
     });
     return certificateError('invalid_certificate.bad_self_signature', { subject: cert.label });
   }
@@ -173,7 +178,8 @@ async function selfIssuedError(
     check: 'trust_anchor',
     subject: cert.label,
     ok: false,
-    detail: `${cert.label} is self-signed and is not one of the trusted root certificates.`,
+    detail: 'cert.step.self_signed_untrusted',
+    params: { subject: cert.label },
   });
   if (isLeaf) {
     return certificateError('invalid_certificate.self_signed', { subject: cert.label });
@@ -190,7 +196,8 @@ function issuerNotFound(
     check: 'issuer',
     subject: cert.label,
     ok: false,
-    detail: `The issuer of ${cert.label}, ${cert.issuerLabel}, is neither in the chain the server sent nor among the trusted roots.`,
+    detail: 'cert.step.issuer_not_found',
+    params: { subject: cert.label, issuer: cert.issuerLabel },
   });
   if (isLeaf) {
     return certificateError('invalid_certificate.missing_intermediate', {

@@ -1,4 +1,7 @@
 /** The plain-language record of a validation, one entry per check, for the UI to list. */
+import type { CertStepKey } from '../../../i18n/cert.en';
+
+export type { CertStepKey };
 
 export type ValidationCheck =
   | 'parse'
@@ -18,5 +21,7 @@ export interface ValidationStep {
   /** The certificate the check is about, by common name. */
   subject: string;
   ok: boolean;
-  detail: string;
+  /** What was found, as a key of the language tables (src/i18n/cert.en.ts), filled from `params`. */
+  detail: CertStepKey;
+  params: Readonly<Record<string, string | number>>;
 }

@@ -1,7 +1,8 @@
 /** validateChain against the demo PKI: the good chains, and each negative case it ships. */
 import { ALERT_FOR_FAULT } from '../errors';
 import type { CertificateError } from './errors';
-import { faultText } from '../../../i18n/tls-failure';
+import { faultText, stepText } from '../../../i18n/tls-failure';
+import { TLS_TEXT_KO } from '../../../i18n/tls.ko';
 import { X509Certificate } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DEMO_EPOCH_MS } from '../../sim/clock';
@@ -84,13 +85,13 @@ describe('validateChain: the good demo chains', () => {
       'extended_key_usage www.example.com',
       'hostname www.example.com',
     ]);
-    expect(result.steps[3]!.detail).toBe(
+    expect(stepText(result.steps[3]!)).toBe(
       'The sha256WithRSAEncryption signature verifies with the public key of Wirestep Demo Intermediate CA.',
     );
-    expect(result.steps[7]!.detail).toBe(
+    expect(stepText(result.steps[7]!)).toBe(
       'Valid 2025-01-01 00:00 UTC to 2035-01-01 00:00 UTC; it is now 2026-01-15 12:00 UTC.',
     );
-    expect(result.steps[20]!.detail).toBe(
+    expect(stepText(result.steps[20]!)).toBe(
       'www.example.com matches the subjectAltName entry www.example.com.',
     );
   });
@@ -317,9 +318,16 @@ describe('validateChain: bytes that are not a certificate', () => {
         check: 'parse',
         subject: 'certificate 1',
         ok: false,
-        detail: 'Certificate 1 of 1 cannot be decoded: it does not start with a DER SEQUENCE.',
+        detail: 'cert.step.not_parsed',
+        params: { index: 1, count: 1, cause: 'cert.parse.not_sequence' },
       },
     ]);
+    expect(stepText(settled.steps[0]!)).toBe(
+      'Certificate 1 of 1 cannot be decoded: it does not start with a DER SEQUENCE.',
+    );
+    expect(stepText(settled.steps[0]!, TLS_TEXT_KO)).toBe(
+      '인증서 1개 중 1번째를 해석할 수 없습니다: DER SEQUENCE로 시작하지 않습니다.',
+    );
   });
 
   it('refuses a truncated certificate, a trailing byte, and garbage in second place', async () => {

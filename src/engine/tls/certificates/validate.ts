@@ -93,21 +93,23 @@ export async function validateChain(
         check: 'parse',
         subject: parsed.label,
         ok: true,
-        detail: `Certificate ${i + 1} of ${chain.length} is a well-formed X.509 certificate.`,
+        detail: 'cert.step.parsed',
+        params: { index: i + 1, count: chain.length },
       });
     } catch (error) {
-      const reason = error instanceof CertificateParseError ? error.message : String(error);
+      const reason: Readonly<Record<string, string | number>> & { cause: string } =
+        error instanceof CertificateParseError
+          ? { ...error.params, cause: error.key }
+          : { cause: 'cert.parse.asn1', detail: String(error) };
+      const params = { ...reason, index: i + 1, count: chain.length };
       steps.push({
         check: 'parse',
         subject: `certificate ${i + 1}`,
         ok: false,
-        detail: `Certificate ${i + 1} of ${chain.length} cannot be decoded: ${reason}.`,
+        detail: 'cert.step.not_parsed',
+        params,
       });
-      const refused = certificateError('invalid_certificate.bad_encoding', {
-        index: i + 1,
-        count: chain.length,
-        detail: reason,
-      });
+      const refused = certificateError('invalid_certificate.bad_encoding', params);
       return fail(refused, presented);
     }
   }

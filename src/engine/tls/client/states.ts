@@ -3,7 +3,7 @@
  * (STYLE.md: rustls's client/tls12.rs).
  */
 import type { KeyShare } from '../../crypto/ecdhe';
-import { HandshakeType } from '../enums';
+import { HandshakeType, type CipherSuite, type NamedGroup } from '../enums';
 import type { TrafficKeys } from '../key-schedule';
 import type { Session } from '../session';
 import type { SuiteParams } from '../suites';
@@ -13,7 +13,7 @@ import type { HelloRandoms } from '../handshake-steps';
 export interface ClientOffer {
   clientRandom: Uint8Array;
   sessionId: Uint8Array;
-  cipherSuites: number[];
+  cipherSuites: CipherSuite[];
   extensionTypes: number[];
   offeredSession?: Session;
   /** How the offered session was presented: its ID, or a ticket. */
@@ -52,7 +52,7 @@ export type ClientState =
       name: 'ExpectServerHelloDone';
       offer: ClientOffer;
       hello: AgreedHello;
-      group: number;
+      group: NamedGroup;
       serverPublic: Uint8Array;
       /** Our ECDHE key pair in that group, for the ClientKeyExchange. */
       share: KeyShare;

@@ -109,6 +109,6 @@ function readName(v: Reader): Uint8Array {
     return v.rest('der', { show: showName, explain: NAME_DER });
   } catch (e) {
     if (!(e instanceof CertificateParseError)) throw e;
-    throw new DecodeError(`a DistinguishedName is not a DER Name: ${e.message}`, at);
+    throw new DecodeError('decode.tls.distinguished_name', { ...e.params, cause: e.key }, at);
   }
 }

@@ -29,7 +29,7 @@ export function readChangeCipherSpec(r: Reader): void {
     const at = g.offset;
     const value = g.u8('type', { show, explain: 'tls.change_cipher_spec.type' });
     if (value !== CHANGE_CIPHER_SPEC) {
-      throw new DecodeError(`ChangeCipherSpec type is ${value}, not change_cipher_spec (1)`, at);
+      throw new DecodeError('decode.tls.ccs_type', { value }, at);
     }
   });
 }

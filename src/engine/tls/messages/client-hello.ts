@@ -11,7 +11,13 @@
  *   } ClientHello;
  */
 import { EncodeError, type Reader, type Writer } from '../../bytes';
-import { showCipherSuite, showCompressionMethod, showVersion } from '../enums';
+import {
+  showCipherSuite,
+  showCompressionMethod,
+  showVersion,
+  cipherSuite,
+  type CipherSuite,
+} from '../enums';
 import { readList, readOpaque, writeList, writeOpaque, type ListSpec } from './codec';
 import { readExtensions, writeExtensions, type Extension } from './extensions';
 
@@ -19,7 +25,7 @@ export interface ClientHello {
   version: number;
   random: Uint8Array;
   sessionId: Uint8Array;
-  cipherSuites: number[];
+  cipherSuites: CipherSuite[];
   compressionMethods: number[];
   extensions: Extension[];
 }
@@ -95,7 +101,7 @@ export function readClientHello(r: Reader): ClientHello {
     version,
     random,
     sessionId,
-    cipherSuites: suites,
+    cipherSuites: suites.map(cipherSuite),
     compressionMethods: compression,
     extensions,
   };

@@ -44,7 +44,8 @@ export function readList(r: Reader, spec: ListSpec): number[] {
     (v) => {
       if (v.remaining % spec.width !== 0) {
         throw new DecodeError(
-          `${spec.name} length ${v.remaining} is not a multiple of ${spec.width}`,
+          'decode.length_not_multiple',
+          { field: spec.name, length: v.remaining, width: spec.width },
           v.offset - spec.prefix,
         );
       }

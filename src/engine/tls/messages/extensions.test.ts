@@ -1,3 +1,4 @@
+import { cipherSuite, namedGroup } from '../enums';
 import { describe, expect, it } from 'vitest';
 import { DecodeError, EncodeError, Reader, Writer, fromHex, toHex } from '../../bytes';
 import {
@@ -70,7 +71,11 @@ describe('extensions', () => {
     // RFC 6066, Section 3: list length, name_type host_name, HostName length, "ex.com".
     ['server_name', { kind: 'server_name', hostName: 'ex.com' }, '0000000b000900000665782e636f6d'],
     ['server_name from a server (empty)', { kind: 'server_name', hostName: '' }, '00000000'],
-    ['supported_groups', { kind: 'supported_groups', groups: [29, 23] }, '000a00060004001d0017'],
+    [
+      'supported_groups',
+      { kind: 'supported_groups', groups: [29, 23].map(namedGroup) },
+      '000a00060004001d0017',
+    ],
     ['ec_point_formats', { kind: 'ec_point_formats', formats: [0] }, '000b00020100'],
     [
       'signature_algorithms',
@@ -212,7 +217,7 @@ describe('extensions', () => {
                 version: 0x0303,
                 random: counting(32),
                 sessionId: new Uint8Array(0),
-                cipherSuites: [0xc02f],
+                cipherSuites: [0xc02f].map(cipherSuite),
                 compressionMethods: [0],
                 extensions: [
                   { kind: 'extended_master_secret' },
@@ -226,7 +231,7 @@ describe('extensions', () => {
                 version: 0x0303,
                 random: counting(32),
                 sessionId: new Uint8Array(0),
-                cipherSuite: 0xc02f,
+                cipherSuite: cipherSuite(0xc02f),
                 compressionMethod: 0,
                 extensions: [
                   { kind: 'extended_master_secret' },

@@ -15,6 +15,8 @@ import {
   showSignatureScheme,
   namedGroupName,
   pointFormatName,
+  namedGroup,
+  type NamedGroup,
 } from '../enums';
 import {
   readList,
@@ -29,7 +31,7 @@ import {
 export type Extension =
   /** hostName '' is the empty extension a server sends back (RFC 6066, Section 3). */
   | { kind: 'server_name'; hostName: string }
-  | { kind: 'supported_groups'; groups: number[] }
+  | { kind: 'supported_groups'; groups: NamedGroup[] }
   | { kind: 'ec_point_formats'; formats: number[] }
   | { kind: 'signature_algorithms'; schemes: number[] }
   | { kind: 'alpn'; protocols: string[] }
@@ -278,7 +280,10 @@ function readExtensionData(r: Reader, type: number, start: number): Extension {
       return { kind: 'server_name', hostName };
     }
     case ExtensionType.supported_groups:
-      return { kind: 'supported_groups', groups: readList(r, namedGroupList) };
+      return {
+        kind: 'supported_groups',
+        groups: readList(r, namedGroupList).map(namedGroup),
+      };
     case ExtensionType.ec_point_formats:
       return { kind: 'ec_point_formats', formats: readList(r, pointFormatList) };
     case ExtensionType.signature_algorithms:
@@ -294,10 +299,7 @@ function readExtensionData(r: Reader, type: number, start: number): Extension {
     }
     case ExtensionType.extended_master_secret:
       if (!r.atEnd) {
-        throw new DecodeError(
-          `extended_master_secret extension_data must be empty but has ${r.remaining} bytes`,
-          start,
-        );
+        throw new DecodeError('decode.tls.ems_not_empty', { length: r.remaining }, start);
       }
       return { kind: 'extended_master_secret' };
     case ExtensionType.session_ticket:
@@ -359,7 +361,7 @@ function readServerNameList(r: Reader): string | undefined {
         // RFC 6066, Section 3: "MUST NOT contain more than one name of the same name_type";
         // well formed but forbidden, so illegal_parameter (as OpenSSL and tlsfuzzer expect).
         if (host !== undefined)
-          throw new DecodeError('server_name has more than one host_name', at, 'illegal_value');
+          throw new DecodeError('decode.tls.sni_two_names', {}, at, 'illegal_value');
         checkHostNameBytes(name, at);
         host = fromUtf8(name);
       }
@@ -409,7 +411,11 @@ export function readExtensions(r: Reader, explain: string): Extension[] {
         const at = v.offset;
         const type = peekU16(v);
         if (seen.has(type)) {
-          throw new DecodeError(`duplicate extension ${extensionName(type)}`, at);
+          throw new DecodeError(
+            'decode.tls.duplicate_extension',
+            { extension: extensionName(type) },
+            at,
+          );
         }
         seen.add(type);
         out.push(readExtension(v));
@@ -429,7 +435,8 @@ function showNameType(n: number): string {
 function peekU16(r: Reader): number {
   if (r.remaining < 2) {
     throw new DecodeError(
-      `truncated: extension_type needs 2 bytes but ${r.remaining} are left`,
+      'decode.truncated',
+      { what: 'extension_type', n: 2, left: r.remaining },
       r.offset,
     );
   }
@@ -444,20 +451,28 @@ function strictUtf8(bytes: Uint8Array): string | undefined {
   }
 }
 
-function hostNameProblem(bytes: Uint8Array): string | undefined {
+const HOST_NAME_PROBLEMS = {
+  'decode.tls.sni_not_printable': 'is not printable ASCII',
+  'decode.tls.sni_trailing_dot': 'ends with a dot',
+} as const;
+
+function hostNameProblem(bytes: Uint8Array): keyof typeof HOST_NAME_PROBLEMS | undefined {
   for (const b of bytes) {
-    if (b < 0x21 || b > 0x7e) return 'is not printable ASCII';
+    if (b < 0x21 || b > 0x7e) return 'decode.tls.sni_not_printable';
   }
-  if (bytes[bytes.length - 1] === 0x2e) return 'ends with a dot';
+  if (bytes[bytes.length - 1] === 0x2e) return 'decode.tls.sni_trailing_dot';
   return undefined;
 }
 
 function checkHostNameBytes(bytes: Uint8Array, at: number): void {
   const problem = hostNameProblem(bytes);
-  if (problem) throw new DecodeError(`server_name host_name ${problem}`, at, 'illegal_value');
+  if (problem) throw new DecodeError(problem, {}, at, 'illegal_value');
 }
 
 function checkHostName(host: string): void {
   const problem = hostNameProblem(utf8(host));
-  if (problem) throw new EncodeError(`server_name host_name ${JSON.stringify(host)} ${problem}`);
+  if (problem)
+    throw new EncodeError(
+      `server_name host_name ${JSON.stringify(host)} ${HOST_NAME_PROBLEMS[problem]}`,
+    );
 }

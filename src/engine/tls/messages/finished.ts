@@ -26,7 +26,8 @@ export function writeFinished(w: Writer, f: Finished): void {
 export function readFinished(r: Reader): Finished {
   if (r.remaining < VERIFY_DATA_LENGTH) {
     throw new DecodeError(
-      `verify_data is ${r.remaining} bytes but must be at least ${VERIFY_DATA_LENGTH}`,
+      'decode.tls.verify_data_short',
+      { length: r.remaining, min: VERIFY_DATA_LENGTH },
       r.offset,
     );
   }

@@ -1,3 +1,4 @@
+import { cipherSuite } from '../enums';
 import { describe, expect, it } from 'vitest';
 import { DecodeError, EncodeError, fromHex, toHex } from '../../bytes';
 import { counting, sampleMessages } from '../../../../test/fixtures/tls/samples';
@@ -68,7 +69,7 @@ describe('handshake messages', () => {
         version: 0x0303,
         random: new Uint8Array(32).fill(0xaa),
         sessionId: new Uint8Array(0),
-        cipherSuites: [0xc02f],
+        cipherSuites: [0xc02f].map(cipherSuite),
         compressionMethods: [0],
         extensions: [{ kind: 'server_name', hostName: 'a.b' }, { kind: 'extended_master_secret' }],
       },

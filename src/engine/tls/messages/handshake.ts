@@ -202,7 +202,8 @@ function readBody(r: Reader, msgType: number): HandshakeMessage {
 export function readHandshake(r: Reader): HandshakeMessage {
   if (r.remaining < HANDSHAKE_HEADER_LENGTH) {
     throw new DecodeError(
-      `truncated: handshake header needs ${HANDSHAKE_HEADER_LENGTH} bytes but ${r.remaining} are left`,
+      'decode.truncated',
+      { what: 'handshake header', n: HANDSHAKE_HEADER_LENGTH, left: r.remaining },
       r.offset,
     );
   }
@@ -214,7 +215,8 @@ export function readHandshake(r: Reader): HandshakeMessage {
       const length = g.u24('length', { explain: 'tls.handshake.length' });
       if (length > g.remaining) {
         throw new DecodeError(
-          `handshake length ${length} exceeds the ${g.remaining} bytes left`,
+          'decode.length_exceeds',
+          { field: 'handshake', length, left: g.remaining },
           g.offset,
         );
       }

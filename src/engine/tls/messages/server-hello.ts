@@ -11,7 +11,13 @@
  *   } ServerHello;
  */
 import { EncodeError, type Reader, type Writer } from '../../bytes';
-import { showCipherSuite, showCompressionMethod, showVersion } from '../enums';
+import {
+  showCipherSuite,
+  showCompressionMethod,
+  showVersion,
+  cipherSuite,
+  type CipherSuite,
+} from '../enums';
 import { MAX_SESSION_ID_LENGTH, RANDOM_LENGTH } from './client-hello';
 import { readOpaque, writeOpaque } from './codec';
 import { readExtensions, writeExtensions, type Extension } from './extensions';
@@ -20,7 +26,7 @@ export interface ServerHello {
   version: number;
   random: Uint8Array;
   sessionId: Uint8Array;
-  cipherSuite: number;
+  cipherSuite: CipherSuite;
   compressionMethod: number;
   extensions: Extension[];
 }
@@ -66,14 +72,13 @@ export function readServerHello(r: Reader): ServerHello {
     { max: MAX_SESSION_ID_LENGTH },
     'tls.server_hello.session_id',
   );
-  const cipherSuite = r.u16('cipher_suite', {
-    show: showCipherSuite,
-    explain: 'tls.server_hello.cipher_suite',
-  });
+  const suite = cipherSuite(
+    r.u16('cipher_suite', { show: showCipherSuite, explain: 'tls.server_hello.cipher_suite' }),
+  );
   const compressionMethod = r.u8('compression_method', {
     show: showCompressionMethod,
     explain: 'tls.server_hello.compression_method',
   });
   const extensions = r.atEnd ? [] : readExtensions(r, 'tls.server_hello.extensions');
-  return { version, random, sessionId, cipherSuite, compressionMethod, extensions };
+  return { version, random, sessionId, cipherSuite: suite, compressionMethod, extensions };
 }

@@ -15,13 +15,20 @@
  * layer keeps such a message raw.
  */
 import { concatBytes, EncodeError, Writer, type Reader } from '../../bytes';
-import { CurveType, showCurveType, showNamedGroup, showSignatureScheme } from '../enums';
+import {
+  CurveType,
+  showCurveType,
+  showNamedGroup,
+  namedGroup,
+  showSignatureScheme,
+  type NamedGroup,
+} from '../enums';
 import { readOpaque, writeOpaque } from './codec';
 
 export interface ServerKeyExchange {
   /** 3 = named_curve, the only type RFC 8422 allows. */
   curveType: number;
-  namedGroup: number;
+  namedGroup: NamedGroup;
   /** The server's ephemeral public point (ECPoint.point), u8-length-prefixed on the wire. */
   publicKey: Uint8Array;
   signatureScheme: number;
@@ -107,10 +114,12 @@ export function readServerKeyExchange(r: Reader): ServerKeyExchange | undefined 
           p.rest('unsupported_params', { explain: 'tls.server_key_exchange.unsupported' });
         return undefined;
       }
-      const namedGroup = p.u16('named_curve', {
-        show: showNamedGroup,
-        explain: 'tls.server_key_exchange.named_curve',
-      });
+      const group = namedGroup(
+        p.u16('named_curve', {
+          show: showNamedGroup,
+          explain: 'tls.server_key_exchange.named_curve',
+        }),
+      );
       const publicKey = readOpaque(
         p,
         1,
@@ -119,7 +128,7 @@ export function readServerKeyExchange(r: Reader): ServerKeyExchange | undefined 
         'tls.server_key_exchange.public',
         'point',
       );
-      return { curveType, namedGroup, publicKey };
+      return { curveType, namedGroup: group, publicKey };
     },
     { explain: 'tls.server_key_exchange.params' },
   );

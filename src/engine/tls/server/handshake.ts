@@ -15,7 +15,9 @@ import { parseCertificate } from '../certificates/parse';
 import {
   AlertDescription,
   ClientCertificateType,
+  CipherSuite,
   ProtocolVersion,
+  cipherSuite,
   cipherSuiteName,
   versionName,
 } from '../enums';
@@ -44,7 +46,7 @@ import { SERVER_ACCEPTS, type ServerHelloDecided, type ServerState } from './sta
 
 const EC_POINT_FORMAT_UNCOMPRESSED = 0;
 /** RFC 7507, Section 6. */
-const TLS_FALLBACK_SCSV = 0x5600;
+const TLS_FALLBACK_SCSV = cipherSuite(0x5600);
 
 export function serverMachine(config: ServerConfig): Machine<ServerState> {
   return {
@@ -183,7 +185,7 @@ async function onClientHello(
   signing.catch(() => undefined);
 
   // The lab's misbehaving server (config.ts, ServerMisbehaviour) names a suite of its own choosing.
-  const namedSuite = config.misbehave?.selectSuite ?? choice.suite.id;
+  const namedSuite = cipherSuite(config.misbehave?.selectSuite ?? choice.suite.id);
   if (namedSuite !== choice.suite.id)
     ctx.note('tls.server.misbehave_select_suite', { suite: cipherSuiteName(namedSuite) });
   ctx.sendHandshake({
@@ -279,7 +281,7 @@ function serverExtensions(
   const out: Extension[] = [];
   const clientSignalsRenegotiation =
     findExtension(hello.extensions, 'renegotiation_info') !== undefined ||
-    hello.cipherSuites.includes(0x00ff);
+    hello.cipherSuites.includes(CipherSuite.TLS_EMPTY_RENEGOTIATION_INFO_SCSV);
   if (clientSignalsRenegotiation)
     out.push({ kind: 'renegotiation_info', renegotiatedConnection: new Uint8Array(0) }); // RFC 5746, Section 3.6
   if (findExtension(hello.extensions, 'ec_point_formats'))

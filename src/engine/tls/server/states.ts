@@ -1,5 +1,5 @@
 /** The server's states, each named for what it waits for (STYLE.md: rustls's server/tls12.rs). */
-import { HandshakeType } from '../enums';
+import { HandshakeType, type NamedGroup } from '../enums';
 import type { HelloRandoms } from '../handshake-steps';
 import type { TrafficKeys } from '../key-schedule';
 import type { SuiteParams } from '../suites';
@@ -23,13 +23,13 @@ export type ServerState =
       /** The client's Certificate, after our CertificateRequest (RFC 5246, Section 7.4.6). */
       name: 'ExpectCertificate';
       hello: ServerHelloDecided;
-      group: number;
+      group: NamedGroup;
       privateKey: Uint8Array;
     }
   | {
       name: 'ExpectClientKeyExchange';
       hello: ServerHelloDecided;
-      group: number;
+      group: NamedGroup;
       privateKey: Uint8Array;
     }
   | {

@@ -16,7 +16,7 @@ import {
 } from '../../../store/store';
 import { errorText } from '../../error-text';
 import { useStrings } from '../../hooks';
-import { format } from '../../i18n';
+import { format, translate } from '../../i18n';
 import { FieldDetails } from '../../inspector/FieldDetails';
 import { FieldTree } from '../../inspector/FieldTree';
 import { HexDump } from '../../inspector/HexDump';
@@ -115,7 +115,11 @@ export function DecodeView() {
         status = {
           text: format(d.errorAt, {
             protocol: d.protocols[result.protocol],
-            reason: errorText(result.reason),
+            reason: errorText(
+              result.problem
+                ? translate(t.notes, result.problem.key, result.problem.params)
+                : result.reason,
+            ),
             offset: result.offset,
           }),
           bad: true,

@@ -32,6 +32,8 @@ export type DecodeResult =
       /** The decoder's reason, and the byte offset it names. */
       reason: string;
       offset: number;
+      /** The reason as a key of the language tables, when the decoder gave one. */
+      problem?: Problem;
     }
   | { kind: 'ok'; protocol: Protocol; bytes: Uint8Array; spans: Span[] };
 
@@ -88,9 +90,23 @@ export function looksLikeTls(bytes: Uint8Array): boolean {
   );
 }
 
+/** A DecodeError's reason as the tables read it (src/i18n/decode.en.ts). */
+export interface Problem {
+  key: string;
+  params: Readonly<Record<string, string | number>>;
+}
+
 interface Failure {
   reason: string;
   offset: number;
+  problem?: Problem;
+}
+
+function problemOf(e: object): Problem | undefined {
+  if (!('key' in e) || typeof e.key !== 'string' || !('params' in e)) return undefined;
+  const params = e.params;
+  if (!params || typeof params !== 'object') return undefined;
+  return { key: e.key, params: params as Problem['params'] };
 }
 
 function attempt(
@@ -101,7 +117,11 @@ function attempt(
     return decode(bytes);
   } catch (e) {
     if (e && typeof e === 'object' && 'offset' in e && typeof e.offset === 'number')
-      return { reason: 'reason' in e ? String(e.reason) : String(e), offset: e.offset };
+      return {
+        reason: 'reason' in e ? String(e.reason) : String(e),
+        offset: e.offset,
+        problem: problemOf(e),
+      };
     throw e;
   }
 }
@@ -123,5 +143,6 @@ export function decodeHex(text: string, mode: DecodeMode, decoders: Decoders): D
   const protocol: Protocol = mode === 'auto' ? (looksLikeTls(bytes) ? 'tls' : 'dns') : mode;
   const tried = attempt(decoders[protocol], bytes);
   if ('spans' in tried) return { kind: 'ok', protocol, bytes, spans: tried.spans };
-  return { kind: 'error', protocol, bytes, reason: tried.reason, offset: tried.offset };
+  const { reason, offset, problem } = tried;
+  return { kind: 'error', protocol, bytes, reason, offset, ...(problem ? { problem } : {}) };
 }

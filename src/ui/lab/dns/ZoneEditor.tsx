@@ -7,13 +7,14 @@ import { useId, useMemo, useRef, type RefObject } from 'react';
 import { DNS_QUERY_TYPES } from '../../../engine/scenarios/catalog';
 import type {
   LookupStep,
+  ZoneEditError,
   ZoneEditOutcome,
   ZoneEditSettings,
 } from '../../../engine/scenarios/lab/dns';
 import { MAX_ZONE_EDIT_LOOKUPS, MAX_ZONE_LINES } from '../../../engine/limits';
 import { errorText } from '../../error-text';
 import { useStrings } from '../../hooks';
-import { format } from '../../i18n';
+import { format, translate, type Strings } from '../../i18n';
 import { SelectField, TextField } from '../common';
 import type { EditorProps, LabParts, OutcomeProps } from '../types';
 import { useLabModules } from '../useLab';
@@ -118,13 +119,7 @@ function ZoneEditor({ params, change }: EditorProps<ZoneEditSettings>) {
         onChange={(text) => change({ ...params, text }, 'typing')}
       />
       <p id={errorId} className={error ? 'zone-error' : 'zone-ok'} aria-live="polite">
-        {error
-          ? errorText(
-              error.line === null
-                ? error.message
-                : format(z.errorAt, { line: error.line, message: error.message }),
-            )
-          : z.parses}
+        {error ? errorText(zoneErrorText(t, error)) : z.parses}
       </p>
       {error?.line != null && (
         <button
@@ -200,6 +195,12 @@ function ZoneEditor({ params, change }: EditorProps<ZoneEditSettings>) {
   );
 }
 
+/** Why an edit was not applied, in the page's language (a trace from before keys has none). */
+function zoneErrorText(t: Strings, e: ZoneEditError): string {
+  const message = e.key ? translate(t.notes, e.key, e.params) : e.message;
+  return e.line === null ? message : format(t.lab.zone.errorAt, { line: e.line, message });
+}
+
 function ZoneEditOutcomeView({ outcome }: OutcomeProps<ZoneEditOutcome>) {
   const t = useStrings();
   const z = t.lab.zone;
@@ -207,11 +208,7 @@ function ZoneEditOutcomeView({ outcome }: OutcomeProps<ZoneEditOutcome>) {
     const e = outcome.error;
     return (
       <>
-        <p className="verdict bad">
-          {errorText(
-            e.line === null ? e.message : format(z.errorAt, { line: e.line, message: e.message }),
-          )}
-        </p>
+        <p className="verdict bad">{errorText(zoneErrorText(t, e))}</p>
         <p>{z.notLoaded}</p>
       </>
     );

@@ -55,7 +55,7 @@ export function cacheTtls(
         copy.recursive.responses.peek(name, RRType.CNAME, now),
     ),
     delegations: zones.map((zone) => {
-      const cut = copy.recursive.delegations.closest(zone, now);
+      const cut = copy.recursive.delegations.closest(zone, now).hit;
       return {
         zone: zone.toString(),
         ttl: cut && cut.delegation.zone.equals(zone) ? cut.ttl : null,

@@ -155,7 +155,7 @@ function cachedFor(
 ): Pick<PoisoningOutcome, 'cachedAfterAttack' | 'delegationAfterAttack'> {
   const copy = cloneResolverState(sequence.state);
   const hit = copy.recursive.responses.peek(name, RRType.A, sequence.now);
-  const cut = copy.recursive.delegations.closest(name.parent(), sequence.now);
+  const cut = copy.recursive.delegations.closest(name.parent(), sequence.now).hit;
   return {
     cachedAfterAttack:
       hit?.value.kind === 'records' ? hit.value.records.map((rr) => formatRData(rr.data)) : null,

@@ -9,6 +9,7 @@
 import { demoServerHandler } from '../../../dns/behaviour';
 import type { DnsWorld } from '../../../dns/lookup';
 import { Name, NameError } from '../../../dns/name';
+import { problemText, type ProblemParams, type ZoneKey } from '../../../dns/problem';
 import { buildDemoUniverse, DEMO_ZONE_TEXTS, type DemoUniverse } from '../../../dns/universe';
 import { ZoneParseError } from '../../../dns/zone/tokens';
 import { Zone, ZoneError } from '../../../dns/zone/zone';
@@ -42,10 +43,15 @@ export function shippedZoneText(origin: string): string | undefined {
   return editableZones().find((z) => Name.parse(z.origin).equals(wanted))?.text;
 }
 
-/** Why an edit was not applied; `line` is the master-file line when one is to blame. */
+/**
+ * Why an edit was not applied; `line` is the master-file line when one is to blame. `key` and
+ * `params` are the reason for the language tables (src/i18n/zone.en.ts), `message` its English.
+ */
 export interface ZoneEditError {
   line: number | null;
   message: string;
+  key: ZoneKey;
+  params: ProblemParams;
 }
 
 export type ZoneEditResult =
@@ -61,18 +67,18 @@ export function applyZoneEdit(origin: string, text: string): ZoneEditResult {
     zoneName = Name.parse(origin);
   } catch (error) {
     if (error instanceof NameError)
-      return fail(null, `bad zone name '${origin}': ${error.message}`);
+      return fail(null, 'zone.bad_origin', { ...error.params, origin, cause: error.key });
     throw error;
   }
   const universe = buildDemoUniverse();
   if (!universe.servers.some((s) => s.zones.some((z) => z.origin.equals(zoneName))))
-    return fail(null, `the demo universe has no zone ${zoneName}`);
+    return fail(null, 'zone.not_in_universe', { zone: zoneName.toString() });
   let zone: Zone;
   try {
     zone = Zone.parse(text, { origin: zoneName });
   } catch (error) {
-    if (error instanceof ZoneParseError) return fail(error.line, error.reason);
-    if (error instanceof ZoneError) return fail(null, error.message);
+    if (error instanceof ZoneParseError) return fail(error.line, error.key, error.params);
+    if (error instanceof ZoneError) return fail(null, error.key, error.params);
     throw error;
   }
   const servers = universe.servers.map((server) => ({
@@ -90,6 +96,6 @@ export function applyZoneEdit(origin: string, text: string): ZoneEditResult {
   };
 }
 
-function fail(line: number | null, message: string): ZoneEditResult {
-  return { ok: false, error: { line, message } };
+function fail(line: number | null, key: ZoneKey, params: ProblemParams = {}): ZoneEditResult {
+  return { ok: false, error: { line, message: problemText(key, params), key, params } };
 }
