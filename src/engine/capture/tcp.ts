@@ -41,7 +41,6 @@ export function reassemble(segments: readonly TransportPacket[]): TcpStream {
     .sort((a, b) => a.rel - b.rel || a.i - b.i);
   const total = Math.max(...placed.map((p) => p.rel + p.s.payload.length));
   const bytes = new Uint8Array(Math.max(0, total));
-  const chunks: StreamChunk[] = [];
   let end = 0;
   let gapAt: number | undefined;
   for (const { s, rel } of placed) {
@@ -52,9 +51,26 @@ export function reassemble(segments: readonly TransportPacket[]): TcpStream {
     const segEnd = rel + s.payload.length;
     if (segEnd <= end) continue;
     bytes.set(s.payload.subarray(end - rel), end);
-    chunks.push({ start: end, end: segEnd, time: s.time, frame: s.frame });
     end = segEnd;
   }
+  // Each byte's time is when the first segment carrying it arrived, whatever its order in the
+  // stream: a pass in capture order, keeping the stretches no earlier segment covered.
+  const chunks: StreamChunk[] = [];
+  const covered: [number, number][] = [];
+  for (const { s, rel } of [...placed].sort((a, b) => a.s.time - b.s.time || a.i - b.i)) {
+    const from = Math.max(0, rel);
+    const to = Math.min(end, rel + s.payload.length);
+    let at = from;
+    for (const [cs, ce] of covered) {
+      if (ce <= at) continue;
+      if (cs >= to) break;
+      if (cs > at) chunks.push({ start: at, end: cs, time: s.time, frame: s.frame });
+      at = Math.max(at, ce);
+    }
+    if (at < to) chunks.push({ start: at, end: to, time: s.time, frame: s.frame });
+    if (from < to) mergeInto(covered, from, to);
+  }
+  chunks.sort((a, b) => a.start - b.start);
   return {
     bytes: bytes.subarray(0, end),
     chunks,
@@ -72,4 +88,25 @@ export function arrivalOf(stream: TcpStream, start: number, end: number): number
     t = Math.max(t, c.time);
   }
   return t === -Infinity ? stream.firstTime : t;
+}
+
+/** Adds [from, to) to a sorted list of disjoint intervals, merging what touches it. */
+function mergeInto(list: [number, number][], from: number, to: number): void {
+  const last = list[list.length - 1];
+  // The common case: the stream grows at its end.
+  if (!last || last[1] < from) {
+    list.push([from, to]);
+    return;
+  }
+  if (last[0] <= from) {
+    last[1] = Math.max(last[1], to);
+    return;
+  }
+  const kept = list.filter(([s, e]) => e < from || s > to);
+  const merged = list.filter(([s, e]) => !(e < from || s > to));
+  const start = Math.min(from, ...merged.map(([s]) => s));
+  const stop = Math.max(to, ...merged.map(([, e]) => e));
+  kept.push([start, stop]);
+  kept.sort((a, b) => a[0] - b[0]);
+  list.splice(0, list.length, ...kept);
 }
