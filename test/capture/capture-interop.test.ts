@@ -11,6 +11,7 @@ import { openCapture, type CapturedConnection } from '../../src/engine/capture';
 import { startNsd, tempDir } from '../dns/support/processes';
 import { dig } from '../dns/support/dig';
 import { freePort, pemPath, runCli, startChild, type Child } from '../tls/support/peers';
+import { capture as captureWith, run } from './support';
 
 const dir = tempDir('capture');
 const children: Child[] = [];
@@ -18,38 +19,13 @@ afterAll(async () => {
   await Promise.all(children.map((c) => c.stop()));
 });
 
-function run(command: string, args: readonly string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(command, args, { timeout: 30_000, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`${command} ${args.join(' ')}: ${error.message}\n${stderr}`));
-      else resolve(stdout);
-    });
-  });
-}
-
-/** dumpcap on `iface` with a capture filter while `traffic` runs; returns the file's path. */
-async function capture(
+const capture = (
   name: string,
   iface: string,
   filter: string,
   traffic: () => Promise<void>,
   format: 'pcap' | 'pcapng' = 'pcapng',
-): Promise<string> {
-  const path = join(dir, name);
-  const args = ['-i', iface, '-f', filter, '-w', path];
-  if (format === 'pcap') args.push('-P');
-  const dumpcap = startChild('dumpcap', args);
-  children.push(dumpcap);
-  await dumpcap.waitFor(/Capturing on/, 'dumpcap to start capturing');
-  try {
-    await traffic();
-    // Lets the last FIN and ACK segments reach dumpcap's ring before it stops; not an assertion.
-    await new Promise((r) => setTimeout(r, 500));
-  } finally {
-    await dumpcap.stop();
-  }
-  return path;
-}
+) => captureWith(join(dir, name), iface, filter, traffic, format);
 
 async function openssl(
   server: { host: string; args: string[] },

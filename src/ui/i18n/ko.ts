@@ -158,6 +158,13 @@ const ui: Strings['ui'] = {
   downloadPng: '다이어그램 내려받기 (PNG)',
   exportTrace: '트레이스 내보내기 (JSON)',
   importTrace: '트레이스 가져오기 (JSON)…',
+  openCapture: '캡처 열기',
+  openCaptureHint:
+    '.pcap 또는 .pcapng 파일과, 있다면 NSS 키 로그(SSLKEYLOGFILE)를 함께 고르거나 여기에 끌어 놓으세요.',
+  captureConnection: '캡처 속 연결',
+  captureEmpty: 'TLS 연결도 DNS 교환도 들어 있지 않습니다',
+  captureStopped:
+    '{file}의 {label}을 보여 주고 있습니다. 파일이 손상되어 {offset}번째 바이트에서 읽기를 멈췄습니다.',
   copyLink: '링크 복사',
   linkCopied: '링크를 복사했습니다.',
   linkLabel: '이 메시지로 가는 링크',
