@@ -639,6 +639,12 @@ const secrets: Table = {
     'The client’s implicit IV: for AES-GCM the 4-byte salt that starts each nonce (RFC 5288), for ChaCha20-Poly1305 12 bytes mixed with the sequence number (RFC 7905).',
   'secret.server_write_iv':
     'The server’s implicit IV, used the same way for the records the server sends.',
+  'secret.tls13.traffic':
+    'A TLS 1.3 traffic secret, read from the key log (SSLKEYLOGFILE): the handshake secret protects the handshake up to Finished, the application secret what follows (RFC 8446, Section 7.1).',
+  'secret.tls13.key':
+    'HKDF-Expand-Label(traffic secret, “key”, “”, key length): the AEAD key of this direction (RFC 8446, Section 7.3).',
+  'secret.tls13.iv':
+    'HKDF-Expand-Label(traffic secret, “iv”, “”, 12): XORed with the record’s sequence number to make each nonce (RFC 8446, Sections 5.3 and 7.3).',
   'secret.verify_data.client':
     'PRF(master_secret, “client finished”, hash of the handshake messages), 12 bytes: what the client’s Finished carries (RFC 5246, Section 7.4.9).',
   'secret.verify_data.server':

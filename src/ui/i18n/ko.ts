@@ -611,6 +611,12 @@ const secrets: Table = {
   'secret.client_write_iv':
     '클라이언트의 암묵적 IV입니다. AES-GCM에서는 각 논스의 앞부분이 되는 4바이트 salt이고(RFC 5288), ChaCha20-Poly1305에서는 시퀀스 번호와 섞이는 12바이트입니다(RFC 7905).',
   'secret.server_write_iv': '서버의 암묵적 IV로, 서버가 보내는 레코드에 같은 방식으로 쓰입니다.',
+  'secret.tls13.traffic':
+    '키 로그(SSLKEYLOGFILE)에서 읽은 TLS 1.3 트래픽 비밀입니다. 핸드셰이크 비밀은 Finished까지의 핸드셰이크를, 애플리케이션 비밀은 그 뒤를 보호합니다(RFC 8446, 7.1절).',
+  'secret.tls13.key':
+    'HKDF-Expand-Label(트래픽 비밀, “key”, “”, 키 길이): 이 방향의 AEAD 키입니다(RFC 8446, 7.3절).',
+  'secret.tls13.iv':
+    'HKDF-Expand-Label(트래픽 비밀, “iv”, “”, 12): 레코드의 시퀀스 번호와 XOR하여 각 논스를 만듭니다(RFC 8446, 5.3절과 7.3절).',
   'secret.verify_data.client':
     'PRF(master_secret, “client finished”, 핸드셰이크 메시지들의 해시), 12바이트: 클라이언트의 Finished에 실리는 값입니다(RFC 5246, 7.4.9절).',
   'secret.verify_data.server':
