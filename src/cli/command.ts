@@ -1,7 +1,7 @@
 import type { ArgSpec, Args } from './args';
 
 export interface Command {
-  protocol: 'tls' | 'dns' | 'scenario';
+  protocol: 'tls' | 'dns' | 'scenario' | 'capture';
   command: string;
   synopsis: string;
   spec: ArgSpec;

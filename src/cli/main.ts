@@ -12,6 +12,9 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(usage());
     return protocol ? 0 : 2;
   }
+  // `capture FILE` has no subcommand: what follows the word is its arguments.
+  const single = COMMANDS.find((c) => c.protocol === protocol && c.command === '');
+  if (single) return single.run(parseArgs(argv.slice(1), single.spec));
   const entry = COMMANDS.find((c) => c.protocol === protocol && c.command === command);
   if (!entry)
     throw new CliError(

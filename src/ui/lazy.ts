@@ -70,6 +70,7 @@ const ON_DEMAND: readonly (() => Promise<unknown>)[] = [
   () => import('../engine/tls/decode'),
   () => import('../engine/dns/codec'),
   () => import('../engine/tls/keylog'),
+  () => import('../engine/capture'),
   () => import('../engine/export/trace-pcap'),
   () => import('./share/diagram-image'),
   () => import('../engine/scenarios/trace-json'),

@@ -22,6 +22,8 @@ export type NoticeKey =
   | 'importWrongFormat'
   | 'importWrongVersion'
   | 'importDamaged'
+  | 'captureEmpty'
+  | 'captureStopped'
   | 'linkInvalid'
   | 'linkUnknownScenario'
   | 'linkBadValue'
@@ -48,6 +50,8 @@ export interface ImportedTrace {
   fileName: string;
   /** A real run's label (`tls connect HOST:PORT`), when no scenario made the trace. */
   realLabel?: string;
+  /** Where reading a damaged capture stopped; the notice says so. */
+  stoppedAt?: number;
 }
 
 export interface ShareSlice {
@@ -80,7 +84,7 @@ export const createShareSlice: StateCreator<Store, [], [], ShareSlice> = (set, g
     const { notice } = get();
     set({ probeReport: null, notice: notice?.message === 'importedProbe' ? null : notice });
   },
-  loadTrace({ scenarioId, settings, view, fileName, realLabel }) {
+  loadTrace({ scenarioId, settings, view, fileName, realLabel, stoppedAt }) {
     set({
       probeReport: null,
       runId: get().runId + 1,
@@ -93,9 +97,19 @@ export const createShareSlice: StateCreator<Store, [], [], ShareSlice> = (set, g
       error: undefined,
       importedFrom: fileName,
       notice:
-        realLabel === undefined
-          ? { tone: 'info', message: 'importedFrom', params: { file: fileName } }
-          : { tone: 'info', message: 'importedReal', params: { file: fileName, label: realLabel } },
+        stoppedAt !== undefined
+          ? {
+              tone: 'error',
+              message: 'captureStopped',
+              params: { file: fileName, label: realLabel ?? '', offset: stoppedAt },
+            }
+          : realLabel === undefined
+            ? { tone: 'info', message: 'importedFrom', params: { file: fileName } }
+            : {
+                tone: 'info',
+                message: 'importedReal',
+                params: { file: fileName, label: realLabel },
+              },
     });
     get().resetPlayback();
     get().clearSelection();

@@ -7,6 +7,12 @@ import type { Table } from './en';
 
 /** The key schedule, keyed by the secret events' `explain` keys. */
 const secrets: Table = {
+  'secret.tls13.traffic':
+    'A TLS 1.3 traffic secret, read from the key log (SSLKEYLOGFILE): the handshake secret protects the handshake up to Finished, the application secret what follows (RFC 8446, Section 7.1).',
+  'secret.tls13.key':
+    'HKDF-Expand-Label(traffic secret, “key”, “”, key length): the AEAD key of this direction (RFC 8446, Section 7.3).',
+  'secret.tls13.iv':
+    'HKDF-Expand-Label(traffic secret, “iv”, “”, 12): XORed with the record’s sequence number to make each nonce (RFC 8446, Sections 5.3 and 7.3).',
   'secret.pre_master.ecdhe':
     'The ECDHE shared secret: this side’s private key combined with the peer’s public key. Both sides arrive at the same value, and it never travels on the wire (RFC 8422, Section 5.10).',
   'secret.master':

@@ -162,6 +162,13 @@ const ui = {
   downloadPng: 'Download diagram (PNG)',
   exportTrace: 'Export trace (JSON)',
   importTrace: 'Import trace (JSON)…',
+  openCapture: 'Open capture',
+  openCaptureHint:
+    'A .pcap or .pcapng file, with its NSS key log (SSLKEYLOGFILE) if you have one. Choose both, or drop them here.',
+  captureConnection: 'Connection in the capture',
+  captureEmpty: 'it holds no TLS connection and no DNS exchange',
+  captureStopped:
+    'Showing {label} from {file}. The file is damaged: reading stopped at byte {offset}.',
   copyLink: 'Copy link',
   linkCopied: 'Link copied.',
   linkLabel: 'Link to this message',

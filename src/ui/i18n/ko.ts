@@ -159,6 +159,13 @@ const ui: Strings['ui'] = {
   downloadPng: '다이어그램 내려받기 (PNG)',
   exportTrace: '트레이스 내보내기 (JSON)',
   importTrace: '트레이스 가져오기 (JSON)…',
+  openCapture: '캡처 열기',
+  openCaptureHint:
+    '.pcap 또는 .pcapng 파일과, 있다면 NSS 키 로그(SSLKEYLOGFILE)를 함께 고르거나 여기에 끌어 놓으세요.',
+  captureConnection: '캡처 속 연결',
+  captureEmpty: 'TLS 연결도 DNS 교환도 들어 있지 않습니다',
+  captureStopped:
+    '{file}의 {label}을 보여 주고 있습니다. 파일이 손상되어 {offset}번째 바이트에서 읽기를 멈췄습니다.',
   copyLink: '링크 복사',
   linkCopied: '링크를 복사했습니다.',
   linkLabel: '이 메시지로 가는 링크',
@@ -669,6 +676,12 @@ const secrets: Table = {
   'secret.client_write_iv':
     '클라이언트의 암묵적 IV입니다. AES-GCM에서는 각 논스의 앞부분이 되는 4바이트 salt이고(RFC 5288), ChaCha20-Poly1305에서는 시퀀스 번호와 섞이는 12바이트입니다(RFC 7905).',
   'secret.server_write_iv': '서버의 암묵적 IV로, 서버가 보내는 레코드에 같은 방식으로 쓰입니다.',
+  'secret.tls13.traffic':
+    '키 로그(SSLKEYLOGFILE)에서 읽은 TLS 1.3 트래픽 비밀입니다. 핸드셰이크 비밀은 Finished까지의 핸드셰이크를, 애플리케이션 비밀은 그 뒤를 보호합니다(RFC 8446, 7.1절).',
+  'secret.tls13.key':
+    'HKDF-Expand-Label(트래픽 비밀, “key”, “”, 키 길이): 이 방향의 AEAD 키입니다(RFC 8446, 7.3절).',
+  'secret.tls13.iv':
+    'HKDF-Expand-Label(트래픽 비밀, “iv”, “”, 12): 레코드의 시퀀스 번호와 XOR하여 각 논스를 만듭니다(RFC 8446, 5.3절과 7.3절).',
   'secret.verify_data.client':
     'PRF(master_secret, “client finished”, 핸드셰이크 메시지들의 해시), 12바이트: 클라이언트의 Finished에 실리는 값입니다(RFC 5246, 7.4.9절).',
   'secret.verify_data.server':

@@ -9,6 +9,7 @@ import { LANGUAGE_CODES, LANGUAGE_NAMES, isLanguage } from '../i18n';
 import { switchLanguage } from '../i18n/switch-language';
 import { selectPresenting } from '../present/selectors';
 import { SharePanel } from '../lazy';
+import { CaptureOpener } from '../capture/CaptureOpener';
 import '../i18n/lang.css';
 import './share.css';
 
@@ -52,6 +53,7 @@ export function HeaderTools() {
       >
         ?
       </button>
+      <CaptureOpener />
       <ShareMenu />
     </div>
   );

@@ -1,0 +1,4 @@
+export * from './capture';
+export * from './file';
+export * from './keylog';
+export * from './summary';
