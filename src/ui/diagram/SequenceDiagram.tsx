@@ -15,10 +15,11 @@ import {
   useStore,
 } from '../../store/store';
 import { useReducedMotion, useStrings } from '../hooks';
-import { displayName, format, formatMs, translate } from '../i18n';
+import { displayName, format, translate, type Strings } from '../i18n';
+import { gutterTime, gutterTimeSince, readableTime } from '../i18n/duration';
 import { statesAt } from '../../store/trace-view';
 import { Icon } from '../Icon';
-import { LAYOUT, layoutDiagram, type DiagramLayout } from './layout';
+import { LAYOUT, layoutDiagram, type ArrowGeom, type DiagramLayout } from './layout';
 import { MessageArrow, type StepStatus } from './MessageArrow';
 import { useDiagramZoom } from './useDiagramZoom';
 import { Packet } from './Packet';
@@ -57,9 +58,15 @@ function laneNameLines(name: string, width: number): string[] {
   return [name.slice(0, space), name.slice(space + 1)];
 }
 
-/** The gutter is narrow: milliseconds up to 10 s, then seconds with three decimals. */
-function shortTime(ms: number): string {
-  return ms < 10_000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(3)} s`;
+/**
+ * The gutter is narrow. A message of a lookup or visit that began later than ten seconds in
+ * shows its time from that start (the phase's label gives the start itself), so a lookup an
+ * hour later still reads "+12 ms" rather than a rounded hour.
+ */
+function gutterLabel(units: Strings['units'], a: ArrowGeom): string {
+  return a.phaseStartMs >= 10_000
+    ? gutterTimeSince(units, a.timeMs - a.phaseStartMs)
+    : gutterTime(units, a.timeMs);
 }
 
 const statusOf = (step: number, cursor: number): StepStatus =>
@@ -127,7 +134,7 @@ export function SequenceDiagram() {
             name: a.name,
             from: displayName(t, a.from),
             to: displayName(t, a.to),
-            time: formatMs(a.timeMs),
+            time: readableTime(t.units, a.timeMs),
           }),
         ];
         if (a.encrypted) parts.push(t.ui.messageEncrypted);
@@ -136,7 +143,7 @@ export function SequenceDiagram() {
         return {
           label: parts.join(', '),
           size: format(t.ui.bytesShort, { count: a.bytes }),
-          time: shortTime(a.timeMs),
+          time: gutterLabel(t.units, a),
         };
       }) ?? [],
     [layout, t],
@@ -218,7 +225,7 @@ export function SequenceDiagram() {
                         ? format(t.ui.connectionLabel, { n: p.n })
                         : format(p.kind === 'visit' ? t.lab.visitLabel : t.ui.phaseLabel, {
                             n: p.n,
-                            time: formatMs(p.timeMs),
+                            time: readableTime(t.units, p.timeMs),
                           })}
                     </text>
                   </g>

@@ -71,6 +71,8 @@ export interface ArrowGeom {
   labelAnchor: 'middle' | 'start';
   /** Milliseconds since the start of the trace. */
   timeMs: number;
+  /** When the lookup, connection or visit this message belongs to began (0 for the first). */
+  phaseStartMs: number;
   bytes: number;
   encrypted: boolean;
   tone: Tone;
@@ -169,11 +171,13 @@ export function layoutDiagram(view: TraceView, width: number): DiagramLayout {
     stateRow = undefined;
   };
   const phaseAt = new Map(view.phases.map((p) => [p.eventIndex, p]));
+  let phaseStartMs = 0;
 
   view.trace.events.forEach((e, eventIndex) => {
     const step = stepOfEvent(view, eventIndex);
     const phase = phaseAt.get(eventIndex);
     if (phase && eventIndex > 0) {
+      phaseStartMs = e.t - view.t0;
       closeStateRow();
       out.phases.push({
         eventIndex,
@@ -233,6 +237,7 @@ export function layoutDiagram(view: TraceView, width: number): DiagramLayout {
           labelY: y1 - 9,
           labelAnchor: self ? 'start' : 'middle',
           timeMs: e.t - view.t0,
+          phaseStartMs,
           bytes: e.bytes.length,
           encrypted: e.encrypted,
           tone: messageTone(view, out.arrows.length),

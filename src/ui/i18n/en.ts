@@ -59,17 +59,17 @@ const ui = {
   zoomIn: 'Zoom in',
   zoomOut: 'Zoom out',
   zoomFit: 'Fit to view',
-  messageLabel: '{name}, {from} to {to}, {time} ms',
+  messageLabel: '{name}, {from} to {to}, {time}',
   messageEncrypted: 'encrypted',
   messageDropped: 'lost on the way',
   messageFatal: 'fatal alert',
   bytesShort: '{count} B',
-  timeMs: '{time} ms',
+  timeMs: '{time}',
   cacheHitLabel: 'cache hit · TTL {ttl} s left',
   cacheHitName: 'Cache hit at the {lane}, {cache}: {key}, {ttl#one:# second|other:# seconds} left',
   stateName: '{lane} state: {state}',
   errorName: 'Error at {lane}: {message}',
-  phaseLabel: 'Lookup {n} · {time} ms',
+  phaseLabel: 'Lookup {n} · {time}',
   phaseLabelFirst: 'Lookup {n}',
   connectionLabel: 'Connection {n}',
 
@@ -95,7 +95,7 @@ const ui = {
   tabCaches: 'Caches',
   inspectorTabs: 'Inspector views',
   fromTo: '{from} → {to}',
-  atTime: 'at {time} ms',
+  atTime: 'at {time}',
   sizeBytes: '{count#one:# byte|other:# bytes}',
   encryptedBadge: 'Encrypted',
   plaintextBadge: 'Plaintext',
@@ -149,7 +149,7 @@ const ui = {
   cacheTtl: 'TTL left',
   cacheTtlValue: '{ttl} s',
   cacheStats: '{hits#one:# hit|other:# hits}, {misses#one:# miss|other:# misses}',
-  cacheAt: 'at {time} ms',
+  cacheAt: 'at {time}',
 
   explainAlert: 'What this alert means',
   explainRcode: 'What {rcode} means',
@@ -766,7 +766,7 @@ const lab = {
   view: 'View',
   viewDiagram: 'Diagram',
   viewDecode: 'Decode',
-  visitLabel: 'Visit {n} · {time} ms',
+  visitLabel: 'Visit {n} · {time}',
 
   panel: 'Lab',
   sideSwitch: 'Side panel',
@@ -1126,8 +1126,20 @@ const lab = {
   },
 };
 
+/** Units of virtual time, for times people read at a glance (./duration.ts). */
+const units = {
+  ms: '{n} ms',
+  s: '{n} s',
+  min: '{n} min',
+  h: '{n} h',
+  d: '{n} d',
+  /** A time counted from the start of its lookup or visit, in the diagram's time gutter. */
+  since: '+{time}',
+};
+
 export const en = {
   ui,
+  units,
   messages,
   dns,
   spans,

@@ -52,17 +52,17 @@ const ui: Strings['ui'] = {
   zoomIn: '확대',
   zoomOut: '축소',
   zoomFit: '화면에 맞추기',
-  messageLabel: '{name}, {from}에서 {to|으로/로}, {time} ms',
+  messageLabel: '{name}, {from}에서 {to|으로/로}, {time}',
   messageEncrypted: '암호화됨',
   messageDropped: '전송 중 손실됨',
   messageFatal: '치명적 경고(fatal alert)',
   bytesShort: '{count} B',
-  timeMs: '{time} ms',
+  timeMs: '{time}',
   cacheHitLabel: '캐시 적중 · TTL {ttl}초 남음',
   cacheHitName: '{lane}의 캐시 적중, {cache}: {key}, {ttl}초 남음',
   stateName: '{lane} 상태: {state}',
   errorName: '{lane}에서 오류: {message}',
-  phaseLabel: '조회 {n} · {time} ms',
+  phaseLabel: '조회 {n} · {time}',
   phaseLabelFirst: '조회 {n}',
   connectionLabel: '연결 {n}',
 
@@ -88,7 +88,7 @@ const ui: Strings['ui'] = {
   tabCaches: '캐시',
   inspectorTabs: '검사기 보기',
   fromTo: '{from} → {to}',
-  atTime: '{time} ms 시점',
+  atTime: '{time} 시점',
   sizeBytes: '{count}바이트',
   encryptedBadge: '암호화됨',
   plaintextBadge: '평문',
@@ -142,7 +142,7 @@ const ui: Strings['ui'] = {
   cacheTtl: '남은 TTL',
   cacheTtlValue: '{ttl}초',
   cacheStats: '적중 {hits}회, 실패 {misses}회',
-  cacheAt: '{time} ms 시점',
+  cacheAt: '{time} 시점',
 
   explainAlert: '이 경고(alert)의 의미',
   explainRcode: '{rcode}의 의미',
@@ -778,8 +778,18 @@ const values: Table = {
   'lame.malformed': '해석할 수 없는 응답',
 };
 
+const units: Strings['units'] = {
+  ms: '{n} ms',
+  s: '{n}초',
+  min: '{n}분',
+  h: '{n}시간',
+  d: '{n}일',
+  since: '+{time}',
+};
+
 export const ko: Strings = {
   ui,
+  units,
   messages,
   dns,
   spans,

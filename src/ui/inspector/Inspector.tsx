@@ -14,7 +14,8 @@ import {
   useStore,
 } from '../../store/store';
 import { useStrings } from '../hooks';
-import { displayName, format, formatMs } from '../i18n';
+import { displayName, format } from '../i18n';
+import { readableTime } from '../i18n/duration';
 import { Suspense } from 'react';
 import { ExplainTab } from './ExplainTab';
 import { BytesTab, CachesTab, FieldsTab, KeysTab } from '../lazy';
@@ -63,7 +64,9 @@ export function Inspector() {
                   to: displayName(t, message.to),
                 })}
               </span>
-              <span>{format(t.ui.atTime, { time: formatMs(message.t - view.t0) })}</span>
+              <span>
+                {format(t.ui.atTime, { time: readableTime(t.units, message.t - view.t0) })}
+              </span>
               <span>{format(t.ui.sizeBytes, { count: message.bytes.length })}</span>
               <span className={`badge ${message.encrypted ? 'enc' : ''}`}>
                 {message.encrypted ? t.ui.encryptedBadge : t.ui.plaintextBadge}
