@@ -21,12 +21,33 @@ import { statesAt } from '../../store/trace-view';
 import { Icon } from '../Icon';
 import { LAYOUT, layoutDiagram, type ArrowGeom, type DiagramLayout } from './layout';
 import { MessageArrow, type StepStatus } from './MessageArrow';
+import { diagramFont, fitLaneName, textWidth, wrapText } from './measure';
 import { useDiagramZoom } from './useDiagramZoom';
 import { Packet } from './Packet';
 import { prefetchAll } from '../lazy';
+import { selectPresenting } from '../present/selectors';
 
-/** Height of the lane header strip that stays put while the body scrolls. */
+/** Height of the lane header strip that stays put while the body scrolls, at natural size. */
 export const HEADER_HEIGHT = 58;
+
+/**
+ * How much larger presentation mode draws the whole diagram: its 15 px message labels become
+ * 24 px, and the time gutter, state chips, notes and lane heads grow with them. The lanes are
+ * laid out for the width divided by this, so the enlarged diagram still fills the screen.
+ */
+export const PRESENT_SCALE = 1.6;
+
+/** The error notes' type (app.css .error-mark text) and line height. */
+const ERROR_FONT = () => diagramFont(13, 600);
+const ERROR_LINE = 16;
+
+/** The lane head's state (app.css .lane-state, 11.5 px monospace), smaller if it is too wide. */
+function stateFontStyle(state: string, width: number): React.CSSProperties | undefined {
+  const natural = textWidth(state, diagramFont(11.5, 400, '--mono'));
+  return natural <= width
+    ? undefined
+    : { fontSize: `${Math.floor((115 * width) / natural) / 10}px` };
+}
 
 function useElementSize(ref: React.RefObject<HTMLElement | null>): {
   width: number;
@@ -49,13 +70,6 @@ function useElementSize(ref: React.RefObject<HTMLElement | null>): {
     return () => observer.disconnect();
   }, [ref]);
   return size;
-}
-
-/** A lane name on one line, or two when it is wider than its box (no measuring: a char estimate). */
-function laneNameLines(name: string, width: number): string[] {
-  const space = name.lastIndexOf(' ');
-  if (name.length * 9.2 + 14 <= width || space < 0) return [name];
-  return [name.slice(0, space), name.slice(space + 1)];
 }
 
 /**
@@ -84,12 +98,32 @@ export function SequenceDiagram() {
   const viewportRef = useRef<HTMLDivElement>(null);
   const headRef = useRef<SVGGElement>(null);
   const size = useElementSize(wrapRef);
+  const presenting = useStore(selectPresenting);
+  const baseScale = presenting ? PRESENT_SCALE : 1;
+  const headerHeight = Math.round(HEADER_HEIGHT * baseScale);
 
-  // Lay out at the width the lanes get at zoom 1; the layout only grows past it.
-  const layoutWidth = Math.max(480, size.width);
+  // Lay out at the width the lanes get at the natural zoom; the layout only grows past it.
+  const layoutWidth = Math.max(480, size.width / baseScale);
+  // Error notes in the current language, broken into lines that fit the drawing.
+  const errorNotes = useMemo(() => {
+    const notes = new Map<number, string[]>();
+    if (!view) return notes;
+    const room = layoutWidth - LAYOUT.gutter - 40;
+    view.trace.events.forEach((e, i) => {
+      if (e.kind === 'error')
+        notes.set(i, wrapText(translate(t.notes, e.message, e.params), room, ERROR_FONT()));
+    });
+    return notes;
+  }, [view, t, layoutWidth]);
   const layout: DiagramLayout | undefined = useMemo(
-    () => (view ? layoutDiagram(view, layoutWidth) : undefined),
-    [view, layoutWidth],
+    () =>
+      view
+        ? layoutDiagram(view, layoutWidth, {
+            errorLines: (i) => errorNotes.get(i)?.length ?? 1,
+            errorLineHeight: ERROR_LINE,
+          })
+        : undefined,
+    [view, layoutWidth, errorNotes],
   );
   const zoom = useDiagramZoom({
     targetRef: wrapRef,
@@ -99,7 +133,8 @@ export function SequenceDiagram() {
     size,
     cursor,
     reduced,
-    headerHeight: HEADER_HEIGHT,
+    headerHeight,
+    baseScale,
   });
 
   const laneGap = layout && layout.lanes.length > 1 ? layout.lanes[1]!.x - layout.lanes[0]!.x : 200;
@@ -268,12 +303,16 @@ export function SequenceDiagram() {
                     </text>
                   </g>
                 ))}
-                {layout.errors
-                  .map((geom) => ({
-                    ...geom,
-                    text: translate(t.notes, geom.text, geom.params),
-                  }))
-                  .map((e) => (
+                {layout.errors.map((e) => {
+                  const lines = errorNotes.get(e.eventIndex) ?? [e.text];
+                  const text = lines.join(' ');
+                  const widest = Math.max(...lines.map((l) => textWidth(l, ERROR_FONT())));
+                  // Right of the mark if it fits, else moved left until it ends inside the drawing.
+                  const textX = Math.max(
+                    LAYOUT.gutter + 8 - e.x,
+                    Math.min(16, layout.width - 8 - widest - e.x),
+                  );
+                  return (
                     <g
                       key={`error-${e.eventIndex}`}
                       className={`error-mark ${statusOf(e.step, cursor) === 'future' ? 'future' : ''}`}
@@ -281,16 +320,21 @@ export function SequenceDiagram() {
                       role="img"
                       aria-label={format(t.ui.errorName, {
                         lane: displayName(t, e.lane),
-                        message: e.text,
+                        message: text,
                       })}
                     >
                       <circle r={9} />
                       <path d="M-4,-4L4,4M4,-4L-4,4" />
-                      <text x={16} y={4}>
-                        {e.text.length > 90 ? `${e.text.slice(0, 88)}…` : e.text}
+                      <text x={textX} y={4}>
+                        {lines.map((line, i) => (
+                          <tspan key={i} x={textX} dy={i === 0 ? 0 : ERROR_LINE}>
+                            {line}
+                          </tspan>
+                        ))}
                       </text>
                     </g>
-                  ))}
+                  );
+                })}
                 <g className="messages">
                   {layout.arrows.map((a, i) => (
                     <MessageArrow
@@ -310,37 +354,42 @@ export function SequenceDiagram() {
               </svg>
               <Packet arrow={layout.arrows[cursor]} svgRef={svgRef} reduced={reduced} />
             </div>
-            <svg
-              className="lane-heads"
-              width={size.width}
-              height={HEADER_HEIGHT}
-              aria-hidden="true"
-            >
+            <svg className="lane-heads" width={size.width} height={headerHeight} aria-hidden="true">
               <rect
                 className="lane-heads-bg"
                 x={0}
                 y={0}
                 width={size.width}
-                height={HEADER_HEIGHT}
+                height={headerHeight}
               />
               <g ref={headRef}>
                 {layout.lanes.map((lane) => {
                   const shownName = displayName(t, lane.name);
-                  const lines = laneNameLines(shownName, headWidth);
                   const state = states.get(lane.name);
-                  const lineY = state ? [25] : lines.length > 1 ? [24, 42] : [34];
+                  // With a state under it the name keeps one line; either way it shrinks to fit.
+                  const fit = fitLaneName(shownName, headWidth - 12, 15, state !== undefined);
+                  const lineY = state ? [25] : fit.lines.length > 1 ? [25, 42] : [34];
                   return (
                     <g key={lane.name} className="lane-head" data-x={lane.x}>
                       <rect x={-headWidth / 2} y={6} width={headWidth} height={46} rx={8} />
-                      <text className="lane-name" textAnchor="middle">
-                        {(state ? [shownName] : lines).map((line, i) => (
+                      <text
+                        className="lane-name"
+                        textAnchor="middle"
+                        style={fit.size < 15 ? { fontSize: `${fit.size}px` } : undefined}
+                      >
+                        {fit.lines.map((line, i) => (
                           <tspan key={i} x={0} y={lineY[i]}>
                             {line}
                           </tspan>
                         ))}
                       </text>
                       {state && (
-                        <text className="lane-state" y={43} textAnchor="middle">
+                        <text
+                          className="lane-state"
+                          y={43}
+                          textAnchor="middle"
+                          style={stateFontStyle(state, headWidth - 12)}
+                        >
                           {state}
                         </text>
                       )}

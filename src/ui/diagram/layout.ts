@@ -135,15 +135,32 @@ export interface DiagramLayout {
   stepBands: { top: number; bottom: number }[];
 }
 
+export interface LayoutOptions {
+  /** How many lines an error's note takes (the diagram measures the translated text); 1 if absent. */
+  errorLines?: (eventIndex: number) => number;
+  /** The height of one line of an error's note. */
+  errorLineHeight?: number;
+}
+
+const stateWidth = (text: string): number => text.length * LAYOUT.charWidth + 18;
+
 const shaft = line();
 const loop = line().curve(curveCatmullRom.alpha(0.5));
 
 /** Lay out a trace for a drawing area `width` pixels wide (it grows if the lanes need more). */
-export function layoutDiagram(view: TraceView, width: number): DiagramLayout {
+export function layoutDiagram(
+  view: TraceView,
+  width: number,
+  options: LayoutOptions = {},
+): DiagramLayout {
   const L = LAYOUT;
   const laneNames = view.trace.lanes;
-  // Few lanes get wide margins, so the outer lanes' headers and state labels stay inside.
-  const pad = laneNames.length <= 3 ? L.widePad : L.lanePad;
+  // Few lanes get wide margins, so the outer lanes' headers and state labels stay inside; an
+  // outer lane's widest state pill needs half its width on the outer side.
+  let widestState = 0;
+  for (const e of view.trace.events)
+    if (e.kind === 'state') widestState = Math.max(widestState, stateWidth(e.to));
+  const pad = Math.max(laneNames.length <= 3 ? L.widePad : L.lanePad, widestState / 2 + 6);
   const needed = L.gutter + pad * 2 + Math.max(0, laneNames.length - 1) * L.minLaneGap;
   const w = Math.max(width, needed);
   const x = scalePoint<string>()
@@ -256,7 +273,7 @@ export function layoutDiagram(view: TraceView, width: number): DiagramLayout {
           lane: e.lane,
           x: laneX(e.lane),
           y: y + L.stateRow / 2,
-          width: e.to.length * L.charWidth + 18,
+          width: stateWidth(e.to),
           text: e.to,
         });
         break;
@@ -291,6 +308,8 @@ export function layoutDiagram(view: TraceView, width: number): DiagramLayout {
       }
       case 'error': {
         closeStateRow();
+        const extra =
+          ((options.errorLines?.(eventIndex) ?? 1) - 1) * (options.errorLineHeight ?? 16);
         out.errors.push({
           eventIndex,
           step,
@@ -300,7 +319,7 @@ export function layoutDiagram(view: TraceView, width: number): DiagramLayout {
           text: e.message,
           ...(e.params ? { params: e.params } : {}),
         });
-        y += L.errorRow;
+        y += L.errorRow + extra;
         break;
       }
       default:
