@@ -141,7 +141,9 @@ describe('layoutDiagram', () => {
       expect(Math.abs(a.x2 - x[a.to]!)).toBe(LAYOUT.tipGap);
       expect(a.y2).toBeGreaterThan(a.y1);
     }
-    expect(layout.arrows.map((a) => a.timeMs)).toEqual([0, 20, 40]);
+    // Counted from the capture's start: the TCP handshake that the pcap puts 40 ms before the
+    // ClientHello (src/engine/export/capture-start.ts).
+    expect(layout.arrows.map((a) => a.timeMs)).toEqual([40, 60, 80]);
     expect(layout.arrows[2]!.encrypted).toBe(true);
     expect(layout.arrows[0]!.path).toMatch(/^M/);
   });
