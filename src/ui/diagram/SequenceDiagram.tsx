@@ -40,6 +40,8 @@ export const PRESENT_SCALE = 1.6;
 /** The error notes' type (app.css .error-mark text) and line height. */
 const ERROR_FONT = () => diagramFont(13, 600);
 const ERROR_LINE = 16;
+/** The cache marks' type (app.css .cache-mark text). */
+const CACHE_FONT = () => diagramFont(13, 650);
 
 /** The lane head's state (app.css .lane-state, 11.5 px monospace), smaller if it is too wide. */
 function stateFontStyle(state: string, width: number): React.CSSProperties | undefined {
@@ -282,27 +284,70 @@ export function SequenceDiagram() {
                     </text>
                   </g>
                 ))}
-                {layout.caches.map((c) => (
-                  <g
-                    key={`cache-${c.eventIndex}`}
-                    className={`cache-hit ${statusOf(c.step, cursor) === 'future' ? 'future' : ''}`}
-                    role="img"
-                    aria-label={format(t.ui.cacheHitName, {
-                      lane: displayName(t, c.lane),
-                      cache: displayName(t, c.cache),
-                      key: c.key,
-                      ttl: c.ttl ?? '?',
-                    })}
-                  >
-                    <path d={c.path} markerEnd="url(#arrowhead-cache)" />
-                    <text x={c.labelX} y={c.labelY}>
-                      {c.key}{' '}
-                      <tspan className="ttl">
-                        · {format(t.ui.cacheHitLabel, { ttl: c.ttl ?? '?' })}
-                      </tspan>
-                    </text>
-                  </g>
-                ))}
+                {layout.caches.map((c) => {
+                  const m = t.cacheMarks;
+                  const cache = displayName(t, c.cache);
+                  const note =
+                    c.op === 'hit'
+                      ? format(m.hit, {
+                          ttl: c.ttl === undefined ? '?' : readableTime(t.units, c.ttl * 1000),
+                        })
+                      : c.op === 'miss'
+                        ? format(m.miss, { cache })
+                        : c.keptSeconds === undefined
+                          ? format(m.expiredUnknown, { cache })
+                          : format(m.expired, {
+                              cache,
+                              kept: readableTime(t.units, c.keptSeconds * 1000),
+                            });
+                  // An expiry's second line: why this cache let the entry go before its TTL.
+                  const why = c.op === 'expire' ? m.why[c.cache] : undefined;
+                  // Right of the lane if the text fits there, else left of it.
+                  const width = Math.max(
+                    textWidth(`${c.key} · ${note}`, CACHE_FONT()),
+                    why ? textWidth(why, CACHE_FONT()) : 0,
+                  );
+                  const fitsRight = c.labelX + width <= layout.width - 6;
+                  const labelX = fitsRight ? c.labelX : c.x - (c.op === 'hit' ? 10 : 12);
+                  const future = statusOf(c.step, cursor) === 'future' ? 'future' : '';
+                  const name =
+                    c.op === 'hit'
+                      ? format(t.ui.cacheHitName, {
+                          lane: displayName(t, c.lane),
+                          cache,
+                          key: c.key,
+                          ttl: c.ttl ?? '?',
+                        })
+                      : format(c.op === 'miss' ? m.missName : m.expiredName, {
+                          lane: displayName(t, c.lane),
+                          cache,
+                          key: c.key,
+                        });
+                  return (
+                    <g
+                      key={`cache-${c.eventIndex}`}
+                      className={`cache-mark cache-${c.op} ${future}`}
+                      role="img"
+                      aria-label={
+                        c.op === 'hit' ? name : [`${name}: ${note}`, why].filter(Boolean).join(', ')
+                      }
+                    >
+                      {c.op === 'hit' ? (
+                        <path d={c.path} markerEnd="url(#arrowhead-cache)" />
+                      ) : (
+                        <circle cx={c.x} cy={c.y} r={5} />
+                      )}
+                      <text x={labelX} y={c.labelY} textAnchor={fitsRight ? 'start' : 'end'}>
+                        {c.key} <tspan className="ttl">· {note}</tspan>
+                        {why && (
+                          <tspan className="ttl why" x={labelX} dy={LAYOUT.cacheNoteLine}>
+                            {why}
+                          </tspan>
+                        )}
+                      </text>
+                    </g>
+                  );
+                })}
                 {layout.errors.map((e) => {
                   const lines = errorNotes.get(e.eventIndex) ?? [e.text];
                   const text = lines.join(' ');

@@ -5,8 +5,8 @@
  *
  * Rows are stacked top to bottom in trace order. A message takes a full row; state changes share
  * a thin row across lanes (a new one starts when a lane already has a label in the current one);
- * cache hits, errors and phase separators get rows of their own. Other events (secrets, notes,
- * misses and inserts) have no row: the inspector shows them.
+ * cache hits, misses and expiries, errors and phase separators get rows of their own. Other
+ * events (secrets, notes, cache inserts) have no row: the inspector shows them.
  */
 import { scalePoint } from 'd3-scale';
 import { curveCatmullRom, line } from 'd3-shape';
@@ -29,6 +29,9 @@ export const LAYOUT = {
   slope: 10,
   stateRow: 28,
   cacheRow: 46,
+  /** A miss or an expiry: a mark and one line, no loop. */
+  cacheNoteRow: 26,
+  cacheNoteLine: 17,
   errorRow: 34,
   phaseRow: 48,
   /** Gap between an arrow's tip and the lifeline it points at. */
@@ -93,8 +96,12 @@ export interface CacheGeom {
   step: number;
   lane: string;
   cache: string;
+  /** A hit loops back with the answer; a miss goes on asking; an expiry dropped a stale entry. */
+  op: 'hit' | 'miss' | 'expire';
   key: string;
   ttl?: number;
+  /** For an expiry: how long the cache had kept the entry (its TTL when inserted), in seconds. */
+  keptSeconds?: number;
   x: number;
   y: number;
   path: string;
@@ -189,6 +196,8 @@ export function layoutDiagram(
   };
   const phaseAt = new Map(view.phases.map((p) => [p.eventIndex, p]));
   let phaseStartMs = 0;
+  // The TTL each cache entry was inserted with, so an expiry can say how long it was kept.
+  const insertedTtl = new Map<string, number>();
 
   view.trace.events.forEach((e, eventIndex) => {
     const step = stepOfEvent(view, eventIndex);
@@ -279,8 +288,32 @@ export function layoutDiagram(
         break;
       }
       case 'cache': {
-        if (e.op !== 'hit') break;
+        const slot = `${e.lane}\u0000${e.cache}\u0000${e.key}`;
+        if (e.op === 'insert') {
+          if (e.ttl !== undefined) insertedTtl.set(slot, e.ttl);
+          break;
+        }
         closeStateRow();
+        if (e.op !== 'hit') {
+          const kept = insertedTtl.get(slot);
+          out.caches.push({
+            eventIndex,
+            step,
+            lane: e.lane,
+            cache: e.cache,
+            op: e.op,
+            key: e.key ?? '',
+            ...(e.op === 'expire' && kept !== undefined ? { keptSeconds: kept } : {}),
+            x: laneX(e.lane),
+            y: y + L.cacheNoteRow / 2,
+            path: '',
+            labelX: laneX(e.lane) + 12,
+            labelY: y + L.cacheNoteRow / 2 + 4,
+          });
+          // An expiry has a second line: why the cache let the entry go.
+          y += e.op === 'expire' ? L.cacheNoteRow + L.cacheNoteLine : L.cacheNoteRow;
+          break;
+        }
         const cx = laneX(e.lane);
         const cy = y + 12;
         out.caches.push({
@@ -288,6 +321,7 @@ export function layoutDiagram(
           step,
           lane: e.lane,
           cache: e.cache,
+          op: 'hit',
           // Tolerate an event without a key: draw the hit anyway.
           key: e.key ?? '',
           ...(e.ttl !== undefined ? { ttl: e.ttl } : {}),

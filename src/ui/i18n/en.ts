@@ -1137,9 +1137,27 @@ const units = {
   since: '+{time}',
 };
 
+/** Cache lookups on the diagram and in the Caches tab, beyond the hits (src/ui/diagram). */
+const cacheMarks = {
+  miss: '{cache}: miss',
+  expired: '{cache}: expired after {kept}',
+  expiredUnknown: '{cache}: expired',
+  missName: 'Cache miss at the {lane}, {cache}: {key}',
+  expiredName: 'Expired at the {lane}, {cache}: {key}',
+  hit: 'cache hit · TTL {ttl} left',
+  /** The Caches tab's TTL column for an entry whose time has run out. */
+  expiredEntry: 'expired',
+  ttlLeft: '{ttl}',
+  /** Why a cache let an entry go sooner than its TTL, by the engine's cache name. */
+  why: {
+    'browser host cache': 'the browser keeps an answer 60 s at most, whatever its TTL',
+  } as Table,
+};
+
 export const en = {
   ui,
   units,
+  cacheMarks,
   messages,
   dns,
   spans,

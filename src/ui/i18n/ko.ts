@@ -787,9 +787,24 @@ const units: Strings['units'] = {
   since: '+{time}',
 };
 
+const cacheMarks: Strings['cacheMarks'] = {
+  miss: '{cache}: 없음(miss)',
+  expired: '{cache}: {kept} 뒤 만료',
+  expiredUnknown: '{cache}: 만료',
+  missName: '{lane}의 캐시에 없음(miss), {cache}: {key}',
+  expiredName: '{lane}의 캐시 항목 만료, {cache}: {key}',
+  hit: '캐시 적중 · TTL {ttl} 남음',
+  expiredEntry: '만료됨',
+  ttlLeft: '{ttl}',
+  why: {
+    'browser host cache': '브라우저는 TTL과 상관없이 답을 최대 60초만 보관합니다',
+  },
+};
+
 export const ko: Strings = {
   ui,
   units,
+  cacheMarks,
   messages,
   dns,
   spans,
