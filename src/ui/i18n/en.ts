@@ -1154,10 +1154,16 @@ const cacheMarks = {
   } as Table,
 };
 
+/** The lab's own view of the current message, for screens where the inspector is a tab away. */
+const labMessage = {
+  summary: 'Explain message {n}: {name}',
+};
+
 export const en = {
   ui,
   units,
   cacheMarks,
+  labMessage,
   messages,
   dns,
   spans,

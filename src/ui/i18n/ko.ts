@@ -801,10 +801,15 @@ const cacheMarks: Strings['cacheMarks'] = {
   },
 };
 
+const labMessage: Strings['labMessage'] = {
+  summary: '메시지 {n} 설명: {name}',
+};
+
 export const ko: Strings = {
   ui,
   units,
   cacheMarks,
+  labMessage,
   messages,
   dns,
   spans,
