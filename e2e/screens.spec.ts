@@ -142,3 +142,174 @@ for (const locale of ['en-US', 'ko-KR'] as const) {
     }
   });
 }
+
+const shots = (name: string) => `test-results/screens/${name}.png`;
+
+test.describe('the lab at 1366×768', () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
+
+  for (const locale of ['en-US', 'ko-KR'] as const)
+    test(`no lab panel scrolls sideways (${locale}), on every lab scenario and preset`, async ({
+      browser,
+    }) => {
+      test.setTimeout(240_000);
+      const page = await browser.newPage({ locale, viewport: { width: 1366, height: 768 } });
+      const wide: string[] = [];
+      for (const view of VIEWS.filter((v) => /^(lab|journey)-/.test(v.id))) {
+        await open(page, view.query);
+        await page.locator('.lab-panel').waitFor({ state: 'attached' });
+        const overflow = await page.evaluate(() => {
+          const panel = document.querySelector('.lab-panel')!.getBoundingClientRect();
+          return [...document.querySelectorAll<HTMLElement>('.lab-panel *')]
+            .filter((e) => !e.closest('.visually-hidden') && e.getClientRects().length > 0)
+            .filter((e) => e.getBoundingClientRect().right > panel.right + 1)
+            .map((e) => `${e.tagName}.${e.className}`)
+            .slice(0, 3);
+        });
+        if (overflow.length) wide.push(`${view.name}: ${overflow.join(', ')}`);
+      }
+      expect(wide).toEqual([]);
+      await page.close();
+    });
+
+  test('the server list keeps its ▲▼ on screen, an unticked suite keeps its place, and the message is explained in the lab', async ({
+    watched: page,
+  }) => {
+    await open(page, '?scenario=lab-tls-negotiation');
+    const server = page.getByRole('group', { name: 'Server: cipher suites' });
+    const down = server.getByRole('button', { name: /^Move .* down/ }).first();
+    // Scrolled to within the settings, it is whole on screen: nothing sits past the panel's edge.
+    await down.scrollIntoViewIfNeeded();
+    await expect(down).toBeInViewport({ ratio: 1 });
+    const names = () =>
+      page
+        .getByRole('group', { name: 'Client: cipher suites' })
+        .locator('li .reorder-name')
+        .allTextContents();
+    const before = await names();
+    await page
+      .getByRole('group', { name: 'Client: cipher suites' })
+      .getByRole('checkbox')
+      .nth(1)
+      .uncheck();
+    await expect(page.locator('.lab-outcome')).toHaveAttribute('aria-busy', 'false');
+    expect(await names()).toEqual(before);
+    await page
+      .getByRole('group', { name: 'Client: cipher suites' })
+      .getByRole('checkbox')
+      .nth(1)
+      .check();
+    expect(await names()).toEqual(before);
+
+    // Stepping through the run without leaving the lab: its own disclosure explains the message.
+    await page.getByRole('button', { name: 'Step forward' }).click();
+    const explain = page.locator('.lab-message');
+    await explain.locator('summary').click();
+    await expect(explain.locator('summary')).toContainText('Explain message 2: ServerHello');
+    await expect(explain).toContainText(/ServerHello/);
+    await expect(page.locator('.lab-panel')).toBeVisible();
+    await page.screenshot({ path: shots('lab-1366-en') });
+  });
+});
+
+test.describe('times, caches and the inspector', () => {
+  test('times read in units, in both languages; an expired cache entry is marked and the misses drawn', async ({
+    watched: page,
+  }) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await open(page, '?scenario=dns-expired&step=12');
+    await expect(page.locator('.playback')).toContainText('1 h 1 min');
+    await expect(page.locator('.playback')).not.toContainText('3,660');
+    await expect(page.getByRole('complementary', { name: 'Inspector' })).toContainText(
+      'at 1 h 1 min',
+    );
+    await expect(page.locator('.phase text').first()).toHaveText('Lookup 2 · 1 h 1 min');
+    await expect(page.locator('g.cache-miss').first()).toBeAttached();
+    await expect(
+      page.getByRole('img', { name: /^Expired at the Browser, browser host cache/ }),
+    ).toContainText('expired after 1 min');
+    await page.getByRole('tab', { name: 'Caches' }).click();
+    // One line per header: never "Ke y".
+    for (const th of await page.locator('.cache-layer th').all()) {
+      const box = (await th.boundingBox())!;
+      expect(box.height).toBeLessThan(30);
+    }
+    await open(page, '?scenario=dns-warm&step=11');
+    await expect(page.getByRole('img', { name: /^Expired at the Browser/ })).toContainText(
+      'the browser keeps an answer 60 s at most',
+    );
+    await page.screenshot({ path: shots('dns-warm-1366-en') });
+  });
+
+  test.describe('in Korean', () => {
+    test.use({ locale: 'ko-KR' });
+    test('times and cache marks are Korean too', async ({ watched: page }) => {
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await open(page, '?scenario=dns-warm&step=11');
+      await expect(page.locator('.playback')).toContainText('1분 30초');
+      await expect(page.locator('.phase text').first()).toHaveText('조회 2 · 1분 30초');
+      await expect(page.locator('g.cache-expire text')).toContainText('최대 60초');
+      await page.getByRole('tab', { name: '캐시' }).click();
+      await expect(page.locator('.cache-layer').first()).toBeVisible();
+      await page.screenshot({ path: shots('dns-warm-1366-ko') });
+    });
+  });
+
+  test('a shared link opens the same step on the same inspector tab', async ({
+    watched: page,
+    browser,
+  }) => {
+    await open(page, '?scenario=tls-full&step=4');
+    await page.getByRole('tab', { name: 'Bytes' }).click();
+    await expect(page).toHaveURL(/tab=bytes/);
+    const link = page.url();
+    const other = await browser.newPage();
+    await other.goto(link);
+    await expect(other.getByRole('tab', { name: 'Bytes' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    await expect(other.locator('.playback .position')).toContainText('4 of 15');
+    await other.close();
+  });
+
+  test('Fields beside Bytes at 1920, with an ASCII column; the ASCII stays at 1366', async ({
+    watched: page,
+  }) => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await open(page, '?scenario=tls-full&step=1&tab=fields');
+    const fields = page.locator('.fields-bytes .fields-tab, .fields-bytes > :first-child').first();
+    const bytes = page.locator('.fields-bytes .hexdump').first();
+    await expect(bytes).toBeVisible();
+    const f = (await fields.boundingBox())!;
+    const b = (await bytes.boundingBox())!;
+    expect(b.x).toBeGreaterThan(f.x + f.width - 1);
+    await expect(page.locator('.hexrow .ascii').first()).toBeVisible();
+    await page.screenshot({ path: shots('fields-bytes-1920-en') });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await expect(page.locator('.fields-bytes')).toHaveCount(0);
+    await page.getByRole('tab', { name: 'Bytes' }).click();
+    await expect(page.locator('.hexrow .ascii').first()).toBeVisible();
+    const row = (await page.locator('.hexrow').first().boundingBox())!;
+    const panel = (await page.locator('.tab-panel').boundingBox())!;
+    expect(row.x + row.width).toBeLessThanOrEqual(panel.x + panel.width);
+  });
+
+  test('presentation mode fills the screen with the diagram', async ({ watched: page }) => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await open(page, '?scenario=tls-full&step=6');
+    await page.keyboard.press('p');
+    await expect(page.locator('html')).toHaveAttribute('data-presenting', 'true');
+    const canvas = (await page.locator('.diagram-canvas').boundingBox())!;
+    const lanes = await page
+      .locator('.lane-head rect')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect()));
+    // The outer lanes sit near the edges: the drawing spans the screen, not 60% of it.
+    expect(lanes.at(-1)!.right - lanes[0]!.left).toBeGreaterThan(canvas.width * 0.8);
+    await page.screenshot({ path: shots('present-1920-en') });
+    await open(page, '?scenario=lab-dns-gslb-failover');
+    await page.keyboard.press('p');
+    await expect(page.locator('.lab-panel')).toBeHidden();
+    await page.screenshot({ path: shots('present-gslb-1920-en') });
+  });
+});
