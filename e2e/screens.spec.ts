@@ -252,6 +252,14 @@ test.describe('times, caches and the inspector', () => {
       await page.getByRole('tab', { name: '캐시' }).click();
       await expect(page.locator('.cache-layer').first()).toBeVisible();
       await page.screenshot({ path: shots('dns-warm-1366-ko') });
+      await page.setViewportSize({ width: 1920, height: 1080 });
+      await page.keyboard.press('p');
+      await expect(page.locator('html')).toHaveAttribute('data-presenting', 'true');
+      await page.screenshot({ path: shots('present-dns-warm-1920-ko') });
+      await page.keyboard.press('p');
+      await open(page, '?scenario=lab-tls-negotiation');
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await page.screenshot({ path: shots('lab-1366-ko') });
     });
   });
 
