@@ -24,10 +24,12 @@ describe('readableTime', () => {
 });
 
 describe('gutterTime', () => {
-  it('fits the gutter in at most eight characters, whatever the time', () => {
+  it('fits the gutter in at most seven characters, whatever the time', () => {
     const cases: [number, string][] = [
       [20, '20 ms'],
-      [9_999, '9,999 ms'],
+      [999, '999 ms'],
+      [1_000, '1 s'],
+      [9_999, '9.999 s'],
       [90_000, '90 s'],
       [180_000, '180 s'],
       [3_660_000, '61 min'],
@@ -36,7 +38,7 @@ describe('gutterTime', () => {
     ];
     for (const [ms, text] of cases) {
       expect(gutterTime(en.units, ms), String(ms)).toBe(text);
-      expect(text.length).toBeLessThanOrEqual(8);
+      expect(text.length).toBeLessThanOrEqual(7);
     }
     expect(gutterTimeSince(en.units, 12)).toBe('+12 ms');
     expect(gutterTime(ko.units, 3_660_000)).toBe('61분');

@@ -46,13 +46,15 @@ export function readableTime(units: Units, ms: number): string {
 }
 
 /**
- * A short time for the diagram's narrow time gutter, at most eight characters: "20 ms", "90 s",
- * "61 min", "49 h". It rounds to its unit; the rows of a later lookup read their time from the
+ * A short time for the diagram's narrow time gutter, at most seven characters: "20 ms",
+ * "1.234 s", "90 s", "61 min", "49 h". Past ten seconds it rounds to its unit; the rows of a later lookup read their time from the
  * lookup's own start instead (gutterTimeSince), which keeps every millisecond.
  */
 export function gutterTime(units: Units, ms: number): string {
   const whole = Math.max(0, Math.round(ms));
-  if (whole < MS_LIMIT) return format(units.ms, { n: grouped(whole) });
+  if (whole < SECOND) return format(units.ms, { n: whole });
+  if (whole < MS_LIMIT)
+    return format(units.s, { n: (whole / SECOND).toFixed(3).replace(/\.?0+$/, '') });
   if (whole < 10 * MINUTE) return format(units.s, { n: Math.round(whole / SECOND) });
   if (whole < 100 * MINUTE) return format(units.min, { n: Math.round(whole / MINUTE) });
   if (whole < 100 * HOUR) return format(units.h, { n: Math.round(whole / HOUR) });
