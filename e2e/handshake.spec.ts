@@ -7,22 +7,23 @@ test('the page runs a real TLS 1.2 handshake and draws every message in order', 
 }, testInfo) => {
   await openScenario(page);
   const names = await messageNames(page);
+  // Times count from the capture's start, the TCP handshake 40 ms before the ClientHello.
   const order = [
-    'ClientHello, Client to Server, 0 ms',
-    'ServerHello, Server to Client, 20 ms',
+    'ClientHello, Client to Server, 40 ms',
+    'ServerHello, Server to Client, 60 ms',
     'Certificate, Server to Client',
     'ServerKeyExchange, Server to Client',
     'ServerHelloDone, Server to Client',
-    'ClientKeyExchange, Client to Server, 40 ms',
+    'ClientKeyExchange, Client to Server, 80 ms',
     'ChangeCipherSpec, Client to Server',
-    'Finished, Client to Server, 40 ms, encrypted',
+    'Finished, Client to Server, 80 ms, encrypted',
     'NewSessionTicket, Server to Client',
     'ChangeCipherSpec, Server to Client',
-    'Finished, Server to Client, 60 ms, encrypted',
-    'ApplicationData (GET /), Client to Server, 80 ms, encrypted',
-    'ApplicationData (HTTP 200 OK), Server to Client, 100 ms, encrypted',
-    'Alert close_notify, Client to Server, 120 ms, encrypted',
-    'Alert close_notify, Server to Client, 140 ms, encrypted',
+    'Finished, Server to Client, 100 ms, encrypted',
+    'ApplicationData (GET /), Client to Server, 120 ms, encrypted',
+    'ApplicationData (HTTP 200 OK), Server to Client, 140 ms, encrypted',
+    'Alert close_notify, Client to Server, 160 ms, encrypted',
+    'Alert close_notify, Server to Client, 180 ms, encrypted',
   ];
   expect(names).toHaveLength(order.length);
   order.forEach((prefix, i) =>

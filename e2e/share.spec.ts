@@ -178,7 +178,7 @@ test('a link reopens the same bytes at the same message', async ({ watched: page
 
   await shareMenu(page).click();
   const link = await page.getByLabel('Link to this message').inputValue();
-  expect(new URL(link).search).toBe('?scenario=tls-full&seed=31337&suite=0xcca8&step=7');
+  expect(new URL(link).search).toBe('?scenario=tls-full&seed=31337&suite=0xcca8&step=7&tab=bytes');
   expect(link).toBe(page.url());
 
   const other = await context.newPage();
@@ -187,7 +187,11 @@ test('a link reopens the same bytes at the same message', async ({ watched: page
   await expect(other.locator('.playback .position')).toContainText('ChangeCipherSpec');
   await expect(other.getByLabel('Seed')).toHaveValue('31337');
   const otherPanel = inspector(other);
-  await otherPanel.getByRole('tab', { name: 'Bytes' }).click();
+  // The link opened the Bytes tab itself.
+  await expect(otherPanel.getByRole('tab', { name: 'Bytes' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
   expect(await otherPanel.locator('.hexdump').first().innerText()).toBe(hex);
   // The ClientHello's random (from the seed) is byte for byte the same too.
   await other.getByRole('button', { name: 'First', exact: true }).click();

@@ -8,6 +8,7 @@
  * what happens in the next phase before its first message belongs to that message's step.
  */
 import type { Phase } from '../engine/scenarios/run-outcome';
+import { captureStart } from '../engine/export/capture-start';
 import type { MessageEvent, Trace, TraceEvent } from '../engine/trace';
 
 export interface TraceView {
@@ -15,7 +16,10 @@ export interface TraceView {
   messages: MessageEvent[];
   /** messageEvents[k] is the index in trace.events of message k. */
   messageEvents: number[];
-  /** Virtual time of the first event: times on screen are relative to it. */
+  /**
+   * Where times on screen count from: the start of the trace's capture (captureStart), which is
+   * also time 0 of the exported pcap.
+   */
   t0: number;
   phases: Phase[];
   protocol: 'tls' | 'dns' | 'mixed' | 'none';
@@ -64,7 +68,7 @@ export function indexTrace(trace: Trace, phases: Phase[] = []): TraceView {
     trace,
     messages,
     messageEvents,
-    t0: trace.events[0]?.t ?? 0,
+    t0: captureStart(trace),
     phases,
     protocol,
     eventStep,

@@ -24,3 +24,16 @@ export function useReducedMotion(): boolean {
   const system = useSyncExternalStore(subscribeReducedMotion, systemReducesMotion, () => false);
   return motion === 'reduce' || (motion === 'system' && system);
 }
+
+/** Whether a media query matches now, following changes (a window resized past a breakpoint). */
+export function useMediaQuery(query: string): boolean {
+  return useSyncExternalStore(
+    (onChange) => {
+      const mq = window.matchMedia(query);
+      mq.addEventListener('change', onChange);
+      return () => mq.removeEventListener('change', onChange);
+    },
+    () => window.matchMedia(query).matches,
+    () => false,
+  );
+}

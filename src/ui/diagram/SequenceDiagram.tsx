@@ -15,17 +15,41 @@ import {
   useStore,
 } from '../../store/store';
 import { useReducedMotion, useStrings } from '../hooks';
-import { displayName, format, formatMs, translate } from '../i18n';
+import { displayName, format, translate, type Strings } from '../i18n';
+import { gutterTime, gutterTimeSince, readableTime } from '../i18n/duration';
 import { statesAt } from '../../store/trace-view';
 import { Icon } from '../Icon';
-import { LAYOUT, layoutDiagram, type DiagramLayout } from './layout';
+import { LAYOUT, layoutDiagram, type ArrowGeom, type DiagramLayout } from './layout';
 import { MessageArrow, type StepStatus } from './MessageArrow';
+import { diagramFont, fitLaneName, textWidth, wrapText } from './measure';
 import { useDiagramZoom } from './useDiagramZoom';
 import { Packet } from './Packet';
 import { prefetchAll } from '../lazy';
+import { selectPresenting } from '../present/selectors';
 
-/** Height of the lane header strip that stays put while the body scrolls. */
+/** Height of the lane header strip that stays put while the body scrolls, at natural size. */
 export const HEADER_HEIGHT = 58;
+
+/**
+ * How much larger presentation mode draws the whole diagram: its 15 px message labels become
+ * 24 px, and the time gutter, state chips, notes and lane heads grow with them. The lanes are
+ * laid out for the width divided by this, so the enlarged diagram still fills the screen.
+ */
+export const PRESENT_SCALE = 1.6;
+
+/** The error notes' type (app.css .error-mark text) and line height. */
+const ERROR_FONT = () => diagramFont(13, 600);
+const ERROR_LINE = 16;
+/** The cache marks' type (app.css .cache-mark text). */
+const CACHE_FONT = () => diagramFont(13, 650);
+
+/** The lane head's state (app.css .lane-state, 11.5 px monospace), smaller if it is too wide. */
+function stateFontStyle(state: string, width: number): React.CSSProperties | undefined {
+  const natural = textWidth(state, diagramFont(11.5, 400, '--mono'));
+  return natural <= width
+    ? undefined
+    : { fontSize: `${Math.floor((115 * width) / natural) / 10}px` };
+}
 
 function useElementSize(ref: React.RefObject<HTMLElement | null>): {
   width: number;
@@ -50,16 +74,15 @@ function useElementSize(ref: React.RefObject<HTMLElement | null>): {
   return size;
 }
 
-/** A lane name on one line, or two when it is wider than its box (no measuring: a char estimate). */
-function laneNameLines(name: string, width: number): string[] {
-  const space = name.lastIndexOf(' ');
-  if (name.length * 9.2 + 14 <= width || space < 0) return [name];
-  return [name.slice(0, space), name.slice(space + 1)];
-}
-
-/** The gutter is narrow: milliseconds up to 10 s, then seconds with three decimals. */
-function shortTime(ms: number): string {
-  return ms < 10_000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(3)} s`;
+/**
+ * The gutter is narrow. A message of a lookup or visit that began later than ten seconds in
+ * shows its time from that start (the phase's label gives the start itself), so a lookup an
+ * hour later still reads "+12 ms" rather than a rounded hour.
+ */
+function gutterLabel(units: Strings['units'], a: ArrowGeom): string {
+  return a.phaseStartMs >= 10_000
+    ? gutterTimeSince(units, a.timeMs - a.phaseStartMs)
+    : gutterTime(units, a.timeMs);
 }
 
 const statusOf = (step: number, cursor: number): StepStatus =>
@@ -77,12 +100,32 @@ export function SequenceDiagram() {
   const viewportRef = useRef<HTMLDivElement>(null);
   const headRef = useRef<SVGGElement>(null);
   const size = useElementSize(wrapRef);
+  const presenting = useStore(selectPresenting);
+  const baseScale = presenting ? PRESENT_SCALE : 1;
+  const headerHeight = Math.round(HEADER_HEIGHT * baseScale);
 
-  // Lay out at the width the lanes get at zoom 1; the layout only grows past it.
-  const layoutWidth = Math.max(480, size.width);
+  // Lay out at the width the lanes get at the natural zoom; the layout only grows past it.
+  const layoutWidth = Math.max(480, size.width / baseScale);
+  // Error notes in the current language, broken into lines that fit the drawing.
+  const errorNotes = useMemo(() => {
+    const notes = new Map<number, string[]>();
+    if (!view) return notes;
+    const room = layoutWidth - LAYOUT.gutter - 40;
+    view.trace.events.forEach((e, i) => {
+      if (e.kind === 'error')
+        notes.set(i, wrapText(translate(t.notes, e.message, e.params), room, ERROR_FONT()));
+    });
+    return notes;
+  }, [view, t, layoutWidth]);
   const layout: DiagramLayout | undefined = useMemo(
-    () => (view ? layoutDiagram(view, layoutWidth) : undefined),
-    [view, layoutWidth],
+    () =>
+      view
+        ? layoutDiagram(view, layoutWidth, {
+            errorLines: (i) => errorNotes.get(i)?.length ?? 1,
+            errorLineHeight: ERROR_LINE,
+          })
+        : undefined,
+    [view, layoutWidth, errorNotes],
   );
   const zoom = useDiagramZoom({
     targetRef: wrapRef,
@@ -92,7 +135,8 @@ export function SequenceDiagram() {
     size,
     cursor,
     reduced,
-    headerHeight: HEADER_HEIGHT,
+    headerHeight,
+    baseScale,
   });
 
   const laneGap = layout && layout.lanes.length > 1 ? layout.lanes[1]!.x - layout.lanes[0]!.x : 200;
@@ -127,7 +171,7 @@ export function SequenceDiagram() {
             name: a.name,
             from: displayName(t, a.from),
             to: displayName(t, a.to),
-            time: formatMs(a.timeMs),
+            time: readableTime(t.units, a.timeMs),
           }),
         ];
         if (a.encrypted) parts.push(t.ui.messageEncrypted);
@@ -136,7 +180,7 @@ export function SequenceDiagram() {
         return {
           label: parts.join(', '),
           size: format(t.ui.bytesShort, { count: a.bytes }),
-          time: shortTime(a.timeMs),
+          time: gutterLabel(t.units, a),
         };
       }) ?? [],
     [layout, t],
@@ -218,7 +262,7 @@ export function SequenceDiagram() {
                         ? format(t.ui.connectionLabel, { n: p.n })
                         : format(p.kind === 'visit' ? t.lab.visitLabel : t.ui.phaseLabel, {
                             n: p.n,
-                            time: formatMs(p.timeMs),
+                            time: readableTime(t.units, p.timeMs),
                           })}
                     </text>
                   </g>
@@ -240,33 +284,80 @@ export function SequenceDiagram() {
                     </text>
                   </g>
                 ))}
-                {layout.caches.map((c) => (
-                  <g
-                    key={`cache-${c.eventIndex}`}
-                    className={`cache-hit ${statusOf(c.step, cursor) === 'future' ? 'future' : ''}`}
-                    role="img"
-                    aria-label={format(t.ui.cacheHitName, {
-                      lane: displayName(t, c.lane),
-                      cache: displayName(t, c.cache),
-                      key: c.key,
-                      ttl: c.ttl ?? '?',
-                    })}
-                  >
-                    <path d={c.path} markerEnd="url(#arrowhead-cache)" />
-                    <text x={c.labelX} y={c.labelY}>
-                      {c.key}{' '}
-                      <tspan className="ttl">
-                        · {format(t.ui.cacheHitLabel, { ttl: c.ttl ?? '?' })}
-                      </tspan>
-                    </text>
-                  </g>
-                ))}
-                {layout.errors
-                  .map((geom) => ({
-                    ...geom,
-                    text: translate(t.notes, geom.text, geom.params),
-                  }))
-                  .map((e) => (
+                {layout.caches.map((c) => {
+                  const m = t.cacheMarks;
+                  const cache = displayName(t, c.cache);
+                  const note =
+                    c.op === 'hit'
+                      ? format(m.hit, {
+                          ttl: c.ttl === undefined ? '?' : readableTime(t.units, c.ttl * 1000),
+                        })
+                      : c.op === 'miss'
+                        ? format(m.miss, { cache })
+                        : c.keptSeconds === undefined
+                          ? format(m.expiredUnknown, { cache })
+                          : format(m.expired, {
+                              cache,
+                              kept: readableTime(t.units, c.keptSeconds * 1000),
+                            });
+                  // An expiry's second line: why this cache let the entry go before its TTL.
+                  const why = c.op === 'expire' ? m.why[c.cache] : undefined;
+                  // Right of the lane if the text fits there, else left of it.
+                  const width = Math.max(
+                    textWidth(`${c.key} · ${note}`, CACHE_FONT()),
+                    why ? textWidth(why, CACHE_FONT()) : 0,
+                  );
+                  const fitsRight = c.labelX + width <= layout.width - 6;
+                  const labelX = fitsRight ? c.labelX : c.x - (c.op === 'hit' ? 10 : 12);
+                  const future = statusOf(c.step, cursor) === 'future' ? 'future' : '';
+                  const name =
+                    c.op === 'hit'
+                      ? format(t.ui.cacheHitName, {
+                          lane: displayName(t, c.lane),
+                          cache,
+                          key: c.key,
+                          ttl: c.ttl ?? '?',
+                        })
+                      : format(c.op === 'miss' ? m.missName : m.expiredName, {
+                          lane: displayName(t, c.lane),
+                          cache,
+                          key: c.key,
+                        });
+                  return (
+                    <g
+                      key={`cache-${c.eventIndex}`}
+                      className={`cache-mark cache-${c.op} ${future}`}
+                      role="img"
+                      aria-label={
+                        c.op === 'hit' ? name : [`${name}: ${note}`, why].filter(Boolean).join(', ')
+                      }
+                    >
+                      {c.op === 'hit' ? (
+                        <path d={c.path} markerEnd="url(#arrowhead-cache)" />
+                      ) : (
+                        <circle cx={c.x} cy={c.y} r={5} />
+                      )}
+                      <text x={labelX} y={c.labelY} textAnchor={fitsRight ? 'start' : 'end'}>
+                        {c.key} <tspan className="ttl">· {note}</tspan>
+                        {why && (
+                          <tspan className="ttl why" x={labelX} dy={LAYOUT.cacheNoteLine}>
+                            {why}
+                          </tspan>
+                        )}
+                      </text>
+                    </g>
+                  );
+                })}
+                {layout.errors.map((e) => {
+                  const lines = errorNotes.get(e.eventIndex) ?? [e.text];
+                  const text = lines.join(' ');
+                  const widest = Math.max(...lines.map((l) => textWidth(l, ERROR_FONT())));
+                  // Right of the mark if it fits, else moved left until it ends inside the drawing.
+                  const textX = Math.max(
+                    LAYOUT.gutter + 8 - e.x,
+                    Math.min(16, layout.width - 8 - widest - e.x),
+                  );
+                  return (
                     <g
                       key={`error-${e.eventIndex}`}
                       className={`error-mark ${statusOf(e.step, cursor) === 'future' ? 'future' : ''}`}
@@ -274,16 +365,21 @@ export function SequenceDiagram() {
                       role="img"
                       aria-label={format(t.ui.errorName, {
                         lane: displayName(t, e.lane),
-                        message: e.text,
+                        message: text,
                       })}
                     >
                       <circle r={9} />
                       <path d="M-4,-4L4,4M4,-4L-4,4" />
-                      <text x={16} y={4}>
-                        {e.text.length > 90 ? `${e.text.slice(0, 88)}…` : e.text}
+                      <text x={textX} y={4}>
+                        {lines.map((line, i) => (
+                          <tspan key={i} x={textX} dy={i === 0 ? 0 : ERROR_LINE}>
+                            {line}
+                          </tspan>
+                        ))}
                       </text>
                     </g>
-                  ))}
+                  );
+                })}
                 <g className="messages">
                   {layout.arrows.map((a, i) => (
                     <MessageArrow
@@ -303,37 +399,42 @@ export function SequenceDiagram() {
               </svg>
               <Packet arrow={layout.arrows[cursor]} svgRef={svgRef} reduced={reduced} />
             </div>
-            <svg
-              className="lane-heads"
-              width={size.width}
-              height={HEADER_HEIGHT}
-              aria-hidden="true"
-            >
+            <svg className="lane-heads" width={size.width} height={headerHeight} aria-hidden="true">
               <rect
                 className="lane-heads-bg"
                 x={0}
                 y={0}
                 width={size.width}
-                height={HEADER_HEIGHT}
+                height={headerHeight}
               />
               <g ref={headRef}>
                 {layout.lanes.map((lane) => {
                   const shownName = displayName(t, lane.name);
-                  const lines = laneNameLines(shownName, headWidth);
                   const state = states.get(lane.name);
-                  const lineY = state ? [25] : lines.length > 1 ? [24, 42] : [34];
+                  // With a state under it the name keeps one line; either way it shrinks to fit.
+                  const fit = fitLaneName(shownName, headWidth - 12, 15, state !== undefined);
+                  const lineY = state ? [25] : fit.lines.length > 1 ? [25, 42] : [34];
                   return (
                     <g key={lane.name} className="lane-head" data-x={lane.x}>
                       <rect x={-headWidth / 2} y={6} width={headWidth} height={46} rx={8} />
-                      <text className="lane-name" textAnchor="middle">
-                        {(state ? [shownName] : lines).map((line, i) => (
+                      <text
+                        className="lane-name"
+                        textAnchor="middle"
+                        style={fit.size < 15 ? { fontSize: `${fit.size}px` } : undefined}
+                      >
+                        {fit.lines.map((line, i) => (
                           <tspan key={i} x={0} y={lineY[i]}>
                             {line}
                           </tspan>
                         ))}
                       </text>
                       {state && (
-                        <text className="lane-state" y={43} textAnchor="middle">
+                        <text
+                          className="lane-state"
+                          y={43}
+                          textAnchor="middle"
+                          style={stateFontStyle(state, headWidth - 12)}
+                        >
                           {state}
                         </text>
                       )}

@@ -141,7 +141,9 @@ describe('layoutDiagram', () => {
       expect(Math.abs(a.x2 - x[a.to]!)).toBe(LAYOUT.tipGap);
       expect(a.y2).toBeGreaterThan(a.y1);
     }
-    expect(layout.arrows.map((a) => a.timeMs)).toEqual([0, 20, 40]);
+    // Counted from the capture's start: the TCP handshake that the pcap puts 40 ms before the
+    // ClientHello (src/engine/export/capture-start.ts).
+    expect(layout.arrows.map((a) => a.timeMs)).toEqual([40, 60, 80]);
     expect(layout.arrows[2]!.encrypted).toBe(true);
     expect(layout.arrows[0]!.path).toMatch(/^M/);
   });
@@ -180,8 +182,12 @@ describe('layoutDiagram', () => {
 
   it('draws a cache hit as a self-arrow on the lane whose cache answered, with the TTL left', () => {
     const layout = layoutDiagram(indexTrace(dnsTrace()), 900);
-    expect(layout.caches).toHaveLength(1);
-    const hit = layout.caches[0]!;
+    // The browser's miss comes first, on a row of its own; then the OS resolver's hit.
+    expect(layout.caches.map((c) => [c.lane, c.op])).toEqual([
+      ['Browser', 'miss'],
+      ['OS resolver', 'hit'],
+    ]);
+    const hit = layout.caches[1]!;
     expect(hit.lane).toBe('OS resolver');
     expect(hit.ttl).toBe(210);
     expect(hit.x).toBe(layout.lanes.find((l) => l.name === 'OS resolver')!.x);
@@ -224,7 +230,7 @@ describe('layoutDiagram', () => {
     expect(layout.phases).toHaveLength(1);
     // The second lookup's events belong to its own first message's step, not to the first lookup.
     expect(layout.phases[0]).toMatchObject({ n: 2, kind: 'lookup', timeMs: 90_000, step: 2 });
-    expect(layout.caches.map((c) => c.step)).toEqual([0, 2]);
+    expect(layout.caches.filter((c) => c.op === 'hit').map((c) => c.step)).toEqual([0, 2]);
     expect(layout.phases[0]!.y).toBeGreaterThan(layout.arrows[1]!.y2);
     expect(layout.phases[0]!.y).toBeLessThan(layout.arrows[2]!.labelY);
   });

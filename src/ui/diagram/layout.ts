@@ -5,8 +5,8 @@
  *
  * Rows are stacked top to bottom in trace order. A message takes a full row; state changes share
  * a thin row across lanes (a new one starts when a lane already has a label in the current one);
- * cache hits, errors and phase separators get rows of their own. Other events (secrets, notes,
- * misses and inserts) have no row: the inspector shows them.
+ * cache hits, misses and expiries, errors and phase separators get rows of their own. Other
+ * events (secrets, notes, cache inserts) have no row: the inspector shows them.
  */
 import { scalePoint } from 'd3-scale';
 import { curveCatmullRom, line } from 'd3-shape';
@@ -29,6 +29,9 @@ export const LAYOUT = {
   slope: 10,
   stateRow: 28,
   cacheRow: 46,
+  /** A miss or an expiry: a mark and one line, no loop. */
+  cacheNoteRow: 26,
+  cacheNoteLine: 17,
   errorRow: 34,
   phaseRow: 48,
   /** Gap between an arrow's tip and the lifeline it points at. */
@@ -71,6 +74,8 @@ export interface ArrowGeom {
   labelAnchor: 'middle' | 'start';
   /** Milliseconds since the start of the trace. */
   timeMs: number;
+  /** When the lookup, connection or visit this message belongs to began (0 for the first). */
+  phaseStartMs: number;
   bytes: number;
   encrypted: boolean;
   tone: Tone;
@@ -91,8 +96,12 @@ export interface CacheGeom {
   step: number;
   lane: string;
   cache: string;
+  /** A hit loops back with the answer; a miss goes on asking; an expiry dropped a stale entry. */
+  op: 'hit' | 'miss' | 'expire';
   key: string;
   ttl?: number;
+  /** For an expiry: how long the cache had kept the entry (its TTL when inserted), in seconds. */
+  keptSeconds?: number;
   x: number;
   y: number;
   path: string;
@@ -133,15 +142,32 @@ export interface DiagramLayout {
   stepBands: { top: number; bottom: number }[];
 }
 
+export interface LayoutOptions {
+  /** How many lines an error's note takes (the diagram measures the translated text); 1 if absent. */
+  errorLines?: (eventIndex: number) => number;
+  /** The height of one line of an error's note. */
+  errorLineHeight?: number;
+}
+
+const stateWidth = (text: string): number => text.length * LAYOUT.charWidth + 18;
+
 const shaft = line();
 const loop = line().curve(curveCatmullRom.alpha(0.5));
 
 /** Lay out a trace for a drawing area `width` pixels wide (it grows if the lanes need more). */
-export function layoutDiagram(view: TraceView, width: number): DiagramLayout {
+export function layoutDiagram(
+  view: TraceView,
+  width: number,
+  options: LayoutOptions = {},
+): DiagramLayout {
   const L = LAYOUT;
   const laneNames = view.trace.lanes;
-  // Few lanes get wide margins, so the outer lanes' headers and state labels stay inside.
-  const pad = laneNames.length <= 3 ? L.widePad : L.lanePad;
+  // Few lanes get wide margins, so the outer lanes' headers and state labels stay inside; an
+  // outer lane's widest state pill needs half its width on the outer side.
+  let widestState = 0;
+  for (const e of view.trace.events)
+    if (e.kind === 'state') widestState = Math.max(widestState, stateWidth(e.to));
+  const pad = Math.max(laneNames.length <= 3 ? L.widePad : L.lanePad, widestState / 2 + 6);
   const needed = L.gutter + pad * 2 + Math.max(0, laneNames.length - 1) * L.minLaneGap;
   const w = Math.max(width, needed);
   const x = scalePoint<string>()
@@ -169,11 +195,15 @@ export function layoutDiagram(view: TraceView, width: number): DiagramLayout {
     stateRow = undefined;
   };
   const phaseAt = new Map(view.phases.map((p) => [p.eventIndex, p]));
+  let phaseStartMs = 0;
+  // The TTL each cache entry was inserted with, so an expiry can say how long it was kept.
+  const insertedTtl = new Map<string, number>();
 
   view.trace.events.forEach((e, eventIndex) => {
     const step = stepOfEvent(view, eventIndex);
     const phase = phaseAt.get(eventIndex);
     if (phase && eventIndex > 0) {
+      phaseStartMs = e.t - view.t0;
       closeStateRow();
       out.phases.push({
         eventIndex,
@@ -233,6 +263,7 @@ export function layoutDiagram(view: TraceView, width: number): DiagramLayout {
           labelY: y1 - 9,
           labelAnchor: self ? 'start' : 'middle',
           timeMs: e.t - view.t0,
+          phaseStartMs,
           bytes: e.bytes.length,
           encrypted: e.encrypted,
           tone: messageTone(view, out.arrows.length),
@@ -251,14 +282,38 @@ export function layoutDiagram(view: TraceView, width: number): DiagramLayout {
           lane: e.lane,
           x: laneX(e.lane),
           y: y + L.stateRow / 2,
-          width: e.to.length * L.charWidth + 18,
+          width: stateWidth(e.to),
           text: e.to,
         });
         break;
       }
       case 'cache': {
-        if (e.op !== 'hit') break;
+        const slot = `${e.lane}\u0000${e.cache}\u0000${e.key}`;
+        if (e.op === 'insert') {
+          if (e.ttl !== undefined) insertedTtl.set(slot, e.ttl);
+          break;
+        }
         closeStateRow();
+        if (e.op !== 'hit') {
+          const kept = insertedTtl.get(slot);
+          out.caches.push({
+            eventIndex,
+            step,
+            lane: e.lane,
+            cache: e.cache,
+            op: e.op,
+            key: e.key ?? '',
+            ...(e.op === 'expire' && kept !== undefined ? { keptSeconds: kept } : {}),
+            x: laneX(e.lane),
+            y: y + L.cacheNoteRow / 2,
+            path: '',
+            labelX: laneX(e.lane) + 12,
+            labelY: y + L.cacheNoteRow / 2 + 4,
+          });
+          // An expiry has a second line: why the cache let the entry go.
+          y += e.op === 'expire' ? L.cacheNoteRow + L.cacheNoteLine : L.cacheNoteRow;
+          break;
+        }
         const cx = laneX(e.lane);
         const cy = y + 12;
         out.caches.push({
@@ -266,6 +321,7 @@ export function layoutDiagram(view: TraceView, width: number): DiagramLayout {
           step,
           lane: e.lane,
           cache: e.cache,
+          op: 'hit',
           // Tolerate an event without a key: draw the hit anyway.
           key: e.key ?? '',
           ...(e.ttl !== undefined ? { ttl: e.ttl } : {}),
@@ -286,6 +342,8 @@ export function layoutDiagram(view: TraceView, width: number): DiagramLayout {
       }
       case 'error': {
         closeStateRow();
+        const extra =
+          ((options.errorLines?.(eventIndex) ?? 1) - 1) * (options.errorLineHeight ?? 16);
         out.errors.push({
           eventIndex,
           step,
@@ -295,7 +353,7 @@ export function layoutDiagram(view: TraceView, width: number): DiagramLayout {
           text: e.message,
           ...(e.params ? { params: e.params } : {}),
         });
-        y += L.errorRow;
+        y += L.errorRow + extra;
         break;
       }
       default:

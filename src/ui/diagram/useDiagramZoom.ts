@@ -38,6 +38,8 @@ interface Options {
   cursor: number;
   reduced: boolean;
   headerHeight: number;
+  /** The diagram's natural scale: 1, or larger in presentation mode (the lane heads grow to it). */
+  baseScale: number;
 }
 
 const GLIDE_MS = 380;
@@ -53,6 +55,7 @@ export function useDiagramZoom({
   cursor,
   reduced,
   headerHeight,
+  baseScale,
 }: Options) {
   const transformRef = useRef<ViewTransform>(IDENTITY);
   const glideRef = useRef(0);
@@ -74,12 +77,12 @@ export function useDiagramZoom({
           // Zoomed out, the heads shrink with the lanes so that neighbours never overlap.
           child.setAttribute(
             'transform',
-            `translate(${x * t.k + t.x},0) scale(${Math.min(1, t.k)})`,
+            `translate(${x * t.k + t.x},0) scale(${Math.min(baseScale, t.k)})`,
           );
         }
       }
     },
-    [viewportRef, headRef, headerHeight],
+    [viewportRef, headRef, headerHeight, baseScale],
   );
 
   useEffect(() => {
@@ -181,11 +184,11 @@ export function useDiagramZoom({
     boundsRef.current = { view, diagram: layout };
     if (fittedFor.current !== layout) {
       fittedFor.current = layout;
-      apply(fitTransform(view, layout, false));
+      apply(fitTransform(view, layout, false, baseScale));
     } else {
       apply(transformRef.current);
     }
-  }, [layout, size, headerHeight, apply]);
+  }, [layout, size, headerHeight, apply, baseScale]);
 
   // Glide so that a step's row is on screen (the current message, or one that took focus).
   const reveal = useCallback(
@@ -236,8 +239,8 @@ export function useDiagramZoom({
     const bounds = boundsRef.current;
     if (!bounds) return;
     cancelAnimationFrame(glideRef.current);
-    apply(fitTransform(bounds.view, bounds.diagram, true));
-  }, [apply]);
+    apply(fitTransform(bounds.view, bounds.diagram, true, baseScale));
+  }, [apply, baseScale]);
 
   return { zoomBy, fit, reveal };
 }

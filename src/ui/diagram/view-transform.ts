@@ -70,12 +70,18 @@ export function constrain(t: ViewTransform, view: Box, diagram: Box): ViewTransf
 
 /**
  * The transform that shows the whole width (and, with `wholeHeight`, the whole height) at no
- * more than natural size, centred across and starting at the top.
+ * more than `natural` size (1, or larger in presentation mode), centred across and starting at
+ * the top.
  */
-export function fitTransform(view: Box, diagram: Box, wholeHeight: boolean): ViewTransform {
+export function fitTransform(
+  view: Box,
+  diagram: Box,
+  wholeHeight: boolean,
+  natural = 1,
+): ViewTransform {
   const k = clampScale(
     Math.min(
-      1,
+      natural,
       view.width / diagram.width,
       wholeHeight ? view.height / diagram.height : Number.POSITIVE_INFINITY,
     ),

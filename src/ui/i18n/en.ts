@@ -56,17 +56,17 @@ const ui = {
   zoomIn: 'Zoom in',
   zoomOut: 'Zoom out',
   zoomFit: 'Fit to view',
-  messageLabel: '{name}, {from} to {to}, {time} ms',
+  messageLabel: '{name}, {from} to {to}, {time}',
   messageEncrypted: 'encrypted',
   messageDropped: 'lost on the way',
   messageFatal: 'fatal alert',
   bytesShort: '{count} B',
-  timeMs: '{time} ms',
+  timeMs: '{time}',
   cacheHitLabel: 'cache hit · TTL {ttl} s left',
   cacheHitName: 'Cache hit at the {lane}, {cache}: {key}, {ttl#one:# second|other:# seconds} left',
   stateName: '{lane} state: {state}',
   errorName: 'Error at {lane}: {message}',
-  phaseLabel: 'Lookup {n} · {time} ms',
+  phaseLabel: 'Lookup {n} · {time}',
   phaseLabelFirst: 'Lookup {n}',
   connectionLabel: 'Connection {n}',
 
@@ -92,7 +92,7 @@ const ui = {
   tabCaches: 'Caches',
   inspectorTabs: 'Inspector views',
   fromTo: '{from} → {to}',
-  atTime: 'at {time} ms',
+  atTime: 'at {time}',
   sizeBytes: '{count#one:# byte|other:# bytes}',
   encryptedBadge: 'Encrypted',
   plaintextBadge: 'Plaintext',
@@ -146,7 +146,7 @@ const ui = {
   cacheTtl: 'TTL left',
   cacheTtlValue: '{ttl} s',
   cacheStats: '{hits#one:# hit|other:# hits}, {misses#one:# miss|other:# misses}',
-  cacheAt: 'at {time} ms',
+  cacheAt: 'at {time}',
 
   explainAlert: 'What this alert means',
   explainRcode: 'What {rcode} means',
@@ -613,7 +613,7 @@ const lab = {
   view: 'View',
   viewDiagram: 'Diagram',
   viewDecode: 'Decode',
-  visitLabel: 'Visit {n} · {time} ms',
+  visitLabel: 'Visit {n} · {time}',
   panel: 'Lab',
   sideSwitch: 'Side panel',
   settings: 'Settings',
@@ -623,8 +623,44 @@ const lab = {
   },
 };
 
+/** Units of virtual time, for times people read at a glance (./duration.ts). */
+const units = {
+  ms: '{n} ms',
+  s: '{n} s',
+  min: '{n} min',
+  h: '{n} h',
+  d: '{n} d',
+  /** A time counted from the start of its lookup or visit, in the diagram's time gutter. */
+  since: '+{time}',
+};
+
+/** Cache lookups on the diagram and in the Caches tab, beyond the hits (src/ui/diagram). */
+const cacheMarks = {
+  miss: '{cache}: miss',
+  expired: '{cache}: expired after {kept}',
+  expiredUnknown: '{cache}: expired',
+  missName: 'Cache miss at the {lane}, {cache}: {key}',
+  expiredName: 'Expired at the {lane}, {cache}: {key}',
+  hit: 'cache hit · TTL {ttl} left',
+  /** The Caches tab's TTL column for an entry whose time has run out. */
+  expiredEntry: 'expired',
+  ttlLeft: '{ttl}',
+  /** Why a cache let an entry go sooner than its TTL, by the engine's cache name. */
+  why: {
+    'browser host cache': 'the browser keeps an answer 60 s at most, whatever its TTL',
+  } as Table,
+};
+
+/** The lab's own view of the current message, for screens where the inspector is a tab away. */
+const labMessage = {
+  summary: 'Explain message {n}: {name}',
+};
+
 export const en = {
   ui,
+  units,
+  cacheMarks,
+  labMessage,
   messages,
   spans,
   notes,

@@ -100,7 +100,7 @@ export const lab: Strings['lab'] = {
   view: '보기',
   viewDiagram: '다이어그램',
   viewDecode: '디코드',
-  visitLabel: '방문 {n} · {time} ms',
+  visitLabel: '방문 {n} · {time}',
 
   panel: '실험실',
   sideSwitch: '옆 패널',

@@ -53,17 +53,17 @@ const ui: Strings['ui'] = {
   zoomIn: '확대',
   zoomOut: '축소',
   zoomFit: '화면에 맞추기',
-  messageLabel: '{name}, {from}에서 {to|으로/로}, {time} ms',
+  messageLabel: '{name}, {from}에서 {to|으로/로}, {time}',
   messageEncrypted: '암호화됨',
   messageDropped: '전송 중 손실됨',
   messageFatal: '치명적 경고(fatal alert)',
   bytesShort: '{count} B',
-  timeMs: '{time} ms',
+  timeMs: '{time}',
   cacheHitLabel: '캐시 적중 · TTL {ttl}초 남음',
   cacheHitName: '{lane}의 캐시 적중, {cache}: {key}, {ttl}초 남음',
   stateName: '{lane} 상태: {state}',
   errorName: '{lane}에서 오류: {message}',
-  phaseLabel: '조회 {n} · {time} ms',
+  phaseLabel: '조회 {n} · {time}',
   phaseLabelFirst: '조회 {n}',
   connectionLabel: '연결 {n}',
 
@@ -89,7 +89,7 @@ const ui: Strings['ui'] = {
   tabCaches: '캐시',
   inspectorTabs: '검사기 보기',
   fromTo: '{from} → {to}',
-  atTime: '{time} ms 시점',
+  atTime: '{time} 시점',
   sizeBytes: '{count}바이트',
   encryptedBadge: '암호화됨',
   plaintextBadge: '평문',
@@ -143,7 +143,7 @@ const ui: Strings['ui'] = {
   cacheTtl: '남은 TTL',
   cacheTtlValue: '{ttl}초',
   cacheStats: '적중 {hits}회, 실패 {misses}회',
-  cacheAt: '{time} ms 시점',
+  cacheAt: '{time} 시점',
 
   explainAlert: '이 경고(alert)의 의미',
   explainRcode: '{rcode}의 의미',
@@ -868,8 +868,38 @@ const values: Table = {
   'lame.malformed': '해석할 수 없는 응답',
 };
 
+const units: Strings['units'] = {
+  ms: '{n} ms',
+  s: '{n}초',
+  min: '{n}분',
+  h: '{n}시간',
+  d: '{n}일',
+  since: '+{time}',
+};
+
+const cacheMarks: Strings['cacheMarks'] = {
+  miss: '{cache}: 없음(miss)',
+  expired: '{cache}: {kept} 뒤 만료',
+  expiredUnknown: '{cache}: 만료',
+  missName: '{lane}의 캐시에 없음(miss), {cache}: {key}',
+  expiredName: '{lane}의 캐시 항목 만료, {cache}: {key}',
+  hit: '캐시 적중 · TTL {ttl} 남음',
+  expiredEntry: '만료됨',
+  ttlLeft: '{ttl}',
+  why: {
+    'browser host cache': '브라우저는 TTL과 상관없이 답을 최대 60초만 보관합니다',
+  },
+};
+
+const labMessage: Strings['labMessage'] = {
+  summary: '메시지 {n} 설명: {name}',
+};
+
 export const ko: Strings = {
   ui,
+  units,
+  cacheMarks,
+  labMessage,
   messages,
   dns,
   spans,

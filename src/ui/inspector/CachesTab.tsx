@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useStrings } from '../hooks';
 import { displayName, format } from '../i18n';
+import { readableTime } from '../i18n/duration';
 import { cachesAt } from '../model/caches';
 import type { TraceView } from '../../store/trace-view';
 
@@ -45,10 +46,14 @@ export function CachesTab({ view, step }: { view: TraceView; step: number }) {
                       <code>{row.key}</code>
                     </td>
                     <td>{row.value ?? ''}</td>
-                    <td className="num">
-                      {row.ttlLeft !== undefined
-                        ? format(t.ui.cacheTtlValue, { ttl: row.ttlLeft })
-                        : ''}
+                    <td className={row.expired ? 'num expired' : 'num'}>
+                      {row.expired
+                        ? t.cacheMarks.expiredEntry
+                        : row.ttlLeft !== undefined
+                          ? format(t.cacheMarks.ttlLeft, {
+                              ttl: readableTime(t.units, row.ttlLeft * 1000),
+                            })
+                          : ''}
                     </td>
                   </tr>
                 ))}

@@ -12,14 +12,20 @@ import {
   selectTab,
   selectView,
   useStore,
+  type Store,
 } from '../../store/store';
-import { useStrings } from '../hooks';
-import { displayName, format, formatMs } from '../i18n';
+import { useMediaQuery, useStrings } from '../hooks';
+import { displayName, format } from '../i18n';
+import { readableTime } from '../i18n/duration';
 import { Suspense } from 'react';
 import { ExplainTab } from './ExplainTab';
 import { BytesTab, CachesTab, FieldsTab, KeysTab } from '../lazy';
 import { Tabs } from './Tabs';
 import { Icon } from '../Icon';
+
+/** From this width Fields and Bytes show side by side (app.css widens the inspector to match). */
+const SIDE_BY_SIDE_QUERY = '(min-width: 1600px)';
+const selectInLab = (s: Store) => s.settings.kind === 'lab';
 
 export function Inspector() {
   const t = useStrings();
@@ -40,6 +46,10 @@ export function Inspector() {
     ...(hasDns ? [{ id: 'caches' as const, label: t.ui.tabCaches }] : []),
   ];
   const active = tabs.some((x) => x.id === tab) ? tab : 'explain';
+  // A wide screen outside the lab (whose panel takes a column of its own) has room for both.
+  const wide = useMediaQuery(SIDE_BY_SIDE_QUERY);
+  const inLab = useStore(selectInLab);
+  const sideBySide = wide && !inLab;
 
   return (
     <aside className="inspector" aria-label={t.ui.inspector}>
@@ -63,7 +73,9 @@ export function Inspector() {
                   to: displayName(t, message.to),
                 })}
               </span>
-              <span>{format(t.ui.atTime, { time: formatMs(message.t - view.t0) })}</span>
+              <span>
+                {format(t.ui.atTime, { time: readableTime(t.units, message.t - view.t0) })}
+              </span>
               <span>{format(t.ui.sizeBytes, { count: message.bytes.length })}</span>
               <span className={`badge ${message.encrypted ? 'enc' : ''}`}>
                 {message.encrypted ? t.ui.encryptedBadge : t.ui.plaintextBadge}
@@ -74,8 +86,18 @@ export function Inspector() {
           <Tabs tabs={tabs} active={active} onChange={setTab} label={t.ui.inspectorTabs}>
             {active === 'explain' && <ExplainTab view={view} step={step} />}
             <Suspense fallback={null}>
-              {active === 'fields' && <FieldsTab message={message} />}
-              {active === 'bytes' && <BytesTab message={message} />}
+              {sideBySide && (active === 'fields' || active === 'bytes') ? (
+                // Wireshark's layout: the field tree beside the bytes it covers.
+                <div className="fields-bytes">
+                  <FieldsTab message={message} />
+                  <BytesTab message={message} />
+                </div>
+              ) : (
+                <>
+                  {active === 'fields' && <FieldsTab message={message} />}
+                  {active === 'bytes' && <BytesTab message={message} />}
+                </>
+              )}
               {active === 'keys' && <KeysTab view={view} step={step} />}
               {active === 'caches' && <CachesTab view={view} step={step} />}
             </Suspense>

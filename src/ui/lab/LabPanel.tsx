@@ -6,15 +6,19 @@
 import { useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import {
+  selectInspected,
   selectScenarioActions,
   selectScenarioId,
   selectSettings,
   selectStatus,
+  selectView,
   useStore,
 } from '../../store/store';
 import { labSettingsProblem } from '../../engine/scenarios/lab-settings';
 import { problemText } from '../error-text';
 import { useStrings } from '../hooks';
+import { format } from '../i18n';
+import { ExplainTab } from '../inspector/ExplainTab';
 import { LAB_PANELS } from './panels';
 import { useLab, useLabOutcome, type RunWhen } from './useLab';
 import './lab.css';
@@ -123,6 +127,27 @@ function LabBody() {
           status !== 'running' && <p className="muted">{t.lab.noOutcome}</p>
         )}
       </section>
+      <LabMessage />
     </div>
+  );
+}
+
+/**
+ * The current message's explanation inside the lab, behind a visible control: below 1600 px the
+ * inspector is the other side of a switch, and stepping through a run should not mean leaving it.
+ */
+function LabMessage() {
+  const t = useStrings();
+  const view = useStore(selectView);
+  const step = useStore(selectInspected);
+  const message = view?.messages[step];
+  if (!view || !message) return null;
+  return (
+    <details className="lab-message">
+      <summary>{format(t.labMessage.summary, { n: step + 1, name: message.name })}</summary>
+      <div className="lab-message-body">
+        <ExplainTab view={view} step={step} />
+      </div>
+    </details>
   );
 }

@@ -3,10 +3,10 @@
  * (offered or not), and the offered ones have up and down buttons that move them in the order of
  * preference. Everything works from the keyboard; after a move, focus stays on the moved choice.
  */
-import { Fragment, useLayoutEffect, useRef } from 'react';
+import { Fragment, useLayoutEffect, useRef, useState } from 'react';
 import { useStrings } from '../hooks';
 import { format } from '../i18n';
-import { moveItem, toggleItem } from './lists';
+import { keepPlaces, moveItem, toggleInPlace } from './lists';
 
 export interface Choice {
   id: number;
@@ -42,11 +42,17 @@ export function ReorderableList({ legend, choices, value, onChange }: Props) {
   const buttons = useRef(new Map<string, HTMLButtonElement | null>());
   const refocus = useRef<{ id: number; dir: 'up' | 'down' } | undefined>(undefined);
 
-  // Offered choices in their order, then the rest in the engine's order.
-  const rows = [
-    ...value.flatMap((id) => choices.filter((c) => c.id === id)),
-    ...choices.filter((c) => !value.includes(c.id)),
-  ];
+  // The rows as last drawn, with the offered choices in their order: unticking a choice leaves it
+  // where it is (keepPlaces), so the list does not jump under the pointer.
+  const [shown, setShown] = useState<readonly number[]>([]);
+  const order = keepPlaces(
+    shown,
+    value,
+    choices.map((c) => c.id),
+  );
+  // Remembered for the next change (React's "information from previous renders" pattern).
+  if (order.length !== shown.length || order.some((id, i) => id !== shown[i])) setShown(order);
+  const rows = order.map((id) => choices.find((c) => c.id === id)!);
 
   useLayoutEffect(() => {
     const want = refocus.current;
@@ -78,7 +84,7 @@ export function ReorderableList({ legend, choices, value, onChange }: Props) {
                 <input
                   type="checkbox"
                   checked={on}
-                  onChange={() => onChange(toggleItem(value, c.id))}
+                  onChange={() => onChange(toggleInPlace(order, value, c.id))}
                 />
                 <span>
                   {breakable(c.name)} <span className="code">{hex4(c.id)}</span>

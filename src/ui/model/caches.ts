@@ -8,8 +8,10 @@ import { eventsUpTo, timeOfStep, type TraceView } from '../../store/trace-view';
 export interface CacheRow {
   key: string;
   value?: string;
-  /** Seconds left at the step's time, rounded up as the engine's caches do, never below zero. */
+  /** Seconds left at the step's time, rounded up as the engine's caches do; absent once expired. */
   ttlLeft?: number;
+  /** The entry's TTL has run out by the step's time (the cache drops it at its next lookup). */
+  expired?: true;
 }
 
 export interface CacheLayer {
@@ -58,11 +60,16 @@ export function cachesAt(view: TraceView, step: number): CacheLayer[] {
       rows: [...layer.entries.entries()].map(([key, entry]) => ({
         key,
         ...(entry.value !== undefined ? { value: entry.value } : {}),
-        ...(entry.ttl !== undefined
-          ? { ttlLeft: Math.max(0, Math.ceil(entry.ttl - (now - entry.at) / 1000)) }
-          : {}),
+        ...ttlAt(entry, now),
       })),
     }));
+}
+
+/** What is left of an entry's TTL at `now`: seconds, or that it has expired (RFC 1035, 3.2.1). */
+function ttlAt(entry: Entry, now: number): Pick<CacheRow, 'ttlLeft' | 'expired'> {
+  if (entry.ttl === undefined) return {};
+  const left = Math.ceil(entry.ttl - (now - entry.at) / 1000);
+  return left > 0 ? { ttlLeft: left } : { expired: true };
 }
 
 function apply(

@@ -93,6 +93,26 @@ describe('cachesAt', () => {
   });
 });
 
+describe('cachesAt past a TTL', () => {
+  it('marks an entry whose TTL has run out as expired, not as 0 s left', async () => {
+    // An hour and a minute later (dns-expired): when the browser asks again, the recursive
+    // resolver's copy (300 s) has not been looked up yet, so no expiry event has dropped it.
+    const { trace, phases } = await warmTrace(3_660);
+    const view = indexTrace(trace, phases);
+    const again = view.messages.findIndex((m) => m.t - view.t0 >= 3_660_000);
+    expect(view.messages[again]!.from).toBe('Browser');
+    const layers = Object.fromEntries(
+      cachesAt(view, again).map((l) => [`${l.lane}/${l.cache}`, l]),
+    );
+    expect(layers['Recursive resolver/response cache']!.rows).toEqual([
+      { key: 'www.example.com A', expired: true, value: 'A 203.0.113.80' },
+    ]);
+    // The delegations live a day: still counting down.
+    const delegations = layers['Recursive resolver/delegation cache']!.rows;
+    expect(delegations.every((r) => !r.expired && r.ttlLeft! > 80_000)).toBe(true);
+  });
+});
+
 describe('classifyDns', () => {
   it('tells stub queries, iterative queries, referrals and authoritative answers apart', async () => {
     const { trace } = await runDnsLookup({ name: 'www.example.com', type: 'A', seed: '1' });

@@ -10,7 +10,8 @@ import {
   useStore,
 } from '../../store/store';
 import { useStrings } from '../hooks';
-import { format, formatMs } from '../i18n';
+import { format } from '../i18n';
+import { readableTime } from '../i18n/duration';
 import { messageTone } from '../model/message';
 import { Icon } from '../Icon';
 
@@ -139,7 +140,7 @@ export function PlaybackBar() {
             <span className="count">{format(t.ui.position, { n: cursor + 1, total: n })}</span>
             <span className="name">{current.name}</span>
             <span className="time">
-              {format(t.ui.timeMs, { time: formatMs(current.t - view!.t0) })}
+              {format(t.ui.timeMs, { time: readableTime(t.units, current.t - view!.t0) })}
             </span>
           </>
         )}

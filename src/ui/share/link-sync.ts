@@ -56,7 +56,11 @@ export async function applyLink(search: string): Promise<number | undefined> {
     return undefined;
   }
   if (link.kind === 'none') return undefined;
-  useStore.setState({ scenarioId: link.state.scenarioId, settings: link.state.settings });
+  useStore.setState({
+    scenarioId: link.state.scenarioId,
+    settings: link.state.settings,
+    ...(link.state.tab ? { tab: link.state.tab } : {}),
+  });
   if (link.state.paramsOmitted)
     useStore.getState().showNotice({ tone: 'info', message: 'linkParamsOmitted', params: {} });
   return link.state.step;
@@ -73,7 +77,7 @@ export function syncLink(pendingStep: number | undefined): () => void {
 
   const write = (s: Store) => {
     if (!shown || !s.view) return;
-    const href = withLink(window.location.href, { ...shown, step: s.cursor });
+    const href = withLink(window.location.href, { ...shown, step: s.cursor, tab: s.tab });
     if (href !== window.location.href) window.history.replaceState(null, '', href);
   };
 
@@ -109,6 +113,12 @@ export function syncLink(pendingStep: number | undefined): () => void {
         });
       return; // seek() calls back here with the new cursor.
     }
-    if (s.view !== prev.view || s.cursor !== prev.cursor || s.status !== prev.status) write(s);
+    if (
+      s.view !== prev.view ||
+      s.cursor !== prev.cursor ||
+      s.status !== prev.status ||
+      s.tab !== prev.tab
+    )
+      write(s);
   });
 }

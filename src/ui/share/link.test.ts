@@ -48,6 +48,18 @@ describe('shareable links', () => {
     }
   });
 
+  it('carry the inspector tab when it is not Explain, and refuse an unknown one', () => {
+    const state = { ...tls({ seed: '3' }, 4), tab: 'bytes' as const };
+    expect(linkSearch(state)).toBe('?scenario=tls-full&seed=3&step=5&tab=bytes');
+    expect(parseLink(linkSearch(state))).toEqual({ kind: 'ok', state });
+    expect(linkSearch({ ...state, tab: 'explain' })).toBe('?scenario=tls-full&seed=3&step=5');
+    const r = parseLink('?scenario=tls-full&tab=wires');
+    expect(r).toEqual({
+      kind: 'invalid',
+      problem: { kind: 'badValue', param: 'tab', value: 'wires' },
+    });
+  });
+
   it('accepts suites as hex or decimal and DNS types in any case', () => {
     const r = parseLink('?scenario=tls-full&suite=49199');
     expect(r.kind === 'ok' && r.state.settings.kind === 'tls' && r.state.settings.suite).toBe(

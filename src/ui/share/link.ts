@@ -9,6 +9,7 @@
  * schema (src/engine/scenarios/lab-settings.ts). A link that does not check out names its first
  * problem, and the page opens the default scenario with a notice instead.
  */
+import type { InspectorTab } from '../../store/slices/selection';
 import {
   DEFAULT_SCENARIO_ID,
   DEMO_SUITES,
@@ -38,6 +39,8 @@ export interface LinkState {
   step: number;
   /** The sender's edited lab settings were too long for a link: these are the preset's. */
   paramsOmitted?: true;
+  /** The inspector's tab, when not the first one (Explain). */
+  tab?: InspectorTab;
 }
 
 export type LinkProblem =
@@ -64,7 +67,12 @@ export const LINK_PARAMS = [
   'params',
   'omitted',
   'step',
+  'tab',
 ] as const;
+
+/** The inspector's tabs a link may open, by the names the URL uses. */
+const TABS: readonly InspectorTab[] = ['explain', 'fields', 'bytes', 'keys', 'caches'];
+const DEFAULT_TAB: InspectorTab = 'explain';
 
 const SEED = /^[\x21-\x7e]{1,64}$/;
 /** A host name (RFC 1123, Section 2.1), with an optional final dot; DNS names may use "_". */
@@ -100,6 +108,7 @@ export function linkSearch(state: LinkState): string {
     params.set('omitted', OMITTED_PARAMS);
   }
   params.set('step', step);
+  if (state.tab && state.tab !== DEFAULT_TAB) params.set('tab', state.tab);
   return `?${params.toString()}`;
 }
 
@@ -211,6 +220,9 @@ export function parseLink(search: string, checkLab?: LabSettingsCheck): LinkResu
   }
   const step = q.get('step');
   if (step !== null && !STEP.test(step)) return bad('step');
+  const tab = q.get('tab');
+  const knownTab = TABS.find((t) => t === tab);
+  if (tab !== null && !knownTab) return bad('tab');
   return {
     kind: 'ok',
     state: {
@@ -218,6 +230,7 @@ export function parseLink(search: string, checkLab?: LabSettingsCheck): LinkResu
       settings,
       step: step ? Number(step) - 1 : 0,
       ...(paramsOmitted ? { paramsOmitted: true as const } : {}),
+      ...(knownTab && knownTab !== DEFAULT_TAB ? { tab: knownTab } : {}),
     },
   };
 }

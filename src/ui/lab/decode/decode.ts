@@ -1,10 +1,11 @@
 /**
- * Paste and decode: pasted hex (a plain hex stream, or Wireshark's "Copy as Hex Dump" with offsets
- * and an ASCII column) as TLS records or one DNS message. The decoders are passed in, so this file
+ * Paste and decode: pasted hex (a plain hex stream, a hex dump from Wireshark, tshark -x or xxd,
+ * or `openssl s_client -msg` output; ./paste.ts) as TLS records or one DNS message. The decoders are passed in, so this file
  * stays pure and the page loads the engine only when someone decodes.
  */
 import type { Span } from '../../../engine/bytes/span';
 import { MAX_PASTED_BYTES, MAX_PASTED_HEX_CHARS } from '../../../engine/limits';
+import { structuredPaste } from './paste';
 
 /** 64 KiB, the engine's limit on pasted input (src/engine/limits.ts). */
 export const MAX_DECODE_BYTES = MAX_PASTED_BYTES;
@@ -38,24 +39,16 @@ export type DecodeResult =
   | { kind: 'ok'; protocol: Protocol; bytes: Uint8Array; spans: Span[] };
 
 /**
- * A line of Wireshark's hex dump: an offset, then up to 16 bytes (one space apart, two between
- * the halves), then at least three spaces and the ASCII column.
- */
-const DUMP_LINE = /^\s*[0-9a-f]{4,8}\s+((?:[0-9a-f]{2}(?:\s{1,2}|$)){1,16})/i;
-
-/**
- * The hex digits of the input, in order. A hex dump (every non-empty line starting with an
- * offset) keeps only its byte columns; anything else keeps everything but whitespace, colons and
- * 0x prefixes.
+ * The hex digits of the input, in order. `openssl s_client -msg` output and hex dumps (Wireshark,
+ * tshark -x, xxd) are read as ./paste.ts describes; anything else keeps everything but
+ * whitespace, colons, commas and 0x prefixes.
  */
 export function hexDigits(
   text: string,
 ): { digits: string } | { bad: { char: string; line: number; column: number } } {
+  const structured = structuredPaste(text);
+  if (structured) return { digits: structured.digits };
   const lines = text.split(/\r?\n/);
-  const filled = lines.filter((l) => l.trim() !== '');
-  const dump = filled.length > 0 && filled.every((l) => DUMP_LINE.test(l));
-  if (dump)
-    return { digits: filled.map((l) => DUMP_LINE.exec(l)![1]!.replace(/\s/g, '')).join('') };
   let digits = '';
   for (const [i, line] of lines.entries()) {
     const clean = line.replace(/0x/gi, (m) => ' '.repeat(m.length));
