@@ -2,7 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { scenarioById } from '../engine/scenarios/catalog';
 import { selectRunInfo, selectScenarioId, selectMessageCount, useStore } from '../store/store';
 import { useStrings } from './hooks';
-import { runStatusText } from './run-status-text';
+import { isRefusal, runStatusText } from './run-status-text';
 
 /** One line above the diagram: running, done (with the outcome) or why it failed. */
 export function RunStatus() {
@@ -22,7 +22,9 @@ export function RunStatus() {
   }
   return (
     <div
-      className={`run-status ${ok || status !== 'done' ? '' : 'failed'}`}
+      className={`run-status ${
+        ok || status !== 'done' ? '' : isRefusal({ status, ok, errorLine }) ? 'refused' : 'failed'
+      }`}
       role="status"
       aria-live="polite"
     >

@@ -26,6 +26,8 @@ const ui = {
 
   scenario: 'Scenario',
   lesson: 'What to watch for',
+  lessonMore: 'Show all',
+  lessonLess: 'Show less',
   hostname: 'Hostname',
   suite: 'Cipher suite',
   suiteAll: 'Client offers all four',
@@ -48,6 +50,7 @@ const ui = {
 
   statusRunning: 'Running {title}…',
   statusDone: '{count#one:# message|other:# messages} · {summary}',
+  statusRefused: 'Caught and refused with a fatal alert: {error}',
   statusFailed: 'The run failed: {error}',
   statusIdle: 'Pick a scenario to run.',
   handshakeOk: 'handshake complete, {status}',

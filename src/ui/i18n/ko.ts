@@ -19,6 +19,8 @@ const ui: Strings['ui'] = {
 
   scenario: '시나리오',
   lesson: '눈여겨볼 점',
+  lessonMore: '전체 보기',
+  lessonLess: '접기',
   hostname: '호스트 이름',
   suite: '암호 스위트',
   suiteAll: '클라이언트가 네 가지 모두 제안',
@@ -41,6 +43,7 @@ const ui: Strings['ui'] = {
 
   statusRunning: '{title} 실행 중…',
   statusDone: '메시지 {count}개 · {summary}',
+  statusRefused: '잡아내서 치명적 경고로 거부했습니다: {error}',
   statusFailed: '실행에 실패했습니다: {error}',
   statusIdle: '실행할 시나리오를 고르세요.',
   handshakeOk: '핸드셰이크 완료, {status}',
