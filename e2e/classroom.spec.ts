@@ -38,7 +38,7 @@ test.describe('in a Korean browser', () => {
       .locator('g.msg[role="button"]')
       .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
     expect(names).toHaveLength(15);
-    expect(names[0]).toMatch(/^ClientHello, 클라이언트에서 서버로, 0 ms/);
+    expect(names[0]).toMatch(/^ClientHello · \d+ B, 0 ms, 클라이언트에서 서버로/);
     await expect(page.getByRole('complementary', { name: '검사기' })).toContainText(
       '핸드셰이크 메시지가 아니라 1바이트짜리 신호입니다',
     );

@@ -26,8 +26,8 @@ test('every scenario in the picker runs and draws its messages', async ({
     expect(names.length, title).toBeGreaterThan(0);
     expect(names[0]).toMatch(
       title.startsWith('TLS')
-        ? /^ClientHello, /
-        : /^Query www\.example\.com A, Browser to OS resolver, 0 ms/,
+        ? /^ClientHello · /
+        : /^Query www\.example\.com A · \d+ B, 0 ms, Browser to OS resolver/,
     );
     await expect(inspector(page).getByRole('heading', { level: 2 })).toHaveText(
       names[0]!.split(',')[0]!,
@@ -67,8 +67,12 @@ test('the cold DNS lookup walks Root, TLD and Authoritative; the warm one is ans
   const warm = await messageNames(page);
   // Lookup 2 (the last two messages) never leaves the machine: the OS resolver's cache answers.
   const second = warm.slice(-2);
-  expect(second[0]).toMatch(/^Query www\.example\.com A, Browser to OS resolver, 90,000 ms/);
-  expect(second[1]).toMatch(/^Response www\.example\.com A NOERROR, OS resolver to Browser/);
+  expect(second[0]).toMatch(
+    /^Query www\.example\.com A · \d+ B, 90\.000 s, Browser to OS resolver/,
+  );
+  expect(second[1]).toMatch(
+    /^Response www\.example\.com A NOERROR · \d+ B, [^,]+, OS resolver to Browser/,
+  );
   const hit = page.getByRole('img', {
     name: /^Cache hit at the OS resolver, OS resolver cache: .*21\d seconds left/,
   });

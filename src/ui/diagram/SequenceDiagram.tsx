@@ -122,12 +122,15 @@ export function SequenceDiagram() {
   const labels = useMemo(
     () =>
       layout?.arrows.map((a) => {
+        const size = format(t.ui.bytesShort, { count: a.bytes });
+        const time = shortTime(a.timeMs);
+        // The name starts with what the message shows, in its order ("ClientHello · 230 B, 0 ms"),
+        // so a voice-control user can say what they see (WCAG 2.5.3, label-content-name-mismatch).
         const parts = [
           format(t.ui.messageLabel, {
-            name: a.name,
+            name: `${a.name} · ${size}, ${time}`,
             from: displayName(t, a.from),
             to: displayName(t, a.to),
-            time: formatMs(a.timeMs),
           }),
         ];
         if (a.encrypted) parts.push(t.ui.messageEncrypted);
@@ -135,8 +138,8 @@ export function SequenceDiagram() {
         if (a.tone === 'dropped') parts.push(t.ui.messageDropped);
         return {
           label: parts.join(', '),
-          size: format(t.ui.bytesShort, { count: a.bytes }),
-          time: shortTime(a.timeMs),
+          size,
+          time,
         };
       }) ?? [],
     [layout, t],

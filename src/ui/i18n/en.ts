@@ -62,7 +62,7 @@ const ui = {
   zoomIn: 'Zoom in',
   zoomOut: 'Zoom out',
   zoomFit: 'Fit to view',
-  messageLabel: '{name}, {from} to {to}, {time} ms',
+  messageLabel: '{name}, {from} to {to}',
   messageEncrypted: 'encrypted',
   messageDropped: 'lost on the way',
   messageFatal: 'fatal alert',
@@ -86,6 +86,7 @@ const ui = {
   speed: 'Speed',
   scrubber: 'Message',
   position: '{n} of {total}',
+  stepAnnounce: 'Message {n} of {total}: {name}, {from} to {to}',
   positionValue: 'Message {n} of {total}: {name}',
   keyboardHint: 'Space play/pause · ← → step · ? all shortcuts',
 

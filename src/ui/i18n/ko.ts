@@ -55,7 +55,7 @@ const ui: Strings['ui'] = {
   zoomIn: '확대',
   zoomOut: '축소',
   zoomFit: '화면에 맞추기',
-  messageLabel: '{name}, {from}에서 {to|으로/로}, {time} ms',
+  messageLabel: '{name}, {from}에서 {to|으로/로}',
   messageEncrypted: '암호화됨',
   messageDropped: '전송 중 손실됨',
   messageFatal: '치명적 경고(fatal alert)',
@@ -79,6 +79,7 @@ const ui: Strings['ui'] = {
   speed: '속도',
   scrubber: '메시지',
   position: '{total}개 중 {n}번째',
+  stepAnnounce: '{total}개 중 {n}번째 메시지: {name}, {from}에서 {to|으로/로}',
   positionValue: '{total}개 중 {n}번째 메시지: {name}',
   keyboardHint: 'Space 재생/정지 · ← → 단계 이동 · ? 단축키 전체',
 
