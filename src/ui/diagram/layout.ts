@@ -3,14 +3,16 @@
  * DOM, no React: the diagram component only draws what this returns, and layout.test.ts checks
  * it in Node. d3-scale places the lanes; d3-shape draws the arrow shafts and cache loops.
  *
- * Rows are stacked top to bottom in trace order. A message takes a full row; state changes share
- * a thin row across lanes (a new one starts when a lane already has a label in the current one);
+ * Rows are stacked top to bottom in trace order. A message takes a full row. A state change that a
+ * message caused (model/states.ts) sits under that message's tip, on the lane it moved; the others
+ * share a thin row across lanes (a new one starts when a lane already has a label in the current one);
  * cache hits, errors and phase separators get rows of their own. Other events (secrets, notes,
  * misses and inserts) have no row: the inspector shows them.
  */
 import { scalePoint } from 'd3-scale';
 import { curveCatmullRom, line } from 'd3-shape';
 import { messageTone, type Tone } from '../model/message';
+import { stateChanges, type StateChange } from '../model/states';
 import { stepOfEvent, type TraceView } from '../../store/trace-view';
 import type { TraceParams } from '../../engine/trace';
 
@@ -28,6 +30,10 @@ export const LAYOUT = {
   /** How far an arrow drops while it travels: time passes on the way. */
   slope: 10,
   stateRow: 28,
+  /** Below a message whose arrival moved a state machine: room for the state pill under its tip. */
+  causedStateRow: 20,
+  /** From an arrow's tip down to the centre of the state pill it caused. */
+  causedStateGap: 17,
   cacheRow: 46,
   errorRow: 34,
   phaseRow: 48,
@@ -83,7 +89,12 @@ export interface StateGeom {
   x: number;
   y: number;
   width: number;
+  /** The state it moved to. */
   text: string;
+  /** The state it left. */
+  from: string;
+  /** Drawn under the message that caused it (its step). */
+  caused: boolean;
 }
 
 export interface CacheGeom {
@@ -169,6 +180,16 @@ export function layoutDiagram(view: TraceView, width: number): DiagramLayout {
     stateRow = undefined;
   };
   const phaseAt = new Map(view.phases.map((p) => [p.eventIndex, p]));
+  // The state changes each message caused, by the message's event index.
+  const causedBy = new Map<number, StateChange[]>();
+  const drawnAtCause = new Set<number>();
+  for (const change of stateChanges(view)) {
+    if (change.causeStep === undefined) continue;
+    const at = view.messageEvents[change.causeStep]!;
+    causedBy.set(at, [...(causedBy.get(at) ?? []), change]);
+    drawnAtCause.add(change.eventIndex);
+  }
+  const stateWidth = (state: string) => state.length * L.charWidth + 18;
 
   view.trace.events.forEach((e, eventIndex) => {
     const step = stepOfEvent(view, eventIndex);
@@ -237,11 +258,29 @@ export function layoutDiagram(view: TraceView, width: number): DiagramLayout {
           encrypted: e.encrypted,
           tone: messageTone(view, out.arrows.length),
         });
-        out.stepBands.push({ top: y, bottom: y + L.messageRow + (self ? L.loopHeight : 0) });
-        y += L.messageRow + (self ? L.loopHeight : 0);
+        const caused = causedBy.get(eventIndex) ?? [];
+        for (const change of caused) {
+          out.states.push({
+            eventIndex: change.eventIndex,
+            step: change.step,
+            lane: change.event.lane,
+            x: laneX(change.event.lane),
+            y: y2 + L.causedStateGap,
+            width: stateWidth(change.event.to),
+            text: change.event.to,
+            from: change.event.from,
+            caused: true,
+          });
+        }
+        const rowHeight =
+          L.messageRow + (self ? L.loopHeight : 0) + (caused.length ? L.causedStateRow : 0);
+        out.stepBands.push({ top: y, bottom: y + rowHeight });
+        y += rowHeight;
         break;
       }
       case 'state': {
+        // Already drawn under the message that caused it.
+        if (drawnAtCause.has(eventIndex)) break;
         if (stateRow?.has(e.lane)) closeStateRow();
         stateRow ??= new Set();
         stateRow.add(e.lane);
@@ -251,8 +290,10 @@ export function layoutDiagram(view: TraceView, width: number): DiagramLayout {
           lane: e.lane,
           x: laneX(e.lane),
           y: y + L.stateRow / 2,
-          width: e.to.length * L.charWidth + 18,
+          width: stateWidth(e.to),
           text: e.to,
+          from: e.from,
+          caused: false,
         });
         break;
       }

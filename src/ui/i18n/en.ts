@@ -70,6 +70,8 @@ const ui = {
   timeMs: '{time} ms',
   cacheHitLabel: 'cache hit · TTL {ttl} s left',
   cacheHitName: 'Cache hit at the {lane}, {cache}: {key}, {ttl#one:# second|other:# seconds} left',
+  stateTip: '{lane}: {from} → {to}',
+  explainStates: 'State changes',
   stateName: '{lane} state: {state}',
   errorName: 'Error at {lane}: {message}',
   phaseLabel: 'Lookup {n} · {time} ms',
@@ -339,6 +341,36 @@ const tcp = {
   rstProbe:
     'The {from} aborts the connection it has just opened with a RST instead of closing it with FIN (RFC 9293, Section 3.10.5): it only wanted to know that the {to} answers. A RST frees both sides at once, so a probe every few seconds leaves no connection open.',
   rst: 'The {from} aborts the connection with RST: no more data in either direction, and nothing that was still in flight is delivered (RFC 9293, Section 3.10.5).',
+};
+
+/** State machine states, by name: what the machine waits for there (the diagram's pills). */
+const states: Table = {
+  ExpectClientHello:
+    'The server waits for a ClientHello: the client’s first message, with its random, its cipher suites and its extensions. Nothing else is acceptable now; any other message ends the connection with an unexpected_message alert.',
+  ExpectServerHello:
+    'The client has sent its ClientHello and waits for the server’s answer, the ServerHello with the chosen cipher suite. Anything else ends the handshake (RFC 5246, Section 7.3).',
+  ExpectCertificate:
+    'Waiting for the peer’s Certificate message: its certificate chain, which this side will check (signatures up to a trusted root, the dates, the name). The server waits for one only when it asked for a client certificate.',
+  ExpectServerKeyExchange:
+    'The client has checked the certificate and waits for the ServerKeyExchange: the server’s ephemeral ECDHE key, signed with the certificate’s key.',
+  ExpectServerHelloDone:
+    'The client has verified the signature on the key exchange and waits for ServerHelloDone, which ends the server’s flight (a CertificateRequest may still come first).',
+  ExpectClientKeyExchange:
+    'The server has sent its flight and waits for the ClientKeyExchange: the client’s ECDHE public key, from which both sides derive the pre-master secret.',
+  ExpectChangeCipherSpec:
+    'Waiting for the peer’s ChangeCipherSpec: the signal that its next record is encrypted with the new keys. A Finished before it would be refused.',
+  ExpectFinished:
+    'The peer has switched to the new keys; this side waits for its encrypted Finished and will check the verify_data against its own hash of the handshake.',
+  ExpectNewSessionTicket:
+    'The client has sent its Finished and, because it offered session tickets and the server accepted, waits for a NewSessionTicket before the server’s ChangeCipherSpec (RFC 5077, Section 3.3).',
+  Traffic:
+    'The handshake is complete and verified in this direction: from now on this side sends and accepts only encrypted application data (and alerts).',
+  Closed:
+    'The connection is over for this side: it sent or received close_notify, or a fatal alert ended it. Nothing more is sent or accepted.',
+  Healthy:
+    'The health checker considers the endpoint healthy: its probes pass, so DNS keeps answering with its address.',
+  Unhealthy:
+    'Enough probes in a row failed (the failure threshold): the endpoint is unhealthy, and DNS answers with the secondary address instead.',
 };
 
 /** Span explanations, keyed by the engine's `explain` keys (grep `explain:` in src/engine). */
@@ -1160,6 +1192,7 @@ export const en = {
   messages,
   dns,
   tcp,
+  states,
   spans,
   notes,
   secrets,

@@ -3,6 +3,7 @@
  * the Explain tab never falls back to "No explanation written yet". The runs are the app's own
  * (runScenario with the catalog's settings, one per preset) and the text is what the Explain tab
  * shows (writtenExplanation), so a message a new scenario adds fails here until it is explained.
+ * The same holds for the states the state machines enter, which the diagram's pills explain.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SCENARIOS, type ScenarioSettings } from '../../engine/scenarios/catalog';
@@ -58,6 +59,16 @@ describe('every message of every scenario and preset is explained', () => {
         });
       }
       expect([...new Set(missing)]).toEqual([]);
+    });
+
+    it(`${language}: every state a machine enters is explained (the pills and the inspector)`, () => {
+      const states = new Set(
+        views.flatMap(({ view }) =>
+          view.trace.events.flatMap((e) => (e.kind === 'state' ? [e.to] : [])),
+        ),
+      );
+      expect(states.size).toBeGreaterThan(10);
+      expect([...states].filter((s) => !t.states[s])).toEqual([]);
     });
   }
 });

@@ -63,6 +63,8 @@ const ui: Strings['ui'] = {
   timeMs: '{time} ms',
   cacheHitLabel: '캐시 적중 · TTL {ttl}초 남음',
   cacheHitName: '{lane}의 캐시 적중, {cache}: {key}, {ttl}초 남음',
+  stateTip: '{lane}: {from} → {to}',
+  explainStates: '상태 변화',
   stateName: '{lane} 상태: {state}',
   errorName: '{lane}에서 오류: {message}',
   phaseLabel: '조회 {n} · {time} ms',
@@ -803,11 +805,41 @@ const tcp: Strings['tcp'] = {
   rst: '{from|이/가} RST로 연결을 끊습니다. 이제 어느 방향으로도 데이터가 오가지 않고, 아직 전송 중이던 것도 전달되지 않습니다(RFC 9293, 3.10.5절).',
 };
 
+const states: Strings['states'] = {
+  ExpectClientHello:
+    '서버가 ClientHello를 기다립니다. 클라이언트의 난수, 암호 스위트, 확장이 담긴 첫 메시지입니다. 지금은 다른 메시지를 받아들일 수 없으며, 다른 것이 오면 unexpected_message 경고로 연결을 끝냅니다.',
+  ExpectServerHello:
+    '클라이언트가 ClientHello를 보내고 서버의 대답인 ServerHello(선택한 암호 스위트가 담김)를 기다립니다. 다른 것이 오면 핸드셰이크를 끝냅니다(RFC 5246, 7.3절).',
+  ExpectCertificate:
+    '상대의 Certificate 메시지를 기다립니다. 이쪽이 확인할 인증서 체인입니다(신뢰하는 루트까지의 서명, 유효 기간, 이름). 서버는 클라이언트 인증서를 요청했을 때만 이것을 기다립니다.',
+  ExpectServerKeyExchange:
+    '클라이언트가 인증서를 확인했고 ServerKeyExchange를 기다립니다. 서버의 임시 ECDHE 키에 인증서의 키로 서명한 메시지입니다.',
+  ExpectServerHelloDone:
+    '클라이언트가 키 교환의 서명을 확인했고, 서버 플라이트의 끝을 알리는 ServerHelloDone을 기다립니다(그 전에 CertificateRequest가 올 수도 있습니다).',
+  ExpectClientKeyExchange:
+    '서버가 자기 플라이트를 다 보냈고 ClientKeyExchange를 기다립니다. 양쪽이 pre-master secret을 만들어 낼 클라이언트의 ECDHE 공개 키입니다.',
+  ExpectChangeCipherSpec:
+    '상대의 ChangeCipherSpec을 기다립니다. 다음 레코드부터 새 키로 암호화한다는 신호입니다. 그보다 먼저 오는 Finished는 거부됩니다.',
+  ExpectFinished:
+    '상대가 새 키로 바꾸었습니다. 이쪽은 암호화된 Finished를 기다리며, 그 verify_data를 자기가 계산한 핸드셰이크 해시와 맞춰 봅니다.',
+  ExpectNewSessionTicket:
+    '클라이언트가 Finished를 보냈고, 세션 티켓을 제안했고 서버가 받아들였으므로 서버의 ChangeCipherSpec보다 먼저 오는 NewSessionTicket을 기다립니다(RFC 5077, 3.3절).',
+  Traffic:
+    '이 방향의 핸드셰이크가 끝나고 검증되었습니다. 이제부터 이쪽은 암호화된 애플리케이션 데이터(와 경고)만 보내고 받습니다.',
+  Closed:
+    '이쪽의 연결이 끝났습니다. close_notify를 보냈거나 받았거나, 치명적 경고로 끝났습니다. 더 보내지도 받지도 않습니다.',
+  Healthy:
+    '상태 검사기가 이 엔드포인트를 정상으로 봅니다. 프로브가 통과하므로 DNS는 계속 이 주소로 답합니다.',
+  Unhealthy:
+    '프로브가 연속으로 충분히 실패했습니다(실패 임계값). 이 엔드포인트는 비정상이며, DNS는 대신 보조 주소로 답합니다.',
+};
+
 export const ko: Strings = {
   ui,
   messages,
   dns,
   tcp,
+  states,
   spans,
   notes,
   secrets,

@@ -4,6 +4,7 @@ import { displayName, format, type Strings } from '../i18n';
 import { classifyDns, classifyTcp, messageExplainKey } from '../model/message';
 import { eventsOfStep, type TraceView } from '../../store/trace-view';
 import { eventLine, type EventLine } from './event-text';
+import { stateChanges } from '../model/states';
 import { explainKeyOf, fieldPath } from './fields';
 
 /** What the message does, what the engine noted while handling it, and the selected field. */
@@ -18,6 +19,7 @@ export function ExplainTab({ view, step }: { view: TraceView; step: number }) {
   const span = path.at(-1);
   const explainKey = explainKeyOf(path);
   const meaning = codeMeaning(t, view, step);
+  const changes = stateChanges(view).filter((c) => c.step === step);
   return (
     <div className="explain-tab">
       <h3>{t.ui.explainMessage}</h3>
@@ -26,6 +28,18 @@ export function ExplainTab({ view, step }: { view: TraceView; step: number }) {
         <>
           <h3>{meaning.heading}</h3>
           <p className="explain-text">{meaning.text}</p>
+        </>
+      )}
+      {changes.length > 0 && (
+        <>
+          <h3>{t.ui.explainStates}</h3>
+          <ul className="notes state-changes">
+            {changes.map((c) => (
+              <li key={c.eventIndex} className="note info">
+                {stateText(t, c.event.lane, c.event.from, c.event.to)}
+              </li>
+            ))}
+          </ul>
         </>
       )}
       {lines.length > 0 && (
@@ -54,6 +68,13 @@ export function ExplainTab({ view, step }: { view: TraceView; step: number }) {
       )}
     </div>
   );
+}
+
+/** A state change in words: who moved from what to what, and what the new state waits for. */
+export function stateText(t: Strings, lane: string, from: string, to: string): string {
+  const line = format(t.ui.stateTip, { lane: displayName(t, lane), from, to });
+  const meaning = t.states[to];
+  return meaning ? `${line}. ${meaning}` : line;
 }
 
 export function messageExplanation(t: Strings, view: TraceView, step: number): string {
