@@ -144,6 +144,13 @@ const ui = {
   keysNone: 'No keys yet: the key exchange has not happened at this step.',
   keysPending: 'not known yet',
   keysKnownBy: 'Known to {lanes}',
+  keysCommand: 'Recompute it with OpenSSL 3',
+  keysCommandCopy: 'Copy command',
+  keysCommandCopied: 'Copied',
+  keysCommandColonHex:
+    'It prints the bytes above, written AB:CD:…; the seed is the label’s ASCII bytes followed by the inputs, as RFC 5246 defines the PRF.',
+  keysCommandHex:
+    'It writes this side’s ECDHE private key and the peer’s public key as PEM files, then prints the shared secret in hex: the bytes above.',
   keysInputs: 'Inputs',
   keysSplit: 'How the key block is cut',
 

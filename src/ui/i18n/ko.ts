@@ -137,6 +137,13 @@ const ui: Strings['ui'] = {
   keysNone: '아직 키가 없습니다. 이 단계에서는 키 교환이 일어나지 않았습니다.',
   keysPending: '아직 모름',
   keysKnownBy: '{lanes|이/가} 알고 있음',
+  keysCommand: 'OpenSSL 3로 다시 계산하기',
+  keysCommandCopy: '명령 복사',
+  keysCommandCopied: '복사함',
+  keysCommandColonHex:
+    '위의 바이트를 AB:CD:… 형태로 출력합니다. seed는 RFC 5246의 PRF 정의대로 label의 ASCII 바이트 뒤에 입력값을 이어 붙인 것입니다.',
+  keysCommandHex:
+    '이쪽의 ECDHE 개인 키와 상대의 공개 키를 PEM 파일로 쓴 다음, 공유 비밀을 16진수로 출력합니다. 위의 바이트와 같습니다.',
   keysInputs: '입력값',
   keysSplit: '키 블록을 나누는 방법',
 
