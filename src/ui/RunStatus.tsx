@@ -10,12 +10,15 @@ export function RunStatus() {
   const { status, ok, summary, error, errorLine } = useStore(useShallow(selectRunInfo));
   const count = useStore(selectMessageCount);
   const scenarioId = useStore(selectScenarioId);
+  // Which run the line is about, and where it is, for scripts and tests that wait for a run.
+  const runId = useStore((s) => s.runId);
+  const data = { 'data-run': runId, 'data-status': status };
   const title = t.scenarios[scenarioId]?.title ?? scenarioById(scenarioId)?.title ?? scenarioId;
   const text = runStatusText(t, { status, ok, summary, error, errorLine, count, title });
 
   if (status === 'failed' && !count) {
     return (
-      <div className="run-status failed" role="alert">
+      <div className="run-status failed" role="alert" {...data}>
         {text}
       </div>
     );
@@ -27,6 +30,7 @@ export function RunStatus() {
       }`}
       role="status"
       aria-live="polite"
+      {...data}
     >
       {text}
     </div>
