@@ -2,7 +2,7 @@
 import type { StatusLine } from '../engine/scenarios/run-outcome';
 import type { RunStatus } from '../store/slices/run';
 import { errorText } from './error-text';
-import { displayName, format, type Strings } from './i18n';
+import { displayName, format, translate, type Strings } from './i18n';
 
 export interface RunStatusInfo {
   status: RunStatus;
@@ -54,5 +54,9 @@ function errorLineText(t: Strings, s: RunStatusInfo): string {
   const params = { ...s.errorLine.params };
   for (const k of ['from', 'to'])
     if (typeof params[k] === 'string') params[k] = displayName(t, params[k]);
+  // The reason is a key of the notes (a TLS fault): said in the page's language.
+  const reason = params['reason'];
+  if (typeof reason === 'string' && t.notes[reason] !== undefined)
+    params['reason'] = translate(t.notes, reason, s.errorLine.params);
   return format(template, params);
 }

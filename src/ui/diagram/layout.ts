@@ -190,6 +190,9 @@ export function layoutDiagram(view: TraceView, width: number): DiagramLayout {
     drawnAtCause.add(change.eventIndex);
   }
   const stateWidth = (state: string) => state.length * L.charWidth + 18;
+  // A pill on an outer lane moves inward rather than run off the drawing.
+  const pillX = (lane: string, width: number) =>
+    Math.min(Math.max(laneX(lane), L.gutter + width / 2 + 2), w - width / 2 - 2);
 
   view.trace.events.forEach((e, eventIndex) => {
     const step = stepOfEvent(view, eventIndex);
@@ -264,7 +267,7 @@ export function layoutDiagram(view: TraceView, width: number): DiagramLayout {
             eventIndex: change.eventIndex,
             step: change.step,
             lane: change.event.lane,
-            x: laneX(change.event.lane),
+            x: pillX(change.event.lane, stateWidth(change.event.to)),
             y: y2 + L.causedStateGap,
             width: stateWidth(change.event.to),
             text: change.event.to,
@@ -288,7 +291,7 @@ export function layoutDiagram(view: TraceView, width: number): DiagramLayout {
           eventIndex,
           step,
           lane: e.lane,
-          x: laneX(e.lane),
+          x: pillX(e.lane, stateWidth(e.to)),
           y: y + L.stateRow / 2,
           width: stateWidth(e.to),
           text: e.to,
