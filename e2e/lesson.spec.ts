@@ -199,7 +199,7 @@ test.describe('every scenario and preset', () => {
       // The journey's SYN is explained where it is the lesson.
       await pickScenario(page, 'journey-visit');
       await inspect(page.locator('g.msg[aria-label^="SYN ·"]').first());
-      await expect(inspector(page).locator('.explain-text').first()).toContainText('SYN');
+      await expect(page.locator('aside.inspector .explain-text').first()).toContainText('SYN');
       await page.screenshot({ path: testInfo.outputPath(`journey-syn-${lang}.png`) });
     });
   }
