@@ -30,7 +30,7 @@ test('every scenario in the picker runs and draws its messages', async ({
         : /^Query www\.example\.com A · \d+ B, 0 ms, Browser to OS resolver/,
     );
     await expect(inspector(page).getByRole('heading', { level: 2 })).toHaveText(
-      names[0]!.split(',')[0]!,
+      names[0]!.split(' · ')[0]!,
     );
     await page.screenshot({ path: testInfo.outputPath(`scenario-${i + 1}.png`) });
   }
@@ -40,10 +40,11 @@ test('the cold DNS lookup walks Root, TLD and Authoritative; the warm one is ans
   watched: page,
 }, testInfo) => {
   await openScenario(page, '?scenario=dns-cold');
-  const cold = await messageNames(page);
+  // "Query … A · 44 B, 11 ms, Recursive resolver to Root" read as "Query … A, Recursive resolver to Root".
+  const cold = (await messageNames(page)).map((n) => n.replace(/ · \d+ B, [^,]+/, ''));
   for (const server of ['Root', 'TLD', 'Authoritative']) {
     expect(
-      cold.some((n) => n.startsWith(`Query www.example.com A, Recursive resolver to ${server},`)),
+      cold.some((n) => n.startsWith(`Query www.example.com A, Recursive resolver to ${server}`)),
       server,
     ).toBe(true);
   }
@@ -90,7 +91,9 @@ test('the cold DNS lookup walks Root, TLD and Authoritative; the warm one is ans
   await expect(page.getByRole('status')).toContainText('messages', { timeout: 20_000 });
   const expired = await messageNames(page);
   const lookup2 = expired.slice(
-    expired.findIndex((n, i) => i > 0 && n.startsWith('Query www.example.com A, Browser')),
+    expired.findIndex(
+      (n, i) => i > 0 && /^Query www\.example\.com A · \d+ B, [^,]+, Browser/.test(n),
+    ),
   );
   // The answer expired, the delegation did not: straight to the authoritative servers.
   expect(lookup2.some((n) => n.includes('Recursive resolver to Authoritative'))).toBe(true);
@@ -206,11 +209,11 @@ test('keyboard only: shortcuts, tabbing to a message, and the inspector tabs', a
   }
   const focused = () =>
     page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
-  expect(await focused()).toMatch(/^ClientHello, /);
+  expect(await focused()).toMatch(/^ClientHello · /);
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
-  expect(await focused()).toMatch(/^ServerKeyExchange, /);
+  expect(await focused()).toMatch(/^ServerKeyExchange · /);
   await page.keyboard.press('Enter');
   await expect(inspector(page).getByRole('heading', { level: 2 })).toHaveText('ServerKeyExchange');
   // The focused message shows a visible focus ring.
