@@ -269,7 +269,7 @@ test.describe('at 1920×1080', () => {
     expect(box!.width).toBeGreaterThan(500);
     await page.screenshot({ path: testInfo.outputPath('dns-warm-1920x1080.png') });
     await openScenario(page);
-    await message(page, 'Finished, Server').click();
+    await message(page, /^Finished · \d+ B, [^,]+, Server to Client/).click();
     await inspector(page).getByRole('tab', { name: 'Bytes' }).click();
     await page.screenshot({ path: testInfo.outputPath('tls-1920x1080.png') });
   });
