@@ -277,9 +277,9 @@ test('the journey draws DNS, TCP, TLS and HTTP on one diagram, and visiting agai
     `The second visit needed ${Number(total[0]) - Number(total[1])} fewer messages`,
   );
   // The second visit sends no DNS query and no Certificate.
-  const second = names.slice(names.findIndex((n, i) => i > hello && n.startsWith('SYN,')));
+  const second = names.slice(names.findIndex((n, i) => i > hello && n.startsWith('SYN ·')));
   expect(second.some((n) => n.startsWith('Query '))).toBe(false);
-  expect(second.some((n) => n.startsWith('Certificate,'))).toBe(false);
+  expect(second.some((n) => n.startsWith('Certificate ·'))).toBe(false);
   expect(second.some((n) => n.startsWith('ApplicationData (HTTP 200 OK)'))).toBe(true);
   await page.screenshot({ path: testInfo.outputPath('journey-visit-again.png') });
 });
