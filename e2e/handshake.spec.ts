@@ -8,27 +8,29 @@ test('the page runs a real TLS 1.2 handshake and draws every message in order', 
   await openScenario(page);
   const names = await messageNames(page);
   // Times count from the capture's start, the TCP handshake 40 ms before the ClientHello.
-  const order = [
-    'ClientHello, Client to Server, 40 ms',
-    'ServerHello, Server to Client, 60 ms',
-    'Certificate, Server to Client',
-    'ServerKeyExchange, Server to Client',
-    'ServerHelloDone, Server to Client',
-    'ClientKeyExchange, Client to Server, 80 ms',
-    'ChangeCipherSpec, Client to Server',
-    'Finished, Client to Server, 80 ms, encrypted',
-    'NewSessionTicket, Server to Client',
-    'ChangeCipherSpec, Server to Client',
-    'Finished, Server to Client, 100 ms, encrypted',
-    'ApplicationData (GET /), Client to Server, 120 ms, encrypted',
-    'ApplicationData (HTTP 200 OK), Server to Client, 140 ms, encrypted',
-    'Alert close_notify, Client to Server, 160 ms, encrypted',
-    'Alert close_notify, Server to Client, 180 ms, encrypted',
+  // The name reads as the message shows itself (name · size, time), then who sends it to whom.
+  const order: [string, string, string][] = [
+    ['ClientHello', '40 ms', 'Client to Server'],
+    ['ServerHello', '60 ms', 'Server to Client'],
+    ['Certificate', '60 ms', 'Server to Client'],
+    ['ServerKeyExchange', '60 ms', 'Server to Client'],
+    ['ServerHelloDone', '60 ms', 'Server to Client'],
+    ['ClientKeyExchange', '80 ms', 'Client to Server'],
+    ['ChangeCipherSpec', '80 ms', 'Client to Server'],
+    ['Finished', '80 ms', 'Client to Server, encrypted'],
+    ['NewSessionTicket', '100 ms', 'Server to Client'],
+    ['ChangeCipherSpec', '100 ms', 'Server to Client'],
+    ['Finished', '100 ms', 'Server to Client, encrypted'],
+    ['ApplicationData (GET /)', '120 ms', 'Client to Server, encrypted'],
+    ['ApplicationData (HTTP 200 OK)', '140 ms', 'Server to Client, encrypted'],
+    ['Alert close_notify', '160 ms', 'Client to Server, encrypted'],
+    ['Alert close_notify', '180 ms', 'Server to Client, encrypted'],
   ];
   expect(names).toHaveLength(order.length);
-  order.forEach((prefix, i) =>
-    expect(names[i]!.startsWith(prefix), `${names[i]} starts with ${prefix}`).toBe(true),
-  );
+  order.forEach(([name, time, rest], i) => {
+    const shape = new RegExp(`^${name.replace(/[()/]/g, '\\$&')} · \\d+ B, ${time}, ${rest}`);
+    expect(names[i], `${names[i]} reads ${shape}`).toMatch(shape);
+  });
   // The messages are SVG buttons that take focus.
   expect(await page.locator('g.msg[tabindex="0"]').count()).toBe(order.length);
   await expect(page.getByRole('status')).toContainText(

@@ -753,7 +753,9 @@ test('trace import: hostile files are refused with their reason, hostile names i
   await expect(page.getByText('Showing the trace imported from names.json.')).toBeVisible();
   // The diagram names the message with the markup as its text (its accessible name begins so).
   const injected = page.getByRole('button', {
-    name: new RegExp(`^${INJECTIONS[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, Client to Server`),
+    name: new RegExp(
+      `^${INJECTIONS[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} · \\d+ B, [^,]+, Client to Server`,
+    ),
   });
   await expect(injected).toBeVisible();
   await injected.click();

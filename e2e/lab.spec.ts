@@ -121,8 +121,10 @@ test('negotiation editor: the server’s list and whose order wins change the su
   await expect(outcome(page)).toContainText('The handshake failed.');
   await expect(outcome(page)).toContainText('handshake_failure (40), sent by Server to Client:');
   expect(await messageNames(page)).toEqual([
-    expect.stringMatching(/^ClientHello, Client to Server/),
-    expect.stringMatching(/^Alert handshake_failure, Server to Client, .*fatal alert/),
+    expect.stringMatching(/^ClientHello · \d+ B, [^,]+, Client to Server/),
+    expect.stringMatching(
+      /^Alert handshake_failure · \d+ B, [^,]+, Server to Client, .*fatal alert/,
+    ),
   ]);
   await expect(status(page)).toContainText('handshake_failure');
   await page.screenshot({ path: testInfo.outputPath('negotiation-no-overlap.png') });
@@ -142,7 +144,9 @@ test('an expired certificate ends in certificate_expired from the client, with a
   await expect(warning).toContainText('NET::ERR_CERT_DATE_INVALID');
   await expect(warning).toContainText('certificate_expired (45), sent by Client to Server:');
   await expect(warning).toContainText('expired on 2021-01-01');
-  await expect(message(page, 'Alert certificate_expired, Client to Server')).toBeVisible();
+  await expect(
+    message(page, /^Alert certificate_expired · \d+ B, [^,]+, Client to Server/),
+  ).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('certificate-expired.png') });
 });
 
@@ -180,7 +184,9 @@ test('tamper: a ServerKeyExchange byte picked in the inspector is caught by the 
   );
   await expect(outcome(page)).toContainText('decrypt_error (51), sent by Client to Server:');
   await expect(outcome(page)).toContainText('signature');
-  await expect(message(page, 'Alert decrypt_error, Client to Server')).toBeVisible();
+  await expect(
+    message(page, /^Alert decrypt_error · \d+ B, [^,]+, Client to Server/),
+  ).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('tamper-server-key-exchange.png') });
 
   await outcome(page).getByRole('button', { name: 'Show where it was caught' }).click();
@@ -246,7 +252,9 @@ test('the journey draws DNS, TCP, TLS and HTTP on one diagram, and visiting agai
   await openScenario(page, '?scenario=journey-visit');
   await settled(page);
   const names = await messageNames(page);
-  const first = (prefix: string) => names.findIndex((n) => n.startsWith(prefix));
+  // "SYN · 20 B, 12 ms, Browser to …" read as "SYN, Browser to …": the name and the lanes.
+  const first = (prefix: string) =>
+    names.findIndex((n) => n.replace(/ · \d+ B, [^,]+/, '').startsWith(prefix));
   const dns = first('Query www.example.com A, Browser to OS resolver');
   const syn = first('SYN, Browser to Server www.example.com');
   const hello = first('ClientHello, Browser to Server www.example.com');
@@ -269,9 +277,9 @@ test('the journey draws DNS, TCP, TLS and HTTP on one diagram, and visiting agai
     `The second visit needed ${Number(total[0]) - Number(total[1])} fewer messages`,
   );
   // The second visit sends no DNS query and no Certificate.
-  const second = names.slice(names.findIndex((n, i) => i > hello && n.startsWith('SYN,')));
+  const second = names.slice(names.findIndex((n, i) => i > hello && n.startsWith('SYN ·')));
   expect(second.some((n) => n.startsWith('Query '))).toBe(false);
-  expect(second.some((n) => n.startsWith('Certificate,'))).toBe(false);
+  expect(second.some((n) => n.startsWith('Certificate ·'))).toBe(false);
   expect(second.some((n) => n.startsWith('ApplicationData (HTTP 200 OK)'))).toBe(true);
   await page.screenshot({ path: testInfo.outputPath('journey-visit-again.png') });
 });

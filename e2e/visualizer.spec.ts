@@ -26,11 +26,11 @@ test('every scenario in the picker runs and draws its messages', async ({
     expect(names.length, title).toBeGreaterThan(0);
     expect(names[0]).toMatch(
       title.startsWith('TLS')
-        ? /^ClientHello, /
-        : /^Query www\.example\.com A, Browser to OS resolver, 0 ms/,
+        ? /^ClientHello · /
+        : /^Query www\.example\.com A · \d+ B, 0 ms, Browser to OS resolver/,
     );
     await expect(inspector(page).getByRole('heading', { level: 2 })).toHaveText(
-      names[0]!.split(',')[0]!,
+      names[0]!.split(' · ')[0]!,
     );
     await page.screenshot({ path: testInfo.outputPath(`scenario-${i + 1}.png`) });
   }
@@ -40,10 +40,11 @@ test('the cold DNS lookup walks Root, TLD and Authoritative; the warm one is ans
   watched: page,
 }, testInfo) => {
   await openScenario(page, '?scenario=dns-cold');
-  const cold = await messageNames(page);
+  // "Query … A · 44 B, 11 ms, Recursive resolver to Root" read as "Query … A, Recursive resolver to Root".
+  const cold = (await messageNames(page)).map((n) => n.replace(/ · \d+ B, [^,]+/, ''));
   for (const server of ['Root', 'TLD', 'Authoritative']) {
     expect(
-      cold.some((n) => n.startsWith(`Query www.example.com A, Recursive resolver to ${server},`)),
+      cold.some((n) => n.startsWith(`Query www.example.com A, Recursive resolver to ${server}`)),
       server,
     ).toBe(true);
   }
@@ -67,8 +68,12 @@ test('the cold DNS lookup walks Root, TLD and Authoritative; the warm one is ans
   const warm = await messageNames(page);
   // Lookup 2 (the last two messages) never leaves the machine: the OS resolver's cache answers.
   const second = warm.slice(-2);
-  expect(second[0]).toMatch(/^Query www\.example\.com A, Browser to OS resolver, 1 min 30 s/);
-  expect(second[1]).toMatch(/^Response www\.example\.com A NOERROR, OS resolver to Browser/);
+  expect(second[0]).toMatch(
+    /^Query www\.example\.com A · \d+ B, 1 min 30 s, Browser to OS resolver/,
+  );
+  expect(second[1]).toMatch(
+    /^Response www\.example\.com A NOERROR · \d+ B, [^,]+, OS resolver to Browser/,
+  );
   const hit = page.getByRole('img', {
     name: /^Cache hit at the OS resolver, OS resolver cache: .*21\d seconds left/,
   });
@@ -86,7 +91,9 @@ test('the cold DNS lookup walks Root, TLD and Authoritative; the warm one is ans
   await expect(page.getByRole('status')).toContainText('messages', { timeout: 20_000 });
   const expired = await messageNames(page);
   const lookup2 = expired.slice(
-    expired.findIndex((n, i) => i > 0 && n.startsWith('Query www.example.com A, Browser')),
+    expired.findIndex(
+      (n, i) => i > 0 && /^Query www\.example\.com A · \d+ B, [^,]+, Browser/.test(n),
+    ),
   );
   // The answer expired, the delegation did not: straight to the authoritative servers.
   expect(lookup2.some((n) => n.includes('Recursive resolver to Authoritative'))).toBe(true);
@@ -202,11 +209,11 @@ test('keyboard only: shortcuts, tabbing to a message, and the inspector tabs', a
   }
   const focused = () =>
     page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
-  expect(await focused()).toMatch(/^ClientHello, /);
+  expect(await focused()).toMatch(/^ClientHello · /);
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
-  expect(await focused()).toMatch(/^ServerKeyExchange, /);
+  expect(await focused()).toMatch(/^ServerKeyExchange · /);
   await page.keyboard.press('Enter');
   await expect(inspector(page).getByRole('heading', { level: 2 })).toHaveText('ServerKeyExchange');
   // The focused message shows a visible focus ring.
@@ -262,7 +269,7 @@ test.describe('at 1920×1080', () => {
     expect(box!.width).toBeGreaterThan(500);
     await page.screenshot({ path: testInfo.outputPath('dns-warm-1920x1080.png') });
     await openScenario(page);
-    await message(page, 'Finished, Server').click();
+    await message(page, /^Finished · \d+ B, [^,]+, Server to Client/).click();
     await inspector(page).getByRole('tab', { name: 'Bytes' }).click();
     await page.screenshot({ path: testInfo.outputPath('tls-1920x1080.png') });
   });

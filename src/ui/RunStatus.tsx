@@ -2,7 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { scenarioById } from '../engine/scenarios/catalog';
 import { selectRunInfo, selectScenarioId, selectMessageCount, useStore } from '../store/store';
 import { useStrings } from './hooks';
-import { runStatusText } from './run-status-text';
+import { isRefusal, runStatusText } from './run-status-text';
 
 /** One line above the diagram: running, done (with the outcome) or why it failed. */
 export function RunStatus() {
@@ -10,21 +10,27 @@ export function RunStatus() {
   const { status, ok, summary, error, errorLine } = useStore(useShallow(selectRunInfo));
   const count = useStore(selectMessageCount);
   const scenarioId = useStore(selectScenarioId);
+  // Which run the line is about, and where it is, for scripts and tests that wait for a run.
+  const runId = useStore((s) => s.runId);
+  const data = { 'data-run': runId, 'data-status': status };
   const title = t.scenarios[scenarioId]?.title ?? scenarioById(scenarioId)?.title ?? scenarioId;
   const text = runStatusText(t, { status, ok, summary, error, errorLine, count, title });
 
   if (status === 'failed' && !count) {
     return (
-      <div className="run-status failed" role="alert">
+      <div className="run-status failed" role="alert" {...data}>
         {text}
       </div>
     );
   }
   return (
     <div
-      className={`run-status ${ok || status !== 'done' ? '' : 'failed'}`}
+      className={`run-status ${
+        ok || status !== 'done' ? '' : isRefusal({ status, ok, errorLine }) ? 'refused' : 'failed'
+      }`}
       role="status"
       aria-live="polite"
+      {...data}
     >
       {text}
     </div>

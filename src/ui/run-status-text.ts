@@ -25,10 +25,26 @@ export function runStatusText(t: Strings, s: RunStatusInfo): string {
     case 'running':
       return format(t.ui.statusRunning, { title: s.title });
     case 'done':
-      return s.ok ? format(t.ui.statusDone, { count: s.count, summary: s.summary }) : failed;
+      if (s.ok) return format(t.ui.statusDone, { count: s.count, summary: s.summary });
+      return isRefusal(s)
+        ? format(t.ui.statusRefused, { error: errorText(errorLineText(t, s)) })
+        : failed;
     default:
       return t.ui.statusIdle;
   }
+}
+
+/**
+ * A run that ended because a peer refused with a fatal alert: the protocol did its job (a tampered
+ * record caught, a bad certificate rejected), which is the point of most lab presets, so the line
+ * says what was caught rather than that the run failed.
+ */
+export function isRefusal(s: Pick<RunStatusInfo, 'status' | 'ok' | 'errorLine'>): boolean {
+  return (
+    s.status === 'done' &&
+    !s.ok &&
+    (s.errorLine?.key === 'alert' || s.errorLine?.key === 'alertFrom')
+  );
 }
 
 /** The failure in the page's language: the key's line with lane names translated, or the engine's. */

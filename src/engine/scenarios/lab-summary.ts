@@ -49,7 +49,13 @@ export function alertLine(alert: AlertOutcome): string {
 /** The alert line as a key, with the lanes by their engine names. */
 export function alertStatusLine(alert: AlertOutcome): StatusLine {
   const { description, sentBy, to, reason } = alert;
-  return { key: 'alert', params: { description, from: sentBy, to, reason } };
+  // The reason's own parameters ({scheme}, {group}, …) ride along, so the page can fill it in.
+  const reasonParams = Object.fromEntries(
+    Object.entries(alert.params ?? {}).filter(
+      (e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number',
+    ),
+  );
+  return { key: 'alert', params: { ...reasonParams, description, from: sentBy, to, reason } };
 }
 
 /** NODATA is NOERROR with no record of the type asked (RFC 2308, Section 2.2). */

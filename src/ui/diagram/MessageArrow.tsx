@@ -64,9 +64,6 @@ export const MessageArrow = memo(function MessageArrow({
         height={arrow.y2 - arrow.labelY + 27}
         rx={8}
       />
-      <text className="time" x={gutterX - 12} y={arrow.y1 + 4} textAnchor="end" aria-hidden="true">
-        {timeText}
-      </text>
       <path className="shaft" d={arrow.path} markerEnd={`url(#arrowhead-${arrow.tone})`} />
       {arrow.encrypted && !arrow.self && (
         <g className="lock" transform={`translate(${mid.x - 9},${mid.y - 9})`} aria-hidden="true">
@@ -81,8 +78,14 @@ export const MessageArrow = memo(function MessageArrow({
         textAnchor={arrow.labelAnchor}
         aria-hidden="true"
       >
-        {arrow.name}
-        <tspan className="size"> · {sizeText}</tspan>
+        {arrow.name} <tspan className="size">· {sizeText}</tspan>
+        {/*
+         * The time, in the gutter, is part of the same text so the words the message shows read
+         * in the order of its accessible name: "ClientHello · 230 B 0 ms".
+         */}{' '}
+        <tspan className="time" x={gutterX - 12} y={arrow.y1 + 4} textAnchor="end">
+          {timeText}
+        </tspan>
       </text>
     </g>
   );

@@ -6,6 +6,8 @@
  * requestAnimationFrame (see usePlaybackClock), or simply appears when motion is reduced.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { stateChanges } from '../model/states';
+import { stateText } from '../inspector/ExplainTab';
 import { useShallow } from 'zustand/react/shallow';
 import {
   selectCursor,
@@ -17,7 +19,6 @@ import {
 import { useReducedMotion, useStrings } from '../hooks';
 import { displayName, format, translate, type Strings } from '../i18n';
 import { gutterTime, gutterTimeSince, readableTime } from '../i18n/duration';
-import { statesAt } from '../../store/trace-view';
 import { Icon } from '../Icon';
 import { LAYOUT, layoutDiagram, type ArrowGeom, type DiagramLayout } from './layout';
 import { MessageArrow, type StepStatus } from './MessageArrow';
@@ -145,10 +146,16 @@ export function SequenceDiagram() {
     ? 2 * (layout.width - layout.lanes[layout.lanes.length - 1]!.x) - 8
     : 200;
   const headWidth = Math.min(200, laneGap - 10, edgeRoom);
-  const states = useMemo(
-    () => (view ? statesAt(view, cursor) : new Map<string, string>()),
-    [view, cursor],
-  );
+  const changes = useMemo(() => (view ? stateChanges(view) : []), [view]);
+  // Each lane's state once the current message has arrived: a change counts from its cause.
+  const states = useMemo(() => {
+    const at = new Map<string, string>();
+    for (const c of changes) if (c.step <= cursor) at.set(c.event.lane, c.event.to);
+    return at;
+  }, [changes, cursor]);
+  // The state pill under the pointer or the keyboard focus, whose explanation shows beside it.
+  const [tip, setTip] = useState<number | undefined>();
+  const tipState = layout?.states.find((s) => s.eventIndex === tip);
   const onSelect = useCallback((step: number) => selectMessage(step), [selectMessage]);
 
   // Mark the first complete drawing for the benchmark (performance.now() after the next paint),
@@ -166,12 +173,15 @@ export function SequenceDiagram() {
   const labels = useMemo(
     () =>
       layout?.arrows.map((a) => {
+        const size = format(t.ui.bytesShort, { count: a.bytes });
+        const time = readableTime(t.units, a.timeMs);
+        // The name starts with what the message shows, in its order ("ClientHello · 230 B, 0 ms"),
+        // so a voice-control user can say what they see (WCAG 2.5.3, label-content-name-mismatch).
         const parts = [
           format(t.ui.messageLabel, {
-            name: a.name,
+            name: `${a.name} · ${size}, ${time}`,
             from: displayName(t, a.from),
             to: displayName(t, a.to),
-            time: readableTime(t.units, a.timeMs),
           }),
         ];
         if (a.encrypted) parts.push(t.ui.messageEncrypted);
@@ -179,7 +189,7 @@ export function SequenceDiagram() {
         if (a.tone === 'dropped') parts.push(t.ui.messageDropped);
         return {
           label: parts.join(', '),
-          size: format(t.ui.bytesShort, { count: a.bytes }),
+          size,
           time: gutterLabel(t.units, a),
         };
       }) ?? [],
@@ -270,14 +280,28 @@ export function SequenceDiagram() {
                 {layout.states.map((s) => (
                   <g
                     key={`state-${s.eventIndex}`}
-                    className={`state ${s.step <= cursor ? '' : 'future'}`}
+                    className={`state ${s.step <= cursor ? '' : 'future'}${tip === s.eventIndex ? ' tipped' : ''}`}
                     transform={`translate(${s.x},${s.y})`}
                     role="img"
+                    tabIndex={0}
                     aria-label={format(t.ui.stateName, {
                       lane: displayName(t, s.lane),
                       state: s.text,
                     })}
+                    data-state={s.text}
+                    onMouseEnter={() => setTip(s.eventIndex)}
+                    onMouseLeave={() => setTip(undefined)}
+                    onFocus={() => setTip(s.eventIndex)}
+                    onBlur={() => setTip(undefined)}
+                    onKeyDown={(e) => {
+                      // A tooltip can be dismissed without moving focus (WCAG 1.4.13).
+                      if (e.key === 'Escape' && tip === s.eventIndex) {
+                        e.preventDefault();
+                        setTip(undefined);
+                      }
+                    }}
                   >
+                    <desc>{stateText(t, s.lane, s.from, s.text)}</desc>
                     <rect x={-s.width / 2} y={-11} width={s.width} height={22} rx={11} />
                     <text y={4} textAnchor="middle">
                       {s.text}
@@ -398,6 +422,19 @@ export function SequenceDiagram() {
                 </g>
               </svg>
               <Packet arrow={layout.arrows[cursor]} svgRef={svgRef} reduced={reduced} />
+              {tipState && (
+                // What the pill's <desc> says, drawn for sighted users; screen readers read the desc.
+                <div
+                  className="state-tip"
+                  aria-hidden="true"
+                  style={{
+                    left: Math.max(4, Math.min(tipState.x - 170, layout.width - 344)),
+                    top: tipState.y + 15,
+                  }}
+                >
+                  {stateText(t, tipState.lane, tipState.from, tipState.text)}
+                </div>
+              )}
             </div>
             <svg className="lane-heads" width={size.width} height={headerHeight} aria-hidden="true">
               <rect

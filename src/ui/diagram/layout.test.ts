@@ -160,24 +160,28 @@ describe('layoutDiagram', () => {
     expect(layout.height).toBeGreaterThan(layout.stepBands.at(-1)!.bottom);
   });
 
-  it('writes each state change on its lane, known from the step after which it was logged', () => {
+  it('draws a state change under the message that caused it, and the others in rows', () => {
     const layout = layoutDiagram(indexTrace(tlsLikeTrace()), 900);
     const x = Object.fromEntries(layout.lanes.map((l) => [l.name, l.x]));
-    expect(layout.states.map((s) => [s.lane, s.text, s.step])).toEqual([
-      ['Server', 'ExpectClientHello', -1],
-      ['Client', 'ExpectServerHello', 0],
-      ['Client', 'ExpectCertificate', 1],
-      ['Client', 'ExpectServerKeyExchange', 1],
-      ['Server', 'ExpectClientKeyExchange', 1],
+    expect(layout.states.map((s) => [s.lane, s.from, s.text, s.step, s.caused])).toEqual([
+      ['Server', 'Start', 'ExpectClientHello', -1, false],
+      // Logged after the server's flight, but ClientHello's arrival moved it.
+      ['Server', 'ExpectClientHello', 'ExpectClientKeyExchange', 0, true],
+      ['Client', 'Start', 'ExpectServerHello', 0, false],
+      ['Client', 'ExpectServerHello', 'ExpectCertificate', 1, true],
+      // No Certificate message in this trace: the change stays where it was logged.
+      ['Client', 'ExpectCertificate', 'ExpectServerKeyExchange', 1, false],
     ]);
     for (const s of layout.states) expect(s.x).toBe(x[s.lane]);
-    // Two changes of one lane cannot share a row; different lanes can.
-    const [, , cert, skx, server] = layout.states;
-    expect(skx!.y).toBeGreaterThan(cert!.y);
-    expect(server!.y).toBe(skx!.y);
-    // State rows sit between the messages they follow and precede.
-    expect(cert!.y).toBeGreaterThan(layout.arrows[1]!.y2);
-    expect(server!.y).toBeLessThan(layout.arrows[2]!.labelY);
+    const [, byHello, , byServerHello, skx] = layout.states;
+    const [hello, serverHello, finished] = layout.arrows;
+    // Under the tip of its cause, above the next message's label.
+    expect(byHello!.y).toBeGreaterThan(hello!.y2);
+    expect(byHello!.y + 11).toBeLessThan(serverHello!.labelY - 15);
+    expect(byServerHello!.y).toBeGreaterThan(serverHello!.y2);
+    // A change with no cause sits in a row between the messages it follows and precedes.
+    expect(skx!.y).toBeGreaterThan(byServerHello!.y + 11);
+    expect(skx!.y).toBeLessThan(finished!.labelY);
   });
 
   it('draws a cache hit as a self-arrow on the lane whose cache answered, with the TTL left', () => {
@@ -279,6 +283,28 @@ describe('layoutDiagram', () => {
     expect(layout.states.filter((s) => s.lane === 'Client').map((s) => s.text)).toContain(
       'ExpectServerKeyExchange',
     );
+  });
+
+  it('draws the client’s last three changes at NewSessionTicket, ChangeCipherSpec and Finished', async () => {
+    const { trace } = await runTlsExchange({ seed: '1' });
+    const view = indexTrace(trace);
+    const layout = layoutDiagram(view, 900);
+    const client = layout.states.filter((s) => s.lane === 'Client' && s.caused);
+    const causeOf = (state: string) => {
+      const s = client.find((c) => c.text === state)!;
+      const arrow = layout.arrows[s.step]!;
+      return [arrow.name, arrow.to, s.y > arrow.y2 && s.y < arrow.y2 + 30];
+    };
+    expect(causeOf('ExpectChangeCipherSpec')).toEqual(['NewSessionTicket', 'Client', true]);
+    expect(causeOf('ExpectFinished')).toEqual(['ChangeCipherSpec', 'Client', true]);
+    expect(causeOf('Traffic')).toEqual(['Finished', 'Client', true]);
+    expect(causeOf('ExpectCertificate')).toEqual(['ServerHello', 'Client', true]);
+    // Every change the handshake makes on receipt is drawn at a message; none is left in a row.
+    const server = layout.states.filter((s) => s.lane === 'Server');
+    expect(server.filter((s) => !s.caused).map((s) => s.text)).toEqual([
+      'ExpectClientHello',
+      'Closed',
+    ]);
   });
 
   it('marks a fatal alert red (a certificate for the wrong host)', async () => {

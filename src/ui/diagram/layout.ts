@@ -3,14 +3,16 @@
  * DOM, no React: the diagram component only draws what this returns, and layout.test.ts checks
  * it in Node. d3-scale places the lanes; d3-shape draws the arrow shafts and cache loops.
  *
- * Rows are stacked top to bottom in trace order. A message takes a full row; state changes share
- * a thin row across lanes (a new one starts when a lane already has a label in the current one);
- * cache hits, misses and expiries, errors and phase separators get rows of their own. Other
+ * Rows are stacked top to bottom in trace order. A message takes a full row. A state change that a
+ * message caused (model/states.ts) sits under that message's tip, on the lane it moved; the others
+ * share a thin row across lanes (a new one starts when a lane already has a label in the current
+ * one); cache hits, misses and expiries, errors and phase separators get rows of their own. Other
  * events (secrets, notes, cache inserts) have no row: the inspector shows them.
  */
 import { scalePoint } from 'd3-scale';
 import { curveCatmullRom, line } from 'd3-shape';
 import { messageTone, type Tone } from '../model/message';
+import { stateChanges, type StateChange } from '../model/states';
 import { stepOfEvent, type TraceView } from '../../store/trace-view';
 import type { TraceParams } from '../../engine/trace';
 
@@ -28,6 +30,10 @@ export const LAYOUT = {
   /** How far an arrow drops while it travels: time passes on the way. */
   slope: 10,
   stateRow: 28,
+  /** Below a message whose arrival moved a state machine: room for the state pill under its tip. */
+  causedStateRow: 20,
+  /** From an arrow's tip down to the centre of the state pill it caused. */
+  causedStateGap: 17,
   cacheRow: 46,
   /** A miss or an expiry: a mark and one line, no loop. */
   cacheNoteRow: 26,
@@ -88,7 +94,12 @@ export interface StateGeom {
   x: number;
   y: number;
   width: number;
+  /** The state it moved to. */
   text: string;
+  /** The state it left. */
+  from: string;
+  /** Drawn under the message that caused it (its step). */
+  caused: boolean;
 }
 
 export interface CacheGeom {
@@ -198,6 +209,18 @@ export function layoutDiagram(
   let phaseStartMs = 0;
   // The TTL each cache entry was inserted with, so an expiry can say how long it was kept.
   const insertedTtl = new Map<string, number>();
+  // The state changes each message caused, by the message's event index.
+  const causedBy = new Map<number, StateChange[]>();
+  const drawnAtCause = new Set<number>();
+  for (const change of stateChanges(view)) {
+    if (change.causeStep === undefined) continue;
+    const at = view.messageEvents[change.causeStep]!;
+    causedBy.set(at, [...(causedBy.get(at) ?? []), change]);
+    drawnAtCause.add(change.eventIndex);
+  }
+  // A pill on an outer lane moves inward rather than run off the drawing.
+  const pillX = (lane: string, width: number) =>
+    Math.min(Math.max(laneX(lane), L.gutter + width / 2 + 2), w - width / 2 - 2);
 
   view.trace.events.forEach((e, eventIndex) => {
     const step = stepOfEvent(view, eventIndex);
@@ -268,11 +291,29 @@ export function layoutDiagram(
           encrypted: e.encrypted,
           tone: messageTone(view, out.arrows.length),
         });
-        out.stepBands.push({ top: y, bottom: y + L.messageRow + (self ? L.loopHeight : 0) });
-        y += L.messageRow + (self ? L.loopHeight : 0);
+        const caused = causedBy.get(eventIndex) ?? [];
+        for (const change of caused) {
+          out.states.push({
+            eventIndex: change.eventIndex,
+            step: change.step,
+            lane: change.event.lane,
+            x: pillX(change.event.lane, stateWidth(change.event.to)),
+            y: y2 + L.causedStateGap,
+            width: stateWidth(change.event.to),
+            text: change.event.to,
+            from: change.event.from,
+            caused: true,
+          });
+        }
+        const rowHeight =
+          L.messageRow + (self ? L.loopHeight : 0) + (caused.length ? L.causedStateRow : 0);
+        out.stepBands.push({ top: y, bottom: y + rowHeight });
+        y += rowHeight;
         break;
       }
       case 'state': {
+        // Already drawn under the message that caused it.
+        if (drawnAtCause.has(eventIndex)) break;
         if (stateRow?.has(e.lane)) closeStateRow();
         stateRow ??= new Set();
         stateRow.add(e.lane);
@@ -280,10 +321,12 @@ export function layoutDiagram(
           eventIndex,
           step,
           lane: e.lane,
-          x: laneX(e.lane),
+          x: pillX(e.lane, stateWidth(e.to)),
           y: y + L.stateRow / 2,
           width: stateWidth(e.to),
           text: e.to,
+          from: e.from,
+          caused: false,
         });
         break;
       }

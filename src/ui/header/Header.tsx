@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import {
   DEMO_SUITES,
@@ -22,6 +22,8 @@ import { useStrings } from '../hooks';
 import { format } from '../i18n';
 import { fieldProblems, type SettingsField } from '../../engine/scenarios/field-problems';
 import { HeaderTools } from '../share/HeaderTools';
+import { useDisclosure } from '../disclosure';
+import { Lesson } from './Lesson';
 import { ScenarioOptions } from '../lab/ScenarioOptions';
 import { ViewSwitch } from '../lab/ViewSwitch';
 
@@ -191,13 +193,7 @@ export function Header() {
       <DisplaySettings />
       <HeaderTools />
       {/* A lab scenario's lesson arrives with the lab (src/ui/i18n/en-lab.ts). */}
-      {scenario?.lesson && (
-        <details className="lesson">
-          <summary>
-            <span className="lesson-label">{t.ui.lesson}:</span> {scenario.lesson}
-          </summary>
-        </details>
-      )}
+      {scenario?.lesson && <Lesson key={scenarioId} text={scenario.lesson} />}
     </header>
   );
 }
@@ -208,21 +204,24 @@ function DisplaySettings() {
   const theme = useStore(selectTheme);
   const motion = useStore(selectMotion);
   const { setTheme, setMotion } = useStore(useShallow(selectSettingsActions));
-  const [open, setOpen] = useState(false);
+  const { open, toggle, rootRef, buttonRef } = useDisclosure();
   const themeId = useId();
   const motionId = useId();
+  const panelId = useId();
   return (
-    <div className="display-settings">
+    <div className="display-settings" ref={rootRef}>
       <button
+        ref={buttonRef}
         type="button"
         className="button ghost"
         aria-expanded={open}
-        onClick={() => setOpen(!open)}
+        aria-controls={open ? panelId : undefined}
+        onClick={toggle}
       >
         {t.ui.settings}
       </button>
       {open && (
-        <div className="popover">
+        <div className="popover" id={panelId}>
           <label className="field" htmlFor={themeId}>
             <span>{t.ui.theme}</span>
             <select id={themeId} value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>

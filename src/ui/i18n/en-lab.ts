@@ -449,6 +449,31 @@ const spans: Table = {
     'delegated_credential (RFC 9345): the signature schemes the client accepts for a short-lived credential that the server signs with its certificate’s key.',
 };
 
+/**
+ * TCP control segments, by what they do in their connection (model/message.ts, classifyTcp):
+ * the three-way handshake, the close, an abort, and the health checker's probes.
+ */
+const tcp = {
+  syn: 'The {from} opens a TCP connection to {destination}: a SYN segment, the first of the three-way handshake (RFC 9293, Section 3.5). It carries no data, only the sender’s initial sequence number ({seq}), picked at random so an old or forged segment is unlikely to fit the new connection.',
+  synProbe:
+    'A health-check probe. To learn whether the {to} is up, the {from} tries to open a TCP connection to {destination}: a SYN. If something listens there, a SYN-ACK comes back within the check’s ten seconds and the probe passes; if nothing answers, the probe fails.',
+  synLost:
+    'This SYN never arrives: the {to} is down, so nothing answers and no SYN-ACK comes back. The sender waits for its retransmission timeout (1 s, then doubling, RFC 6298) and sends the SYN again; a health checker counts the probe as failed once its ten seconds are up.',
+  synAck:
+    'The {from} accepts the connection: SYN-ACK both acknowledges the SYN (acknowledgment number {ack}: the other side’s initial sequence number plus one, because a SYN counts as one byte) and carries the {from}’s own initial sequence number ({seq}). This is the second step of the three-way handshake.',
+  ackOpen:
+    'The {from} acknowledges the SYN-ACK: the third and last step of the three-way handshake. Both sides now know each other’s sequence numbers and the connection is established; the very next segment can carry data, here the TLS ClientHello.',
+  ackProbe:
+    'The {from} completes the handshake: the {to} is up, so the probe passed. The health checker needs nothing more from this connection than the fact that it opened.',
+  ackClose:
+    'The {from} acknowledges the {to}’s FIN. Both directions are now closed; the side that sent the first FIN waits a while (TIME-WAIT) so that a late segment of this connection cannot be mistaken for part of a new one (RFC 9293, Section 3.6).',
+  ack: 'The {from} acknowledges what it has received from the {to}, up to byte {ack}. An ACK without data or other flags only moves the acknowledgment forward.',
+  fin: 'The {from} has nothing more to send: FIN closes its direction of the connection (RFC 9293, Section 3.6), and its ACK flag acknowledges everything it received. The other side still may send; it closes its own direction with a FIN of its own, and each FIN is acknowledged.',
+  rstProbe:
+    'The {from} aborts the connection it has just opened with a RST instead of closing it with FIN (RFC 9293, Section 3.10.5): it only wanted to know that the {to} answers. A RST frees both sides at once, so a probe every few seconds leaves no connection open.',
+  rst: 'The {from} aborts the connection with RST: no more data in either direction, and nothing that was still in flight is delivered (RFC 9293, Section 3.10.5).',
+};
+
 /** The lab scenarios' lessons; their titles are in en.ts, for the picker. */
 const scenarios: Readonly<Record<string, { lesson: string }>> = Object.fromEntries(
   Object.entries({ ...LAB_LESSONS, ...DNS_LAB_LESSONS, 'journey-visit': JOURNEY_LESSON }).map(
@@ -456,4 +481,4 @@ const scenarios: Readonly<Record<string, { lesson: string }>> = Object.fromEntri
   ),
 );
 
-export const enLab = { lab, notes, spans, scenarios };
+export const enLab = { lab, notes, spans, scenarios, tcp };

@@ -23,6 +23,8 @@ const ui = {
 
   scenario: 'Scenario',
   lesson: 'What to watch for',
+  lessonMore: 'Show all',
+  lessonLess: 'Show less',
   hostname: 'Hostname',
   suite: 'Cipher suite',
   suiteAll: 'Client offers all four',
@@ -45,6 +47,7 @@ const ui = {
 
   statusRunning: 'Running {title}…',
   statusDone: '{count#one:# message|other:# messages} · {summary}',
+  statusRefused: 'Caught and refused with a fatal alert: {error}',
   statusFailed: 'The run failed: {error}',
   statusIdle: 'Pick a scenario to run.',
   handshakeOk: 'handshake complete, {status}',
@@ -56,7 +59,7 @@ const ui = {
   zoomIn: 'Zoom in',
   zoomOut: 'Zoom out',
   zoomFit: 'Fit to view',
-  messageLabel: '{name}, {from} to {to}, {time}',
+  messageLabel: '{name}, {from} to {to}',
   messageEncrypted: 'encrypted',
   messageDropped: 'lost on the way',
   messageFatal: 'fatal alert',
@@ -64,6 +67,8 @@ const ui = {
   timeMs: '{time}',
   cacheHitLabel: 'cache hit · TTL {ttl} s left',
   cacheHitName: 'Cache hit at the {lane}, {cache}: {key}, {ttl#one:# second|other:# seconds} left',
+  stateTip: '{lane}: {from} → {to}',
+  explainStates: 'State changes',
   stateName: '{lane} state: {state}',
   errorName: 'Error at {lane}: {message}',
   phaseLabel: 'Lookup {n} · {time}',
@@ -80,6 +85,7 @@ const ui = {
   speed: 'Speed',
   scrubber: 'Message',
   position: '{n} of {total}',
+  stepAnnounce: 'Message {n} of {total}: {name}, {from} to {to}',
   positionValue: 'Message {n} of {total}: {name}',
   keyboardHint: 'Space play/pause · ← → step · ? all shortcuts',
 
@@ -135,6 +141,13 @@ const ui = {
   keysNone: 'No keys yet: the key exchange has not happened at this step.',
   keysPending: 'not known yet',
   keysKnownBy: 'Known to {lanes}',
+  keysCommand: 'Recompute it with OpenSSL 3',
+  keysCommandCopy: 'Copy command',
+  keysCommandCopied: 'Copied',
+  keysCommandColonHex:
+    'It prints the bytes above, written AB:CD:…; the seed is the label’s ASCII bytes followed by the inputs, as RFC 5246 defines the PRF.',
+  keysCommandHex:
+    'It writes this side’s ECDHE private key and the peer’s public key as PEM files, then prints the shared secret in hex: the bytes above.',
   keysInputs: 'Inputs',
   keysSplit: 'How the key block is cut',
 
@@ -306,6 +319,37 @@ const messages: Table = {
  * Span explanations, keyed by the engine's `explain` keys (grep `explain:` in src/engine). DNS's
  * are in ./en-dns.ts.
  */
+/** State machine states, by name: what the machine waits for there (the diagram's pills). */
+const states: Table = {
+  ExpectClientHello:
+    'The server waits for a ClientHello: the client’s first message, with its random, its cipher suites and its extensions. Nothing else is acceptable now; any other message ends the connection with an unexpected_message alert.',
+  ExpectServerHello:
+    'The client has sent its ClientHello and waits for the server’s answer, the ServerHello with the chosen cipher suite. Anything else ends the handshake (RFC 5246, Section 7.3).',
+  ExpectCertificate:
+    'Waiting for the peer’s Certificate message: its certificate chain, which this side will check (signatures up to a trusted root, the dates, the name). The server waits for one only when it asked for a client certificate.',
+  ExpectServerKeyExchange:
+    'The client has checked the certificate and waits for the ServerKeyExchange: the server’s ephemeral ECDHE key, signed with the certificate’s key.',
+  ExpectServerHelloDone:
+    'The client has verified the signature on the key exchange and waits for ServerHelloDone, which ends the server’s flight (a CertificateRequest may still come first).',
+  ExpectClientKeyExchange:
+    'The server has sent its flight and waits for the ClientKeyExchange: the client’s ECDHE public key, from which both sides derive the pre-master secret.',
+  ExpectChangeCipherSpec:
+    'Waiting for the peer’s ChangeCipherSpec: the signal that its next record is encrypted with the new keys. A Finished before it would be refused.',
+  ExpectFinished:
+    'The peer has switched to the new keys; this side waits for its encrypted Finished and will check the verify_data against its own hash of the handshake.',
+  ExpectNewSessionTicket:
+    'The client has sent its Finished and, because it offered session tickets and the server accepted, waits for a NewSessionTicket before the server’s ChangeCipherSpec (RFC 5077, Section 3.3).',
+  Traffic:
+    'The handshake is complete and verified in this direction: from now on this side sends and accepts only encrypted application data (and alerts).',
+  Closed:
+    'The connection is over for this side: it sent or received close_notify, or a fatal alert ended it. Nothing more is sent or accepted.',
+  Healthy:
+    'The health checker considers the endpoint healthy: its probes pass, so DNS keeps answering with its address.',
+  Unhealthy:
+    'Enough probes in a row failed (the failure threshold): the endpoint is unhealthy, and DNS answers with the secondary address instead.',
+};
+
+/** Span explanations, keyed by the engine's `explain` keys (grep `explain:` in src/engine). */
 const spans: Table = {
   'bytes.length':
     'A length prefix: how many bytes of the field follow. TLS and DNS prefix variable-length data so a parser knows where it ends.',
@@ -662,6 +706,7 @@ export const en = {
   cacheMarks,
   labMessage,
   messages,
+  states,
   spans,
   notes,
   scenarios,

@@ -20,6 +20,8 @@ const ui: Strings['ui'] = {
 
   scenario: '시나리오',
   lesson: '눈여겨볼 점',
+  lessonMore: '전체 보기',
+  lessonLess: '접기',
   hostname: '호스트 이름',
   suite: '암호 스위트',
   suiteAll: '클라이언트가 네 가지 모두 제안',
@@ -42,6 +44,7 @@ const ui: Strings['ui'] = {
 
   statusRunning: '{title} 실행 중…',
   statusDone: '메시지 {count}개 · {summary}',
+  statusRefused: '잡아내서 치명적 경고로 거부했습니다: {error}',
   statusFailed: '실행에 실패했습니다: {error}',
   statusIdle: '실행할 시나리오를 고르세요.',
   handshakeOk: '핸드셰이크 완료, {status}',
@@ -53,7 +56,7 @@ const ui: Strings['ui'] = {
   zoomIn: '확대',
   zoomOut: '축소',
   zoomFit: '화면에 맞추기',
-  messageLabel: '{name}, {from}에서 {to|으로/로}, {time}',
+  messageLabel: '{name}, {from}에서 {to|으로/로}',
   messageEncrypted: '암호화됨',
   messageDropped: '전송 중 손실됨',
   messageFatal: '치명적 경고(fatal alert)',
@@ -61,6 +64,8 @@ const ui: Strings['ui'] = {
   timeMs: '{time}',
   cacheHitLabel: '캐시 적중 · TTL {ttl}초 남음',
   cacheHitName: '{lane}의 캐시 적중, {cache}: {key}, {ttl}초 남음',
+  stateTip: '{lane}: {from} → {to}',
+  explainStates: '상태 변화',
   stateName: '{lane} 상태: {state}',
   errorName: '{lane}에서 오류: {message}',
   phaseLabel: '조회 {n} · {time}',
@@ -77,6 +82,7 @@ const ui: Strings['ui'] = {
   speed: '속도',
   scrubber: '메시지',
   position: '{total}개 중 {n}번째',
+  stepAnnounce: '{total}개 중 {n}번째 메시지: {name}, {from}에서 {to|으로/로}',
   positionValue: '{total}개 중 {n}번째 메시지: {name}',
   keyboardHint: 'Space 재생/정지 · ← → 단계 이동 · ? 단축키 전체',
 
@@ -132,6 +138,13 @@ const ui: Strings['ui'] = {
   keysNone: '아직 키가 없습니다. 이 단계에서는 키 교환이 일어나지 않았습니다.',
   keysPending: '아직 모름',
   keysKnownBy: '{lanes|이/가} 알고 있음',
+  keysCommand: 'OpenSSL 3로 다시 계산하기',
+  keysCommandCopy: '명령 복사',
+  keysCommandCopied: '복사함',
+  keysCommandColonHex:
+    '위의 바이트를 AB:CD:… 형태로 출력합니다. seed는 RFC 5246의 PRF 정의대로 label의 ASCII 바이트 뒤에 입력값을 이어 붙인 것입니다.',
+  keysCommandHex:
+    '이쪽의 ECDHE 개인 키와 상대의 공개 키를 PEM 파일로 쓴 다음, 공유 비밀을 16진수로 출력합니다. 위의 바이트와 같습니다.',
   keysInputs: '입력값',
   keysSplit: '키 블록을 나누는 방법',
 
@@ -895,6 +908,56 @@ const labMessage: Strings['labMessage'] = {
   summary: '메시지 {n} 설명: {name}',
 };
 
+const tcp: Strings['tcp'] = {
+  syn: '{from|이/가} {destination|으로/로} TCP 연결을 엽니다. 3단계 핸드셰이크의 첫 단계인 SYN 세그먼트입니다(RFC 9293, 3.5절). 데이터는 없고 보내는 쪽의 초기 순서 번호({seq})만 담깁니다. 이 번호는 무작위로 골라서, 예전 연결의 세그먼트나 위조한 세그먼트가 새 연결에 끼어들기 어렵게 합니다.',
+  synProbe:
+    '상태 검사 프로브입니다. {to|이/가} 살아 있는지 알아보려고 {from|이/가} {destination|으로/로} TCP 연결을 열어 봅니다(SYN). 그곳에서 누군가 듣고 있으면 검사 시간 10초 안에 SYN-ACK가 돌아와 프로브가 통과하고, 아무도 답하지 않으면 프로브는 실패합니다.',
+  synLost:
+    '이 SYN은 도착하지 못합니다. {to|이/가} 내려가 있어서 아무도 답하지 않고 SYN-ACK도 돌아오지 않습니다. 보낸 쪽은 재전송 타임아웃(처음 1초, 그 뒤 두 배씩, RFC 6298)을 기다렸다가 SYN을 다시 보냅니다. 상태 검사기는 10초가 다 지나면 이 프로브를 실패로 셉니다.',
+  synAck:
+    '{from|이/가} 연결을 받아들입니다. SYN-ACK는 SYN을 확인하면서(확인 번호 {ack}: 상대의 초기 순서 번호에 1을 더한 값입니다. SYN도 1바이트로 세기 때문입니다) {from} 자신의 초기 순서 번호({seq})도 함께 보냅니다. 3단계 핸드셰이크의 두 번째 단계입니다.',
+  ackOpen:
+    '{from|이/가} SYN-ACK를 확인합니다. 3단계 핸드셰이크의 세 번째이자 마지막 단계입니다. 이제 양쪽이 서로의 순서 번호를 알고 연결이 맺어졌습니다. 바로 다음 세그먼트부터 데이터를 실을 수 있고, 여기서는 TLS ClientHello가 그 데이터입니다.',
+  ackProbe:
+    '{from|이/가} 핸드셰이크를 마칩니다. {to|이/가} 살아 있으니 프로브는 통과했습니다. 상태 검사기가 이 연결에서 알고 싶었던 것은 연결이 열린다는 사실 하나뿐입니다.',
+  ackClose:
+    '{from|이/가} {to}의 FIN을 확인합니다. 이제 양방향이 모두 닫혔습니다. 먼저 FIN을 보낸 쪽은 한동안 기다립니다(TIME-WAIT). 늦게 도착한 이 연결의 세그먼트가 새 연결의 것으로 오인되지 않게 하기 위해서입니다(RFC 9293, 3.6절).',
+  ack: '{from|이/가} {to}에게서 받은 것을 {ack}번 바이트까지 확인합니다. 데이터도 다른 플래그도 없는 ACK는 확인 번호만 앞으로 옮깁니다.',
+  fin: '{from|은/는} 더 보낼 것이 없습니다. FIN은 자기 쪽 방향의 연결을 닫고(RFC 9293, 3.6절), 함께 켜진 ACK 플래그는 지금까지 받은 것을 모두 확인합니다. 상대는 아직 보낼 수 있으며, 자기 방향은 자기 FIN으로 닫습니다. FIN마다 확인(ACK)이 따릅니다.',
+  rstProbe:
+    '{from|은/는} 방금 연 연결을 FIN으로 닫지 않고 RST로 끊어 버립니다(RFC 9293, 3.10.5절). {to|이/가} 답한다는 것만 알면 되었기 때문입니다. RST는 양쪽 자원을 곧바로 풀어 주므로, 몇 초마다 프로브를 보내도 열린 채 남는 연결이 없습니다.',
+  rst: '{from|이/가} RST로 연결을 끊습니다. 이제 어느 방향으로도 데이터가 오가지 않고, 아직 전송 중이던 것도 전달되지 않습니다(RFC 9293, 3.10.5절).',
+};
+
+const states: Strings['states'] = {
+  ExpectClientHello:
+    '서버가 ClientHello를 기다립니다. 클라이언트의 난수, 암호 스위트, 확장이 담긴 첫 메시지입니다. 지금은 다른 메시지를 받아들일 수 없으며, 다른 것이 오면 unexpected_message 경고로 연결을 끝냅니다.',
+  ExpectServerHello:
+    '클라이언트가 ClientHello를 보내고 서버의 대답인 ServerHello(선택한 암호 스위트가 담김)를 기다립니다. 다른 것이 오면 핸드셰이크를 끝냅니다(RFC 5246, 7.3절).',
+  ExpectCertificate:
+    '상대의 Certificate 메시지를 기다립니다. 이쪽이 확인할 인증서 체인입니다(신뢰하는 루트까지의 서명, 유효 기간, 이름). 서버는 클라이언트 인증서를 요청했을 때만 이것을 기다립니다.',
+  ExpectServerKeyExchange:
+    '클라이언트가 인증서를 확인했고 ServerKeyExchange를 기다립니다. 서버의 임시 ECDHE 키에 인증서의 키로 서명한 메시지입니다.',
+  ExpectServerHelloDone:
+    '클라이언트가 키 교환의 서명을 확인했고, 서버 플라이트의 끝을 알리는 ServerHelloDone을 기다립니다(그 전에 CertificateRequest가 올 수도 있습니다).',
+  ExpectClientKeyExchange:
+    '서버가 자기 플라이트를 다 보냈고 ClientKeyExchange를 기다립니다. 양쪽이 pre-master secret을 만들어 낼 클라이언트의 ECDHE 공개 키입니다.',
+  ExpectChangeCipherSpec:
+    '상대의 ChangeCipherSpec을 기다립니다. 다음 레코드부터 새 키로 암호화한다는 신호입니다. 그보다 먼저 오는 Finished는 거부됩니다.',
+  ExpectFinished:
+    '상대가 새 키로 바꾸었습니다. 이쪽은 암호화된 Finished를 기다리며, 그 verify_data를 자기가 계산한 핸드셰이크 해시와 맞춰 봅니다.',
+  ExpectNewSessionTicket:
+    '클라이언트가 Finished를 보냈고, 세션 티켓을 제안했고 서버가 받아들였으므로 서버의 ChangeCipherSpec보다 먼저 오는 NewSessionTicket을 기다립니다(RFC 5077, 3.3절).',
+  Traffic:
+    '이 방향의 핸드셰이크가 끝나고 검증되었습니다. 이제부터 이쪽은 암호화된 애플리케이션 데이터(와 경고)만 보내고 받습니다.',
+  Closed:
+    '이쪽의 연결이 끝났습니다. close_notify를 보냈거나 받았거나, 치명적 경고로 끝났습니다. 더 보내지도 받지도 않습니다.',
+  Healthy:
+    '상태 검사기가 이 엔드포인트를 정상으로 봅니다. 프로브가 통과하므로 DNS는 계속 이 주소로 답합니다.',
+  Unhealthy:
+    '프로브가 연속으로 충분히 실패했습니다(실패 임계값). 이 엔드포인트는 비정상이며, DNS는 대신 보조 주소로 답합니다.',
+};
+
 export const ko: Strings = {
   ui,
   units,
@@ -902,6 +965,8 @@ export const ko: Strings = {
   labMessage,
   messages,
   dns,
+  tcp,
+  states,
   spans,
   notes,
   secrets,

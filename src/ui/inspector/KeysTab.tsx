@@ -1,7 +1,8 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useStrings } from '../hooks';
 import { displayName, format } from '../i18n';
-import { keyScheduleAt } from '../model/keys';
+import { keyScheduleAt, type KnownSecret } from '../model/keys';
+import { opensslCommand } from '../model/openssl-commands';
 import type { TraceView } from '../../store/trace-view';
 import { toHex } from './hex';
 
@@ -41,6 +42,7 @@ export function KeysTab({ view, step }: { view: TraceView; step: number }) {
             ) : (
               <code className="key-value">{toHex(k.value)}</code>
             )}
+            <SecretCommandBox secret={k} />
             <details className="key-inputs">
               <summary>{t.ui.keysInputs}</summary>
               <dl>
@@ -65,6 +67,39 @@ export function KeysTab({ view, step }: { view: TraceView; step: number }) {
           </li>
         ))}
       </ol>
+    </div>
+  );
+}
+
+/** The OpenSSL 3 command that recomputes this secret from the bytes shown, with a copy button. */
+function SecretCommandBox({ secret }: { secret: KnownSecret }) {
+  const t = useStrings();
+  const [copied, setCopied] = useState(false);
+  const cmd = useMemo(() => opensslCommand(secret), [secret]);
+  if (!cmd) return null;
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(cmd.command);
+      setCopied(true);
+    } catch {
+      // Clipboard access can be refused: the command is selectable text all the same.
+      setCopied(false);
+    }
+  };
+  return (
+    <div className="key-command">
+      <div className="key-command-head">
+        <h4>{t.ui.keysCommand}</h4>
+        <button type="button" className="button small" onClick={() => void copy()}>
+          {copied ? t.ui.keysCommandCopied : t.ui.keysCommandCopy}
+        </button>
+      </div>
+      <pre tabIndex={0} aria-label={t.ui.keysCommand}>
+        <code>{cmd.command}</code>
+      </pre>
+      <p className="hint">
+        {cmd.output === 'hex' ? t.ui.keysCommandHex : t.ui.keysCommandColonHex}
+      </p>
     </div>
   );
 }

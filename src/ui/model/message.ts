@@ -141,3 +141,78 @@ export function spanPath(spans: readonly Span[], offset: number): Span[] {
   }
   return [];
 }
+
+export type TcpKind =
+  | 'syn'
+  | 'synProbe'
+  | 'synLost'
+  | 'synAck'
+  | 'ackOpen'
+  | 'ackProbe'
+  | 'ackClose'
+  | 'ack'
+  | 'fin'
+  | 'rstProbe'
+  | 'rst';
+
+export interface TcpClass {
+  kind: TcpKind;
+  params: Record<string, string>;
+}
+
+/** The health checker's lane (src/engine/scenarios/lab/dns/gslb/health-checker.ts). */
+const PROBER_LANE = 'Health checker';
+
+/** The plain view the engine puts in a segment's `decoded` (journey/tcp-segment.ts). */
+interface TcpDecoded {
+  source?: string;
+  destination?: string;
+  seq?: number;
+  ack?: number;
+}
+
+/**
+ * What a TCP control segment does in its connection, for its explanation: the three-way handshake
+ * (RFC 9293, Section 3.5), the close (Section 3.6) or an abort (Section 3.10.5). An ACK reads the
+ * segment before it between the same two lanes: after a SYN-ACK it completes the handshake, after
+ * a FIN it acknowledges the close. A health checker's segments are its probes. Undefined for a
+ * segment whose flags say none of these, so the coverage test names it.
+ */
+export function classifyTcp(view: TraceView, step: number): TcpClass | undefined {
+  const m = view.messages[step];
+  if (!m || m.protocol !== 'tcp') return undefined;
+  const d = (m.decoded ?? {}) as TcpDecoded;
+  const probe = m.from === PROBER_LANE || m.to === PROBER_LANE;
+  const params: Record<string, string> = {
+    from: m.from,
+    to: m.to,
+    destination: d.destination ?? '',
+    seq: String(d.seq ?? ''),
+    ack: String(d.ack ?? ''),
+  };
+  const previous = view.messages
+    .slice(0, step)
+    .findLast(
+      (p) =>
+        p.protocol === 'tcp' &&
+        ((p.from === m.from && p.to === m.to) || (p.from === m.to && p.to === m.from)),
+    );
+  switch (m.name) {
+    case 'SYN':
+      return { kind: m.dropped ? 'synLost' : probe ? 'synProbe' : 'syn', params };
+    case 'SYN-ACK':
+      return { kind: 'synAck', params };
+    case 'ACK':
+      if (previous?.name === 'SYN-ACK') return { kind: probe ? 'ackProbe' : 'ackOpen', params };
+      if (previous?.name.startsWith('FIN')) return { kind: 'ackClose', params };
+      return { kind: 'ack', params };
+    case 'FIN':
+    case 'FIN-ACK':
+      return { kind: 'fin', params };
+    case 'RST':
+    case 'RST-ACK':
+      return { kind: probe ? 'rstProbe' : 'rst', params };
+    default:
+      return undefined;
+  }
+}

@@ -10,7 +10,7 @@ import {
   useStore,
 } from '../../store/store';
 import { useStrings } from '../hooks';
-import { format } from '../i18n';
+import { displayName, format } from '../i18n';
 import { readableTime } from '../i18n/duration';
 import { messageTone } from '../model/message';
 import { Icon } from '../Icon';
@@ -146,6 +146,18 @@ export function PlaybackBar() {
         )}
       </div>
       <p className="keyboard-hint">{t.ui.keyboardHint}</p>
+      {/* Each step says its new message to a screen reader, politely (after what it is saying). */}
+      <p className="visually-hidden step-announcer" aria-live="polite" aria-atomic="true">
+        {current
+          ? format(t.ui.stepAnnounce, {
+              n: cursor + 1,
+              total: n,
+              name: current.name,
+              from: displayName(t, current.from),
+              to: displayName(t, current.to),
+            })
+          : ''}
+      </p>
     </footer>
   );
 }

@@ -2,9 +2,10 @@
  * The header's right-hand tools: the language switch (remembered), presentation mode, the "?"
  * shortcut overlay, and "Export and share". They stay in the slim header of presentation mode.
  */
-import { Suspense, useId, useState } from 'react';
+import { Suspense, useId } from 'react';
 import { selectLanguage, useStore } from '../../store/store';
 import { useStrings } from '../hooks';
+import { useDisclosure } from '../disclosure';
 import { LANGUAGE_CODES, LANGUAGE_NAMES, isLanguage } from '../i18n';
 import { switchLanguage } from '../i18n/switch-language';
 import { selectPresenting } from '../present/selectors';
@@ -62,16 +63,17 @@ export function HeaderTools() {
 /** The "Export and share" button; its popover (SharePanel) is fetched when first opened. */
 function ShareMenu() {
   const t = useStrings();
-  const [open, setOpen] = useState(false);
+  const { open, toggle, close, rootRef, buttonRef } = useDisclosure();
   const panelId = useId();
   return (
-    <div className="share-menu">
+    <div className="share-menu" ref={rootRef}>
       <button
+        ref={buttonRef}
         type="button"
         className="button ghost"
         aria-expanded={open}
         aria-controls={panelId}
-        onClick={() => setOpen(!open)}
+        onClick={toggle}
       >
         {t.ui.share}
       </button>
@@ -79,7 +81,7 @@ function ShareMenu() {
         // While the chunk loads, an empty element holds the id, so aria-controls never names a
         // missing element (axe: aria-valid-attr-value) between the click and the panel.
         <Suspense fallback={<div id={panelId} />}>
-          <SharePanel panelId={panelId} onClose={() => setOpen(false)} />
+          <SharePanel panelId={panelId} onClose={close} />
         </Suspense>
       )}
     </div>

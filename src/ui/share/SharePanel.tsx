@@ -205,17 +205,8 @@ export function SharePanel({ panelId, onClose }: { panelId: string; onClose: () 
 
   const disabled = !view;
   return (
-    <div
-      className="popover share-popover"
-      id={panelId}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          e.stopPropagation();
-          onClose();
-        }
-      }}
-    >
+    // Escape and a press outside close it: the disclosure around it (src/ui/disclosure.ts).
+    <div className="popover share-popover" id={panelId}>
       <div className="share-row">
         <button type="button" className="button" disabled={disabled} onClick={pcap}>
           {t.ui.downloadPcap}
