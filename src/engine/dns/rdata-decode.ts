@@ -12,7 +12,7 @@ import { DecodeError, type DecodeKey, type DecodeParams } from '../bytes';
 import { formatIPv4, formatIPv6 } from './ip';
 import { readName, type NameDecodeState } from './namewire';
 import { humanDuration, quoteCharacterString } from './present';
-import { rcodeName, typeName } from './types';
+import { rcodeName, RRType, typeName } from './types';
 import type { WireIn } from './wire';
 
 const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
@@ -36,27 +36,6 @@ const DNSSEC_ALGORITHMS: Record<number, string> = {
 const algorithm = (n: number) => `${DNSSEC_ALGORITHMS[n] ?? 'unknown'} (${n})`;
 const DIGEST_TYPES: Record<number, string> = { 1: 'SHA-1', 2: 'SHA-256', 4: 'SHA-384' };
 const digestType = (n: number) => `${DIGEST_TYPES[n] ?? 'unknown'} (${n})`;
-
-/** The types this module reads, by number. */
-export const DECODED_TYPES = {
-  HINFO: 13,
-  LOC: 29,
-  NAPTR: 35,
-  DNAME: 39,
-  DS: 43,
-  SSHFP: 44,
-  RRSIG: 46,
-  NSEC: 47,
-  DNSKEY: 48,
-  NSEC3: 50,
-  NSEC3PARAM: 51,
-  TLSA: 52,
-  SVCB: 64,
-  HTTPS: 65,
-  TKEY: 249,
-  TSIG: 250,
-  URI: 256,
-} as const;
 
 const readers = new Map<number, (inp: WireIn, state: NameDecodeState, end: number) => void>();
 
@@ -161,7 +140,7 @@ function typeBitMaps(inp: WireIn): string[] {
 }
 
 // RFC 1035, Section 3.3.2.
-readers.set(DECODED_TYPES.HINFO, (inp) => {
+readers.set(RRType.HINFO, (inp) => {
   characterString(inp, 'cpu');
   characterString(inp, 'os');
 });
@@ -182,7 +161,7 @@ function locAngle(v: number, pos: string, neg: string): string {
 }
 
 // RFC 1876, Section 2.
-readers.set(DECODED_TYPES.LOC, (inp) => {
+readers.set(RRType.LOC, (inp) => {
   const at = inp.offset;
   const version = inp.u8('version');
   if (version !== 0) throw new DecodeError('decode.dns.loc_version', { version }, at);
@@ -198,7 +177,7 @@ readers.set(DECODED_TYPES.LOC, (inp) => {
 });
 
 // RFC 3403, Section 4.1.
-readers.set(DECODED_TYPES.NAPTR, (inp, state) => {
+readers.set(RRType.NAPTR, (inp, state) => {
   inp.u16('order');
   inp.u16('preference');
   characterString(inp, 'flags');
@@ -208,12 +187,12 @@ readers.set(DECODED_TYPES.NAPTR, (inp, state) => {
 });
 
 // RFC 6672, Section 2.1.
-readers.set(DECODED_TYPES.DNAME, (inp, state) => {
+readers.set(RRType.DNAME, (inp, state) => {
   readName(inp, state, 'target', 'dns.rdata.name');
 });
 
 // RFC 4034, Section 5.1.
-readers.set(DECODED_TYPES.DS, (inp) => {
+readers.set(RRType.DS, (inp) => {
   inp.u16('key_tag');
   inp.u8('algorithm', algorithm);
   inp.u8('digest_type', digestType);
@@ -228,14 +207,14 @@ const SSHFP_ALGORITHMS: Record<number, string> = {
   4: 'Ed25519',
   6: 'Ed448',
 };
-readers.set(DECODED_TYPES.SSHFP, (inp) => {
+readers.set(RRType.SSHFP, (inp) => {
   inp.u8('algorithm', (n) => `${SSHFP_ALGORITHMS[n] ?? 'unknown'} (${n})`);
   inp.u8('fp_type', (n) => `${n === 1 ? 'SHA-1' : n === 2 ? 'SHA-256' : 'unknown'} (${n})`);
   rest(inp, 'fingerprint', hex, 1);
 });
 
 // RFC 4034, Section 3.1.
-readers.set(DECODED_TYPES.RRSIG, (inp, state) => {
+readers.set(RRType.RRSIG, (inp, state) => {
   inp.u16('type_covered', (t) => `${typeName(t)} (${t})`);
   inp.u8('algorithm', algorithm);
   inp.u8('labels');
@@ -248,7 +227,7 @@ readers.set(DECODED_TYPES.RRSIG, (inp, state) => {
 });
 
 // RFC 4034, Section 4.1.
-readers.set(DECODED_TYPES.NSEC, (inp, state) => {
+readers.set(RRType.NSEC, (inp, state) => {
   readName(inp, state, 'next_domain_name', 'dns.rdata.name');
   inp.group(
     'type_bit_maps',
@@ -266,7 +245,7 @@ export function keyTag(rdata: Uint8Array): number {
 }
 
 // RFC 4034, Section 2.1.
-readers.set(DECODED_TYPES.DNSKEY, (inp, _state, end) => {
+readers.set(RRType.DNSKEY, (inp, _state, end) => {
   const start = inp.offset;
   inp.u16('flags', (f) => {
     const bits = [f & 0x100 ? 'ZONE' : '', f & 0x1 ? 'SEP' : '', f & 0x80 ? 'REVOKE' : ''];
@@ -315,7 +294,7 @@ function nsec3Params(inp: WireIn): void {
 }
 
 // RFC 5155, Section 3.2.
-readers.set(DECODED_TYPES.NSEC3, (inp) => {
+readers.set(RRType.NSEC3, (inp) => {
   nsec3Params(inp);
   need(inp, 1, 'hash_length');
   inp.group(
@@ -336,11 +315,11 @@ readers.set(DECODED_TYPES.NSEC3, (inp) => {
 });
 
 // RFC 5155, Section 4.2.
-readers.set(DECODED_TYPES.NSEC3PARAM, (inp) => nsec3Params(inp));
+readers.set(RRType.NSEC3PARAM, (inp) => nsec3Params(inp));
 
 // RFC 6698, Section 2.1.
 const TLSA_USAGE = ['PKIX-TA', 'PKIX-EE', 'DANE-TA', 'DANE-EE'];
-readers.set(DECODED_TYPES.TLSA, (inp) => {
+readers.set(RRType.TLSA, (inp) => {
   inp.u8('certificate_usage', (n) => `${TLSA_USAGE[n] ?? 'unknown'} (${n})`);
   inp.u8('selector', (n) => `${['Cert', 'SPKI'][n] ?? 'unknown'} (${n})`);
   inp.u8('matching_type', (n) => `${['Full', 'SHA2-256', 'SHA2-512'][n] ?? 'unknown'} (${n})`);
@@ -428,11 +407,11 @@ function svcb(inp: WireIn, state: NameDecodeState): void {
     );
   }
 }
-readers.set(DECODED_TYPES.SVCB, svcb);
-readers.set(DECODED_TYPES.HTTPS, svcb);
+readers.set(RRType.SVCB, svcb);
+readers.set(RRType.HTTPS, svcb);
 
 // RFC 8945, Section 4.2.
-readers.set(DECODED_TYPES.TSIG, (inp, state) => {
+readers.set(RRType.TSIG, (inp, state) => {
   readName(inp, state, 'algorithm_name', 'dns.rdata.name');
   time48(inp, 'time_signed');
   inp.u16('fudge');
@@ -459,7 +438,7 @@ const TKEY_MODES: Record<number, string> = {
   4: 'resolver assignment',
   5: 'key deletion',
 };
-readers.set(DECODED_TYPES.TKEY, (inp, state) => {
+readers.set(RRType.TKEY, (inp, state) => {
   readName(inp, state, 'algorithm', 'dns.rdata.name');
   timestamp(inp, 'inception');
   timestamp(inp, 'expiration');
@@ -478,7 +457,7 @@ readers.set(DECODED_TYPES.TKEY, (inp, state) => {
 });
 
 // RFC 7553, Section 4.5.
-readers.set(DECODED_TYPES.URI, (inp) => {
+readers.set(RRType.URI, (inp) => {
   inp.u16('priority');
   inp.u16('weight');
   rest(inp, 'target', (b) => quoteCharacterString(b), 1);
