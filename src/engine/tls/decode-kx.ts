@@ -22,12 +22,12 @@ import {
   namedGroupName,
   ProtocolVersion,
   showCurveType,
-  showHandshakeType,
   showNamedGroup,
   showSignatureScheme,
   signatureSchemeName,
 } from './enums';
 import { readOpaque } from './messages/codec';
+import { readHandshakeHeader } from './messages/handshake';
 
 /** What the ServerHello settled, as far as the decoder needs it. */
 export interface Negotiated {
@@ -101,16 +101,7 @@ export function readKeyExchangeMessage(r: Reader, n: Negotiated | undefined): st
   return r.group(
     name,
     (g) => {
-      g.u8('msg_type', { show: showHandshakeType, explain: 'tls.handshake.msg_type' });
-      const length = g.u24('length', { explain: 'tls.handshake.length' });
-      if (length > g.remaining) {
-        throw new DecodeError(
-          'decode.length_exceeds',
-          { field: 'handshake', length, left: g.remaining },
-          g.offset,
-        );
-      }
-      const body = g.sub(length, 'body');
+      const { body, length } = readHandshakeHeader(g);
       // Without a ServerHello only a ClientKeyExchange gets here (see readsInContext).
       const text =
         n === undefined

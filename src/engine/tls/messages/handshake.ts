@@ -211,22 +211,30 @@ export function readHandshake(r: Reader): HandshakeMessage {
   return r.group(
     nameForType(msgType),
     (g) => {
-      g.u8('msg_type', { show: showHandshakeType, explain: 'tls.handshake.msg_type' });
-      const length = g.u24('length', { explain: 'tls.handshake.length' });
-      if (length > g.remaining) {
-        throw new DecodeError(
-          'decode.length_exceeds',
-          { field: 'handshake', length, left: g.remaining },
-          g.offset,
-        );
-      }
-      const body = g.sub(length, 'body');
+      const { body } = readHandshakeHeader(g);
       const message = readBody(body, msgType);
       body.expectEnd(nameForType(msgType));
       return message;
     },
     { explain: 'tls.handshake' },
   );
+}
+
+/**
+ * Reads a handshake message's header (RFC 5246, Section 7.4: msg_type and a 24-bit length) and
+ * returns a reader confined to its body, which the length must fit.
+ */
+export function readHandshakeHeader(g: Reader): { body: Reader; length: number } {
+  g.u8('msg_type', { show: showHandshakeType, explain: 'tls.handshake.msg_type' });
+  const length = g.u24('length', { explain: 'tls.handshake.length' });
+  if (length > g.remaining) {
+    throw new DecodeError(
+      'decode.length_exceeds',
+      { field: 'handshake', length, left: g.remaining },
+      g.offset,
+    );
+  }
+  return { body: g.sub(length, 'body'), length };
 }
 
 /**
