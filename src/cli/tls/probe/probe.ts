@@ -97,6 +97,8 @@ export interface ProbeOptions {
 /** How many suites one hello offers when the whole registry is not answered. */
 const CHUNK = 64;
 
+const soFar = (n: number) => `${n} ${n === 1 ? 'connection' : 'connections'} so far`;
+
 /** RFC 5246, Section 7.2.2: decode_error (50), illegal_parameter (47), record_overflow (22), internal_error (80). */
 const CHOKE_ALERTS: ReadonlySet<number> = new Set([22, 47, 50, 80]);
 
@@ -165,7 +167,7 @@ export async function probe(opts: ProbeOptions): Promise<ProbeReport> {
   let tls12Version = 0;
 
   for (const [name, v] of VERSIONS) {
-    opts.progress(`probing ${name} (${connections} connections so far)`);
+    opts.progress(`probing ${name} (${soFar(connections)})`);
     const registry = v === TLS13 ? IANA_TLS13_SUITES : IANA_TLS12_SUITES;
     const remaining = [...registry.keys()];
     const spec = (suites: number[]): Omit<HelloSpec, 'serverName'> => ({
@@ -225,7 +227,7 @@ export async function probe(opts: ProbeOptions): Promise<ProbeReport> {
   // Groups: TLS 1.3 HelloRetryRequest names the server's pick when no key share fits it
   // (RFC 8446, Section 4.1.4); in TLS 1.2 the ServerKeyExchange's named curve does
   // (RFC 8422, Section 5.4). Each pick is taken out and the rest offered again.
-  opts.progress(`probing groups (${connections} connections so far)`);
+  opts.progress(`probing groups (${soFar(connections)})`);
   const groupPick = async (groups: number[]): Promise<number | undefined> => {
     if (versions['TLSv1.3'].accepted) {
       const a = await ask(
@@ -266,7 +268,7 @@ export async function probe(opts: ProbeOptions): Promise<ProbeReport> {
 
   // Signature schemes and the extensions: read from a TLS 1.0-1.2 first flight, the last one
   // whose ServerHello is in the clear. TLS 1.3 encrypts them (RFC 8446, Section 4.3.1).
-  opts.progress(`probing extensions and signature algorithms (${connections} connections so far)`);
+  opts.progress(`probing extensions and signature algorithms (${soFar(connections)})`);
   const signatureAlgorithms: string[] = [];
   let extendedMasterSecret: boolean | null = null;
   let secureRenegotiation: boolean | null = null;
