@@ -712,7 +712,7 @@ test('trace import: hostile files are refused with their reason, hostile names i
           mimeType: 'application/json',
           buffer: json((g) => (g.settings['connections'] = 1e9)),
         },
-        'it is damaged (settings.params: A run makes 1 to 20 connections, not 1000000000)',
+        'it is damaged (settings.connections: A run makes 1 to 20 connections, not 1000000000)',
       ],
       [
         {
