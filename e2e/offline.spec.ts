@@ -80,7 +80,9 @@ test('after the first load the page works offline: Korean, DNS, the lab, Decode,
 
   const picker = page.getByLabel('Scenario');
   await picker.selectOption({ label: 'DNS lookup (cold cache)' });
-  await expect(message(page, /^Query www\.example\.com A, Browser to OS resolver/)).toBeVisible({
+  await expect(
+    message(page, /^Query www\.example\.com A · \d+ B, 0 ms, Browser to OS resolver/),
+  ).toBeVisible({
     timeout: 20_000,
   });
 

@@ -39,10 +39,10 @@ import {
   checkTraceFileSize,
   checkUrlLength,
   checkZoneRecordCount,
-  checkZoneText,
   parsePastedHex,
   type ConfigList,
 } from './limits';
+import { checkZoneText } from './dns/zone/text';
 
 /**
  * The limits the tests below enforce, named as each describe block is collected (before any test

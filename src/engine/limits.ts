@@ -8,7 +8,7 @@
  */
 import { fromHex, HexError } from './bytes/hex';
 import { MAX_LABEL_OCTETS, MAX_NAME_OCTETS, Name, NameError } from './dns/name';
-import { problemText, type ProblemParams, type ZoneKey } from './dns/problem';
+import type { ProblemParams, ZoneKey } from './dns/problem';
 
 export type LimitCheck = { ok: true } | { ok: false; error: string };
 
@@ -72,15 +72,6 @@ export const MAX_ZONE_TEXT_CHARS = 256 * 1024;
 export const MAX_ZONE_LINES = 5_000;
 /** Records in one zone. */
 export const MAX_ZONE_RECORDS = 2_000;
-
-/**
- * The size caps a zone file's text must meet before it is parsed; the parser enforces the same
- * caps (and MAX_ZONE_RECORDS) itself, with the line number (dns/zone/parse.ts).
- */
-export function checkZoneText(text: string): LimitCheck {
-  const problem = zoneTextProblem(text);
-  return problem ? fail(`Line ${problem.line}: ${problemText(problem.key, problem.params)}.`) : ok;
-}
 
 /** The first size cap `text` breaks, with the line to name, or undefined. */
 export function zoneTextProblem(

@@ -4,6 +4,7 @@
  * (src/ui/lazy.ts), not before the first drawing of the default TLS handshake; ./index.ts merges it
  * into the English table (en.ts), and the Korean table (ko.ts) holds all of it.
  */
+import { ZONE_TEXT_EN } from '../../i18n/zone.en';
 import type { Table } from './en';
 
 /**
@@ -125,8 +126,12 @@ const spans: Table = {
   'dns.opt.option.data': 'The option data.',
 };
 
-/** The notes the DNS resolver writes into a Trace. */
+/**
+ * The notes the DNS resolver writes into a Trace, and the master files, names and addresses that
+ * did not parse (the zone editor, which comes with the lab, which loads this part too).
+ */
 const notes: Table = {
+  ...ZONE_TEXT_EN,
   'dns.note.cname_loop':
     'The CNAME chain loops back to {name}: the resolver stops and answers SERVFAIL.',
   'dns.note.cname_limit':

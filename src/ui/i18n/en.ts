@@ -11,7 +11,6 @@ import { TLS_TEXT_EN } from '../../i18n/tls.en';
 import type { enDns } from './en-dns';
 import type { enKeys } from './en-keys';
 import type { enLab } from './en-lab';
-import { ZONE_TEXT_EN } from '../../i18n/zone.en';
 
 /** Explanations keyed by a dynamic key (message name, span explain key, note key, …). */
 export type Table = Readonly<Record<string, string>>;
@@ -538,8 +537,6 @@ const notes: Table = {
   'tls.alert.warning_ignored': 'A warning alert ({description}) was received and ignored.',
   'tls.server.renegotiation_refused':
     'The client asked to renegotiate with a new ClientHello. This server does not renegotiate: it answers with a no_renegotiation warning and the connection carries on (RFC 5246, Section 7.2.2).',
-  // Master files, names and addresses that did not parse (the zone editor).
-  ...ZONE_TEXT_EN,
 };
 
 /**

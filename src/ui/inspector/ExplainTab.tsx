@@ -82,11 +82,16 @@ export function messageExplanation(t: Strings, view: TraceView, step: number): s
   const written = writtenExplanation(t, view, step);
   if (written) return written;
   // A DNS message of a kind the classifier does not know (an imported trace) still names its lanes.
-  if (message.protocol === 'dns')
-    return format(t.dns.unknown, {
+  if (message.protocol === 'dns') {
+    // Until the DNS part of the English table arrives (App loads it), there is no text to show
+    // yet; the tab draws again when it comes.
+    const unknown = t.dns.unknown as string | undefined;
+    if (unknown === undefined) return '';
+    return format(unknown, {
       from: displayName(t, message.from),
       to: displayName(t, message.to),
     });
+  }
   return format(t.ui.explainMissing, { key: message.name });
 }
 

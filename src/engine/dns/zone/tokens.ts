@@ -2,7 +2,8 @@
  * The lexical layer of master files (RFC 1035, Section 5.1): entries split on line ends except
  * inside parentheses, ';' comments, quoted strings, and backslash escapes kept for the next layer.
  */
-import { problemText, type ProblemParams, type ZoneKey } from '../problem';
+import type { ProblemParams, ZoneKey } from '../problem';
+import { zoneProblemText } from './text';
 
 /** A master-file problem, named by its line; `key` and `params` say what, `reason` in English. */
 export class ZoneParseError extends Error {
@@ -13,7 +14,7 @@ export class ZoneParseError extends Error {
     readonly key: ZoneKey,
     readonly params: ProblemParams = {},
   ) {
-    const reason = problemText(key, params);
+    const reason = zoneProblemText(key, params);
     super(`line ${line}: ${reason}`);
     this.reason = reason;
     this.name = 'ZoneParseError';

@@ -6,11 +6,16 @@ import { Name } from '../name';
 import { RRType, typeName, type ResourceRecord } from '../types';
 import { parseMasterFile, type ParseOptions } from './parse';
 import { ProblemError, type ProblemParams, type ZoneKey } from '../problem';
+import { ZONE_PROBLEM_TEXT_EN } from './text';
 import { ZoneParseError } from './tokens';
 
 /** A zone that breaks a structural rule; from a master file, it is a ZoneParseError with the line. */
 export class ZoneError extends ProblemError {
   override readonly name = 'ZoneError';
+
+  constructor(key: ZoneKey, params: ProblemParams = {}) {
+    super(key, params, ZONE_PROBLEM_TEXT_EN);
+  }
 }
 
 export interface ZoneNode {

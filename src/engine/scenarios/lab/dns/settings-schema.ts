@@ -9,11 +9,11 @@ import { DNS_QUERY_TYPES } from '../../catalog';
 import {
   checkHostname,
   checkLookupCount,
-  checkZoneText,
   MAX_GSLB_LOOKUPS,
   MAX_TIME_TRAVEL_LOOKUPS as MAX_TIME_TRAVEL_STEPS,
   MAX_ZONE_EDIT_LOOKUPS,
 } from '../../../limits';
+import { checkZoneText } from '../../../dns/zone/text';
 import { NUMBER_RANGES as R, inRange } from '../../number-ranges';
 import { boolean, list, oneOf, record, tagged, text, type Schema } from '../../settings-schema';
 import { allOf } from '../settings-schema';

@@ -9,7 +9,8 @@
 import { demoServerHandler } from '../../../dns/behaviour';
 import type { DnsWorld } from '../../../dns/lookup';
 import { Name, NameError } from '../../../dns/name';
-import { problemText, type ProblemParams, type ZoneKey } from '../../../dns/problem';
+import type { ProblemParams, ZoneKey } from '../../../dns/problem';
+import { zoneProblemText } from '../../../dns/zone/text';
 import { buildDemoUniverse, DEMO_ZONE_TEXTS, type DemoUniverse } from '../../../dns/universe';
 import { ZoneParseError } from '../../../dns/zone/tokens';
 import { Zone, ZoneError } from '../../../dns/zone/zone';
@@ -97,5 +98,5 @@ export function applyZoneEdit(origin: string, text: string): ZoneEditResult {
 }
 
 function fail(line: number | null, key: ZoneKey, params: ProblemParams = {}): ZoneEditResult {
-  return { ok: false, error: { line, message: problemText(key, params), key, params } };
+  return { ok: false, error: { line, message: zoneProblemText(key, params), key, params } };
 }
