@@ -31,7 +31,7 @@ async function stepThrough(page: Page, names: string[]): Promise<void> {
   const panel = inspector(page);
   for (let i = 0; i < names.length; i++) {
     if (i > 0) await page.getByRole('button', { name: 'Step forward' }).click();
-    const name = names[i]!.split(/,|\s{2}/)[0]!;
+    const name = names[i]!.split(/ · |,|\s{2}/)[0]!;
     await expect(panel.getByRole('heading', { level: 2 }).first()).toContainText(
       name.replace(/ \(.*$/, '').slice(0, 20),
     );
