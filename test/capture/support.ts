@@ -25,7 +25,9 @@ export async function capture(
   const args = ['-i', iface, '-f', filter, '-w', path];
   if (format === 'pcap') args.push('-P');
   const dumpcap = startChild('dumpcap', args);
-  await dumpcap.waitFor(/Capturing on/, 'dumpcap to start capturing');
+  // dumpcap prints "Capturing on" before it opens the interface; "File:" comes once the
+  // interface is open and the file's header is written, so no early packet is missed.
+  await dumpcap.waitFor(/^File: /m, 'dumpcap to open the interface and its file');
   try {
     await traffic();
     // Lets the last FIN and ACK segments reach dumpcap's ring before it stops; not an assertion.
