@@ -42,7 +42,15 @@ test('a real tls probe of openssl s_server opens as the report, each pair in the
   const file = join(dir, 'probe.json');
   let run: Awaited<ReturnType<typeof runCli>>;
   try {
-    run = await runCli(['tls', 'probe', target, '--servername', 'www.example.com', '--json']);
+    run = await runCli([
+      'tls',
+      'probe',
+      target,
+      '--servername',
+      'www.example.com',
+      '--json',
+      '--exchanges',
+    ]);
   } finally {
     await server.stop();
   }

@@ -1,5 +1,5 @@
 /**
- * The probe's ClientHello → answer pairs (`exchanges` in `tls probe --json`) against a real
+ * The probe's ClientHello → answer pairs (`exchanges` in `tls probe --json --exchanges`) against a real
  * openssl s_server, read back the way the app's negotiation report reads them: parsed, then each
  * pair decoded into the messages its inspector shows.
  */
@@ -13,7 +13,7 @@ import {
 import { parseProbeJson, type ProbeReport } from '../../src/engine/scenarios/probe-json';
 import type { MessageEvent } from '../../src/engine/trace';
 import { pem } from './support/peers';
-import { probeRun, startSServer, type Peer } from './support/probe-peers';
+import { probeWithExchanges, startSServer, type Peer } from './support/probe-peers';
 
 let peer: Peer | undefined;
 afterEach(async () => {
@@ -41,14 +41,13 @@ describe('tls probe --json exchanges, decoded for the negotiation report', () =>
       '-cipher',
       'AES128-SHA:ECDHE-RSA-AES256-GCM-SHA384',
     ]);
-    const { json } = await probeRun(peer, ['--servername', 'www.example.com']);
-    const raw = json as unknown as { connections: number; exchanges: unknown[] };
+    const json = await probeWithExchanges(peer, ['--servername', 'www.example.com']);
     const parsed = parseProbeJson(json);
     if (!parsed.ok) throw new Error(parsed.detail);
     const report: ProbeReport = parsed.report;
     const exchanges = report.exchanges!;
     // One pair per connection the probe made, in the order it made them.
-    expect(exchanges).toHaveLength(raw.connections);
+    expect(exchanges).toHaveLength(json.connections);
 
     const decoded = exchanges.map((x) => ({ x, m: exchangeMessages(x) }));
     for (const { x, m } of decoded) {
@@ -96,7 +95,7 @@ describe('tls probe --json exchanges, decoded for the negotiation report', () =>
 
   it('names TLS 1.3 answers as s_server sent them: ServerHello, or HelloRetryRequest', async () => {
     peer = await startSServer(['-tls1_3', '-groups', 'P-256:X25519']);
-    const { json } = await probeRun(peer);
+    const json = await probeWithExchanges(peer);
     const parsed = parseProbeJson(json);
     if (!parsed.ok) throw new Error(parsed.detail);
     const decoded = parsed.report.exchanges!.map((x) => ({ x, m: exchangeMessages(x) }));

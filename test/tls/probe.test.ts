@@ -2,13 +2,16 @@
  * `tls probe` against real servers on loopback, each configured with what the probe must find;
  * on two of them the findings are also checked against nmap's ssl-enum-ciphers and sslscan.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseProbeJson } from '../../src/engine/scenarios/probe-json';
-import { freePort, pemPath, runCli } from './support/peers';
+import { REPO_ROOT, freePort, pemPath, runCli } from './support/peers';
 import {
   nmapScan,
   probeJson,
   probeRun,
+  probeWithExchanges,
   sslscan,
   startGnutls,
   startMute,
@@ -26,6 +29,59 @@ afterEach(async () => {
 });
 
 const sorted = (xs: readonly string[] | undefined): string[] => [...(xs ?? [])].sort();
+
+/** A JSON value's keys, nested, in order; every other value is its type ("string", "list"...). */
+function shape(v: unknown): unknown {
+  if (Array.isArray(v)) return 'list';
+  if (v === null) return 'null';
+  if (typeof v !== 'object') return typeof v;
+  return Object.entries(v).map(([k, x]) => [k, shape(x)]);
+}
+
+/** The shape issue 14 gives for `--json`, with its elisions filled in (test/fixtures). */
+const ISSUE_EXAMPLE: unknown = JSON.parse(
+  readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'probe-issue-example.json'), 'utf8'),
+);
+
+describe('tls probe --json, the shape', () => {
+  it('prints exactly the issue’s keys, and --exchanges adds four after them', async () => {
+    // Refuses TLS 1.0 and 1.1, accepts 1.2 and 1.3 with several suites each, sends its chain:
+    // every branch of the issue's example is taken.
+    peer = await startSServer([]);
+    const plain = await probeRun(peer, ['--servername', 'www.example.com']);
+    expect(shape(plain.json)).toEqual(shape(ISSUE_EXAMPLE));
+    expect(Object.keys(plain.json.certificate!)).toEqual([
+      'subject',
+      'issuer',
+      'chainLength',
+      'valid',
+    ]);
+    const full = await probeWithExchanges(peer, ['--servername', 'www.example.com']);
+    const keys = Object.keys(full);
+    expect(keys.slice(0, -4)).toEqual(Object.keys(plain.json));
+    expect(keys.slice(-4)).toEqual([
+      'groupOrder',
+      'signatureAlgorithms',
+      'connections',
+      'exchanges',
+    ]);
+    // The same server gives the same findings; only the four keys are added.
+    const { groupOrder, signatureAlgorithms, connections, exchanges, ...rest } = full;
+    expect(rest).toEqual(plain.json);
+    expect(exchanges).toHaveLength(connections);
+    // s_server accepts several groups, so whose order wins could be seen.
+    expect(plain.json.groups.length).toBeGreaterThan(1);
+    expect(groupOrder).not.toBeNull();
+    expect(signatureAlgorithms.length).toBeGreaterThan(0);
+  });
+
+  it('refuses --exchanges without --json in one line', async () => {
+    const run = await runCli(['tls', 'probe', '127.0.0.1:1', '--exchanges']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim()).toBe('error: --exchanges goes with --json');
+  });
+});
 
 describe('tls probe against openssl s_server', () => {
   it('finds TLS 1.2 and 1.3, the client order, and agrees with nmap and sslscan', async () => {
@@ -54,13 +110,11 @@ describe('tls probe against openssl s_server', () => {
       issuer: 'O=Wirestep Demo, CN=Wirestep Demo Intermediate CA',
       chainLength: 2,
       valid: true,
-      key: 'RSA 2048',
     });
-    expect(json.certificate!.san).toContain('DNS:www.example.com');
 
     const nmap = await nmapScan(peer.port);
     const scan = await sslscan(peer.port);
-    for (const v of ['TLSv1.2', 'TLSv1.3']) {
+    for (const v of ['TLSv1.2', 'TLSv1.3'] as const) {
       expect(sorted(json.versions[v]!.suites)).toEqual(sorted(nmap.suites[v]));
       expect(json.versions[v]!.order).toBe(nmap.order[v]);
       expect(sorted(json.versions[v]!.suites)).toEqual(sorted(scan.suites[v]));
@@ -81,7 +135,7 @@ describe('tls probe against openssl s_server', () => {
       '-alpn',
       'http/1.1',
     ]);
-    const json = await probeJson(peer);
+    const json = await probeWithExchanges(peer);
     expect(json.versions['TLSv1.3']).toEqual({ accepted: false });
     expect(json.versions['TLSv1.2']).toEqual({
       accepted: true,
@@ -118,7 +172,7 @@ describe('tls probe against openssl s_server', () => {
       '-groups',
       'P-256:X25519:ffdhe2048',
     ]);
-    const json = await probeJson(peer);
+    const json = await probeWithExchanges(peer);
     expect(json.versions['TLSv1.2']).toEqual({ accepted: false });
     expect(json.versions['TLSv1.3']).toEqual({
       accepted: true,
@@ -180,7 +234,7 @@ describe('tls probe against openssl s_server', () => {
     });
     const nmap = await nmapScan(peer.port);
     const scan = await sslscan(peer.port);
-    for (const v of ['TLSv1.2', 'TLSv1.3']) {
+    for (const v of ['TLSv1.2', 'TLSv1.3'] as const) {
       expect(nmap.order[v]).toBe('server');
       expect(sorted(nmap.suites[v])).toEqual(sorted(json.versions[v]!.suites));
       expect(sorted(scan.suites[v])).toEqual(sorted(json.versions[v]!.suites));
@@ -236,6 +290,16 @@ describe('tls probe, readable output', () => {
     expect(lines).toContain('certificate subject: O=Wirestep Demo, CN=www.example.com');
     expect(lines).toContain('certificate chain: 2 certificates');
     expect(lines).toContain('certificate valid: yes');
+    expect(lines).toContain('certificate key: RSA 2048');
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^certificate SANs: .*DNS:www\.example\.com/),
+    );
+    // One suite: no order to see, so --json leaves `order` out.
+    const json = await probeJson(peer);
+    expect(json.versions['TLSv1.2']).toEqual({
+      accepted: true,
+      suites: ['TLS_RSA_WITH_AES_128_CBC_SHA'],
+    });
     const rogue = await runCli([
       'tls',
       'probe',

@@ -39,8 +39,12 @@ describe('probe JSON (tls probe --json, issue 14)', () => {
 
   it('reads the optional exchanges as bytes, and refuses a damaged report naming the field', () => {
     const raw = JSON.parse(ISSUE_EXAMPLE) as Record<string, unknown>;
+    // What `--json --exchanges` adds after the issue's keys.
     const withExchanges = {
       ...raw,
+      groupOrder: 'server',
+      signatureAlgorithms: ['rsa_pss_rsae_sha256', 'rsa_pkcs1_sha256'],
+      connections: 1,
       exchanges: [
         {
           version: 'TLSv1.2',
@@ -52,6 +56,8 @@ describe('probe JSON (tls probe --json, issue 14)', () => {
     };
     const parsed = parseProbeJson(withExchanges);
     if (!parsed.ok) throw new Error(parsed.detail);
+    expect(parsed.report.groupOrder).toBe('server');
+    expect(parsed.report.signatureAlgorithms).toEqual(['rsa_pss_rsae_sha256', 'rsa_pkcs1_sha256']);
     expect(parsed.report.exchanges![0]!.answer).toEqual(
       new Uint8Array([0x15, 3, 3, 0, 2, 2, 0x28]),
     );
@@ -78,6 +84,9 @@ describe('probe JSON (tls probe --json, issue 14)', () => {
       'ocspStapling is not true, false or null',
     );
     expect(damaged((r) => (r['certificate'] = 'none'))).toBe('certificate is not an object');
+    expect(damaged((r) => (r['signatureAlgorithms'] = 'rsa'))).toBe(
+      'signatureAlgorithms is not a list',
+    );
     expect(damaged((r) => (r['groupOrder'] = 'theirs'))).toBe(
       'groupOrder is not "server", "client" or null',
     );

@@ -4,8 +4,10 @@
  * certificate. The file is the probe's own JSON, not a trace: it has no `format` field. Reading
  * checks every field the negotiation report shows and refuses the rest with a reason.
  *
- * `exchanges` is optional: each probe's ClientHello and the server's answer (ServerHello flight or
- * alert) as hex, for the inspector.
+ * `tls probe --json` writes exactly the issue's keys. `tls probe --json --exchanges` adds
+ * `groupOrder`, `signatureAlgorithms`, `connections` and `exchanges`: each probe's ClientHello and
+ * the server's answer (ServerHello flight or alert) as hex, for the inspector. Both open; the added
+ * keys are read when present.
  *
  * What a probe could not see is null, as `tls probe` writes it: the order of a version with one
  * suite, and, from a server that speaks only TLS 1.3, the extensions and the certificate (they come
@@ -39,6 +41,8 @@ export interface ProbeReport {
   groups: string[];
   /** Whose preference picks the group, when two or more were found (`tls probe` writes it). */
   groupOrder?: 'server' | 'client';
+  /** The TLS 1.2 ServerKeyExchange signature algorithms seen, with `--exchanges`. */
+  signatureAlgorithms?: string[];
   /** null: not seen (TLS 1.3 only). */
   extendedMasterSecret: boolean | null;
   secureRenegotiation: boolean | null;
@@ -133,6 +137,8 @@ function readReport(raw: Json): ProbeReport {
       throw new Invalid('groupOrder is not "server", "client" or null');
     report.groupOrder = groupOrder;
   }
+  if (raw['signatureAlgorithms'] !== undefined)
+    report.signatureAlgorithms = texts(raw['signatureAlgorithms'], 'signatureAlgorithms');
   if (raw['exchanges'] !== undefined) {
     if (!Array.isArray(raw['exchanges'])) throw new Invalid('exchanges is not a list');
     report.exchanges = raw['exchanges'].map((x, i) => {

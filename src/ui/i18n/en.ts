@@ -227,6 +227,9 @@ const ui = {
   reportExchanges: 'Each probe: ClientHello and the server’s answer',
   reportExchangesHint:
     'Every connection the probe made, in order. Pick one, then a message, to see it in the inspector.',
+  reportNoExchanges:
+    'The probes’ ClientHellos and the server’s answers were not recorded in this file. Run `tls probe HOST:PORT --json --exchanges` to record them.',
+  reportSignatureAlgorithms: 'Signature algorithms (TLS 1.2)',
   reportExchangeList: 'Probes, in the order sent',
   reportExchangeItem: '{n}. {version}, {offered}: {answer}',
   reportExchangeMessages: 'Messages of probe {n}',

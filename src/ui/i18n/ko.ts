@@ -224,6 +224,9 @@ const ui: Strings['ui'] = {
   reportExchanges: '각 프로브: ClientHello와 서버의 응답',
   reportExchangesHint:
     '프로브가 맺은 연결을 순서대로 보여 줍니다. 하나를 고르고 메시지를 고르면 인스펙터에 나옵니다.',
+  reportNoExchanges:
+    '이 파일에는 프로브의 ClientHello와 서버의 응답이 기록되어 있지 않습니다. 기록하려면 `tls probe HOST:PORT --json --exchanges`를 실행하세요.',
+  reportSignatureAlgorithms: '서명 알고리즘(TLS 1.2)',
   reportExchangeList: '프로브(보낸 순서대로)',
   reportExchangeItem: '{n}번. {version}, {offered}: {answer}',
   reportExchangeMessages: '프로브 {n}의 메시지',

@@ -1,8 +1,9 @@
 /**
  * A `tls probe --json` report, opened through Import: which versions the server accepts, each
  * version's suites in the order the probe found them (the server's own order when it imposes one),
- * the groups, the extensions and the certificate. With `exchanges`, every probe's ClientHello and
- * the server's answer, each record decoded and shown in the inspector like a run's messages.
+ * the groups, the extensions and the certificate. From `--json --exchanges`, also every probe's
+ * ClientHello and the server's answer, each record decoded and shown in the inspector like a run's
+ * messages; a plain `--json` file has none, and a line says how to record them.
  */
 import { Suspense, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -109,6 +110,12 @@ export function NegotiationReport({ report }: { report: ProbeReport }) {
                   ` (${report.groupOrder === 'server' ? r.reportOrderServer : r.reportOrderClient})`}
               </td>
             </tr>
+            {report.signatureAlgorithms && (
+              <tr>
+                <th scope="row">{r.reportSignatureAlgorithms}</th>
+                <td>{report.signatureAlgorithms.join(', ') || '—'}</td>
+              </tr>
+            )}
             <tr>
               <th scope="row">{r.reportEms}</th>
               <td>{yesNo(report.extendedMasterSecret)}</td>
@@ -160,8 +167,10 @@ export function NegotiationReport({ report }: { report: ProbeReport }) {
             )}
           </tbody>
         </table>
-        {report.exchanges && report.exchanges.length > 0 && (
+        {report.exchanges && report.exchanges.length > 0 ? (
           <ProbeExchanges exchanges={report.exchanges} onShow={setShown} />
+        ) : (
+          <p className="hint report-no-exchanges">{r.reportNoExchanges}</p>
         )}
       </section>
       {shown && <ExchangeInspector shown={shown} />}

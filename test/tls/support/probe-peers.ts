@@ -7,6 +7,7 @@ import { connect as netConnect, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ianaSuiteName } from '../../../src/cli/tls/probe/iana-suites';
+import type { ProbeJson, ProbeJsonWithExchanges } from '../../../src/cli/tls/probe/json';
 import { writeNginxConf } from './nginx-conf';
 import {
   closeServer,
@@ -117,38 +118,28 @@ export async function startMute(behaviour: 'silent' | 'close'): Promise<Peer> {
   };
 }
 
-export interface ProbeJson {
-  target: string;
-  versions: Record<string, { accepted: boolean; suites?: string[]; order?: string | null }>;
-  groups: string[];
-  groupOrder: string | null;
-  signatureAlgorithms: string[];
-  extendedMasterSecret: boolean | null;
-  secureRenegotiation: boolean | null;
-  sessionTicket: boolean | null;
-  alpn: string[];
-  ocspStapling: boolean | null;
-  certificate: {
-    subject: string;
-    issuer: string;
-    chainLength: number;
-    valid: boolean;
-    san: string[];
-    key: string;
-  } | null;
-}
+export type { ProbeJson, ProbeJsonWithExchanges };
 
+/** `tls probe HOST:PORT --json [extra…]`: its JSON and its progress lines. */
 export async function probeRun(
   peer: Peer,
   extra: readonly string[] = [],
-): Promise<{ json: ProbeJson; stderr: string }> {
+): Promise<{ json: ProbeJson; stdout: string; stderr: string }> {
   const run = await runCli(['tls', 'probe', `${peer.host}:${peer.port}`, '--json', ...extra]);
   if (run.code !== 0) throw new Error(`probe exited ${run.code}: ${run.stderr}`);
-  return { json: JSON.parse(run.stdout) as ProbeJson, stderr: run.stderr };
+  return { json: JSON.parse(run.stdout) as ProbeJson, stdout: run.stdout, stderr: run.stderr };
 }
 
 export async function probeJson(peer: Peer, extra: readonly string[] = []): Promise<ProbeJson> {
   return (await probeRun(peer, extra)).json;
+}
+
+/** `tls probe HOST:PORT --json --exchanges [extra…]`. */
+export async function probeWithExchanges(
+  peer: Peer,
+  extra: readonly string[] = [],
+): Promise<ProbeJsonWithExchanges> {
+  return (await probeRun(peer, ['--exchanges', ...extra])).json as ProbeJsonWithExchanges;
 }
 
 async function tool(command: string, args: readonly string[]): Promise<string> {

@@ -1,12 +1,14 @@
 /**
  * `tls probe HOST:PORT`: which versions, cipher suites, groups, signature schemes and extensions
- * a real server accepts, and whose preference wins. One line per finding, or `--json`.
+ * a real server accepts, and whose preference wins. One line per finding, or `--json` in the
+ * issue's shape; `--json --exchanges` adds what the app's negotiation report shows per probe.
  */
 import { demoTrustAnchors } from '../../../engine/scenarios/tls-demo-config';
 import { CliError, parseHostPort, type Args } from '../../args';
 import type { Command } from '../../command';
 import { err, out } from '../../output';
 import { readPemFile } from '../pki-files';
+import { probeJson } from './json';
 import { probe, ProbeFailure, type ProbeReport, type VersionName } from './probe';
 
 /** Per connection: a server that has not answered a ClientHello by then will not. */
@@ -17,13 +19,21 @@ const MAX_CONNECTIONS = 400;
 export const probeCommand: Command = {
   protocol: 'tls',
   command: 'probe',
-  synopsis: 'HOST:PORT [--servername NAME] [--cafile PEM] [--json]',
-  spec: { positional: ['target'], values: ['servername', 'cafile'], switches: ['json'] },
+  synopsis:
+    "HOST:PORT [--servername NAME] [--cafile PEM] [--json [--exchanges]]   (--json: the issue 14 shape; --exchanges adds each connection's ClientHello and answer, the group order, signature algorithms and connection count, for the app's negotiation report)",
+  spec: {
+    positional: ['target'],
+    values: ['servername', 'cafile'],
+    switches: ['json', 'exchanges'],
+  },
   run,
 };
 
 async function run(args: Args): Promise<number> {
   const { host, port } = parseHostPort(args.positional.target!);
+  const json = args.switches.has('json');
+  const exchanges = args.switches.has('exchanges');
+  if (exchanges && !json) throw new CliError('--exchanges goes with --json', 2);
   const trustAnchors = args.values.cafile
     ? readPemFile(args.values.cafile, 'CA file', 'CERTIFICATE')
     : demoTrustAnchors();
@@ -43,7 +53,7 @@ async function run(args: Args): Promise<number> {
     if (e instanceof ProbeFailure) throw new CliError(e.message);
     throw e;
   }
-  if (args.switches.has('json')) out(JSON.stringify(report));
+  if (json) out(JSON.stringify(exchanges ? probeJson(report, true) : probeJson(report)));
   else for (const line of reportLines(report)) out(line);
   const accepted = Object.values(report.versions).some((v) => v.accepted);
   if (!accepted) err(`error: ${report.target} accepted no TLS version from 1.0 to 1.3`);
