@@ -42,3 +42,17 @@ function escape(s: string): string {
 }
 
 export const inspector = (page: Page) => page.getByRole('complementary', { name: 'Inspector' });
+
+/** Import through Export and share → Import trace (JSON)… and the file chooser, as a person does. */
+export async function importFile(
+  page: Page,
+  files: string | { name: string; mimeType: string; buffer: Buffer },
+): Promise<void> {
+  const menu = page.getByRole('button', { name: 'Export and share' });
+  if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Import trace (JSON)…' }).click(),
+  ]);
+  await chooser.setFiles(files);
+}

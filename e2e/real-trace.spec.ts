@@ -3,28 +3,33 @@
  * a `dns resolve --trace FILE` file from an nsd root and TLD open through Import, and every message
  * steps; a `tls probe --json` report opens as the negotiation report.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { portIsFree, startNsd, type NsdProcess } from '../test/dns/support/processes';
 import { runCli } from '../test/tls/support/peers';
 import { startOpensslServer } from '../test/tls/support/servers';
-import { expect, inspector, messageNames, openScenario, test } from './fixtures';
+import { expect, importFile, inspector, messageNames, openScenario, test } from './fixtures';
 
 test.use({ viewport: { width: 1280, height: 720 } });
 
-async function importFile(page: Page, path: string): Promise<void> {
-  const menu = page.getByRole('button', { name: 'Export and share' });
-  if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
-  const [chooser] = await Promise.all([
-    page.waitForEvent('filechooser'),
-    page.getByRole('button', { name: 'Import trace (JSON)…' }).click(),
-  ]);
-  await chooser.setFiles(path);
+const dir = mkdtempSync(join(tmpdir(), 'wirestep-e2e-real-'));
+
+/** The names of the messages the CLI wrote into a trace file, in order. */
+function fileMessages(file: string): string[] {
+  const json = JSON.parse(readFileSync(file, 'utf8')) as {
+    trace: { events: { kind: string; name?: string }[] };
+  };
+  return json.trace.events.filter((e) => e.kind === 'message').map((e) => e.name!);
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'wirestep-e2e-real-'));
+/** Every message of the file is on the diagram, in the file's order, and nothing else is. */
+function expectEveryMessage(names: readonly string[], file: string): void {
+  const written = fileMessages(file);
+  expect(names).toHaveLength(written.length);
+  written.forEach((name, i) => expect(names[i]!.startsWith(name), `${i}: ${names[i]}`).toBe(true));
+}
 
 /** Steps from the first message to the last; the inspector names each one as it goes. */
 async function stepThrough(page: Page, names: string[]): Promise<void> {
@@ -67,6 +72,8 @@ test('a tls connect --trace FILE file from openssl s_server opens and steps thro
     ),
   ).toBeVisible();
   const names = await messageNames(page);
+  expectEveryMessage(names, file);
+  // A full TLS 1.2 handshake with a ticket, the GET and its answer, and both close_notify alerts.
   expect(names.length).toBe(15);
   expect(names[0]).toMatch(/^ClientHello/);
   expect(names.some((n) => n.startsWith('ApplicationData (HTTP 200'))).toBe(true);
@@ -134,6 +141,8 @@ test('a dns resolve --trace FILE file from an nsd root and TLD opens with every 
   await importFile(page, file);
   await expect(page.getByText(/Showing a real run, dns resolve www\.test A --root/)).toBeVisible();
   const names = await messageNames(page);
+  expectEveryMessage(names, file);
+  // The root's referral and the TLD's answer: a query and a response each.
   expect(names).toHaveLength(4);
   expect(names[0]).toMatch(/^Query www\.test\.? A/);
   for (let i = 1; i < names.length; i++)

@@ -13,25 +13,11 @@ import {
   tsharkMalformedCount,
   writeTempFile,
 } from '../test/helpers/tshark';
-import { expect, inspector, messageNames, openScenario, test } from './fixtures';
+import { expect, importFile, inspector, messageNames, openScenario, test } from './fixtures';
 
 test.use({ viewport: { width: 1280, height: 720 } });
 
 const shareMenu = (page: Page) => page.getByRole('button', { name: 'Export and share' });
-
-/** Import through the menu's button and the browser's file chooser, as a person does. */
-async function importFile(
-  page: Page,
-  files: string | { name: string; mimeType: string; buffer: Buffer },
-): Promise<void> {
-  const menu = shareMenu(page);
-  if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
-  const [chooser] = await Promise.all([
-    page.waitForEvent('filechooser'),
-    page.getByRole('button', { name: 'Import trace (JSON)…' }).click(),
-  ]);
-  await chooser.setFiles(files);
-}
 
 async function download(page: Page, button: string): Promise<{ name: string; path: string }> {
   const menu = shareMenu(page);
