@@ -11,6 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dnsperfArgs } from '../../src/scripts/nsd';
 import { dig, digParsed } from './support/dig';
 import {
   portIsFree,
@@ -129,10 +130,19 @@ describe('response-rate limiting', () => {
     const queries = join(dir, 'flood.txt');
     writeFileSync(queries, 'www.example.com A\nexample.com MX\nnope.example.com A\n');
     // As fast as dnsperf can: 20,000 queries a second, a 1 s timeout so slots free up.
-    const flood = startChild('dnsperf', [
-      ...['-s', HOST, '-p', String(server.port), '-a', FLOOD_SOURCE, '-d', queries],
-      ...['-l', '120', '-Q', '20000', '-q', '20000', '-t', '1'],
-    ]);
+    const flood = startChild(
+      'dnsperf',
+      dnsperfArgs({
+        server: HOST,
+        port: server.port,
+        source: FLOOD_SOURCE,
+        queries,
+        seconds: 120,
+        maxQps: 20_000,
+        outstanding: 20_000,
+        timeout: 1,
+      }),
+    );
     const answers: string[] = [];
     try {
       await server.child.waitFor(/^rrl: limiting 127\.0\.65\.0\/24 /m, 'the flood to be limited');

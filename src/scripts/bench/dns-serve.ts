@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXAMPLE_COM_ZONE } from '../../engine/dns/universe/leaves';
+import { dnsperfArgs, waitForNsd, writeNsdConf } from '../nsd';
 
 /** How long each dnsperf run lasts. */
 const SECONDS = Number(process.env.BENCH_DNSPERF_SECONDS ?? 5);
@@ -93,55 +94,21 @@ async function waitForOutput(proc: Proc, pattern: RegExp, what: string): Promise
 }
 
 async function dnsperf(host: string, queries: string): Promise<number> {
-  const run = start('dnsperf', [
-    '-s',
-    host,
-    '-p',
-    String(PORT),
-    '-d',
-    queries,
-    '-l',
-    String(SECONDS),
-    '-q',
-    String(OUTSTANDING),
-    '-t',
-    '2',
-  ]);
+  const run = start(
+    'dnsperf',
+    dnsperfArgs({
+      server: host,
+      port: PORT,
+      queries,
+      seconds: SECONDS,
+      outstanding: OUTSTANDING,
+      timeout: 2,
+    }),
+  );
   await run.exited;
   const m = /Queries per second:\s+([\d.]+)/.exec(run.output());
   if (!m) throw new Error(`dnsperf against ${host}: ${run.output().slice(-300)}`);
   return Number(m[1]);
-}
-
-function nsdConfig(dir: string): string {
-  const conf = join(dir, 'nsd.conf');
-  writeFileSync(
-    conf,
-    [
-      'server:',
-      `  ip-address: ${NSD}@${PORT}`,
-      '  username: ""',
-      '  chroot: ""',
-      `  zonesdir: "${dir}"`,
-      `  pidfile: "${join(dir, 'nsd.pid')}"`,
-      `  xfrdfile: "${join(dir, 'xfrd.state')}"`,
-      `  zonelistfile: "${join(dir, 'zone.list')}"`,
-      '  database: ""',
-      `  logfile: "${join(dir, 'nsd.log')}"`,
-      '  verbosity: 1',
-      '  server-count: 1',
-      '  do-ip6: no',
-      '  hide-version: yes',
-      '  rrl-ratelimit: 0',
-      '  rrl-whitelist-ratelimit: 0',
-      'remote-control:',
-      '  control-enable: no',
-      'zone:',
-      '  name: "example.com."',
-      '  zonefile: "example.com.zone"',
-    ].join('\n') + '\n',
-  );
-  return conf;
 }
 
 export async function benchDnsServe(log: (line: string) => void): Promise<DnsServeFigures> {
@@ -172,10 +139,26 @@ export async function benchDnsServe(log: (line: string) => void): Promise<DnsSer
     );
     procs.push(server);
     await waitForOutput(server, /listening on /, 'dns serve');
-    const nsd = start('nsd', ['-d', '-c', nsdConfig(dir)]);
+    const conf = writeNsdConf({
+      dir,
+      host: NSD,
+      port: PORT,
+      zones: [{ name: 'example.com.', file: 'example.com.zone' }],
+      server: [
+        ...['verbosity: 1', 'server-count: 1', 'do-ip6: no', 'hide-version: yes'],
+        ...['rrl-ratelimit: 0', 'rrl-whitelist-ratelimit: 0'],
+      ],
+    });
+    const nsd = start('nsd', ['-d', '-c', conf]);
     procs.push(nsd);
-    await waitForOutput(nsd, /nsd started|server 1 started|zone example\.com\. read/i, 'nsd').catch(
-      () => new Promise((r) => setTimeout(r, 1500)),
+    let nsdExited: number | null | undefined;
+    void nsd.exited.then((code) => (nsdExited = code));
+    await waitForNsd(
+      NSD,
+      PORT,
+      'example.com.',
+      () => (nsdExited === undefined ? undefined : nsd.output().slice(0, 300)),
+      15_000,
     );
     // Warm-up: the JIT and NSD's caches both settle before the measured runs.
     await dnsperf(OURS, queries);

@@ -7,7 +7,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { waitForNsd, writeNsdConf } from '../../../src/scripts/nsd';
 import { startChild, startCli, within, type Child } from '../../tls/support/peers';
+
+export { udpOnce } from '../../../src/scripts/nsd';
 
 export { runCli, startChild, startCli, within, type Child } from '../../tls/support/peers';
 
@@ -90,87 +93,25 @@ const NSD_START_MS = 15_000;
  */
 export async function startNsd(host: string, port: number, zones: NsdZone[]): Promise<NsdProcess> {
   const dir = tempDir('nsd');
-  const zoneBlocks = zones.map((z, i) => {
-    writeFileSync(join(dir, `zone${i}.zone`), z.text);
-    return `zone:\n  name: "${z.origin}"\n  zonefile: "zone${i}.zone"\n`;
+  zones.forEach((z, i) => writeFileSync(join(dir, `zone${i}.zone`), z.text));
+  const conf = writeNsdConf({
+    dir,
+    host,
+    port,
+    zones: zones.map((z, i) => ({ name: z.origin, file: `zone${i}.zone` })),
+    server: ['verbosity: 1', 'server-count: 1', 'do-ip6: no', 'hide-version: yes'],
   });
-  const conf = join(dir, 'nsd.conf');
-  writeFileSync(
-    conf,
-    [
-      'server:',
-      `  ip-address: ${host}@${port}`,
-      `  port: ${port}`,
-      '  username: ""',
-      '  chroot: ""',
-      `  zonesdir: "${dir}"`,
-      `  pidfile: "${join(dir, 'nsd.pid')}"`,
-      `  xfrdfile: "${join(dir, 'xfrd.state')}"`,
-      `  zonelistfile: "${join(dir, 'zone.list')}"`,
-      '  database: ""',
-      `  logfile: "${join(dir, 'nsd.log')}"`,
-      '  verbosity: 1',
-      '  server-count: 1',
-      '  do-ip6: no',
-      '  hide-version: yes',
-      'remote-control:',
-      '  control-enable: no',
-      ...zoneBlocks,
-    ].join('\n') + '\n',
-  );
   const check = startChild('nsd-checkconf', [conf]);
   const checked = await within(check.exited, 'nsd-checkconf', 10_000);
   if (checked !== 0) throw new Error(`nsd-checkconf ${conf}: ${check.stderr()}${check.stdout()}`);
 
   const child = startChild('nsd', ['-d', '-c', conf]);
   try {
-    await waitForAnswer(host, port, zones[0]!.origin, child);
+    const exited = () => (child.process.exitCode === null ? undefined : child.stderr());
+    await waitForNsd(host, port, zones[0]!.origin, exited, NSD_START_MS);
     return { child, host, port, dir };
   } catch (e) {
     await child.stop();
     throw e;
   }
-}
-
-/** Polls host:port with an SOA query for `origin` until an answer comes back. */
-async function waitForAnswer(host: string, port: number, origin: string, child: Child) {
-  const deadline = Date.now() + NSD_START_MS;
-  const query = soaQuery(origin);
-  for (;;) {
-    if (child.process.exitCode !== null)
-      throw new Error(`nsd on ${host}@${port} exited: ${child.stderr()}`);
-    const reply = await udpOnce(host, port, query, 300);
-    if (reply && reply[0] === query[0] && reply[1] === query[1]) return;
-    if (Date.now() > deadline) throw new Error(`nsd on ${host}@${port} did not answer in time`);
-  }
-}
-
-function soaQuery(origin: string): Uint8Array {
-  const labels = origin.split('.').filter(Boolean);
-  const name = labels.flatMap((l) => [l.length, ...Buffer.from(l, 'ascii')]);
-  // ID 0x5a5a, no flags, one question: origin SOA IN.
-  return new Uint8Array([0x5a, 0x5a, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, ...name, 0, 0, 6, 0, 1]);
-}
-
-/** One UDP datagram out and the first one back, or undefined after `ms`. */
-export function udpOnce(
-  host: string,
-  port: number,
-  payload: Uint8Array,
-  ms: number,
-): Promise<Uint8Array | undefined> {
-  return new Promise((resolve) => {
-    const socket = createSocket('udp4');
-    const timer = setTimeout(() => {
-      socket.close();
-      resolve(undefined);
-    }, ms);
-    socket.on('error', () => {});
-    socket.once('message', (msg) => {
-      clearTimeout(timer);
-      socket.close();
-      resolve(new Uint8Array(msg));
-    });
-    socket.send(payload, port, host);
-  });
 }
