@@ -14,6 +14,9 @@ import type { ProbeJson, ProbeJsonVersion } from '../src/cli/tls/probe/json';
 import type { VersionName } from '../src/cli/tls/probe/probe';
 import { freePort, runCli } from '../test/tls/support/peers';
 import {
+  GNUTLS_PROBED,
+  GNUTLS_PROBED_SUITES,
+  NGINX_PROBED,
   nmapScan,
   startGnutls,
   startNginx,
@@ -148,6 +151,17 @@ test('a real tls probe of openssl s_server opens as the report, each pair in the
 const VERSIONS: readonly VersionName[] = ['TLSv1.0', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
 const REFUSED: ProbeJsonVersion = { accepted: false };
 
+/** A server of one version only, that lists `suites` in its own order. */
+function only(v: 'TLSv1.2' | 'TLSv1.3', suites: string[]): Record<VersionName, ProbeJsonVersion> {
+  const versions = {
+    'TLSv1.0': REFUSED,
+    'TLSv1.1': REFUSED,
+    'TLSv1.2': REFUSED,
+    'TLSv1.3': REFUSED,
+  };
+  return { ...versions, [v]: { accepted: true, suites, order: 'server' } };
+}
+
 /** A server, and what its configuration says the probe must find. */
 interface Configured {
   name: string;
@@ -171,42 +185,32 @@ const S_SERVER_13 = 'TLS_AES_128_GCM_SHA256:TLS_CHACHA20_POLY1305_SHA256';
 const S_SERVER_13_IANA = ['TLS_AES_128_GCM_SHA256', 'TLS_CHACHA20_POLY1305_SHA256'];
 const LEAF = 'O=Wirestep Demo, CN=www.example.com';
 
+/** s_server with TLS 1.2 and 1.3, chosen suites and groups, with or without -serverpref. */
+function sServerBoth(serverpref: boolean): Configured {
+  const order = serverpref ? 'server' : 'client';
+  return {
+    name: `openssl s_server ${serverpref ? 'with' : 'without'} -serverpref`,
+    start: () =>
+      startSServer([
+        ...(serverpref ? ['-serverpref'] : []),
+        ...['-cipher', S_SERVER_12, '-ciphersuites', S_SERVER_13, '-groups', 'X25519:P-256'],
+      ]),
+    versions: {
+      'TLSv1.0': REFUSED,
+      'TLSv1.1': REFUSED,
+      'TLSv1.2': { accepted: true, suites: S_SERVER_12_IANA, order },
+      'TLSv1.3': { accepted: true, suites: S_SERVER_13_IANA, order },
+    },
+    groups: ['x25519', 'secp256r1'],
+    groupsInOrder: serverpref,
+    sessionTicket: true,
+    subject: LEAF,
+  };
+}
+
 const CONFIGURED: Configured[] = [
-  {
-    name: 'openssl s_server without -serverpref',
-    start: () =>
-      startSServer([
-        ...['-cipher', S_SERVER_12, '-ciphersuites', S_SERVER_13, '-groups', 'X25519:P-256'],
-      ]),
-    versions: {
-      'TLSv1.0': REFUSED,
-      'TLSv1.1': REFUSED,
-      'TLSv1.2': { accepted: true, suites: S_SERVER_12_IANA, order: 'client' },
-      'TLSv1.3': { accepted: true, suites: S_SERVER_13_IANA, order: 'client' },
-    },
-    groups: ['x25519', 'secp256r1'],
-    groupsInOrder: false,
-    sessionTicket: true,
-    subject: LEAF,
-  },
-  {
-    name: 'openssl s_server with -serverpref',
-    start: () =>
-      startSServer([
-        '-serverpref',
-        ...['-cipher', S_SERVER_12, '-ciphersuites', S_SERVER_13, '-groups', 'X25519:P-256'],
-      ]),
-    versions: {
-      'TLSv1.0': REFUSED,
-      'TLSv1.1': REFUSED,
-      'TLSv1.2': { accepted: true, suites: S_SERVER_12_IANA, order: 'server' },
-      'TLSv1.3': { accepted: true, suites: S_SERVER_13_IANA, order: 'server' },
-    },
-    groups: ['x25519', 'secp256r1'],
-    groupsInOrder: true,
-    sessionTicket: true,
-    subject: LEAF,
-  },
+  sServerBoth(false),
+  sServerBoth(true),
   {
     name: 'openssl s_server, TLS 1.2 only, -no_ticket',
     start: () =>
@@ -214,16 +218,10 @@ const CONFIGURED: Configured[] = [
         ...['-tls1_2', '-serverpref', '-no_ticket'],
         ...['-cipher', 'ECDHE-RSA-AES256-GCM-SHA384:AES128-SHA', '-groups', 'P-384:X25519'],
       ]),
-    versions: {
-      'TLSv1.0': REFUSED,
-      'TLSv1.1': REFUSED,
-      'TLSv1.2': {
-        accepted: true,
-        suites: ['TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384', 'TLS_RSA_WITH_AES_128_CBC_SHA'],
-        order: 'server',
-      },
-      'TLSv1.3': REFUSED,
-    },
+    versions: only('TLSv1.2', [
+      'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
+      'TLS_RSA_WITH_AES_128_CBC_SHA',
+    ]),
     groups: ['secp384r1', 'x25519'],
     groupsInOrder: true,
     sessionTicket: false,
@@ -236,16 +234,7 @@ const CONFIGURED: Configured[] = [
         ...['-tls1_3', '-serverpref', '-groups', 'P-256:X25519'],
         ...['-ciphersuites', 'TLS_CHACHA20_POLY1305_SHA256:TLS_AES_256_GCM_SHA384'],
       ]),
-    versions: {
-      'TLSv1.0': REFUSED,
-      'TLSv1.1': REFUSED,
-      'TLSv1.2': REFUSED,
-      'TLSv1.3': {
-        accepted: true,
-        suites: ['TLS_CHACHA20_POLY1305_SHA256', 'TLS_AES_256_GCM_SHA384'],
-        order: 'server',
-      },
-    },
+    versions: only('TLSv1.3', ['TLS_CHACHA20_POLY1305_SHA256', 'TLS_AES_256_GCM_SHA384']),
     groups: ['secp256r1', 'x25519'],
     groupsInOrder: true,
     sessionTicket: null,
@@ -253,25 +242,11 @@ const CONFIGURED: Configured[] = [
   },
   {
     name: 'nginx',
-    start: (port) =>
-      startNginx(
-        port,
-        `ssl_protocols TLSv1.2;
-    ssl_ciphers ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-SHA384;
-    ssl_prefer_server_ciphers on;
-    ssl_ecdh_curve secp521r1:prime256v1;
-    ssl_session_tickets off;`,
-      ),
-    versions: {
-      'TLSv1.0': REFUSED,
-      'TLSv1.1': REFUSED,
-      'TLSv1.2': {
-        accepted: true,
-        suites: ['TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256', 'TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384'],
-        order: 'server',
-      },
-      'TLSv1.3': REFUSED,
-    },
+    start: (port) => startNginx(port, NGINX_PROBED),
+    versions: only('TLSv1.2', [
+      'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
+      'TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384',
+    ]),
     groups: ['secp521r1', 'secp256r1'],
     groupsInOrder: true,
     sessionTicket: false,
@@ -279,27 +254,8 @@ const CONFIGURED: Configured[] = [
   },
   {
     name: 'gnutls-serv with a priority string',
-    start: (port) =>
-      startGnutls(
-        'NONE:+VERS-TLS1.2:+AES-256-GCM:+AES-128-CBC:+AEAD:+SHA1:+ECDHE-RSA:+RSA:+GROUP-SECP384R1:+SIGN-ALL:+COMP-NULL:%SERVER_PRECEDENCE',
-        port,
-      ),
-    versions: {
-      'TLSv1.0': REFUSED,
-      'TLSv1.1': REFUSED,
-      // %SERVER_PRECEDENCE: GnuTLS orders by key exchange, then cipher, as listed.
-      'TLSv1.2': {
-        accepted: true,
-        suites: [
-          'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
-          'TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA',
-          'TLS_RSA_WITH_AES_256_GCM_SHA384',
-          'TLS_RSA_WITH_AES_128_CBC_SHA',
-        ],
-        order: 'server',
-      },
-      'TLSv1.3': REFUSED,
-    },
+    start: (port) => startGnutls(GNUTLS_PROBED, port),
+    versions: only('TLSv1.2', GNUTLS_PROBED_SUITES),
     groups: ['secp384r1'],
     groupsInOrder: true,
     sessionTicket: true,

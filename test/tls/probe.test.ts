@@ -8,6 +8,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseProbeJson } from '../../src/engine/scenarios/probe-json';
 import { REPO_ROOT, freePort, pemPath, runCli } from './support/peers';
 import {
+  GNUTLS_PROBED,
+  GNUTLS_PROBED_SUITES,
+  NGINX_PROBED,
   nmapScan,
   probeJson,
   probeRun,
@@ -315,14 +318,7 @@ describe('tls probe, readable output', () => {
 describe('tls probe against nginx and gnutls-serv', () => {
   it('finds what nginx is configured with', async () => {
     const port = await freePort();
-    peer = await startNginx(
-      port,
-      `ssl_protocols TLSv1.2;
-    ssl_ciphers ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-SHA384;
-    ssl_prefer_server_ciphers on;
-    ssl_ecdh_curve secp521r1:prime256v1;
-    ssl_session_tickets off;`,
-    );
+    peer = await startNginx(port, NGINX_PROBED);
     const json = await probeJson(peer, ['--servername', 'www.example.com']);
     expect(json.versions['TLSv1.2']).toEqual({
       accepted: true,
@@ -344,21 +340,12 @@ describe('tls probe against nginx and gnutls-serv', () => {
 
   it('finds what a gnutls-serv priority string allows', async () => {
     const port = await freePort();
-    peer = await startGnutls(
-      'NONE:+VERS-TLS1.2:+AES-256-GCM:+AES-128-CBC:+AEAD:+SHA1:+ECDHE-RSA:+RSA:+GROUP-SECP384R1:+SIGN-ALL:+COMP-NULL:%SERVER_PRECEDENCE',
-      port,
-    );
+    peer = await startGnutls(GNUTLS_PROBED, port);
     const json = await probeJson(peer, ['--servername', 'www.example.com']);
     expect(json.versions['TLSv1.3']).toEqual({ accepted: false });
-    // %SERVER_PRECEDENCE: GnuTLS orders by key exchange, then cipher, as listed.
     expect(json.versions['TLSv1.2']).toEqual({
       accepted: true,
-      suites: [
-        'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
-        'TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA',
-        'TLS_RSA_WITH_AES_256_GCM_SHA384',
-        'TLS_RSA_WITH_AES_128_CBC_SHA',
-      ],
+      suites: GNUTLS_PROBED_SUITES,
       order: 'server',
     });
     expect(json.groups).toEqual(['secp384r1']);

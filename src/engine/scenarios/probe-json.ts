@@ -35,21 +35,27 @@ export interface ProbeExchange {
   answer: Uint8Array;
 }
 
-export interface ProbeReport {
+/** What `tls probe --json` prints: exactly the issue's keys. */
+export interface ProbeJson {
   target: string;
   versions: Record<ProbeVersion, ProbeVersionResult>;
   groups: string[];
-  /** Whose preference picks the group, when two or more were found (`tls probe` writes it). */
-  groupOrder?: 'server' | 'client';
-  /** The TLS 1.2 ServerKeyExchange signature algorithms seen, with `--exchanges`. */
-  signatureAlgorithms?: string[];
   /** null: not seen (TLS 1.3 only). */
   extendedMasterSecret: boolean | null;
   secureRenegotiation: boolean | null;
   sessionTicket: boolean | null;
   alpn: string[];
   ocspStapling: boolean | null;
+  /** null: not seen (TLS 1.3 only: the certificate comes encrypted). */
   certificate: { subject: string; issuer: string; chainLength: number; valid: boolean } | null;
+}
+
+/** The report as read: the JSON, and what `--json --exchanges` adds when present. */
+export interface ProbeReport extends ProbeJson {
+  /** Whose preference picks the group, when two or more were found. */
+  groupOrder?: 'server' | 'client';
+  /** The TLS 1.2 ServerKeyExchange signature algorithms seen. */
+  signatureAlgorithms?: string[];
   exchanges?: ProbeExchange[];
 }
 

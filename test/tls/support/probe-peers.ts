@@ -99,6 +99,27 @@ export async function startNginx(port: number, directives: string): Promise<Peer
   }
 }
 
+/** nginx for the probe: TLS 1.2 only, two suites in its own order, two curves, no tickets. */
+export const NGINX_PROBED = `ssl_protocols TLSv1.2;
+    ssl_ciphers ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-SHA384;
+    ssl_prefer_server_ciphers on;
+    ssl_ecdh_curve secp521r1:prime256v1;
+    ssl_session_tickets off;`;
+
+/**
+ * gnutls-serv for the probe: TLS 1.2 only, two ciphers with RSA and ECDHE-RSA key exchange, one
+ * group, in the server's order. %SERVER_PRECEDENCE orders by key exchange, then cipher, as listed.
+ */
+export const GNUTLS_PROBED =
+  'NONE:+VERS-TLS1.2:+AES-256-GCM:+AES-128-CBC:+AEAD:+SHA1:+ECDHE-RSA:+RSA:+GROUP-SECP384R1:+SIGN-ALL:+COMP-NULL:%SERVER_PRECEDENCE';
+/** The TLS 1.2 suites GNUTLS_PROBED allows, in the order it prefers them. */
+export const GNUTLS_PROBED_SUITES = [
+  'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
+  'TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA',
+  'TLS_RSA_WITH_AES_256_GCM_SHA384',
+  'TLS_RSA_WITH_AES_128_CBC_SHA',
+];
+
 /** A TCP server that accepts and then either never answers or closes at once. */
 export async function startMute(behaviour: 'silent' | 'close'): Promise<Peer> {
   const sockets = new Set<import('node:net').Socket>();

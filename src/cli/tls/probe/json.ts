@@ -4,28 +4,13 @@
  * ClientHello and answer, whose group order wins, the signature algorithms) comes only with
  * `--exchanges`, as four more top-level keys after the same ones.
  */
+import type {
+  ProbeJson,
+  ProbeVersionResult as ProbeJsonVersion,
+} from '../../../engine/scenarios/probe-json';
 import type { ProbeExchange, ProbeReport, VersionName } from './probe';
 
-/** A version refused: `{ accepted: false }`. Accepted: its suites, and `order` when two or more. */
-export interface ProbeJsonVersion {
-  accepted: boolean;
-  suites?: string[];
-  order?: 'server' | 'client';
-}
-
-export interface ProbeJson {
-  target: string;
-  versions: Record<VersionName, ProbeJsonVersion>;
-  groups: string[];
-  /** null when the server speaks only TLS 1.3: its extensions come encrypted. */
-  extendedMasterSecret: boolean | null;
-  secureRenegotiation: boolean | null;
-  sessionTicket: boolean | null;
-  alpn: string[];
-  ocspStapling: boolean | null;
-  /** null when the server speaks only TLS 1.3: its certificate comes encrypted. */
-  certificate: { subject: string; issuer: string; chainLength: number; valid: boolean } | null;
-}
+export type { ProbeJson, ProbeJsonVersion };
 
 /** `--json --exchanges`: the same keys, then what the negotiation report's probe list needs. */
 export interface ProbeJsonWithExchanges extends ProbeJson {
