@@ -2,7 +2,7 @@
  * Every screen a class uses, measured: on every scenario and preset, at 1366×768 and 1920×1080,
  * with and without presentation mode, in English and in Korean, no text of the diagram is cut
  * (the time gutter keeps every digit, lane names fit their heads, notes and labels stay inside
- * the drawing), and presentation mode draws message labels of at least 24 px at 1920×1080.
+ * the drawing, the header's fields show their whole value), and presentation mode draws message labels of at least 24 px at 1920×1080.
  */
 import type { Page } from '@playwright/test';
 import { SCENARIOS } from '../src/engine/scenarios/catalog';
@@ -73,6 +73,28 @@ function measure(page: Page): Promise<Measured> {
             `lane text "${text.textContent}" (${r.width.toFixed(0)} px) cut by its head (${box.width.toFixed(0)} px)`,
           );
       }
+    }
+    // The header's fields: what a select or a text box shows fits inside it (a select's arrow
+    // takes about 20 px).
+    const ruler = document.createElement('canvas').getContext('2d')!;
+    for (const field of document.querySelectorAll<HTMLSelectElement | HTMLInputElement>(
+      '.app-header select, .app-header input',
+    )) {
+      if (!field.offsetParent) continue;
+      const style = getComputedStyle(field);
+      const isSelect = field instanceof HTMLSelectElement;
+      const shown = isSelect ? (field.selectedOptions[0]?.textContent ?? '') : field.value;
+      ruler.font = style.font;
+      const need = ruler.measureText(shown).width;
+      const room =
+        field.clientWidth -
+        parseFloat(style.paddingLeft) -
+        parseFloat(style.paddingRight) -
+        (isSelect ? 20 : 0);
+      if (need > room + 1)
+        problems.push(
+          `header field "${shown}" (${need.toFixed(0)} px) cut to ${room.toFixed(0)} px`,
+        );
     }
     const drawn = (sel: string) =>
       Math.min(
