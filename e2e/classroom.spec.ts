@@ -3,12 +3,12 @@
  * and the shortcut overlay used with the keyboard only, axe on every scenario in both themes and
  * both languages, and the built dist/ served from a sub-folder of a plain static server.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import type { Page } from '@playwright/test';
 import { SCENARIOS } from '../src/engine/scenarios/catalog';
+import { analyze, axe } from './axe';
 import { expect, openScenario, test } from './fixtures';
 
 test.use({ viewport: { width: 1280, height: 720 } });
@@ -18,9 +18,9 @@ const position = (page: Page) => page.locator('.playback .position');
 async function axeViolations(page: Page): Promise<string[]> {
   // label-content-name-mismatch is experimental in axe 4.x, off unless asked for: a message's
   // name must hold the text it shows (WCAG 2.5.3).
-  const results = await new AxeBuilder({ page })
-    .options({ rules: { 'label-content-name-mismatch': { enabled: true } } })
-    .analyze();
+  const results = await analyze(
+    axe(page).options({ rules: { 'label-content-name-mismatch': { enabled: true } } }),
+  );
   return results.violations.map(
     (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   );
@@ -174,6 +174,8 @@ for (const id of listed) {
         'data-theme',
         label.endsWith('dark') ? 'dark' : 'light',
       );
+      // The Korean table arrives before the page switches: axe looks at the Korean page.
+      await expect(page.locator('html')).toHaveAttribute('lang', label.slice(0, 2));
       found.push(...(await axeViolations(page)).map((v) => `${label}: ${v}`));
     }
     expect(found).toEqual([]);

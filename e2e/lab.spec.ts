@@ -5,8 +5,8 @@
  * client; GSLB failover leaves the browser on the old address until its TTL runs out; and the
  * journey draws DNS, TCP, TLS and HTTP on one diagram with a shorter second visit.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
+import { analyze, axe } from './axe';
 import { expect, inspector, message, messageNames, openScenario, test } from './fixtures';
 
 test.use({ viewport: { width: 1280, height: 720 } });
@@ -339,7 +339,7 @@ for (const query of ['?scenario=lab-tls-negotiation', '?scenario=journey-visit']
   test(`no serious accessibility violations in the lab (${query})`, async ({ watched: page }) => {
     await openScenario(page, query);
     await settled(page);
-    const results = await new AxeBuilder({ page }).analyze();
+    const results = await analyze(axe(page));
     const serious = results.violations.filter(
       (v) => v.impact === 'serious' || v.impact === 'critical',
     );

@@ -27,8 +27,10 @@ const TABLES = { en: wholeEnglish(enFirstLoad, enLab, enDns, enKeys), ko } as co
 type Lang = keyof typeof TABLES;
 
 const LISTED = SCENARIOS.filter((s) => !s.unlisted);
-/** Runs that end without a refusal and without their point: a stalled tamper, a broken zone. */
-const GENUINE_FAILURES = ['lab-tls-tamper/record-length', 'lab-dns-zone-edit/mistake'];
+/** Runs that end without a refusal and without their point: a broken zone. */
+const GENUINE_FAILURES = ['lab-dns-zone-edit/mistake'];
+/** Runs whose point is a stall: nobody refuses, and each side waits for what never comes. */
+const STALLS = ['lab-tls-tamper/record-length'];
 
 const status = (page: Page) => page.locator('.run-status');
 
@@ -175,8 +177,13 @@ test.describe('every scenario and preset', () => {
           const line = status(page);
           const failed = t.ui.statusFailed.split('{error}')[0]!;
           const refused = t.ui.statusRefused.split('{error}')[0]!;
+          const stalled = t.ui.statusStalled.split('{error}')[0]!;
           const text = (await line.textContent()) ?? '';
-          if (GENUINE_FAILURES.includes(name)) {
+          if (STALLS.includes(name)) {
+            expect(text, name).toContain(stalled);
+            await expect(line).toHaveClass(/\bstalled\b/);
+            await expect(line).not.toHaveClass(/\bfailed\b/);
+          } else if (GENUINE_FAILURES.includes(name)) {
             expect(text, name).toContain(failed);
           } else if (text.includes(failed)) {
             problems.push(`${name}: “${text}”`);

@@ -2,7 +2,8 @@
  * Every screen a class uses, measured: on every scenario and preset, at 1366×768 and 1920×1080,
  * with and without presentation mode, in English and in Korean, no text of the diagram is cut
  * (the time gutter keeps every digit, lane names fit their heads, notes and labels stay inside
- * the drawing), and presentation mode draws message labels of at least 24 px at 1920×1080.
+ * the drawing, the header's fields show their whole value), and presentation mode draws message
+ * labels of at least 24 px at 1920×1080 and keeps the current message on screen.
  */
 import type { Page } from '@playwright/test';
 import { SCENARIOS } from '../src/engine/scenarios/catalog';
@@ -73,6 +74,28 @@ function measure(page: Page): Promise<Measured> {
             `lane text "${text.textContent}" (${r.width.toFixed(0)} px) cut by its head (${box.width.toFixed(0)} px)`,
           );
       }
+    }
+    // The header's fields: what a select or a text box shows fits inside it (a select's arrow
+    // takes about 20 px).
+    const ruler = document.createElement('canvas').getContext('2d')!;
+    for (const field of document.querySelectorAll<HTMLSelectElement | HTMLInputElement>(
+      '.app-header select, .app-header input',
+    )) {
+      if (!field.offsetParent) continue;
+      const style = getComputedStyle(field);
+      const isSelect = field instanceof HTMLSelectElement;
+      const shown = isSelect ? (field.selectedOptions[0]?.textContent ?? '') : field.value;
+      ruler.font = style.font;
+      const need = ruler.measureText(shown).width;
+      const room =
+        field.clientWidth -
+        parseFloat(style.paddingLeft) -
+        parseFloat(style.paddingRight) -
+        (isSelect ? 20 : 0);
+      if (need > room + 1)
+        problems.push(
+          `header field "${shown}" (${need.toFixed(0)} px) cut to ${room.toFixed(0)} px`,
+        );
     }
     const drawn = (sel: string) =>
       Math.min(
@@ -307,6 +330,43 @@ test.describe('times, caches and the inspector', () => {
     const row = (await page.locator('.hexrow').first().boundingBox())!;
     const panel = (await page.locator('.tab-panel').boundingBox())!;
     expect(row.x + row.width).toBeLessThanOrEqual(panel.x + panel.width);
+  });
+
+  test('presentation mode keeps the current message on screen, on entering and at each step', async ({
+    watched: page,
+  }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    // Well down the journey, then presenting: the larger drawing is fitted from its top, and the
+    // current message must be on screen at once, not after a glide from there.
+    await open(page, '?scenario=journey-visit&step=30');
+    const onScreen = () =>
+      page.evaluate(() => {
+        const shaft = document
+          .querySelector('g.msg[aria-current="step"] .shaft')!
+          .getBoundingClientRect();
+        const canvas = document.querySelector('.diagram-canvas')!.getBoundingClientRect();
+        const heads = document.querySelector('svg.lane-heads')!.getBoundingClientRect();
+        const caption = document.querySelector('.presentation-caption')?.getBoundingClientRect();
+        const bottom = Math.min(canvas.bottom, caption?.top ?? Infinity);
+        return shaft.top >= heads.bottom && shaft.bottom <= bottom;
+      });
+    const frame = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
+    await page.keyboard.press('p');
+    await expect(page.locator('html')).toHaveAttribute('data-presenting', 'true');
+    await frame();
+    expect(await onScreen(), 'on entering').toBe(true);
+    const n = Number(await page.locator('svg.diagram-svg').getAttribute('data-messages'));
+    const current = page.locator('g.msg[aria-current="step"]');
+    const from = Number(await current.getAttribute('data-step'));
+    expect(from).toBeGreaterThan(20);
+    for (let step = from + 1; step < n; step++) {
+      await page.keyboard.press('ArrowRight');
+      await expect(current).toHaveAttribute('data-step', String(step));
+      await expect.poll(onScreen, { message: `step ${step}` }).toBe(true);
+    }
+    await page.keyboard.press('Home');
+    await expect.poll(onScreen, { message: 'back at the first' }).toBe(true);
   });
 
   test('presentation mode fills the screen with the diagram', async ({ watched: page }) => {

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { analyze, axe } from './axe';
 import { expect, inspector, message, messageNames, openScenario, test } from './fixtures';
 
 test.use({ viewport: { width: 1280, height: 720 } });
@@ -247,7 +247,7 @@ for (const scenario of ['tls-full', 'dns-cold']) {
           timeout: 20_000,
         });
       }
-      const results = await new AxeBuilder({ page }).analyze();
+      const results = await analyze(axe(page));
       const serious = results.violations.filter(
         (v) => v.impact === 'serious' || v.impact === 'critical',
       );

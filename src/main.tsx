@@ -24,6 +24,13 @@ function applyUrlParameters(search: string): void {
 }
 
 applyUrlParameters(window.location.search);
+// <html lang> follows the store as soon as the language changes, before React draws in it: what
+// measures text while drawing (the lesson's "Show all") then measures it with that language's line
+// breaking (word-break: keep-all in Korean, i18n/lang.css), not the previous one's.
+document.documentElement.lang = useStore.getState().language;
+useStore.subscribe((s) => {
+  if (document.documentElement.lang !== s.language) document.documentElement.lang = s.language;
+});
 // Not awaited at the top level: a link with edited lab settings imports the lab's schemas, whose
 // chunk imports this one, which would wait for itself.
 void applyLink(window.location.search).then((step) => {

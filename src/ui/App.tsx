@@ -23,7 +23,6 @@ const selectShowsDns = (s: Store) =>
 /** The page: header on top, the diagram in the middle, the inspector on the right, playback below. */
 export function App() {
   const theme = useStore(selectTheme);
-  const language = useStore((s) => s.language);
   const t = useStrings();
   const workspace = useStore(selectWorkspace);
   const isLab = useStore((s) => s.settings.kind === 'lab');
@@ -33,8 +32,7 @@ export function App() {
 
   useEffect(() => {
     document.documentElement.dataset['theme'] = theme;
-    document.documentElement.lang = language;
-  }, [theme, language]);
+  }, [theme]);
 
   useEffect(() => {
     // It fails only offline before the prefetch got to it; the next DNS run tries again.

@@ -2,7 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { scenarioById } from '../engine/scenarios/catalog';
 import { selectRunInfo, selectScenarioId, selectMessageCount, useStore } from '../store/store';
 import { useStrings } from './hooks';
-import { isRefusal, runStatusText } from './run-status-text';
+import { isRefusal, isStall, runStatusText } from './run-status-text';
 
 /** One line above the diagram: running, done (with the outcome) or why it failed. */
 export function RunStatus() {
@@ -23,15 +23,17 @@ export function RunStatus() {
       </div>
     );
   }
+  const ended = { status, ok, errorLine };
+  const kind =
+    ok || status !== 'done'
+      ? ''
+      : isRefusal(ended)
+        ? 'refused'
+        : isStall(ended)
+          ? 'stalled'
+          : 'failed';
   return (
-    <div
-      className={`run-status ${
-        ok || status !== 'done' ? '' : isRefusal({ status, ok, errorLine }) ? 'refused' : 'failed'
-      }`}
-      role="status"
-      aria-live="polite"
-      {...data}
-    >
+    <div className={`run-status ${kind}`} role="status" aria-live="polite" {...data}>
       {text}
     </div>
   );

@@ -26,9 +26,9 @@ export function runStatusText(t: Strings, s: RunStatusInfo): string {
       return format(t.ui.statusRunning, { title: s.title });
     case 'done':
       if (s.ok) return format(t.ui.statusDone, { count: s.count, summary: s.summary });
-      return isRefusal(s)
-        ? format(t.ui.statusRefused, { error: errorText(errorLineText(t, s)) })
-        : failed;
+      if (isRefusal(s))
+        return format(t.ui.statusRefused, { error: errorText(errorLineText(t, s)) });
+      return isStall(s) ? format(t.ui.statusStalled, { error: errorLineText(t, s) }) : failed;
     default:
       return t.ui.statusIdle;
   }
@@ -47,12 +47,25 @@ export function isRefusal(s: Pick<RunStatusInfo, 'status' | 'ok' | 'errorLine'>)
   );
 }
 
+/**
+ * A run that ended with nobody refusing and nobody able to go on (the tamper lab's changed record
+ * length: each side waits for bytes that never come). That stall is what the preset shows, so the
+ * line says who waits where rather than that the run failed.
+ */
+export function isStall(s: Pick<RunStatusInfo, 'status' | 'ok' | 'errorLine'>): boolean {
+  return (
+    s.status === 'done' &&
+    !s.ok &&
+    (s.errorLine?.key === 'stalled' || s.errorLine?.key === 'stalledBoth')
+  );
+}
+
 /** The failure in the page's language: the key's line with lane names translated, or the engine's. */
 function errorLineText(t: Strings, s: RunStatusInfo): string {
   const template = s.errorLine && t.statusLines[s.errorLine.key];
   if (!s.errorLine || !template) return s.error ?? '';
   const params = { ...s.errorLine.params };
-  for (const k of ['from', 'to'])
+  for (const k of ['from', 'to', 'lane', 'other'])
     if (typeof params[k] === 'string') params[k] = displayName(t, params[k]);
   // A reason given as a key (a fault, a zone-file problem) reads from the notes table.
   for (const [k, v] of Object.entries(params))

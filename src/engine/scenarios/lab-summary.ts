@@ -168,10 +168,22 @@ export function labStatus(id: string, outcome: unknown): LabStatus {
       const o = outcome as TamperOutcome;
       if (o.ok) return { ok: true, summary: o.httpStatus ?? '' };
       if (o.caught) return failed(o.caught.alert, o.caught.exposedBy);
+      // Nobody refused, and the handshake cannot go on: each side waits for what never comes (a
+      // record length that promises more bytes). The line says who waits where.
+      const [first, second] = o.stalled ?? [];
+      const line = first && {
+        key: second ? 'stalledBoth' : 'stalled',
+        params: {
+          lane: first.lane,
+          state: first.waitingIn,
+          ...(second ? { other: second.lane, otherState: second.waitingIn } : {}),
+        },
+      };
       return {
         ok: false,
         summary: '',
         error: (o.stalled ?? []).map((s) => `${s.lane}: ${s.waitingIn}`).join(' · '),
+        ...(line ? { errorLine: line } : {}),
       };
     }
     case 'lab-tls-ems': {

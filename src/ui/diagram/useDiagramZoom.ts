@@ -9,7 +9,10 @@
  *   after the pointer has moved a few pixels, so a click on a message stays a click, and the click
  *   that ends a drag is swallowed.
  * - When the cursor moves off screen the view glides to it (a lerp and d3-ease on
- *   requestAnimationFrame), or jumps if motion is reduced.
+ *   requestAnimationFrame), or jumps if motion is reduced. Right after a new drawing is fitted
+ *   (presentation mode on or off, a resize) it jumps too: the view has just jumped to the top,
+ *   and the current message must be on screen at once, not after a glide from there.
+ * - Zoomed in, it also slides sideways so that the current message's arrow is on screen.
  */
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import { easeCubicOut } from 'd3-ease';
@@ -59,6 +62,8 @@ export function useDiagramZoom({
 }: Options) {
   const transformRef = useRef<ViewTransform>(IDENTITY);
   const glideRef = useRef(0);
+  // A new drawing was just fitted: the next reveal jumps instead of gliding.
+  const snapRef = useRef(false);
   // What constrain() needs, kept current for the event handlers attached once.
   const boundsRef = useRef<{ view: Box; diagram: Box } | undefined>(undefined);
 
@@ -184,39 +189,58 @@ export function useDiagramZoom({
     boundsRef.current = { view, diagram: layout };
     if (fittedFor.current !== layout) {
       fittedFor.current = layout;
+      cancelAnimationFrame(glideRef.current);
       apply(fitTransform(view, layout, false, baseScale));
+      snapRef.current = true;
     } else {
       apply(transformRef.current);
     }
   }, [layout, size, headerHeight, apply, baseScale]);
 
-  // Glide so that a step's row is on screen (the current message, or one that took focus).
+  // Glide so that a step's row is on screen (the current message, or one that took focus), and,
+  // zoomed in, its arrow across.
   const reveal = useCallback(
     (step: number) => {
       const band = layout?.stepBands[step];
       if (!band || size.height === 0) return;
+      const snap = reduced || snapRef.current;
+      snapRef.current = false;
       const t = transformRef.current;
+      const viewW = size.width;
       const viewH = size.height - headerHeight;
       const top = band.top * t.k + t.y;
       const bottom = band.bottom * t.k + t.y;
       const margin = Math.min(60, viewH / 6);
-      if (top >= 0 && bottom <= viewH - margin) return;
       // Put the band a third of the way down, so what came just before stays visible, without
       // scrolling past either end of the diagram.
       const lowest = Math.min(0, viewH - layout.height * t.k);
-      const targetY = Math.max(lowest, Math.min(0, viewH / 3 - band.top * t.k));
+      const targetY =
+        top >= 0 && bottom <= viewH - margin
+          ? t.y
+          : Math.max(lowest, Math.min(0, viewH / 3 - band.top * t.k));
+      // Across: only when the arrow is off screen and fits on it; then centred (constrain keeps
+      // the drawing's edges where they may be).
+      const arrow = layout.arrows[step];
+      let targetX = t.x;
+      if (arrow) {
+        const left = Math.min(arrow.x1, arrow.x2) * t.k + t.x;
+        const right = Math.max(arrow.x1, arrow.x2) * t.k + t.x;
+        if ((left < 0 || right > viewW) && right - left <= viewW)
+          targetX = viewW / 2 - ((arrow.x1 + arrow.x2) / 2) * t.k;
+      }
+      if (targetY === t.y && targetX === t.x) return;
       cancelAnimationFrame(glideRef.current);
-      if (reduced) {
-        apply({ ...t, y: targetY });
+      if (snap) {
+        apply({ ...t, x: targetX, y: targetY });
         return;
       }
       // A straight lerp: d3-interpolate's index would bring d3-color (5 KB gzip) into the first load.
-      const from = t.y;
-      const y = (p: number) => from + (targetY - from) * p;
+      const from = { x: t.x, y: t.y };
+      const at = (a: number, b: number, p: number) => a + (b - a) * p;
       const start = performance.now();
       const frame = (now: number) => {
-        const p = Math.min(1, (now - start) / GLIDE_MS);
-        apply({ ...transformRef.current, y: y(easeCubicOut(p)) });
+        const p = easeCubicOut(Math.min(1, (now - start) / GLIDE_MS));
+        apply({ ...transformRef.current, x: at(from.x, targetX, p), y: at(from.y, targetY, p) });
         if (p < 1) glideRef.current = requestAnimationFrame(frame);
       };
       glideRef.current = requestAnimationFrame(frame);

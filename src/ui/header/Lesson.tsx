@@ -14,6 +14,9 @@ export function Lesson({ text }: { text: string }) {
   const id = useId();
 
   // Whether the closed lesson is cut: measured, because it depends on the width and the language.
+  // The clamped box keeps its two-line height however long the text runs, so a resize of the box
+  // does not say everything: a font that arrives late reflows the text inside the same box. (The
+  // page's lang, whose Korean line breaking changes the count, is set before this draws: main.tsx.)
   useLayoutEffect(() => {
     const el = textRef.current;
     if (!el) return;
@@ -23,7 +26,11 @@ export function Lesson({ text }: { text: string }) {
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(el);
-    return () => observer.disconnect();
+    document.fonts?.addEventListener('loadingdone', measure);
+    return () => {
+      observer.disconnect();
+      document.fonts?.removeEventListener('loadingdone', measure);
+    };
   }, [text, open]);
 
   return (

@@ -48,6 +48,7 @@ const ui = {
   statusDone: '{count#one:# message|other:# messages} · {summary}',
   statusRefused: 'Caught and refused with a fatal alert: {error}',
   statusFailed: 'The run failed: {error}',
+  statusStalled: 'No alert, and the handshake stalled: {error}',
   statusIdle: 'Pick a scenario to run.',
   handshakeOk: 'handshake complete, {status}',
   lookupsDone: '{count#one:# lookup|other:# lookups} answered',
@@ -629,6 +630,8 @@ const statusLines: Table = {
   alertFrom: '{description} ({from}): {reason}',
   problem: '{reason}',
   zoneLine: 'line {line}: {reason}',
+  stalled: 'the {lane} still waits in {state}',
+  stalledBoth: 'the {lane} still waits in {state}, the {other} in {otherState}',
 };
 
 /** Words the engine puts in note parameters, translated where a language needs it. */

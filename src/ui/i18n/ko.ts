@@ -46,6 +46,7 @@ const ui: Strings['ui'] = {
   statusDone: '메시지 {count}개 · {summary}',
   statusRefused: '잡아내서 치명적 경고로 거부했습니다: {error}',
   statusFailed: '실행에 실패했습니다: {error}',
+  statusStalled: 'alert 없이 핸드셰이크가 멈췄습니다: {error}',
   statusIdle: '실행할 시나리오를 고르세요.',
   handshakeOk: '핸드셰이크 완료, {status}',
   lookupsDone: '조회 {count}건에 응답함',
@@ -873,6 +874,8 @@ const statusLines: Table = {
   alertFrom: '{description}({from|이/가} 보냄): {reason}',
   problem: '{reason}',
   zoneLine: '{line}행: {reason}',
+  stalled: '{lane|이/가} 아직 {state} 상태로 기다립니다',
+  stalledBoth: '{lane|은/는} {state}, {other|은/는} {otherState} 상태로 아직 기다립니다',
 };
 
 const values: Table = {
