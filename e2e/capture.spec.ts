@@ -5,7 +5,7 @@
  * named as the engine reads the same file in Node, the request is decrypted, and the Keys tab
  * shows the secrets the key log gave.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -159,4 +159,22 @@ test('curl: opens by drag and drop with its key log, decrypted', async ({
   await dropFiles(page, [e.file, e.keylog!]);
   await checkAll(page, e, engineReading(e));
   await page.screenshot({ path: testInfo.outputPath('capture-curl-dropped.png') });
+});
+
+test('a file that is no capture, on a Korean page, says why in Korean', async ({
+  watched: page,
+}) => {
+  await openScenario(page);
+  await page.locator('.language-switch select').selectOption('ko');
+  const notCapture = join(dir, 'not-a-capture.pcap');
+  writeFileSync(notCapture, 'hello world');
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: '캡처 열기' }).click(),
+  ]);
+  await chooser.setFiles([notCapture]);
+  await expect(page.getByRole('alert')).toContainText(
+    '0번째 바이트에서: pcap이나 pcapng 파일이 아닙니다(알 수 없는 매직 넘버)',
+  );
+  await expect(page.getByRole('alert')).not.toContainText('magic number');
 });
