@@ -3,14 +3,14 @@
  * by our reader and compared with tshark's reading of the same file: the TLS records each side
  * sent (their lengths, in order), what the key log decrypts, and the DNS queries and answers.
  */
-import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openCapture, type CapturedConnection } from '../../src/engine/capture';
 import { startNsd, tempDir } from '../dns/support/processes';
 import { dig } from '../dns/support/dig';
-import { freePort, pemPath, runCli, startChild, type Child } from '../tls/support/peers';
+import { freePort, runCli, type Child } from '../tls/support/peers';
+import { chromiumFetch, curlFetch, opensslFetch, opensslServer } from './corpus';
 import { capture as captureWith, run } from './support';
 
 const dir = tempDir('capture');
@@ -27,33 +27,26 @@ const capture = (
   format: 'pcap' | 'pcapng' = 'pcapng',
 ) => captureWith(join(dir, name), iface, filter, traffic, format);
 
-async function openssl(
+/**
+ * One page fetched by openssl s_client from s_server, captured on `iface`. The filter is the
+ * server's port alone: other tests share loopback, and their traffic must not enter the file.
+ */
+async function opensslCapture(
+  name: string,
+  iface: string,
   server: { host: string; args: string[] },
   client: string[],
   keylog: string,
-): Promise<void> {
+  format: 'pcap' | 'pcapng' = 'pcapng',
+): Promise<string> {
   const port = await freePort();
-  const host = server.host.includes(':') ? `[${server.host}]` : server.host;
-  const s = startChild('openssl', [
-    's_server',
-    '-accept',
-    `${host}:${port}`,
-    '-cert',
-    pemPath('rsa.cert.pem'),
-    '-key',
-    pemPath('rsa.key.pem'),
-    '-www',
-    ...server.args,
-  ]);
-  children.push(s);
-  await s.waitFor(/ACCEPT/, 'openssl s_server to listen');
-  const c = startChild(
-    'openssl',
-    ['s_client', '-connect', `${host}:${port}`, '-keylogfile', keylog, '-quiet', ...client],
-    'GET / HTTP/1.0\r\n\r\n',
+  return capture(
+    name,
+    iface,
+    `tcp port ${port}`,
+    () => opensslFetch(server.host, port, server.args, client, keylog),
+    format,
   );
-  await c.exited;
-  await s.stop();
 }
 
 interface TsharkRecord {
@@ -186,12 +179,12 @@ describe('TLS captures of OpenSSL on loopback', () => {
     ['ECDHE-RSA-CHACHA20-POLY1305', 'pcapng'],
   ] as const)('TLS 1.2 %s (%s, lo) decrypts with CLIENT_RANDOM', async (suite, format) => {
     const keylog = join(dir, `${suite}.keys`);
-    const file = await capture(
+    const file = await opensslCapture(
       `${suite}.${format}`,
       'lo',
-      'tcp and host 127.0.0.1',
-      () =>
-        openssl({ host: '127.0.0.1', args: ['-tls1_2'] }, ['-tls1_2', '-cipher', suite], keylog),
+      { host: '127.0.0.1', args: ['-tls1_2'] },
+      ['-tls1_2', '-cipher', suite],
+      keylog,
       format,
     );
     const c = await compareTls(file, keylog, 'TLS 1.2');
@@ -202,8 +195,12 @@ describe('TLS captures of OpenSSL on loopback', () => {
     'TLS 1.3 %s over ::1 on the any interface decrypts from the traffic secrets',
     async (suite) => {
       const keylog = join(dir, `${suite}.keys`);
-      const file = await capture(`${suite}.pcapng`, 'any', 'tcp and host ::1', () =>
-        openssl({ host: '::1', args: ['-tls1_3'] }, ['-tls1_3', '-ciphersuites', suite], keylog),
+      const file = await opensslCapture(
+        `${suite}.pcapng`,
+        'any',
+        { host: '::1', args: ['-tls1_3'] },
+        ['-tls1_3', '-ciphersuites', suite],
+        keylog,
       );
       const c = await compareTls(file, keylog, 'TLS 1.3');
       expect(c.client).toMatch(/^\[::1\]:\d+$/);
@@ -214,8 +211,12 @@ describe('TLS captures of OpenSSL on loopback', () => {
 
   it('reads the keys a pcapng carries itself (editcap --inject-secrets), and the CLI prints them', async () => {
     const keylog = join(dir, 'inject.keys');
-    const plain = await capture('inject-plain.pcapng', 'lo', 'tcp and host 127.0.0.1', () =>
-      openssl({ host: '127.0.0.1', args: [] }, ['-tls1_3'], keylog),
+    const plain = await opensslCapture(
+      'inject-plain.pcapng',
+      'lo',
+      { host: '127.0.0.1', args: [] },
+      ['-tls1_3'],
+      keylog,
     );
     const file = join(dir, 'inject.pcapng');
     await run('editcap', ['--inject-secrets', `tls,${keylog}`, plain, file]);
@@ -242,27 +243,12 @@ describe('TLS captures of OpenSSL on loopback', () => {
     const keylog = join(dir, 'curl.keys');
     const port = await freePort();
     const file = await capture('curl.pcapng', 'lo', `tcp port ${port}`, async () => {
-      const s = startChild('openssl', [
-        's_server',
-        '-accept',
-        `127.0.0.1:${port}`,
-        '-cert',
-        pemPath('rsa.cert.pem'),
-        '-key',
-        pemPath('rsa.key.pem'),
-        '-www',
-      ]);
-      children.push(s);
-      await s.waitFor(/ACCEPT/, 'openssl s_server to listen');
-      await new Promise<void>((resolve, reject) =>
-        execFile(
-          'curl',
-          ['-sk', '--http1.1', '-o', '/dev/null', `https://127.0.0.1:${port}/`],
-          { env: { ...process.env, SSLKEYLOGFILE: keylog }, timeout: 15_000 },
-          (e) => (e ? reject(e) : resolve()),
-        ),
-      );
-      await s.stop();
+      const s = await opensslServer('127.0.0.1', port, []);
+      try {
+        await curlFetch(`https://127.0.0.1:${port}/`, keylog);
+      } finally {
+        await s.stop();
+      }
     });
     await compareTls(file, keylog, 'TLS 1.3');
   });
@@ -271,37 +257,12 @@ describe('TLS captures of OpenSSL on loopback', () => {
     const keylog = join(dir, 'chromium.keys');
     const port = await freePort();
     const file = await capture('chromium.pcapng', 'lo', `tcp port ${port}`, async () => {
-      const s = startChild('openssl', [
-        's_server',
-        '-accept',
-        `127.0.0.1:${port}`,
-        '-cert',
-        pemPath('rsa.cert.pem'),
-        '-key',
-        pemPath('rsa.key.pem'),
-        '-www',
-      ]);
-      children.push(s);
-      await s.waitFor(/ACCEPT/, 'openssl s_server to listen');
-      await new Promise<void>((resolve, reject) =>
-        execFile(
-          'chromium',
-          [
-            '--headless',
-            '--no-sandbox',
-            '--disable-gpu',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--ignore-certificate-errors',
-            `--user-data-dir=${join(dir, 'chromium-profile')}`,
-            '--dump-dom',
-            `https://127.0.0.1:${port}/`,
-          ],
-          { env: { ...process.env, SSLKEYLOGFILE: keylog }, timeout: 30_000 },
-          (e) => (e ? reject(e) : resolve()),
-        ),
-      );
-      await s.stop();
+      const s = await opensslServer('127.0.0.1', port, []);
+      try {
+        await chromiumFetch(`https://127.0.0.1:${port}/`, keylog, join(dir, 'chromium-profile'));
+      } finally {
+        await s.stop();
+      }
     });
     // The page, and perhaps its favicon: every connection decrypted, every GET named.
     await compareTls(file, keylog, 'TLS 1.3', 'some');
@@ -309,11 +270,12 @@ describe('TLS captures of OpenSSL on loopback', () => {
 
   it('says where a damaged file stops and keeps what came before', async () => {
     const keylog = join(dir, 'cut.keys');
-    const file = await capture(
+    const file = await opensslCapture(
       'cut.pcap',
       'lo',
-      'tcp and host 127.0.0.1',
-      () => openssl({ host: '127.0.0.1', args: [] }, ['-tls1_2'], keylog),
+      { host: '127.0.0.1', args: [] },
+      ['-tls1_2'],
+      keylog,
       'pcap',
     );
     const whole = readFileSync(file);

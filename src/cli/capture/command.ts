@@ -65,6 +65,8 @@ export const captureCommand: Command = {
         for (const p of extra.problems) out(`  ! ${p}`);
       });
       if (summary.connections.length === 0) out('no TLS connection or DNS exchange in the capture');
+      if (opened.unreadLinkTypes.length > 0)
+        out(`! link type ${opened.unreadLinkTypes.join(', ')} is not read (LINKTYPE_ values)`);
     }
     if (opened.problem)
       err(`${path}: reading stopped at byte ${opened.problem.offset}: ${opened.problem.reason}`);

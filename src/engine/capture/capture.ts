@@ -8,7 +8,14 @@ import { decodeMessage, queryName, responseName } from '../dns';
 import type { MessageEvent, Trace } from '../trace';
 import { readCaptureFile, type CaptureProblem } from './file';
 import { parseKeyLog, type KeyLog } from './keylog';
-import { endpoint, TCP_SYN, TCP_ACK, transportOf, type TransportPacket } from './packets';
+import {
+  endpoint,
+  LINK_TYPES,
+  TCP_SYN,
+  TCP_ACK,
+  transportOf,
+  type TransportPacket,
+} from './packets';
 import { arrivalOf, reassemble, type TcpStream } from './tcp';
 import { looksLikeTls, readTlsConnection } from './tls-connection';
 
@@ -38,6 +45,8 @@ export interface OpenedCapture {
   problem?: CaptureProblem;
   /** Whether the file carried its own key log (pcapng Decryption Secrets Block). */
   embeddedKeys: boolean;
+  /** The LINKTYPE_ values of packets we do not read (not Ethernet, cooked, raw IP or loopback). */
+  unreadLinkTypes: number[];
 }
 
 const DNS_PORT = 53;
@@ -89,6 +98,9 @@ export function openCapture(bytes: Uint8Array, keyLogText = ''): OpenedCapture {
     start,
     connections,
     embeddedKeys: file.keyLog.trim() !== '',
+    unreadLinkTypes: [
+      ...new Set(file.packets.map((p) => p.linkType).filter((l) => !(l in LINK_TYPES))),
+    ],
     ...(file.problem ? { problem: file.problem } : {}),
   };
 }

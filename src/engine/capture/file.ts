@@ -18,10 +18,78 @@ export interface CapturedPacket {
   frame: number;
 }
 
+/**
+ * Why reading a file stopped, as a key with parameters: the UI words it in the page's language
+ * (src/ui/capture/problem-text.ts), the CLI in English (`reason`).
+ */
+export type CaptureProblemKey =
+  | 'tooLarge'
+  | 'tooShort'
+  | 'notCapture'
+  | 'fileHeaderCut'
+  | 'packetHeaderCut'
+  | 'packetCut'
+  | 'blockHeaderCut'
+  | 'byteOrder'
+  | 'blockPastEnd'
+  | 'blockLength'
+  | 'unknownInterface'
+  | 'packetPastBlock'
+  | 'packetBeforeInterface'
+  | 'secretsPastBlock';
+
+export type CaptureProblemParams = Record<string, number>;
+
+/** The CLI's English for each key; the UI has its own tables in both languages. */
+export const CAPTURE_PROBLEM_ENGLISH: Readonly<
+  Record<CaptureProblemKey, (p: CaptureProblemParams) => string>
+> = {
+  tooLarge: (p) =>
+    `the file is ${p['size']} bytes; captures up to ${p['max']} bytes (64 MiB) are read`,
+  tooShort: () => 'too short to be a capture file',
+  notCapture: () => 'not a pcap or pcapng file (unknown magic number)',
+  fileHeaderCut: () => 'the 24-byte file header is cut short',
+  packetHeaderCut: () => 'a packet header is cut short',
+  packetCut: (p) => `packet ${p['packet']} claims ${p['bytes']} bytes but the file ends first`,
+  blockHeaderCut: () => 'a block header is cut short',
+  byteOrder: () => 'a section header has an unknown byte-order magic',
+  blockPastEnd: (p) => `a block of ${p['length']} bytes runs past the end of the file`,
+  blockLength: (p) => `a block has an invalid length ${p['length']}`,
+  unknownInterface: (p) => `a packet names interface ${p['interface']}, never described`,
+  packetPastBlock: () => 'a packet is longer than its block',
+  packetBeforeInterface: () => 'a packet comes before any interface',
+  secretsPastBlock: () => 'the secrets are longer than their block',
+};
+
 export interface CaptureProblem {
   /** The byte offset in the file where reading stopped. */
   offset: number;
+  key: CaptureProblemKey;
+  params: CaptureProblemParams;
+  /** In English, for the CLI. */
   reason: string;
+}
+
+function problemAt(
+  offset: number,
+  key: CaptureProblemKey,
+  params: CaptureProblemParams = {},
+): CaptureProblem {
+  return { offset, key, params, reason: CAPTURE_PROBLEM_ENGLISH[key](params) };
+}
+
+export class CaptureFileError extends Error {
+  readonly reason: string;
+  constructor(
+    readonly key: CaptureProblemKey,
+    readonly params: CaptureProblemParams,
+    readonly offset: number,
+  ) {
+    const reason = CAPTURE_PROBLEM_ENGLISH[key](params);
+    super(`${reason} at byte ${offset}`);
+    this.reason = reason;
+    this.name = 'CaptureFileError';
+  }
 }
 
 export interface CaptureFile {
@@ -32,16 +100,6 @@ export interface CaptureFile {
   problem?: CaptureProblem;
 }
 
-export class CaptureFileError extends Error {
-  constructor(
-    readonly reason: string,
-    readonly offset: number,
-  ) {
-    super(`${reason} at byte ${offset}`);
-    this.name = 'CaptureFileError';
-  }
-}
-
 const PCAPNG_SHB = 0x0a0d0d0a;
 const PCAPNG_BYTE_ORDER = 0x1a2b3c4d;
 /** pcapng, Section 4.7: secrets_type 'TLSK' is an NSS key log. */
@@ -50,16 +108,17 @@ const SECRETS_TLS_KEY_LOG = 0x544c534b;
 export function readCaptureFile(bytes: Uint8Array): CaptureFile {
   if (bytes.length > MAX_CAPTURE_BYTES)
     throw new CaptureFileError(
-      `the file is ${bytes.length} bytes; captures up to ${MAX_CAPTURE_BYTES} bytes (64 MiB) are read`,
+      'tooLarge',
+      { size: bytes.length, max: MAX_CAPTURE_BYTES },
       MAX_CAPTURE_BYTES,
     );
-  if (bytes.length < 4) throw new CaptureFileError('too short to be a capture file', 0);
+  if (bytes.length < 4) throw new CaptureFileError('tooShort', {}, 0);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const magic = view.getUint32(0, false);
   if (magic === PCAPNG_SHB) return readPcapng(bytes, view);
   if ([0xa1b2c3d4, 0xd4c3b2a1, 0xa1b23c4d, 0x4d3cb2a1].includes(magic))
     return readPcap(bytes, view);
-  throw new CaptureFileError('not a pcap or pcapng file (unknown magic number)', 0);
+  throw new CaptureFileError('notCapture', {}, 0);
 }
 
 function readPcap(bytes: Uint8Array, view: DataView): CaptureFile {
@@ -69,7 +128,7 @@ function readPcap(bytes: Uint8Array, view: DataView): CaptureFile {
   const packets: CapturedPacket[] = [];
   const out: CaptureFile = { format: 'pcap', packets, keyLog: '' };
   if (bytes.length < 24) {
-    out.problem = { offset: bytes.length, reason: 'the 24-byte file header is cut short' };
+    out.problem = problemAt(bytes.length, 'fileHeaderCut');
     return out;
   }
   // The link type is the low 16 bits; the high bits carry the FCS length flags.
@@ -77,17 +136,14 @@ function readPcap(bytes: Uint8Array, view: DataView): CaptureFile {
   let at = 24;
   while (at < bytes.length) {
     if (at + 16 > bytes.length) {
-      out.problem = { offset: at, reason: 'a packet header is cut short' };
+      out.problem = problemAt(at, 'packetHeaderCut');
       break;
     }
     const sec = view.getUint32(at, little);
     const frac = view.getUint32(at + 4, little);
     const caplen = view.getUint32(at + 8, little);
     if (at + 16 + caplen > bytes.length) {
-      out.problem = {
-        offset: at,
-        reason: `packet ${packets.length + 1} claims ${caplen} bytes but the file ends first`,
-      };
+      out.problem = problemAt(at, 'packetCut', { packet: packets.length + 1, bytes: caplen });
       break;
     }
     packets.push({
@@ -116,7 +172,7 @@ function readPcapng(bytes: Uint8Array, view: DataView): CaptureFile {
   let at = 0;
   while (at < bytes.length) {
     if (at + 12 > bytes.length) {
-      out.problem = { offset: at, reason: 'a block header is cut short' };
+      out.problem = problemAt(at, 'blockHeaderCut');
       break;
     }
     const type = view.getUint32(at, little);
@@ -126,23 +182,16 @@ function readPcapng(bytes: Uint8Array, view: DataView): CaptureFile {
       if (order === PCAPNG_BYTE_ORDER) little = true;
       else if (order === 0x4d3c2b1a) little = false;
       else {
-        out.problem = {
-          offset: at + 8,
-          reason: 'a section header has an unknown byte-order magic',
-        };
+        out.problem = problemAt(at + 8, 'byteOrder');
         break;
       }
       interfaces = [];
     }
     const length = view.getUint32(at + 4, little);
     if (length < 12 || length % 4 !== 0 || at + length > bytes.length) {
-      out.problem = {
-        offset: at,
-        reason:
-          at + length > bytes.length
-            ? `a block of ${length} bytes runs past the end of the file`
-            : `a block has an invalid length ${length}`,
-      };
+      out.problem = problemAt(at, at + length > bytes.length ? 'blockPastEnd' : 'blockLength', {
+        length,
+      });
       break;
     }
     const body = at + 8;
@@ -154,13 +203,12 @@ function readPcapng(bytes: Uint8Array, view: DataView): CaptureFile {
         // Enhanced Packet Block (Section 4.3), or the obsolete Packet Block (Appendix A).
         const iface = type === 6 ? view.getUint32(body, little) : view.getUint16(body, little);
         const info = interfaces[iface];
-        if (!info)
-          throw new CaptureFileError(`a packet names interface ${iface}, never described`, body);
+        if (!info) throw new CaptureFileError('unknownInterface', { interface: iface }, body);
         const hi = view.getUint32(body + 4, little);
         const lo = view.getUint32(body + 8, little);
         const caplen = view.getUint32(body + 12, little);
         if (body + 20 + caplen > bodyEnd)
-          throw new CaptureFileError('a packet is longer than its block', body + 12);
+          throw new CaptureFileError('packetPastBlock', {}, body + 12);
         packets.push({
           time: (hi * 2 ** 32 + lo) / info.unitsPerMs,
           linkType: info.linkType,
@@ -170,7 +218,7 @@ function readPcapng(bytes: Uint8Array, view: DataView): CaptureFile {
       } else if (type === 3) {
         // Simple Packet Block (Section 4.4): interface 0, no timestamp.
         const info = interfaces[0];
-        if (!info) throw new CaptureFileError('a packet comes before any interface', body);
+        if (!info) throw new CaptureFileError('packetBeforeInterface', {}, body);
         const original = view.getUint32(body, little);
         const caplen = Math.min(original, bodyEnd - body - 4);
         packets.push({
@@ -184,13 +232,13 @@ function readPcapng(bytes: Uint8Array, view: DataView): CaptureFile {
         const secretsType = view.getUint32(body, little);
         const secretsLength = view.getUint32(body + 4, little);
         if (body + 8 + secretsLength > bodyEnd)
-          throw new CaptureFileError('the secrets are longer than their block', body + 4);
+          throw new CaptureFileError('secretsPastBlock', {}, body + 4);
         if (secretsType === SECRETS_TLS_KEY_LOG)
           keyLog.push(new TextDecoder().decode(bytes.subarray(body + 8, body + 8 + secretsLength)));
       }
     } catch (e) {
       if (!(e instanceof CaptureFileError)) throw e;
-      out.problem = { offset: e.offset, reason: e.reason };
+      out.problem = problemAt(e.offset, e.key, e.params);
       break;
     }
     at += length;

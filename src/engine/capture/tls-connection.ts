@@ -430,8 +430,41 @@ function makeOpeners(
     use(stages[0]);
     let appSecret = stages[1];
     if (stages[0] || stages[1]) read.keys = 'found';
+    // RFC 8446, Sections 2.3 and 7.1: 0-RTT data (and the EndOfEarlyData that ends it) is
+    // protected by client_early_traffic_secret. A server may reject it, and the client then goes
+    // on under the handshake secret, so the first record the early keys cannot open ends them.
+    const earlySecret = side === 'CLIENT' ? secret('CLIENT_EARLY_TRAFFIC_SECRET') : undefined;
+    let early = earlySecret ? new Tls13RecordProtection(suite, earlySecret) : undefined;
+    if (early && earlySecret) {
+      read.keys = 'found';
+      const name = 'client_early_traffic_secret';
+      read.secrets.push(
+        secretEvent(name, earlySecret, 'secret.tls13.traffic', [
+          { name: 'key_log', value: 'CLIENT_EARLY_TRAFFIC_SECRET' },
+        ]),
+        secretEvent(`${name}.key`, early.keys.key, 'secret.tls13.key', [
+          { name, value: earlySecret },
+        ]),
+        secretEvent(`${name}.iv`, early.keys.iv, 'secret.tls13.iv', [{ name, value: earlySecret }]),
+      );
+    }
+    const openEarly = (r: CapturedRecord) => {
+      if (!early) return undefined;
+      try {
+        const o = early.open(r.bytes.subarray(0, 5), r.bytes.subarray(5));
+        // EndOfEarlyData (5) is the last message under the early keys.
+        if (o.type === ContentType.handshake && o.content[0] === 5) early = undefined;
+        return { type: o.type, content: o.content, nonce: o.nonce, aad: o.aad };
+      } catch (e) {
+        if (!(e instanceof AeadAuthError)) throw e;
+        early = undefined;
+        return undefined;
+      }
+    };
     return {
       open(r) {
+        const earlyData = openEarly(r);
+        if (earlyData) return earlyData;
         if (!current) return undefined;
         let o;
         try {

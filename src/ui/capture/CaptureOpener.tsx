@@ -55,19 +55,23 @@ export function CaptureOpener() {
       if (!captureFile && (await isCapture(f))) captureFile = f;
       else keyFiles.push(f);
     }
-    const fail = (name: string, detail: string) =>
+    // The reader and the words for what stops it come together, after the first load.
+    const [{ openCapture, MAX_CAPTURE_BYTES, CaptureFileError }, { captureProblemText }] =
+      await Promise.all([import('../../engine/capture'), import('./problem-text')]);
+    const fail = (name: string, problem: Parameters<typeof captureProblemText>[1]) =>
       s.showNotice({
         tone: 'error',
         message: 'importFailed',
         params: { file: name },
-        reason: { message: 'importDamaged', params: { detail } },
+        reason: {
+          message: 'importDamaged',
+          params: { detail: captureProblemText(useStore.getState().language, problem) },
+        },
       });
     if (!captureFile) {
-      fail(files[0]!.name, 'not a pcap or pcapng file');
+      fail(files[0]!.name, { key: 'notCapture', params: {}, offset: 0 });
       return;
     }
-    const { openCapture, MAX_CAPTURE_BYTES, CaptureFileError } =
-      await import('../../engine/capture');
     if (captureFile.size > MAX_CAPTURE_BYTES) {
       const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
       s.showNotice({
@@ -87,7 +91,7 @@ export function CaptureOpener() {
       capture = openCapture(new Uint8Array(await captureFile.arrayBuffer()), keyLog);
     } catch (e) {
       if (e instanceof CaptureFileError) {
-        fail(captureFile.name, e.message);
+        fail(captureFile.name, e);
         return;
       }
       throw e;
