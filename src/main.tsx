@@ -1,9 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { SPEEDS } from './store/slices/playback';
+import { setBeforeShowing } from './store/slices/run';
 import { useStore } from './store/store';
 import { App } from './ui/App';
-import { loadLanguage } from './ui/i18n';
+import { loadEnglishFor, loadLanguage } from './ui/i18n';
 import { prefetchAll } from './ui/lazy';
 import { applyLink, syncLink } from './ui/share/link-sync';
 import './ui/app.css';
@@ -24,6 +25,7 @@ function applyUrlParameters(search: string): void {
 }
 
 applyUrlParameters(window.location.search);
+setBeforeShowing((outcome) => loadEnglishFor(outcome.trace, outcome.ok));
 // Not awaited at the top level: a link with edited lab settings imports the lab's schemas, whose
 // chunk imports this one, which would wait for itself.
 void applyLink(window.location.search).then((step) => {

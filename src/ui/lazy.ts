@@ -17,9 +17,12 @@ import { loadEnglishPart, loadLanguage } from './i18n';
 const withLabText =
   <M>(load: () => Promise<M>) =>
   () =>
-    Promise.all([load(), loadEnglishPart('lab'), loadEnglishPart('dns')]).then(
-      ([module]) => module,
-    );
+    Promise.all([
+      load(),
+      loadEnglishPart('lab'),
+      loadEnglishPart('dns'),
+      loadEnglishPart('tls'),
+    ]).then(([module]) => module);
 const loadDecodeView = withLabText(() => import('./lab/decode/DecodeView'));
 const loadLabPanel = withLabText(() =>
   Promise.all([import('./lab/LabPanel'), loadSettingsCheck()]).then(([m]) => m),
@@ -64,6 +67,8 @@ const ON_DEMAND: readonly (() => Promise<unknown>)[] = [
   loadLabPanel,
   loadLabModules,
   () => loadEnglishPart('dns'),
+  () => loadEnglishPart('tls'),
+  () => import('../i18n/tls-failure'),
   () => loadLanguage('ko'),
   () => import('../engine/scenarios/run-lab'),
   () => import('../engine/dns'),

@@ -8,6 +8,7 @@ import type { OpenedCapture } from '../../engine/capture';
 import { useStore } from '../../store/store';
 import { indexTrace } from '../../store/trace-view';
 import { useStrings } from '../hooks';
+import { loadEnglishFor } from '../i18n';
 import './capture.css';
 
 /** pcap (either byte order and resolution) and pcapng begin with one of these. */
@@ -33,9 +34,11 @@ export function CaptureOpener() {
   const [picked, setPicked] = useState(0);
   const [over, setOver] = useState(false);
 
-  const show = (capture: OpenedCapture, fileName: string, index: number) => {
-    const s = useStore.getState();
+  const show = async (capture: OpenedCapture, fileName: string, index: number) => {
     const c = capture.connections[index]!;
+    // A capture's alerts and faults read from the TLS part of the English table.
+    await loadEnglishFor(c.trace, false).catch(() => undefined);
+    const s = useStore.getState();
     s.loadTrace({
       scenarioId: s.scenarioId,
       settings: s.settings,
@@ -104,7 +107,7 @@ export function CaptureOpener() {
     }
     setOpened({ capture, fileName: captureFile.name });
     setPicked(0);
-    show(capture, captureFile.name, 0);
+    await show(capture, captureFile.name, 0);
   };
 
   const onDrop = (e: DragEvent) => {
@@ -158,7 +161,7 @@ export function CaptureOpener() {
             onChange={(e) => {
               const index = Number(e.target.value);
               setPicked(index);
-              show(opened.capture, opened.fileName, index);
+              void show(opened.capture, opened.fileName, index);
             }}
           >
             {opened.capture.connections.map((c, i) => (

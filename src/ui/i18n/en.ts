@@ -7,10 +7,11 @@
  */
 
 import { SCENARIOS } from '../../engine/scenarios/catalog';
-import { TLS_TEXT_EN } from '../../i18n/tls.en';
+import { TLS_NOTES_EN } from '../../i18n/tls-notes.en';
 import type { enDns } from './en-dns';
 import type { enKeys } from './en-keys';
 import type { enLab } from './en-lab';
+import type { enTls } from './en-tls';
 
 /** Explanations keyed by a dynamic key (message name, span explain key, note key, …). */
 export type Table = Readonly<Record<string, string>>;
@@ -500,11 +501,11 @@ const spans: Table = {
 };
 
 /**
- * Notes the engine emits (`note` events); DNS's are in ./en-dns.ts. Params are filled in by
- * name.
+ * Notes the engine emits (`note` events); DNS's are in ./en-dns.ts, the TLS engine's faults and
+ * the notes of handshakes that fail in ./en-tls.ts. Params are filled in by name.
  */
 const notes: Table = {
-  ...TLS_TEXT_EN,
+  ...TLS_NOTES_EN,
   'tls.server.chose_suite': 'Why this suite: {reason}',
   'tls.client.server_hello': 'The client accepted {suite}. Extended master secret: {ems}.',
   'tls.client.certificate_valid':
@@ -718,4 +719,4 @@ export const en = {
  * The whole English table: `en` and the parts that come after the first drawing (./en-lab.ts,
  * ./en-dns.ts, ./en-keys.ts). A language table (ko.ts) has every key of them all.
  */
-export type Strings = typeof en & typeof enLab & typeof enDns & typeof enKeys;
+export type Strings = typeof en & typeof enLab & typeof enDns & typeof enKeys & typeof enTls;
