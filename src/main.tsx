@@ -5,8 +5,7 @@ import { setBeforeShowing } from './store/slices/run';
 import { useStore } from './store/store';
 import { App } from './ui/App';
 import { loadEnglishFor, loadLanguage } from './ui/i18n';
-import { prefetchAll } from './ui/lazy';
-import { applyLink, syncLink } from './ui/share/link-sync';
+import { afterFirstDraw, prefetchAll } from './ui/lazy';
 import './ui/app.css';
 
 /**
@@ -24,15 +23,24 @@ function applyUrlParameters(search: string): void {
   if (theme === 'dark' || theme === 'light') useStore.setState({ theme });
 }
 
-applyUrlParameters(window.location.search);
+const search = window.location.search;
+applyUrlParameters(search);
 setBeforeShowing((outcome) => loadEnglishFor(outcome.trace, outcome.ok));
-// Not awaited at the top level: a link with edited lab settings imports the lab's schemas, whose
-// chunk imports this one, which would wait for itself.
-void applyLink(window.location.search).then((step) => {
-  syncLink(step);
-  // Start the run (and the engine's download) now, while React renders the page around it.
+const loadLinkSync = () => import('./ui/share/link-sync');
+if (search.length > 1) {
+  // Not awaited at the top level: a link with edited lab settings imports the lab's schemas, whose
+  // chunk imports this one, which would wait for itself.
+  void loadLinkSync()
+    .then(async ({ applyLink, syncLink }) => syncLink(await applyLink(search)))
+    .finally(() => void useStore.getState().run());
+} else {
+  // Start the run (and the engine's download) now, while React renders the page around it. The
+  // address bar follows what is on screen once the first handshake is drawn: no link to read.
   void useStore.getState().run();
-});
+  void afterFirstDraw()
+    .then(loadLinkSync)
+    .then(({ syncLink }) => syncLink(undefined));
+}
 // A page that starts in Korean fetches its table first, so it never draws in English and switches.
 await loadLanguage(useStore.getState().language).catch(() => undefined);
 // The diagram starts the prefetch on its first drawing; a run that draws nothing starts it here.

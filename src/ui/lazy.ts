@@ -82,6 +82,11 @@ const ON_DEMAND: readonly (() => Promise<unknown>)[] = [
 ];
 
 let prefetched: Promise<void> | undefined;
+let firstDrawn: () => void = () => undefined;
+const drawn = new Promise<void>((resolve) => (firstDrawn = resolve));
+
+/** Resolves when the page is idle after its first drawing, as the prefetch starts. */
+export const afterFirstDraw = (): Promise<void> => drawn;
 
 /**
  * Loads everything above, one module at a time while the page is idle (the machine may be a
@@ -90,6 +95,8 @@ let prefetched: Promise<void> | undefined;
  */
 export function prefetchAll(): Promise<void> {
   prefetched ??= (async () => {
+    await idle();
+    firstDrawn();
     for (const load of ON_DEMAND) {
       await idle();
       try {
