@@ -22,14 +22,20 @@ const withLabText =
       loadEnglishPart('lab'),
       loadEnglishPart('dns'),
       loadEnglishPart('tls'),
+      loadEnglishPart('fields'),
     ]).then(([module]) => module);
 const loadDecodeView = withLabText(() => import('./lab/decode/DecodeView'));
 const loadLabPanel = withLabText(() =>
   Promise.all([import('./lab/LabPanel'), loadSettingsCheck()]).then(([m]) => m),
 );
 const loadSharePanel = () => import('./share/SharePanel');
-const loadBytesTab = () => import('./inspector/BytesTab');
-const loadFieldsTab = () => import('./inspector/FieldsTab');
+/** The tabs that select a field come with what each field is (./i18n/en-fields.ts). */
+const withFieldText =
+  <M>(load: () => Promise<M>) =>
+  () =>
+    Promise.all([load(), loadEnglishPart('fields')]).then(([module]) => module);
+const loadBytesTab = withFieldText(() => import('./inspector/BytesTab'));
+const loadFieldsTab = withFieldText(() => import('./inspector/FieldsTab'));
 const loadKeysTab = () =>
   Promise.all([import('./inspector/KeysTab'), loadEnglishPart('keys')]).then(([m]) => m);
 const loadCachesTab = () => import('./inspector/CachesTab');

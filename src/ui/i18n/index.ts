@@ -10,6 +10,7 @@
 import { LANGUAGE_CODES, isLanguage, type Language } from '../../store/language';
 import { en, type Strings } from './en';
 import type { enDns } from './en-dns';
+import type { enFields } from './en-fields';
 import type { enKeys } from './en-keys';
 import type { enLab } from './en-lab';
 import type { enTls } from './en-tls';
@@ -37,6 +38,8 @@ const ENGLISH_PARTS = {
   keys: () => import('./en-keys').then(({ enKeys }) => enKeys),
   /** The TLS engine's faults and the notes of failing handshakes (./en-tls.ts). */
   tls: () => import('./en-tls').then(({ enTls }) => enTls),
+  /** What each TLS and HTTP field is, for the field selected in Bytes or Fields (./en-fields.ts). */
+  fields: () => import('./en-fields').then(({ enFields }) => enFields),
 };
 export type EnglishPart = keyof typeof ENGLISH_PARTS;
 
@@ -46,7 +49,14 @@ export type EnglishPart = keyof typeof ENGLISH_PARTS;
  */
 const loaded: { en: Strings } & Partial<Record<Language, Strings>> = {
   // The sections that only a part fills are empty until it arrives: a lookup finds nothing.
-  en: { ...en, dns: {}, rcodes: {}, secrets: {}, secretTitles: {} } as unknown as Strings,
+  en: {
+    ...en,
+    dns: {},
+    rcodes: {},
+    secrets: {},
+    secretTitles: {},
+    spans: {},
+  } as unknown as Strings,
 };
 const pending: Partial<Record<Language, Promise<Strings>>> = {};
 
@@ -117,7 +127,7 @@ export function loadEnglishFor(trace: Trace, ok: boolean): Promise<void> {
 /** The whole English table, `Strings`: en.ts with every part added. */
 export function wholeEnglish(
   first: typeof en,
-  ...added: (typeof enLab | typeof enDns | typeof enKeys | typeof enTls)[]
+  ...added: (typeof enLab | typeof enDns | typeof enKeys | typeof enTls | typeof enFields)[]
 ): Strings {
   return added.reduce<Strings>(
     (table, part) => withFallback(part as unknown as Strings, table),
