@@ -39,7 +39,9 @@ const loadFieldsTab = withFieldText(() => import('./inspector/FieldsTab'));
 const loadKeysTab = () =>
   Promise.all([import('./inspector/KeysTab'), loadEnglishPart('keys')]).then(([m]) => m);
 const loadCachesTab = () => import('./inspector/CachesTab');
-const loadNegotiationReport = () => import('./share/NegotiationReport');
+/** A probe's answers are alerts as often as not: their meanings are in ./i18n/en-tls.ts. */
+const loadNegotiationReport = () =>
+  Promise.all([import('./share/NegotiationReport'), loadEnglishPart('tls')]).then(([m]) => m);
 const loadShortcutsDialog = () => import('./present/ShortcutsDialog');
 
 export const DecodeView = lazy(() => loadDecodeView().then((m) => ({ default: m.DecodeView })));
