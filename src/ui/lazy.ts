@@ -84,6 +84,7 @@ const ON_DEMAND: readonly (() => Promise<unknown>)[] = [
   () => import('../engine/dns/codec'),
   () => import('../engine/tls/keylog'),
   () => import('../engine/capture'),
+  () => import('./capture/open-capture'),
   () => import('../engine/export/trace-pcap'),
   () => import('./share/diagram-image'),
   () => import('../engine/scenarios/trace-json'),
