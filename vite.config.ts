@@ -1,5 +1,28 @@
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * d3-shape ships as one file whose curves are made by calls (`var catmullRom = (function
+ * custom(alpha) {…})(0.5)`) and whose symbol constants come from Math calls through aliases
+ * (`sqrt(3)`). A bundler cannot tell that these calls have no side effects, so every curve and
+ * symbol shipped with the two the diagram draws with (line, curveCatmullRom). Marking the calls
+ * pure, as d3's own source modules would be read, lets the unused ones go.
+ */
+function pureD3Shape(): Plugin {
+  return {
+    name: 'pure-d3-shape',
+    transform(code, id) {
+      if (!/[\\/]node_modules[\\/]d3-shape[\\/]dist[\\/]d3-shape\.mjs$/.test(id)) return null;
+      const pure = code
+        .replace(/^(var \w+ = )(\(function custom\(|curveRadial\()/gm, '$1/* @__PURE__ */ $2')
+        .replace(/^(const \w+ = .*)$/gm, (line) =>
+          line.replace(/(?<![.\w$])(sqrt|sin|cos)\(/g, '/* @__PURE__ */ $1('),
+        );
+      return { code: pure, map: null };
+    },
+  };
+}
 
 /**
  * The first load is what the page fetches before it draws the default TLS handshake: src/main.tsx
@@ -36,7 +59,7 @@ function staticallyFromEntry(
 
 export default defineConfig({
   // Fast Refresh in `npm run dev`: an edited component is swapped in place, its state kept.
-  plugins: [react()],
+  plugins: [react(), pureD3Shape()],
   // Relative asset URLs: dist/ works from any folder of any static file server (README).
   base: './',
   build: {

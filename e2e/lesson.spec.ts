@@ -18,12 +18,17 @@ import { SCENARIOS } from '../src/engine/scenarios/catalog';
 import { en as enFirstLoad } from '../src/ui/i18n/en';
 import { enDns } from '../src/ui/i18n/en-dns';
 import { enKeys } from '../src/ui/i18n/en-keys';
+import { enTls } from '../src/ui/i18n/en-tls';
+import { enFields } from '../src/ui/i18n/en-fields';
 import { enLab } from '../src/ui/i18n/en-lab';
 import { wholeEnglish } from '../src/ui/i18n/index';
 import { ko } from '../src/ui/i18n/ko';
 import { expect, inspector, openScenario, test } from './fixtures';
 
-const TABLES = { en: wholeEnglish(enFirstLoad, enLab, enDns, enKeys), ko } as const;
+const TABLES = {
+  en: wholeEnglish(enFirstLoad, enLab, enDns, enKeys, enTls, enFields),
+  ko,
+} as const;
 type Lang = keyof typeof TABLES;
 
 const LISTED = SCENARIOS.filter((s) => !s.unlisted);

@@ -43,12 +43,27 @@ test('nothing on demand is fetched before the first drawing, and all of it after
         .map((e) => e.name.split('/').pop()),
     drawnAt,
   )) as string[];
-  // The entry and the runtime it imports; the Korean tables, the lab and DNS wait.
-  expect(early.filter((f) => /^(ko|LabPanel|DecodeView|dns|lab)-/.test(f))).toEqual([]);
+  // The entry and the runtime it imports; the Korean tables, the lab and DNS wait, and so do the
+  // English of failures and fields, the share link and the capture reader.
+  expect(
+    early.filter((f) =>
+      /^(ko|LabPanel|DecodeView|dns|lab|en-tls|tls\.en|en-fields|link-sync|open-capture)-/.test(f),
+    ),
+  ).toEqual([]);
   await expect(page.locator('html')).toHaveAttribute('data-prefetched', 'true', {
     timeout: 30_000,
   });
-  for (const part of ['ko-', 'LabPanel-', 'DecodeView-', 'SharePanel-', 'BytesTab-'])
+  for (const part of [
+    'ko-',
+    'LabPanel-',
+    'DecodeView-',
+    'SharePanel-',
+    'BytesTab-',
+    'en-tls-',
+    'en-fields-',
+    'link-sync-',
+    'open-capture-',
+  ])
     expect(
       scripts.some((f) => f.startsWith(part)),
       part,

@@ -1,18 +1,18 @@
 /**
  * The TLS engine's keys in English: every fault (`tls.fault.<fault>`, ../engine/tls/errors.ts),
- * every note the TLS engine writes into the Trace, and the one-line failure the CLI prints. Plain
- * data, so the UI (src/ui/i18n/en.ts) and the CLI read the same table. Placeholders: see
+ * every note the TLS engine writes into the Trace (those of a handshake that succeeds are in
+ * ./tls-notes.en.ts), and the one-line failure the CLI prints. Plain data, so the UI
+ * (src/ui/i18n/en-tls.ts) and the CLI read the same table. Placeholders: see
  * ./format.ts; `{list#or}` joins a list with "or", `{n#byte/bytes}` picks the plural form.
  */
 import { CERT_TEXT_EN } from './cert.en';
 import { DECODE_TEXT_EN } from './decode.en';
+import { TLS_NOTES_EN } from './tls-notes.en';
 
 export const TLS_TEXT_EN: Readonly<Record<string, string>> = {
+  ...TLS_NOTES_EN,
   ...DECODE_TEXT_EN,
   ...CERT_TEXT_EN,
-  'tls.language': 'en',
-  'tls.side.client': 'client',
-  'tls.side.server': 'server',
   'tls.failure.sent': 'alert {alert} sent by the {us}: {reason}',
   'tls.failure.received': 'alert {alert} received from the {peer}',
   'tls.failure.received_hint': 'alert {alert} received from the {peer}: {hint}',
@@ -170,22 +170,4 @@ export const TLS_TEXT_EN: Readonly<Record<string, string>> = {
   'tls.peer_alert_hint.no_application_protocol':
     'it supports none of the ALPN protocols we offered',
   'tls.peer_alert_hint.internal_error': 'it failed for reasons of its own',
-
-  'tls.server.misbehave_select_suite':
-    'The server misbehaves on purpose: its ServerHello names {suite} instead of the suite it chose.',
-  // Why the server chose its suite (negotiate.ts).
-  'tls.server.why.server_order':
-    'The server picked {suite} because it was the first suite in its own preference list that the client offered.',
-  'tls.server.why.server_order_after_passing_over':
-    'The server picked {suite} because it was the first suite in its own preference list that the client offered, after passing over {passedOver}.',
-  'tls.server.why.client_order':
-    "The server picked {suite} because it was the first suite in the client's preference list that the server supports.",
-  'tls.server.why.client_order_after_passing_over':
-    "The server picked {suite} because it was the first suite in the client's preference list that the server supports, after passing over {passedOver}.",
-  'tls.server.passed_over.no_certificate':
-    'The server passed over {suite}: it has no {auth} certificate.',
-  'tls.server.passed_over.curve_not_offered':
-    "The server passed over {suite}: the ECDSA certificate's curve, {curves}, is not in the client's supported_groups.",
-  'tls.server.passed_over.no_signature_scheme':
-    'The server passed over {suite}: no shared signature algorithm for its key.',
 };

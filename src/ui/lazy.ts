@@ -17,20 +17,31 @@ import { loadEnglishPart, loadLanguage } from './i18n';
 const withLabText =
   <M>(load: () => Promise<M>) =>
   () =>
-    Promise.all([load(), loadEnglishPart('lab'), loadEnglishPart('dns')]).then(
-      ([module]) => module,
-    );
+    Promise.all([
+      load(),
+      loadEnglishPart('lab'),
+      loadEnglishPart('dns'),
+      loadEnglishPart('tls'),
+      loadEnglishPart('fields'),
+    ]).then(([module]) => module);
 const loadDecodeView = withLabText(() => import('./lab/decode/DecodeView'));
 const loadLabPanel = withLabText(() =>
   Promise.all([import('./lab/LabPanel'), loadSettingsCheck()]).then(([m]) => m),
 );
 const loadSharePanel = () => import('./share/SharePanel');
-const loadBytesTab = () => import('./inspector/BytesTab');
-const loadFieldsTab = () => import('./inspector/FieldsTab');
+/** The tabs that select a field come with what each field is (./i18n/en-fields.ts). */
+const withFieldText =
+  <M>(load: () => Promise<M>) =>
+  () =>
+    Promise.all([load(), loadEnglishPart('fields')]).then(([module]) => module);
+const loadBytesTab = withFieldText(() => import('./inspector/BytesTab'));
+const loadFieldsTab = withFieldText(() => import('./inspector/FieldsTab'));
 const loadKeysTab = () =>
   Promise.all([import('./inspector/KeysTab'), loadEnglishPart('keys')]).then(([m]) => m);
 const loadCachesTab = () => import('./inspector/CachesTab');
-const loadNegotiationReport = () => import('./share/NegotiationReport');
+/** A probe's answers are alerts as often as not: their meanings are in ./i18n/en-tls.ts. */
+const loadNegotiationReport = () =>
+  Promise.all([import('./share/NegotiationReport'), loadEnglishPart('tls')]).then(([m]) => m);
 const loadShortcutsDialog = () => import('./present/ShortcutsDialog');
 
 export const DecodeView = lazy(() => loadDecodeView().then((m) => ({ default: m.DecodeView })));
@@ -64,6 +75,8 @@ const ON_DEMAND: readonly (() => Promise<unknown>)[] = [
   loadLabPanel,
   loadLabModules,
   () => loadEnglishPart('dns'),
+  () => loadEnglishPart('tls'),
+  () => import('../i18n/tls-failure'),
   () => loadLanguage('ko'),
   () => import('../engine/scenarios/run-lab'),
   () => import('../engine/dns'),
@@ -71,12 +84,18 @@ const ON_DEMAND: readonly (() => Promise<unknown>)[] = [
   () => import('../engine/dns/codec'),
   () => import('../engine/tls/keylog'),
   () => import('../engine/capture'),
+  () => import('./capture/open-capture'),
   () => import('../engine/export/trace-pcap'),
   () => import('./share/diagram-image'),
   () => import('../engine/scenarios/trace-json'),
 ];
 
 let prefetched: Promise<void> | undefined;
+let firstDrawn: () => void = () => undefined;
+const drawn = new Promise<void>((resolve) => (firstDrawn = resolve));
+
+/** Resolves when the page is idle after its first drawing, as the prefetch starts. */
+export const afterFirstDraw = (): Promise<void> => drawn;
 
 /**
  * Loads everything above, one module at a time while the page is idle (the machine may be a
@@ -85,6 +104,8 @@ let prefetched: Promise<void> | undefined;
  */
 export function prefetchAll(): Promise<void> {
   prefetched ??= (async () => {
+    await idle();
+    firstDrawn();
     for (const load of ON_DEMAND) {
       await idle();
       try {

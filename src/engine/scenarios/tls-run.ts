@@ -11,7 +11,6 @@ import { clientMachine } from '../tls/client/handshake';
 import type { ClientState } from '../tls/client/states';
 import type { ClientConfig, ServerConfig } from '../tls/config';
 import { TlsConnection } from '../tls/connection';
-import { failureLine } from '../../i18n/tls-failure';
 import { buildGetRequest, buildOkResponse, demoPage, parseHttpHead } from '../http/http';
 import { serverMachine } from '../tls/server/handshake';
 import type { ServerState } from '../tls/server/states';
@@ -191,7 +190,11 @@ export async function runTlsExchange(options: TlsRunOptions): Promise<TlsRunResu
   return {
     trace: trace.toTrace(),
     ok: failure === undefined && httpStatus !== undefined,
-    ...(failure ? { error: failureLine(failure, failedSide) } : {}),
+    // The failure's words come with the failure: a handshake that succeeds (the page's first
+    // drawing) does not load the TLS engine's table of faults.
+    ...(failure
+      ? { error: (await import('../../i18n/tls-failure')).failureLine(failure, failedSide) }
+      : {}),
     client,
     server,
     clientConfig,

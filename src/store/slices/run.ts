@@ -1,6 +1,6 @@
 /** Run slice: the trace that came out of the engine for the current settings. */
 import type { StateCreator } from 'zustand';
-import { runScenario } from '../../engine/scenarios/run-scenario';
+import { runScenario, type RunOutcome } from '../../engine/scenarios/run-scenario';
 import { canRun, fieldProblems } from '../../engine/scenarios/field-problems';
 import { indexTrace, type TraceView } from '../trace-view';
 import type { LabOutcome } from '../../engine/scenarios/lab-registry';
@@ -38,6 +38,16 @@ export function loadSettingsCheck(): Promise<void> {
   });
 }
 
+/**
+ * What has to arrive before a run's trace is shown, so that none of its lines is drawn without its
+ * words: the page's language tables load their parts here (src/ui/i18n, `loadEnglishFor`). The
+ * page sets it at start; the store does not know the tables.
+ */
+let beforeShowing: (outcome: RunOutcome) => Promise<void> = () => Promise.resolve();
+export function setBeforeShowing(wait: (outcome: RunOutcome) => Promise<void>): void {
+  beforeShowing = wait;
+}
+
 export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) => ({
   status: 'idle',
   ok: false,
@@ -62,6 +72,8 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) 
     get().clearSelection();
     try {
       const outcome = await runScenario(settings);
+      // Offline before the prefetch got to a table: the run shows with the words there are.
+      await beforeShowing(outcome).catch(() => undefined);
       if (get().runId !== runId) return;
       set({
         status: 'done',

@@ -1,114 +1,33 @@
 /**
  * "Open capture": a pcap or pcapng file, chosen or dropped, with an NSS key log beside it, drawn
- * like any run. A capture with several connections gets a picker. The capture reader is loaded
- * only when a file comes, so the first load of the page does not carry it.
+ * like any run. A capture with several connections gets a picker. Reading it (./open-capture.ts and
+ * the capture reader) is loaded only when a file comes, so the first load carries only the button.
  */
 import { useId, useRef, useState, type DragEvent } from 'react';
-import type { OpenedCapture } from '../../engine/capture';
-import { useStore } from '../../store/store';
-import { indexTrace } from '../../store/trace-view';
 import { useStrings } from '../hooks';
+import type { Opened } from './open-capture';
 import './capture.css';
 
-/** pcap (either byte order and resolution) and pcapng begin with one of these. */
-const CAPTURE_MAGICS = ['a1b2c3d4', 'd4c3b2a1', 'a1b23c4d', '4d3cb2a1', '0a0d0d0a'];
-
-async function isCapture(file: File): Promise<boolean> {
-  const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
-  const hex = [...head].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return CAPTURE_MAGICS.includes(hex);
-}
-
-function label(c: OpenedCapture['connections'][number]): string {
-  const what = c.kind === 'tls' ? (c.version ?? 'TLS') : `DNS/${c.transport.toUpperCase()}`;
-  return `${what} ${c.client} → ${c.server}`;
-}
+const loadOpenCapture = () => import('./open-capture');
 
 export function CaptureOpener() {
   const t = useStrings();
   const inputRef = useRef<HTMLInputElement>(null);
   const pickerId = useId();
   const hintId = useId();
-  const [opened, setOpened] = useState<{ capture: OpenedCapture; fileName: string } | null>(null);
+  const [opened, setOpened] = useState<(Opened & { labels: string[] }) | null>(null);
   const [picked, setPicked] = useState(0);
   const [over, setOver] = useState(false);
 
-  const show = (capture: OpenedCapture, fileName: string, index: number) => {
-    const s = useStore.getState();
-    const c = capture.connections[index]!;
-    s.loadTrace({
-      scenarioId: s.scenarioId,
-      settings: s.settings,
-      view: indexTrace(c.trace),
-      fileName,
-      realLabel: label(c),
-      ...(capture.problem ? { stoppedAt: capture.problem.offset } : {}),
-    });
-  };
-
   const open = async (files: File[]) => {
     if (files.length === 0) return;
-    const s = useStore.getState();
-    let captureFile: File | undefined;
-    const keyFiles: File[] = [];
-    for (const f of files) {
-      if (!captureFile && (await isCapture(f))) captureFile = f;
-      else keyFiles.push(f);
-    }
-    // The reader and the words for what stops it come together, after the first load.
-    const [{ openCapture, MAX_CAPTURE_BYTES, CaptureFileError }, { captureProblemText }] =
-      await Promise.all([import('../../engine/capture'), import('./problem-text')]);
-    const fail = (name: string, problem: Parameters<typeof captureProblemText>[1]) =>
-      s.showNotice({
-        tone: 'error',
-        message: 'importFailed',
-        params: { file: name },
-        reason: {
-          message: 'importDamaged',
-          params: { detail: captureProblemText(useStore.getState().language, problem) },
-        },
-      });
-    if (!captureFile) {
-      fail(files[0]!.name, { key: 'notCapture', params: {}, offset: 0 });
-      return;
-    }
-    if (captureFile.size > MAX_CAPTURE_BYTES) {
-      const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
-      s.showNotice({
-        tone: 'error',
-        message: 'importFailed',
-        params: { file: captureFile.name },
-        reason: {
-          message: 'importTooLarge',
-          params: { size: mib(captureFile.size), max: mib(MAX_CAPTURE_BYTES) },
-        },
-      });
-      return;
-    }
-    const keyLog = (await Promise.all(keyFiles.map((f) => f.text()))).join('\n');
-    let capture: OpenedCapture;
-    try {
-      capture = openCapture(new Uint8Array(await captureFile.arrayBuffer()), keyLog);
-    } catch (e) {
-      if (e instanceof CaptureFileError) {
-        fail(captureFile.name, e);
-        return;
-      }
-      throw e;
-    }
-    if (capture.connections.length === 0) {
-      s.showNotice({
-        tone: 'error',
-        message: 'importFailed',
-        params: { file: captureFile.name },
-        reason: { message: 'captureEmpty', params: {} },
-      });
-      setOpened(null);
-      return;
-    }
-    setOpened({ capture, fileName: captureFile.name });
+    const { openCaptureFiles, showConnection, connectionLabel } = await loadOpenCapture();
+    const read = await openCaptureFiles(files);
+    if (read === undefined) return;
+    setOpened(read && { ...read, labels: read.capture.connections.map(connectionLabel) });
+    if (!read) return;
     setPicked(0);
-    show(capture, captureFile.name, 0);
+    await showConnection(read.capture, read.fileName, 0);
   };
 
   const onDrop = (e: DragEvent) => {
@@ -162,12 +81,14 @@ export function CaptureOpener() {
             onChange={(e) => {
               const index = Number(e.target.value);
               setPicked(index);
-              show(opened.capture, opened.fileName, index);
+              void loadOpenCapture().then((m) =>
+                m.showConnection(opened.capture, opened.fileName, index),
+              );
             }}
           >
-            {opened.capture.connections.map((c, i) => (
+            {opened.labels.map((label, i) => (
               <option key={i} value={i}>
-                {label(c)}
+                {label}
               </option>
             ))}
           </select>

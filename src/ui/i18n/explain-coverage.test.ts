@@ -13,12 +13,14 @@ import { writtenExplanation } from '../inspector/ExplainTab';
 import { en as enFirstLoad, type Strings } from './en';
 import { enDns } from './en-dns';
 import { enKeys } from './en-keys';
+import { enTls } from './en-tls';
+import { enFields } from './en-fields';
 import { enLab } from './en-lab';
 import { wholeEnglish } from './index';
 import { ko } from './ko';
 
 const TABLES: readonly [string, Strings][] = [
-  ['en', wholeEnglish(enFirstLoad, enLab, enDns, enKeys)],
+  ['en', wholeEnglish(enFirstLoad, enLab, enDns, enKeys, enTls, enFields)],
   ['ko', ko],
 ];
 

@@ -10,8 +10,11 @@
 import { LANGUAGE_CODES, isLanguage, type Language } from '../../store/language';
 import { en, type Strings } from './en';
 import type { enDns } from './en-dns';
+import type { enFields } from './en-fields';
 import type { enKeys } from './en-keys';
 import type { enLab } from './en-lab';
+import type { enTls } from './en-tls';
+import type { Trace } from '../../engine/trace';
 
 export { LANGUAGE_CODES, isLanguage, type Language };
 /**
@@ -33,6 +36,10 @@ const ENGLISH_PARTS = {
   dns: () => import('./en-dns').then(({ enDns }) => enDns),
   /** The key schedule, for the Keys tab (./en-keys.ts). */
   keys: () => import('./en-keys').then(({ enKeys }) => enKeys),
+  /** The TLS engine's faults and the notes of failing handshakes (./en-tls.ts). */
+  tls: () => import('./en-tls').then(({ enTls }) => enTls),
+  /** What each TLS and HTTP field is, for the field selected in Bytes or Fields (./en-fields.ts). */
+  fields: () => import('./en-fields').then(({ enFields }) => enFields),
 };
 export type EnglishPart = keyof typeof ENGLISH_PARTS;
 
@@ -42,7 +49,14 @@ export type EnglishPart = keyof typeof ENGLISH_PARTS;
  */
 const loaded: { en: Strings } & Partial<Record<Language, Strings>> = {
   // The sections that only a part fills are empty until it arrives: a lookup finds nothing.
-  en: { ...en, dns: {}, rcodes: {}, secrets: {}, secretTitles: {} } as unknown as Strings,
+  en: {
+    ...en,
+    dns: {},
+    rcodes: {},
+    secrets: {},
+    secretTitles: {},
+    spans: {},
+  } as unknown as Strings,
 };
 const pending: Partial<Record<Language, Promise<Strings>>> = {};
 
@@ -82,10 +96,38 @@ export function loadEnglishPart(part: EnglishPart): Promise<void> {
   return parts[part];
 }
 
+/**
+ * Loads the parts of the English table that a trace about to be shown needs, so that none of its
+ * lines is drawn before its text has arrived: the TLS part for a run that failed or that notes
+ * anything the first load's table lacks (an alert other than close_notify, an error, a fault as a
+ * note's reason), the DNS part for DNS messages. The default handshake needs neither and waits
+ * for nothing.
+ */
+export function loadEnglishFor(trace: Trace, ok: boolean): Promise<void> {
+  const notes = loaded.en.notes;
+  // The TLS engine's keys (tls.en.ts and the decode and certificate tables it holds).
+  const unknown = (v: unknown) =>
+    typeof v === 'string' && /^(tls|decode|cert)\./.test(v) && !(v in notes);
+  let tls = !ok;
+  let dns = false;
+  for (const e of trace.events) {
+    if (e.kind === 'message' && e.protocol === 'dns') dns = true;
+    else if (e.kind === 'error') tls = true;
+    else if (e.kind === 'alert' && (e.description !== 'close_notify' || unknown(e.reason)))
+      tls = true;
+    else if (e.kind === 'note' && (unknown(e.key) || Object.values(e.params ?? {}).some(unknown)))
+      tls = true;
+  }
+  const wanted: Promise<void>[] = [];
+  if (tls) wanted.push(loadEnglishPart('tls'));
+  if (dns) wanted.push(loadEnglishPart('dns'));
+  return Promise.all(wanted).then(() => undefined);
+}
+
 /** The whole English table, `Strings`: en.ts with every part added. */
 export function wholeEnglish(
   first: typeof en,
-  ...added: (typeof enLab | typeof enDns | typeof enKeys)[]
+  ...added: (typeof enLab | typeof enDns | typeof enKeys | typeof enTls | typeof enFields)[]
 ): Strings {
   return added.reduce<Strings>(
     (table, part) => withFallback(part as unknown as Strings, table),

@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { en as enFirstLoad } from './en';
 import { enDns } from './en-dns';
 import { enKeys } from './en-keys';
+import { enTls } from './en-tls';
+import { enFields } from './en-fields';
 import { enLab } from './en-lab';
 import { wholeEnglish } from './index';
 import { format, startsWithVowelSound } from './index';
 
 /** The whole English table: what the page has once every part of it has loaded. */
-const en = wholeEnglish(enFirstLoad, enLab, enDns, enKeys);
+const en = wholeEnglish(enFirstLoad, enLab, enDns, enKeys, enTls, enFields);
 
 describe('plurals and articles come from the language', () => {
   it('picks the English form by Intl.PluralRules, not "(s)"', () => {

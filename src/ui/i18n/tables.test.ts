@@ -3,6 +3,8 @@ import { SCENARIOS } from '../../engine/scenarios/catalog';
 import { en as enFirstLoad } from './en';
 import { enDns } from './en-dns';
 import { enKeys } from './en-keys';
+import { enTls } from './en-tls';
+import { enFields } from './en-fields';
 import { enLab } from './en-lab';
 import { ko } from './ko';
 import {
@@ -17,7 +19,7 @@ import {
 } from './index';
 
 /** The whole English table: what the page has once every part of it has loaded. */
-const en = wholeEnglish(enFirstLoad, enLab, enDns, enKeys);
+const en = wholeEnglish(enFirstLoad, enLab, enDns, enKeys, enTls, enFields);
 
 /** Every string leaf of a table, by its dotted path ("ui.play", "scenarios.tls-full.title"). */
 function leaves(value: unknown, path = ''): Map<string, unknown> {
@@ -198,6 +200,10 @@ describe('the page’s tables', () => {
     expect(stringsFor('en').rcodes['NXDOMAIN']).toBeUndefined();
     await loadEnglishPart('dns');
     await loadEnglishPart('keys');
+    expect(stringsFor('en').notes['tls.fault.alert_received']).toBeUndefined();
+    await loadEnglishPart('tls');
+    expect(stringsFor('en').spans['tls.record']).toBeUndefined();
+    await loadEnglishPart('fields');
     expect(leaves(stringsFor('en'))).toEqual(leaves(en));
     expect(leaves(stringsFor('ko')).size).toBe(leaves(en).size);
   });

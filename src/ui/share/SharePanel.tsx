@@ -7,7 +7,7 @@ import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { MAX_TRACE_FILE_BYTES, checkTraceFileSize } from '../../engine/limits';
 import { useStore, type Store } from '../../store/store';
 import { useStrings } from '../hooks';
-import { format, type Strings } from '../i18n';
+import { format, loadEnglishFor, type Strings } from '../i18n';
 import { indexTrace } from '../../store/trace-view';
 import type { DiagramImageText } from './diagram-image';
 import { baseFileName, downloadBlob, downloadBytes, downloadText } from './download';
@@ -182,6 +182,8 @@ export function SharePanel({ panelId, onClose }: { panelId: string; onClose: () 
       fail(problemReason({ kind: 'damaged', detail: String(err) }, TRACE_VERSION));
       return;
     }
+    // An imported run's alerts and faults read from the TLS part of the English table.
+    await loadEnglishFor(trace, false).catch(() => undefined);
     s.loadTrace({
       scenarioId: id,
       settings,

@@ -81,6 +81,8 @@ export function syncLink(pendingStep: number | undefined): () => void {
     if (href !== window.location.href) window.history.replaceState(null, '', href);
   };
 
+  // A page without a link starts following once its first run is on screen.
+  write(now);
   return useStore.subscribe((s, prev) => {
     // A run starts: remember the settings it runs with; an imported trace stops being shown.
     if (s.status === 'running' && s.runId !== prev.runId) {
