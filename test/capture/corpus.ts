@@ -5,6 +5,7 @@
  * keys). The vitest suites, the CLI test and the Playwright spec all open the same kinds.
  */
 import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dig } from '../dns/support/dig';
 import { startNsd, type NsdProcess } from '../dns/support/processes';
@@ -18,8 +19,17 @@ export interface CorpusEntry {
   file: string;
   /** The NSS key log to give beside the file; undefined when the file embeds its keys. */
   keylog?: string;
-  /** Its TLS connections: the version, and how many ('some' when a browser decides). */
-  tls?: { version: 'TLS 1.2' | 'TLS 1.3'; count: number | 'some'; suite?: number };
+  /**
+   * Its TLS connections: the version, how many ('some' when a browser decides), how many ask
+   * for a page (1 unless said), and whether the server answers it (s_server -www does).
+   */
+  tls?: {
+    version: 'TLS 1.2' | 'TLS 1.3';
+    count: number | 'some';
+    suite?: number;
+    requests?: number;
+    answered?: boolean;
+  };
   /** Its DNS exchanges, in order: the transport, the query's name and type, the server's address. */
   dns?: { transport: 'udp' | 'tcp'; query: string; server: string }[];
   /** The TLS server's address as the capture shows it ("127.0.0.1", "::1"). */
@@ -39,8 +49,16 @@ const ZONE = [
   '',
 ].join('\n');
 
-/** `openssl s_server -www` on host:port, listening; stop() when done. */
-export async function opensslServer(host: string, port: number, args: readonly string[]) {
+/**
+ * `openssl s_server` on host:port, listening; stop() when done. With `www` (the default) it
+ * answers a GET with a page; without, it only reads (as -early_data requires).
+ */
+export async function opensslServer(
+  host: string,
+  port: number,
+  args: readonly string[],
+  www = true,
+) {
   const bracketed = host.includes(':') ? `[${host}]` : host;
   const s = startChild('openssl', [
     's_server',
@@ -50,7 +68,7 @@ export async function opensslServer(host: string, port: number, args: readonly s
     pemPath('rsa.cert.pem'),
     '-key',
     pemPath('rsa.key.pem'),
-    '-www',
+    ...(www ? ['-www'] : []),
     ...args,
   ]);
   try {
@@ -281,8 +299,62 @@ export async function generateCorpus(dir: string): Promise<CorpusEntry[]> {
       await run('editcap', ['--inject-secrets', `tls,${plain.keylog!}`, plain.file, file]);
       out.push({ ...plain, name: 'inject', file, keylog: undefined });
     }
+
+    // TLS 1.3 0-RTT: a first connection leaves a ticket, the second sends its GET as early data
+    // (s_server cannot answer HTTP with -early_data, so it only reads).
+    {
+      const keylog = join(dir, 'early.keys');
+      const session = join(dir, 'early.session');
+      const request = join(dir, 'early.request');
+      writeFileSync(request, 'GET / HTTP/1.0\r\n\r\n');
+      const port = await freePort();
+      const file = await capture(join(dir, 'early.pcapng'), 'lo', `tcp port ${port}`, async () => {
+        const s = await opensslServer('127.0.0.1', port, ['-tls1_3', '-early_data'], false);
+        try {
+          const base = [
+            's_client',
+            '-connect',
+            `127.0.0.1:${port}`,
+            '-tls1_3',
+            '-quiet',
+            '-no_ign_eof',
+          ];
+          await talk(
+            [...base, '-sess_out', session, '-keylogfile', keylog],
+            'GET / HTTP/1.0\r\n\r\n',
+          );
+          await talk(
+            [...base, '-sess_in', session, '-early_data', request, '-keylogfile', keylog],
+            '',
+          );
+        } finally {
+          await s.stop();
+        }
+      });
+      out.push({
+        name: 'early',
+        file,
+        keylog,
+        host: '127.0.0.1',
+        tls: { version: 'TLS 1.3', count: 2, suite: 0x1302, requests: 2, answered: false },
+      });
+    }
   } finally {
     await nsd.child.stop();
   }
   return out;
+}
+
+/**
+ * openssl s_client that sends `input` and keeps its stdin open a second, so the session tickets
+ * the server sends after the handshake arrive (and -sess_out has one to write) before it closes
+ * (-quiet alone would ignore the end of input and wait for the server).
+ */
+async function talk(args: string[], input: string): Promise<void> {
+  const c = startChild('openssl', args);
+  c.process.stdin!.write(input);
+  // Not an assertion: a second for the tickets to arrive, then end of input closes the client.
+  await new Promise((r) => setTimeout(r, 1000));
+  c.process.stdin!.end();
+  await c.exited;
 }
