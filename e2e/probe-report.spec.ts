@@ -326,7 +326,7 @@ async function expectTable(page: Page, json: ProbeJson): Promise<void> {
   else await expect(report).toContainText('Not seen: a server that speaks only TLS 1.3');
   // A plain --json file has no exchanges: a line says so, and how to record them.
   await expect(report).toContainText(
-    'The probes’ ClientHellos and the server’s answers were not recorded in this file.',
+    'Each probe’s ClientHello and the server’s answer were not recorded in this file.',
   );
   await expect(report.getByRole('list', { name: 'Probes, in the order sent' })).toHaveCount(0);
 }

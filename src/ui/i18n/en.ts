@@ -231,7 +231,7 @@ const ui = {
   reportExchangesHint:
     'Every connection the probe made, in order. Pick one, then a message, to see it in the inspector.',
   reportNoExchanges:
-    'The probes’ ClientHellos and the server’s answers were not recorded in this file. Run `tls probe HOST:PORT --json --exchanges` to record them.',
+    'Each probe’s ClientHello and the server’s answer were not recorded in this file. Run `tls probe HOST:PORT --json --exchanges` to record them.',
   reportSignatureAlgorithms: 'Signature algorithms (TLS 1.2)',
   reportExchangeList: 'Probes, in the order sent',
   reportExchangeItem: '{n}. {version}, {offered}: {answer}',
