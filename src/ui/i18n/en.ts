@@ -149,6 +149,9 @@ const ui = {
     'It writes this side’s ECDHE private key and the peer’s public key as PEM files, then prints the shared secret in hex: the bytes above.',
   keysInputs: 'Inputs',
   keysSplit: 'How the key block is cut',
+  keysVersion: 'TLS {version} key schedule',
+  keysCompare:
+    'The same request, two key schedules. TLS 1.2 makes one master secret with its PRF and cuts one key block from it. TLS 1.3 chains three HKDF-Extract stages (early, handshake and master secret) and expands a separate secret for each direction and each stage from every one of them, each bound to the transcript so far, so the handshake keys are never the ones that protect the application data.',
 
   cachesIntro: 'Every cache as of this step, with the time each entry has left.',
   cachesNone: 'No cache events yet at this step.',

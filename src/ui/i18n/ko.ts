@@ -147,6 +147,9 @@ const ui: Strings['ui'] = {
     '이쪽의 ECDHE 개인 키와 상대의 공개 키를 PEM 파일로 쓴 다음, 공유 비밀을 16진수로 출력합니다. 위의 바이트와 같습니다.',
   keysInputs: '입력값',
   keysSplit: '키 블록을 나누는 방법',
+  keysVersion: 'TLS {version} 키 스케줄',
+  keysCompare:
+    '같은 요청, 두 가지 키 스케줄입니다. TLS 1.2는 PRF로 마스터 비밀 하나를 만들고 거기서 키 블록 하나를 잘라 씁니다. TLS 1.3은 HKDF-Extract 세 단계(초기 비밀, 핸드셰이크 비밀, 마스터 비밀)를 이어 가며, 각 단계에서 방향마다 따로 비밀을 확장하고 그때까지의 트랜스크립트에 묶습니다. 그래서 핸드셰이크를 보호하는 키와 애플리케이션 데이터를 보호하는 키는 결코 같지 않습니다.',
 
   cachesIntro: '이 단계 시점의 모든 캐시와 각 항목에 남은 시간입니다.',
   cachesNone: '이 단계까지 캐시 이벤트가 없습니다.',
@@ -695,6 +698,46 @@ const secrets: Table = {
     'HKDF-Expand-Label(트래픽 비밀, “key”, “”, 키 길이): 이 방향의 AEAD 키입니다(RFC 8446, 7.3절).',
   'secret.tls13.iv':
     'HKDF-Expand-Label(트래픽 비밀, “iv”, “”, 12): 레코드의 시퀀스 번호와 XOR하여 각 논스를 만듭니다(RFC 8446, 5.3절과 7.3절).',
+  'secret.tls13.early_secret':
+    'Early Secret = HKDF-Extract(salt = 0, IKM = 0): 사전 공유 키(PSK)가 없으면 TLS 1.3 스케줄의 첫 단계는 고정된 값이며, 모든 전체 핸드셰이크에서 같습니다. 사슬을 시작할 뿐입니다(RFC 8446, 7.1절).',
+  'secret.tls13.early_secret.psk':
+    'Early Secret = HKDF-Extract(salt = 0, IKM = PSK): 재개(resumption)는 티켓의 사전 공유 키를 맨 첫 단계에 넣으므로, 뒤에서 유도되는 모든 값이 이전 세션에 의존합니다(RFC 8446, 7.1절).',
+  'secret.tls13.binder_key':
+    'binder_key = Derive-Secret(Early Secret, “res binder”, “”): PSK 바인더를 만드는 키입니다. “res”는 NewSessionTicket에서 온 PSK, “ext”는 TLS 밖에서 미리 정한 PSK를 뜻합니다(RFC 8446, 7.1절).',
+  'secret.tls13.binder':
+    'PSK 바인더: HMAC(binder_key의 finished 키, 바인더 앞까지의 ClientHello 해시). 클라이언트가 PSK를 가졌음을 증명하고 PSK를 이 ClientHello에 묶습니다. 서버도 같은 값을 계산하며, 다르면 PSK를 거부합니다(RFC 8446, 4.2.11.2절).',
+  'secret.tls13.client_early_traffic_secret':
+    'client_early_traffic_secret = Derive-Secret(Early Secret, “c e traffic”, ClientHello): 0-RTT 조기 데이터(early data)의 키입니다. 공격자가 이 데이터를 재전송(replay)할 수 있습니다(RFC 8446, 2.3절과 7.1절).',
+  'secret.tls13.derived_early':
+    'Derive-Secret(Early Secret, “derived”, “”): Early Secret을 다음 단계의 salt로 바꾼 값입니다. 그래서 PSK(또는 0)가 Handshake Secret으로 이어집니다(RFC 8446, 7.1절).',
+  'secret.tls13.ecdhe':
+    '(EC)DHE 공유 비밀: 이쪽 key_share의 개인 키와 상대의 key_share를 조합한 값입니다. 전송되지 않으며, Handshake Secret의 IKM이 됩니다(RFC 8446, 4.2.8절과 7.4절).',
+  'secret.tls13.handshake_secret':
+    'Handshake Secret = HKDF-Extract(salt = derived, IKM = (EC)DHE 공유 비밀): 새 키 교환이 들어오는 단계로, 여기서 전방 비밀성(forward secrecy)이 생깁니다(RFC 8446, 7.1절).',
+  'secret.tls13.client_handshake_traffic_secret':
+    'client_handshake_traffic_secret = Derive-Secret(Handshake Secret, “c hs traffic”, ClientHello…ServerHello): 핸드셰이크 동안 클라이언트가 보내는 것(Certificate, CertificateVerify, Finished)을 보호합니다(RFC 8446, 7.1절). 키 로그에서는 CLIENT_HANDSHAKE_TRAFFIC_SECRET이라고 부릅니다.',
+  'secret.tls13.server_handshake_traffic_secret':
+    'server_handshake_traffic_secret = Derive-Secret(Handshake Secret, “s hs traffic”, ClientHello…ServerHello): ServerHello 바로 뒤의 서버 플라이트(EncryptedExtensions부터 Finished까지)를 보호합니다. TLS 1.3에서는 인증서부터 이미 암호화됩니다(RFC 8446, 7.1절).',
+  'secret.tls13.derived_handshake':
+    'Derive-Secret(Handshake Secret, “derived”, “”): 마지막 단계인 Master Secret의 salt입니다(RFC 8446, 7.1절).',
+  'secret.tls13.master_secret':
+    'Master Secret = HKDF-Extract(salt = derived, IKM = 0): 마지막 단계입니다. 새 입력은 없고, 애플리케이션 키를 핸드셰이크 키와 분리합니다(RFC 8446, 7.1절).',
+  'secret.tls13.client_application_traffic_secret_0':
+    'client_application_traffic_secret_0 = Derive-Secret(Master Secret, “c ap traffic”, ClientHello…서버 Finished): HTTP 요청 같은 클라이언트의 애플리케이션 데이터를 보호합니다. KeyUpdate가 오면 _1, _2, …로 넘어갑니다(RFC 8446, 7.1절).',
+  'secret.tls13.server_application_traffic_secret_0':
+    'server_application_traffic_secret_0 = Derive-Secret(Master Secret, “s ap traffic”, ClientHello…서버 Finished): HTTP 응답 같은 서버의 애플리케이션 데이터를 보호합니다(RFC 8446, 7.1절).',
+  'secret.tls13.exporter_master_secret':
+    'exporter_master_secret = Derive-Secret(Master Secret, “exp master”, ClientHello…서버 Finished): 키 자료 익스포터(TLS 1.3이 다시 정의한 RFC 5705)가 쓰는 값이며, 레코드를 보호하지는 않습니다(RFC 8446, 7.5절).',
+  'secret.tls13.resumption_master_secret':
+    'resumption_master_secret = Derive-Secret(Master Secret, “res master”, ClientHello…클라이언트 Finished): NewSessionTicket마다 그 PSK를 확장해 내는 비밀입니다(RFC 8446, 7.1절).',
+  'secret.tls13.ticket_psk':
+    'NewSessionTicket이 나타내는 PSK: HKDF-Expand-Label(resumption_master_secret, “resumption”, ticket_nonce, Hash.length). 논스 덕분에 티켓마다 PSK가 다릅니다(RFC 8446, 4.6.1절).',
+  'secret.tls13.finished_key':
+    'finished_key = HKDF-Expand-Label(기반 키, “finished”, “”, Hash.length): Finished의 HMAC 키로, 이쪽의 핸드셰이크 트래픽 비밀(바인더라면 binder_key)에서 나옵니다(RFC 8446, 4.4.4절).',
+  'secret.tls13.verify_data':
+    'verify_data = HMAC(finished_key, 지금까지의 트랜스크립트 해시): Finished에 실리는 값입니다. 상대도 같은 값을 계산하며, 일치하면 양쪽이 같은 핸드셰이크를 보았고 같은 키를 가졌음이 증명됩니다(RFC 8446, 4.4.4절).',
+  'secret.tls13.traffic_update':
+    'application_traffic_secret_N+1 = HKDF-Expand-Label(application_traffic_secret_N, “traffic upd”, “”, Hash.length): KeyUpdate 뒤의 다음 세대입니다. 이전 키는 버리므로, 나중에 키가 새어도 앞선 레코드는 드러나지 않습니다(RFC 8446, 7.2절).',
   'secret.verify_data.client':
     'PRF(master_secret, “client finished”, 핸드셰이크 메시지들의 해시), 12바이트: 클라이언트의 Finished에 실리는 값입니다(RFC 5246, 7.4.9절).',
   'secret.verify_data.server':
@@ -711,6 +754,23 @@ const secretTitles: Table = {
   server_write_IV: 'server_write_IV',
   client_verify_data: '클라이언트 verify_data',
   server_verify_data: '서버 verify_data',
+  early_secret: 'Early Secret',
+  binder_key: 'binder_key',
+  binder_finished_key: '바인더 finished_key',
+  binder: 'PSK 바인더',
+  client_early_traffic_secret: 'client_early_traffic_secret',
+  derived_early: 'Derived (Early → Handshake)',
+  handshake_secret: 'Handshake Secret',
+  client_handshake_traffic_secret: 'client_handshake_traffic_secret',
+  server_handshake_traffic_secret: 'server_handshake_traffic_secret',
+  server_finished_key: '서버 finished_key',
+  client_finished_key: '클라이언트 finished_key',
+  derived_handshake: 'Derived (Handshake → Master)',
+  client_application_traffic_secret_0: 'client_application_traffic_secret_0',
+  server_application_traffic_secret_0: 'server_application_traffic_secret_0',
+  exporter_master_secret: 'exporter_master_secret',
+  resumption_master_secret: 'resumption_master_secret',
+  ticket_psk: '티켓 PSK',
 };
 
 const scenarios: Strings['scenarios'] = {
