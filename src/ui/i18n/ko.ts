@@ -541,6 +541,61 @@ const spans: Table = {
     'application_settings(ALPS): 핸드셰이크 중에 설정(HTTP/2 SETTINGS 등)을 주고받을 수 있는 ALPN 프로토콜들입니다.',
   'tls.ext.delegated_credential':
     'delegated_credential(RFC 9345): 서버가 인증서 키로 서명한 짧은 수명의 자격 증명에 대해 클라이언트가 받아들이는 서명 방식들입니다.',
+  'tls.ext.supported_versions.versions':
+    '클라이언트가 쓸 수 있는 버전을 선호하는 순서대로 2바이트씩 적습니다. 0x0304는 TLS 1.3, 0x0303은 TLS 1.2입니다. 여기에 1.3을 적은 클라이언트는 legacy_version이 무엇이든 TLS 1.3 클라이언트입니다(RFC 8446, 4.2.1절).',
+  'tls.ext.supported_versions.selected_version':
+    '서버가 고른 버전으로, TLS 1.3이면 0x0304입니다. 이 확장이 있다는 것만으로 클라이언트는 TLS 1.3임을 압니다. TLS 1.2를 고른 서버는 이 확장을 보내면 안 됩니다(RFC 8446, 4.2.1절).',
+  'tls.ext.key_share.client_shares':
+    '클라이언트의 키 공유들로, 서버가 고를 것 같은 그룹마다 그룹과 새 공개 키를 하나씩 담습니다. 이것을 첫 메시지에 보내기 때문에 TLS 1.3은 왕복 하나를 아낍니다(RFC 8446, 4.2.8절).',
+  'tls.ext.key_share.group': '이 키 공유의 그룹입니다. 예: x25519(29), secp256r1(23).',
+  'tls.ext.key_share.key_exchange':
+    '임시 공개 키입니다. x25519는 32바이트, NIST 곡선은 압축하지 않은 점(0x04 ‖ x ‖ y)입니다. 상대의 개인 키와 조합하면 (EC)DHE 공유 비밀이 나옵니다(RFC 8446, 4.2.8.2절).',
+  'tls.ext.key_share.selected_group':
+    'HelloRetryRequest에서, 서버가 키 공유를 원하는 그룹입니다. 클라이언트가 supported_groups에는 적었지만 키 공유는 보내지 않은 그룹이며, 클라이언트는 정확히 이 그룹의 키 공유로 답해야 합니다(RFC 8446, 4.2.8절).',
+  'tls.ext.cookie.cookie':
+    '서버가 준 불투명한 바이트로, 클라이언트는 두 번째 ClientHello에 그대로 돌려보냅니다. 서버는 상태를 메모리 대신 여기에 둘 수 있습니다(RFC 8446, 4.2.2절).',
+  'tls.ext.psk_key_exchange_modes.ke_modes':
+    'PSK를 쓰는 방식입니다. psk_ke(0)는 PSK만, psk_dhe_ke(1)는 새 (EC)DHE 교환과 함께 써서 전방 비밀성을 지킵니다. 브라우저는 psk_dhe_ke만 제안합니다(RFC 8446, 4.2.9절).',
+  'tls.ext.pre_shared_key.identities':
+    '클라이언트가 제안하는 PSK들로, 각각 이전 NewSessionTicket의 티켓과 가려진 나이를 담습니다(RFC 8446, 4.2.11절).',
+  'tls.ext.pre_shared_key.identity':
+    '서버가 발급한 그대로의 티켓입니다. 클라이언트는 내용을 읽지 못하고, 저장했다가 돌려보낼 뿐입니다.',
+  'tls.ext.pre_shared_key.obfuscated_ticket_age':
+    '클라이언트가 티켓을 가지고 있던 시간(밀리초)에 티켓의 ticket_age_add를 더한 값(mod 2^32)입니다. 관찰자가 나이로 연결들을 이어 붙이지 못하게 합니다(RFC 8446, 4.2.11.1절).',
+  'tls.ext.pre_shared_key.binders':
+    '제안한 PSK마다 하나씩, 같은 순서의 바인더입니다. 바인더는 ClientHello의 마지막 바이트들이며, 각각 그 앞의 모든 것에 대한 HMAC입니다(RFC 8446, 4.2.11.2절).',
+  'tls.ext.pre_shared_key.binder':
+    'HMAC(binder_key의 finished 키, 잘린 ClientHello의 해시): 클라이언트가 이 PSK를 가졌음을 증명하고 PSK를 이 ClientHello에 묶습니다. 계산 과정은 Keys 탭에 나옵니다.',
+  'tls.ext.pre_shared_key.selected_identity':
+    '서버가 받아들인 클라이언트 PSK의 번호(0부터)입니다. ServerHello에 이것이 없으면 전체 핸드셰이크입니다(RFC 8446, 4.2.11절).',
+  'tls.ext.early_data.max_early_data_size':
+    'NewSessionTicket에서, 이 티켓으로 재개할 때 클라이언트가 보낼 수 있는 0-RTT 데이터의 바이트 수입니다(RFC 8446, 4.2.10절).',
+  'tls.encrypted_extensions.extensions':
+    '키 교환과 관계없는 서버의 확장들(ALPN, server_name, supported_groups 등)로, 이제 암호화되어 있습니다(RFC 8446, 4.3.1절).',
+  'tls.certificate13.certificate_request_context':
+    '서버의 Certificate에서는 비어 있습니다. 클라이언트가 CertificateRequest에 답할 때는 그 요청의 context를 복사해 넣어 둘을 짝지을 수 있게 합니다(RFC 8446, 4.4.2절).',
+  'tls.certificate13.certificate_list':
+    '리프부터 시작하는 체인으로, 각 항목은 인증서(3바이트 길이)와 그 인증서 자신의 확장으로 이루어집니다(RFC 8446, 4.4.2절).',
+  'tls.certificate.certificate':
+    'DER로 인코딩된 X.509 인증서 하나입니다. 주체, 발급자, 유효 기간, 공개 키, 유효한 이름 같은 확장, 그리고 이 모두에 대한 발급자의 서명이 들어 있습니다.',
+  'tls.certificate13.extensions':
+    '이 인증서의 확장들로, 스테이플된 OCSP 응답(status_request)이나 SCT 등입니다. 대개 비어 있습니다(RFC 8446, 4.4.2절).',
+  'tls.certificate_verify.algorithm':
+    '상대가 signature_algorithms에 적은 서명 방식 가운데 하나입니다. TLS 1.3은 RSA 키에 RSA-PSS만 허용하고(PKCS#1 v1.5는 금지), ECDSA 방식은 곡선까지 정합니다(RFC 8446, 4.4.3절).',
+  'tls.certificate_verify.signature':
+    '공백 64개, 컨텍스트 문자열(“TLS 1.3, server CertificateVerify”), 0 바이트, 트랜스크립트 해시를 이어 붙인 것에 대한 서명입니다. 이 패딩과 컨텍스트 덕분에 TLS 1.3 서명은 다른 곳에서 재사용될 수 없습니다(RFC 8446, 4.4.3절).',
+  'tls.new_session_ticket13.ticket_lifetime':
+    '티켓을 쓸 수 있는 시간(초)으로, 최대 7일(604800)입니다(RFC 8446, 4.6.1절).',
+  'tls.new_session_ticket13.ticket_age_add':
+    '클라이언트가 티켓을 제안할 때 나이에 더하는 임의의 32비트 값으로, 전송되는 나이가 무작위처럼 보이게 합니다(RFC 8446, 4.6.1절).',
+  'tls.new_session_ticket13.ticket_nonce':
+    '이 티켓에만 쓰이는 값입니다. PSK는 HKDF-Expand-Label(resumption_master_secret, “resumption”, ticket_nonce, …)이므로 한 연결의 티켓마다 PSK가 다릅니다.',
+  'tls.new_session_ticket13.ticket':
+    '티켓: PSK와 그 파라미터를 서버가 암호화해 기록한 것입니다. 클라이언트는 읽지 못하며, pre_shared_key에 담아 돌려보냅니다.',
+  'tls.new_session_ticket13.extensions':
+    '티켓의 확장들입니다. 여기에 early_data가 있으면 이 티켓으로 0-RTT 데이터를 보낼 수 있습니다.',
+  'tls.key_update.request_update':
+    'update_requested(1)는 상대에게도 자신의 송신 키를 바꾸고 KeyUpdate로 답하라고 요청합니다. update_not_requested(0)는 보낸 쪽만 키를 바꿉니다(RFC 8446, 4.6.3절).',
 
   'tls.change_cipher_spec.type':
     '항상 1입니다. 이쪽에서 보내는 다음 레코드부터 암호화된다는 신호일 뿐입니다.',
