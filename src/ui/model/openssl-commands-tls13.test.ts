@@ -13,7 +13,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fromHex, toHex } from '../../engine/bytes/hex';
 import { hash, hmac } from '../../engine/crypto/hash';
-import { hkdfExpandLabel, hkdfExtract } from '../../engine/tls/tls13/key-schedule';
+import type { SecretRecord } from '../../engine/tls/key-schedule';
+import { hkdfExpandLabel, hkdfExtract, tls13Suite } from '../../engine/tls/tls13/key-schedule';
+import { Tls13KeySchedule } from '../../engine/tls/tls13/schedule';
 import type { KnownSecret } from './keys';
 import { hkdfLabel, opensslCommand } from './openssl-commands';
 
@@ -177,6 +179,41 @@ describe('the Keys tab’s TLS 1.3 commands (RFC 8448, Section 3)', () => {
       expect(run(cmd!.command), `${secret.name}: ${cmd!.command}`).toBe(rfc);
     }
   }, 30_000);
+
+  it('every value the engine’s key schedule reports gets a command that prints it', () => {
+    const reported: SecretRecord[] = [];
+    const ks = new Tls13KeySchedule(tls13Suite(0x1301)!, (r) => reported.push(...r));
+    ks.earlySecret();
+    ks.handshakeSecret(SHARED);
+    const hs = ks.handshakeTrafficSecrets(HELLO_HASH);
+    ks.verifyData('server', hs.server, 'server_handshake_traffic_secret', TO_CERTIFICATE_VERIFY);
+    ks.masterSecret();
+    ks.applicationTrafficSecrets(TO_SERVER_FINISHED);
+    ks.verifyData('client', hs.client, 'client_handshake_traffic_secret', TO_SERVER_FINISHED);
+    const res = ks.resumptionMasterSecret(TO_CLIENT_FINISHED);
+    const psk = ks.ticketPsk(res, Uint8Array.of(0, 0));
+    // A resumption's early stage: the PSK goes in, and the binder comes out of it.
+    const resumed = new Tls13KeySchedule(tls13Suite(0x1301)!, (r) => reported.push(...r));
+    resumed.earlySecret(psk);
+    resumed.binder('res', HELLO_HASH);
+    const values = new Map(reported.map((r) => [r.name, toHex(r.value)]));
+    // RFC 8448, Sections 3 and 4: what the engine reported is what the RFC prints.
+    expect(values.get('client_verify_data')).toBe(
+      'a8ec436d677634ae525ac1fcebe11a039ec17694fac6e98527b642f2edd5ce61',
+    );
+    expect(values.get('ticket_psk')).toBe(
+      '4ecd0eb6ec3b4d87f5d6028f922ca4c5851a277fd41311c9e62d2c9492e1c4f3',
+    );
+    expect(values.get('binder_key')).toBe(
+      '69fe131a3bbad5d63c64eebcc30e395b9d8107726a13d074e389dbc8a4e47256',
+    );
+    expect(reported.length).toBeGreaterThanOrEqual(20);
+    for (const r of reported) {
+      const cmd = opensslCommand(known(r.name, r.explain, r.value, r.inputs));
+      expect(cmd, `${r.name} has a command`).toBeDefined();
+      expect(run(cmd!.command), `${r.name}: ${cmd!.command}`).toBe(toHex(r.value));
+    }
+  }, 60_000);
 
   it('a traffic key read from a key log gets its Expand-Label command too', () => {
     const sHs = fromHex('b67b7d690cc16c4e75e54213cb2d37b4e9c912bcded9105d42befd59d391ad38');
