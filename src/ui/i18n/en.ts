@@ -642,6 +642,10 @@ const alerts: Table = {
 const names: Table = {
   Client: 'Client',
   Server: 'Server',
+  'Client (TLS 1.2)': 'Client (TLS 1.2)',
+  'Server (TLS 1.2)': 'Server (TLS 1.2)',
+  'Client (TLS 1.3)': 'Client (TLS 1.3)',
+  'Server (TLS 1.3)': 'Server (TLS 1.3)',
   Browser: 'Browser',
   'OS resolver': 'OS resolver',
   'Recursive resolver': 'Recursive resolver',

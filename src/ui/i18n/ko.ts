@@ -999,6 +999,10 @@ const rcodes: Table = {
 const names: Table = {
   Client: '클라이언트',
   Server: '서버',
+  'Client (TLS 1.2)': '클라이언트(TLS 1.2)',
+  'Server (TLS 1.2)': '서버(TLS 1.2)',
+  'Client (TLS 1.3)': '클라이언트(TLS 1.3)',
+  'Server (TLS 1.3)': '서버(TLS 1.3)',
   Browser: '브라우저',
   'OS resolver': 'OS 리졸버',
   'Recursive resolver': '재귀 리졸버',
