@@ -534,6 +534,10 @@ const notes: Table = {
     'The server decrypted the ticket, but its session is older than the server’s session lifetime; it starts a full handshake.',
   'tls.transport_closed_without_close_notify':
     'The connection closed without close_notify: the peer cannot tell whether the data was complete.',
+  'tls13.ccs_ignored':
+    'A TLS 1.3 peer sent ChangeCipherSpec only so that middleboxes see a familiar handshake (RFC 8446, Appendix D.4). It carries no meaning and was dropped.',
+  'tls.record.inner_type':
+    'TLS 1.3 hides the real content type inside the encryption: it is the last non-zero byte of TLSInnerPlaintext, after the content and before any zero padding. Outside, every record says application_data.',
   'tls.alert.warning_ignored': 'A warning alert ({description}) was received and ignored.',
   'tls.server.renegotiation_refused':
     'The client asked to renegotiate with a new ClientHello. This server does not renegotiate: it answers with a no_renegotiation warning and the connection carries on (RFC 5246, Section 7.2.2).',

@@ -644,6 +644,10 @@ const notes: Table = {
     '서버가 티켓을 복호화했지만, 그 세션은 서버의 세션 유효 기간보다 오래되었습니다. 전체 핸드셰이크를 시작합니다.',
   'tls.transport_closed_without_close_notify':
     'close_notify 없이 연결이 닫혔습니다. 상대는 데이터가 온전히 왔는지 알 수 없습니다.',
+  'tls13.ccs_ignored':
+    'TLS 1.3 상대가 ChangeCipherSpec을 보낸 것은 중간 장비(middlebox)가 익숙한 핸드셰이크를 보도록 하기 위해서일 뿐입니다(RFC 8446 부록 D.4). 아무 의미가 없으므로 버렸습니다.',
+  'tls.record.inner_type':
+    'TLS 1.3은 진짜 콘텐츠 타입을 암호화 안에 숨깁니다. TLSInnerPlaintext에서 내용 뒤, 0 패딩 앞의 마지막 0이 아닌 바이트가 타입입니다. 바깥의 레코드는 모두 application_data라고 적혀 있습니다.',
   'tls.alert.warning_ignored': 'warning alert {description|을/를} 받았지만 무시했습니다.',
   'tls.server.renegotiation_refused':
     '클라이언트가 새 ClientHello로 재협상을 요청했습니다. 이 서버는 재협상하지 않으므로 no_renegotiation warning으로 답하고 연결은 그대로 이어집니다(RFC 5246, 7.2.2절).',
