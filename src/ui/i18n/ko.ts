@@ -978,6 +978,9 @@ const alerts: Table = {
   unrecognized_name: '서버가 클라이언트가 server_name에 보낸 이름을 제공하지 않습니다.',
   no_application_protocol:
     '클라이언트가 ALPN에서 제안한 애플리케이션 프로토콜 가운데 서버가 쓰는 것이 없습니다.',
+  missing_extension: 'TLS 1.3 메시지에 반드시 있어야 할 확장(key_share 등)이 없습니다.',
+  unknown_psk_identity: '서버가 클라이언트가 제시한 사전 공유 키를 하나도 알지 못합니다.',
+  certificate_required: '서버에 클라이언트 인증서가 필요한데 받지 못했습니다.',
 };
 
 const rcodes: Table = {
