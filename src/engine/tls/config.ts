@@ -29,8 +29,16 @@ export interface ServerCredential {
 }
 
 export interface ServerConfig {
+  /**
+   * The protocol versions served (RFC 8446, Section 4.2.1). With '1.3', a ClientHello whose
+   * supported_versions offers TLS 1.3 gets the TLS 1.3 server; a TLS 1.2 ServerHello then carries
+   * the downgrade sentinel (Section 4.1.3).
+   */
+  versions: ('1.2' | '1.3')[];
   credentials: ServerCredential[];
   cipherSuites: CipherSuite[];
+  /** The TLS 1.3 suites (RFC 8446, Appendix B.4) in our order; absent: all three we implement. */
+  tls13CipherSuites?: number[];
   groups: NamedGroup[];
   signatureSchemes: number[];
   /** Pick by the server's order (true) or by the client's (false). */
@@ -96,6 +104,7 @@ export function defaultClientConfig(serverName: string, trustAnchors: Uint8Array
 
 export function defaultServerConfig(credentials: ServerCredential[]): ServerConfig {
   return {
+    versions: ['1.2', '1.3'],
     credentials,
     cipherSuites: [...DEFAULT_SUITE_ORDER],
     groups: [NamedGroup.x25519, NamedGroup.secp256r1, NamedGroup.secp384r1, NamedGroup.secp521r1],
