@@ -371,10 +371,6 @@ const states: Table = {
     'The peer has switched to the new keys; this side waits for its encrypted Finished and will check the verify_data against its own hash of the handshake.',
   ExpectNewSessionTicket:
     'The client has sent its Finished and, because it offered session tickets and the server accepted, waits for a NewSessionTicket before the server’s ChangeCipherSpec (RFC 5077, Section 3.3).',
-  ExpectEncryptedExtensions:
-    'TLS 1.3: the client has the server’s key share, has derived the handshake traffic keys, and waits for EncryptedExtensions, the first message the server encrypts (RFC 8446, Section 4.3.1).',
-  ExpectCertificateVerify:
-    'TLS 1.3: the peer’s certificate checked out; this side waits for its CertificateVerify, the signature over the transcript that proves the peer holds the certificate’s key (RFC 8446, Section 4.4.3).',
   ExpectRetryClientHello:
     'TLS 1.3: the server has sent a HelloRetryRequest and waits for the client’s second ClientHello, which must carry a key share for the group it asked for and otherwise match the first (RFC 8446, Section 4.1.2).',
   Traffic:

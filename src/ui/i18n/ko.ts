@@ -1116,10 +1116,6 @@ const states: Strings['states'] = {
     '상대가 새 키로 바꾸었습니다. 이쪽은 암호화된 Finished를 기다리며, 그 verify_data를 자기가 계산한 핸드셰이크 해시와 맞춰 봅니다.',
   ExpectNewSessionTicket:
     '클라이언트가 Finished를 보냈고, 세션 티켓을 제안했고 서버가 받아들였으므로 서버의 ChangeCipherSpec보다 먼저 오는 NewSessionTicket을 기다립니다(RFC 5077, 3.3절).',
-  ExpectEncryptedExtensions:
-    'TLS 1.3: 클라이언트가 서버의 키 공유를 받아 핸드셰이크 트래픽 키를 유도했고, 서버가 처음으로 암호화해 보내는 EncryptedExtensions를 기다립니다(RFC 8446, 4.3.1절).',
-  ExpectCertificateVerify:
-    'TLS 1.3: 상대의 인증서 검증이 끝났고, 상대가 인증서의 키를 가졌음을 트랜스크립트 서명으로 증명하는 CertificateVerify를 기다립니다(RFC 8446, 4.4.3절).',
   ExpectRetryClientHello:
     'TLS 1.3: 서버가 HelloRetryRequest를 보냈고, 요청한 그룹의 키 공유를 담고 나머지는 첫 번째와 같은 클라이언트의 두 번째 ClientHello를 기다립니다(RFC 8446, 4.1.2절).',
   Traffic:
