@@ -662,6 +662,7 @@ export class TlsConnection<S extends { name: string }> {
       },
       useTls13Records: (): void => {
         this.tls13 = true;
+        this.handshakeBuffer.version = 'tls13';
       },
       protectWrites13: (suite, trafficSecret): void => {
         this.writer.protect13(new Tls13RecordProtection(suite, trafficSecret));
