@@ -82,7 +82,7 @@ export function tls13MessageExplainKey(
   for (const [k, v] of Object.entries(table))
     if (k.startsWith(TLS13_MESSAGE_PREFIX)) own[k.slice(TLS13_MESSAGE_PREFIX.length)] = v;
   const key = messageExplainKey(name, own);
-  return key === undefined ? undefined : TLS13_MESSAGE_PREFIX + key;
+  return key !== undefined && Object.hasOwn(own, key) ? TLS13_MESSAGE_PREFIX + key : undefined;
 }
 
 /** The key of a message's explanation in the language table's `messages`. */
