@@ -59,6 +59,17 @@ const lab = {
     serverHelloSaid: 'The ServerHello named instead',
     group: 'Key exchange group',
     signatureScheme: 'ServerKeyExchange signed with',
+    versions: '{side}: TLS versions',
+    versionChoices: {
+      '1.2': 'TLS 1.2 only',
+      '1.3': 'TLS 1.3 only',
+      '1.2,1.3': 'TLS 1.2 and TLS 1.3',
+    },
+    onPath: 'On the path',
+    pathHonest: 'Nothing touches the ClientHello',
+    pathStrips: 'An attacker strips TLS 1.3 from the ClientHello',
+    version: 'Version',
+    stripped: 'The attacker hid supported_versions, so the server saw a TLS 1.2 client.',
   },
 
   resumption: {
@@ -375,6 +386,8 @@ const lab = {
 const notes: Table = {
   'lab.tamper.changed_byte':
     'On the wire, byte {offset} of {message} ({field}) was changed: its value {before} became {after}.',
+  'lab.downgrade.stripped':
+    'On the wire, an attacker renamed the ClientHello’s supported_versions extension to a type no one knows. The server skips it and sees a client that speaks only TLS 1.2. A server that speaks TLS 1.3 then writes the downgrade sentinel (“DOWNGRD” and 01) into the last 8 bytes of its ServerHello.random, which the attacker cannot change without breaking the signature (RFC 8446, Section 4.1.3).',
   'lab.mitm.read_plaintext':
     'The attacker decrypted what the {from} sent to the {to}, read it, and encrypted it again: {text}',
   ...DNS_LAB_NOTE_TEXT,
