@@ -400,6 +400,8 @@ const notes: Table = {
  */
 const spans: Table = {
   ...TCP_FIELD_TEXT,
+  'tls.record.inner_type':
+    'The real content type of a TLS 1.3 record (handshake, alert or application data): the last non-zero byte of the decrypted TLSInnerPlaintext, hidden from the wire (RFC 8446, Section 5.2).',
   'tls.record.encrypted_tls13':
     'A TLS 1.3 protected record: its outer opaque_type is always application_data, and the real content type is inside the encryption (RFC 8446, Section 5.2).',
   'tls.heartbeat':

@@ -482,6 +482,8 @@ const spans: Table = {
     '클라이언트의 임시 ECDHE 공개 키입니다. 서버는 이것과 자신의 개인 키로 클라이언트가 얻은 것과 같은 공유 비밀을 얻습니다.',
 
   // What real captures carry and the engine does not send (read by the decoder only).
+  'tls.record.inner_type':
+    'TLS 1.3 레코드의 진짜 콘텐츠 유형(핸드셰이크, alert, 애플리케이션 데이터)입니다. 복호화한 TLSInnerPlaintext의 마지막 0이 아닌 바이트이며, 전송 중에는 보이지 않습니다(RFC 8446, 5.2절).',
   'tls.record.encrypted_tls13':
     'TLS 1.3 보호 레코드입니다. 바깥의 opaque_type은 늘 application_data이고, 진짜 콘텐츠 유형은 암호화된 안쪽에 있습니다(RFC 8446, 5.2절).',
   'tls.heartbeat':
@@ -903,6 +905,26 @@ const scenarios: Strings['scenarios'] = {
     title: '서버가 클라이언트 인증서를 요청할 때의 TLS 1.2',
     lesson:
       '어떤 서버는 클라이언트에게도 누구인지 증명하라고 요청합니다. 서버는 키 교환 뒤에 CertificateRequest를 보내, 받아들이는 인증서 종류, 서명 방식, CA를 알려 줍니다. 클라이언트 인증서가 없는 브라우저도 포기하지 않습니다. 목록이 빈 Certificate 메시지로 답하고 CertificateVerify는 보내지 않으며, 이 서버는 클라이언트 인증 없이 계속합니다. 두 메시지 모두 transcript에 해시되므로 Finished 메시지가 이것들을 포함합니다.',
+  },
+  'tls13-full': {
+    title: 'TLS 1.3 전체 핸드셰이크',
+    lesson:
+      '같은 요청을 TLS 1.3으로 보냅니다. ClientHello가 이미 키 공유를 담고 있어서, 서버는 ServerHello에 자신의 키 공유를 담아 답하고 곧바로 암호화로 넘어갑니다. EncryptedExtensions부터는 인증서를 포함해 모든 것이 암호화됩니다. 핸드셰이크는 왕복 두 번이 아니라 한 번이면 되고, Keys 탭에서는 새 키 스케줄을 볼 수 있습니다. PRF 한 번 대신 HKDF 세 단계입니다.',
+  },
+  'tls13-hello-retry': {
+    title: 'HelloRetryRequest가 있는 TLS 1.3',
+    lesson:
+      '클라이언트는 서버가 원할 그룹을 짐작해 x25519의 키 공유만 보내지만, 이 서버는 NIST 곡선만 받습니다. 그 키 공유로는 끝낼 수 없으므로 서버는 secp256r1을 지정한 HelloRetryRequest로 답하고, 클라이언트는 그 그룹의 키 공유를 담은 두 번째 ClientHello를 보냅니다. 이 때문에 늘어나는 왕복 하나와, 양쪽이 트랜스크립트에서 첫 ClientHello를 그 해시(message_hash)로 바꾸는 것을 지켜보세요.',
+  },
+  'tls13-resumption': {
+    title: 'TLS 1.3 재개 (PSK)',
+    lesson:
+      '첫 핸드셰이크가 끝나면 서버는 NewSessionTicket을 보냅니다. 클라이언트가 다음에 가지고 올 수 있는 사전 공유 키(PSK)입니다. 두 번째 연결은 이 티켓을 pre_shared_key에 담고, 키를 가졌음을 증명하는 바인더를 붙입니다. 서버가 받아들이므로 Certificate도 CertificateVerify도 없습니다. 새 키 공유 덕분에 새 연결도 전방 비밀성을 가집니다(psk_dhe_ke). Keys 탭에서 PSK가 early secret으로 들어가는 것을 볼 수 있습니다.',
+  },
+  'tls-versions-compare': {
+    title: 'TLS 1.2와 TLS 1.3 나란히 보기',
+    lesson:
+      '같은 브라우저가 같은 서버에 같은 페이지를 같은 순간에 두 번 요청합니다. 한 번은 TLS 1.2(왼쪽 레인), 한 번은 TLS 1.3(오른쪽 레인)입니다. TLS 1.2는 요청을 보내기 전에 왕복이 두 번 필요하고 TLS 1.3은 한 번이면 되므로, TLS 1.3의 GET이 왕복 하나만큼 먼저 나가고 응답도 먼저 도착합니다. Keys 탭을 열어 두 키 스케줄을 비교해 보세요.',
   },
   'dns-cold': {
     title: 'DNS 조회 (빈 캐시)',

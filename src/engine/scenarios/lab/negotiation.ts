@@ -262,6 +262,12 @@ function negotiationPresets(): Record<PresetId<'lab-tls-negotiation'>, Negotiati
       client: { ...base().client, groups: [NamedGroup.secp384r1] },
       server: { ...base().server, groups: [NamedGroup.x25519, NamedGroup.secp256r1] },
     },
+    // The client offers only AES-128; the server answers with AES-256 anyway.
+    'misbehaving-server': {
+      client: { ...base().client, cipherSuites: [0xc02f] },
+      server: base().server,
+      serverNamesSuite: 0xc030,
+    },
     // Both sides speak TLS 1.2 and TLS 1.3: supported_versions settles on 1.3.
     'tls13-both': {
       ...base(),
@@ -277,12 +283,6 @@ function negotiationPresets(): Record<PresetId<'lab-tls-negotiation'>, Negotiati
       ...base(),
       versions: { client: '1.2,1.3', server: '1.2,1.3' },
       attackerStripsTls13: true,
-    },
-    // The client offers only AES-128; the server answers with AES-256 anyway.
-    'misbehaving-server': {
-      client: { ...base().client, cipherSuites: [0xc02f] },
-      server: base().server,
-      serverNamesSuite: 0xc030,
     },
   };
 }
