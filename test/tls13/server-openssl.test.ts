@@ -142,6 +142,40 @@ describe('openssl s_client -tls1_3 against tls serve', () => {
     );
   });
 
+  it('answers a KeyUpdate that asks for one with its own, then serves under the new keys', async () => {
+    const child = startChild('openssl', [
+      's_client',
+      '-connect',
+      `127.0.0.1:${serve.port}`,
+      '-tls1_3',
+      '-CAfile',
+      pemPath('root.cert.pem'),
+      '-servername',
+      'www.example.com',
+      '-msg',
+    ]);
+    try {
+      await child.waitFor(/Verify return code: 0 \(ok\)/, 's_client to finish its handshake');
+      // s_client's K command: KeyUpdate with update_requested (RFC 8446, Section 4.6.3).
+      child.process.stdin!.write('K\n');
+      await child.waitFor(
+        /<<< TLS 1\.3, Handshake \[length 0005\], KeyUpdate/,
+        'our KeyUpdate in answer',
+      );
+      child.process.stdin!.write(REQUEST);
+      await child.waitFor(/HTTP\/1\.1 200 OK\r\n/, 'the 200 under the updated keys');
+      const updates = child
+        .stdout()
+        .match(/^[<>]{3} TLS 1\.3, Handshake \[length 0005\], KeyUpdate$/gm);
+      expect(updates).toEqual([
+        '>>> TLS 1.3, Handshake [length 0005], KeyUpdate',
+        '<<< TLS 1.3, Handshake [length 0005], KeyUpdate',
+      ]);
+    } finally {
+      await child.stop();
+    }
+  });
+
   it('gives a TLS 1.2 client TLS 1.2, with DOWNGRD 01 ending its random', async () => {
     const { code, out } = await sClient(serve.port, ['-tls1_2', '-msg']);
     expect(code).toBe(0);
