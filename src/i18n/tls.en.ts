@@ -149,6 +149,18 @@ export const TLS_TEXT_EN: Readonly<Record<string, string>> = {
     'the ClientHello has an empty server_name extension (RFC 6066, Section 3)',
   'tls.fault.peer_misbehaved.point_formats_without_uncompressed':
     "the ClientHello's ec_point_formats ({formats}) lacks uncompressed (RFC 8422, Section 5.1.2)",
+  'tls.fault.peer_misbehaved.tls13_compression_not_null':
+    'a TLS 1.3 ClientHello must offer only the null compression method (RFC 8446, Section 4.1.2)',
+  'tls.fault.peer_misbehaved.retry_hello_changed':
+    'the ClientHello after our HelloRetryRequest changed {detail}, not only what we asked for (RFC 8446, Section 4.1.2)',
+  'tls.fault.peer_misbehaved.missing_extension':
+    'the ClientHello lacks the {extension} extension that TLS 1.3 needs here (RFC 8446, Section 9.2)',
+  'tls.fault.peer_misbehaved.bad_psk_binder':
+    'the binder of PSK identity {identity} does not verify (RFC 8446, Section 4.2.11.2)',
+  'tls.fault.peer_incompatible.no_tls13_signature_scheme':
+    'none of the signature schemes offered ({offered}) can sign a TLS 1.3 CertificateVerify with our certificates',
+  'tls.fault.peer_incompatible.version_not_served':
+    'the client offers {offered} but this server serves only {served}',
   'tls.fault.peer_misbehaved.inappropriate_fallback':
     'the client falls back to {version} (TLS_FALLBACK_SCSV) but this server supports TLS 1.2 (RFC 7507, Section 3)',
   'tls.fault.peer_misbehaved.selected_unoffered_version':

@@ -149,6 +149,18 @@ export const TLS_TEXT_KO: Readonly<Record<string, string>> = {
     'ClientHello의 server_name 확장이 비어 있습니다(RFC 6066, 3절)',
   'tls.fault.peer_misbehaved.point_formats_without_uncompressed':
     'ClientHello의 ec_point_formats({formats})에 uncompressed가 없습니다(RFC 8422, 5.1.2절)',
+  'tls.fault.peer_misbehaved.tls13_compression_not_null':
+    'TLS 1.3 ClientHello는 null 압축 방식 하나만 제시해야 합니다(RFC 8446, 4.1.2절)',
+  'tls.fault.peer_misbehaved.retry_hello_changed':
+    'HelloRetryRequest 뒤의 ClientHello가 요청한 것 말고도 {detail|을/를} 바꿨습니다(RFC 8446, 4.1.2절)',
+  'tls.fault.peer_misbehaved.missing_extension':
+    'ClientHello에 TLS 1.3이 여기서 요구하는 {extension} 확장이 없습니다(RFC 8446, 9.2절)',
+  'tls.fault.peer_misbehaved.bad_psk_binder':
+    'PSK identity {identity}의 binder가 맞지 않습니다(RFC 8446, 4.2.11.2절)',
+  'tls.fault.peer_incompatible.no_tls13_signature_scheme':
+    '제시된 서명 방식({offered}) 중 어느 것으로도 우리 인증서로 TLS 1.3 CertificateVerify에 서명할 수 없습니다',
+  'tls.fault.peer_incompatible.version_not_served':
+    '클라이언트는 {offered|을/를} 제시했지만 이 서버는 {served}만 제공합니다',
   'tls.fault.peer_misbehaved.inappropriate_fallback':
     '클라이언트가 {version|으로/로} 물러났지만(TLS_FALLBACK_SCSV) 이 서버는 TLS 1.2를 지원합니다(RFC 7507, 3절)',
   'tls.fault.peer_misbehaved.selected_unoffered_version':

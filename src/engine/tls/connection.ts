@@ -662,6 +662,7 @@ export class TlsConnection<S extends { name: string }> {
       },
       useTls13Records: (): void => {
         this.tls13 = true;
+        // Certificate and NewSessionTicket have TLS 1.3 bodies from now on (RFC 8446, Section 4).
         this.handshakeBuffer.version = 'tls13';
       },
       protectWrites13: (suite, trafficSecret): void => {

@@ -74,6 +74,16 @@ export interface FaultParams {
   'peer_misbehaved.invalid_key_share': { group: string; detail: string };
   'peer_misbehaved.bad_key_exchange_signature': { scheme: string };
   'peer_misbehaved.client_finished_mismatch': Record<string, never>;
+  // RFC 8446: what a TLS 1.3 server refuses in a ClientHello.
+  'peer_misbehaved.tls13_compression_not_null': Record<string, never>;
+  'peer_misbehaved.retry_hello_changed': { detail: string };
+  'peer_misbehaved.missing_extension': { extension: string };
+  'peer_misbehaved.bad_psk_binder': { identity: number };
+  'peer_incompatible.no_tls13_signature_scheme': { offered: readonly string[] };
+  'peer_incompatible.version_not_served': {
+    offered: readonly string[];
+    served: readonly string[];
+  };
   'peer_misbehaved.server_finished_mismatch': Record<string, never>;
   // RFC 5280 path validation, in the words of rustls's CertificateError.
   'invalid_certificate.expired': { subject: string; notAfter: string; now: string };
@@ -201,6 +211,17 @@ export const ALERT_FOR_FAULT: Readonly<Record<Fault, keyof typeof AlertDescripti
   // RFC 5246, Section 7.2.2: a signature or Finished that cannot be verified is decrypt_error.
   'peer_misbehaved.bad_key_exchange_signature': 'decrypt_error',
   'peer_misbehaved.client_finished_mismatch': 'decrypt_error',
+  // RFC 8446, Section 4.1.2: legacy_compression_methods is exactly [null].
+  'peer_misbehaved.tls13_compression_not_null': 'illegal_parameter',
+  // RFC 8446, Section 4.1.2: the second ClientHello changes only what the HRR asked for.
+  'peer_misbehaved.retry_hello_changed': 'illegal_parameter',
+  // RFC 8446, Section 9.2: a mandatory extension left out.
+  'peer_misbehaved.missing_extension': 'missing_extension',
+  // RFC 8446, Section 4.2.11.2: "the server MUST abort the handshake" with decrypt_error.
+  'peer_misbehaved.bad_psk_binder': 'decrypt_error',
+  'peer_incompatible.no_tls13_signature_scheme': 'handshake_failure',
+  // RFC 8446, Appendix D.2: no version in common.
+  'peer_incompatible.version_not_served': 'protocol_version',
   'peer_misbehaved.server_finished_mismatch': 'decrypt_error',
   'invalid_certificate.expired': 'certificate_expired',
   // TLS 1.2 has no "not yet valid" alert. OpenSSL maps X509_V_ERR_CERT_NOT_YET_VALID to

@@ -556,6 +556,18 @@ const notes: Table = {
     'The server decrypted the ticket, but its session is older than the server’s session lifetime; it starts a full handshake.',
   'tls.transport_closed_without_close_notify':
     'The connection closed without close_notify: the peer cannot tell whether the data was complete.',
+  'tls13.server.hello_retry':
+    'None of the client’s key shares is for the group the server prefers, so it answers with a HelloRetryRequest asking for a {group} share: one extra round trip (RFC 8446, Section 4.1.4).',
+  'tls13.server.compat_ccs':
+    'The client sent a legacy session ID, so the server follows its first handshake message with a ChangeCipherSpec that means nothing, only so middleboxes see what looks like a TLS 1.2 resumption (RFC 8446, Appendix D.4).',
+  'tls13.server.psk_accepted':
+    'The server opened the client’s ticket (PSK identity {identity}) and its binder verified: the handshake resumes with that PSK, and a fresh ECDHE exchange keeps forward secrecy (psk_dhe_ke).',
+  'tls13.server.psk_not_usable':
+    'The server could not use any PSK the client offered (an unknown or expired ticket, or another hash), so it runs a full handshake.',
+  'tls13.key_update':
+    'A KeyUpdate: the sender’s next records use the next application traffic secret (RFC 8446, Section 4.6.3). Update requested in return: {request}.',
+  'tls.server.downgrade_sentinel':
+    'This server also speaks TLS 1.3, so its TLS 1.2 ServerHello.random ends in “DOWNGRD” 01. A TLS 1.3 client that sees it knows someone removed 1.3 from its offer (RFC 8446, Section 4.1.3).',
   'tls13.ccs_ignored':
     'A TLS 1.3 peer sent ChangeCipherSpec only so that middleboxes see a familiar handshake (RFC 8446, Appendix D.4). It carries no meaning and was dropped.',
   'tls.record.inner_type':

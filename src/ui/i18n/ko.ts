@@ -662,6 +662,18 @@ const notes: Table = {
     '서버가 티켓을 복호화했지만, 그 세션은 서버의 세션 유효 기간보다 오래되었습니다. 전체 핸드셰이크를 시작합니다.',
   'tls.transport_closed_without_close_notify':
     'close_notify 없이 연결이 닫혔습니다. 상대는 데이터가 온전히 왔는지 알 수 없습니다.',
+  'tls13.server.hello_retry':
+    '클라이언트의 key share 중 서버가 선호하는 그룹의 것이 없어서, 서버는 {group} share를 요청하는 HelloRetryRequest로 답합니다. 왕복이 한 번 더 듭니다(RFC 8446, 4.1.4절).',
+  'tls13.server.compat_ccs':
+    '클라이언트가 legacy session ID를 보냈으므로, 서버는 첫 핸드셰이크 메시지 뒤에 아무 의미 없는 ChangeCipherSpec을 보냅니다. 중간 장비에게 TLS 1.2 재개처럼 보이게 하려는 것뿐입니다(RFC 8446 부록 D.4).',
+  'tls13.server.psk_accepted':
+    '서버가 클라이언트의 티켓(PSK identity {identity})을 열었고 binder도 맞았습니다. 핸드셰이크는 그 PSK로 재개되고, 새 ECDHE 교환이 전방 비밀성을 지킵니다(psk_dhe_ke).',
+  'tls13.server.psk_not_usable':
+    '클라이언트가 제시한 PSK를 하나도 쓸 수 없어서(모르는 티켓, 만료된 티켓, 다른 해시) 서버는 전체 핸드셰이크를 합니다.',
+  'tls13.key_update':
+    'KeyUpdate: 보내는 쪽의 다음 레코드부터 다음 애플리케이션 트래픽 시크릿을 씁니다(RFC 8446, 4.6.3절). 상대에게도 갱신 요청: {request}.',
+  'tls.server.downgrade_sentinel':
+    '이 서버는 TLS 1.3도 지원하므로 TLS 1.2 ServerHello.random의 끝이 “DOWNGRD” 01입니다. 이를 본 TLS 1.3 클라이언트는 누군가 제안에서 1.3을 지웠다는 것을 압니다(RFC 8446, 4.1.3절).',
   'tls13.ccs_ignored':
     'TLS 1.3 상대가 ChangeCipherSpec을 보낸 것은 중간 장비(middlebox)가 익숙한 핸드셰이크를 보도록 하기 위해서일 뿐입니다(RFC 8446 부록 D.4). 아무 의미가 없으므로 버렸습니다.',
   'tls.record.inner_type':
