@@ -8,7 +8,10 @@ import { concatBytes } from '../../../bytes/hex';
 import { DEMO_EPOCH_MS, VirtualClock } from '../../../sim/clock';
 import { SeededRng } from '../../../sim/rng';
 import { TraceRecorder } from '../../../trace';
-import { demoTrustAnchors } from '../../../scenarios/tls-demo-config';
+import { demoCredentials, demoTrustAnchors } from '../../../scenarios/tls-demo-config';
+import { runTlsExchange } from '../../../scenarios/tls-run';
+import { pemToDerList } from '../../certificates/pem';
+import { LEAVES_WILDCARD_KEY_PEM } from '../../pki/demo-pki';
 import { clientMachine } from '../../client/handshake';
 import { defaultClientConfig, type ClientConfig } from '../../config';
 import { TlsConnection } from '../../connection';
@@ -183,5 +186,26 @@ describe('the TLS 1.3 client refuses what RFC 8446 forbids', () => {
       record(serverHello({ ...hello, sessionId: new Uint8Array(32) }, [TLS13])),
     );
     expect(result.fault).toBe('peer_misbehaved.session_id_not_echoed');
+  });
+});
+
+describe('the TLS 1.3 client against our server with a key that is not its certificate’s', () => {
+  it('a CertificateVerify that does not verify → decrypt_error (RFC 8446 §4.4.3)', async () => {
+    const [rsa] = demoCredentials();
+    const otherKey = pemToDerList(LEAVES_WILDCARD_KEY_PEM)[0]!;
+    const tls13Only = (c: { versions: ('1.2' | '1.3')[] }): void => {
+      c.versions = ['1.3'];
+    };
+    const result = await runTlsExchange({
+      seed: 'bad certificate verify',
+      client: tls13Only,
+      server: (c) => {
+        tls13Only(c);
+        c.credentials = [{ ...rsa!, privateKeyPkcs8: otherKey }];
+      },
+    });
+    expect(result.detectedAt?.side).toBe('client');
+    expect(result.client.failure?.fault).toBe('peer_misbehaved.bad_certificate_verify');
+    expect(alertDescriptionName(result.client.closingAlert!.description)).toBe('decrypt_error');
   });
 });
