@@ -106,6 +106,9 @@ export function variantConfigs(variant: HandshakeVariant): {
   };
   const server: ServerConfig = {
     ...defaultServerConfig(credentials),
+    // The recorded variants are TLS 1.2 handshakes, as the demo client that offers them is: a
+    // server that also served TLS 1.3 would mark its random with the downgrade sentinel.
+    versions: ['1.2'],
     signatureSchemes: [...DETERMINISTIC_SIGNATURE_SCHEMES],
     sessions: new ServerSessionStore(),
     ticketKey: TICKET_KEY,

@@ -124,7 +124,10 @@ async function handle(
 }
 
 // RFC 5246, Section 7.4.1.2
-async function sendClientHello(config: ClientConfig, ctx: HandshakeContext): Promise<Tls12ClientState> {
+async function sendClientHello(
+  config: ClientConfig,
+  ctx: HandshakeContext,
+): Promise<Tls12ClientState> {
   const { hello, offer, resumeBy } = prepareClientHello(config, ctx);
   ctx.sendHandshake({ type: 'client_hello', body: hello });
   if (resumeBy) ctx.note('tls.client.offer_resumption', { by: resumeBy });
