@@ -320,6 +320,10 @@ const messages: Table = {
  */
 /** State machine states, by name: what the machine waits for there (the diagram's pills). */
 const states: Table = {
+  ExpectEncryptedExtensions:
+    'TLS 1.3: the client has the handshake keys from the ServerHello and waits for EncryptedExtensions, the first encrypted message of the server’s flight.',
+  ExpectCertificateVerify:
+    'TLS 1.3: the client has checked the server’s certificate and waits for CertificateVerify, a signature over the handshake so far made with the certificate’s key.',
   ExpectClientHello:
     'The server waits for a ClientHello: the client’s first message, with its random, its cipher suites and its extensions. Nothing else is acceptable now; any other message ends the connection with an unexpected_message alert.',
   ExpectServerHello:
@@ -504,6 +508,24 @@ const spans: Table = {
  * name.
  */
 const notes: Table = {
+  'tls13.client.offer_psk':
+    'The client offers a PSK from an earlier TLS 1.3 ticket ({suite}), with a binder that proves it holds the key (RFC 8446, Section 4.2.11).',
+  'tls13.client.psk_declined':
+    'The server did not take the offered PSK; the handshake goes on in full, with a certificate.',
+  'tls13.client.server_hello':
+    'The server chose TLS 1.3 with {suite} and {group}. PSK: {psk}. From here on its messages are encrypted under the handshake keys.',
+  'tls13.client.server_chose_tls12':
+    'The ServerHello has no supported_versions: the server chose TLS 1.2, and its random carries no downgrade sentinel. The TLS 1.2 client takes over.',
+  'tls13.client.hello_retry':
+    'The server sent a HelloRetryRequest (group {group}, cookie: {cookie}). The client sends its ClientHello again; the transcript now starts with a hash of the first one (RFC 8446, Section 4.4.1).',
+  'tls13.client.certificate_requested':
+    'The server asks for a client certificate. This client has none and will send an empty Certificate.',
+  'tls13.client.certificate_verify_valid':
+    'The server’s CertificateVerify ({scheme}) checks out: it holds the certificate’s private key and signed this very handshake.',
+  'tls13.client.ticket_stored':
+    'The client stored a NewSessionTicket (lifetime {lifetime} s) and the PSK derived from it, to resume later.',
+  'tls13.client.key_update':
+    'The server updated its traffic keys (KeyUpdate). The client answered with its own update: {answered}.',
   ...TLS_TEXT_EN,
   'tls.server.chose_suite': 'Why this suite: {reason}',
   'tls.client.server_hello': 'The client accepted {suite}. Extended master secret: {ems}.',

@@ -612,6 +612,24 @@ const spans: Table = {
 };
 
 const notes: Table = {
+  'tls13.client.offer_psk':
+    '클라이언트가 이전 TLS 1.3 티켓({suite})의 PSK를 제시하고, 그 키를 가지고 있음을 binder로 증명합니다(RFC 8446, 4.2.11절).',
+  'tls13.client.psk_declined':
+    '서버가 제시된 PSK를 받지 않았습니다. 인증서를 쓰는 전체 핸드셰이크로 진행합니다.',
+  'tls13.client.server_hello':
+    '서버가 TLS 1.3과 {suite}, 그룹 {group}을 골랐습니다. PSK: {psk}. 이제부터 서버 메시지는 핸드셰이크 키로 암호화됩니다.',
+  'tls13.client.server_chose_tls12':
+    'ServerHello에 supported_versions가 없습니다. 서버가 TLS 1.2를 골랐고 random에 다운그레이드 표지도 없습니다. TLS 1.2 클라이언트가 이어받습니다.',
+  'tls13.client.hello_retry':
+    '서버가 HelloRetryRequest를 보냈습니다(그룹 {group}, 쿠키: {cookie}). 클라이언트가 ClientHello를 다시 보냅니다. 이제 트랜스크립트는 첫 ClientHello의 해시로 시작합니다(RFC 8446, 4.4.1절).',
+  'tls13.client.certificate_requested':
+    '서버가 클라이언트 인증서를 요청합니다. 이 클라이언트는 인증서가 없어 빈 Certificate를 보냅니다.',
+  'tls13.client.certificate_verify_valid':
+    '서버의 CertificateVerify({scheme})가 맞습니다. 서버가 인증서의 개인 키를 가지고 바로 이 핸드셰이크에 서명했습니다.',
+  'tls13.client.ticket_stored':
+    '클라이언트가 NewSessionTicket(수명 {lifetime}초)과 거기서 유도한 PSK를 저장해 나중에 재개할 수 있습니다.',
+  'tls13.client.key_update':
+    '서버가 트래픽 키를 갱신했습니다(KeyUpdate). 클라이언트도 자기 키를 갱신해 답했는지: {answered}.',
   ...labNotes,
   ...TLS_TEXT_KO,
   'tls.server.chose_suite': '이 스위트를 고른 이유: {reason}',
@@ -949,6 +967,10 @@ const tcp: Strings['tcp'] = {
 };
 
 const states: Strings['states'] = {
+  ExpectEncryptedExtensions:
+    'TLS 1.3: 클라이언트가 ServerHello로 핸드셰이크 키를 얻었고, 서버 플라이트의 첫 암호화 메시지인 EncryptedExtensions를 기다립니다.',
+  ExpectCertificateVerify:
+    'TLS 1.3: 클라이언트가 서버 인증서를 확인했고, 지금까지의 핸드셰이크에 인증서 키로 한 서명인 CertificateVerify를 기다립니다.',
   ExpectClientHello:
     '서버가 ClientHello를 기다립니다. 클라이언트의 난수, 암호 스위트, 확장이 담긴 첫 메시지입니다. 지금은 다른 메시지를 받아들일 수 없으며, 다른 것이 오면 unexpected_message 경고로 연결을 끝냅니다.',
   ExpectServerHello:

@@ -230,7 +230,9 @@ function readTls13Body(r: Reader, msgType: number): HandshakeMessage | undefined
       return { type: 'new_session_ticket_13', body: readNewSessionTicket13(r) };
     case HandshakeType.key_update:
       return { type: 'key_update', body: readKeyUpdate(r) };
-    // RFC 8446 has no ServerKeyExchange, ServerHelloDone or ClientKeyExchange.
+    // RFC 8446 has no ServerKeyExchange, ServerHelloDone or ClientKeyExchange, and its
+    // CertificateRequest (Section 4.3.2) is kept as it came: the client reads its context.
+    case HandshakeType.certificate_request:
     case HandshakeType.server_key_exchange:
     case HandshakeType.server_hello_done:
     case HandshakeType.client_key_exchange:
