@@ -88,7 +88,11 @@ async function alertFor(config: ServerConfig, ...hellos: ClientHello[]) {
   return { fault: conn.failure?.fault, alert: conn.closingAlert?.description, conn };
 }
 
-const config = () => demoServerConfig(new SeededRng(3));
+// The demo config as the CLI serves it: both versions (the simulated scenarios pin 1.2).
+const config = (): ServerConfig => ({
+  ...demoServerConfig(new SeededRng(3)),
+  versions: ['1.2', '1.3'],
+});
 
 describe('TLS 1.3 server: what a ClientHello gets wrong, and the alert for it', () => {
   it('a missing key_share is missing_extension (RFC 8446, Section 9.2)', async () => {

@@ -180,7 +180,7 @@ async function onClientHello(
   const serverRandom = config.versions.includes('1.3')
     ? withDowngradeSentinel(ctx.rng.bytes(32))
     : ctx.rng.bytes(32);
-  if (config.versions.includes('1.3')) ctx.note('tls.server.downgrade_sentinel');
+  if (config.versions.includes('1.3')) ctx.note('tls13.server.downgrade_sentinel');
   const randoms = { clientRandom: hello.random, serverRandom };
   const clientOffersEms = findExtension(hello.extensions, 'extended_master_secret') !== undefined;
   const extendedMasterSecret = config.supportExtendedMasterSecret && clientOffersEms;
