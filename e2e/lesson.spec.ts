@@ -203,9 +203,9 @@ test.describe('every scenario and preset', () => {
         LISTED.reduce((n, s) => n + Math.max(1, s.presets?.length ?? 0), 0),
       );
       expect(problems).toEqual([]);
-      // Every preset that ends in a fatal alert: negotiation 3, certificates 6, MITM 1, tamper 10,
-      // the journey's wrong certificate 1.
-      expect(refusals).toBe(21);
+      // Every preset that ends in a fatal alert: negotiation 4 (the downgrade attacker among
+      // them), certificates 6, MITM 1, tamper 10, the journey's wrong certificate 1.
+      expect(refusals).toBe(22);
       // A refusal, said as such: the tampered ServerKeyExchange.
       await openPreset(page, 'lab-tls-tamper', 'server-key-exchange-signature');
       await expect(status(page)).toHaveClass(/\brefused\b/);

@@ -43,6 +43,9 @@ const alerts: Table = {
   unrecognized_name: 'The server does not serve the name the client sent in server_name.',
   no_application_protocol:
     'None of the application protocols the client offered in ALPN is one the server speaks.',
+  missing_extension: 'A TLS 1.3 message lacks an extension it must carry, such as key_share.',
+  unknown_psk_identity: 'The server knows none of the pre-shared keys the client offered.',
+  certificate_required: 'The server needs a client certificate and got none.',
 };
 
 export const enTls: { notes: Table; alerts: Table } = { notes: TLS_TEXT_EN, alerts };

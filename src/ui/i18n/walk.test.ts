@@ -109,10 +109,11 @@ function isProtocolWord(word: string): boolean {
 
 /**
  * Names of several plain words that the RFCs use as names, kept in English in the Korean tables:
- * the extension and secret of RFC 7627 and the PRF labels of RFC 5246 §8.1 and §6.3.
+ * the extension and secret of RFC 7627, the PRF labels of RFC 5246 §8.1 and §6.3, and TLS 1.3's
+ * secrets and HKDF labels (RFC 8446, Section 7.1).
  */
 const PROTOCOL_PHRASES =
-  /\b(?:extended master secret|master secret|key expansion|(?:client|server) finished)\b/gi;
+  /\b(?:extended master secret|master secret|key expansion|(?:client|server) finished|(?:early|handshake) secret|[cs] (?:hs|ap|e) traffic|(?:res|ext) binder|e? ?exp master|res master|traffic upd)\b/gi;
 
 /** Plain words that are names in both languages (how the RFCs and the browser write them). */
 const ALLOWED_WORDS = new Set(['Alert', 'Finished', 'Certificate', 'OK', 'HTTP', 'GET']);

@@ -18,7 +18,14 @@ import type { AlertEvent, MessageEvent } from '../../../src/engine/trace';
 import { applyMutations } from './mutate';
 import { FuzzFinding, crash, hex, type FuzzTarget } from './target';
 import { BENIGN_OPS, applyEdits, editArb, editField, injectedBytes, type Edit } from './tls-edits';
-import { VARIANTS, recording, replay, type Recording, type Side } from './tls-session';
+import {
+  VARIANTS,
+  recording,
+  replay,
+  sessionSecret,
+  type Recording,
+  type Side,
+} from './tls-session';
 
 export interface ReplayInput {
   variant: number;
@@ -209,7 +216,7 @@ async function checkExchange(input: ExchangeInput): Promise<string> {
     }
   }
   if (result.ok) {
-    if (!bytesEqual(client.negotiated.masterSecret!, server.negotiated.masterSecret!))
+    if (!bytesEqual(sessionSecret(client.negotiated)!, sessionSecret(server.negotiated)!))
       throw new FuzzFinding('invariant', 'both sides completed with different master secrets');
     const request = server.received[0];
     if (!request || !bytesEqual(request, buildGetRequest('www.example.com', '/')))

@@ -25,6 +25,7 @@ import {
   type ServerCredential,
 } from '../../../src/engine/tls/config';
 import { TlsConnection } from '../../../src/engine/tls/connection';
+import type { Negotiated } from '../../../src/engine/tls/context';
 import { CipherSuite, NamedGroup, SignatureScheme } from '../../../src/engine/tls/enums';
 import { serverMachine } from '../../../src/engine/tls/server/handshake';
 import type { ServerState } from '../../../src/engine/tls/server/states';
@@ -37,6 +38,14 @@ import { sealTicket } from '../../../src/engine/tls/tickets';
 import { FuzzFinding } from './target';
 
 export type Side = 'client' | 'server';
+
+/**
+ * The secret that names a completed session: TLS 1.2's master secret, or TLS 1.3's
+ * client_application_traffic_secret_0 (RFC 8446, Section 7.1), which every earlier secret feeds.
+ */
+export function sessionSecret(n: Negotiated): Uint8Array | undefined {
+  return n.masterSecret ?? n.tls13Secrets?.CLIENT_TRAFFIC_SECRET_0;
+}
 export const SERVER_NAME = 'www.example.com';
 const LANES: Record<Side, string> = { client: 'Client', server: 'Server' };
 
@@ -55,6 +64,16 @@ export interface HandshakeVariant {
 export const VARIANTS: readonly HandshakeVariant[] = [
   // The demo's own handshake: RSA, AES-128-GCM, X25519, EMS, a NewSessionTicket.
   { id: 'rsa-aes128gcm-ems-ticket' },
+  // TLS 1.3 (RFC 8446): ECDSA CertificateVerify, X25519, a NewSessionTicket after the handshake.
+  {
+    id: 'tls13-aes128gcm-x25519',
+    client: (c) => {
+      c.versions = ['1.2', '1.3'];
+    },
+    server: (s) => {
+      s.versions = ['1.2', '1.3'];
+    },
+  },
   {
     id: 'ecdsa-aes128gcm-p256-no-ems',
     client: (c) => {
@@ -98,6 +117,8 @@ export function variantConfigs(variant: HandshakeVariant): {
   trustClient ??= demoClientConfig(SERVER_NAME);
   const client: ClientConfig = {
     ...trustClient,
+    // TLS 1.2 unless a variant asks for TLS 1.3: the variants below are TLS 1.2 handshakes.
+    versions: ['1.2'],
     cipherSuites: [...trustClient.cipherSuites],
     groups: [...trustClient.groups],
     signatureSchemes: [...trustClient.signatureSchemes],
@@ -106,6 +127,9 @@ export function variantConfigs(variant: HandshakeVariant): {
   };
   const server: ServerConfig = {
     ...defaultServerConfig(credentials),
+    // The recorded variants are TLS 1.2 handshakes, as the demo client that offers them is: a
+    // server that also served TLS 1.3 would mark its random with the downgrade sentinel.
+    versions: ['1.2'],
     signatureSchemes: [...DETERMINISTIC_SIGNATURE_SCHEMES],
     sessions: new ServerSessionStore(),
     ticketKey: TICKET_KEY,
@@ -227,14 +251,15 @@ async function record(variant: HandshakeVariant): Promise<Recording> {
     collect('server');
   }
   const { client, server } = conns;
-  if (client.failure || server.failure || !client.negotiated.masterSecret)
+  const masterSecret = sessionSecret(client.negotiated);
+  if (client.failure || server.failure || !masterSecret)
     throw new Error(
       `recording ${variant.id} failed: ${JSON.stringify(client.failure ?? server.failure)}`,
     );
   return {
     variant,
     received,
-    masterSecret: client.negotiated.masterSecret,
+    masterSecret,
     appData: { client: [...client.received], server: [...server.received] },
   };
 }
@@ -363,7 +388,7 @@ function checkOneAlert(side: Side, lane: string, trace: TraceRecorder, conn: Any
  * master secret and every byte of application data must be the recorded ones.
  */
 function checkIntegrity(side: Side, rec: Recording, conn: AnyConnection): void {
-  const master = conn.negotiated.masterSecret;
+  const master = sessionSecret(conn.negotiated);
   if (!master || !bytesEqual(master, rec.masterSecret))
     throw new FuzzFinding(
       'invariant',
