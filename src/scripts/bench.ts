@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   const log = (line: string): void => void process.stdout.write(`${line}\n`);
   const tls = await benchTls(log);
   log(
-    `tls: ${tls.tls_vs_primitives}× the primitives (target ≤ 1.25×), ${tls.tls_vs_node_tls}× node:tls (target ≤ 1.5×)`,
+    `tls: warm, ${tls.tls_vs_primitives}× the primitives (target ≤ 1.25×), ${tls.tls_vs_node_tls}× node:tls (target ≤ 1.5×); first runs ${tls.tls_first_runs_vs_primitives}× the primitives`,
   );
   const serve = await benchTlsServe(log);
   log(
