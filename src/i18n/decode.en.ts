@@ -33,6 +33,11 @@ export const DECODE_TEXT_EN = {
   'decode.tls.sni_trailing_dot': 'server_name host_name ends with a dot',
   'decode.tls.alpn_not_utf8': 'alpn protocol_name is not valid UTF-8',
   'decode.tls.duplicate_extension': 'duplicate extension {extension}',
+  'decode.tls.extension_not_allowed': 'extension {extension} is not allowed in {message}',
+  'decode.tls.psk_binder_count': 'pre_shared_key has {identities} identities but {binders} binders',
+  'decode.tls.ticket_lifetime': 'ticket_lifetime {lifetime} s is over the {max} s maximum',
+  'decode.tls.key_update_request': 'request_update {value} is neither 0 nor 1',
+  'decode.tls.psk_not_last': 'pre_shared_key is not the last extension of the ClientHello',
 
   'decode.dns.opt_in_section': 'OPT record in the {section} section (RFC 6891 §6.1.1)',
   'decode.dns.opt_twice': 'more than one OPT record (RFC 6891 §6.1.1)',

@@ -31,6 +31,12 @@ export const DECODE_TEXT_KO: Readonly<Record<DecodeKey, string>> = {
   'decode.tls.sni_trailing_dot': 'server_name의 host_name이 점으로 끝납니다',
   'decode.tls.alpn_not_utf8': 'alpn의 protocol_name이 올바른 UTF-8이 아닙니다',
   'decode.tls.duplicate_extension': '확장 {extension|이/가} 두 번 나옵니다',
+  'decode.tls.extension_not_allowed': '확장 {extension|은/는} {message}에 올 수 없습니다',
+  'decode.tls.psk_binder_count':
+    'pre_shared_key에 identity는 {identities}개인데 binder는 {binders}개입니다',
+  'decode.tls.ticket_lifetime': 'ticket_lifetime {lifetime}초가 최대 {max}초를 넘습니다',
+  'decode.tls.key_update_request': 'request_update {value|은/는} 0도 1도 아닙니다',
+  'decode.tls.psk_not_last': 'pre_shared_key가 ClientHello의 마지막 확장이 아닙니다',
 
   'decode.dns.opt_in_section': '{section} 섹션에 OPT 레코드가 있습니다(RFC 6891 §6.1.1)',
   'decode.dns.opt_twice': 'OPT 레코드가 둘 이상입니다(RFC 6891 §6.1.1)',

@@ -149,8 +149,46 @@ export const TLS_TEXT_EN: Readonly<Record<string, string>> = {
     'the ClientHello has an empty server_name extension (RFC 6066, Section 3)',
   'tls.fault.peer_misbehaved.point_formats_without_uncompressed':
     "the ClientHello's ec_point_formats ({formats}) lacks uncompressed (RFC 8422, Section 5.1.2)",
+  'tls.fault.peer_misbehaved.tls13_compression_not_null':
+    'a TLS 1.3 ClientHello must offer only the null compression method (RFC 8446, Section 4.1.2)',
+  'tls.fault.peer_misbehaved.retry_hello_changed':
+    'the ClientHello after our HelloRetryRequest changed {detail}, not only what we asked for (RFC 8446, Section 4.1.2)',
+  'tls.fault.peer_misbehaved.missing_extension':
+    'the ClientHello lacks the {extension} extension that TLS 1.3 needs here (RFC 8446, Section 9.2)',
+  'tls.fault.peer_misbehaved.bad_psk_binder':
+    'the binder of PSK identity {identity} does not verify (RFC 8446, Section 4.2.11.2)',
+  'tls.fault.peer_incompatible.no_tls13_signature_scheme':
+    'none of the signature schemes offered ({offered}) can sign a TLS 1.3 CertificateVerify with our certificates',
+  'tls.fault.peer_incompatible.version_not_served':
+    'the client offers {offered} but this server serves only {served}',
   'tls.fault.peer_misbehaved.inappropriate_fallback':
     'the client falls back to {version} (TLS_FALLBACK_SCSV) but this server supports TLS 1.2 (RFC 7507, Section 3)',
+  'tls.fault.peer_misbehaved.selected_unoffered_version':
+    'the server selected {version}, which we did not offer (RFC 8446, Section 4.2.1)',
+  'tls.fault.peer_misbehaved.downgrade_sentinel':
+    'the server negotiated {version} but its random carries the TLS 1.3 downgrade sentinel: someone removed TLS 1.3 from our offer (RFC 8446, Section 4.1.3)',
+  'tls.fault.peer_misbehaved.server_hello_missing_key_share':
+    'the TLS 1.3 ServerHello has no key_share, and we offered no PSK-only mode (RFC 8446, Section 4.2.8)',
+  'tls.fault.peer_misbehaved.key_share_group_not_offered':
+    "the server's key share is in {group}, for which we sent no key share (RFC 8446, Section 4.2.8)",
+  'tls.fault.peer_misbehaved.retry_for_unoffered_group':
+    'the HelloRetryRequest asks for {group}, which is not in our supported_groups (RFC 8446, Section 4.2.8)',
+  'tls.fault.peer_misbehaved.retry_for_sent_share':
+    'the HelloRetryRequest asks for {group}, for which we already sent a key share (RFC 8446, Section 4.2.8)',
+  'tls.fault.peer_misbehaved.retry_changes_nothing':
+    'the HelloRetryRequest would not change the ClientHello (RFC 8446, Section 4.1.4)',
+  'tls.fault.peer_misbehaved.suite_changed_after_retry':
+    'the ServerHello selects {suite} but the HelloRetryRequest selected {retrySuite} (RFC 8446, Section 4.1.4)',
+  'tls.fault.peer_misbehaved.session_id_not_echoed':
+    "the ServerHello's legacy_session_id_echo is not the session ID we sent (RFC 8446, Section 4.1.3)",
+  'tls.fault.peer_misbehaved.extension_not_allowed_here':
+    'the {message} carries {extension}, which that message may not carry (RFC 8446, Section 4.2)',
+  'tls.fault.peer_misbehaved.malformed_extension':
+    "the {message}'s {extension} extension is malformed",
+  'tls.fault.peer_misbehaved.selected_unoffered_psk':
+    'the server selected PSK identity {identity} but we offered {offered} (RFC 8446, Section 4.2.11)',
+  'tls.fault.peer_misbehaved.bad_certificate_verify':
+    "the server's CertificateVerify ({scheme}) does not verify against its certificate (RFC 8446, Section 4.4.3)",
   'tls.fault.internal.error': '{detail}',
 
   // What a received alert usually means (RFC 5246, Section 7.2.2), for the one-line failure.

@@ -149,8 +149,46 @@ export const TLS_TEXT_KO: Readonly<Record<string, string>> = {
     'ClientHello의 server_name 확장이 비어 있습니다(RFC 6066, 3절)',
   'tls.fault.peer_misbehaved.point_formats_without_uncompressed':
     'ClientHello의 ec_point_formats({formats})에 uncompressed가 없습니다(RFC 8422, 5.1.2절)',
+  'tls.fault.peer_misbehaved.tls13_compression_not_null':
+    'TLS 1.3 ClientHello는 null 압축 방식 하나만 제시해야 합니다(RFC 8446, 4.1.2절)',
+  'tls.fault.peer_misbehaved.retry_hello_changed':
+    'HelloRetryRequest 뒤의 ClientHello가 요청한 것 말고도 {detail|을/를} 바꿨습니다(RFC 8446, 4.1.2절)',
+  'tls.fault.peer_misbehaved.missing_extension':
+    'ClientHello에 TLS 1.3이 여기서 요구하는 {extension} 확장이 없습니다(RFC 8446, 9.2절)',
+  'tls.fault.peer_misbehaved.bad_psk_binder':
+    'PSK identity {identity}의 binder가 맞지 않습니다(RFC 8446, 4.2.11.2절)',
+  'tls.fault.peer_incompatible.no_tls13_signature_scheme':
+    '제시된 서명 방식({offered}) 중 어느 것으로도 우리 인증서로 TLS 1.3 CertificateVerify에 서명할 수 없습니다',
+  'tls.fault.peer_incompatible.version_not_served':
+    '클라이언트는 {offered|을/를} 제시했지만 이 서버는 {served}만 제공합니다',
   'tls.fault.peer_misbehaved.inappropriate_fallback':
     '클라이언트가 {version|으로/로} 물러났지만(TLS_FALLBACK_SCSV) 이 서버는 TLS 1.2를 지원합니다(RFC 7507, 3절)',
+  'tls.fault.peer_misbehaved.selected_unoffered_version':
+    '서버가 우리가 제시하지 않은 {version|을/를} 골랐습니다(RFC 8446, 4.2.1절)',
+  'tls.fault.peer_misbehaved.downgrade_sentinel':
+    '서버가 {version|을/를} 협상했지만 random에 TLS 1.3 다운그레이드 표지가 있습니다. 누군가 우리 제안에서 TLS 1.3을 지웠습니다(RFC 8446, 4.1.3절)',
+  'tls.fault.peer_misbehaved.server_hello_missing_key_share':
+    'TLS 1.3 ServerHello에 key_share가 없고, 우리는 PSK만 쓰는 방식을 제시하지 않았습니다(RFC 8446, 4.2.8절)',
+  'tls.fault.peer_misbehaved.key_share_group_not_offered':
+    '서버의 키 공유가 {group} 그룹인데 우리는 그 그룹의 키 공유를 보내지 않았습니다(RFC 8446, 4.2.8절)',
+  'tls.fault.peer_misbehaved.retry_for_unoffered_group':
+    'HelloRetryRequest가 우리 supported_groups에 없는 {group|을/를} 요구합니다(RFC 8446, 4.2.8절)',
+  'tls.fault.peer_misbehaved.retry_for_sent_share':
+    'HelloRetryRequest가 이미 키 공유를 보낸 {group|을/를} 요구합니다(RFC 8446, 4.2.8절)',
+  'tls.fault.peer_misbehaved.retry_changes_nothing':
+    'HelloRetryRequest가 ClientHello를 바꾸지 않습니다(RFC 8446, 4.1.4절)',
+  'tls.fault.peer_misbehaved.suite_changed_after_retry':
+    'ServerHello는 {suite|을/를} 골랐는데 HelloRetryRequest는 {retrySuite|을/를} 골랐습니다(RFC 8446, 4.1.4절)',
+  'tls.fault.peer_misbehaved.session_id_not_echoed':
+    'ServerHello의 legacy_session_id_echo가 우리가 보낸 세션 ID와 다릅니다(RFC 8446, 4.1.3절)',
+  'tls.fault.peer_misbehaved.extension_not_allowed_here':
+    '{message}에 그 메시지에 올 수 없는 {extension|이/가} 있습니다(RFC 8446, 4.2절)',
+  'tls.fault.peer_misbehaved.malformed_extension':
+    '{message}의 {extension} 확장이 형식에 맞지 않습니다',
+  'tls.fault.peer_misbehaved.selected_unoffered_psk':
+    '서버가 PSK identity {identity|을/를} 골랐지만 우리는 {offered}개를 제시했습니다(RFC 8446, 4.2.11절)',
+  'tls.fault.peer_misbehaved.bad_certificate_verify':
+    '서버의 CertificateVerify({scheme})가 인증서로 검증되지 않습니다(RFC 8446, 4.4.3절)',
   'tls.fault.internal.error': '내부 오류: {detail}',
 
   'tls.peer_alert_hint.handshake_failure':

@@ -23,6 +23,14 @@ const MUST_REACH: Record<string, string[]> = {
     'decoded:certificate',
   ],
   'tls.extensions': ['decoded', 'decode-error'],
+  'tls13.handshake': [
+    'decode-error',
+    'decoded:client_hello',
+    'decoded:server_hello',
+    'decoded:certificate_13',
+    'decoded:new_session_ticket_13',
+  ],
+  'tls13.extensions': ['decoded', 'decode-error'],
   'tls.record-layer': ['ok', 'record-error', 'handshake-error'],
   'tls.record-protection': ['opened', 'bad_record_mac'],
   'tls.client': [

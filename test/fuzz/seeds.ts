@@ -21,6 +21,11 @@ import {
   tlsRecordLayerTarget,
   tlsRecordsTarget,
 } from './targets/tls-decoders';
+import {
+  tls13ExtensionsTarget,
+  tls13HandshakeSeeds,
+  tls13HandshakeTarget,
+} from './targets/tls13-decoders';
 import { tlsClientTarget, tlsExchangeTarget, tlsServerTarget } from './targets/tls-machines';
 
 const TLS_FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'tls');
@@ -73,6 +78,8 @@ export function fuzzTargets(): Promise<FuzzTarget<unknown>[]> {
       tlsRecordsTarget(tls),
       tlsHandshakeTarget(tls),
       tlsExtensionsTarget(tls),
+      tls13HandshakeTarget(tls13HandshakeSeeds()),
+      tls13ExtensionsTarget(tls13HandshakeSeeds()),
       tlsRecordLayerTarget(tls),
       tlsProtectionTarget(),
       tlsClientTarget(),

@@ -248,3 +248,41 @@ describe('the same lists against OpenSSL', () => {
     }
   });
 });
+
+describe('the negotiation editor, with TLS versions (RFC 8446, Section 4.2.1)', () => {
+  /** The last 8 bytes of the ServerHello.random, as they went over the wire. */
+  function randomTail(events: Awaited<ReturnType<typeof runNegotiation>>['trace']['events']) {
+    const hello = events.find((e) => e.kind === 'message' && e.name === 'ServerHello');
+    if (hello?.kind !== 'message') throw new Error('no ServerHello');
+    // Record header (5), handshake header (4), legacy_version (2), then the 32-byte random.
+    return new TextDecoder('latin1').decode(hello.bytes.subarray(11 + 24, 11 + 32));
+  }
+
+  it('both sides speak TLS 1.3: supported_versions settles on it', async () => {
+    const { outcome } = await runNegotiation(preset('tls13-both'), 1);
+    expect(outcome).toMatchObject({
+      ok: true,
+      version: 'TLS 1.3',
+      suite: 'TLS_AES_128_GCM_SHA256',
+    });
+  });
+
+  it('a TLS 1.3 client and a TLS 1.2-only server agree on TLS 1.2, with no sentinel', async () => {
+    const { outcome, trace } = await runNegotiation(preset('tls13-client-tls12-server'), 1);
+    expect(outcome).toMatchObject({ ok: true, version: 'TLS 1.2' });
+    expect(randomTail(trace.events)).not.toMatch(/^DOWNGRD/);
+  });
+
+  it('an attacker who strips TLS 1.3 is caught by the downgrade sentinel', async () => {
+    const { outcome, trace } = await runNegotiation(preset('downgrade-attack'), 1);
+    // RFC 8446, Section 4.1.3: a server that speaks 1.3 but negotiates 1.2 ends its random so.
+    expect(randomTail(trace.events)).toBe('DOWNGRD\x01');
+    expect(outcome.ok).toBe(false);
+    expect(outcome.stripped).toBe(true);
+    expect(outcome.alert).toMatchObject({
+      description: 'illegal_parameter',
+      code: AlertDescription.illegal_parameter,
+      sentBy: 'Client',
+    });
+  });
+});

@@ -18,6 +18,7 @@ import { DEMO_EPOCH_MS } from '../../src/engine/sim/clock';
 import { PcapWriter } from '../../src/engine/sim/pcap';
 import { TcpConversation } from '../../src/engine/sim/tcp-conversation';
 import { decodeTlsRecords } from '../../src/engine/tls/decode';
+import type { ClientConfig, ServerConfig } from '../../src/engine/tls/config';
 import { cipherSuiteName, namedGroupName } from '../../src/engine/tls/enums';
 import {
   CHECKSUM_ARGS,
@@ -33,8 +34,18 @@ const GOLDEN_DIR = join(REPO_ROOT, 'test', 'golden', 'tls');
 const SEED = 'golden';
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
+/** These goldens are TLS 1.2's: both sides speak TLS 1.2 alone, as before TLS 1.3 came. */
+const TLS12_ONLY = {
+  client: (c: ClientConfig): void => {
+    c.versions = ['1.2'];
+  },
+  server: (c: ServerConfig): void => {
+    c.versions = ['1.2'];
+  },
+};
+
 function fullHandshake(seed: string = SEED): Promise<TlsRunResult> {
-  return runTlsExchange({ seed });
+  return runTlsExchange({ seed, ...TLS12_ONLY });
 }
 
 /** A second connection on the same clock and RNG, offering the first one's session ticket. */
@@ -238,7 +249,9 @@ describe('the golden handshake with a CertificateRequest (optional client authen
   beforeAll(async () => {
     run = await runTlsExchange({
       seed: SEED,
+      client: TLS12_ONLY.client,
       server: (c) => {
+        TLS12_ONLY.server(c);
         c.requestClientCertificate = true;
       },
     });

@@ -43,9 +43,29 @@ async function runDemoInProcess(args: string[]): Promise<{ code: number; stdout:
   }
 }
 
+/** The key log of a TLS 1.2 run: one CLIENT_RANDOM line with the 48-byte master secret. */
+const TLS12_KEYLOG = /^CLIENT_RANDOM [0-9a-f]{64} [0-9a-f]{96}\n$/;
+
+/**
+ * The key log of a TLS 1.3 run: the four traffic secrets and the exporter secret, each as long as
+ * the suite's hash (RFC 8446, Section 7.1), all for the same client_random.
+ */
+function tls13KeyLog(hashBytes: number): RegExp {
+  const line = (label: string) => `${label} ([0-9a-f]{64}) [0-9a-f]{${hashBytes * 2}}\\n`;
+  const same = (label: string) => `${label} \\1 [0-9a-f]{${hashBytes * 2}}\\n`;
+  return new RegExp(
+    `^${line('CLIENT_HANDSHAKE_TRAFFIC_SECRET')}${same('SERVER_HANDSHAKE_TRAFFIC_SECRET')}` +
+      `${same('CLIENT_TRAFFIC_SECRET_0')}${same('SERVER_TRAFFIC_SECRET_0')}${same('EXPORTER_SECRET')}$`,
+  );
+}
+
 /** What tshark must find in a demo capture decrypted with its key log. */
-async function expectDecryptedExchange({ pcap, keylog }: DemoFiles, suite: number): Promise<void> {
-  expect(readFileSync(keylog, 'utf8')).toMatch(/^CLIENT_RANDOM [0-9a-f]{64} [0-9a-f]{96}\n$/);
+async function expectDecryptedExchange(
+  { pcap, keylog }: DemoFiles,
+  suite: number,
+  keyLogShape = TLS12_KEYLOG,
+): Promise<string[]> {
+  expect(readFileSync(keylog, 'utf8')).toMatch(keyLogShape);
   expect(await tsharkMalformedCount(pcap, CHECKSUM_ARGS, { keylog })).toBe(0);
   // One pass for the rest, a row per packet: handshake types, suites, HTTP method, HTTP status.
   const rows = await tsharkFields(
@@ -67,6 +87,7 @@ async function expectDecryptedExchange({ pcap, keylog }: DemoFiles, suite: numbe
   expect(rows.flatMap(handshakeTypes).filter((t) => t === '20')).toHaveLength(2);
   expect(rows.map((r) => r[2]).filter(Boolean)).toEqual(['GET']);
   expect(rows.map((r) => r[3]).filter(Boolean)).toEqual(['200']);
+  return rows.flatMap(handshakeTypes);
 }
 
 describe('tshark reads the tls demo capture with its key log', () => {
@@ -123,4 +144,53 @@ describe('tshark reads the tls demo capture with its key log', () => {
       await expectDecryptedExchange(files, CipherSuite[iana]);
     },
   );
+});
+
+describe('tshark reads the tls demo --versions 1.3 capture with its key log', () => {
+  it.each([
+    { iana: 'TLS_AES_128_GCM_SHA256', id: 0x1301, hashBytes: 32 },
+    { iana: 'TLS_AES_256_GCM_SHA384', id: 0x1302, hashBytes: 48 },
+    { iana: 'TLS_CHACHA20_POLY1305_SHA256', id: 0x1303, hashBytes: 32 },
+  ] as const)(
+    'tls demo --versions 1.3 --suite $iana: decrypted GET and 200, nothing malformed',
+    async ({ iana, id, hashBytes }) => {
+      const files = demoFiles();
+      const { code, stdout } = await runDemoInProcess([
+        '--pcap',
+        files.pcap,
+        '--keylog',
+        files.keylog,
+        '--seed',
+        '1',
+        '--versions',
+        '1.3',
+        '--suite',
+        iana,
+      ]);
+      expect(code).toBe(0);
+      expect(stdout).toMatch(new RegExp(`^${iana}: \\d+ records, HTTP/1\\.1 200 OK\\n`));
+      const types = await expectDecryptedExchange(files, id, tls13KeyLog(hashBytes));
+      // The server's encrypted flight (RFC 8446, Section 2): EncryptedExtensions (8), Certificate
+      // (11) and CertificateVerify (15) are visible only once decrypted with the handshake secrets.
+      for (const type of ['8', '11', '15']) expect(types).toContain(type);
+    },
+  );
+
+  it('without the key log, a TLS 1.3 capture shows neither the certificate nor HTTP', async () => {
+    const files = demoFiles();
+    const { code } = await runDemoInProcess([
+      '--pcap',
+      files.pcap,
+      '--keylog',
+      files.keylog,
+      '--seed',
+      '1',
+      '--versions',
+      '1.3',
+    ]);
+    expect(code).toBe(0);
+    expect(await tsharkCount(files.pcap, 'tls.handshake.type == 2')).toBe(1);
+    expect(await tsharkCount(files.pcap, 'tls.handshake.type == 11')).toBe(0);
+    expect(await tsharkCount(files.pcap, 'http')).toBe(0);
+  });
 });

@@ -2,7 +2,7 @@
  * `tls connect HOST:PORT`: our client against a real server over TCP, then GET <path>.
  * One line per message, the negotiated parameters and the HTTP status line.
  */
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { connect as tcpConnect } from 'node:net';
 import { realTraceFile, traceToJson } from '../../engine/scenarios/trace-json';
 import { PcapWriter } from '../../engine/sim/pcap';
@@ -11,7 +11,10 @@ import { concatBytes } from '../../engine/bytes/hex';
 import { parseHttpHead } from '../../engine/http/http';
 import { TraceRecorder, type MessageEvent, type TraceEvent } from '../../engine/trace';
 import { defaultClientConfig, type ClientConfig } from '../../engine/tls/config';
-import { cipherSuiteName, signatureSchemeName } from '../../engine/tls/enums';
+import { ProtocolVersion, cipherSuiteName, signatureSchemeName } from '../../engine/tls/enums';
+import { negotiatedKeyLog } from '../../engine/tls/keylog';
+import { tls13Suite } from '../../engine/tls/tls13/key-schedule';
+import { Tls13TicketStore } from '../../engine/tls/tls13/client/tickets';
 import type { TlsError } from '../../engine/tls/errors';
 import { translate } from '../../i18n/format';
 import { failureLine } from '../../i18n/tls-failure';
@@ -23,7 +26,7 @@ import { CliError, parseHostPort, type Args } from '../args';
 import type { Command } from '../command';
 import { out } from '../output';
 import { appendKeyLog } from './keylog';
-import { describeGroup, parseGroups, parseSuites } from './names';
+import { describeGroup, parseGroups, parseSuites, parseVersions } from './names';
 import { readPemFile } from './pki-files';
 import { CaptureError, SocketCapture } from './capture';
 import { clientExchange } from './https-over-socket';
@@ -68,10 +71,20 @@ export const connectCommand: Command = {
   protocol: 'tls',
   command: 'connect',
   synopsis:
-    'HOST:PORT [--servername NAME] [--cafile PEM] [--suites LIST] [--groups LIST] [--keylog FILE] [--path /] [--reconnect] [--trace FILE] [--pcap FILE --keylog FILE]',
+    'HOST:PORT [--servername NAME] [--cafile PEM] [--versions 1.2,1.3] [--suites LIST] [--groups LIST] [--keylog FILE] [--path /] [--reconnect] [--trace FILE] [--pcap FILE --keylog FILE]',
   spec: {
     positional: ['target'],
-    values: ['servername', 'cafile', 'suites', 'groups', 'keylog', 'path', 'trace', 'pcap'],
+    values: [
+      'servername',
+      'cafile',
+      'versions',
+      'suites',
+      'groups',
+      'keylog',
+      'path',
+      'trace',
+      'pcap',
+    ],
     switches: ['reconnect'],
   },
   run,
@@ -84,9 +97,22 @@ async function run(args: Args): Promise<number> {
     ? readPemFile(args.values.cafile, 'CA file', 'CERTIFICATE')
     : demoTrustAnchors();
   const config = defaultClientConfig(serverName, trustAnchors);
-  config.cipherSuites = parseSuites(args.values.suites) ?? config.cipherSuites;
+  config.versions = parseVersions(args.values.versions) ?? config.versions;
+  const suites = parseSuites(args.values.suites);
+  if (suites) {
+    // --suites names suites of both versions; each version offers its own (RFC 8446, B.4).
+    config.cipherSuites = suites.filter((s) => tls13Suite(s) === undefined);
+    config.tls13CipherSuites = suites.filter((s) => tls13Suite(s) !== undefined);
+    if (config.cipherSuites.length === 0)
+      config.versions = config.versions.filter((v) => v !== '1.2');
+    if (config.tls13CipherSuites.length === 0)
+      config.versions = config.versions.filter((v) => v !== '1.3');
+    if (config.versions.length === 0)
+      throw new CliError('--suites names no suite of the versions in --versions', 2);
+  }
   config.groups = parseGroups(args.values.groups) ?? config.groups;
   config.sessions = new ClientSessionStore();
+  config.tls13Tickets = new Tls13TicketStore();
   const path = args.values.path ?? '/';
   if (!path.startsWith('/')) throw new CliError(`--path must start with '/', got '${path}'`, 2);
 
@@ -190,24 +216,38 @@ async function connectOnce(
   printNewMessages();
 
   const n = conn.negotiated;
-  if (n.clientRandom && keylog) appendKeyLog(keylog, n.clientRandom, n.masterSecret);
+  if (n.clientRandom && keylog) {
+    if (n.version === ProtocolVersion.TLS13) appendFileSync(keylog, negotiatedKeyLog(n));
+    else appendKeyLog(keylog, n.clientRandom, n.masterSecret);
+  }
   if (conn.failure) {
     out(`error: ${connectFailureLine(conn.failure, trace.events.slice(start))}`);
     return { ok: false };
   }
   const response = concatBytes(...conn.received);
   const head = parseHttpHead(response);
+  const tls13 = n.version === ProtocolVersion.TLS13;
   const openssl = n.cipherSuite === undefined ? undefined : suiteParams(n.cipherSuite)?.openssl;
+  out(`version: ${tls13 ? 'TLSv1.3' : 'TLSv1.2'}`);
   out(`suite: ${cipherSuiteName(n.cipherSuite ?? 0)}${openssl ? ` (${openssl})` : ''}`);
-  out(`group: ${n.resumed ? 'none (resumed session)' : describeGroup(n.group)}`);
-  // The ServerKeyExchange's scheme: what `openssl s_client` calls the peer signature type.
-  out(
-    `signature: ${n.resumed || n.signatureScheme === undefined ? 'none (resumed session)' : signatureSchemeName(n.signatureScheme)}`,
-  );
-  out(`extended master secret: ${n.extendedMasterSecret ? 'yes' : 'no'}`);
-  out(
-    `resumed: ${n.resumed ? `yes (${n.resumed === 'session_ticket' ? 'session ticket' : 'session ID'})` : 'no'}`,
-  );
+  if (tls13) {
+    // RFC 8446, Section 4.2.9: psk_dhe_ke resumes with a fresh (EC)DHE exchange too.
+    out(`group: ${describeGroup(n.group)}`);
+    out(
+      `signature: ${n.resumedPsk || n.signatureScheme === undefined ? 'none (resumed with a PSK)' : signatureSchemeName(n.signatureScheme)}`,
+    );
+    out(`resumed: ${n.resumedPsk ? 'yes (psk)' : 'no'}`);
+  } else {
+    out(`group: ${n.resumed ? 'none (resumed session)' : describeGroup(n.group)}`);
+    // The ServerKeyExchange's scheme: what `openssl s_client` calls the peer signature type.
+    out(
+      `signature: ${n.resumed || n.signatureScheme === undefined ? 'none (resumed session)' : signatureSchemeName(n.signatureScheme)}`,
+    );
+    out(`extended master secret: ${n.extendedMasterSecret ? 'yes' : 'no'}`);
+    out(
+      `resumed: ${n.resumed ? `yes (${n.resumed === 'session_ticket' ? 'session ticket' : 'session ID'})` : 'no'}`,
+    );
+  }
   if (sentEmptyCertificate(trace.events.slice(start)))
     out('client certificate: requested by the server; none sent (empty Certificate)');
   if (!head) {

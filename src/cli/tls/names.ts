@@ -1,21 +1,40 @@
 /** Parsing the CLI's --suites and --groups lists: IANA names, OpenSSL names or hex codes. */
-import { NamedGroup, namedGroupName, type CipherSuite } from '../../engine/tls/enums';
+import { NamedGroup, cipherSuite, namedGroupName, type CipherSuite } from '../../engine/tls/enums';
+import { TLS13_SUITES, tls13Suite } from '../../engine/tls/tls13/key-schedule';
 import { SUITES, suiteByName, suiteParams } from '../../engine/tls/suites';
 import { CliError } from '../args';
 
+/** TLS 1.2 suites (IANA or OpenSSL names, or hex) and TLS 1.3 suites (IANA names, or hex). */
 export function parseSuites(list: string | undefined): CipherSuite[] | undefined {
   if (list === undefined) return undefined;
   return splitList(list, '--suites').map((item) => {
     const hex = parseHexCode(item);
+    const tls13 =
+      hex === undefined
+        ? TLS13_SUITES.find((s) => s.name.toUpperCase() === item.toUpperCase())
+        : tls13Suite(hex);
+    if (tls13) return cipherSuite(tls13.id);
     const suite = hex === undefined ? suiteByName(item) : suiteParams(hex);
     if (!suite) {
       throw new CliError(
-        `unknown or unsupported cipher suite '${item}'; supported: ${SUITES.map((s) => s.name).join(', ')}`,
+        `unknown or unsupported cipher suite '${item}'; supported: ${[...TLS13_SUITES, ...SUITES].map((s) => s.name).join(', ')}`,
         2,
       );
     }
     return suite.id;
   });
+}
+
+/** --versions: 1.2, 1.3 or both (RFC 8446, Section 4.2.1). */
+export function parseVersions(list: string | undefined): ('1.2' | '1.3')[] | undefined {
+  if (list === undefined) return undefined;
+  const versions = splitList(list, '--versions').map((item) => {
+    const v = item.replace(/^tls\s*v?/i, '');
+    if (v !== '1.2' && v !== '1.3')
+      throw new CliError(`unknown or unsupported version '${item}'; supported: 1.2, 1.3`, 2);
+    return v;
+  });
+  return [...new Set(versions)];
 }
 
 const GROUPS: Record<string, NamedGroup> = {

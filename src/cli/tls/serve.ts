@@ -14,7 +14,14 @@ import {
   type ServerConfig,
   type ServerCredential,
 } from '../../engine/tls/config';
-import { cipherSuiteName, namedGroupName } from '../../engine/tls/enums';
+import {
+  ProtocolVersion,
+  cipherSuiteName,
+  namedGroupName,
+  type CipherSuite,
+} from '../../engine/tls/enums';
+import { TLS13_SUITES } from '../../engine/tls/tls13/key-schedule';
+import { serverTls13Suites } from '../../engine/tls/tls13/server/handshake';
 import type { TlsError } from '../../engine/tls/errors';
 import { translate } from '../../i18n/format';
 import { failureLine } from '../../i18n/tls-failure';
@@ -49,7 +56,7 @@ export const serveCommand: Command = {
   protocol: 'tls',
   command: 'serve',
   synopsis:
-    '--port N [--cert PEM --key PEM] [--suites LIST] [--handshake-timeout S] [--idle-timeout S] [--max-connections N]',
+    '--port N [--cert PEM --key PEM] [--versions 1.2|1.3|1.2,1.3] [--suites LIST] [--handshake-timeout S] [--idle-timeout S] [--max-connections N]',
   spec: {
     positional: [],
     values: [
@@ -57,6 +64,7 @@ export const serveCommand: Command = {
       'cert',
       'key',
       'suites',
+      'versions',
       'handshake-timeout',
       'idle-timeout',
       'max-connections',
@@ -78,7 +86,18 @@ async function run(args: Args): Promise<number> {
     parseCount(args.values['max-connections'], 'max-connections') ?? MAX_CONNECTIONS;
   const rng = new SystemRng();
   const config = defaultServerConfig(await credentialsFrom(args));
-  config.cipherSuites = parseSuites(args.values.suites) ?? config.cipherSuites;
+  config.versions = parseVersions(args.values.versions) ?? config.versions;
+  const suites = splitSuites(args.values.suites);
+  if (suites) {
+    config.cipherSuites = suites.tls12;
+    config.tls13CipherSuites = suites.tls13;
+    if (config.versions.includes('1.2') && suites.tls12.length === 0)
+      config.versions = config.versions.filter((v) => v !== '1.2');
+    if (config.versions.includes('1.3') && suites.tls13.length === 0)
+      config.versions = config.versions.filter((v) => v !== '1.3');
+    if (config.versions.length === 0)
+      throw new CliError('--suites names no suite of the versions in --versions', 2);
+  }
   config.sessions = new ServerSessionStore();
   config.ticketKey = rng.bytes(32);
 
@@ -112,9 +131,7 @@ async function run(args: Args): Promise<number> {
   server.on('error', (e: NodeJS.ErrnoException) => out(`accept error: ${e.code ?? e.message}`));
   // Handlers before the "listening" line, as in dns serve: a signal may follow the line at once.
   const stopped = untilStopSignal();
-  out(
-    `listening on 127.0.0.1:${port} (TLS 1.2; suites ${config.cipherSuites.map(cipherSuiteName).join(', ')})`,
-  );
+  out(`listening on 127.0.0.1:${port} (${listeningSummary(config)})`);
   await stopped;
   server.close();
   stopping.abort();
@@ -122,6 +139,53 @@ async function run(args: Args): Promise<number> {
   for (const socket of sockets) socket.destroy();
   err('stopped');
   return 0;
+}
+
+/** `--versions 1.2`, `1.3` or `1.2,1.3` (RFC 8446, Section 4.2.1). */
+function parseVersions(text: string | undefined): ('1.2' | '1.3')[] | undefined {
+  if (text === undefined) return undefined;
+  const items = text.split(/[,\s]+/).filter(Boolean);
+  const versions: ('1.2' | '1.3')[] = [];
+  for (const item of items) {
+    const v = item.replace(/^(tlsv?)/i, '');
+    if (v !== '1.2' && v !== '1.3')
+      throw new CliError(`--versions takes 1.2, 1.3 or 1.2,1.3, got '${text}'`, 2);
+    if (!versions.includes(v)) versions.push(v);
+  }
+  if (versions.length === 0) throw new CliError('--versions needs 1.2, 1.3 or both', 2);
+  return versions;
+}
+
+/**
+ * `--suites`: TLS 1.2 suites by IANA name, OpenSSL name or hex code, and the TLS 1.3 suites by
+ * IANA name or code (RFC 8446, Appendix B.4), split by version.
+ */
+function splitSuites(
+  text: string | undefined,
+): { tls12: CipherSuite[]; tls13: number[] } | undefined {
+  if (text === undefined) return undefined;
+  const tls12: string[] = [];
+  const tls13: number[] = [];
+  for (const item of text.split(/[,:\s]+/).filter(Boolean)) {
+    const code = /^0x[0-9a-f]{1,4}$/i.test(item) ? parseInt(item, 16) : undefined;
+    const suite = TLS13_SUITES.find((s) => s.name === item.toUpperCase() || s.id === code);
+    if (suite) tls13.push(suite.id);
+    else tls12.push(item);
+  }
+  return { tls12: tls12.length > 0 ? parseSuites(tls12.join(','))! : [], tls13 };
+}
+
+function listeningSummary(config: ServerConfig): string {
+  const parts: string[] = [];
+  if (config.versions.includes('1.3'))
+    parts.push(
+      `TLS 1.3; suites ${serverTls13Suites(config)
+        .map((s) => s.name)
+        .join(', ')}`,
+    );
+  if (config.versions.includes('1.2'))
+    parts.push(`TLS 1.2; suites ${config.cipherSuites.map(cipherSuiteName).join(', ')}`);
+  return parts.join('; ');
 }
 
 /** Resolves once every socket in `sockets` has closed, or after `ms`. */
@@ -206,6 +270,12 @@ async function serveOne(
     return;
   }
   // A 200 goes out only in answer to a request; a client that closes first (s_client -reconnect) got none.
+  if (n.version === ProtocolVersion.TLS13) {
+    out(
+      `${peer} TLSv1.3 ${cipherSuiteName(n.cipherSuite ?? 0)} group=${n.group !== undefined ? namedGroupName(n.group) : 'none'} resumed=${n.resumedPsk ? 'psk' : 'no'} ${answerSummary(request, status)}${refused}`,
+    );
+    return;
+  }
   out(
     `${peer} ${cipherSuiteName(n.cipherSuite ?? 0)} group=${n.group !== undefined ? namedGroupName(n.group) : 'none'} ems=${n.extendedMasterSecret ? 'yes' : 'no'} resumed=${n.resumed ?? 'no'} ${answerSummary(request, status)}${refused}`,
   );

@@ -20,8 +20,29 @@ export type DemoSuite = (typeof DEMO_SUITES)[number];
  */
 export type SuiteChoice = 'all' | DemoSuite;
 
+/** The TLS versions both sides of a run speak; with both, TLS 1.3 wins (RFC 8446, Section 4.2.1). */
+export const TLS_VERSION_CHOICES = ['1.2', '1.3', '1.2,1.3'] as const;
+export type TlsVersionChoice = (typeof TLS_VERSION_CHOICES)[number];
+
 export interface TlsSettings {
   kind: 'tls';
+  /** Absent: TLS 1.2, the version the first scenarios teach. */
+  versions?: TlsVersionChoice;
+  /**
+   * TLS 1.3: the client sends a key share only for x25519, which this server does not take, so it
+   * answers with a HelloRetryRequest for secp256r1 (RFC 8446, Section 4.1.4).
+   */
+  helloRetry?: boolean;
+  /**
+   * The connections after the first resume the session the first one made: TLS 1.3 with a PSK
+   * from its NewSessionTicket (RFC 8446, Section 2.2), TLS 1.2 by ticket or session ID.
+   */
+  resume?: boolean;
+  /**
+   * The same request over TLS 1.2 and over TLS 1.3, started at the same moment and drawn on one
+   * time axis, each connection in its own pair of lanes.
+   */
+  compareVersions?: boolean;
   serverName: string;
   suite: SuiteChoice;
   seed: string;
@@ -141,6 +162,61 @@ export const SCENARIOS: readonly Scenario[] = [
       suite: 'all',
       seed: '1',
       requestClientCertificate: true,
+    },
+  },
+  {
+    id: 'tls13-full',
+    title: 'TLS 1.3 full handshake',
+    lesson:
+      'The same request over TLS 1.3. The ClientHello already carries a key share, so the server can answer with its own share in the ServerHello and switch to encryption at once: from EncryptedExtensions on, the certificate and everything after it is encrypted. The handshake takes one round trip instead of two, and the Keys tab shows the new key schedule: three HKDF stages instead of one PRF.',
+    settings: {
+      kind: 'tls',
+      serverName: 'www.example.com',
+      suite: 'all',
+      seed: '1',
+      versions: '1.3',
+    },
+  },
+  {
+    id: 'tls13-hello-retry',
+    title: 'TLS 1.3 with a HelloRetryRequest',
+    lesson:
+      'The client guesses which group the server wants and sends a key share only for x25519, but this server takes only the NIST curves. It cannot finish with that share, so it answers with a HelloRetryRequest naming secp256r1, and the client sends a second ClientHello with a share for it. Watch the extra round trip this costs, and how both sides replace the first ClientHello in the transcript with its hash (message_hash).',
+    settings: {
+      kind: 'tls',
+      serverName: 'www.example.com',
+      suite: 'all',
+      seed: '1',
+      versions: '1.3',
+      helloRetry: true,
+    },
+  },
+  {
+    id: 'tls13-resumption',
+    title: 'TLS 1.3 resumption (PSK)',
+    lesson:
+      'After the first handshake the server sends a NewSessionTicket: a pre-shared key the client can come back with. The second connection offers it in pre_shared_key, with a binder that proves the client holds the key. The server accepts it, so there is no Certificate and no CertificateVerify; a fresh key share still gives the new connection forward secrecy (psk_dhe_ke). The Keys tab shows the PSK entering the early secret.',
+    settings: {
+      kind: 'tls',
+      serverName: 'www.example.com',
+      suite: 'all',
+      seed: '1',
+      versions: '1.3',
+      connections: 2,
+      resume: true,
+    },
+  },
+  {
+    id: 'tls-versions-compare',
+    title: 'TLS 1.2 and TLS 1.3 side by side',
+    lesson:
+      'The same browser asks the same server for the same page twice, at the same moment: once over TLS 1.2 (left lanes) and once over TLS 1.3 (right lanes). TLS 1.2 needs two round trips before the request can go out; TLS 1.3 needs one, so its GET leaves a round trip earlier and its answer arrives first. Open the Keys tab to compare the two key schedules.',
+    settings: {
+      kind: 'tls',
+      serverName: 'www.example.com',
+      suite: 'all',
+      seed: '1',
+      compareVersions: true,
     },
   },
   {

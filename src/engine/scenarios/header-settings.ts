@@ -15,6 +15,7 @@ import {
 import {
   DEMO_SUITES,
   DNS_QUERY_TYPES,
+  TLS_VERSION_CHOICES,
   type DnsLookupStep,
   type DnsSettings,
   type SuiteChoice,
@@ -32,8 +33,19 @@ export const tlsSettingsSchema: Schema<TlsSettings> = record<TlsSettings>(
     seed,
     connections: checkedNumber(checkConnections),
     requestClientCertificate: boolean,
+    versions: oneOf(TLS_VERSION_CHOICES),
+    helloRetry: boolean,
+    resume: boolean,
+    compareVersions: boolean,
   },
-  ['connections', 'requestClientCertificate'],
+  [
+    'connections',
+    'requestClientCertificate',
+    'versions',
+    'helloRetry',
+    'resume',
+    'compareVersions',
+  ],
 );
 
 const lookupStep = record<DnsLookupStep>({ afterSeconds: checkedNumber((s) => checkClockJump(s)) });

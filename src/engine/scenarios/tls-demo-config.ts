@@ -58,9 +58,17 @@ export function demoCredentials(): ServerCredential[] {
   ];
 }
 
+/**
+ * The simulated runs (the scenarios, the labs, the journey) teach TLS 1.2 unless they ask for TLS
+ * 1.3 themselves: their lessons, tamper offsets and goldens are about its messages. The CLI's
+ * real-socket commands keep the engine's default, both versions.
+ */
+const DEMO_VERSIONS: ClientConfig['versions'] = ['1.2'];
+
 export function demoClientConfig(serverName: string): ClientConfig {
   return {
     ...defaultClientConfig(serverName, demoTrustAnchors()),
+    versions: [...DEMO_VERSIONS],
     sessions: new ClientSessionStore(),
   };
 }
@@ -86,6 +94,7 @@ export const DETERMINISTIC_SIGNATURE_SCHEMES: readonly number[] = [
 export function demoServerConfig(rng: Rng): ServerConfig {
   return {
     ...defaultServerConfig(demoCredentials()),
+    versions: [...DEMO_VERSIONS],
     signatureSchemes: [...DETERMINISTIC_SIGNATURE_SCHEMES],
     sessions: new ServerSessionStore(),
     ticketKey: rng.bytes(32),

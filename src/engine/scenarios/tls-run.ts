@@ -30,6 +30,8 @@ export interface TlsRunOptions {
   latencyMs?: number;
   /** Start of virtual time; defaults to DEMO_EPOCH_MS. */
   startMs?: number;
+  /** The lanes the two sides draw in; CLIENT_LANE and SERVER_LANE by default. */
+  lanes?: { client: string; server: string };
   /** Adjust the configs (the lab's negotiation editor, resumption, …). */
   client?: (config: ClientConfig) => void;
   server?: (config: ServerConfig) => void;
@@ -107,7 +109,8 @@ export async function runTlsExchange(options: TlsRunOptions): Promise<TlsRunResu
   const latency = options.latencyMs ?? DEFAULT_LINK_LATENCY_MS;
   const clock = options.reuse?.clock ?? new VirtualClock(options.startMs ?? DEMO_EPOCH_MS);
   const rng = options.reuse?.rng ?? new SeededRng(options.seed);
-  const trace = options.reuse?.trace ?? new TraceRecorder([CLIENT_LANE, SERVER_LANE]);
+  const lanes = options.lanes ?? { client: CLIENT_LANE, server: SERVER_LANE };
+  const trace = options.reuse?.trace ?? new TraceRecorder([lanes.client, lanes.server]);
   const clientConfig = options.reuse?.client ?? demoClientConfig(serverName);
   const serverConfig = options.reuse?.server ?? demoServerConfig(rng);
   options.client?.(clientConfig);
@@ -116,13 +119,13 @@ export async function runTlsExchange(options: TlsRunOptions): Promise<TlsRunResu
   const env = { rng, clock, trace, traceReceived: false };
   const client = new TlsConnection(clientMachine(clientConfig), {
     ...env,
-    lane: CLIENT_LANE,
-    peerLane: SERVER_LANE,
+    lane: lanes.client,
+    peerLane: lanes.server,
   });
   const server = new TlsConnection(serverMachine(serverConfig), {
     ...env,
-    lane: SERVER_LANE,
-    peerLane: CLIENT_LANE,
+    lane: lanes.server,
+    peerLane: lanes.client,
   });
 
   const flows: TlsRunResult['flows'] = [];

@@ -3,12 +3,20 @@ import type { SignatureKeyType } from '../crypto/signature';
 import { NamedGroup, SignatureScheme, type CipherSuite } from './enums';
 import { DEFAULT_GROUPS } from './groups';
 import type { ClientSessionStore, ServerSessionStore } from './session';
+import type { Tls13TicketStore } from './tls13/client/tickets';
 import { DEFAULT_SUITE_ORDER } from './suites';
 
 export interface ClientConfig {
+  /**
+   * The protocol versions offered (RFC 8446, Section 4.2.1). With both, one ClientHello offers
+   * both, and the ServerHello's supported_versions decides which client continues.
+   */
+  versions: ('1.2' | '1.3')[];
   /** Sent as SNI and checked against the certificate's SAN. */
   serverName: string;
   cipherSuites: CipherSuite[];
+  /** The TLS 1.3 suites (RFC 8446, Appendix B.4) in our order; absent: all three we implement. */
+  tls13CipherSuites?: number[];
   groups: NamedGroup[];
   signatureSchemes: number[];
   /** DER roots the certificate chain must end in. */
@@ -18,6 +26,8 @@ export interface ClientConfig {
   alpn: string[];
   /** Where sessions are kept for resumption; absent means never resume. */
   sessions?: ClientSessionStore;
+  /** TLS 1.3 tickets (RFC 8446, Section 4.6.1) for PSK resumption; absent means never resume. */
+  tls13Tickets?: Tls13TicketStore;
 }
 
 export interface ServerCredential {
@@ -29,8 +39,16 @@ export interface ServerCredential {
 }
 
 export interface ServerConfig {
+  /**
+   * The protocol versions served (RFC 8446, Section 4.2.1). With '1.3', a ClientHello whose
+   * supported_versions offers TLS 1.3 gets the TLS 1.3 server; a TLS 1.2 ServerHello then carries
+   * the downgrade sentinel (Section 4.1.3).
+   */
+  versions: ('1.2' | '1.3')[];
   credentials: ServerCredential[];
   cipherSuites: CipherSuite[];
+  /** The TLS 1.3 suites (RFC 8446, Appendix B.4) in our order; absent: all three we implement. */
+  tls13CipherSuites?: number[];
   groups: NamedGroup[];
   signatureSchemes: number[];
   /** Pick by the server's order (true) or by the client's (false). */
@@ -83,6 +101,7 @@ export const DEFAULT_SIGNATURE_SCHEMES: readonly number[] = [
 
 export function defaultClientConfig(serverName: string, trustAnchors: Uint8Array[]): ClientConfig {
   return {
+    versions: ['1.2', '1.3'],
     serverName,
     cipherSuites: [...DEFAULT_SUITE_ORDER],
     groups: [...DEFAULT_GROUPS],
@@ -96,6 +115,7 @@ export function defaultClientConfig(serverName: string, trustAnchors: Uint8Array
 
 export function defaultServerConfig(credentials: ServerCredential[]): ServerConfig {
   return {
+    versions: ['1.2', '1.3'],
     credentials,
     cipherSuites: [...DEFAULT_SUITE_ORDER],
     groups: [NamedGroup.x25519, NamedGroup.secp256r1, NamedGroup.secp384r1, NamedGroup.secp521r1],

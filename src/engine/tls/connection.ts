@@ -33,8 +33,13 @@ import {
 import { BadRecordMac, RecordOverflow as PlaintextOverflow, RecordProtector } from './protection';
 import { MAX_PLAINTEXT, RecordOverflow, RecordSplitter, UnknownContentType } from './record';
 import { describeApplicationData } from './application-data';
-import { RecordWriter, type SentRecord } from './record-writer';
-import type { SuiteParams } from './suites';
+import {
+  RecordWriter,
+  TLS13_RECORD_SHAPE,
+  type RecordShape,
+  type SentRecord,
+} from './record-writer';
+import { Tls13RecordProtection } from './tls13/key-schedule';
 import { Transcript } from './transcript';
 
 /**
@@ -72,7 +77,10 @@ export class TlsConnection<S extends { name: string }> {
   private warningAlertsInARow = 0;
   private readonly writer: RecordWriter;
   private reader?: RecordProtector;
-  private readSuite?: SuiteParams;
+  private readSuite?: RecordShape;
+  /** TLS 1.3 (RFC 8446, Section 5): set once the hellos agree on it. */
+  private tls13 = false;
+  private reader13?: Tls13RecordProtection;
   private readonly outgoing: Uint8Array[] = [];
   private readonly context: HandshakeContext;
   readonly transcript = new Transcript();
@@ -192,6 +200,10 @@ export class TlsConnection<S extends { name: string }> {
     raw: Uint8Array,
   ): Promise<void> {
     this.checkRecordVersion(version);
+    if (this.tls13) {
+      await this.onRecord13(type, fragment, raw);
+      return;
+    }
     let plaintext = fragment;
     let decrypted: { nonce: Uint8Array; aad: Uint8Array } | undefined;
     const isProtected = this.reader !== undefined && type !== ContentType.change_cipher_spec;
@@ -211,6 +223,92 @@ export class TlsConnection<S extends { name: string }> {
         throw translateRecordError(e);
       }
     }
+    await this.onContent(type, plaintext, raw, decrypted);
+  }
+
+  /**
+   * A TLS 1.3 record (RFC 8446, Section 5). Once keys are in use every record is
+   * application_data on the outside, and its real type is the last non-zero byte of the
+   * TLSInnerPlaintext. A change_cipher_spec of the single byte 1 is there only to calm
+   * middleboxes and is dropped until the handshake is done (Section 5 and Appendix D.4).
+   */
+  private async onRecord13(type: number, fragment: Uint8Array, raw: Uint8Array): Promise<void> {
+    if (type === ContentType.change_cipher_spec) {
+      const isOne = fragment.length === 1 && fragment[0] === 1;
+      if (!isOne || this.isTraffic || !this.handshakeBuffer.isEmpty)
+        throw new TlsFailure({
+          fault: 'inappropriate_message.bad_change_cipher_spec',
+          params: { bytes: toHex(fragment) },
+        });
+      if (this.recordsReceived)
+        this.traceReceivedSimple(raw, 'ChangeCipherSpec', encodeChangeCipherSpec());
+      this.context.note('tls13.ccs_ignored');
+      return;
+    }
+    const reader = this.reader13;
+    // Section 5: before keys, records are plaintext; after, only application_data may arrive
+    // (a plaintext alert is still read: a peer that fails before it has keys can only send that).
+    if (!reader || (type === ContentType.alert && fragment.length === 2)) {
+      if (type === ContentType.application_data)
+        throw new TlsFailure({
+          fault: 'inappropriate_message.application_data_before_finished',
+          params: { state: this.state.name },
+        });
+      if (fragment.length > MAX_PLAINTEXT)
+        throw new TlsFailure({
+          fault: 'invalid_message.plaintext_too_long',
+          params: { length: fragment.length, max: MAX_PLAINTEXT },
+        });
+      await this.onContent(type, fragment, raw, undefined);
+      return;
+    }
+    if (type !== ContentType.application_data)
+      throw new TlsFailure({
+        fault: 'inappropriate_message.unknown_content_type',
+        params: { contentType: type },
+      });
+    // Section 5.2: the encrypted record is at most 2^14 + 256 bytes, its plaintext 2^14 + 1.
+    if (fragment.length > MAX_PLAINTEXT + 256)
+      throw new TlsFailure({
+        fault: 'invalid_message.record_overflow',
+        params: { detail: `${fragment.length} encrypted bytes` },
+      });
+    let opened;
+    try {
+      opened = reader.open(raw.subarray(0, 5), fragment);
+    } catch (e) {
+      throw translateRecordError(e);
+    }
+    if (opened.plaintext.length > MAX_PLAINTEXT + 1)
+      throw new TlsFailure({
+        fault: 'invalid_message.record_overflow',
+        params: { detail: `${opened.plaintext.length} plaintext bytes` },
+      });
+    // Section 5.4: a TLSInnerPlaintext of zeros alone has no content type.
+    if (opened.type === 0)
+      throw new TlsFailure({
+        fault: 'inappropriate_message.unknown_content_type',
+        params: { contentType: 0 },
+      });
+    await this.onContent(
+      opened.type,
+      opened.content,
+      raw,
+      { nonce: opened.nonce, aad: opened.aad },
+      opened.plaintext,
+    );
+  }
+
+  /** One record's content, decrypted if it was protected, by its (inner) content type. */
+  private async onContent(
+    type: number,
+    plaintext: Uint8Array,
+    raw: Uint8Array,
+    decrypted: { nonce: Uint8Array; aad: Uint8Array } | undefined,
+    innerPlaintext?: Uint8Array,
+  ): Promise<void> {
+    const tracedPlaintext = innerPlaintext ?? plaintext;
+    const innerType = innerPlaintext ? type : undefined;
     if (type !== ContentType.alert) this.warningAlertsInARow = 0;
     switch (type) {
       case ContentType.handshake: {
@@ -227,7 +325,8 @@ export class TlsConnection<S extends { name: string }> {
               next.message,
               { bytes: next.raw, spans: next.spans },
               decrypted,
-              plaintext,
+              tracedPlaintext,
+              innerType,
             );
           await this.dispatch({ kind: 'handshake', message: next.message, raw: next.raw });
           if (this.isClosed) return;
@@ -264,7 +363,9 @@ export class TlsConnection<S extends { name: string }> {
             `Alert ${alertDescriptionName(alert.description)}`,
             encodeAlert(alert),
             decrypted,
-            plaintext,
+            tracedPlaintext,
+            undefined,
+            innerType,
           );
         await this.onAlert(alert.level, alert.description);
         return;
@@ -282,7 +383,9 @@ export class TlsConnection<S extends { name: string }> {
             described.name,
             { bytes: plaintext, spans: described.spans },
             decrypted,
-            plaintext,
+            tracedPlaintext,
+            undefined,
+            innerType,
           );
         }
         this.received.push(plaintext);
@@ -326,7 +429,12 @@ export class TlsConnection<S extends { name: string }> {
         params: { version: versionName(version) },
       });
     }
-    if (this.negotiated.cipherSuite !== undefined && version !== ProtocolVersion.TLS12) {
+    // RFC 8446, Section 5.1: in TLS 1.3 legacy_record_version "MUST be ignored for all purposes".
+    if (
+      !this.tls13 &&
+      this.negotiated.cipherSuite !== undefined &&
+      version !== ProtocolVersion.TLS12
+    ) {
       throw new TlsFailure({
         fault: 'peer_misbehaved.record_version_changed',
         params: { version: versionName(version) },
@@ -471,6 +579,7 @@ export class TlsConnection<S extends { name: string }> {
     inner: Encoded,
     decrypted: { nonce: Uint8Array; aad: Uint8Array } | undefined,
     plaintext: Uint8Array,
+    innerType?: number,
   ): void {
     this.traceReceivedSimple(
       raw,
@@ -479,6 +588,7 @@ export class TlsConnection<S extends { name: string }> {
       decrypted,
       plaintext,
       toPlainData(message),
+      innerType,
     );
   }
 
@@ -490,6 +600,7 @@ export class TlsConnection<S extends { name: string }> {
     decrypted?: { nonce: Uint8Array; aad: Uint8Array },
     plaintext?: Uint8Array,
     decoded?: unknown,
+    innerType?: number,
   ): void {
     const view = RecordWriter.describeReceived(
       raw,
@@ -498,6 +609,7 @@ export class TlsConnection<S extends { name: string }> {
       plaintext,
       this.readSuite,
       name,
+      innerType,
     );
     this.env.trace.push({
       kind: 'message',
@@ -547,6 +659,18 @@ export class TlsConnection<S extends { name: string }> {
       protectReads: (suite, key, iv): void => {
         this.reader = new RecordProtector(suite, key, iv);
         this.readSuite = suite;
+      },
+      useTls13Records: (): void => {
+        this.tls13 = true;
+        // Certificate and NewSessionTicket have TLS 1.3 bodies from now on (RFC 8446, Section 4).
+        this.handshakeBuffer.version = 'tls13';
+      },
+      protectWrites13: (suite, trafficSecret): void => {
+        this.writer.protect13(new Tls13RecordProtection(suite, trafficSecret));
+      },
+      protectReads13: (suite, trafficSecret): void => {
+        this.reader13 = new Tls13RecordProtection(suite, trafficSecret);
+        this.readSuite = TLS13_RECORD_SHAPE;
       },
       secrets: (derived: readonly DerivedSecret[]): void => {
         const t = this.env.clock.now();

@@ -7,7 +7,16 @@ import type { Rng } from '../sim/rng';
 import type { SecretInput, TraceParams } from '../trace';
 import type { HandshakeMessage } from './messages/handshake';
 import type { SuiteParams } from './suites';
+import type { Tls13Suite } from './tls13/key-schedule';
 import type { Transcript } from './transcript';
+
+/** The NSS key log labels of the TLS 1.3 secrets (the SSLKEYLOGFILE format). */
+export type Tls13KeyLogLabel =
+  | 'CLIENT_HANDSHAKE_TRAFFIC_SECRET'
+  | 'SERVER_HANDSHAKE_TRAFFIC_SECRET'
+  | 'CLIENT_TRAFFIC_SECRET_0'
+  | 'SERVER_TRAFFIC_SECRET_0'
+  | 'EXPORTER_SECRET';
 
 export type Incoming =
   | { kind: 'handshake'; message: HandshakeMessage; raw: Uint8Array }
@@ -24,17 +33,23 @@ export interface DerivedSecret {
 
 /** What was agreed, for the CLI's summary line and the inspector. */
 export interface Negotiated {
+  /** The protocol version agreed (ProtocolVersion: 0x0303 or 0x0304). */
+  version?: number;
   cipherSuite?: number;
   group?: number;
   signatureScheme?: number;
   extendedMasterSecret?: boolean;
   resumed?: 'session_id' | 'session_ticket';
+  /** TLS 1.3: the handshake resumed with a PSK from a NewSessionTicket (RFC 8446, Section 2.2). */
+  resumedPsk?: boolean;
   alpn?: string;
   sessionId?: Uint8Array;
   serverCertificates?: Uint8Array[];
   /** For the NSS key log (CLIENT_RANDOM line) that lets Wireshark decrypt the session. */
   clientRandom?: Uint8Array;
   masterSecret?: Uint8Array;
+  /** TLS 1.3: the secrets the NSS key log needs, by label, for Wireshark to decrypt. */
+  tls13Secrets?: Partial<Record<Tls13KeyLogLabel, Uint8Array>>;
 }
 
 export interface HandshakeContext {
@@ -54,6 +69,20 @@ export interface HandshakeContext {
   protectWrites(suite: SuiteParams, key: Uint8Array, iv: Uint8Array): void;
   /** From now on records we receive are protected. */
   protectReads(suite: SuiteParams, key: Uint8Array, iv: Uint8Array): void;
+  /**
+   * The hellos agreed on TLS 1.3: from now on the record layer follows RFC 8446, Section 5 (the
+   * legacy record version is ignored, and a change_cipher_spec of the single byte 1 is dropped
+   * until the handshake is done, Section 5 and Appendix D.4).
+   */
+  useTls13Records(): void;
+  /**
+   * TLS 1.3: records we send from now on are protected under this traffic secret, with a
+   * sequence number from 0 (RFC 8446, Sections 5.2, 5.3 and 7.3). Called at each key change:
+   * handshake keys, application keys, KeyUpdate.
+   */
+  protectWrites13(suite: Tls13Suite, trafficSecret: Uint8Array): void;
+  /** TLS 1.3: records we receive from now on are protected under this traffic secret. */
+  protectReads13(suite: Tls13Suite, trafficSecret: Uint8Array): void;
   secrets(derived: readonly DerivedSecret[]): void;
   note(key: string, params?: TraceParams): void;
 }

@@ -67,8 +67,6 @@ export interface DecodedTls {
 /** RFC 6520, Section 3: the heartbeat content type, which the engine does not speak. */
 const HEARTBEAT = 24;
 const TLS13 = 0x0304;
-/** RFC 8446, Section 4.2.1: the supported_versions extension. */
-const SUPPORTED_VERSIONS = 43;
 
 /** A handshake message whose bytes continue in the next record. */
 interface Straddle {
@@ -418,10 +416,8 @@ function readWhole(r: Reader, state: StreamState): string {
 
 function settle(state: StreamState, message: Extract<HandshakeMessage, { type: 'server_hello' }>) {
   const sh = message.body;
-  const sv = sh.extensions.find((e) => e.kind === 'unknown' && e.type === SUPPORTED_VERSIONS);
   // RFC 8446, Section 4.2.1: the selected_version overrides legacy_version.
-  const selected =
-    sv?.kind === 'unknown' && sv.data.length === 2 ? sv.data[0]! * 256 + sv.data[1]! : undefined;
+  const selected = findExtension(sh.extensions, 'selected_version')?.version;
   state.negotiated = { version: selected ?? sh.version, cipherSuite: sh.cipherSuite };
   if (selected === TLS13 || isHelloRetryRandom(sh.random)) state.tls13 = true;
 }

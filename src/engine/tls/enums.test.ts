@@ -47,6 +47,9 @@ describe('TLS enums and their names', () => {
       unsupported_extension: 110,
       unrecognized_name: 112,
       no_application_protocol: 120,
+      missing_extension: 109,
+      unknown_psk_identity: 115,
+      certificate_required: 116,
     });
   });
 

@@ -28,6 +28,12 @@ export const HandshakeType = {
   certificate_verify: 15,
   client_key_exchange: 16,
   finished: 20,
+  // RFC 8446, Section 4: the TLS 1.3 additions.
+  end_of_early_data: 5,
+  encrypted_extensions: 8,
+  key_update: 24,
+  /** Never on the wire: the synthetic message that replaces ClientHello1 in the transcript (RFC 8446, Section 4.4.1). */
+  message_hash: 254,
 } as const;
 
 /** RFC 5246, Section 6.2.1 (ProtocolVersion): {major, minor} read as one 16-bit number. */
@@ -35,6 +41,8 @@ export const ProtocolVersion = {
   TLS10: 0x0301,
   TLS11: 0x0302,
   TLS12: 0x0303,
+  /** RFC 8446, Section 4.2.1: only ever in supported_versions; legacy_version stays 0x0303. */
+  TLS13: 0x0304,
 } as const;
 
 declare const cipherSuiteBrand: unique symbol;
@@ -71,6 +79,13 @@ export const CipherSuite = brand<CipherSuite>()({
   TLS_EMPTY_RENEGOTIATION_INFO_SCSV: 0x00ff,
 });
 
+/** RFC 8446, Appendix B.4: the TLS 1.3 suites we implement (only an AEAD and a hash each). */
+export const Tls13CipherSuite = brand<CipherSuite>()({
+  TLS_AES_128_GCM_SHA256: 0x1301,
+  TLS_AES_256_GCM_SHA384: 0x1302,
+  TLS_CHACHA20_POLY1305_SHA256: 0x1303,
+});
+
 /** RFC 8422, Section 5.1.1 (NamedCurve), renamed NamedGroup by RFC 7919. */
 export const NamedGroup = brand<NamedGroup>()({
   x25519: 29,
@@ -102,6 +117,25 @@ export const ExtensionType = {
   extended_master_secret: 23,
   session_ticket: 35,
   renegotiation_info: 0xff01,
+  // RFC 8446, Section 4.2: the TLS 1.3 extensions.
+  pre_shared_key: 41,
+  early_data: 42,
+  supported_versions: 43,
+  cookie: 44,
+  psk_key_exchange_modes: 45,
+  key_share: 51,
+} as const;
+
+/** RFC 8446, Section 4.2.9 (PskKeyExchangeMode). */
+export const PskKeyExchangeMode = {
+  psk_ke: 0,
+  psk_dhe_ke: 1,
+} as const;
+
+/** RFC 8446, Section 4.6.3 (KeyUpdateRequest). */
+export const KeyUpdateRequest = {
+  update_not_requested: 0,
+  update_requested: 1,
 } as const;
 
 /** RFC 8422, Section 5.4 (ECCurveType). Only named_curve is allowed (RFC 8422 deprecates the explicit ones). */
@@ -181,6 +215,10 @@ export const AlertDescription = {
   unsupported_extension: 110,
   unrecognized_name: 112,
   no_application_protocol: 120,
+  // RFC 8446, Section 6.2: the TLS 1.3 additions.
+  missing_extension: 109,
+  unknown_psk_identity: 115,
+  certificate_required: 116,
 } as const;
 
 // ---------------------------------------------------------------------------------------------

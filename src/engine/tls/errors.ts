@@ -74,6 +74,16 @@ export interface FaultParams {
   'peer_misbehaved.invalid_key_share': { group: string; detail: string };
   'peer_misbehaved.bad_key_exchange_signature': { scheme: string };
   'peer_misbehaved.client_finished_mismatch': Record<string, never>;
+  // RFC 8446: what a TLS 1.3 server refuses in a ClientHello.
+  'peer_misbehaved.tls13_compression_not_null': Record<string, never>;
+  'peer_misbehaved.retry_hello_changed': { detail: string };
+  'peer_misbehaved.missing_extension': { extension: string };
+  'peer_misbehaved.bad_psk_binder': { identity: number };
+  'peer_incompatible.no_tls13_signature_scheme': { offered: readonly string[] };
+  'peer_incompatible.version_not_served': {
+    offered: readonly string[];
+    served: readonly string[];
+  };
   'peer_misbehaved.server_finished_mismatch': Record<string, never>;
   // RFC 5280 path validation, in the words of rustls's CertificateError.
   'invalid_certificate.expired': { subject: string; notAfter: string; now: string };
@@ -119,6 +129,20 @@ export interface FaultParams {
   'peer_misbehaved.empty_server_name': Record<string, never>;
   'peer_misbehaved.point_formats_without_uncompressed': { formats: readonly string[] };
   'peer_misbehaved.inappropriate_fallback': { version: string };
+  // RFC 8446: what a TLS 1.3 client refuses from a server.
+  'peer_misbehaved.selected_unoffered_version': { version: string };
+  'peer_misbehaved.downgrade_sentinel': { version: string };
+  'peer_misbehaved.server_hello_missing_key_share': Record<string, never>;
+  'peer_misbehaved.key_share_group_not_offered': { group: string };
+  'peer_misbehaved.retry_for_unoffered_group': { group: string };
+  'peer_misbehaved.retry_for_sent_share': { group: string };
+  'peer_misbehaved.retry_changes_nothing': Record<string, never>;
+  'peer_misbehaved.suite_changed_after_retry': { retrySuite: string; suite: string };
+  'peer_misbehaved.session_id_not_echoed': Record<string, never>;
+  'peer_misbehaved.extension_not_allowed_here': { extension: string; message: string };
+  'peer_misbehaved.malformed_extension': { extension: string; message: string };
+  'peer_misbehaved.selected_unoffered_psk': { identity: number; offered: number };
+  'peer_misbehaved.bad_certificate_verify': { scheme: string };
 }
 
 export type Fault = keyof FaultParams;
@@ -187,6 +211,17 @@ export const ALERT_FOR_FAULT: Readonly<Record<Fault, keyof typeof AlertDescripti
   // RFC 5246, Section 7.2.2: a signature or Finished that cannot be verified is decrypt_error.
   'peer_misbehaved.bad_key_exchange_signature': 'decrypt_error',
   'peer_misbehaved.client_finished_mismatch': 'decrypt_error',
+  // RFC 8446, Section 4.1.2: legacy_compression_methods is exactly [null].
+  'peer_misbehaved.tls13_compression_not_null': 'illegal_parameter',
+  // RFC 8446, Section 4.1.2: the second ClientHello changes only what the HRR asked for.
+  'peer_misbehaved.retry_hello_changed': 'illegal_parameter',
+  // RFC 8446, Section 9.2: a mandatory extension left out.
+  'peer_misbehaved.missing_extension': 'missing_extension',
+  // RFC 8446, Section 4.2.11.2: "the server MUST abort the handshake" with decrypt_error.
+  'peer_misbehaved.bad_psk_binder': 'decrypt_error',
+  'peer_incompatible.no_tls13_signature_scheme': 'handshake_failure',
+  // RFC 8446, Appendix D.2: no version in common.
+  'peer_incompatible.version_not_served': 'protocol_version',
   'peer_misbehaved.server_finished_mismatch': 'decrypt_error',
   'invalid_certificate.expired': 'certificate_expired',
   // TLS 1.2 has no "not yet valid" alert. OpenSSL maps X509_V_ERR_CERT_NOT_YET_VALID to
@@ -235,6 +270,32 @@ export const ALERT_FOR_FAULT: Readonly<Record<Fault, keyof typeof AlertDescripti
   'peer_misbehaved.point_formats_without_uncompressed': 'illegal_parameter',
   // RFC 7507, Section 3.
   'peer_misbehaved.inappropriate_fallback': 'inappropriate_fallback',
+  // RFC 8446, Section 4.2.1: a version the client did not offer.
+  'peer_misbehaved.selected_unoffered_version': 'illegal_parameter',
+  // RFC 8446, Section 4.1.3: a 1.3 client that sees the sentinel below 1.3.
+  'peer_misbehaved.downgrade_sentinel': 'illegal_parameter',
+  // RFC 8446, Section 9.2 (OpenSSL: SSL_R_MISSING_KEY_SHARE).
+  'peer_misbehaved.server_hello_missing_key_share': 'missing_extension',
+  // RFC 8446, Section 4.2.8: the server's share must be in a group we sent a share for.
+  'peer_misbehaved.key_share_group_not_offered': 'illegal_parameter',
+  // RFC 8446, Section 4.2.8: the HRR group must be in supported_groups.
+  'peer_misbehaved.retry_for_unoffered_group': 'illegal_parameter',
+  // RFC 8446, Section 4.2.8: nor one we already sent a share for.
+  'peer_misbehaved.retry_for_sent_share': 'illegal_parameter',
+  // RFC 8446, Section 4.1.4.
+  'peer_misbehaved.retry_changes_nothing': 'illegal_parameter',
+  // RFC 8446, Section 4.1.4.
+  'peer_misbehaved.suite_changed_after_retry': 'illegal_parameter',
+  // RFC 8446, Section 4.1.3.
+  'peer_misbehaved.session_id_not_echoed': 'illegal_parameter',
+  // RFC 8446, Section 4.2: an extension in a message that never carries it.
+  'peer_misbehaved.extension_not_allowed_here': 'illegal_parameter',
+  // A TLS 1.3 extension the codec kept raw because it did not parse.
+  'peer_misbehaved.malformed_extension': 'decode_error',
+  // RFC 8446, Section 4.2.11.
+  'peer_misbehaved.selected_unoffered_psk': 'illegal_parameter',
+  // RFC 8446, Section 4.4.3: a CertificateVerify that does not verify.
+  'peer_misbehaved.bad_certificate_verify': 'decrypt_error',
 };
 
 export const FAULTS = Object.keys(ALERT_FOR_FAULT) as Fault[];

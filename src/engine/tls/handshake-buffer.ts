@@ -10,6 +10,7 @@ import {
   decodeHandshake,
   HANDSHAKE_HEADER_LENGTH,
   type HandshakeMessage,
+  type HandshakeVersion,
 } from './messages/handshake';
 
 /**
@@ -38,6 +39,12 @@ export class HandshakeBuffer {
   private pending: Uint8Array = new Uint8Array(0);
   /** Offset of pending[0] in the whole handshake stream, for error offsets. */
   private consumed = 0;
+
+  /**
+   * Which version's bodies to read (messages/handshake.ts); the connection switches it to
+   * 'tls13' once the ServerHello has chosen TLS 1.3.
+   */
+  version: HandshakeVersion = 'tls12';
 
   constructor(private readonly maxMessage = MAX_HANDSHAKE_MESSAGE) {}
 
@@ -75,7 +82,7 @@ export class HandshakeBuffer {
     const total = HANDSHAKE_HEADER_LENGTH + length;
     if (this.pending.length < total) return undefined;
     const raw = this.pending.slice(0, total);
-    const { message, spans } = decodeAt(raw, this.consumed, withSpans);
+    const { message, spans } = decodeAt(raw, this.consumed, withSpans, this.version);
     this.pending = this.pending.slice(total);
     this.consumed += total;
     return { raw, message, spans };
@@ -92,9 +99,10 @@ function decodeAt(
   raw: Uint8Array,
   streamOffset: number,
   withSpans: boolean,
+  version: HandshakeVersion,
 ): { message: HandshakeMessage; spans: Span[] } {
   try {
-    return decodeHandshake(raw, withSpans);
+    return decodeHandshake(raw, withSpans, version);
   } catch (e) {
     if (e instanceof DecodeError)
       throw new DecodeError(e.key, e.params, e.offset + streamOffset, e.fault);

@@ -5,6 +5,47 @@
  */
 import { toHex } from '../bytes/hex';
 import type { Trace } from '../trace';
+import type { Negotiated, Tls13KeyLogLabel } from './context';
+
+/**
+ * The TLS 1.3 labels in the order a handshake makes them. With the handshake and application
+ * traffic secrets Wireshark decrypts every record (the NSS format, as OpenSSL's
+ * SSL_CTX_set_keylog_callback and Firefox write it).
+ */
+export const TLS13_KEYLOG_LABELS: readonly Tls13KeyLogLabel[] = [
+  'CLIENT_HANDSHAKE_TRAFFIC_SECRET',
+  'SERVER_HANDSHAKE_TRAFFIC_SECRET',
+  'CLIENT_TRAFFIC_SECRET_0',
+  'SERVER_TRAFFIC_SECRET_0',
+  'EXPORTER_SECRET',
+];
+
+/** The trace's secret event names (tls13/schedule.ts) for each TLS 1.3 key log label. */
+export const TLS13_KEYLOG_SECRET_NAMES: Readonly<Record<Tls13KeyLogLabel, string>> = {
+  CLIENT_HANDSHAKE_TRAFFIC_SECRET: 'client_handshake_traffic_secret',
+  SERVER_HANDSHAKE_TRAFFIC_SECRET: 'server_handshake_traffic_secret',
+  CLIENT_TRAFFIC_SECRET_0: 'client_application_traffic_secret_0',
+  SERVER_TRAFFIC_SECRET_0: 'server_application_traffic_secret_0',
+  EXPORTER_SECRET: 'exporter_master_secret',
+};
+
+/** "<LABEL> <client_random hex> <secret hex>", one line per TLS 1.3 secret known. */
+export function tls13KeyLogLines(
+  clientRandom: Uint8Array,
+  secrets: Partial<Record<Tls13KeyLogLabel, Uint8Array>>,
+): string {
+  if (clientRandom.length !== 32) throw new RangeError('clientRandom must be 32 bytes');
+  return TLS13_KEYLOG_LABELS.filter((label) => secrets[label] !== undefined)
+    .map((label) => `${label} ${toHex(clientRandom)} ${toHex(secrets[label]!)}\n`)
+    .join('');
+}
+
+/** The key log lines for one connection, TLS 1.2 or 1.3, or '' when they are not known. */
+export function negotiatedKeyLog(n: Negotiated): string {
+  if (!n.clientRandom) return '';
+  if (n.tls13Secrets) return tls13KeyLogLines(n.clientRandom, n.tls13Secrets);
+  return n.masterSecret ? keyLogLine(n.clientRandom, n.masterSecret) : '';
+}
 
 export function keyLogLine(clientRandom: Uint8Array, masterSecret: Uint8Array): string {
   if (clientRandom.length !== 32) throw new RangeError('clientRandom must be 32 bytes');

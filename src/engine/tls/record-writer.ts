@@ -5,10 +5,17 @@
 import { shiftSpans, type Span } from '../bytes/span';
 import { Writer, lazyEncoded, type Encoded } from '../bytes/writer';
 import type { DecryptedView } from '../trace';
-import { ProtocolVersion, contentTypeName, versionName } from './enums';
+import { ContentType, ProtocolVersion, contentTypeName, versionName } from './enums';
 import type { RecordProtector } from './protection';
 import { MAX_PLAINTEXT } from './record';
 import type { SuiteParams } from './suites';
+import type { Tls13RecordProtection } from './tls13/key-schedule';
+
+/** What the spans of a protected record need to know of its suite. */
+export type RecordShape = Pick<SuiteParams, 'recordIvLength' | 'tagLength'>;
+
+/** RFC 8446, Section 5.2: no explicit nonce, and a 16-byte tag for all three AEADs. */
+export const TLS13_RECORD_SHAPE: RecordShape = { recordIvLength: 0, tagLength: 16 };
 
 export interface SentRecord {
   bytes: Uint8Array;
@@ -24,6 +31,7 @@ const RECORD_HEADER_LENGTH = 5;
 export class RecordWriter {
   private protector?: RecordProtector;
   private suite?: SuiteParams;
+  private protector13?: Tls13RecordProtection;
 
   /**
    * @param describe whether to annotate each record with spans (the Trace's view of it); without,
@@ -37,6 +45,14 @@ export class RecordWriter {
   protect(suite: SuiteParams, protector: RecordProtector): void {
     this.suite = suite;
     this.protector = protector;
+  }
+
+  /**
+   * From now on records are TLS 1.3 TLSCiphertext under this key (RFC 8446, Section 5.2). Each
+   * key change brings a new protection whose sequence number starts at 0 (Section 5.3).
+   */
+  protect13(protection: Tls13RecordProtection): void {
+    this.protector13 = protection;
   }
 
   write(type: number, inner: Encoded, name: string, decoded: unknown = null): void {
@@ -54,6 +70,10 @@ export class RecordWriter {
   private writeOne(type: number, inner: Encoded, name: string, decoded: unknown): void {
     const version = ProtocolVersion.TLS12;
     const describe = this.describe;
+    if (this.protector13) {
+      this.writeOne13(this.protector13, type, inner, name, decoded);
+      return;
+    }
     if (!this.protector || !this.suite) {
       const record = lazyEncoded(recordBytes(type, version, inner.bytes), () =>
         describe ? plaintextRecord(type, version, inner).spans : [],
@@ -82,14 +102,48 @@ export class RecordWriter {
     );
   }
 
+  private writeOne13(
+    protection: Tls13RecordProtection,
+    type: number,
+    inner: Encoded,
+    name: string,
+    decoded: unknown,
+  ): void {
+    const sealed = protection.sealRecord(type, inner.bytes);
+    const describe = this.describe;
+    const fragment = sealed.record.subarray(RECORD_HEADER_LENGTH);
+    const record = lazyEncoded(sealed.record, () =>
+      describe
+        ? protectedRecord(ContentType.application_data, version13, fragment, TLS13_RECORD_SHAPE)
+            .spans
+        : [],
+    );
+    let innerSpans: Span[] | undefined;
+    this.sink(
+      sentRecord(record, name, decoded, {
+        plaintext: sealed.plaintext,
+        get spans(): Span[] {
+          return (innerSpans ??= describe ? innerPlaintextSpans(inner, type) : []);
+        },
+        set spans(value: Span[]) {
+          innerSpans = value;
+        },
+        nonce: sealed.nonce,
+        aad: sealed.aad,
+        innerName: name,
+      }),
+    );
+  }
+
   /** Spans for a record that arrived from the peer, decrypted or not. */
   static describeReceived(
     raw: Uint8Array,
     inner: Encoded,
     decrypted: { nonce: Uint8Array; aad: Uint8Array } | undefined,
     plaintext: Uint8Array | undefined,
-    suite: SuiteParams | undefined,
+    suite: RecordShape | undefined,
     name: string,
+    innerType?: number,
   ): { spans: Span[]; decrypted?: DecryptedView } {
     const type = raw[0]!;
     const version = (raw[1]! << 8) | raw[2]!;
@@ -99,7 +153,7 @@ export class RecordWriter {
         spans: protectedRecord(type, version, fragment, suite).spans,
         decrypted: {
           plaintext: plaintext ?? inner.bytes,
-          spans: inner.spans,
+          spans: innerType === undefined ? inner.spans : innerPlaintextSpans(inner, innerType),
           nonce: decrypted.nonce,
           aad: decrypted.aad,
           innerName: name,
@@ -147,11 +201,32 @@ function plaintextRecord(type: number, version: number, inner: Encoded): Encoded
     .finish();
 }
 
+const version13 = ProtocolVersion.TLS12;
+
+/**
+ * RFC 8446, Section 5.2: TLSInnerPlaintext is the content, then its real content type, then any
+ * zero padding. The content's own spans come first, as they were written.
+ */
+function innerPlaintextSpans(inner: Encoded, type: number): Span[] {
+  const length = inner.bytes.length;
+  return [
+    ...inner.spans,
+    {
+      name: 'type',
+      offset: length,
+      length: 1,
+      value: `${contentTypeName(type)} (${type})`,
+      explain: 'tls.record.inner_type',
+      children: [],
+    },
+  ];
+}
+
 function protectedRecord(
   type: number,
   version: number,
   fragment: Uint8Array,
-  suite: SuiteParams,
+  suite: RecordShape,
 ): Encoded {
   const explicitLength = suite.recordIvLength;
   const tagAt = fragment.length - suite.tagLength;

@@ -64,3 +64,16 @@ describe('Transcript', () => {
     expect(t.length).toBe(0);
   });
 });
+
+describe('Transcript after a HelloRetryRequest (RFC 8446, Section 4.4.1)', () => {
+  it('replaces ClientHello1 with message_hash: 254, 00 00 Hash.length, Hash(ClientHello1)', () => {
+    const sha256 = (b: Uint8Array) => new Uint8Array(createHash('sha256').update(b).digest());
+    const clientHello = Uint8Array.of(1, 0, 0, 2, 3, 3);
+    const t = new Transcript();
+    t.add(clientHello);
+    t.replaceWithMessageHash('sha256');
+    const expected = new Uint8Array([254, 0, 0, 32, ...sha256(clientHello)]);
+    expect(t.messages).toEqual([expected]);
+    expect(t.hash('sha256')).toEqual(sha256(expected));
+  });
+});

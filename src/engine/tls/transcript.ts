@@ -8,6 +8,8 @@ import { CryptoArgumentError } from '../crypto/errors';
 import { runningHash, type HashName, type RunningHash } from '../crypto/hash';
 
 const HEADER_LENGTH = 4;
+/** RFC 8446, Section 4: HandshakeType message_hash(254). */
+const MESSAGE_HASH = 254;
 
 export class Transcript {
   private readonly buffered: Uint8Array[] = [];
@@ -52,6 +54,22 @@ export class Transcript {
       this.running.set(hashName, h);
     }
     return h.digestSoFar();
+  }
+
+  /**
+   * RFC 8446, Section 4.4.1: after a HelloRetryRequest the first ClientHello is replaced by a
+   * synthetic message_hash message (type 254) whose body is Hash(ClientHello1), so the server
+   * need not keep the ClientHello (a cookie can carry that hash instead).
+   */
+  replaceWithMessageHash(hashName: HashName): void {
+    const digest = this.hash(hashName);
+    const synthetic = new Uint8Array(HEADER_LENGTH + digest.length);
+    synthetic[0] = MESSAGE_HASH;
+    synthetic[3] = digest.length;
+    synthetic.set(digest, HEADER_LENGTH);
+    this.buffered.length = 0;
+    this.running.clear();
+    this.add(synthetic);
   }
 
   /** Copies of the messages in the order they were added. */

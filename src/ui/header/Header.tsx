@@ -102,26 +102,29 @@ export function Header() {
                 onChange={(e) => actions.updateTls({ serverName: e.target.value })}
               />
             </label>
-            <label className="field" htmlFor={ids.suite}>
-              <span>{t.ui.suite}</span>
-              <select
-                id={ids.suite}
-                className="suite"
-                value={String(settings.suite)}
-                onChange={(e) => {
-                  const v = e.target.value;
-                  actions.updateTls({ suite: (v === 'all' ? 'all' : Number(v)) as SuiteChoice });
-                  void actions.run();
-                }}
-              >
-                <option value="all">{t.ui.suiteAll}</option>
-                {DEMO_SUITES.map((id) => (
-                  <option key={id} value={id}>
-                    {format(t.ui.suiteOnly, { suite: `${hex4(id)} ${suiteParams(id)?.openssl}` })}
-                  </option>
-                ))}
-              </select>
-            </label>
+            {/* The choice is among TLS 1.2 suites; a TLS 1.3-only run offers its own three. */}
+            {settings.versions !== '1.3' && (
+              <label className="field" htmlFor={ids.suite}>
+                <span>{t.ui.suite}</span>
+                <select
+                  id={ids.suite}
+                  className="suite"
+                  value={String(settings.suite)}
+                  onChange={(e) => {
+                    const v = e.target.value;
+                    actions.updateTls({ suite: (v === 'all' ? 'all' : Number(v)) as SuiteChoice });
+                    void actions.run();
+                  }}
+                >
+                  <option value="all">{t.ui.suiteAll}</option>
+                  {DEMO_SUITES.map((id) => (
+                    <option key={id} value={id}>
+                      {format(t.ui.suiteOnly, { suite: `${hex4(id)} ${suiteParams(id)?.openssl}` })}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
           </>
         ) : settings.kind === 'dns' ? (
           <>

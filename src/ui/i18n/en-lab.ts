@@ -59,6 +59,17 @@ const lab = {
     serverHelloSaid: 'The ServerHello named instead',
     group: 'Key exchange group',
     signatureScheme: 'ServerKeyExchange signed with',
+    versions: '{side}: TLS versions',
+    versionChoices: {
+      '1.2': 'TLS 1.2 only',
+      '1.3': 'TLS 1.3 only',
+      '1.2,1.3': 'TLS 1.2 and TLS 1.3',
+    },
+    onPath: 'On the path',
+    pathHonest: 'Nothing touches the ClientHello',
+    pathStrips: 'An attacker strips TLS 1.3 from the ClientHello',
+    version: 'Version',
+    stripped: 'The attacker hid supported_versions, so the server saw a TLS 1.2 client.',
   },
 
   resumption: {
@@ -375,6 +386,8 @@ const lab = {
 const notes: Table = {
   'lab.tamper.changed_byte':
     'On the wire, byte {offset} of {message} ({field}) was changed: its value {before} became {after}.',
+  'lab.downgrade.stripped':
+    'On the wire, an attacker renamed the ClientHello’s supported_versions extension to a type no one knows. The server skips it and sees a client that speaks only TLS 1.2. A server that speaks TLS 1.3 then writes the downgrade sentinel (“DOWNGRD” and 01) into the last 8 bytes of its ServerHello.random, which the attacker cannot change without breaking the signature (RFC 8446, Section 4.1.3).',
   'lab.mitm.read_plaintext':
     'The attacker decrypted what the {from} sent to the {to}, read it, and encrypted it again: {text}',
   ...DNS_LAB_NOTE_TEXT,
@@ -447,6 +460,62 @@ const spans: Table = {
     'application_settings (ALPS): the ALPN protocols for which the client can exchange settings (such as HTTP/2 SETTINGS) during the handshake.',
   'tls.ext.delegated_credential':
     'delegated_credential (RFC 9345): the signature schemes the client accepts for a short-lived credential that the server signs with its certificate’s key.',
+  'tls.ext.supported_versions.versions':
+    'The versions the client speaks, most preferred first, 2 bytes each: 0x0304 is TLS 1.3, 0x0303 TLS 1.2. A client that lists 1.3 here is a TLS 1.3 client whatever legacy_version says (RFC 8446, Section 4.2.1).',
+  'tls.ext.supported_versions.selected_version':
+    'The version the server chose, 0x0304 for TLS 1.3. Its presence alone tells the client this is TLS 1.3: a server that picks TLS 1.2 must not send this extension (RFC 8446, Section 4.2.1).',
+  'tls.ext.key_share.client_shares':
+    'The client’s key shares, one per group it guesses the server will take, each a group and a fresh public key. Sending them in the first message is what saves TLS 1.3 a round trip (RFC 8446, Section 4.2.8).',
+  'tls.ext.key_share.group':
+    'The named group of this key share, such as x25519 (29) or secp256r1 (23).',
+  'tls.ext.key_share.key_exchange':
+    'The ephemeral public key: 32 bytes for x25519, an uncompressed point (0x04 ‖ x ‖ y) for the NIST curves. Combined with the peer’s private key it gives the (EC)DHE shared secret (RFC 8446, Section 4.2.8.2).',
+  'tls.ext.key_share.selected_group':
+    'In a HelloRetryRequest: the group the server wants a key share for, which the client offered in supported_groups but sent no share for. The client must answer with a share for exactly this group (RFC 8446, Section 4.2.8).',
+  'tls.ext.cookie.cookie':
+    'Opaque bytes from the server, which the client echoes unchanged in its second ClientHello; a server can keep its state there instead of in memory (RFC 8446, Section 4.2.2).',
+  'tls.ext.psk_key_exchange_modes.ke_modes':
+    'How a PSK may be used: psk_ke (0) alone, or psk_dhe_ke (1) together with a fresh (EC)DHE exchange, which keeps forward secrecy. Browsers offer only psk_dhe_ke (RFC 8446, Section 4.2.9).',
+  'tls.ext.pre_shared_key.identities':
+    'The PSKs the client offers, each a ticket from an earlier NewSessionTicket and its obfuscated age (RFC 8446, Section 4.2.11).',
+  'tls.ext.pre_shared_key.identity':
+    'A ticket as the server issued it: opaque to the client, which only stores it and sends it back.',
+  'tls.ext.pre_shared_key.obfuscated_ticket_age':
+    'How long the client has held the ticket, in milliseconds, plus the ticket’s ticket_age_add (mod 2^32), so observers cannot link connections by the age (RFC 8446, Section 4.2.11.1).',
+  'tls.ext.pre_shared_key.binders':
+    'One binder per offered PSK, in the same order. The binders are the last bytes of the ClientHello: each one is an HMAC over everything before them (RFC 8446, Section 4.2.11.2).',
+  'tls.ext.pre_shared_key.binder':
+    'HMAC(finished key of binder_key, hash of the truncated ClientHello): proves the client holds this PSK and binds it to this ClientHello. The Keys tab shows how it is computed.',
+  'tls.ext.pre_shared_key.selected_identity':
+    'Which of the client’s PSKs the server accepted, counted from 0. Its absence in ServerHello means a full handshake (RFC 8446, Section 4.2.11).',
+  'tls.ext.early_data.max_early_data_size':
+    'In a NewSessionTicket: how many bytes of 0-RTT data the client may send when it resumes with this ticket (RFC 8446, Section 4.2.10).',
+  'tls.encrypted_extensions.extensions':
+    'The server’s extensions that need no part in the key exchange (ALPN, server_name, supported_groups, …), now encrypted (RFC 8446, Section 4.3.1).',
+  'tls.certificate13.certificate_request_context':
+    'Empty in the server’s Certificate; when a client answers a CertificateRequest, the context copied from that request, so the two can be matched (RFC 8446, Section 4.4.2).',
+  'tls.certificate13.certificate_list':
+    'The chain, leaf first, each entry a certificate (3-byte length) followed by that certificate’s own extensions (RFC 8446, Section 4.4.2).',
+  'tls.certificate.certificate':
+    'One X.509 certificate in DER: subject, issuer, validity, public key, extensions such as the names it is valid for, and the issuer’s signature over all of it.',
+  'tls.certificate13.extensions':
+    'This certificate’s extensions, such as a stapled OCSP response (status_request) or SCTs; often empty (RFC 8446, Section 4.4.2).',
+  'tls.certificate_verify.algorithm':
+    'The signature scheme, one the peer listed in signature_algorithms. TLS 1.3 allows only RSA-PSS for RSA keys (never PKCS#1 v1.5), and an ECDSA scheme names its curve (RFC 8446, Section 4.4.3).',
+  'tls.certificate_verify.signature':
+    'The signature over 64 spaces, the context string (“TLS 1.3, server CertificateVerify”), a zero byte and the transcript hash. The padding and the context make sure a TLS 1.3 signature can never be replayed elsewhere (RFC 8446, Section 4.4.3).',
+  'tls.new_session_ticket13.ticket_lifetime':
+    'How many seconds the ticket may be used, at most 7 days (604800) (RFC 8446, Section 4.6.1).',
+  'tls.new_session_ticket13.ticket_age_add':
+    'A random 32-bit value the client adds to the ticket’s age when it offers it, so the age on the wire looks random (RFC 8446, Section 4.6.1).',
+  'tls.new_session_ticket13.ticket_nonce':
+    'A value unique to this ticket: the PSK is HKDF-Expand-Label(resumption_master_secret, “resumption”, ticket_nonce, …), so each ticket of the connection gets a different PSK.',
+  'tls.new_session_ticket13.ticket':
+    'The ticket: the server’s encrypted record of the PSK and its parameters, opaque to the client, which sends it back in pre_shared_key.',
+  'tls.new_session_ticket13.extensions':
+    'The ticket’s extensions; early_data here allows 0-RTT data with this ticket.',
+  'tls.key_update.request_update':
+    'update_requested (1) asks the peer to update its own sending keys too and answer with a KeyUpdate; update_not_requested (0) updates only the sender (RFC 8446, Section 4.6.3).',
 };
 
 /**

@@ -55,6 +55,8 @@ export const labScenarios: Strings['scenarios'] = {
 };
 
 export const labNotes: Table = {
+  'lab.downgrade.stripped':
+    '전송 도중에 공격자가 ClientHello의 supported_versions 확장을 아무도 모르는 유형으로 바꿨습니다. 서버는 이 확장을 건너뛰고 TLS 1.2만 쓰는 클라이언트를 봅니다. TLS 1.3을 쓸 수 있는 서버는 이때 ServerHello.random의 마지막 8바이트에 다운그레이드 표식(“DOWNGRD”와 01)을 적으며, 공격자는 서명을 깨뜨리지 않고는 이것을 바꿀 수 없습니다(RFC 8446, 4.1.3절).',
   'lab.tamper.changed_byte':
     '전송 중에 {message}의 바이트 {offset}({field})의 값이 바뀌었습니다: {before|이/가} {after|이/가} 되었습니다.',
   'lab.mitm.read_plaintext':
@@ -128,6 +130,9 @@ export const lab: Strings['lab'] = {
       'no-overlap': '공통된 암호 스위트가 없음',
       'no-common-group': '공통된 키 교환 그룹이 없음',
       'misbehaving-server': '클라이언트가 제안한 적 없는 스위트를 고르는 서버',
+      'tls13-both': '양쪽 모두 TLS 1.3을 쓸 수 있음',
+      'tls13-client-tls12-server': 'TLS 1.3 클라이언트와 TLS 1.2 서버',
+      'downgrade-attack': 'TLS 1.3을 지운 공격자가 들킴',
     },
     'lab-tls-resumption': {
       'by-session-id': '세션 ID로 재개',
@@ -235,6 +240,17 @@ export const lab: Strings['lab'] = {
     serverHelloSaid: 'ServerHello에 대신 적힌 것',
     group: '키 교환 그룹',
     signatureScheme: 'ServerKeyExchange 서명 방식',
+    versions: '{side}: TLS 버전',
+    versionChoices: {
+      '1.2': 'TLS 1.2만',
+      '1.3': 'TLS 1.3만',
+      '1.2,1.3': 'TLS 1.2와 TLS 1.3',
+    },
+    onPath: '경로 위',
+    pathHonest: 'ClientHello를 건드리는 것이 없음',
+    pathStrips: '공격자가 ClientHello에서 TLS 1.3을 지움',
+    version: '버전',
+    stripped: '공격자가 supported_versions를 숨겨서, 서버는 TLS 1.2 클라이언트를 보았습니다.',
   },
 
   resumption: {

@@ -147,6 +147,9 @@ const ui: Strings['ui'] = {
     '이쪽의 ECDHE 개인 키와 상대의 공개 키를 PEM 파일로 쓴 다음, 공유 비밀을 16진수로 출력합니다. 위의 바이트와 같습니다.',
   keysInputs: '입력값',
   keysSplit: '키 블록을 나누는 방법',
+  keysVersion: 'TLS {version} 키 스케줄',
+  keysCompare:
+    '같은 요청, 두 가지 키 스케줄입니다. TLS 1.2는 PRF로 마스터 비밀 하나를 만들고 거기서 키 블록 하나를 잘라 씁니다. TLS 1.3은 HKDF-Extract 세 단계(초기 비밀, 핸드셰이크 비밀, 마스터 비밀)를 이어 가며, 각 단계에서 방향마다 따로 비밀을 확장하고 그때까지의 트랜스크립트에 묶습니다. 그래서 핸드셰이크를 보호하는 키와 애플리케이션 데이터를 보호하는 키는 결코 같지 않습니다.',
 
   cachesIntro: '이 단계 시점의 모든 캐시와 각 항목에 남은 시간입니다.',
   cachesNone: '이 단계까지 캐시 이벤트가 없습니다.',
@@ -292,6 +295,36 @@ const messages: Table = {
     '각 방향에서 처음으로 암호화되는 메시지입니다. verify_data는 master secret과 지금까지의 모든 핸드셰이크 메시지의 해시로 계산한 PRF 값이므로, 보낸 쪽이 같은 키를 가지고 같은 핸드셰이크를 보았다는 것을 증명합니다. 누군가 스위트 목록을 바꿨다면 여기서 드러납니다. 두 Finished가 모두 확인되면 핸드셰이크가 끝납니다.',
   NewSessionTicket:
     '서버가 클라이언트에게 세션 티켓을 건넵니다. 티켓은 서버만 아는 키로 암호화한 세션 상태입니다(RFC 5077). 클라이언트는 이것을 보관했다가 다음에 제시하면 전체 핸드셰이크 없이 세션을 재개할 수 있습니다. lifetime hint는 티켓을 얼마나 오래 보관할 만한지를 알려 줍니다.',
+  EncryptedExtensions:
+    'TLS 1.3에서 서버의 암호화된 플라이트의 첫 메시지입니다(RFC 8446, 4.3.1절). ALPN이나 서버 이름 확인처럼 키 교환에 영향을 주지 않는 확장을 담습니다. TLS 1.2에서는 이것들이 ServerHello에 있어 누구나 읽을 수 있었습니다. 서버 핸드셰이크 트래픽 키로 암호화되므로, 여기서부터 관찰자는 레코드 크기만 봅니다.',
+  CertificateVerify:
+    '지금까지의 핸드셰이크 전체의 해시에, 공백 64개와 “TLS 1.3, server CertificateVerify”를 앞에 붙여 인증서의 개인 키로 서명한 것입니다(RFC 8446, 4.4.3절). 보낸 쪽이 방금 보낸 인증서의 키를 가졌음을 증명하며, 트랜스크립트 전체를 덮으므로 핸드셰이크의 어느 것도 도중에 바뀌지 않았음도 보여 줍니다. TLS 1.2의 서버는 키 교환 파라미터에만 서명했습니다.',
+  KeyUpdate:
+    '연결 도중에 키를 바꾸는 TLS 1.3의 방법입니다(RFC 8446, 4.6.3절). 보내는 쪽은 “traffic upd”로 다음 애플리케이션 트래픽 비밀을 유도하고, 이 메시지 다음 레코드부터 그 키를 씁니다. request_update가 설정되어 있으면 상대도 자신의 송신 키를 바꿉니다. TLS 1.2에서는 이를 위해 재협상 전체가 필요했습니다.',
+  'TLS 1.3 ClientHello':
+    '클라이언트가 TLS 1.3 핸드셰이크를 엽니다. 오래된 미들박스를 통과하도록 legacy_version은 여전히 TLS 1.2라고 적고, 실제 버전은 supported_versions에 나열합니다. TLS 1.2와 달리 서버가 고를 것 같은 그룹의 키 공유(key_share)를 이미 담고 있어서, 키 교환에 추가 왕복이 필요 없습니다. 여기에는 암호화된 것이 없습니다.',
+  'TLS 1.3 ServerHello':
+    '서버가 TLS 1.3(supported_versions에 적음), 암호 스위트, 그리고 클라이언트의 키 공유 하나를 고르고, 자신의 키 공유를 key_share에 담아 보냅니다. 이것으로 양쪽은 곧바로 (EC)DHE 비밀과 핸드셰이크 트래픽 키를 계산할 수 있으며, 서버가 이 메시지 뒤에 보내는 것은 모두 암호화됩니다. TLS 1.3 스위트는 레코드 암호와 해시만 정하고, 키 교환과 서명은 따로 협상합니다(RFC 8446, 4.1.3절).',
+  'TLS 1.3 HelloRetryRequest':
+    '고정된 특별한 난수를 가진 ServerHello입니다(RFC 8446, 4.1.4절). 서버는 TLS 1.3을 받아들이지만 클라이언트의 키 공유 가운데 원하는 그룹의 것이 없어서, key_share에 그룹 하나를 지정합니다. 클라이언트는 그 그룹의 키 공유를 담은 두 번째 ClientHello를 보내고, 핸드셰이크는 왕복이 하나 더 듭니다. 트랜스크립트는 첫 ClientHello를 그 해시(message_hash)로 바꾸므로, 양쪽은 여전히 같은 바이트를 해시합니다.',
+  'TLS 1.3 Certificate':
+    'TLS 1.2처럼 리프부터 시작하는 서버의 인증서 체인이지만, 암호화되어 있습니다. 관찰자는 서버가 어떤 인증서를 썼는지 더 이상 볼 수 없습니다(RFC 8446, 4.4.2절). 각 항목은 자신의 확장(예: OCSP 응답)을 가질 수 있고, 메시지는 certificate_request_context로 시작하며 서버 자신의 인증서에서는 비어 있습니다.',
+  'TLS 1.3 Certificate (empty)':
+    '인증서가 없는 클라이언트가 CertificateRequest에 답하는 방법입니다. 목록이 빈 Certificate를 보내고, 그 뒤에 CertificateVerify는 없습니다(RFC 8446, 4.4.2절). 암호화되며, 다른 핸드셰이크 메시지처럼 트랜스크립트에 해시됩니다.',
+  'TLS 1.3 Finished':
+    '이쪽의 finished_key로, 지금까지의 모든 핸드셰이크 메시지의 해시에 대해 계산한 HMAC입니다(RFC 8446, 4.4.4절). 보낸 쪽이 같은 키를 유도했고 같은 핸드셰이크를 보았음을 증명합니다. TLS 1.3에서는 서버가 첫 플라이트 끝에 Finished를 먼저 보내고 곧바로 애플리케이션 데이터를 보낼 수 있으며, 클라이언트의 Finished로 핸드셰이크가 끝납니다.',
+  'TLS 1.3 NewSessionTicket':
+    '핸드셰이크가 끝난 뒤 애플리케이션 키로 암호화되어 옵니다(RFC 8446, 4.6.1절). 티켓마다 resumption_master_secret과 티켓의 논스에서 유도한 사전 공유 키(PSK)를 나타냅니다. 다음 연결은 이 티켓을 pre_shared_key에 담아 인증서 단계를 건너뛰며, PSK를 가졌음을 바인더로 증명합니다. ticket_age_add는 티켓의 나이를 관찰자에게서 숨깁니다.',
+  'TLS 1.3 ChangeCipherSpec':
+    'TLS 1.3이 재개된 TLS 1.2 핸드셰이크처럼 보이려고 보내는 형식뿐인 ChangeCipherSpec입니다. 그렇지 않으면 연결을 끊는 미들박스가 있기 때문입니다(RFC 8446, 부록 D.4). 아무것도 바꾸지 않습니다. 키는 스스로 바뀌고, 받는 쪽은 이것을 무시합니다. 암호화되지도, 트랜스크립트에 해시되지도 않습니다.',
+  'TLS 1.3 ApplicationData (GET /)':
+    '클라이언트 애플리케이션 트래픽 키로 암호화된 브라우저의 HTTP 요청입니다(RFC 8446, 5.2절). 레코드 헤더는 언제나 application_data와 TLS 1.2라고 적고, 진짜 콘텐츠 유형은 암호문 안에 숨습니다. 논스는 IV와 시퀀스 번호의 XOR이라서, 명시적 논스가 전송되지 않습니다.',
+  'TLS 1.3 ApplicationData (HTTP 200 OK)':
+    '서버 애플리케이션 트래픽 키로 암호화된 서버의 HTTP 응답입니다. 관찰자는 어떤 길이의 application_data 레코드만 봅니다. 콘텐츠 유형은 물론, 이것이 핸드셰이크 메시지가 아니라 응답이라는 사실조차 암호문 안에 있습니다(RFC 8446, 5.2절).',
+  'TLS 1.3 ApplicationData':
+    'TLS 1.3의 보호된 레코드입니다(RFC 8446, 5.2절). 바깥 유형은 언제나 application_data이고, 진짜 콘텐츠 유형(핸드셰이크, alert, 데이터)은 복호화한 평문의 마지막 바이트입니다. 이 페이지가 트래픽 키를 가지고 있으므로 인스펙터가 안쪽을 보여 줍니다.',
+  'TLS 1.3 Alert close_notify':
+    '이쪽이 더 보낼 것이 없다는 암호화된 경고 alert입니다(RFC 8446, 6.1절). TLS 1.3에서는 alert도 보호된 레코드 안에 있어서, 관찰자는 데이터와 구별할 수 없습니다.',
   'ApplicationData (GET /)':
     '브라우저의 HTTP 요청이 클라이언트의 쓰기 키로 암호화되고 인증되어 전송됩니다. 경로 위의 관찰자에게는 레코드 헤더, 명시적 논스, 암호문, 태그만 보입니다. 검사기가 평문을 보여 줄 수 있는 것은 이 페이지가 세션 키를 가지고 있기 때문입니다.',
   'ApplicationData (HTTP 200 OK)':
@@ -508,6 +541,61 @@ const spans: Table = {
     'application_settings(ALPS): 핸드셰이크 중에 설정(HTTP/2 SETTINGS 등)을 주고받을 수 있는 ALPN 프로토콜들입니다.',
   'tls.ext.delegated_credential':
     'delegated_credential(RFC 9345): 서버가 인증서 키로 서명한 짧은 수명의 자격 증명에 대해 클라이언트가 받아들이는 서명 방식들입니다.',
+  'tls.ext.supported_versions.versions':
+    '클라이언트가 쓸 수 있는 버전을 선호하는 순서대로 2바이트씩 적습니다. 0x0304는 TLS 1.3, 0x0303은 TLS 1.2입니다. 여기에 1.3을 적은 클라이언트는 legacy_version이 무엇이든 TLS 1.3 클라이언트입니다(RFC 8446, 4.2.1절).',
+  'tls.ext.supported_versions.selected_version':
+    '서버가 고른 버전으로, TLS 1.3이면 0x0304입니다. 이 확장이 있다는 것만으로 클라이언트는 TLS 1.3임을 압니다. TLS 1.2를 고른 서버는 이 확장을 보내면 안 됩니다(RFC 8446, 4.2.1절).',
+  'tls.ext.key_share.client_shares':
+    '클라이언트의 키 공유들로, 서버가 고를 것 같은 그룹마다 그룹과 새 공개 키를 하나씩 담습니다. 이것을 첫 메시지에 보내기 때문에 TLS 1.3은 왕복 하나를 아낍니다(RFC 8446, 4.2.8절).',
+  'tls.ext.key_share.group': '이 키 공유의 그룹입니다. 예: x25519(29), secp256r1(23).',
+  'tls.ext.key_share.key_exchange':
+    '임시 공개 키입니다. x25519는 32바이트, NIST 곡선은 압축하지 않은 점(0x04 ‖ x ‖ y)입니다. 상대의 개인 키와 조합하면 (EC)DHE 공유 비밀이 나옵니다(RFC 8446, 4.2.8.2절).',
+  'tls.ext.key_share.selected_group':
+    'HelloRetryRequest에서, 서버가 키 공유를 원하는 그룹입니다. 클라이언트가 supported_groups에는 적었지만 키 공유는 보내지 않은 그룹이며, 클라이언트는 정확히 이 그룹의 키 공유로 답해야 합니다(RFC 8446, 4.2.8절).',
+  'tls.ext.cookie.cookie':
+    '서버가 준 불투명한 바이트로, 클라이언트는 두 번째 ClientHello에 그대로 돌려보냅니다. 서버는 상태를 메모리 대신 여기에 둘 수 있습니다(RFC 8446, 4.2.2절).',
+  'tls.ext.psk_key_exchange_modes.ke_modes':
+    'PSK를 쓰는 방식입니다. psk_ke(0)는 PSK만, psk_dhe_ke(1)는 새 (EC)DHE 교환과 함께 써서 전방 비밀성을 지킵니다. 브라우저는 psk_dhe_ke만 제안합니다(RFC 8446, 4.2.9절).',
+  'tls.ext.pre_shared_key.identities':
+    '클라이언트가 제안하는 PSK들로, 각각 이전 NewSessionTicket의 티켓과 가려진 나이를 담습니다(RFC 8446, 4.2.11절).',
+  'tls.ext.pre_shared_key.identity':
+    '서버가 발급한 그대로의 티켓입니다. 클라이언트는 내용을 읽지 못하고, 저장했다가 돌려보낼 뿐입니다.',
+  'tls.ext.pre_shared_key.obfuscated_ticket_age':
+    '클라이언트가 티켓을 가지고 있던 시간(밀리초)에 티켓의 ticket_age_add를 더한 값(mod 2^32)입니다. 관찰자가 나이로 연결들을 이어 붙이지 못하게 합니다(RFC 8446, 4.2.11.1절).',
+  'tls.ext.pre_shared_key.binders':
+    '제안한 PSK마다 하나씩, 같은 순서의 바인더입니다. 바인더는 ClientHello의 마지막 바이트들이며, 각각 그 앞의 모든 것에 대한 HMAC입니다(RFC 8446, 4.2.11.2절).',
+  'tls.ext.pre_shared_key.binder':
+    'HMAC(binder_key의 finished 키, 잘린 ClientHello의 해시): 클라이언트가 이 PSK를 가졌음을 증명하고 PSK를 이 ClientHello에 묶습니다. 계산 과정은 Keys 탭에 나옵니다.',
+  'tls.ext.pre_shared_key.selected_identity':
+    '서버가 받아들인 클라이언트 PSK의 번호(0부터)입니다. ServerHello에 이것이 없으면 전체 핸드셰이크입니다(RFC 8446, 4.2.11절).',
+  'tls.ext.early_data.max_early_data_size':
+    'NewSessionTicket에서, 이 티켓으로 재개할 때 클라이언트가 보낼 수 있는 0-RTT 데이터의 바이트 수입니다(RFC 8446, 4.2.10절).',
+  'tls.encrypted_extensions.extensions':
+    '키 교환과 관계없는 서버의 확장들(ALPN, server_name, supported_groups 등)로, 이제 암호화되어 있습니다(RFC 8446, 4.3.1절).',
+  'tls.certificate13.certificate_request_context':
+    '서버의 Certificate에서는 비어 있습니다. 클라이언트가 CertificateRequest에 답할 때는 그 요청의 context를 복사해 넣어 둘을 짝지을 수 있게 합니다(RFC 8446, 4.4.2절).',
+  'tls.certificate13.certificate_list':
+    '리프부터 시작하는 체인으로, 각 항목은 인증서(3바이트 길이)와 그 인증서 자신의 확장으로 이루어집니다(RFC 8446, 4.4.2절).',
+  'tls.certificate.certificate':
+    'DER로 인코딩된 X.509 인증서 하나입니다. 주체, 발급자, 유효 기간, 공개 키, 유효한 이름 같은 확장, 그리고 이 모두에 대한 발급자의 서명이 들어 있습니다.',
+  'tls.certificate13.extensions':
+    '이 인증서의 확장들로, 스테이플된 OCSP 응답(status_request)이나 SCT 등입니다. 대개 비어 있습니다(RFC 8446, 4.4.2절).',
+  'tls.certificate_verify.algorithm':
+    '상대가 signature_algorithms에 적은 서명 방식 가운데 하나입니다. TLS 1.3은 RSA 키에 RSA-PSS만 허용하고(PKCS#1 v1.5는 금지), ECDSA 방식은 곡선까지 정합니다(RFC 8446, 4.4.3절).',
+  'tls.certificate_verify.signature':
+    '공백 64개, 컨텍스트 문자열(“TLS 1.3, server CertificateVerify”), 0 바이트, 트랜스크립트 해시를 이어 붙인 것에 대한 서명입니다. 이 패딩과 컨텍스트 덕분에 TLS 1.3 서명은 다른 곳에서 재사용될 수 없습니다(RFC 8446, 4.4.3절).',
+  'tls.new_session_ticket13.ticket_lifetime':
+    '티켓을 쓸 수 있는 시간(초)으로, 최대 7일(604800)입니다(RFC 8446, 4.6.1절).',
+  'tls.new_session_ticket13.ticket_age_add':
+    '클라이언트가 티켓을 제안할 때 나이에 더하는 임의의 32비트 값으로, 전송되는 나이가 무작위처럼 보이게 합니다(RFC 8446, 4.6.1절).',
+  'tls.new_session_ticket13.ticket_nonce':
+    '이 티켓에만 쓰이는 값입니다. PSK는 HKDF-Expand-Label(resumption_master_secret, “resumption”, ticket_nonce, …)이므로 한 연결의 티켓마다 PSK가 다릅니다.',
+  'tls.new_session_ticket13.ticket':
+    '티켓: PSK와 그 파라미터를 서버가 암호화해 기록한 것입니다. 클라이언트는 읽지 못하며, pre_shared_key에 담아 돌려보냅니다.',
+  'tls.new_session_ticket13.extensions':
+    '티켓의 확장들입니다. 여기에 early_data가 있으면 이 티켓으로 0-RTT 데이터를 보낼 수 있습니다.',
+  'tls.key_update.request_update':
+    'update_requested(1)는 상대에게도 자신의 송신 키를 바꾸고 KeyUpdate로 답하라고 요청합니다. update_not_requested(0)는 보낸 쪽만 키를 바꿉니다(RFC 8446, 4.6.3절).',
 
   'tls.change_cipher_spec.type':
     '항상 1입니다. 이쪽에서 보내는 다음 레코드부터 암호화된다는 신호일 뿐입니다.',
@@ -612,6 +700,24 @@ const spans: Table = {
 };
 
 const notes: Table = {
+  'tls13.client.offer_psk':
+    '클라이언트가 이전 TLS 1.3 티켓({suite})의 PSK를 제시하고, 그 키를 가지고 있음을 binder로 증명합니다(RFC 8446, 4.2.11절).',
+  'tls13.client.psk_declined':
+    '서버가 제시된 PSK를 받지 않았습니다. 인증서를 쓰는 전체 핸드셰이크로 진행합니다.',
+  'tls13.client.server_hello':
+    '서버가 TLS 1.3과 {suite}, 그룹 {group}을 골랐습니다. PSK: {psk}. 이제부터 서버 메시지는 핸드셰이크 키로 암호화됩니다.',
+  'tls13.client.server_chose_tls12':
+    'ServerHello에 supported_versions가 없습니다. 서버가 TLS 1.2를 골랐고 random에 다운그레이드 표지도 없습니다. TLS 1.2 클라이언트가 이어받습니다.',
+  'tls13.client.hello_retry':
+    '서버가 HelloRetryRequest를 보냈습니다(그룹 {group}, 쿠키: {cookie}). 클라이언트가 ClientHello를 다시 보냅니다. 이제 트랜스크립트는 첫 ClientHello의 해시로 시작합니다(RFC 8446, 4.4.1절).',
+  'tls13.client.certificate_requested':
+    '서버가 클라이언트 인증서를 요청합니다. 이 클라이언트는 인증서가 없어 빈 Certificate를 보냅니다.',
+  'tls13.client.certificate_verify_valid':
+    '서버의 CertificateVerify({scheme})가 맞습니다. 서버가 인증서의 개인 키를 가지고 바로 이 핸드셰이크에 서명했습니다.',
+  'tls13.client.ticket_stored':
+    '클라이언트가 NewSessionTicket(수명 {lifetime}초)과 거기서 유도한 PSK를 저장해 나중에 재개할 수 있습니다.',
+  'tls13.client.key_update':
+    '서버가 트래픽 키를 갱신했습니다(KeyUpdate). 클라이언트도 자기 키를 갱신해 답했는지: {answered}.',
   ...labNotes,
   ...TLS_TEXT_KO,
   'tls.server.chose_suite': '이 스위트를 고른 이유: {reason}',
@@ -644,6 +750,22 @@ const notes: Table = {
     '서버가 티켓을 복호화했지만, 그 세션은 서버의 세션 유효 기간보다 오래되었습니다. 전체 핸드셰이크를 시작합니다.',
   'tls.transport_closed_without_close_notify':
     'close_notify 없이 연결이 닫혔습니다. 상대는 데이터가 온전히 왔는지 알 수 없습니다.',
+  'tls13.server.hello_retry':
+    '클라이언트의 key share 중 서버가 선호하는 그룹의 것이 없어서, 서버는 {group} share를 요청하는 HelloRetryRequest로 답합니다. 왕복이 한 번 더 듭니다(RFC 8446, 4.1.4절).',
+  'tls13.server.compat_ccs':
+    '클라이언트가 legacy session ID를 보냈으므로, 서버는 첫 핸드셰이크 메시지 뒤에 아무 의미 없는 ChangeCipherSpec을 보냅니다. 중간 장비에게 TLS 1.2 재개처럼 보이게 하려는 것뿐입니다(RFC 8446 부록 D.4).',
+  'tls13.server.psk_accepted':
+    '서버가 클라이언트의 티켓(PSK identity {identity})을 열었고 binder도 맞았습니다. 핸드셰이크는 그 PSK로 재개되고, 새 ECDHE 교환이 전방 비밀성을 지킵니다(psk_dhe_ke).',
+  'tls13.server.psk_not_usable':
+    '클라이언트가 제시한 PSK를 하나도 쓸 수 없어서(모르는 티켓, 만료된 티켓, 다른 해시) 서버는 전체 핸드셰이크를 합니다.',
+  'tls13.key_update':
+    'KeyUpdate: 보내는 쪽의 다음 레코드부터 다음 애플리케이션 트래픽 시크릿을 씁니다(RFC 8446, 4.6.3절). 상대에게도 갱신 요청: {request}.',
+  'tls.server.downgrade_sentinel':
+    '이 서버는 TLS 1.3도 지원하므로 TLS 1.2 ServerHello.random의 끝이 “DOWNGRD” 01입니다. 이를 본 TLS 1.3 클라이언트는 누군가 제안에서 1.3을 지웠다는 것을 압니다(RFC 8446, 4.1.3절).',
+  'tls13.ccs_ignored':
+    'TLS 1.3 상대가 ChangeCipherSpec을 보낸 것은 중간 장비(middlebox)가 익숙한 핸드셰이크를 보도록 하기 위해서일 뿐입니다(RFC 8446 부록 D.4). 아무 의미가 없으므로 버렸습니다.',
+  'tls.record.inner_type':
+    'TLS 1.3은 진짜 콘텐츠 타입을 암호화 안에 숨깁니다. TLSInnerPlaintext에서 내용 뒤, 0 패딩 앞의 마지막 0이 아닌 바이트가 타입입니다. 바깥의 레코드는 모두 application_data라고 적혀 있습니다.',
   'tls.alert.warning_ignored': 'warning alert {description|을/를} 받았지만 무시했습니다.',
   'tls.server.renegotiation_refused':
     '클라이언트가 새 ClientHello로 재협상을 요청했습니다. 이 서버는 재협상하지 않으므로 no_renegotiation warning으로 답하고 연결은 그대로 이어집니다(RFC 5246, 7.2.2절).',
@@ -695,6 +817,46 @@ const secrets: Table = {
     'HKDF-Expand-Label(트래픽 비밀, “key”, “”, 키 길이): 이 방향의 AEAD 키입니다(RFC 8446, 7.3절).',
   'secret.tls13.iv':
     'HKDF-Expand-Label(트래픽 비밀, “iv”, “”, 12): 레코드의 시퀀스 번호와 XOR하여 각 논스를 만듭니다(RFC 8446, 5.3절과 7.3절).',
+  'secret.tls13.early_secret':
+    'Early Secret = HKDF-Extract(salt = 0, IKM = 0): 사전 공유 키(PSK)가 없으면 TLS 1.3 스케줄의 첫 단계는 고정된 값이며, 모든 전체 핸드셰이크에서 같습니다. 사슬을 시작할 뿐입니다(RFC 8446, 7.1절).',
+  'secret.tls13.early_secret.psk':
+    'Early Secret = HKDF-Extract(salt = 0, IKM = PSK): 재개(resumption)는 티켓의 사전 공유 키를 맨 첫 단계에 넣으므로, 뒤에서 유도되는 모든 값이 이전 세션에 의존합니다(RFC 8446, 7.1절).',
+  'secret.tls13.binder_key':
+    'binder_key = Derive-Secret(Early Secret, “res binder”, “”): PSK 바인더를 만드는 키입니다. “res”는 NewSessionTicket에서 온 PSK, “ext”는 TLS 밖에서 미리 정한 PSK를 뜻합니다(RFC 8446, 7.1절).',
+  'secret.tls13.binder':
+    'PSK 바인더: HMAC(binder_key의 finished 키, 바인더 앞까지의 ClientHello 해시). 클라이언트가 PSK를 가졌음을 증명하고 PSK를 이 ClientHello에 묶습니다. 서버도 같은 값을 계산하며, 다르면 PSK를 거부합니다(RFC 8446, 4.2.11.2절).',
+  'secret.tls13.client_early_traffic_secret':
+    'client_early_traffic_secret = Derive-Secret(Early Secret, “c e traffic”, ClientHello): 0-RTT 조기 데이터(early data)의 키입니다. 공격자가 이 데이터를 재전송(replay)할 수 있습니다(RFC 8446, 2.3절과 7.1절).',
+  'secret.tls13.derived_early':
+    'Derive-Secret(Early Secret, “derived”, “”): Early Secret을 다음 단계의 salt로 바꾼 값입니다. 그래서 PSK(또는 0)가 Handshake Secret으로 이어집니다(RFC 8446, 7.1절).',
+  'secret.tls13.ecdhe':
+    '(EC)DHE 공유 비밀: 이쪽 key_share의 개인 키와 상대의 key_share를 조합한 값입니다. 전송되지 않으며, Handshake Secret의 IKM이 됩니다(RFC 8446, 4.2.8절과 7.4절).',
+  'secret.tls13.handshake_secret':
+    'Handshake Secret = HKDF-Extract(salt = derived, IKM = (EC)DHE 공유 비밀): 새 키 교환이 들어오는 단계로, 여기서 전방 비밀성(forward secrecy)이 생깁니다(RFC 8446, 7.1절).',
+  'secret.tls13.client_handshake_traffic_secret':
+    'client_handshake_traffic_secret = Derive-Secret(Handshake Secret, “c hs traffic”, ClientHello…ServerHello): 핸드셰이크 동안 클라이언트가 보내는 것(Certificate, CertificateVerify, Finished)을 보호합니다(RFC 8446, 7.1절). 키 로그에서는 CLIENT_HANDSHAKE_TRAFFIC_SECRET이라고 부릅니다.',
+  'secret.tls13.server_handshake_traffic_secret':
+    'server_handshake_traffic_secret = Derive-Secret(Handshake Secret, “s hs traffic”, ClientHello…ServerHello): ServerHello 바로 뒤의 서버 플라이트(EncryptedExtensions부터 Finished까지)를 보호합니다. TLS 1.3에서는 인증서부터 이미 암호화됩니다(RFC 8446, 7.1절).',
+  'secret.tls13.derived_handshake':
+    'Derive-Secret(Handshake Secret, “derived”, “”): 마지막 단계인 Master Secret의 salt입니다(RFC 8446, 7.1절).',
+  'secret.tls13.master_secret':
+    'Master Secret = HKDF-Extract(salt = derived, IKM = 0): 마지막 단계입니다. 새 입력은 없고, 애플리케이션 키를 핸드셰이크 키와 분리합니다(RFC 8446, 7.1절).',
+  'secret.tls13.client_application_traffic_secret_0':
+    'client_application_traffic_secret_0 = Derive-Secret(Master Secret, “c ap traffic”, ClientHello…서버 Finished): HTTP 요청 같은 클라이언트의 애플리케이션 데이터를 보호합니다. KeyUpdate가 오면 _1, _2, …로 넘어갑니다(RFC 8446, 7.1절).',
+  'secret.tls13.server_application_traffic_secret_0':
+    'server_application_traffic_secret_0 = Derive-Secret(Master Secret, “s ap traffic”, ClientHello…서버 Finished): HTTP 응답 같은 서버의 애플리케이션 데이터를 보호합니다(RFC 8446, 7.1절).',
+  'secret.tls13.exporter_master_secret':
+    'exporter_master_secret = Derive-Secret(Master Secret, “exp master”, ClientHello…서버 Finished): 키 자료 익스포터(TLS 1.3이 다시 정의한 RFC 5705)가 쓰는 값이며, 레코드를 보호하지는 않습니다(RFC 8446, 7.5절).',
+  'secret.tls13.resumption_master_secret':
+    'resumption_master_secret = Derive-Secret(Master Secret, “res master”, ClientHello…클라이언트 Finished): NewSessionTicket마다 그 PSK를 확장해 내는 비밀입니다(RFC 8446, 7.1절).',
+  'secret.tls13.ticket_psk':
+    'NewSessionTicket이 나타내는 PSK: HKDF-Expand-Label(resumption_master_secret, “resumption”, ticket_nonce, Hash.length). 논스 덕분에 티켓마다 PSK가 다릅니다(RFC 8446, 4.6.1절).',
+  'secret.tls13.finished_key':
+    'finished_key = HKDF-Expand-Label(기반 키, “finished”, “”, Hash.length): Finished의 HMAC 키로, 이쪽의 핸드셰이크 트래픽 비밀(바인더라면 binder_key)에서 나옵니다(RFC 8446, 4.4.4절).',
+  'secret.tls13.verify_data':
+    'verify_data = HMAC(finished_key, 지금까지의 트랜스크립트 해시): Finished에 실리는 값입니다. 상대도 같은 값을 계산하며, 일치하면 양쪽이 같은 핸드셰이크를 보았고 같은 키를 가졌음이 증명됩니다(RFC 8446, 4.4.4절).',
+  'secret.tls13.traffic_update':
+    'application_traffic_secret_N+1 = HKDF-Expand-Label(application_traffic_secret_N, “traffic upd”, “”, Hash.length): KeyUpdate 뒤의 다음 세대입니다. 이전 키는 버리므로, 나중에 키가 새어도 앞선 레코드는 드러나지 않습니다(RFC 8446, 7.2절).',
   'secret.verify_data.client':
     'PRF(master_secret, “client finished”, 핸드셰이크 메시지들의 해시), 12바이트: 클라이언트의 Finished에 실리는 값입니다(RFC 5246, 7.4.9절).',
   'secret.verify_data.server':
@@ -711,6 +873,23 @@ const secretTitles: Table = {
   server_write_IV: 'server_write_IV',
   client_verify_data: '클라이언트 verify_data',
   server_verify_data: '서버 verify_data',
+  early_secret: 'Early Secret',
+  binder_key: 'binder_key',
+  binder_finished_key: '바인더 finished_key',
+  binder: 'PSK 바인더',
+  client_early_traffic_secret: 'client_early_traffic_secret',
+  derived_early: 'Derived (Early → Handshake)',
+  handshake_secret: 'Handshake Secret',
+  client_handshake_traffic_secret: 'client_handshake_traffic_secret',
+  server_handshake_traffic_secret: 'server_handshake_traffic_secret',
+  server_finished_key: '서버 finished_key',
+  client_finished_key: '클라이언트 finished_key',
+  derived_handshake: 'Derived (Handshake → Master)',
+  client_application_traffic_secret_0: 'client_application_traffic_secret_0',
+  server_application_traffic_secret_0: 'server_application_traffic_secret_0',
+  exporter_master_secret: 'exporter_master_secret',
+  resumption_master_secret: 'resumption_master_secret',
+  ticket_psk: '티켓 PSK',
 };
 
 const scenarios: Strings['scenarios'] = {
@@ -829,6 +1008,9 @@ const alerts: Table = {
   unrecognized_name: '서버가 클라이언트가 server_name에 보낸 이름을 제공하지 않습니다.',
   no_application_protocol:
     '클라이언트가 ALPN에서 제안한 애플리케이션 프로토콜 가운데 서버가 쓰는 것이 없습니다.',
+  missing_extension: 'TLS 1.3 메시지에 반드시 있어야 할 확장(key_share 등)이 없습니다.',
+  unknown_psk_identity: '서버가 클라이언트가 제시한 사전 공유 키를 하나도 알지 못합니다.',
+  certificate_required: '서버에 클라이언트 인증서가 필요한데 받지 못했습니다.',
 };
 
 const rcodes: Table = {
@@ -850,6 +1032,10 @@ const rcodes: Table = {
 const names: Table = {
   Client: '클라이언트',
   Server: '서버',
+  'Client (TLS 1.2)': '클라이언트(TLS 1.2)',
+  'Server (TLS 1.2)': '서버(TLS 1.2)',
+  'Client (TLS 1.3)': '클라이언트(TLS 1.3)',
+  'Server (TLS 1.3)': '서버(TLS 1.3)',
   Browser: '브라우저',
   'OS resolver': 'OS 리졸버',
   'Recursive resolver': '재귀 리졸버',
@@ -930,6 +1116,10 @@ const tcp: Strings['tcp'] = {
 };
 
 const states: Strings['states'] = {
+  ExpectEncryptedExtensions:
+    'TLS 1.3: 클라이언트가 ServerHello로 핸드셰이크 키를 얻었고, 서버 플라이트의 첫 암호화 메시지인 EncryptedExtensions를 기다립니다.',
+  ExpectCertificateVerify:
+    'TLS 1.3: 클라이언트가 서버 인증서를 확인했고, 지금까지의 핸드셰이크에 인증서 키로 한 서명인 CertificateVerify를 기다립니다.',
   ExpectClientHello:
     '서버가 ClientHello를 기다립니다. 클라이언트의 난수, 암호 스위트, 확장이 담긴 첫 메시지입니다. 지금은 다른 메시지를 받아들일 수 없으며, 다른 것이 오면 unexpected_message 경고로 연결을 끝냅니다.',
   ExpectServerHello:
@@ -948,6 +1138,8 @@ const states: Strings['states'] = {
     '상대가 새 키로 바꾸었습니다. 이쪽은 암호화된 Finished를 기다리며, 그 verify_data를 자기가 계산한 핸드셰이크 해시와 맞춰 봅니다.',
   ExpectNewSessionTicket:
     '클라이언트가 Finished를 보냈고, 세션 티켓을 제안했고 서버가 받아들였으므로 서버의 ChangeCipherSpec보다 먼저 오는 NewSessionTicket을 기다립니다(RFC 5077, 3.3절).',
+  ExpectRetryClientHello:
+    'TLS 1.3: 서버가 HelloRetryRequest를 보냈고, 요청한 그룹의 키 공유를 담고 나머지는 첫 번째와 같은 클라이언트의 두 번째 ClientHello를 기다립니다(RFC 8446, 4.1.2절).',
   Traffic:
     '이 방향의 핸드셰이크가 끝나고 검증되었습니다. 이제부터 이쪽은 암호화된 애플리케이션 데이터(와 경고)만 보내고 받습니다.',
   Closed:

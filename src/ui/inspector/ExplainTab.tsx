@@ -1,7 +1,13 @@
 import { selectSelectedField, useStore } from '../../store/store';
 import { useStrings } from '../hooks';
 import { displayName, format, type Strings } from '../i18n';
-import { classifyDns, classifyTcp, messageExplainKey } from '../model/message';
+import {
+  classifyDns,
+  classifyTcp,
+  messageExplainKey,
+  tls13MessageExplainKey,
+  tlsVersionAt,
+} from '../model/message';
 import { eventsOfStep, type TraceView } from '../../store/trace-view';
 import { eventLine, type EventLine } from './event-text';
 import { stateChanges } from '../model/states';
@@ -120,7 +126,12 @@ export function writtenExplanation(t: Strings, view: TraceView, step: number): s
     const template: string | undefined = (t.tcp as Partial<Strings['tcp']> | undefined)?.[tcp.kind];
     return template === undefined ? '' : format(template, lanes(tcp.params));
   }
-  const key = messageExplainKey(message.name, t.messages);
+  // A message TLS 1.3 sends differently (Certificate, Finished, …) has its own text.
+  const key13 =
+    tlsVersionAt(view, step) === 'tls13'
+      ? tls13MessageExplainKey(message.name, t.messages)
+      : undefined;
+  const key = key13 ?? messageExplainKey(message.name, t.messages);
   return key ? t.messages[key] : undefined;
 }
 

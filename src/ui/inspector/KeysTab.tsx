@@ -1,20 +1,48 @@
 import { useMemo, useState } from 'react';
 import { useStrings } from '../hooks';
 import { displayName, format } from '../i18n';
-import { keyScheduleAt, type KnownSecret } from '../model/keys';
+import { keySchedulesAt, type KeySchedule, type KnownSecret } from '../model/keys';
 import { opensslCommand } from '../model/openssl-commands';
 import type { TraceView } from '../../store/trace-view';
 import { toHex } from './hex';
 
 const SPLIT_COLORS = ['split-a', 'split-b', 'split-c', 'split-d'];
 
-/** The key schedule known at this step, from the trace's `secret` events. */
+/**
+ * The key schedule known at this step, from the trace's `secret` events. A trace with both TLS 1.2
+ * and TLS 1.3 (the side-by-side scenario) gets the two schedules next to each other, each under
+ * its version, so the single PRF step of 1.2 stands against 1.3's chain of HKDF stages.
+ */
 export function KeysTab({ view, step }: { view: TraceView; step: number }) {
   const t = useStrings();
-  const schedule = useMemo(() => keyScheduleAt(view, step), [view, step]);
+  const schedules = useMemo(() => keySchedulesAt(view, step), [view, step]);
+  const compared = schedules.length > 1;
   return (
     <div className="keys-tab">
       <p className="hint">{t.ui.keysIntro}</p>
+      {compared && <p>{t.ui.keysCompare}</p>}
+      <div className={compared ? 'key-schedules compared' : 'key-schedules'}>
+        {schedules.map((schedule) => (
+          <ScheduleList
+            key={schedule.version}
+            schedule={schedule}
+            heading={
+              compared || schedule.version === '1.3'
+                ? format(t.ui.keysVersion, { version: schedule.version })
+                : undefined
+            }
+          />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function ScheduleList({ schedule, heading }: { schedule: KeySchedule; heading?: string }) {
+  const t = useStrings();
+  return (
+    <section aria-label={heading}>
+      {heading && <h3 className="key-schedule-heading">{heading}</h3>}
       {schedule.known.length === 0 && <p className="empty">{t.ui.keysNone}</p>}
       <ol className="key-list">
         {schedule.known.map((k) => (
@@ -67,7 +95,7 @@ export function KeysTab({ view, step }: { view: TraceView; step: number }) {
           </li>
         ))}
       </ol>
-    </div>
+    </section>
   );
 }
 

@@ -33,6 +33,58 @@ function alertLevel(m: MessageEvent): 'warning' | 'fatal' | undefined {
   return undefined;
 }
 
+/**
+ * The TLS version of the connection a message belongs to: the first ServerHello (or
+ * HelloRetryRequest) between the same two lanes after the ClientHello that opened it. A ServerHello
+ * that carries supported_versions chose TLS 1.3: a server that negotiates an older version must not
+ * send it (RFC 8446, Section 4.2.1), and a HelloRetryRequest exists only in TLS 1.3 (Section 4.1.4).
+ */
+export function tlsVersionAt(view: TraceView, step: number): 'tls12' | 'tls13' | undefined {
+  const m = view.messages[step];
+  if (!m || m.protocol !== 'tls') return undefined;
+  const samePair = (x: MessageEvent) =>
+    x.protocol === 'tls' &&
+    ((x.from === m.from && x.to === m.to) || (x.from === m.to && x.to === m.from));
+  let start = 0;
+  for (let i = step; i >= 0; i--) {
+    const x = view.messages[i]!;
+    if (samePair(x) && x.name.startsWith('ClientHello')) {
+      start = i;
+      break;
+    }
+  }
+  for (let i = start; i < view.messages.length; i++) {
+    const x = view.messages[i]!;
+    if (!samePair(x)) continue;
+    if (x.name.startsWith('HelloRetryRequest')) return 'tls13';
+    if (/^ServerHello(?!Done)/.test(x.name)) {
+      const spans = flattenSpans([...x.spans, ...(x.decrypted?.spans ?? [])]);
+      const chose13 = spans.some(({ span }) =>
+        span.explain?.startsWith('tls.ext.supported_versions'),
+      );
+      return chose13 ? 'tls13' : 'tls12';
+    }
+    // A second ClientHello with no answer in between: the first one got none.
+    if (i > start && x.name.startsWith('ClientHello') && i > step) return undefined;
+  }
+  return undefined;
+}
+
+/** Explanations written for a message as TLS 1.3 sends it are keyed "TLS 1.3 <name>". */
+export const TLS13_MESSAGE_PREFIX = 'TLS 1.3 ';
+
+/** The key of a TLS 1.3 message's own explanation, when the table has one for it. */
+export function tls13MessageExplainKey(
+  name: string,
+  table: Readonly<Record<string, string>>,
+): string | undefined {
+  const own: Record<string, string> = {};
+  for (const [k, v] of Object.entries(table))
+    if (k.startsWith(TLS13_MESSAGE_PREFIX)) own[k.slice(TLS13_MESSAGE_PREFIX.length)] = v;
+  const key = messageExplainKey(name, own);
+  return key !== undefined && Object.hasOwn(own, key) ? TLS13_MESSAGE_PREFIX + key : undefined;
+}
+
 /** The key of a message's explanation in the language table's `messages`. */
 export function messageExplainKey(
   name: string,

@@ -13,8 +13,14 @@
  *   the peer's public key as PEM: PKCS#8 and SubjectPublicKeyInfo for X25519 (RFC 8410), SEC 1's
  *   ECPrivateKey and SubjectPublicKeyInfo for the NIST curves (RFC 5915, RFC 5480).
  *
+ * - The TLS 1.3 key schedule (RFC 8446, Section 7.1) step by step, each value from the step that
+ *   made it: HKDF-Extract with `openssl kdf … mode:EXTRACT_ONLY … HKDF` (salt and IKM as the trace
+ *   lists them), HKDF-Expand-Label with `mode:EXPAND_ONLY` and the whole HkdfLabel structure as
+ *   the info (length ‖ "tls13 " + label ‖ context, so a reader sees where every byte of it comes
+ *   from), and Finished's HMAC (Section 4.4.4) with `openssl mac … HMAC` over the transcript hash.
+ *
  * `openssl kdf` prints the bytes as colon-separated hex ("7A:BC:…"); the derive command pipes its
- * raw output through od, so it prints plain hex.
+ * raw output through od, and `openssl mac` prints plain hex, so both print plain hex.
  */
 import type { SecretInput } from '../../engine/trace';
 import type { KnownSecret } from './keys';
@@ -150,8 +156,122 @@ function deriveCommand(secret: KnownSecret): SecretCommand | undefined {
   };
 }
 
+/** An input whose name starts with `prefix` ("salt (derived)", "IKM (PSK)", …), as bytes. */
+const bytesNamed = (inputs: readonly SecretInput[], prefix: string) =>
+  bytesOf(inputs.find((i) => i.name === prefix || i.name.startsWith(`${prefix} (`)));
+
+/** HKDF-Extract(salt, IKM) (RFC 5869, Section 2.2): the first step of each stage of RFC 8446, 7.1. */
+function extractCommand(secret: KnownSecret, digest: string): SecretCommand | undefined {
+  const salt = bytesNamed(secret.inputs, 'salt');
+  const ikm = bytesNamed(secret.inputs, 'IKM');
+  if (!salt || !ikm) return undefined;
+  return {
+    command: [
+      'openssl kdf',
+      `-keylen ${secret.value.length}`,
+      `-kdfopt digest:${digest}`,
+      '-kdfopt mode:EXTRACT_ONLY',
+      `-kdfopt hexkey:${hex(ikm)}`,
+      `-kdfopt hexsalt:${hex(salt)}`,
+      'HKDF',
+    ].join(' '),
+    output: 'colon-hex',
+  };
+}
+
+/**
+ * RFC 8446, Section 7.1: HkdfLabel = uint16 length ‖ opaque label<7..255> ("tls13 " + Label) ‖
+ * opaque context<0..255>, the info that HKDF-Expand-Label hands to HKDF-Expand.
+ */
+export function hkdfLabel(length: number, fullLabel: string, context: Uint8Array): Uint8Array {
+  const label = ascii(fullLabel);
+  return concat([
+    Uint8Array.of(length >> 8, length & 0xff, label.length),
+    label,
+    Uint8Array.of(context.length),
+    context,
+  ]);
+}
+
+function expandCommand(
+  secret: KnownSecret,
+  digest: string,
+  key: Uint8Array,
+  fullLabel: string,
+  context: Uint8Array,
+): SecretCommand {
+  return {
+    command: [
+      'openssl kdf',
+      `-keylen ${secret.value.length}`,
+      `-kdfopt digest:${digest}`,
+      '-kdfopt mode:EXPAND_ONLY',
+      `-kdfopt hexkey:${hex(key)}`,
+      `-kdfopt hexinfo:${hex(hkdfLabel(secret.value.length, fullLabel, context))}`,
+      'HKDF',
+    ].join(' '),
+    output: 'colon-hex',
+  };
+}
+
+/**
+ * HKDF-Expand-Label(Secret, Label, Context, Length): the inputs are the secret, the label with its
+ * "tls13 " prefix, then the context (a transcript hash, Hash(""), a ticket nonce or nothing).
+ */
+function expandLabelCommand(secret: KnownSecret, digest: string): SecretCommand | undefined {
+  const key = bytesNamed(secret.inputs, 'secret');
+  const labelAt = secret.inputs.findIndex((i) => i.name === 'label');
+  const label = textOf(secret.inputs, 'label');
+  const context = bytesOf(
+    secret.inputs.slice(labelAt + 1).find((i) => typeof i.value !== 'string'),
+  );
+  if (!key || label === undefined || !context) return undefined;
+  return expandCommand(secret, digest, key, label, context);
+}
+
+/**
+ * Finished's verify_data and the PSK binder: HMAC(finished_key, transcript hash) (RFC 8446,
+ * Sections 4.4.4 and 4.2.11.2). printf writes the hash's bytes as octal escapes, which POSIX sh's
+ * printf reads in its format string.
+ */
+function hmacCommand(secret: KnownSecret, digest: string): SecretCommand | undefined {
+  const key = bytesNamed(secret.inputs, 'key');
+  const data = bytesNamed(secret.inputs, 'transcript hash');
+  if (!key || !data) return undefined;
+  const octal = Array.from(data, (b) => `\\${b.toString(8).padStart(3, '0')}`).join('');
+  return {
+    command: `printf '${octal}' | openssl mac -digest ${digest} -macopt hexkey:${hex(key)} HMAC`,
+    output: 'hex',
+  };
+}
+
+/**
+ * A TLS 1.3 traffic key or IV read from a key log (a capture): the trace names only the traffic
+ * secret, and the label, context and length are fixed by RFC 8446, Section 7.3. The hash is the
+ * suite's, which the secret's length gives (32 bytes for SHA-256, 48 for SHA-384).
+ */
+function trafficKeyCommand(secret: KnownSecret, label: string): SecretCommand | undefined {
+  const key = bytesOf(secret.inputs[0]);
+  const digest = key?.length === 32 ? 'SHA256' : key?.length === 48 ? 'SHA384' : undefined;
+  if (!key || !digest) return undefined;
+  return expandCommand(secret, digest, key, `tls13 ${label}`, new Uint8Array(0));
+}
+
+function tls13Command(secret: KnownSecret, step: string): SecretCommand | undefined {
+  const digest = digestName(textOf(secret.inputs, 'hash') ?? '');
+  if (!digest) return undefined;
+  if (step === 'HKDF-Extract') return extractCommand(secret, digest);
+  if (step === 'HKDF-Expand-Label') return expandLabelCommand(secret, digest);
+  if (step === 'HMAC') return hmacCommand(secret, digest);
+  return undefined;
+}
+
 /** The command that recomputes a secret from the bytes on screen; undefined for one it cannot. */
 export function opensslCommand(secret: KnownSecret): SecretCommand | undefined {
+  const step = textOf(secret.inputs, 'step');
+  if (step !== undefined) return tls13Command(secret, step);
+  if (secret.explain === 'secret.tls13.key') return trafficKeyCommand(secret, 'key');
+  if (secret.explain === 'secret.tls13.iv') return trafficKeyCommand(secret, 'iv');
   if (secret.explain === 'secret.pre_master.ecdhe') return deriveCommand(secret);
   if (textOf(secret.inputs, 'label') !== undefined) return prfCommand(secret);
   return undefined;

@@ -5,19 +5,33 @@
  * overlap the server answers handshake_failure, as OpenSSL's does. A misbehaving server can name a
  * suite the client never offered, which the client must refuse with illegal_parameter
  * (RFC 5246, Section 7.4.1.3).
+ *
+ * Each side also lists the TLS versions it speaks (RFC 8446, Section 4.2.1): with TLS 1.3 on both,
+ * 1.3 wins and the suite lists above (TLS 1.2's) no longer decide. An attacker on the path can
+ * strip TLS 1.3 from the ClientHello; a server that speaks 1.3 then answers with TLS 1.2 but marks
+ * its ServerHello.random with the downgrade sentinel, and a client that speaks 1.3 sees it and
+ * refuses with illegal_parameter (Section 4.1.3).
  */
 import {
   NamedGroup,
   SignatureScheme,
   cipherSuite,
+  cipherSuiteName,
   namedGroup,
   namedGroupName,
   signatureSchemeName,
 } from '../../tls/enums';
 import { DEFAULT_GROUPS } from '../../tls/groups';
 import { DEFAULT_SUITE_ORDER, SUITES } from '../../tls/suites';
-import { DETERMINISTIC_SIGNATURE_SCHEMES } from '../tls-demo-config';
-import { runTlsExchange } from '../tls-run';
+import {
+  DETERMINISTIC_SIGNATURE_SCHEMES,
+  demoClientConfig,
+  demoServerConfig,
+} from '../tls-demo-config';
+import { CLIENT_LANE, SERVER_LANE, runTlsExchange } from '../tls-run';
+import { DEMO_EPOCH_MS, VirtualClock } from '../../sim/clock';
+import { SeededRng } from '../../sim/rng';
+import { TraceRecorder } from '../../trace';
 import { defineLabScenario, type PresetId } from './define';
 import { findNote, firstAlert, noteParam } from './trace-facts';
 import type { TraceParams } from '../../trace';
@@ -30,7 +44,18 @@ export interface NegotiationLists {
   signatureSchemes: number[];
 }
 
+/** The TLS versions one side speaks (RFC 8446, Section 4.2.1). */
+export type VersionList = '1.2' | '1.3' | '1.2,1.3';
+export const VERSION_LISTS: readonly VersionList[] = ['1.2', '1.3', '1.2,1.3'];
+
 export interface NegotiationSettings {
+  /** Absent: both sides speak TLS 1.2 only, the version whose suites the lists above choose. */
+  versions?: { client: VersionList; server: VersionList };
+  /**
+   * An attacker on the path hides the ClientHello's supported_versions extension (it renames the
+   * extension type), so the server sees a TLS 1.2-only client.
+   */
+  attackerStripsTls13?: boolean;
   client: NegotiationLists;
   server: NegotiationLists & {
     /** Whose preference decides among the suites both support (OpenSSL's SSL_OP_CIPHER_SERVER_PREFERENCE). */
@@ -56,6 +81,12 @@ export const NEGOTIATION_CHOICES = {
 export interface NegotiationOutcome {
   /** The handshake completed and the client got its HTTP response. */
   ok: boolean;
+  /** The version the ServerHello chose: "TLS 1.3" or "TLS 1.2". */
+  version?: string;
+  /** The attacker stripped TLS 1.3 from the ClientHello. */
+  stripped?: boolean;
+  /** The suite the client completed the handshake with (TLS 1.3's has no server note). */
+  suite?: string;
   /**
    * The suite the server chose, and why: a key of the language tables and its parameters (absent
    * when it found none).
@@ -94,14 +125,42 @@ export async function runNegotiation(
   settings: NegotiationSettings,
   seed: number | string,
 ): Promise<LabRun<NegotiationOutcome>> {
+  const clock = new VirtualClock(DEMO_EPOCH_MS);
+  const rng = new SeededRng(seed);
+  const trace = new TraceRecorder([CLIENT_LANE, SERVER_LANE]);
+  const versions = settings.versions ?? { client: '1.2', server: '1.2' };
+  let stripped = false;
   const run = await runTlsExchange({
     seed,
+    reuse: {
+      client: demoClientConfig('www.example.com'),
+      server: demoServerConfig(rng),
+      clock,
+      rng,
+      trace,
+    },
+    onWire({ index, bytes }) {
+      if (!settings.attackerStripsTls13 || index !== 0) return bytes;
+      const changed = hideSupportedVersions(bytes);
+      if (!changed) return bytes;
+      stripped = true;
+      trace.push({
+        kind: 'note',
+        t: clock.now(),
+        lane: CLIENT_LANE,
+        key: 'lab.downgrade.stripped',
+        params: {},
+      });
+      return changed;
+    },
     client(config) {
+      config.versions = versionList(versions.client);
       config.cipherSuites = settings.client.cipherSuites.map(cipherSuite);
       config.groups = settings.client.groups.map(namedGroup);
       config.signatureSchemes = [...settings.client.signatureSchemes];
     },
     server(config) {
+      config.versions = versionList(versions.server);
       config.cipherSuites = settings.server.cipherSuites.map(cipherSuite);
       config.groups = settings.server.groups.map(namedGroup);
       config.signatureSchemes = [...settings.server.signatureSchemes];
@@ -116,8 +175,14 @@ export async function runNegotiation(
   const serverHello = events.find((e) => e.kind === 'message' && e.name === 'ServerHello');
   const { group, signatureScheme } = run.server.negotiated;
   const alert = firstAlert(events);
+  // The version and the suite are said only when the settings choose versions.
+  const version = settings.versions ? run.client.negotiated.version : undefined;
+  const suite = settings.versions && run.ok ? run.client.negotiated.cipherSuite : undefined;
   const outcome: NegotiationOutcome = {
     ok: run.ok,
+    ...(version !== undefined ? { version: version === 0x0304 ? 'TLS 1.3' : 'TLS 1.2' } : {}),
+    ...(stripped ? { stripped } : {}),
+    ...(suite !== undefined ? { suite: cipherSuiteName(suite) } : {}),
     ...(chosen
       ? {
           serverChose: {
@@ -143,6 +208,39 @@ export async function runNegotiation(
   return { trace: run.trace, outcome };
 }
 
+function versionList(list: VersionList): ('1.2' | '1.3')[] {
+  return list.split(',') as ('1.2' | '1.3')[];
+}
+
+/** RFC 8446, Section 4.2.1: supported_versions is extension 43 (0x002b). */
+const SUPPORTED_VERSIONS = 0x002b;
+/** What the attacker renames it to: a type no one assigned, which a server skips (Section 4.2). */
+const HIDDEN_EXTENSION = 0xff2b;
+
+/**
+ * The ClientHello record with its supported_versions extension renamed, every length unchanged,
+ * or undefined when the record holds no ClientHello with one. The record is read as RFC 5246,
+ * Section 7.4.1.2 lays it out: record and handshake headers, version, random, session_id,
+ * cipher_suites, compression_methods, then the extensions.
+ */
+export function hideSupportedVersions(record: Uint8Array): Uint8Array | undefined {
+  if (record[0] !== 22 || record[5] !== 1) return undefined;
+  let at = 5 + 4 + 2 + 32;
+  const u16 = (i: number) => (record[i]! << 8) | record[i + 1]!;
+  at += 1 + (record[at] ?? 0);
+  at += 2 + u16(at);
+  at += 1 + (record[at] ?? 0);
+  const end = at + 2 + u16(at);
+  for (at += 2; at + 4 <= end && at + 4 <= record.length; at += 4 + u16(at + 2)) {
+    if (u16(at) !== SUPPORTED_VERSIONS) continue;
+    const changed = record.slice();
+    changed[at] = HIDDEN_EXTENSION >> 8;
+    changed[at + 1] = HIDDEN_EXTENSION & 0xff;
+    return changed;
+  }
+  return undefined;
+}
+
 /** Named starting points for the editor; their titles are in LAB_TEXT. */
 function negotiationPresets(): Record<PresetId<'lab-tls-negotiation'>, NegotiationSettings> {
   const base = defaultNegotiationSettings;
@@ -163,6 +261,22 @@ function negotiationPresets(): Record<PresetId<'lab-tls-negotiation'>, Negotiati
     'no-common-group': {
       client: { ...base().client, groups: [NamedGroup.secp384r1] },
       server: { ...base().server, groups: [NamedGroup.x25519, NamedGroup.secp256r1] },
+    },
+    // Both sides speak TLS 1.2 and TLS 1.3: supported_versions settles on 1.3.
+    'tls13-both': {
+      ...base(),
+      versions: { client: '1.2,1.3', server: '1.2,1.3' },
+    },
+    // The client speaks 1.3, the server only 1.2: an honest TLS 1.2 handshake, with no sentinel.
+    'tls13-client-tls12-server': {
+      ...base(),
+      versions: { client: '1.2,1.3', server: '1.2' },
+    },
+    // An attacker strips TLS 1.3; the server's downgrade sentinel gives it away.
+    'downgrade-attack': {
+      ...base(),
+      versions: { client: '1.2,1.3', server: '1.2,1.3' },
+      attackerStripsTls13: true,
     },
     // The client offers only AES-128; the server answers with AES-256 anyway.
     'misbehaving-server': {

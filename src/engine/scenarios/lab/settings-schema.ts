@@ -13,7 +13,7 @@ import { boolean, list, oneOf, record, type Schema } from '../settings-schema';
 import type { CertificateProblem, CertificateSettings } from './certificates';
 import type { EmsSettings } from './ems';
 import type { MitmSettings } from './mitm';
-import type { NegotiationLists, NegotiationSettings } from './negotiation';
+import type { NegotiationLists, NegotiationSettings, VersionList } from './negotiation';
 import type { BetweenConnections, ResumptionSettings } from './resumption';
 import type { TamperSettings } from './tamper';
 import type { LabScenarioId } from './text';
@@ -25,6 +25,8 @@ export function allOf<U extends string>() {
 }
 
 const SUITE_CODES = SUITES.map((s) => s.id);
+/** Kept here rather than imported, so checking a link loads no engine module. */
+const VERSION_LISTS = allOf<VersionList>()(['1.2', '1.3', '1.2,1.3']);
 /**
  * The choices of the negotiation editor (NEGOTIATION_CHOICES), each at most once, and at least one
  * (the editor can empty a list; the limit words why that cannot run).
@@ -51,8 +53,13 @@ const negotiation: Schema<NegotiationSettings> = record<NegotiationSettings>(
       preference: oneOf(['server', 'client']),
     }),
     serverNamesSuite: oneOf(SUITE_CODES),
+    versions: record<NonNullable<NegotiationSettings['versions']>>({
+      client: oneOf(VERSION_LISTS),
+      server: oneOf(VERSION_LISTS),
+    }),
+    attackerStripsTls13: boolean,
   },
-  ['serverNamesSuite'],
+  ['serverNamesSuite', 'versions', 'attackerStripsTls13'],
 );
 
 const BETWEEN = allOf<BetweenConnections>()([

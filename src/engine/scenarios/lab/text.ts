@@ -20,6 +20,9 @@ export const LAB_TEXT = {
       'no-overlap': 'No cipher suite in common',
       'no-common-group': 'No key exchange group in common',
       'misbehaving-server': 'A server that picks a suite the client never offered',
+      'tls13-both': 'Both sides speak TLS 1.3',
+      'tls13-client-tls12-server': 'A TLS 1.3 client meets a TLS 1.2 server',
+      'downgrade-attack': 'An attacker strips TLS 1.3 and is caught',
     },
   },
   'lab-tls-resumption': {

@@ -35,7 +35,10 @@ import {
   sharedSecretOrFail,
 } from '../handshake-steps';
 import { extensionTypeOf, findExtension, type Extension } from '../messages/extensions';
+import type { ClientHello } from '../messages/client-hello';
 import type { ServerHello } from '../messages/server-hello';
+import { handleTls13, offerTls13 } from '../tls13/client/handshake';
+import { TLS13_CLIENT_ACCEPTS, type Tls13ClientState } from '../tls13/client/states';
 import { serverKeyExchangeSignedContent } from '../messages/server-key-exchange';
 import { suiteParams } from '../suites';
 import { bytesEqual } from '../../bytes/hex';
@@ -45,26 +48,49 @@ import {
   type ClientKeys,
   type ClientOffer,
   type ClientState,
+  type Tls12ClientState,
 } from './states';
 
 const EC_POINT_FORMAT_UNCOMPRESSED = 0;
 
+/**
+ * The client. With TLS 1.3 among config.versions, one ClientHello offers it (and TLS 1.2 too when
+ * both are on), and the ServerHello's supported_versions decides which machine continues (RFC
+ * 8446, Section 4.2.1); with TLS 1.2 alone the ClientHello is TLS 1.2's.
+ */
 export function clientMachine(config: ClientConfig): Machine<ClientState> {
+  const offersTls13 = config.versions.includes('1.3');
+  const offersTls12 = config.versions.includes('1.2');
   return {
     role: 'client',
-    start: (ctx) => sendClientHello(config, ctx),
-    handle: (state, input, ctx) => handle(config, state, input, ctx),
-    acceptedHandshakes: (state) => CLIENT_ACCEPTS[state.name],
+    start: async (ctx) => {
+      if (!offersTls13) return sendClientHello(config, ctx);
+      const base = prepareClientHello(config, ctx);
+      return offerTls13(config, ctx, base.hello, offersTls12 ? base.offer : undefined);
+    },
+    handle: async (state, input, ctx) => {
+      if (!isTls13State(state)) return handle(config, state, input, ctx);
+      const next = await handleTls13(config, state, input, ctx);
+      if (!('handover' in next)) return next;
+      // The server chose TLS 1.2: the TLS 1.2 client reads the same ServerHello.
+      return handle(config, { name: 'ExpectServerHello', offer: next.handover }, input, ctx);
+    },
+    acceptedHandshakes: (state) =>
+      isTls13State(state) ? TLS13_CLIENT_ACCEPTS[state.name] : CLIENT_ACCEPTS[state.name],
     isTraffic: (state) => state.name === 'Traffic',
   };
 }
 
+function isTls13State(state: ClientState): state is Tls13ClientState {
+  return 'tls' in state && state.tls === 13;
+}
+
 async function handle(
   config: ClientConfig,
-  state: ClientState,
+  state: Tls12ClientState,
   input: Incoming,
   ctx: HandshakeContext,
-): Promise<ClientState> {
+): Promise<Tls12ClientState> {
   switch (state.name) {
     case 'ExpectServerHello':
       return onServerHello(config, state.offer, input, ctx);
@@ -98,7 +124,24 @@ async function handle(
 }
 
 // RFC 5246, Section 7.4.1.2
-async function sendClientHello(config: ClientConfig, ctx: HandshakeContext): Promise<ClientState> {
+async function sendClientHello(
+  config: ClientConfig,
+  ctx: HandshakeContext,
+): Promise<Tls12ClientState> {
+  const { hello, offer, resumeBy } = prepareClientHello(config, ctx);
+  ctx.sendHandshake({ type: 'client_hello', body: hello });
+  if (resumeBy) ctx.note('tls.client.offer_resumption', { by: resumeBy });
+  return { name: 'ExpectServerHello', offer };
+}
+
+/**
+ * The TLS 1.2 ClientHello and what it offers, not yet sent: the TLS 1.3 client adds its own
+ * suites and extensions to it when it offers both versions.
+ */
+function prepareClientHello(
+  config: ClientConfig,
+  ctx: HandshakeContext,
+): { hello: ClientHello; offer: ClientOffer; resumeBy?: ClientOffer['resumeBy'] } {
   const clientRandom = ctx.rng.bytes(32);
   const session = config.sessions?.get(config.serverName, ctx.clock.now());
   let sessionId: Uint8Array = new Uint8Array(0);
@@ -130,9 +173,8 @@ async function sendClientHello(config: ClientConfig, ctx: HandshakeContext): Pro
   if (config.alpn.length > 0) extensions.push({ kind: 'alpn', protocols: config.alpn }); // RFC 7301, Section 3.1
   extensions.push({ kind: 'renegotiation_info', renegotiatedConnection: new Uint8Array(0) }); // RFC 5746, Section 3.4
 
-  ctx.sendHandshake({
-    type: 'client_hello',
-    body: {
+  return {
+    hello: {
       version: ProtocolVersion.TLS12,
       random: clientRandom,
       sessionId,
@@ -140,10 +182,6 @@ async function sendClientHello(config: ClientConfig, ctx: HandshakeContext): Pro
       compressionMethods: [0],
       extensions,
     },
-  });
-  if (resumeBy) ctx.note('tls.client.offer_resumption', { by: resumeBy });
-  return {
-    name: 'ExpectServerHello',
     offer: {
       clientRandom,
       sessionId,
@@ -151,6 +189,7 @@ async function sendClientHello(config: ClientConfig, ctx: HandshakeContext): Pro
       extensionTypes: extensions.map(extensionTypeOf),
       ...(session && resumeBy ? { offeredSession: session, resumeBy } : {}),
     },
+    ...(resumeBy ? { resumeBy } : {}),
   };
 }
 
@@ -160,7 +199,7 @@ async function onServerHello(
   offer: ClientOffer,
   input: Incoming,
   ctx: HandshakeContext,
-): Promise<ClientState> {
+): Promise<Tls12ClientState> {
   const { message, raw } = expectHandshake(input, 'server_hello', 'ServerHello');
   const hello = message.body;
   if (hello.version !== ProtocolVersion.TLS12) {
@@ -273,10 +312,10 @@ function checkServerExtensions(config: ClientConfig, offer: ClientOffer, hello: 
 // RFC 5246, Section 7.4.2, checked against RFC 5280 path validation.
 async function onCertificate(
   config: ClientConfig,
-  state: Extract<ClientState, { name: 'ExpectCertificate' }>,
+  state: Extract<Tls12ClientState, { name: 'ExpectCertificate' }>,
   input: Incoming,
   ctx: HandshakeContext,
-): Promise<ClientState> {
+): Promise<Tls12ClientState> {
   const { message, raw } = expectHandshake(input, 'certificate', 'Certificate');
   ctx.transcript.add(raw);
   const chain = message.body.certificates;
@@ -333,10 +372,10 @@ async function onCertificate(
 // RFC 8422, Section 5.4 (ECDHE parameters signed with the certificate's key)
 async function onServerKeyExchange(
   config: ClientConfig,
-  state: Extract<ClientState, { name: 'ExpectServerKeyExchange' }>,
+  state: Extract<Tls12ClientState, { name: 'ExpectServerKeyExchange' }>,
   input: Incoming,
   ctx: HandshakeContext,
-): Promise<ClientState> {
+): Promise<Tls12ClientState> {
   if (
     input.kind === 'handshake' &&
     input.message.type === 'unknown' &&
@@ -413,10 +452,10 @@ async function onServerKeyExchange(
 
 // RFC 5246, Section 7.4.4
 async function onCertificateRequest(
-  state: Extract<ClientState, { name: 'ExpectServerHelloDone' }>,
+  state: Extract<Tls12ClientState, { name: 'ExpectServerHelloDone' }>,
   input: Incoming,
   ctx: HandshakeContext,
-): Promise<ClientState> {
+): Promise<Tls12ClientState> {
   if (state.certificateRequested) {
     // RFC 5246, Section 7.3: the flight carries at most one CertificateRequest.
     fail({
@@ -431,10 +470,10 @@ async function onCertificateRequest(
 
 // RFC 5246, Sections 7.4.5, 7.4.7 and 7.4.9
 async function onServerHelloDone(
-  state: Extract<ClientState, { name: 'ExpectServerHelloDone' }>,
+  state: Extract<Tls12ClientState, { name: 'ExpectServerHelloDone' }>,
   input: Incoming,
   ctx: HandshakeContext,
-): Promise<ClientState> {
+): Promise<Tls12ClientState> {
   if (!(input.kind === 'handshake' && input.message.type === 'server_hello_done')) {
     fail({
       fault: 'inappropriate_handshake_message',
@@ -502,10 +541,10 @@ async function onServerHelloDone(
 
 // RFC 5077, Section 3.3
 async function onNewSessionTicket(
-  state: Extract<ClientState, { name: 'ExpectNewSessionTicket' }>,
+  state: Extract<Tls12ClientState, { name: 'ExpectNewSessionTicket' }>,
   input: Incoming,
   ctx: HandshakeContext,
-): Promise<ClientState> {
+): Promise<Tls12ClientState> {
   const { message, raw } = expectHandshake(input, 'new_session_ticket', 'NewSessionTicket');
   ctx.transcript.add(raw);
   const ticket = message.body.ticket.length > 0 ? message.body.ticket : undefined;
@@ -515,10 +554,10 @@ async function onNewSessionTicket(
 // RFC 5246, Section 7.4.9
 async function onFinished(
   config: ClientConfig,
-  state: Extract<ClientState, { name: 'ExpectFinished' }>,
+  state: Extract<Tls12ClientState, { name: 'ExpectFinished' }>,
   input: Incoming,
   ctx: HandshakeContext,
-): Promise<ClientState> {
+): Promise<Tls12ClientState> {
   const { suite } = state.hello;
   checkPeerFinished(ctx, suite, state.keys.masterSecret, 'server finished', input);
   if (state.resuming) {

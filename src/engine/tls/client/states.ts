@@ -8,6 +8,7 @@ import type { TrafficKeys } from '../key-schedule';
 import type { Session } from '../session';
 import type { SuiteParams } from '../suites';
 import type { HelloRandoms } from '../handshake-steps';
+import type { Tls13ClientState } from '../tls13/client/states';
 
 /** What the ClientHello offered, and which session (if any) it tried to resume. */
 export interface ClientOffer {
@@ -34,7 +35,8 @@ export interface ClientKeys {
   traffic: TrafficKeys;
 }
 
-export type ClientState =
+/** The TLS 1.2 client's states. */
+export type Tls12ClientState =
   | { name: 'ExpectServerHello'; offer: ClientOffer }
   | { name: 'ExpectCertificate'; offer: ClientOffer; hello: AgreedHello }
   | {
@@ -84,12 +86,15 @@ export type ClientState =
     }
   | { name: 'Traffic' };
 
+/** Any client state: TLS 1.2's, or TLS 1.3's (tagged `tls: 13`). */
+export type ClientState = Tls12ClientState | Tls13ClientState;
+
 /**
  * The handshake messages each state accepts (RFC 5246, Section 7.3). The connection rejects any
  * other msg_type from its header, before the body is decoded. Traffic accepts none: we never
  * renegotiate, so a HelloRequest is unexpected too (RFC 5246, Section 7.4.1.1).
  */
-export const CLIENT_ACCEPTS: Record<ClientState['name'], readonly number[]> = {
+export const CLIENT_ACCEPTS: Record<Tls12ClientState['name'], readonly number[]> = {
   ExpectServerHello: [HandshakeType.server_hello],
   ExpectCertificate: [HandshakeType.certificate],
   ExpectServerKeyExchange: [HandshakeType.server_key_exchange],

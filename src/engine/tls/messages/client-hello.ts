@@ -96,7 +96,9 @@ export function readClientHello(r: Reader): ClientHello {
   const suites = readList(r, cipherSuites);
   const compression = readList(r, compressionMethods);
   // "extensions_present": anything after compression_methods is the extensions block.
-  const extensions = r.atEnd ? [] : readExtensions(r, 'tls.client_hello.extensions');
+  const extensions = r.atEnd
+    ? []
+    : readExtensions(r, 'tls.client_hello.extensions', 'client_hello');
   return {
     version,
     random,

@@ -5,7 +5,7 @@
  * Each extension's span is named after its type ("server_name", "key_share", ...) and its value
  * is a short summary, so the inspector reads "server_name: www.example.com".
  */
-import { DecodeError, EncodeError, fromUtf8, utf8, type Reader, type Writer } from '../../bytes';
+import { DecodeError, EncodeError, Reader, fromUtf8, utf8, type Writer } from '../../bytes';
 import {
   ExtensionType,
   extensionName,
@@ -27,6 +27,18 @@ import {
   writeRaw,
   type ListSpec,
 } from './codec';
+import {
+  TLS13_EXTENSION_NAMES,
+  isTls13ExtensionType,
+  readTls13ExtensionData,
+  tls13ExtensionType,
+  tls13Summary,
+  writeTls13ExtensionData,
+  type ExtensionContext,
+  type Tls13Extension,
+} from '../tls13/messages/extensions';
+
+export type { ExtensionContext } from '../tls13/messages/extensions';
 
 export type Extension =
   /** hostName '' is the empty extension a server sends back (RFC 6066, Section 3). */
@@ -38,7 +50,9 @@ export type Extension =
   | { kind: 'extended_master_secret' }
   | { kind: 'session_ticket'; ticket: Uint8Array }
   | { kind: 'renegotiation_info'; renegotiatedConnection: Uint8Array }
-  | { kind: 'unknown'; type: number; data: Uint8Array };
+  | { kind: 'unknown'; type: number; data: Uint8Array }
+  /** RFC 8446, Section 4.2: read in tls13/messages/extensions.ts. */
+  | Tls13Extension;
 
 export type ExtensionKind = Extension['kind'];
 
@@ -71,6 +85,8 @@ export function extensionTypeOf(ext: Extension): number {
       return ExtensionType.renegotiation_info;
     case 'unknown':
       return ext.type;
+    default:
+      return tls13ExtensionType(ext);
   }
 }
 
@@ -147,11 +163,15 @@ function summary(ext: Extension): string {
         : `${ext.renegotiatedConnection.length} bytes`;
     case 'unknown':
       return ext.data.length === 0 ? '(empty)' : `${ext.data.length} bytes`;
+    default:
+      return tls13Summary(ext);
   }
 }
 
 /** Keyed by wire type, so encoder and decoder agree even on an extension kept raw. */
 function explainForType(type: number): string {
+  const tls13 = TLS13_EXTENSION_NAMES[type];
+  if (tls13 !== undefined) return `tls.ext.${tls13}`;
   const kind = knownKinds[type];
   return kind === undefined ? 'tls.ext.unknown' : `tls.ext.${kind}`;
 }
@@ -170,7 +190,10 @@ export function writeExtension(w: Writer, ext: Extension): void {
         explain: 'tls.ext.extension_data',
       });
     },
-    { value: summary(ext), explain: explainForType(type) },
+    {
+      value: summary(ext),
+      explain: ext.kind === 'unknown' ? rawExplain(type) : explainForType(type),
+    },
   );
 }
 
@@ -235,6 +258,8 @@ function writeExtensionData(w: Writer, ext: Extension): void {
       );
     case 'unknown':
       return writeRaw(w, 'opaque', ext.data);
+    default:
+      return writeTls13ExtensionData(w, ext);
   }
 }
 
@@ -253,19 +278,58 @@ export function writeExtensions(w: Writer, exts: readonly Extension[], explain: 
 // ---------------------------------------------------------------------------------------------
 // Decoding
 
-export function readExtension(r: Reader): Extension {
+/**
+ * One extension. `context` is the message it sits in, which decides how the TLS 1.3 extensions
+ * read (RFC 8446, Section 4.2); without one they are kept raw, as before TLS 1.3 was spoken.
+ */
+export function readExtension(r: Reader, context?: ExtensionContext): Extension {
   const start = r.offset;
   const type = peekU16(r);
+  const tls13 = context !== undefined && readsAsTls13(r, type, context, start);
   return r.group(
     extensionName(type),
     (g) => {
       g.u16('extension_type', { show: showExtensionType, explain: 'tls.ext.extension_type' });
-      return g.vector(2, 'extension_data', (d) => readExtensionData(d, type, start), {
-        explain: 'tls.ext.extension_data',
-      });
+      return g.vector(
+        2,
+        'extension_data',
+        (d) =>
+          tls13
+            ? readTls13ExtensionData(d, type, context, start)
+            : readExtensionData(d, type, start),
+        {
+          explain: 'tls.ext.extension_data',
+        },
+      );
     },
-    { show: summary, explain: explainForType(type) },
+    { show: summary, explain: tls13 ? explainForType(type) : rawExplain(type) },
   );
+}
+
+/**
+ * Whether a TLS 1.3 extension reads as its typed form in `context`. One that is malformed, or
+ * sits in a message that never carries it, is kept raw instead, as an ALPN list that is not UTF-8
+ * is: the hello still decodes (a TLS 1.2 peer never reads these), and a TLS 1.3 state machine
+ * finds the raw extension where it needs a typed one and refuses it with the right alert.
+ */
+function readsAsTls13(r: Reader, type: number, context: ExtensionContext, start: number): boolean {
+  if (!isTls13ExtensionType(type) || r.remaining < 4) return false;
+  const length = r.byteAt(start + 2) * 256 + r.byteAt(start + 3);
+  if (start + 4 + length > r.end) return false;
+  const probe = new Reader(r.buf, start + 4, start + 4 + length);
+  try {
+    readTls13ExtensionData(probe, type, context, start);
+    probe.expectEnd(extensionName(type));
+    return true;
+  } catch (e) {
+    if (e instanceof DecodeError) return false;
+    throw e;
+  }
+}
+
+/** A TLS 1.3 extension read without a context stays raw, and is explained as an unknown one. */
+function rawExplain(type: number): string {
+  return isTls13ExtensionType(type) ? 'tls.ext.unknown' : explainForType(type);
 }
 
 function readExtensionData(r: Reader, type: number, start: number): Extension {
@@ -400,7 +464,11 @@ function readProtocolNameList(r: Reader): string[] | undefined {
  * The extensions block of a hello. "There MUST NOT be more than one extension of the same type"
  * (RFC 5246, Section 7.4.1.4), so a repeat is a decode error that names the extension.
  */
-export function readExtensions(r: Reader, explain: string): Extension[] {
+export function readExtensions(
+  r: Reader,
+  explain: string,
+  context?: ExtensionContext,
+): Extension[] {
   return r.vector(
     2,
     'extensions',
@@ -418,8 +486,13 @@ export function readExtensions(r: Reader, explain: string): Extension[] {
           );
         }
         seen.add(type);
-        out.push(readExtension(v));
+        out.push(readExtension(v, context));
       }
+      // RFC 8446, Section 4.2.11: pre_shared_key "MUST be the last extension in the
+      // ClientHello"; servers abort with illegal_parameter otherwise.
+      const psk = out.findIndex((e) => e.kind === 'pre_shared_key');
+      if (psk >= 0 && psk !== out.length - 1)
+        throw new DecodeError('decode.tls.psk_not_last', {}, v.offset, 'illegal_value');
       return out;
     },
     { explain },

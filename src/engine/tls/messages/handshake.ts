@@ -34,6 +34,24 @@ import {
   type ServerHelloDone,
 } from './server-hello-done';
 import {
+  readCertificate13,
+  readCertificateVerify,
+  readEncryptedExtensions,
+  readKeyUpdate,
+  readNewSessionTicket13,
+  writeCertificate13,
+  writeCertificateVerify,
+  writeEncryptedExtensions,
+  writeKeyUpdate,
+  writeNewSessionTicket13,
+  isHelloRetryRandom,
+  type Certificate13,
+  type CertificateVerify,
+  type EncryptedExtensions,
+  type KeyUpdate,
+  type NewSessionTicket13,
+} from '../tls13/messages';
+import {
   readServerKeyExchange,
   writeServerKeyExchange,
   type ServerKeyExchange,
@@ -49,11 +67,24 @@ export type HandshakeMessage =
   | { type: 'client_key_exchange'; body: ClientKeyExchange }
   | { type: 'finished'; body: Finished }
   | { type: 'new_session_ticket'; body: NewSessionTicket }
+  // RFC 8446, Section 4: the TLS 1.3 messages, and the two whose bodies differ from TLS 1.2's.
+  | { type: 'encrypted_extensions'; body: EncryptedExtensions }
+  | { type: 'certificate_13'; body: Certificate13 }
+  | { type: 'certificate_verify'; body: CertificateVerify }
+  | { type: 'new_session_ticket_13'; body: NewSessionTicket13 }
+  | { type: 'key_update'; body: KeyUpdate }
   /**
    * A message type we do not decode (HelloRequest, CertificateVerify, ...) or a
    * ServerKeyExchange whose curve_type is not named_curve; the body is kept as it came.
    */
   | { type: 'unknown'; msgType: number; body: Uint8Array };
+
+/**
+ * Which protocol's bodies to read. Certificate and NewSessionTicket share their msg_type across
+ * versions but not their bodies (RFC 8446, Sections 4.4.2 and 4.6.1), and the TLS 1.3-only
+ * messages are read only under TLS 1.3, so a TLS 1.2 peer's stray one stays raw.
+ */
+export type HandshakeVersion = 'tls12' | 'tls13';
 
 /** RFC 5246, Section 7.4: the 1-byte msg_type and the 3-byte length. */
 export const HANDSHAKE_HEADER_LENGTH = 4;
@@ -68,11 +99,26 @@ const messageNames: Record<Exclude<HandshakeMessage['type'], 'unknown'>, string>
   client_key_exchange: 'ClientKeyExchange',
   finished: 'Finished',
   new_session_ticket: 'NewSessionTicket',
+  encrypted_extensions: 'EncryptedExtensions',
+  certificate_13: 'Certificate',
+  certificate_verify: 'CertificateVerify',
+  new_session_ticket_13: 'NewSessionTicket',
+  key_update: 'KeyUpdate',
+};
+
+const typeCodes: Record<Exclude<HandshakeMessage['type'], 'unknown'>, number> = {
+  ...HandshakeType,
+  certificate_13: HandshakeType.certificate,
+  new_session_ticket_13: HandshakeType.new_session_ticket,
 };
 
 /** The message's name as the diagram shows it: "ClientHello", "Finished", ... */
 export function handshakeMessageName(msg: HandshakeMessage): string {
-  return msg.type === 'unknown' ? nameForType(msg.msgType) : messageNames[msg.type];
+  if (msg.type === 'unknown') return nameForType(msg.msgType);
+  // RFC 8446, Section 4.1.3: a ServerHello with the special random is a HelloRetryRequest.
+  if (msg.type === 'server_hello' && isHelloRetryRandom(msg.body.random))
+    return 'HelloRetryRequest';
+  return messageNames[msg.type];
 }
 
 /**
@@ -84,6 +130,7 @@ export function handshakeMessageName(msg: HandshakeMessage): string {
 export function handshakeDisplayName(msg: HandshakeMessage): string {
   if (msg.type === 'certificate' && msg.body.certificates.length === 0)
     return 'Certificate (empty)';
+  if (msg.type === 'certificate_13' && msg.body.entries.length === 0) return 'Certificate (empty)';
   return handshakeMessageName(msg);
 }
 
@@ -100,7 +147,7 @@ export function nameForType(msgType: number): string {
 
 /** The msg_type byte of a message. */
 export function handshakeTypeOf(msg: HandshakeMessage): number {
-  return msg.type === 'unknown' ? msg.msgType : HandshakeType[msg.type];
+  return msg.type === 'unknown' ? msg.msgType : typeCodes[msg.type];
 }
 
 function writeBody(w: Writer, msg: HandshakeMessage): void {
@@ -123,6 +170,16 @@ function writeBody(w: Writer, msg: HandshakeMessage): void {
       return writeFinished(w, msg.body);
     case 'new_session_ticket':
       return writeNewSessionTicket(w, msg.body);
+    case 'encrypted_extensions':
+      return writeEncryptedExtensions(w, msg.body);
+    case 'certificate_13':
+      return writeCertificate13(w, msg.body);
+    case 'certificate_verify':
+      return writeCertificateVerify(w, msg.body);
+    case 'new_session_ticket_13':
+      return writeNewSessionTicket13(w, msg.body);
+    case 'key_update':
+      return writeKeyUpdate(w, msg.body);
     case 'unknown':
       if (msg.body.length > 0) w.bytes(msg.body, 'body', { explain: 'tls.handshake.body' });
       return;
@@ -160,7 +217,40 @@ export function encodeHandshakeLazily(msg: HandshakeMessage): Encoded {
   return lazyEncoded(w.toBytes(), () => encodeHandshake(msg).spans);
 }
 
-function readBody(r: Reader, msgType: number): HandshakeMessage {
+/** RFC 8446, Section 4: the bodies that read differently, or only, under TLS 1.3. */
+function readTls13Body(r: Reader, msgType: number): HandshakeMessage | undefined {
+  switch (msgType) {
+    case HandshakeType.encrypted_extensions:
+      return { type: 'encrypted_extensions', body: readEncryptedExtensions(r) };
+    case HandshakeType.certificate:
+      return { type: 'certificate_13', body: readCertificate13(r) };
+    case HandshakeType.certificate_verify:
+      return { type: 'certificate_verify', body: readCertificateVerify(r) };
+    case HandshakeType.new_session_ticket:
+      return { type: 'new_session_ticket_13', body: readNewSessionTicket13(r) };
+    case HandshakeType.key_update:
+      return { type: 'key_update', body: readKeyUpdate(r) };
+    // RFC 8446 has no ServerKeyExchange, ServerHelloDone or ClientKeyExchange, and its
+    // CertificateRequest (Section 4.3.2) is kept as it came: the client reads its context.
+    case HandshakeType.certificate_request:
+    case HandshakeType.server_key_exchange:
+    case HandshakeType.server_hello_done:
+    case HandshakeType.client_key_exchange:
+      return {
+        type: 'unknown',
+        msgType,
+        body: r.atEnd ? new Uint8Array(0) : r.rest('body', { explain: 'tls.handshake.body' }),
+      };
+    default:
+      return undefined;
+  }
+}
+
+function readBody(r: Reader, msgType: number, version: HandshakeVersion): HandshakeMessage {
+  if (version === 'tls13') {
+    const tls13 = readTls13Body(r, msgType);
+    if (tls13) return tls13;
+  }
   switch (msgType) {
     case HandshakeType.client_hello:
       return { type: 'client_hello', body: readClientHello(r) };
@@ -199,7 +289,7 @@ function readBody(r: Reader, msgType: number): HandshakeMessage {
  * Reads one handshake message, header included, from `r`; bytes after it are left for the caller.
  * The message's body must fill its length exactly.
  */
-export function readHandshake(r: Reader): HandshakeMessage {
+export function readHandshake(r: Reader, version: HandshakeVersion = 'tls12'): HandshakeMessage {
   if (r.remaining < HANDSHAKE_HEADER_LENGTH) {
     throw new DecodeError(
       'decode.truncated',
@@ -208,16 +298,28 @@ export function readHandshake(r: Reader): HandshakeMessage {
     );
   }
   const msgType = r.byteAt(r.offset);
+  const name = spanName(r, msgType);
   return r.group(
-    nameForType(msgType),
+    name,
     (g) => {
       const { body } = readHandshakeHeader(g);
-      const message = readBody(body, msgType);
-      body.expectEnd(nameForType(msgType));
+      const message = readBody(body, msgType, version);
+      body.expectEnd(name);
       return message;
     },
     { explain: 'tls.handshake' },
   );
+}
+
+/** The message's top-level span name: a ServerHello with the HelloRetryRequest random is named so. */
+function spanName(r: Reader, msgType: number): string {
+  // msg_type(1) ‖ length(3) ‖ legacy_version(2), then the 32-byte random (RFC 8446, Section 4.1.3).
+  const randomAt = r.offset + HANDSHAKE_HEADER_LENGTH + 2;
+  if (msgType === HandshakeType.server_hello && r.end - randomAt >= 32) {
+    const random = r.buf.subarray(randomAt, randomAt + 32);
+    if (isHelloRetryRandom(random)) return 'HelloRetryRequest';
+  }
+  return nameForType(msgType);
 }
 
 /**
@@ -244,9 +346,10 @@ export function readHandshakeHeader(g: Reader): { body: Reader; length: number }
 export function decodeHandshake(
   bytes: Uint8Array,
   withSpans = true,
+  version: HandshakeVersion = 'tls12',
 ): { message: HandshakeMessage; spans: Span[] } {
   const r = withSpans ? new Reader(bytes) : Reader.withoutSpans(bytes);
-  const message = readHandshake(r);
+  const message = readHandshake(r, version);
   r.expectEnd('handshake message');
   return { message, spans: r.spans };
 }

@@ -18,6 +18,7 @@ import {
   cipherSuite,
   type CipherSuite,
 } from '../enums';
+import { isHelloRetryRandom } from '../decode-extensions';
 import { MAX_SESSION_ID_LENGTH, RANDOM_LENGTH } from './client-hello';
 import { readOpaque, writeOpaque } from './codec';
 import { readExtensions, writeExtensions, type Extension } from './extensions';
@@ -79,6 +80,9 @@ export function readServerHello(r: Reader): ServerHello {
     show: showCompressionMethod,
     explain: 'tls.server_hello.compression_method',
   });
-  const extensions = r.atEnd ? [] : readExtensions(r, 'tls.server_hello.extensions');
+  // RFC 8446, Section 4.1.3: a HelloRetryRequest is a ServerHello with a special random, and
+  // its extensions read as a HelloRetryRequest's (Section 4.2).
+  const context = isHelloRetryRandom(random) ? 'hello_retry_request' : 'server_hello';
+  const extensions = r.atEnd ? [] : readExtensions(r, 'tls.server_hello.extensions', context);
   return { version, random, sessionId, cipherSuite: suite, compressionMethod, extensions };
 }

@@ -42,13 +42,48 @@ import { chooseParameters } from '../negotiate';
 import { SESSION_LIFETIME_MS, type Session } from '../session';
 import { suiteParams } from '../suites';
 import { openTicket, sealTicket } from '../tickets';
-import { SERVER_ACCEPTS, type ServerHelloDecided, type ServerState } from './states';
+import { chooseAlpn } from '../alpn';
+import { withDowngradeSentinel } from '../tls13/downgrade';
+import { handle13 } from '../tls13/server/handshake';
+import { SERVER13_ACCEPTS } from '../tls13/server/states';
+import {
+  SERVER_ACCEPTS,
+  type ServerHelloDecided,
+  type ServerState,
+  type Tls12ServerState,
+} from './states';
 
 const EC_POINT_FORMAT_UNCOMPRESSED = 0;
 /** RFC 7507, Section 6. */
 const TLS_FALLBACK_SCSV = cipherSuite(0x5600);
 
+/**
+ * The server, for both versions (RFC 8446, Section 4.2.1 and Appendix D.2): a ClientHello whose
+ * supported_versions offers TLS 1.3, when the config serves 1.3, goes to the TLS 1.3 machine;
+ * any other to the TLS 1.2 one, which then marks its ServerHello.random with the downgrade
+ * sentinel if it could have served 1.3 (Section 4.1.3).
+ */
 export function serverMachine(config: ServerConfig): Machine<ServerState> {
+  return {
+    role: 'server',
+    start: async () => ({ name: 'ExpectClientHello' }),
+    handle: (state, input, ctx) => {
+      if ('tls13' in state) return handle13(config, state, input, ctx);
+      if (state.name === 'ExpectClientHello') {
+        const version = chooseVersion(config, input);
+        if (version === '1.3')
+          return handle13(config, { tls13: true, name: 'ExpectClientHello' }, input, ctx);
+      }
+      return handle(config, state, input, ctx);
+    },
+    acceptedHandshakes: (state) =>
+      'tls13' in state ? SERVER13_ACCEPTS[state.name] : SERVER_ACCEPTS[state.name],
+    isTraffic: (state) => state.name === 'Traffic',
+  };
+}
+
+/** The TLS 1.2 server alone, whatever the config's versions say. */
+export function tls12ServerMachine(config: ServerConfig): Machine<Tls12ServerState> {
   return {
     role: 'server',
     start: async () => ({ name: 'ExpectClientHello' }),
@@ -58,12 +93,33 @@ export function serverMachine(config: ServerConfig): Machine<ServerState> {
   };
 }
 
+/**
+ * RFC 8446, Section 4.2.1: the version comes from supported_versions when the client sends it;
+ * without it the client speaks TLS 1.2 at most (legacy_version). No version in common is
+ * protocol_version.
+ */
+function chooseVersion(config: ServerConfig, input: Incoming): '1.2' | '1.3' | undefined {
+  if (input.kind !== 'handshake' || input.message.type !== 'client_hello') return undefined;
+  const offered = findExtension(input.message.body.extensions, 'supported_versions')?.versions;
+  const served = config.versions;
+  if (served.includes('1.3') && offered?.includes(ProtocolVersion.TLS13)) return '1.3';
+  if (served.includes('1.2') && (offered === undefined || offered.includes(ProtocolVersion.TLS12)))
+    return '1.2';
+  return fail({
+    fault: 'peer_incompatible.version_not_served',
+    params: {
+      offered: (offered ?? [input.message.body.version]).map(versionName),
+      served: served.map((v) => `TLS ${v}`),
+    },
+  });
+}
+
 async function handle(
   config: ServerConfig,
-  state: ServerState,
+  state: Tls12ServerState,
   input: Incoming,
   ctx: HandshakeContext,
-): Promise<ServerState> {
+): Promise<Tls12ServerState> {
   switch (state.name) {
     case 'ExpectClientHello':
       return onClientHello(config, input, ctx);
@@ -91,7 +147,7 @@ async function onClientHello(
   config: ServerConfig,
   input: Incoming,
   ctx: HandshakeContext,
-): Promise<ServerState> {
+): Promise<Tls12ServerState> {
   const { message, raw } = expectHandshake(input, 'client_hello', 'ClientHello');
   const hello = message.body;
   // RFC 7507, Section 3: a client that signals a fallback to a version below our highest is
@@ -120,7 +176,11 @@ async function onClientHello(
     fail({ fault: 'peer_misbehaved.client_renegotiation_info_not_empty', params: {} });
   }
   ctx.transcript.add(raw);
-  const serverRandom = ctx.rng.bytes(32);
+  // RFC 8446, Section 4.1.3: a server that could have served TLS 1.3 says so in its random.
+  const serverRandom = config.versions.includes('1.3')
+    ? withDowngradeSentinel(ctx.rng.bytes(32))
+    : ctx.rng.bytes(32);
+  if (config.versions.includes('1.3')) ctx.note('tls.server.downgrade_sentinel');
   const randoms = { clientRandom: hello.random, serverRandom };
   const clientOffersEms = findExtension(hello.extensions, 'extended_master_secret') !== undefined;
   const extendedMasterSecret = config.supportExtendedMasterSecret && clientOffersEms;
@@ -237,10 +297,10 @@ function certificateRequestFor(config: ServerConfig, chain: Uint8Array[]): Certi
 
 // RFC 5246, Section 7.4.6
 async function onClientCertificate(
-  state: Extract<ServerState, { name: 'ExpectCertificate' }>,
+  state: Extract<Tls12ServerState, { name: 'ExpectCertificate' }>,
   input: Incoming,
   ctx: HandshakeContext,
-): Promise<ServerState> {
+): Promise<Tls12ServerState> {
   const { message, raw } = expectHandshake(input, 'certificate', 'Certificate');
   if (message.body.certificates.length > 0) {
     fail({ fault: 'peer_incompatible.client_certificate_unsupported', params: {} });
@@ -290,19 +350,6 @@ function serverExtensions(
   if (agreed.issueTicket) out.push({ kind: 'session_ticket', ticket: new Uint8Array(0) }); // RFC 5077, Section 3.2
   if (agreed.alpn) out.push({ kind: 'alpn', protocols: [agreed.alpn] }); // RFC 7301, Section 3.2
   return out;
-}
-
-function chooseAlpn(config: ServerConfig, hello: ClientHello): string | undefined {
-  const offered = findExtension(hello.extensions, 'alpn');
-  if (!offered || config.alpn.length === 0) return undefined;
-  const pick = config.alpn.find((p) => offered.protocols.includes(p));
-  if (!pick) {
-    fail({
-      fault: 'peer_incompatible.no_application_protocol',
-      params: { offered: offered.protocols },
-    });
-  }
-  return pick;
 }
 
 interface Resumable {
@@ -384,7 +431,7 @@ async function resume(
   randoms: { clientRandom: Uint8Array; serverRandom: Uint8Array },
   alpn: string | undefined,
   ctx: HandshakeContext,
-): Promise<ServerState> {
+): Promise<Tls12ServerState> {
   const { session, by } = resumable;
   const suite = suiteParams(session.cipherSuite)!;
   const decided: ServerHelloDecided = {
@@ -432,10 +479,10 @@ async function resume(
 
 // RFC 8422, Section 5.7; RFC 5246, Section 8.1
 async function onClientKeyExchange(
-  state: Extract<ServerState, { name: 'ExpectClientKeyExchange' }>,
+  state: Extract<Tls12ServerState, { name: 'ExpectClientKeyExchange' }>,
   input: Incoming,
   ctx: HandshakeContext,
-): Promise<ServerState> {
+): Promise<Tls12ServerState> {
   const { message, raw } = expectHandshake(input, 'client_key_exchange', 'ClientKeyExchange');
   ctx.transcript.add(raw);
   const group = groupName(state.group)!;
@@ -472,10 +519,10 @@ async function onClientKeyExchange(
 // RFC 5246, Section 7.4.9; RFC 5077, Section 3.3
 async function onFinished(
   config: ServerConfig,
-  state: Extract<ServerState, { name: 'ExpectFinished' }>,
+  state: Extract<Tls12ServerState, { name: 'ExpectFinished' }>,
   input: Incoming,
   ctx: HandshakeContext,
-): Promise<ServerState> {
+): Promise<Tls12ServerState> {
   const { suite } = state.hello;
   checkPeerFinished(ctx, suite, state.keys.masterSecret, 'client finished', input);
   if (!state.resuming) {
@@ -511,10 +558,10 @@ async function onFinished(
  * the connection goes on.
  */
 function refuseRenegotiation(
-  state: Extract<ServerState, { name: 'Traffic' }>,
+  state: Extract<Tls12ServerState, { name: 'Traffic' }>,
   input: Incoming,
   ctx: HandshakeContext,
-): ServerState {
+): Tls12ServerState {
   expectHandshake(input, 'client_hello', 'ApplicationData');
   ctx.note('tls.server.renegotiation_refused');
   ctx.sendWarningAlert(AlertDescription.no_renegotiation);

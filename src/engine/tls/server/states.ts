@@ -3,6 +3,7 @@ import { HandshakeType, type NamedGroup } from '../enums';
 import type { HelloRandoms } from '../handshake-steps';
 import type { TrafficKeys } from '../key-schedule';
 import type { SuiteParams } from '../suites';
+import type { Tls13ServerState } from '../tls13/server/states';
 
 export interface ServerHelloDecided extends HelloRandoms {
   suite: SuiteParams;
@@ -17,7 +18,7 @@ export interface ServerKeys {
   traffic: TrafficKeys;
 }
 
-export type ServerState =
+export type Tls12ServerState =
   | { name: 'ExpectClientHello' }
   | {
       /** The client's Certificate, after our CertificateRequest (RFC 5246, Section 7.4.6). */
@@ -41,12 +42,15 @@ export type ServerState =
   | { name: 'ExpectFinished'; hello: ServerHelloDecided; keys: ServerKeys; resuming: boolean }
   | { name: 'Traffic' };
 
+/** A state of either server (server/handshake.ts dispatches by version): TLS 1.3's carry `tls13`. */
+export type ServerState = Tls12ServerState | Tls13ServerState;
+
 /**
  * The handshake messages each state accepts (RFC 5246, Section 7.3). The connection rejects any
  * other msg_type from its header, before the body is decoded. Traffic takes a ClientHello only
  * to refuse the renegotiation it asks for.
  */
-export const SERVER_ACCEPTS: Record<ServerState['name'], readonly number[]> = {
+export const SERVER_ACCEPTS: Record<Tls12ServerState['name'], readonly number[]> = {
   ExpectClientHello: [HandshakeType.client_hello],
   // Only when the server asked for a client certificate (RFC 5246, Section 7.4.6).
   ExpectCertificate: [HandshakeType.certificate],

@@ -167,17 +167,35 @@ export class Tls13RecordProtection {
 
   /** Seals content of the given type into TLSInnerPlaintext with no padding; returns the record. */
   seal(type: number, content: Uint8Array): Uint8Array {
-    const inner = new Uint8Array(content.length + 1);
+    return this.sealRecord(type, content).record;
+  }
+
+  /**
+   * Seals content into TLSInnerPlaintext (content ‖ type ‖ `padding` zeros, RFC 8446, Section
+   * 5.2) and returns the record with the nonce, AAD and inner plaintext that made it.
+   */
+  sealRecord(type: number, content: Uint8Array, padding = 0): Tls13Sealed {
+    const inner = new Uint8Array(content.length + 1 + padding);
     inner.set(content);
     inner[content.length] = type;
     const length = inner.length + 16;
     // opaque_type is application_data and legacy_record_version 0x0303 (RFC 8446, Section 5.2).
     const header = Uint8Array.of(23, 3, 3, length >> 8, length & 0xff);
-    const sealed = aeadSeal(this.suite.aead, this.keys.key, this.nonce(), header, inner);
+    const nonce = this.nonce();
+    const sealed = aeadSeal(this.suite.aead, this.keys.key, nonce, header, inner);
     this.seq++;
     const record = new Uint8Array(5 + sealed.length);
     record.set(header);
     record.set(sealed, 5);
-    return record;
+    return { record, nonce, aad: header, plaintext: inner };
   }
+}
+
+export interface Tls13Sealed {
+  /** The whole TLSCiphertext, header included. */
+  record: Uint8Array;
+  nonce: Uint8Array;
+  aad: Uint8Array;
+  /** TLSInnerPlaintext: content ‖ type ‖ zeros. */
+  plaintext: Uint8Array;
 }

@@ -16,6 +16,8 @@ import type { EditorProps, LabParts, OutcomeProps } from '../types';
 import { useLabModules } from '../useLab';
 
 type ListKey = keyof NegotiationLists;
+/** The version lists an editor offers; the settings schema holds the same three. */
+const VERSION_LISTS = ['1.2', '1.3', '1.2,1.3'] as const;
 const LIST_KEYS: readonly ListKey[] = ['cipherSuites', 'groups', 'signatureSchemes'];
 
 function NegotiationEditor({ params, change }: EditorProps<NegotiationSettings>) {
@@ -43,6 +45,35 @@ function NegotiationEditor({ params, change }: EditorProps<NegotiationSettings>)
           onChange={(list) => change({ ...params, [who]: { ...params[who], [key]: list } })}
         />
       ))}
+      <SelectField
+        label={format(t.lab.negotiation.versions, {
+          side: who === 'client' ? t.lab.negotiation.client : t.lab.negotiation.server,
+        })}
+        value={params.versions?.[who] ?? '1.2'}
+        options={VERSION_LISTS.map((v) => [v, t.lab.negotiation.versionChoices[v]] as const)}
+        onChange={(v) =>
+          change({
+            ...params,
+            versions: { client: '1.2', server: '1.2', ...params.versions, [who]: v },
+          })
+        }
+      />
+      {who === 'client' && (
+        <SelectField
+          label={t.lab.negotiation.onPath}
+          value={params.attackerStripsTls13 ? 'strip' : ''}
+          options={[
+            ['', t.lab.negotiation.pathHonest],
+            ['strip', t.lab.negotiation.pathStrips],
+          ]}
+          onChange={(v) => {
+            const next: NegotiationSettings = { ...params };
+            if (v === 'strip') next.attackerStripsTls13 = true;
+            else delete next.attackerStripsTls13;
+            change(next);
+          }}
+        />
+      )}
       {who === 'server' && (
         <>
           <SelectField
@@ -67,7 +98,8 @@ function NegotiationEditor({ params, change }: EditorProps<NegotiationSettings>)
               ),
             ]}
             onChange={(v) => {
-              const next: NegotiationSettings = { client: params.client, server: params.server };
+              const next: NegotiationSettings = { ...params };
+              delete next.serverNamesSuite;
               if (v !== '') next.serverNamesSuite = Number(v);
               change(next);
             }}
@@ -93,11 +125,13 @@ function NegotiationOutcomeView({ outcome }: OutcomeProps<NegotiationOutcome>) {
     <>
       <p className={`verdict ${o.ok ? 'good' : 'bad'}`}>
         {o.ok
-          ? format(t.lab.negotiation.agreed, { suite: o.serverChose?.name ?? '' })
+          ? format(t.lab.negotiation.agreed, { suite: o.serverChose?.name ?? o.suite ?? '' })
           : t.lab.negotiation.failed}
       </p>
+      {o.stripped && <p>{t.lab.negotiation.stripped}</p>}
       <Facts
         rows={[
+          !!o.version && [t.lab.negotiation.version, o.version],
           !!o.serverChose && [t.lab.negotiation.chosenSuite, o.serverChose.name],
           !!o.serverChose?.reason && [
             t.lab.negotiation.why,

@@ -1,0 +1,213 @@
+/**
+ * Fuzz targets for the TLS 1.3 codecs (src/engine/tls/tls13/messages). Seeds are the handshake
+ * messages of RFC 8448's traces and one of every TLS 1.3 message kind from our encoder. The
+ * contract is the TLS 1.2 targets' one: a decode returns or throws a DecodeError inside the
+ * input, and what decodes re-encodes to bytes that decode to the same thing.
+ */
+import fc from 'fast-check';
+import { bytesEqual, fromHex } from '../../../src/engine/bytes/hex';
+import { Reader } from '../../../src/engine/bytes/reader';
+import { Writer } from '../../../src/engine/bytes/writer';
+import { Tls13CipherSuite, namedGroup } from '../../../src/engine/tls/enums';
+import {
+  readExtensions,
+  writeExtensions,
+  type ExtensionContext,
+} from '../../../src/engine/tls/messages/extensions';
+import {
+  decodeHandshake,
+  encodeHandshake,
+  type HandshakeMessage,
+} from '../../../src/engine/tls/messages/handshake';
+import vectors from '../../vectors/rfc8448-messages.json';
+import { mutatedBytes } from './mutate';
+import { FuzzFinding, expectDecodeOutcome, hex, type FuzzTarget } from './target';
+
+function encoderMessages(): HandshakeMessage[] {
+  const counting = (n: number, start = 0) =>
+    Uint8Array.from({ length: n }, (_, i) => (start + i) & 0xff);
+  const share = { group: namedGroup(23), keyExchange: counting(65, 4) };
+  return [
+    {
+      type: 'client_hello',
+      body: {
+        version: 0x0303,
+        random: counting(32, 0xa0),
+        sessionId: counting(32, 0x20),
+        cipherSuites: Object.values(Tls13CipherSuite),
+        compressionMethods: [0],
+        extensions: [
+          { kind: 'supported_versions', versions: [0x0304, 0x0303] },
+          { kind: 'key_share', shares: [share] },
+          { kind: 'cookie', cookie: counting(40, 0x90) },
+          { kind: 'early_data' },
+          { kind: 'psk_key_exchange_modes', modes: [1, 0] },
+          {
+            kind: 'pre_shared_key',
+            identities: [{ identity: counting(60, 0x11), obfuscatedTicketAge: 12345 }],
+            binders: [counting(48, 0x22)],
+          },
+        ],
+      },
+    },
+    {
+      type: 'server_hello',
+      body: {
+        version: 0x0303,
+        random: counting(32, 0x50),
+        sessionId: counting(32, 0x20),
+        cipherSuite: Tls13CipherSuite.TLS_CHACHA20_POLY1305_SHA256,
+        compressionMethod: 0,
+        extensions: [
+          { kind: 'selected_version', version: 0x0304 },
+          { kind: 'key_share_server', share },
+          { kind: 'pre_shared_key_server', selectedIdentity: 0 },
+        ],
+      },
+    },
+    {
+      type: 'encrypted_extensions',
+      body: { extensions: [{ kind: 'server_name', hostName: '' }, { kind: 'early_data' }] },
+    },
+    {
+      type: 'certificate_13',
+      body: {
+        requestContext: new Uint8Array(0),
+        entries: [
+          { data: counting(200, 1), extensions: [] },
+          { data: counting(30, 2), extensions: [{ kind: 'unknown', type: 5, data: counting(4) }] },
+        ],
+      },
+    },
+    { type: 'certificate_verify', body: { scheme: 0x0804, signature: counting(256, 3) } },
+    {
+      type: 'new_session_ticket_13',
+      body: {
+        lifetime: 7200,
+        ageAdd: 0xdeadbeef,
+        nonce: counting(8),
+        ticket: counting(120, 5),
+        extensions: [{ kind: 'early_data', maxEarlyDataSize: 16384 }],
+      },
+    },
+    { type: 'key_update', body: { requestUpdate: 0 } },
+    { type: 'finished', body: { verifyData: counting(48, 0xf0) } },
+  ];
+}
+
+/** Every TLS 1.3 handshake message the seeds hold: RFC 8448's and our encoder's. */
+export function tls13HandshakeSeeds(): Uint8Array[] {
+  const rfc = [
+    ...Object.values(vectors.simple),
+    ...Object.values(vectors.resumed),
+    ...Object.values(vectors.hello_retry),
+  ]
+    .map((h) => fromHex(h))
+    // The PSK and the binder sit beside the messages; a message has a 4-byte header that fits.
+    .filter((b) => b.length >= 4 && ((b[1]! << 16) | (b[2]! << 8) | b[3]!) === b.length - 4);
+  return [...rfc, ...encoderMessages().map((m) => encodeHandshake(m).bytes)];
+}
+
+function roundTrip13(message: HandshakeMessage): void {
+  let once: Uint8Array;
+  try {
+    once = encodeHandshake(message).bytes;
+  } catch (e) {
+    throw new FuzzFinding(
+      'invariant',
+      `a decoded ${message.type} does not re-encode: ${String(e)}`,
+    );
+  }
+  let again: Uint8Array;
+  try {
+    again = encodeHandshake(decodeHandshake(once, false, 'tls13').message).bytes;
+  } catch (e) {
+    throw new FuzzFinding(
+      'invariant',
+      `a re-encoded ${message.type} does not decode: ${String(e)}`,
+    );
+  }
+  if (!bytesEqual(once, again))
+    throw new FuzzFinding('invariant', `a ${message.type} changes on a second round trip`);
+}
+
+/** decodeHandshake under TLS 1.3 on mutated messages of every kind, with a round trip. */
+export function tls13HandshakeTarget(seeds: readonly Uint8Array[]): FuzzTarget<Uint8Array> {
+  return {
+    name: 'tls13.handshake',
+    description: 'decodeHandshake (TLS 1.3 bodies) on mutated RFC 8448 and encoder messages',
+    arbitrary: mutatedBytes(seeds, { maxRandomLength: 200 }),
+    check(bytes) {
+      let message: HandshakeMessage | undefined;
+      const outcome = expectDecodeOutcome('decodeHandshake(tls13)', bytes, () => {
+        message = decodeHandshake(bytes, true, 'tls13').message;
+      });
+      if (message) roundTrip13(message);
+      return message ? `decoded:${message.type}` : outcome;
+    },
+    share: 1,
+    testRuns: 500,
+    show: (b) => hex(b),
+  };
+}
+
+const CONTEXTS: readonly ExtensionContext[] = [
+  'client_hello',
+  'server_hello',
+  'hello_retry_request',
+  'encrypted_extensions',
+  'certificate',
+  'new_session_ticket',
+];
+
+export interface ExtensionsInContext {
+  bytes: Uint8Array;
+  context: ExtensionContext;
+}
+
+/** The extensions blocks of the seed messages, 2-byte length included. */
+function extensionBlocks(seeds: readonly Uint8Array[]): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (const bytes of seeds) {
+    const { message } = decodeHandshake(bytes, false, 'tls13');
+    const exts =
+      message.type === 'client_hello' ||
+      message.type === 'server_hello' ||
+      message.type === 'encrypted_extensions' ||
+      message.type === 'new_session_ticket_13'
+        ? message.body.extensions
+        : undefined;
+    if (!exts) continue;
+    const w = new Writer(false);
+    writeExtensions(w, exts, 'extensions');
+    out.push(w.toBytes());
+  }
+  return out;
+}
+
+/** readExtensions in every message context (RFC 8446, Section 4.2) on mutated blocks. */
+export function tls13ExtensionsTarget(
+  seeds: readonly Uint8Array[],
+): FuzzTarget<ExtensionsInContext> {
+  return {
+    name: 'tls13.extensions',
+    description: 'readExtensions with each TLS 1.3 message context on mutated extension blocks',
+    arbitrary: fc.record({
+      bytes: mutatedBytes(extensionBlocks(seeds), { maxRandomLength: 120 }),
+      context: fc.constantFrom(...CONTEXTS),
+    }),
+    check: ({ bytes, context }) =>
+      expectDecodeOutcome(`readExtensions(${context})`, bytes, () => {
+        const r = new Reader(bytes);
+        const exts = readExtensions(r, 'extensions', context);
+        r.expectEnd('extensions');
+        const w = new Writer(false);
+        writeExtensions(w, exts, 'extensions');
+        const again = new Reader(w.toBytes());
+        readExtensions(again, 'extensions', context);
+      }),
+    share: 1,
+    testRuns: 500,
+    show: ({ bytes, context }) => `${context} ${hex(bytes)}`,
+  };
+}
