@@ -10,7 +10,9 @@ import { concatBytes, Reader, Writer } from '../../../engine/bytes';
 import { ContentType, HandshakeType, cipherSuite, namedGroup } from '../../../engine/tls/enums';
 import {
   encodeHandshake,
+  extensionTypeOf,
   readHandshake,
+  writeExtension,
   type Certificate,
   type Extension,
   type ServerHello,
@@ -173,9 +175,18 @@ export type ProbeAnswer =
   | { kind: 'refused'; code: string }
   | { kind: 'garbled'; reason: string };
 
+/**
+ * The extension_data of the ServerHello's extension of wire type `type`. The codec reads the TLS 1.3
+ * ones (supported_versions, key_share) into typed values, so those are written back to get their
+ * bytes; the 4-byte type and length header is cut off.
+ */
 export function extensionData(sh: ServerHello, type: number): Uint8Array | undefined {
-  const e = sh.extensions.find((x) => x.kind === 'unknown' && x.type === type);
-  return e && e.kind === 'unknown' ? e.data : undefined;
+  const e = sh.extensions.find((x) => extensionTypeOf(x) === type);
+  if (!e) return undefined;
+  if (e.kind === 'unknown') return e.data;
+  const w = new Writer(false);
+  writeExtension(w, e);
+  return w.toBytes().subarray(4);
 }
 
 /** What one probe connection got: the answer as read, and the records it was read from. */
