@@ -20,13 +20,14 @@ import { enDns } from '../src/ui/i18n/en-dns';
 import { enKeys } from '../src/ui/i18n/en-keys';
 import { enTls } from '../src/ui/i18n/en-tls';
 import { enFields } from '../src/ui/i18n/en-fields';
+import { enReport } from '../src/ui/i18n/en-report';
 import { enLab } from '../src/ui/i18n/en-lab';
 import { wholeEnglish } from '../src/ui/i18n/index';
 import { ko } from '../src/ui/i18n/ko';
 import { expect, inspector, openScenario, test } from './fixtures';
 
 const TABLES = {
-  en: wholeEnglish(enFirstLoad, enLab, enDns, enKeys, enTls, enFields),
+  en: wholeEnglish(enFirstLoad, enLab, enDns, enKeys, enTls, enFields, enReport),
   ko,
 } as const;
 type Lang = keyof typeof TABLES;

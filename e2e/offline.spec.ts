@@ -47,7 +47,9 @@ test('nothing on demand is fetched before the first drawing, and all of it after
   // English of failures and fields, the share link and the capture reader.
   expect(
     early.filter((f) =>
-      /^(ko|LabPanel|DecodeView|dns|lab|en-tls|tls\.en|en-fields|link-sync|open-capture)-/.test(f),
+      /^(ko|LabPanel|DecodeView|dns|lab|en-tls|tls\.en|en-fields|en-report|link-sync|open-capture)-/.test(
+        f,
+      ),
     ),
   ).toEqual([]);
   await expect(page.locator('html')).toHaveAttribute('data-prefetched', 'true', {
@@ -61,6 +63,7 @@ test('nothing on demand is fetched before the first drawing, and all of it after
     'BytesTab-',
     'en-tls-',
     'en-fields-',
+    'en-report-',
     'link-sync-',
     'open-capture-',
   ])

@@ -39,9 +39,16 @@ const loadFieldsTab = withFieldText(() => import('./inspector/FieldsTab'));
 const loadKeysTab = () =>
   Promise.all([import('./inspector/KeysTab'), loadEnglishPart('keys')]).then(([m]) => m);
 const loadCachesTab = () => import('./inspector/CachesTab');
-/** A probe's answers are alerts as often as not: their meanings are in ./i18n/en-tls.ts. */
+/**
+ * The report comes with its words (./i18n/en-report.ts), and a probe's answers are alerts as often
+ * as not: their meanings are in ./i18n/en-tls.ts.
+ */
 const loadNegotiationReport = () =>
-  Promise.all([import('./share/NegotiationReport'), loadEnglishPart('tls')]).then(([m]) => m);
+  Promise.all([
+    import('./share/NegotiationReport'),
+    loadEnglishPart('tls'),
+    loadEnglishPart('report'),
+  ]).then(([m]) => m);
 const loadShortcutsDialog = () => import('./present/ShortcutsDialog');
 
 export const DecodeView = lazy(() => loadDecodeView().then((m) => ({ default: m.DecodeView })));

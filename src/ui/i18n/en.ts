@@ -12,6 +12,7 @@ import type { enDns } from './en-dns';
 import type { enKeys } from './en-keys';
 import type { enLab } from './en-lab';
 import type { enFields } from './en-fields';
+import type { enReport } from './en-report';
 import type { enTls } from './en-tls';
 
 /** Explanations keyed by a dynamic key (message name, span explain key, note key, …). */
@@ -203,47 +204,6 @@ const ui = {
   importedFrom: 'Showing the trace imported from {file}.',
   importedReal: 'Showing a real run, {label}, imported from {file}.',
   importedProbe: 'Showing the negotiation report imported from {file}.',
-  reportTitle: 'Negotiation report: {target}',
-  reportClose: 'Close the report',
-  reportVersions: 'Protocol versions and cipher suites',
-  reportVersion: 'Version',
-  reportAccepted: 'Server answer',
-  reportAcceptedYes: 'accepted',
-  reportRefused: 'refused',
-  reportOrder: 'Whose order wins',
-  reportOrderServer: 'server’s order',
-  reportOrderClient: 'client’s order',
-  reportSuites: 'Suites accepted, in order',
-  reportDetails: 'Groups and extensions',
-  reportGroups: 'Supported groups',
-  reportEms: 'Extended master secret',
-  reportRenegotiation: 'Secure renegotiation',
-  reportTicket: 'Session tickets',
-  reportOcsp: 'OCSP stapling',
-  reportCertificate: 'Certificate',
-  reportSubject: 'Subject',
-  reportIssuer: 'Issuer',
-  reportChain: 'Certificates in the chain',
-  reportValid: 'Validates',
-  reportYes: 'yes',
-  reportNo: 'no',
-  reportUnknown: 'not seen (TLS 1.3 sends it encrypted)',
-  reportNoCertificate:
-    'Not seen: a server that speaks only TLS 1.3 sends its certificate encrypted.',
-  reportExchanges: 'Each probe: ClientHello and the server’s answer',
-  reportExchangesHint:
-    'Every connection the probe made, in order. Pick one, then a message, to see it in the inspector.',
-  reportNoExchanges:
-    'Each probe’s ClientHello and the server’s answer were not recorded in this file. Run `tls probe HOST:PORT --json --exchanges` to record them.',
-  reportSignatureAlgorithms: 'Signature algorithms (TLS 1.2)',
-  reportExchangeList: 'Probes, in the order sent',
-  reportExchangeItem: '{n}. {version}, {offered}: {answer}',
-  reportExchangeMessages: 'Messages of probe {n}',
-  reportProbeNumber: 'Probe {n}',
-  reportAnswerHello: '{message}, {suite}',
-  reportAnswerAlert: 'Alert {description}',
-  reportClosed: 'connection closed',
-  reportUndecodable: 'not TLS records',
 
   linkInvalid: 'This link could not be opened ({reason}), so the default scenario is shown.',
   linkUnknownScenario: 'there is no scenario “{id}”',
@@ -621,4 +581,5 @@ export type Strings = typeof en &
   typeof enDns &
   typeof enKeys &
   typeof enTls &
-  typeof enFields;
+  typeof enFields &
+  typeof enReport;

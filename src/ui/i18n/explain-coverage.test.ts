@@ -15,12 +15,13 @@ import { enDns } from './en-dns';
 import { enKeys } from './en-keys';
 import { enTls } from './en-tls';
 import { enFields } from './en-fields';
+import { enReport } from './en-report';
 import { enLab } from './en-lab';
 import { wholeEnglish } from './index';
 import { ko } from './ko';
 
 const TABLES: readonly [string, Strings][] = [
-  ['en', wholeEnglish(enFirstLoad, enLab, enDns, enKeys, enTls, enFields)],
+  ['en', wholeEnglish(enFirstLoad, enLab, enDns, enKeys, enTls, enFields, enReport)],
   ['ko', ko],
 ];
 

@@ -11,6 +11,7 @@ import { LANGUAGE_CODES, isLanguage, type Language } from '../../store/language'
 import { en, type Strings } from './en';
 import type { enDns } from './en-dns';
 import type { enFields } from './en-fields';
+import type { enReport } from './en-report';
 import type { enKeys } from './en-keys';
 import type { enLab } from './en-lab';
 import type { enTls } from './en-tls';
@@ -40,6 +41,8 @@ const ENGLISH_PARTS = {
   tls: () => import('./en-tls').then(({ enTls }) => enTls),
   /** What each TLS and HTTP field is, for the field selected in Bytes or Fields (./en-fields.ts). */
   fields: () => import('./en-fields').then(({ enFields }) => enFields),
+  /** A `tls probe --json` report opened through Import (./en-report.ts). */
+  report: () => import('./en-report').then(({ enReport }) => enReport),
 };
 export type EnglishPart = keyof typeof ENGLISH_PARTS;
 
@@ -127,7 +130,9 @@ export function loadEnglishFor(trace: Trace, ok: boolean): Promise<void> {
 /** The whole English table, `Strings`: en.ts with every part added. */
 export function wholeEnglish(
   first: typeof en,
-  ...added: (typeof enLab | typeof enDns | typeof enKeys | typeof enTls | typeof enFields)[]
+  ...added: (
+    typeof enLab | typeof enDns | typeof enKeys | typeof enTls | typeof enFields | typeof enReport
+  )[]
 ): Strings {
   return added.reduce<Strings>(
     (table, part) => withFallback(part as unknown as Strings, table),

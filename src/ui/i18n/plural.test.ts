@@ -4,12 +4,13 @@ import { enDns } from './en-dns';
 import { enKeys } from './en-keys';
 import { enTls } from './en-tls';
 import { enFields } from './en-fields';
+import { enReport } from './en-report';
 import { enLab } from './en-lab';
 import { wholeEnglish } from './index';
 import { format, startsWithVowelSound } from './index';
 
 /** The whole English table: what the page has once every part of it has loaded. */
-const en = wholeEnglish(enFirstLoad, enLab, enDns, enKeys, enTls, enFields);
+const en = wholeEnglish(enFirstLoad, enLab, enDns, enKeys, enTls, enFields, enReport);
 
 describe('plurals and articles come from the language', () => {
   it('picks the English form by Intl.PluralRules, not "(s)"', () => {

@@ -5,6 +5,7 @@ import { enDns } from './en-dns';
 import { enKeys } from './en-keys';
 import { enTls } from './en-tls';
 import { enFields } from './en-fields';
+import { enReport } from './en-report';
 import { enLab } from './en-lab';
 import { ko } from './ko';
 import {
@@ -19,7 +20,7 @@ import {
 } from './index';
 
 /** The whole English table: what the page has once every part of it has loaded. */
-const en = wholeEnglish(enFirstLoad, enLab, enDns, enKeys, enTls, enFields);
+const en = wholeEnglish(enFirstLoad, enLab, enDns, enKeys, enTls, enFields, enReport);
 
 /** Every string leaf of a table, by its dotted path ("ui.play", "scenarios.tls-full.title"). */
 function leaves(value: unknown, path = ''): Map<string, unknown> {
@@ -204,6 +205,8 @@ describe('the page’s tables', () => {
     await loadEnglishPart('tls');
     expect(stringsFor('en').spans['tls.record']).toBeUndefined();
     await loadEnglishPart('fields');
+    expect(stringsFor('en').ui.reportTitle).toBeUndefined();
+    await loadEnglishPart('report');
     expect(leaves(stringsFor('en'))).toEqual(leaves(en));
     expect(leaves(stringsFor('ko')).size).toBe(leaves(en).size);
   });

@@ -18,12 +18,13 @@ import { enDns } from './en-dns';
 import { enKeys } from './en-keys';
 import { enTls } from './en-tls';
 import { enFields } from './en-fields';
+import { enReport } from './en-report';
 import { enLab } from './en-lab';
 import { ko } from './ko';
 import { wholeEnglish, type Language } from './index';
 
 /** The whole English table: what the page has once every part of it has loaded. */
-const en = wholeEnglish(enFirstLoad, enLab, enDns, enKeys, enTls, enFields);
+const en = wholeEnglish(enFirstLoad, enLab, enDns, enKeys, enTls, enFields, enReport);
 
 /** The tables as written, without the page's English fallback, so a missing key shows. */
 const TABLES: Readonly<Record<Language, Strings>> = { en, ko };
