@@ -108,6 +108,8 @@ describe('gnutls-serv with its defaults (asks for a client certificate)', () => 
       `127.0.0.1:${server.port}`,
       '--servername',
       SERVER_NAME,
+      '--versions',
+      '1.2',
     ]);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     expect(stdout).toMatch(/^← CertificateRequest +\d+ bytes$/m);
@@ -115,6 +117,24 @@ describe('gnutls-serv with its defaults (asks for a client certificate)', () => 
     expect(stdout).toMatch(
       /^client certificate: requested by the server; none sent \(empty Certificate\)$/m,
     );
+    expect(stdout.trim().split('\n').at(-1)).toBe('HTTP/1.0 200 OK');
+  });
+
+  // RFC 8446, Section 4.4.2: in TLS 1.3 the request and the empty answer are encrypted, and no
+  // CertificateVerify follows an empty Certificate.
+  it('tls connect over TLS 1.3 answers the encrypted CertificateRequest and gets the 200', async () => {
+    const { code, stdout, stderr } = await runCli([
+      'tls',
+      'connect',
+      `127.0.0.1:${server.port}`,
+      '--servername',
+      SERVER_NAME,
+    ]);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(stdout).toMatch(/^version: TLSv1\.3$/m);
+    expect(stdout).toMatch(/^← CertificateRequest +\d+ bytes +\(encrypted\)$/m);
+    expect(stdout).toMatch(/^→ Certificate \(empty\) +\d+ bytes +\(encrypted\)$/m);
+    expect(stdout).not.toMatch(/^→ CertificateVerify/m);
     expect(stdout.trim().split('\n').at(-1)).toBe('HTTP/1.0 200 OK');
   });
 });
