@@ -15,6 +15,10 @@ test('every scenario in the picker runs and draws its messages', async ({
   expect(titles).toEqual([
     'TLS 1.2 full handshake',
     'TLS 1.2 when the server asks for a client certificate',
+    'TLS 1.3 full handshake',
+    'TLS 1.3 with a HelloRetryRequest',
+    'TLS 1.3 resumption (PSK)',
+    'TLS 1.2 and TLS 1.3 side by side',
     'DNS lookup (cold cache)',
     'DNS lookup again (warm cache)',
     'DNS lookup after the TTL has passed',
@@ -353,7 +357,7 @@ test('the diagram scrolls with the wheel, zooms with Ctrl + wheel and the button
   // A click without a drag still selects the message under it.
   await page.getByRole('button', { name: 'Fit to view' }).click();
   // (On the arrow itself: the message's box also spans its time, far to the left in the gutter.)
-  await message(page, /^Query www\.example\.com A, Recursive resolver to Root/)
+  await message(page, /^Query www\.example\.com A · \d+ B, [^,]+, Recursive resolver to Root/)
     .locator('.hit')
     .click();
   await expect(heading).toHaveText('Query www.example.com A');

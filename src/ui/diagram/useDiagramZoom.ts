@@ -182,13 +182,16 @@ export function useDiagramZoom({
   }, [targetRef, apply, headerHeight]);
 
   // Keep the content reachable, and fit a new layout to the width.
-  const fittedFor = useRef<DiagramLayout | undefined>(undefined);
+  const fittedFor = useRef<string | undefined>(undefined);
   useEffect(() => {
     if (!layout || size.width === 0) return;
     const view = { width: size.width, height: Math.max(1, size.height - headerHeight) };
     boundsRef.current = { view, diagram: layout };
-    if (fittedFor.current !== layout) {
-      fittedFor.current = layout;
+    // The same drawing laid out again (a text table that arrived, the same run re-rendered) keeps
+    // the view where the user put it; only a drawing of another shape is fitted anew.
+    const shape = `${layout.width}x${layout.height}:${layout.stepBands.length}`;
+    if (fittedFor.current !== shape) {
+      fittedFor.current = shape;
       cancelAnimationFrame(glideRef.current);
       apply(fitTransform(view, layout, false, baseScale));
       snapRef.current = true;
