@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { keyLogLine } from '../../src/cli/tls/keylog';
+import { negotiatedKeyLog } from '../../src/engine/tls/keylog';
 import { toHex } from '../../src/engine/bytes/hex';
 import { runTlsExchange, type TlsRunResult } from '../../src/engine/scenarios/tls-run';
 import { DEMO_EPOCH_MS } from '../../src/engine/sim/clock';
@@ -300,6 +301,91 @@ describe('the golden handshake with a CertificateRequest (optional client authen
       }),
     ).toEqual([['0']]);
     expect(await tsharkCount(pcap, 'tls.handshake.type == 20', { keylog })).toBe(2);
+    expect(
+      await tsharkFields(pcap, ['http.response.code'], { keylog, filter: 'http.response' }),
+    ).toEqual([['200']]);
+  });
+});
+
+/** TLS 1.3 only on both sides: the default groups, suites and certificate, one seed. */
+const TLS13_ONLY = {
+  client: (c: ClientConfig): void => {
+    c.versions = ['1.3'];
+  },
+  server: (c: ServerConfig): void => {
+    c.versions = ['1.3'];
+  },
+};
+
+function tls13TranscriptOf(run: TlsRunResult, title: string): GoldenTranscript {
+  const n = run.client.negotiated;
+  return {
+    comments: [
+      title,
+      `runTlsExchange with seed '${SEED}' on the virtual clock from ${new Date(DEMO_EPOCH_MS).toISOString()}.`,
+      'Regenerate with: UPDATE_GOLDEN=1 npx vitest run test/tls/golden.test.ts',
+      `${cipherSuiteName(n.cipherSuite!)}, group ${n.group === undefined ? 'none' : namedGroupName(n.group)}, resumed ${n.resumed ?? 'no'}.`,
+      'The NSS key log lines (RFC 8446 traffic secrets) that let Wireshark decrypt these flows:',
+      ...negotiatedKeyLog(n).trim().split('\n'),
+    ],
+    flows: run.flows.map(({ from, bytes }) => ({ from, bytes })),
+  };
+}
+
+/** Every TLS 1.3 key log line stored in the golden's comments. */
+function tls13KeylogOf(golden: GoldenTranscript): string {
+  const lines = golden.comments.filter((c) => /^[A-Z_0-9]+_SECRET(_0)? [0-9a-f]{64} /.test(c));
+  if (lines.length === 0) throw new Error('the golden file has no TLS 1.3 key log lines');
+  return writeTempFile('golden13.keylog', `${lines.join('\n')}\n`);
+}
+
+describe('the golden TLS 1.3 full handshake', () => {
+  const title = 'Full TLS 1.3 handshake (RFC 8446), GET / and 200, close_notify both ways.';
+  let run: TlsRunResult;
+  let stored: string;
+  let golden: GoldenTranscript;
+  beforeAll(async () => {
+    run = await runTlsExchange({ seed: SEED, ...TLS13_ONLY });
+    stored = loadGolden('tls13-full-handshake.txt', tls13TranscriptOf(run, title));
+    golden = parseTranscript(stored);
+  });
+
+  it('matches test/golden/tls/tls13-full-handshake.txt byte for byte', () => {
+    expect(run.ok).toBe(true);
+    expect(run.client.negotiated.tls13Secrets).toBeDefined();
+    expectMatchesGolden(tls13TranscriptOf(run, title), stored);
+    // Five secrets logged: both handshake and both application traffic secrets, and the exporter.
+    expect(golden.comments.filter((c) => /_SECRET/.test(c) && !c.startsWith('The'))).toHaveLength(
+      5,
+    );
+  });
+
+  it('decodes: a ClientHello and a ServerHello in the clear, everything after encrypted', () => {
+    const client = decodeSummaries(golden, 'client');
+    const server = decodeSummaries(golden, 'server');
+    expect(client[0]).toMatch(/ClientHello/);
+    expect(server[0]).toMatch(/ServerHello/);
+    // After the hellos only application_data records (and the compatibility ChangeCipherSpec).
+    for (const s of [...client.slice(1), ...server.slice(1)])
+      expect(s).toMatch(/: ChangeCipherSpec( \(middlebox compatibility\))?$|: encrypted /);
+  });
+
+  it('is decrypted cleanly by tshark with the stored key log lines', async () => {
+    const pcap = pcapOf(golden);
+    const keylog = tls13KeylogOf(golden);
+    expect(await tsharkMalformedCount(pcap, CHECKSUM_ARGS, { keylog })).toBe(0);
+    // EncryptedExtensions (8), Certificate (11), CertificateVerify (15): only with the keys.
+    expect(await tsharkCount(pcap, 'tls.handshake.type == 8', { keylog })).toBe(1);
+    expect(await tsharkCount(pcap, 'tls.handshake.type == 11', { keylog })).toBe(1);
+    expect(await tsharkCount(pcap, 'tls.handshake.type == 15', { keylog })).toBe(1);
+    expect(await tsharkCount(pcap, 'tls.handshake.type == 20', { keylog })).toBe(2);
+    expect(await tsharkCount(pcap, 'tls.handshake.type == 8')).toBe(0);
+    expect(
+      await tsharkFields(pcap, ['http.request.method', 'http.request.uri', 'http.host'], {
+        keylog,
+        filter: 'http.request',
+      }),
+    ).toEqual([['GET', '/', 'www.example.com']]);
     expect(
       await tsharkFields(pcap, ['http.response.code'], { keylog, filter: 'http.response' }),
     ).toEqual([['200']]);

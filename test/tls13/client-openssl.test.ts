@@ -126,6 +126,25 @@ describe('tls connect against openssl s_server -tls1_3 (ECDSA certificate, P-384
     expect(out.at(-1)).toBe('HTTP/1.0 200 ok');
   });
 
+  it('--reconnect remembers secp384r1: no HelloRetryRequest the second time, and resumes', async () => {
+    const { code, stderr, out } = await connect(server.port, '--reconnect');
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    const at = out.indexOf('--- reconnecting, offering the first session');
+    expect(at).toBeGreaterThan(0);
+    const names = (part: string[]): string[] =>
+      part.filter((l) => /^[←→]/.test(l)).map((l) => l.split(/\s{2,}/)[0]!);
+    const [first, second] = [out.slice(0, at), out.slice(at)];
+    expect(names(first)).toContain('← HelloRetryRequest');
+    expect(names(second)).not.toContain('← HelloRetryRequest');
+    expect(names(second).filter((n) => n === '→ ClientHello')).toHaveLength(1);
+    expect(out.filter((l) => l.startsWith('resumed:'))).toEqual([
+      'resumed: no',
+      'resumed: yes (psk)',
+    ]);
+    expect(second).toEqual(expect.arrayContaining(['version: TLSv1.3', 'group: secp384r1']));
+    expect(out.at(-1)).toBe('HTTP/1.0 200 ok');
+  });
+
   it('refuses the server when we offer no group it takes: one line, nonzero', async () => {
     const { code, out } = await connect(server.port, '--groups', 'x25519');
     expect(code).not.toBe(0);

@@ -6,6 +6,7 @@
  */
 import { untilStopSignal } from '../stop-signal';
 import { setMaxListeners } from 'node:events';
+import { appendFileSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';
 import { MAX_REQUEST_HEAD, type HttpHead } from '../../engine/http/http';
 import { SystemRng } from '../../engine/sim/rng';
@@ -28,6 +29,7 @@ import { failureLine } from '../../i18n/tls-failure';
 import { TLS_TEXT_EN } from '../../i18n/tls.en';
 import { leafPublicKey } from '../../engine/tls/certificates/summary';
 import { ServerSessionStore } from '../../engine/tls/session';
+import { negotiatedKeyLog } from '../../engine/tls/keylog';
 import { demoCredentials } from '../../engine/scenarios/tls-demo-config';
 import { CliError, parsePort, type Args } from '../args';
 import type { Command } from '../command';
@@ -56,7 +58,7 @@ export const serveCommand: Command = {
   protocol: 'tls',
   command: 'serve',
   synopsis:
-    '--port N [--cert PEM --key PEM] [--versions 1.2|1.3|1.2,1.3] [--suites LIST] [--handshake-timeout S] [--idle-timeout S] [--max-connections N]',
+    '--port N [--cert PEM --key PEM] [--versions 1.2|1.3|1.2,1.3] [--suites LIST] [--keylog FILE] [--handshake-timeout S] [--idle-timeout S] [--max-connections N]',
   spec: {
     positional: [],
     values: [
@@ -65,6 +67,7 @@ export const serveCommand: Command = {
       'key',
       'suites',
       'versions',
+      'keylog',
       'handshake-timeout',
       'idle-timeout',
       'max-connections',
@@ -100,6 +103,9 @@ async function run(args: Args): Promise<number> {
   }
   config.sessions = new ServerSessionStore();
   config.ticketKey = rng.bytes(32);
+  const keylog = args.values.keylog;
+  // Fail at start, not at the first connection, when the key log cannot be written.
+  if (keylog !== undefined) appendKeyLogFile(keylog, '');
 
   const sockets = new Set<Socket>();
   const stopping = new AbortController();
@@ -117,8 +123,8 @@ async function run(args: Args): Promise<number> {
     }
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
-    void serveOne(socket, peer, config, rng, deadlines, stopping.signal).catch((e: unknown) =>
-      out(`${peer} error: ${e instanceof Error ? e.message : String(e)}`),
+    void serveOne(socket, peer, config, rng, deadlines, stopping.signal, keylog).catch(
+      (e: unknown) => out(`${peer} error: ${e instanceof Error ? e.message : String(e)}`),
     );
   });
   await new Promise<void>((resolve, reject) => {
@@ -252,6 +258,7 @@ async function serveOne(
   rng: SystemRng,
   deadlines: PumpDeadlines,
   signal: AbortSignal,
+  keylog: string | undefined,
 ): Promise<void> {
   const { conn, request, status, handshakeDone, renegotiationsRefused } = await serverExchange(
     socket,
@@ -264,6 +271,9 @@ async function serveOne(
     },
   );
   const n = conn.negotiated;
+  // The NSS key log lines (CLIENT_RANDOM for TLS 1.2, the traffic secrets for TLS 1.3), for
+  // Wireshark; a failed handshake logs what secrets it got, which is what one debugs it with.
+  if (keylog !== undefined) appendKeyLogFile(keylog, negotiatedKeyLog(n));
   const refused = refusalNote(renegotiationsRefused);
   if (conn.failure) {
     out(`${peer} error: ${failureAfter(conn.failure, handshakeDone)}${refused}`);
@@ -279,6 +289,14 @@ async function serveOne(
   out(
     `${peer} ${cipherSuiteName(n.cipherSuite ?? 0)} group=${n.group !== undefined ? namedGroupName(n.group) : 'none'} ems=${n.extendedMasterSecret ? 'yes' : 'no'} resumed=${n.resumed ?? 'no'} ${answerSummary(request, status)}${refused}`,
   );
+}
+
+function appendKeyLogFile(file: string, lines: string): void {
+  try {
+    appendFileSync(file, lines);
+  } catch (e) {
+    throw new CliError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? e}`);
+  }
 }
 
 /**

@@ -108,7 +108,12 @@ export async function offerTls13(
   offer12: ClientOffer | undefined,
 ): Promise<Tls13ClientState> {
   const suites = offeredSuites(config);
-  const firstGroup = config.groups.find((g) => groupName(g) !== undefined);
+  // The group this server chose last time, when we still offer it; else our first one.
+  const remembered = config.tls13Tickets?.group(config.serverName);
+  const firstGroup =
+    config.groups.find(
+      (g) => groupName(g) !== undefined && (remembered === undefined || g === remembered),
+    ) ?? config.groups.find((g) => groupName(g) !== undefined);
   if (firstGroup === undefined)
     fail({ fault: 'internal.error', params: { detail: 'no key exchange group configured' } });
   const share = await generateKeyShare(groupName(firstGroup)!, ctx.rng);
@@ -299,6 +304,7 @@ async function onServerHello(
     mine.share.privateKey,
     serverShare.share.keyExchange,
   );
+  config.tls13Tickets?.rememberGroup(config.serverName, mine.group);
 
   ctx.transcript.add(raw);
   const schedule = new Tls13KeySchedule(suite, (s) => ctx.secrets(s));

@@ -18,6 +18,20 @@ export interface Tls13Ticket {
 /** One ticket per server name, the newest: enough for `--reconnect` and the scenarios. */
 export class Tls13TicketStore {
   private readonly byName = new Map<string, Tls13Ticket>();
+  private readonly groupByName = new Map<string, number>();
+
+  /**
+   * The group a server chose last time (its key_share, after a HelloRetryRequest or not), so the
+   * next ClientHello to it sends a share it accepts and costs no extra round trip (RFC 8446,
+   * Section 4.2.8: a client MAY use what it learned, as OpenSSL's and browsers' clients do).
+   */
+  group(serverName: string): number | undefined {
+    return this.groupByName.get(serverName.toLowerCase());
+  }
+
+  rememberGroup(serverName: string, group: number): void {
+    this.groupByName.set(serverName.toLowerCase(), group);
+  }
 
   /** The ticket for `serverName` while its lifetime lasts (RFC 8446, Section 4.6.1). */
   get(serverName: string, now: number): Tls13Ticket | undefined {
