@@ -14,7 +14,8 @@ export interface Phase {
 /** A line as a key of the UI's `statusLines` table and its parameters (lanes by engine name). */
 export interface StatusLine {
   key: string;
-  params: Record<string, string | number>;
+  /** A list (the names a certificate carries) is joined as the page's language joins lists. */
+  params: Record<string, string | number | readonly string[]>;
 }
 
 export interface RunOutcome {

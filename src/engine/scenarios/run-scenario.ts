@@ -17,7 +17,7 @@ import {
 import { NamedGroup } from '../tls/enums';
 import { Tls13TicketStore } from '../tls/tls13/client/tickets';
 import type { TraceEvent } from '../trace';
-import type { Phase, RunOutcome } from './run-outcome';
+import type { Phase, RunOutcome, StatusLine } from './run-outcome';
 
 export type { RunOutcome };
 
@@ -81,6 +81,7 @@ async function runTls(settings: TlsSettings): Promise<RunOutcome> {
   const phases: Phase[] = [];
   let ok = true;
   let error: string | undefined;
+  let errorLine: StatusLine | undefined;
   let summary = '';
   // With `resume`, the later connections keep the first one's configs (its session or ticket
   // stores), clock and RNG, as a browser that comes back to the same server does.
@@ -103,11 +104,19 @@ async function runTls(settings: TlsSettings): Promise<RunOutcome> {
     if (connections > 1) phases.push({ eventIndex: events.length, kind: 'connection', n: i + 1 });
     events.push(...result.trace.events);
     ok &&= result.ok;
+    if (!error) errorLine = result.errorLine;
     error ??= result.error;
     const suiteName = completedSuite(result.trace.events);
     summary = [suiteName, result.httpStatus].filter(Boolean).join(' · ') || summary;
   }
-  return { trace: { lanes, events }, phases, ok, ...(error ? { error } : {}), summary };
+  return {
+    trace: { lanes, events },
+    phases,
+    ok,
+    ...(error ? { error } : {}),
+    ...(errorLine ? { errorLine } : {}),
+    summary,
+  };
 }
 
 /**
@@ -131,7 +140,9 @@ async function runVersionsSideBySide(settings: TlsSettings): Promise<RunOutcome>
     .flatMap((r, run) => r.trace.events.map((e, i) => ({ e, run, i })))
     .sort((a, b) => a.e.t - b.e.t || a.run - b.run || a.i - b.i)
     .map(({ e }) => e);
-  const error = runs.find((r) => r.error)?.error;
+  const failed = runs.find((r) => r.error);
+  const error = failed?.error;
+  const errorLine = failed?.errorLine;
   const summary = runs
     .map((r, i) => [`TLS 1.${i + 2}`, completedSuite(r.trace.events), r.httpStatus])
     .map((parts) => parts.filter(Boolean).join(' '))
@@ -141,6 +152,7 @@ async function runVersionsSideBySide(settings: TlsSettings): Promise<RunOutcome>
     phases: [],
     ok: runs.every((r) => r.ok),
     ...(error ? { error } : {}),
+    ...(errorLine ? { errorLine } : {}),
     summary,
   };
 }

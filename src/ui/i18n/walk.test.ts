@@ -34,15 +34,29 @@ interface Run {
   outcome: RunOutcome;
 }
 
+/**
+ * Runs that fail where the catalog's succeed, for the lines only a failure shows: a TLS handshake
+ * to a name the demo certificate does not carry.
+ */
+const FAILING: readonly { name: string; settings: ScenarioSettings }[] = [
+  {
+    name: 'failing/tls-wrong-host',
+    settings: { kind: 'tls', serverName: 'wrong.example.org', suite: 'all', seed: '1' },
+  },
+];
+
 /** Every scenario once per preset (once when it has none), with its catalog settings. */
 function runs(): { name: string; settings: ScenarioSettings }[] {
-  return SCENARIOS.flatMap((s) =>
-    (s.presets ?? [undefined]).map((preset) => {
-      const settings = structuredClone(s.settings);
-      if (preset !== undefined && settings.kind === 'lab') settings.preset = preset;
-      return { name: preset ? `${s.id}/${preset}` : s.id, settings };
-    }),
-  );
+  return [
+    ...FAILING,
+    ...SCENARIOS.flatMap((s) =>
+      (s.presets ?? [undefined]).map((preset) => {
+        const settings = structuredClone(s.settings);
+        if (preset !== undefined && settings.kind === 'lab') settings.preset = preset;
+        return { name: preset ? `${s.id}/${preset}` : s.id, settings };
+      }),
+    ),
+  ];
 }
 
 function explainKeys(spans: readonly Span[], out: Set<string>): Set<string> {
@@ -178,8 +192,17 @@ describe('the language walk: every scenario and preset, in every language', () =
     expect([...new Set(english)]).toEqual([]);
   });
 
+  it('walks runs that fail, and their status lines are keys', () => {
+    for (const { name } of FAILING) {
+      const run = all.find((r) => r.name === name)!;
+      expect(run.outcome.ok, name).toBe(false);
+      expect(run.outcome.errorLine, name).toBeDefined();
+    }
+  });
+
   it('walks every scenario of the catalog', () => {
-    expect(new Set(all.map((r) => r.name.split('/')[0]))).toEqual(
+    const walked = all.filter((r) => !r.name.startsWith('failing/'));
+    expect(new Set(walked.map((r) => r.name.split('/')[0]))).toEqual(
       new Set(SCENARIOS.map((s) => s.id)),
     );
   });
