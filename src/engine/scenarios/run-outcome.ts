@@ -29,6 +29,8 @@ export interface RunOutcome {
   errorLine?: StatusLine;
   /** One line for the status bar: "HTTP/1.1 200 OK", "93.184.216.34". */
   summary: string;
+  /** The same summary as a key, when it has words to translate (why a lookup gave SERVFAIL). */
+  summaryLine?: StatusLine;
   /** A lab scenario's outcome, for the lab panel. */
   outcome?: LabOutcome;
 }

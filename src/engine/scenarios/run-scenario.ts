@@ -163,6 +163,7 @@ async function runDns(settings: DnsSettings): Promise<RunOutcome> {
   const events: TraceEvent[] = [];
   const phases: Phase[] = [];
   let state: Awaited<ReturnType<typeof runDnsLookup>>['state'] | undefined;
+  let summaryLine: StatusLine | undefined;
   let at: number | undefined;
   let summary = '';
   for (const [i, step] of settings.lookups.entries()) {
@@ -182,6 +183,7 @@ async function runDns(settings: DnsSettings): Promise<RunOutcome> {
       phases.push({ eventIndex: events.length, kind: 'lookup', n: i + 1 });
     events.push(...out.trace.events);
     const r = out.result;
+    summaryLine = r.kind === 'servfail' ? servfailLine(out.trace.events) : undefined;
     summary =
       r.kind === 'answer'
         ? r.records.map(formatRecord).join(' · ')
@@ -189,5 +191,28 @@ async function runDns(settings: DnsSettings): Promise<RunOutcome> {
           ? `SERVFAIL: ${r.reason}`
           : r.kind.toUpperCase();
   }
-  return { trace: { lanes, events }, phases, ok: true, summary };
+  return {
+    trace: { lanes, events },
+    phases,
+    ok: true,
+    summary,
+    ...(summaryLine ? { summaryLine } : {}),
+  };
+}
+
+/** The notes the resolver writes when it gives up, saying why (src/engine/dns/resolver.ts). */
+const GAVE_UP = new Set([
+  'dns.note.cname_loop',
+  'dns.note.cname_limit',
+  'dns.note.referral_limit',
+  'dns.note.query_budget',
+  'dns.note.all_servers_failed',
+]);
+
+/** "SERVFAIL: {reason}" as a key, the reason being the last note that says why it gave up. */
+function servfailLine(events: readonly TraceEvent[]): StatusLine | undefined {
+  const why = events.findLast(
+    (e): e is Extract<TraceEvent, { kind: 'note' }> => e.kind === 'note' && GAVE_UP.has(e.key),
+  );
+  return why && { key: 'servfail', params: { ...why.params, reason: why.key } };
 }

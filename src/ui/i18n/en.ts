@@ -483,6 +483,7 @@ const statusLines: Table = {
   alertFrom: '{description} ({from}): {reason}',
   problem: '{reason}',
   zoneLine: 'line {line}: {reason}',
+  servfail: 'SERVFAIL: {reason}',
   tlsSent: 'alert {alert} sent by the {us}: {reason}',
   tlsReceived: 'alert {alert} received from the {peer}',
   tlsReceivedHint: 'alert {alert} received from the {peer}: {hint}',

@@ -1082,6 +1082,7 @@ const statusLines: Table = {
   alertFrom: '{description}({from|이/가} 보냄): {reason}',
   problem: '{reason}',
   zoneLine: '{line}행: {reason}',
+  servfail: 'SERVFAIL: {reason}',
   tlsSent: '{us|이/가} alert {alert}를 보냈습니다: {reason}',
   tlsReceived: '{peer|으로/로}부터 alert {alert}를 받았습니다',
   tlsReceivedHint: '{peer|으로/로}부터 alert {alert}를 받았습니다: {hint}',
