@@ -45,6 +45,7 @@ export const selectRunInfo = (s: Store) => ({
   summary: s.summary,
   error: s.error,
   errorLine: s.errorLine,
+  summaryLine: s.summaryLine,
 });
 export const selectCursor = (s: Store) => s.cursor;
 export const selectPlaying = (s: Store) => s.playing;

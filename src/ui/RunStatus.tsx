@@ -7,14 +7,25 @@ import { isRefusal, isStall, runStatusText } from './run-status-text';
 /** One line above the diagram: running, done (with the outcome) or why it failed. */
 export function RunStatus() {
   const t = useStrings();
-  const { status, ok, summary, error, errorLine } = useStore(useShallow(selectRunInfo));
+  const { status, ok, summary, summaryLine, error, errorLine } = useStore(
+    useShallow(selectRunInfo),
+  );
   const count = useStore(selectMessageCount);
   const scenarioId = useStore(selectScenarioId);
   // Which run the line is about, and where it is, for scripts and tests that wait for a run.
   const runId = useStore((s) => s.runId);
   const data = { 'data-run': runId, 'data-status': status };
   const title = t.scenarios[scenarioId]?.title ?? scenarioById(scenarioId)?.title ?? scenarioId;
-  const text = runStatusText(t, { status, ok, summary, error, errorLine, count, title });
+  const text = runStatusText(t, {
+    status,
+    ok,
+    summary,
+    summaryLine,
+    error,
+    errorLine,
+    count,
+    title,
+  });
 
   if (status === 'failed' && !count) {
     return (

@@ -8,6 +8,8 @@ export interface RunStatusInfo {
   status: RunStatus;
   ok: boolean;
   summary: string;
+  /** The summary as a key of `statusLines`: shown instead of `summary` when the table has it. */
+  summaryLine?: StatusLine | undefined;
   error?: string | undefined;
   /** The error as a key of `statusLines`: shown instead of `error` when the table has it. */
   errorLine?: StatusLine | undefined;
@@ -25,7 +27,10 @@ export function runStatusText(t: Strings, s: RunStatusInfo): string {
     case 'running':
       return format(t.ui.statusRunning, { title: s.title });
     case 'done':
-      if (s.ok) return format(t.ui.statusDone, { count: s.count, summary: s.summary });
+      if (s.ok) {
+        const summary = lineText(t, s.summaryLine) ?? s.summary;
+        return format(t.ui.statusDone, { count: s.count, summary });
+      }
       if (isRefusal(s))
         return format(t.ui.statusRefused, { error: errorText(errorLineText(t, s)) });
       return isStall(s) ? format(t.ui.statusStalled, { error: errorLineText(t, s) }) : failed;
@@ -62,14 +67,19 @@ export function isStall(s: Pick<RunStatusInfo, 'status' | 'ok' | 'errorLine'>): 
 
 /** The failure in the page's language: the key's line with lane names translated, or the engine's. */
 function errorLineText(t: Strings, s: RunStatusInfo): string {
-  const template = s.errorLine && t.statusLines[s.errorLine.key];
-  if (!s.errorLine || !template) return s.error ?? '';
-  const params = { ...s.errorLine.params };
+  return lineText(t, s.errorLine) ?? s.error ?? '';
+}
+
+/** A status line's key in the page's language, lanes and reason keys translated. */
+function lineText(t: Strings, line: StatusLine | undefined): string | undefined {
+  const template = line && t.statusLines[line.key];
+  if (!line || !template) return undefined;
+  const params = { ...line.params };
   for (const k of ['from', 'to', 'lane', 'other'])
     if (typeof params[k] === 'string') params[k] = displayName(t, params[k]);
   // A reason given as a key (a fault, a zone-file problem) reads from the notes table.
   for (const [k, v] of Object.entries(params))
     if (typeof v === 'string' && t.notes[v] !== undefined)
-      params[k] = translate(t.notes, v, s.errorLine.params);
+      params[k] = translate(t.notes, v, line.params);
   return format(template, params);
 }

@@ -14,7 +14,8 @@ export interface Phase {
 /** A line as a key of the UI's `statusLines` table and its parameters (lanes by engine name). */
 export interface StatusLine {
   key: string;
-  params: Record<string, string | number>;
+  /** A list (the names a certificate carries) is joined as the page's language joins lists. */
+  params: Record<string, string | number | readonly string[]>;
 }
 
 export interface RunOutcome {
@@ -28,6 +29,8 @@ export interface RunOutcome {
   errorLine?: StatusLine;
   /** One line for the status bar: "HTTP/1.1 200 OK", "93.184.216.34". */
   summary: string;
+  /** The same summary as a key, when it has words to translate (why a lookup gave SERVFAIL). */
+  summaryLine?: StatusLine;
   /** A lab scenario's outcome, for the lab panel. */
   outcome?: LabOutcome;
 }

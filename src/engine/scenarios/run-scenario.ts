@@ -17,7 +17,7 @@ import {
 import { NamedGroup } from '../tls/enums';
 import { Tls13TicketStore } from '../tls/tls13/client/tickets';
 import type { TraceEvent } from '../trace';
-import type { Phase, RunOutcome } from './run-outcome';
+import type { Phase, RunOutcome, StatusLine } from './run-outcome';
 
 export type { RunOutcome };
 
@@ -81,6 +81,7 @@ async function runTls(settings: TlsSettings): Promise<RunOutcome> {
   const phases: Phase[] = [];
   let ok = true;
   let error: string | undefined;
+  let errorLine: StatusLine | undefined;
   let summary = '';
   // With `resume`, the later connections keep the first one's configs (its session or ticket
   // stores), clock and RNG, as a browser that comes back to the same server does.
@@ -103,11 +104,19 @@ async function runTls(settings: TlsSettings): Promise<RunOutcome> {
     if (connections > 1) phases.push({ eventIndex: events.length, kind: 'connection', n: i + 1 });
     events.push(...result.trace.events);
     ok &&= result.ok;
+    if (!error) errorLine = result.errorLine;
     error ??= result.error;
     const suiteName = completedSuite(result.trace.events);
     summary = [suiteName, result.httpStatus].filter(Boolean).join(' · ') || summary;
   }
-  return { trace: { lanes, events }, phases, ok, ...(error ? { error } : {}), summary };
+  return {
+    trace: { lanes, events },
+    phases,
+    ok,
+    ...(error ? { error } : {}),
+    ...(errorLine ? { errorLine } : {}),
+    summary,
+  };
 }
 
 /**
@@ -131,7 +140,9 @@ async function runVersionsSideBySide(settings: TlsSettings): Promise<RunOutcome>
     .flatMap((r, run) => r.trace.events.map((e, i) => ({ e, run, i })))
     .sort((a, b) => a.e.t - b.e.t || a.run - b.run || a.i - b.i)
     .map(({ e }) => e);
-  const error = runs.find((r) => r.error)?.error;
+  const failed = runs.find((r) => r.error);
+  const error = failed?.error;
+  const errorLine = failed?.errorLine;
   const summary = runs
     .map((r, i) => [`TLS 1.${i + 2}`, completedSuite(r.trace.events), r.httpStatus])
     .map((parts) => parts.filter(Boolean).join(' '))
@@ -141,6 +152,7 @@ async function runVersionsSideBySide(settings: TlsSettings): Promise<RunOutcome>
     phases: [],
     ok: runs.every((r) => r.ok),
     ...(error ? { error } : {}),
+    ...(errorLine ? { errorLine } : {}),
     summary,
   };
 }
@@ -151,6 +163,7 @@ async function runDns(settings: DnsSettings): Promise<RunOutcome> {
   const events: TraceEvent[] = [];
   const phases: Phase[] = [];
   let state: Awaited<ReturnType<typeof runDnsLookup>>['state'] | undefined;
+  let summaryLine: StatusLine | undefined;
   let at: number | undefined;
   let summary = '';
   for (const [i, step] of settings.lookups.entries()) {
@@ -170,6 +183,7 @@ async function runDns(settings: DnsSettings): Promise<RunOutcome> {
       phases.push({ eventIndex: events.length, kind: 'lookup', n: i + 1 });
     events.push(...out.trace.events);
     const r = out.result;
+    summaryLine = r.kind === 'servfail' ? servfailLine(out.trace.events) : undefined;
     summary =
       r.kind === 'answer'
         ? r.records.map(formatRecord).join(' · ')
@@ -177,5 +191,28 @@ async function runDns(settings: DnsSettings): Promise<RunOutcome> {
           ? `SERVFAIL: ${r.reason}`
           : r.kind.toUpperCase();
   }
-  return { trace: { lanes, events }, phases, ok: true, summary };
+  return {
+    trace: { lanes, events },
+    phases,
+    ok: true,
+    summary,
+    ...(summaryLine ? { summaryLine } : {}),
+  };
+}
+
+/** The notes the resolver writes when it gives up, saying why (src/engine/dns/resolver.ts). */
+const GAVE_UP = new Set([
+  'dns.note.cname_loop',
+  'dns.note.cname_limit',
+  'dns.note.referral_limit',
+  'dns.note.query_budget',
+  'dns.note.all_servers_failed',
+]);
+
+/** "SERVFAIL: {reason}" as a key, the reason being the last note that says why it gave up. */
+function servfailLine(events: readonly TraceEvent[]): StatusLine | undefined {
+  const why = events.findLast(
+    (e): e is Extract<TraceEvent, { kind: 'note' }> => e.kind === 'note' && GAVE_UP.has(e.key),
+  );
+  return why && { key: 'servfail', params: { ...why.params, reason: why.key } };
 }

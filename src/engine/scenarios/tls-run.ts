@@ -7,6 +7,7 @@ import { fromUtf8 } from '../bytes/hex';
 import { DEMO_EPOCH_MS, VirtualClock } from '../sim/clock';
 import { SeededRng, type Rng } from '../sim/rng';
 import { TraceRecorder, type Trace } from '../trace';
+import type { StatusLine } from './run-outcome';
 import { clientMachine } from '../tls/client/handshake';
 import type { ClientState } from '../tls/client/states';
 import type { ClientConfig, ServerConfig } from '../tls/config';
@@ -62,6 +63,8 @@ export interface TlsRunResult {
   ok: boolean;
   /** One line: the alert or error that ended the run, when it failed. */
   error?: string;
+  /** The same line as a key, for the page to show in its language. */
+  errorLine?: StatusLine;
   client: TlsConnection<ClientState>;
   server: TlsConnection<ServerState>;
   clientConfig: ClientConfig;
@@ -196,7 +199,10 @@ export async function runTlsExchange(options: TlsRunOptions): Promise<TlsRunResu
     // The failure's words come with the failure: a handshake that succeeds (the page's first
     // drawing) does not load the TLS engine's table of faults.
     ...(failure
-      ? { error: (await import('../../i18n/tls-failure')).failureLine(failure, failedSide) }
+      ? await import('../../i18n/tls-failure').then((words) => ({
+          error: words.failureLine(failure, failedSide),
+          errorLine: words.failureStatusLine(failure, failedSide),
+        }))
       : {}),
     client,
     server,

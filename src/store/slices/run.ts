@@ -18,6 +18,7 @@ export interface RunSlice {
   error?: string;
   /** The error as a key, when the engine gave one: the page shows it in its language. */
   errorLine?: StatusLine;
+  summaryLine?: StatusLine;
   /** A lab scenario's outcome, as its engine run returned it (undefined for other runs). */
   outcome?: LabOutcome;
   /** Increments with every run, so a slow run that was overtaken cannot overwrite a newer one. */
@@ -67,7 +68,13 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) 
       if (!canRun(checkAll!(settings))) return;
     } else if (!canRun(fieldProblems(settings))) return;
     const runId = get().runId + 1;
-    set({ runId, status: 'running', error: undefined, errorLine: undefined });
+    set({
+      runId,
+      status: 'running',
+      error: undefined,
+      errorLine: undefined,
+      summaryLine: undefined,
+    });
     get().resetPlayback();
     get().clearSelection();
     try {
@@ -80,6 +87,7 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) 
         view: indexTrace(outcome.trace, outcome.phases),
         ok: outcome.ok,
         summary: outcome.summary,
+        summaryLine: outcome.summaryLine,
         error: outcome.error,
         errorLine: outcome.errorLine,
         outcome: outcome.outcome,
@@ -93,6 +101,7 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) 
         summary: '',
         outcome: undefined,
         errorLine: undefined,
+        summaryLine: undefined,
         error: e instanceof Error ? e.message : String(e),
       });
     }

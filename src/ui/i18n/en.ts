@@ -483,6 +483,10 @@ const statusLines: Table = {
   alertFrom: '{description} ({from}): {reason}',
   problem: '{reason}',
   zoneLine: 'line {line}: {reason}',
+  servfail: 'SERVFAIL: {reason}',
+  tlsSent: 'alert {alert} sent by the {us}: {reason}',
+  tlsReceived: 'alert {alert} received from the {peer}',
+  tlsReceivedHint: 'alert {alert} received from the {peer}: {hint}',
   stalled: 'the {lane} still waits in {state}',
   stalledBoth: 'the {lane} still waits in {state}, the {other} in {otherState}',
 };

@@ -1082,6 +1082,10 @@ const statusLines: Table = {
   alertFrom: '{description}({from|이/가} 보냄): {reason}',
   problem: '{reason}',
   zoneLine: '{line}행: {reason}',
+  servfail: 'SERVFAIL: {reason}',
+  tlsSent: '{us|이/가} alert {alert}를 보냈습니다: {reason}',
+  tlsReceived: '{peer|으로/로}부터 alert {alert}를 받았습니다',
+  tlsReceivedHint: '{peer|으로/로}부터 alert {alert}를 받았습니다: {hint}',
   stalled: '{lane|이/가} 아직 {state} 상태로 기다립니다',
   stalledBoth: '{lane|은/는} {state}, {other|은/는} {otherState} 상태로 아직 기다립니다',
 };

@@ -34,15 +34,39 @@ interface Run {
   outcome: RunOutcome;
 }
 
+/**
+ * Runs that fail where the catalog's succeed, for the lines only a failure shows: a TLS handshake
+ * to a name the demo certificate does not carry, a lookup whose every server fails.
+ */
+const FAILING: readonly { name: string; settings: ScenarioSettings }[] = [
+  {
+    name: 'failing/tls-wrong-host',
+    settings: { kind: 'tls', serverName: 'wrong.example.org', suite: 'all', seed: '1' },
+  },
+  {
+    name: 'failing/dns-servfail',
+    settings: {
+      kind: 'dns',
+      name: 'www.servfail.test',
+      type: 'A',
+      seed: '1',
+      lookups: [{ afterSeconds: 0 }],
+    },
+  },
+];
+
 /** Every scenario once per preset (once when it has none), with its catalog settings. */
 function runs(): { name: string; settings: ScenarioSettings }[] {
-  return SCENARIOS.flatMap((s) =>
-    (s.presets ?? [undefined]).map((preset) => {
-      const settings = structuredClone(s.settings);
-      if (preset !== undefined && settings.kind === 'lab') settings.preset = preset;
-      return { name: preset ? `${s.id}/${preset}` : s.id, settings };
-    }),
-  );
+  return [
+    ...FAILING,
+    ...SCENARIOS.flatMap((s) =>
+      (s.presets ?? [undefined]).map((preset) => {
+        const settings = structuredClone(s.settings);
+        if (preset !== undefined && settings.kind === 'lab') settings.preset = preset;
+        return { name: preset ? `${s.id}/${preset}` : s.id, settings };
+      }),
+    ),
+  ];
 }
 
 function explainKeys(spans: readonly Span[], out: Set<string>): Set<string> {
@@ -86,11 +110,22 @@ function render(language: Language, run: Run): { texts: string[]; missing: strin
     const meaning = codeMeaning(t, view, step);
     if (meaning) texts.push(meaning.heading, meaning.text);
   });
-  const { ok, summary, error, errorLine } = run.outcome;
-  if (errorLine && t.statusLines[errorLine.key] === undefined)
-    missing.push(`statusLines.${errorLine.key}`);
+  const { ok, summary, summaryLine, error, errorLine } = run.outcome;
+  for (const line of [errorLine, summaryLine])
+    if (line && t.statusLines[line.key] === undefined) missing.push(`statusLines.${line.key}`);
   const count = view.messages.length;
-  texts.push(runStatusText(t, { status: 'done', ok, summary, error, errorLine, count, title: '' }));
+  texts.push(
+    runStatusText(t, {
+      status: 'done',
+      ok,
+      summary,
+      summaryLine,
+      error,
+      errorLine,
+      count,
+      title: '',
+    }),
+  );
   return { texts, missing };
 }
 
@@ -178,8 +213,17 @@ describe('the language walk: every scenario and preset, in every language', () =
     expect([...new Set(english)]).toEqual([]);
   });
 
+  it('walks runs that fail, and their status lines are keys', () => {
+    for (const { name } of FAILING) {
+      const run = all.find((r) => r.name === name)!;
+      const { ok, errorLine, summaryLine } = run.outcome;
+      expect(ok ? summaryLine : errorLine, name).toBeDefined();
+    }
+  });
+
   it('walks every scenario of the catalog', () => {
-    expect(new Set(all.map((r) => r.name.split('/')[0]))).toEqual(
+    const walked = all.filter((r) => !r.name.startsWith('failing/'));
+    expect(new Set(walked.map((r) => r.name.split('/')[0]))).toEqual(
       new Set(SCENARIOS.map((s) => s.id)),
     );
   });

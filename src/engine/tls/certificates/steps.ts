@@ -18,8 +18,11 @@ export type ValidationCheck =
 
 export interface ValidationStep {
   check: ValidationCheck;
-  /** The certificate the check is about, by common name. */
-  subject: string;
+  /**
+   * The certificate the check is about, by common name; absent for one that could not be parsed,
+   * which `params.index` numbers and the step's text names in the reader's language.
+   */
+  subject?: string;
   ok: boolean;
   /** What was found, as a key of the language tables (src/i18n/cert.en.ts), filled from `params`. */
   detail: CertStepKey;

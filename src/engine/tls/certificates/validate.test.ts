@@ -316,7 +316,6 @@ describe('validateChain: bytes that are not a certificate', () => {
     expect(settled.steps).toEqual([
       {
         check: 'parse',
-        subject: 'certificate 1',
         ok: false,
         detail: 'cert.step.not_parsed',
         params: { index: 1, count: 1, cause: 'cert.parse.not_sequence' },

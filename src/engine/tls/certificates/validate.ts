@@ -104,7 +104,6 @@ export async function validateChain(
       const params = { ...reason, index: i + 1, count: chain.length };
       steps.push({
         check: 'parse',
-        subject: `certificate ${i + 1}`,
         ok: false,
         detail: 'cert.step.not_parsed',
         params,
