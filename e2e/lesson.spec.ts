@@ -19,6 +19,7 @@ import { en as enFirstLoad } from '../src/ui/i18n/en';
 import { enDns } from '../src/ui/i18n/en-dns';
 import { enKeys } from '../src/ui/i18n/en-keys';
 import { enTls } from '../src/ui/i18n/en-tls';
+import { enTls13 } from '../src/ui/i18n/en-tls13';
 import { enFields } from '../src/ui/i18n/en-fields';
 import { enReport } from '../src/ui/i18n/en-report';
 import { enLab } from '../src/ui/i18n/en-lab';
@@ -27,7 +28,7 @@ import { ko } from '../src/ui/i18n/ko';
 import { expect, inspector, openScenario, test } from './fixtures';
 
 const TABLES = {
-  en: wholeEnglish(enFirstLoad, enLab, enDns, enKeys, enTls, enFields, enReport),
+  en: wholeEnglish(enFirstLoad, enLab, enDns, enKeys, enTls, enTls13, enFields, enReport),
   ko,
 } as const;
 type Lang = keyof typeof TABLES;

@@ -14,12 +14,13 @@ import type { Page } from '@playwright/test';
 import { en as enFirstLoad } from '../src/ui/i18n/en';
 import { enDns } from '../src/ui/i18n/en-dns';
 import { enKeys } from '../src/ui/i18n/en-keys';
+import { enTls13 } from '../src/ui/i18n/en-tls13';
 import { enLab } from '../src/ui/i18n/en-lab';
 import { format, wholeEnglish } from '../src/ui/i18n/index';
 import { ko } from '../src/ui/i18n/ko';
 import { expect, openScenario, test } from './fixtures';
 
-const TABLES = { en: wholeEnglish(enFirstLoad, enLab, enDns, enKeys), ko } as const;
+const TABLES = { en: wholeEnglish(enFirstLoad, enLab, enDns, enKeys, enTls13), ko } as const;
 type Lang = keyof typeof TABLES;
 
 test.use({ viewport: { width: 1920, height: 1080 }, reducedMotion: 'reduce' });

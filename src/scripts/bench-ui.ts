@@ -170,11 +170,15 @@ const COLLECT_FRAMES = `(sampleMs) => new Promise((resolve) => {
   requestAnimationFrame(frame);
 })`;
 
-/** Clicks Step forward; resolves when the inspector names the next message and a frame has painted. */
+/**
+ * Clicks Step forward; resolves when the inspector names the next message and a frame has painted.
+ * An arrow's accessible name starts "<name> · <size>, <time>, <from> to <to>"; the inspector shows
+ * <name> alone. A step whose name never shows rejects instead of waiting until the browser closes.
+ */
 const TIME_ONE_STEP = `() => new Promise((resolve, reject) => {
   const heading = document.querySelector('aside .inspector-name');
   const button = [...document.querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === 'Step forward');
-  const names = [...document.querySelectorAll('svg.diagram-svg g.msg')].map((g) => (g.getAttribute('aria-label') || '').split(',')[0]);
+  const names = [...document.querySelectorAll('svg.diagram-svg g.msg')].map((g) => (g.getAttribute('aria-label') || '').split(',')[0].split(' · ')[0]);
   const current = Number(document.querySelector('g.msg[aria-current="step"]')?.getAttribute('data-step'));
   const expected = names[current + 1];
   if (!heading || !button || expected === undefined) return reject(new Error('nothing to step to'));
@@ -183,6 +187,8 @@ const TIME_ONE_STEP = `() => new Promise((resolve, reject) => {
   const check = () => {
     if (heading.isConnected && heading.textContent === expected) {
       requestAnimationFrame(() => resolve(performance.now() - start));
+    } else if (performance.now() - start > 10000) {
+      reject(new Error('the inspector never named ' + expected + ' (it shows ' + heading.textContent + ')'));
     } else requestAnimationFrame(check);
   };
   check();

@@ -22,6 +22,7 @@ const withLabText =
       loadEnglishPart('lab'),
       loadEnglishPart('dns'),
       loadEnglishPart('tls'),
+      loadEnglishPart('tls13'),
       loadEnglishPart('fields'),
     ]).then(([module]) => module);
 const loadDecodeView = withLabText(() => import('./lab/decode/DecodeView'));
@@ -83,6 +84,7 @@ const ON_DEMAND: readonly (() => Promise<unknown>)[] = [
   loadLabModules,
   () => loadEnglishPart('dns'),
   () => loadEnglishPart('tls'),
+  () => loadEnglishPart('tls13'),
   () => import('../i18n/tls-failure'),
   () => loadLanguage('ko'),
   () => import('../engine/scenarios/run-lab'),

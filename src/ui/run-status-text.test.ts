@@ -9,12 +9,13 @@ import { labStatus } from '../engine/scenarios/lab-summary';
 import { en as enFirstLoad } from './i18n/en';
 import { enDns } from './i18n/en-dns';
 import { enKeys } from './i18n/en-keys';
+import { enTls13 } from './i18n/en-tls13';
 import { enLab } from './i18n/en-lab';
 import { ko } from './i18n/ko';
 import { wholeEnglish } from './i18n/index';
 import { isRefusal, isStall, runStatusText } from './run-status-text';
 
-const en = wholeEnglish(enFirstLoad, enLab, enDns, enKeys);
+const en = wholeEnglish(enFirstLoad, enLab, enDns, enKeys, enTls13);
 
 async function tamper(preset: string) {
   const lab = labScenarioById('lab-tls-tamper')!;

@@ -12,13 +12,14 @@ import { en as enFirstLoad } from '../../src/ui/i18n/en';
 import { enDns } from '../../src/ui/i18n/en-dns';
 import { enKeys } from '../../src/ui/i18n/en-keys';
 import { enTls } from '../../src/ui/i18n/en-tls';
+import { enTls13 } from '../../src/ui/i18n/en-tls13';
 import { enFields } from '../../src/ui/i18n/en-fields';
 import { enReport } from '../../src/ui/i18n/en-report';
 import { enLab } from '../../src/ui/i18n/en-lab';
 import { wholeEnglish } from '../../src/ui/i18n/index';
 import { ko } from '../../src/ui/i18n/ko';
 
-const en = wholeEnglish(enFirstLoad, enLab, enDns, enKeys, enTls, enFields, enReport);
+const en = wholeEnglish(enFirstLoad, enLab, enDns, enKeys, enTls, enTls13, enFields, enReport);
 const corpus = join(import.meta.dirname, '../fixtures/corpus');
 
 function keys(spans: readonly Span[], out: Set<string>): Set<string> {

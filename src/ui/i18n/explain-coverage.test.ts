@@ -14,6 +14,7 @@ import { en as enFirstLoad, type Strings } from './en';
 import { enDns } from './en-dns';
 import { enKeys } from './en-keys';
 import { enTls } from './en-tls';
+import { enTls13 } from './en-tls13';
 import { enFields } from './en-fields';
 import { enReport } from './en-report';
 import { enLab } from './en-lab';
@@ -21,7 +22,7 @@ import { wholeEnglish } from './index';
 import { ko } from './ko';
 
 const TABLES: readonly [string, Strings][] = [
-  ['en', wholeEnglish(enFirstLoad, enLab, enDns, enKeys, enTls, enFields, enReport)],
+  ['en', wholeEnglish(enFirstLoad, enLab, enDns, enKeys, enTls, enTls13, enFields, enReport)],
   ['ko', ko],
 ];
 

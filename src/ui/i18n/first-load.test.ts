@@ -11,10 +11,11 @@ import { eventLine } from '../inspector/event-text';
 import { en } from './en';
 import { loadEnglishFor, stringsFor, type Strings } from './index';
 
-async function defaultRun(serverName?: string) {
+async function defaultRun(serverName?: string, versions?: '1.2' | '1.3') {
   const scenario = scenarioById(DEFAULT_SCENARIO_ID)!;
   const settings = structuredClone(scenario.settings);
   if (serverName && settings.kind === 'tls') settings.serverName = serverName;
+  if (versions && settings.kind === 'tls') settings.versions = versions;
   return runScenario(settings);
 }
 
@@ -30,6 +31,27 @@ describe('the first load’s English', () => {
     const outcome = await defaultRun();
     expect(outcome.ok).toBe(true);
     expect(unworded(en as unknown as Strings, outcome.trace)).toEqual([]);
+  });
+
+  it('lacks TLS 1.3’s texts until loadEnglishFor brings them', async () => {
+    const outcome = await defaultRun(undefined, '1.3');
+    expect(outcome.ok).toBe(true);
+    // The inspector explains a TLS 1.3 run's messages by "TLS 1.3 <name>" (tls13MessageExplainKey).
+    const names = outcome.trace.events.flatMap((e) =>
+      e.kind === 'message' ? [`TLS 1.3 ${e.name.split(' ')[0]}`] : [],
+    );
+    expect(names).toContain('TLS 1.3 ServerHello');
+    expect(names.filter((name) => name in en.messages)).toEqual([]);
+    const notes = outcome.trace.events.flatMap((e) =>
+      e.kind === 'note' && e.key.startsWith('tls13.') ? [e.key] : [],
+    );
+    expect(notes).toContain('tls13.client.server_hello');
+    expect(notes.filter((key) => key in en.notes)).toEqual([]);
+    await loadEnglishFor(outcome.trace, outcome.ok);
+    const t = stringsFor('en');
+    expect(names.filter((name) => name in t.messages)).toContain('TLS 1.3 ServerHello');
+    expect(notes.filter((key) => !(key in t.notes))).toEqual([]);
+    expect(unworded(t, outcome.trace)).toEqual([]);
   });
 
   it('lacks a failed handshake’s fault until loadEnglishFor brings it', async () => {

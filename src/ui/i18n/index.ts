@@ -15,6 +15,8 @@ import type { enReport } from './en-report';
 import type { enKeys } from './en-keys';
 import type { enLab } from './en-lab';
 import type { enTls } from './en-tls';
+import type { enTls13 } from './en-tls13';
+import { flattenSpans } from '../../engine/bytes/span';
 import type { Trace } from '../../engine/trace';
 
 export { LANGUAGE_CODES, isLanguage, type Language };
@@ -39,6 +41,8 @@ const ENGLISH_PARTS = {
   keys: () => import('./en-keys').then(({ enKeys }) => enKeys),
   /** The TLS engine's faults and the notes of failing handshakes (./en-tls.ts). */
   tls: () => import('./en-tls').then(({ enTls }) => enTls),
+  /** TLS 1.3's messages and the TLS 1.3 engine's notes (./en-tls13.ts). */
+  tls13: () => import('./en-tls13').then(({ enTls13 }) => enTls13),
   /** What each TLS and HTTP field is, for the field selected in Bytes or Fields (./en-fields.ts). */
   fields: () => import('./en-fields').then(({ enFields }) => enFields),
   /** A `tls probe --json` report opened through Import (./en-report.ts). */
@@ -103,8 +107,8 @@ export function loadEnglishPart(part: EnglishPart): Promise<void> {
  * Loads the parts of the English table that a trace about to be shown needs, so that none of its
  * lines is drawn before its text has arrived: the TLS part for a run that failed or that notes
  * anything the first load's table lacks (an alert other than close_notify, an error, a fault as a
- * note's reason), the DNS part for DNS messages. The default handshake needs neither and waits
- * for nothing.
+ * note's reason), the TLS 1.3 part for TLS 1.3 messages and tls13.* notes, the DNS part for DNS
+ * messages. The default handshake needs none of them and waits for nothing.
  */
 export function loadEnglishFor(trace: Trace, ok: boolean): Promise<void> {
   const notes = loaded.en.notes;
@@ -113,25 +117,47 @@ export function loadEnglishFor(trace: Trace, ok: boolean): Promise<void> {
     typeof v === 'string' && /^(tls|decode|cert)\./.test(v) && !(v in notes);
   let tls = !ok;
   let dns = false;
+  let tls13 = false;
+  const isTls13 = (v: unknown) => typeof v === 'string' && v.startsWith('tls13.');
   for (const e of trace.events) {
     if (e.kind === 'message' && e.protocol === 'dns') dns = true;
+    else if (e.kind === 'message' && choseTls13(e)) tls13 = true;
     else if (e.kind === 'error') tls = true;
     else if (e.kind === 'alert' && (e.description !== 'close_notify' || unknown(e.reason)))
       tls = true;
-    else if (e.kind === 'note' && (unknown(e.key) || Object.values(e.params ?? {}).some(unknown)))
-      tls = true;
+    if (e.kind !== 'note') continue;
+    if (isTls13(e.key)) tls13 = true;
+    if (unknown(e.key) || Object.values(e.params ?? {}).some(unknown)) tls = true;
   }
   const wanted: Promise<void>[] = [];
   if (tls) wanted.push(loadEnglishPart('tls'));
+  if (tls13) wanted.push(loadEnglishPart('tls13'));
   if (dns) wanted.push(loadEnglishPart('dns'));
   return Promise.all(wanted).then(() => undefined);
+}
+
+/**
+ * A ServerHello (or HelloRetryRequest) that carries supported_versions chose TLS 1.3 (RFC 8446,
+ * Section 4.2.1): the inspector then explains the run's messages from the TLS 1.3 part.
+ */
+function choseTls13(e: Extract<Trace['events'][number], { kind: 'message' }>): boolean {
+  if (!/^ServerHello(?!Done)/.test(e.name)) return false;
+  return flattenSpans([...e.spans, ...(e.decrypted?.spans ?? [])]).some(({ span }) =>
+    span.explain?.startsWith('tls.ext.supported_versions'),
+  );
 }
 
 /** The whole English table, `Strings`: en.ts with every part added. */
 export function wholeEnglish(
   first: typeof en,
   ...added: (
-    typeof enLab | typeof enDns | typeof enKeys | typeof enTls | typeof enFields | typeof enReport
+    | typeof enLab
+    | typeof enDns
+    | typeof enKeys
+    | typeof enTls
+    | typeof enTls13
+    | typeof enFields
+    | typeof enReport
   )[]
 ): Strings {
   return added.reduce<Strings>(

@@ -3,6 +3,7 @@ import { en as enFirstLoad } from './en';
 import { enDns } from './en-dns';
 import { enKeys } from './en-keys';
 import { enTls } from './en-tls';
+import { enTls13 } from './en-tls13';
 import { enFields } from './en-fields';
 import { enReport } from './en-report';
 import { enLab } from './en-lab';
@@ -10,7 +11,7 @@ import { wholeEnglish } from './index';
 import { format, startsWithVowelSound } from './index';
 
 /** The whole English table: what the page has once every part of it has loaded. */
-const en = wholeEnglish(enFirstLoad, enLab, enDns, enKeys, enTls, enFields, enReport);
+const en = wholeEnglish(enFirstLoad, enLab, enDns, enKeys, enTls, enTls13, enFields, enReport);
 
 describe('plurals and articles come from the language', () => {
   it('picks the English form by Intl.PluralRules, not "(s)"', () => {

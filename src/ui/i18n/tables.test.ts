@@ -4,6 +4,7 @@ import { en as enFirstLoad } from './en';
 import { enDns } from './en-dns';
 import { enKeys } from './en-keys';
 import { enTls } from './en-tls';
+import { enTls13 } from './en-tls13';
 import { enFields } from './en-fields';
 import { enReport } from './en-report';
 import { enLab } from './en-lab';
@@ -20,7 +21,7 @@ import {
 } from './index';
 
 /** The whole English table: what the page has once every part of it has loaded. */
-const en = wholeEnglish(enFirstLoad, enLab, enDns, enKeys, enTls, enFields, enReport);
+const en = wholeEnglish(enFirstLoad, enLab, enDns, enKeys, enTls, enTls13, enFields, enReport);
 
 /** Every string leaf of a table, by its dotted path ("ui.play", "scenarios.tls-full.title"). */
 function leaves(value: unknown, path = ''): Map<string, unknown> {
@@ -203,6 +204,8 @@ describe('the page’s tables', () => {
     await loadEnglishPart('keys');
     expect(stringsFor('en').notes['tls.fault.alert_received']).toBeUndefined();
     await loadEnglishPart('tls');
+    expect(stringsFor('en').notes['tls13.key_update']).toBeUndefined();
+    await loadEnglishPart('tls13');
     expect(stringsFor('en').spans['tls.record']).toBeUndefined();
     await loadEnglishPart('fields');
     expect(stringsFor('en').ui.reportTitle).toBeUndefined();

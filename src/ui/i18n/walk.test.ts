@@ -17,6 +17,7 @@ import { en as enFirstLoad, type Strings } from './en';
 import { enDns } from './en-dns';
 import { enKeys } from './en-keys';
 import { enTls } from './en-tls';
+import { enTls13 } from './en-tls13';
 import { enFields } from './en-fields';
 import { enReport } from './en-report';
 import { enLab } from './en-lab';
@@ -24,7 +25,7 @@ import { ko } from './ko';
 import { wholeEnglish, type Language } from './index';
 
 /** The whole English table: what the page has once every part of it has loaded. */
-const en = wholeEnglish(enFirstLoad, enLab, enDns, enKeys, enTls, enFields, enReport);
+const en = wholeEnglish(enFirstLoad, enLab, enDns, enKeys, enTls, enTls13, enFields, enReport);
 
 /** The tables as written, without the page's English fallback, so a missing key shows. */
 const TABLES: Readonly<Record<Language, Strings>> = { en, ko };

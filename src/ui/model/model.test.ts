@@ -13,13 +13,14 @@ import { en as enFirstLoad } from '../i18n/en';
 import { enDns } from '../i18n/en-dns';
 import { enKeys } from '../i18n/en-keys';
 import { enTls } from '../i18n/en-tls';
+import { enTls13 } from '../i18n/en-tls13';
 import { enFields } from '../i18n/en-fields';
 import { enReport } from '../i18n/en-report';
 import { enLab } from '../i18n/en-lab';
 import { wholeEnglish } from '../i18n/index';
 
 /** The whole English table: what the page has once every part of it has loaded. */
-const en = wholeEnglish(enFirstLoad, enLab, enDns, enKeys, enTls, enFields, enReport);
+const en = wholeEnglish(enFirstLoad, enLab, enDns, enKeys, enTls, enTls13, enFields, enReport);
 
 async function warmTrace(afterSeconds: number): Promise<{ trace: Trace; phases: Phase[] }> {
   const first = await runDnsLookup({ name: 'www.example.com', type: 'A', seed: '1' });

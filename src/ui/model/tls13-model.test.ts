@@ -11,12 +11,13 @@ import { writtenExplanation } from '../inspector/ExplainTab';
 import { en as enFirstLoad } from '../i18n/en';
 import { enDns } from '../i18n/en-dns';
 import { enKeys } from '../i18n/en-keys';
+import { enTls13 } from '../i18n/en-tls13';
 import { enLab } from '../i18n/en-lab';
 import { wholeEnglish } from '../i18n/index';
 import { KEY_SCHEDULE, KEY_SCHEDULE_TLS13, keySchedulesAt } from './keys';
 import { tlsVersionAt } from './message';
 
-const en = wholeEnglish(enFirstLoad, enLab, enDns, enKeys);
+const en = wholeEnglish(enFirstLoad, enLab, enDns, enKeys, enTls13);
 
 async function view(id: string): Promise<TraceView> {
   const outcome = await runScenario(scenarioById(id)!.settings);

@@ -37,7 +37,6 @@ import {
 import { extensionTypeOf, findExtension, type Extension } from '../messages/extensions';
 import type { ClientHello } from '../messages/client-hello';
 import type { ServerHello } from '../messages/server-hello';
-import { handleTls13, offerTls13 } from '../tls13/client/handshake';
 import { TLS13_CLIENT_ACCEPTS, type Tls13ClientState } from '../tls13/client/states';
 import { serverKeyExchangeSignedContent } from '../messages/server-key-exchange';
 import { suiteParams } from '../suites';
@@ -66,10 +65,12 @@ export function clientMachine(config: ClientConfig): Machine<ClientState> {
     start: async (ctx) => {
       if (!offersTls13) return sendClientHello(config, ctx);
       const base = prepareClientHello(config, ctx);
+      const { offerTls13 } = await loadTls13Client();
       return offerTls13(config, ctx, base.hello, offersTls12 ? base.offer : undefined);
     },
     handle: async (state, input, ctx) => {
       if (!isTls13State(state)) return handle(config, state, input, ctx);
+      const { handleTls13 } = await loadTls13Client();
       const next = await handleTls13(config, state, input, ctx);
       if (!('handover' in next)) return next;
       // The server chose TLS 1.2: the TLS 1.2 client reads the same ServerHello.
@@ -79,6 +80,15 @@ export function clientMachine(config: ClientConfig): Machine<ClientState> {
       isTls13State(state) ? TLS13_CLIENT_ACCEPTS[state.name] : CLIENT_ACCEPTS[state.name],
     isTraffic: (state) => state.name === 'Traffic',
   };
+}
+
+/**
+ * The TLS 1.3 machine is fetched when a config first offers TLS 1.3: a page that shows only
+ * TLS 1.2 handshakes never loads it. The import resolves to the same module every time, so the
+ * bytes a seed makes do not depend on it.
+ */
+function loadTls13Client(): Promise<typeof import('../tls13/client/handshake')> {
+  return import('../tls13/client/handshake');
 }
 
 function isTls13State(state: ClientState): state is Tls13ClientState {

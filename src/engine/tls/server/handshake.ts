@@ -44,7 +44,6 @@ import { suiteParams } from '../suites';
 import { openTicket, sealTicket } from '../tickets';
 import { chooseAlpn } from '../alpn';
 import { withDowngradeSentinel } from '../tls13/downgrade';
-import { handle13 } from '../tls13/server/handshake';
 import { SERVER13_ACCEPTS } from '../tls13/server/states';
 import {
   SERVER_ACCEPTS,
@@ -67,12 +66,17 @@ export function serverMachine(config: ServerConfig): Machine<ServerState> {
   return {
     role: 'server',
     start: async () => ({ name: 'ExpectClientHello' }),
-    handle: (state, input, ctx) => {
-      if ('tls13' in state) return handle13(config, state, input, ctx);
+    handle: async (state, input, ctx) => {
+      if ('tls13' in state) return (await loadTls13Server()).handle13(config, state, input, ctx);
       if (state.name === 'ExpectClientHello') {
         const version = chooseVersion(config, input);
         if (version === '1.3')
-          return handle13(config, { tls13: true, name: 'ExpectClientHello' }, input, ctx);
+          return (await loadTls13Server()).handle13(
+            config,
+            { tls13: true, name: 'ExpectClientHello' },
+            input,
+            ctx,
+          );
       }
       return handle(config, state, input, ctx);
     },
@@ -80,6 +84,14 @@ export function serverMachine(config: ServerConfig): Machine<ServerState> {
       'tls13' in state ? SERVER13_ACCEPTS[state.name] : SERVER_ACCEPTS[state.name],
     isTraffic: (state) => state.name === 'Traffic',
   };
+}
+
+/**
+ * The TLS 1.3 machine is fetched when a ClientHello first asks for TLS 1.3 of a server that
+ * serves it: a page that shows only TLS 1.2 handshakes never loads it.
+ */
+function loadTls13Server(): Promise<typeof import('../tls13/server/handshake')> {
+  return import('../tls13/server/handshake');
 }
 
 /** The TLS 1.2 server alone, whatever the config's versions say. */
