@@ -8,7 +8,7 @@
  *
  * and the abbreviated handshake when the server resumes our session (by ID or by ticket).
  */
-import { validateChain } from '../certificates/validate';
+import { checkServerChain } from './check-server-chain';
 import { generateKeyShare } from '../../crypto/ecdhe';
 import { SignatureKeyMismatch } from '../../crypto/errors';
 import { keyFamilyOf, verify } from '../../crypto/signature';
@@ -22,7 +22,7 @@ import {
 } from '../enums';
 import type { ClientConfig } from '../config';
 import type { HandshakeContext, Incoming, Machine } from '../context';
-import { fail, faultKey, type TlsError } from '../errors';
+import { fail } from '../errors';
 import { curveGroupOfKeyType, groupName } from '../groups';
 import {
   checkPeerFinished,
@@ -330,16 +330,7 @@ async function onCertificate(
   ctx.transcript.add(raw);
   const chain = message.body.certificates;
   ctx.negotiated.serverCertificates = chain;
-  const result = await validateChain(chain, {
-    hostname: config.serverName,
-    now: ctx.clock.now(),
-    trustAnchors: config.trustAnchors,
-  });
-  if (!result.ok) {
-    const { kind, fault, params } = result.error;
-    ctx.note('tls.client.certificate_rejected', { kind, reason: faultKey(fault), ...params });
-    fail({ fault, params } as TlsError);
-  }
+  const result = await checkServerChain(chain, config, ctx);
   // RFC 5246, Section 7.4.2: the leaf's key "MUST be compatible with the selected key exchange
   // algorithm": RSA for ECDHE_RSA, ECDSA for ECDHE_ECDSA (RFC 8422, Section 5.3). Without this
   // check the client verified the ServerKeyExchange with whatever key the certificate held, so an

@@ -10,11 +10,11 @@
  * With TLS 1.2 offered too, the same ClientHello carries TLS 1.2's suites and extensions; a
  * ServerHello without supported_versions hands the handshake back to the TLS 1.2 client.
  */
+import { checkServerChain } from '../../client/check-server-chain';
 import { hash } from '../../../crypto/hash';
 import { generateKeyShare } from '../../../crypto/ecdhe';
 import { DecodeError } from '../../../bytes';
 import { bytesEqual, concatBytes } from '../../../bytes/hex';
-import { validateChain } from '../../certificates/validate';
 import type { ClientOffer } from '../../client/states';
 import type { ClientConfig } from '../../config';
 import type { HandshakeContext, Incoming } from '../../context';
@@ -31,7 +31,7 @@ import {
   signatureSchemeName,
   versionName,
 } from '../../enums';
-import { fail, faultKey, type TlsError } from '../../errors';
+import { fail } from '../../errors';
 import { groupName } from '../../groups';
 import { expectHandshake, sharedSecretOrFail } from '../../handshake-steps';
 import type { ClientHello } from '../../messages/client-hello';
@@ -576,16 +576,7 @@ async function onCertificate(
   const chain = message.body.entries.map((e) => e.data);
   ctx.negotiated.serverCertificates = chain;
   if (chain.length === 0) fail({ fault: 'invalid_certificate.empty', params: {} });
-  const result = await validateChain(chain, {
-    hostname: config.serverName,
-    now: ctx.clock.now(),
-    trustAnchors: config.trustAnchors,
-  });
-  if (!result.ok) {
-    const { kind, fault, params } = result.error;
-    ctx.note('tls.client.certificate_rejected', { kind, reason: faultKey(fault), ...params });
-    fail({ fault, params } as TlsError);
-  }
+  const result = await checkServerChain(chain, config, ctx);
   ctx.note('tls.client.certificate_valid', {
     subject: result.leaf.subject,
     issuer: result.leaf.issuer,
