@@ -188,8 +188,9 @@ export function useDiagramZoom({
     const view = { width: size.width, height: Math.max(1, size.height - headerHeight) };
     boundsRef.current = { view, diagram: layout };
     // The same drawing laid out again (a text table that arrived, the same run re-rendered) keeps
-    // the view where the user put it; only a drawing of another shape is fitted anew.
-    const shape = `${layout.width}x${layout.height}:${layout.stepBands.length}`;
+    // the view where the user put it; a drawing of another shape, a resized view or presentation
+    // mode is fitted anew.
+    const shape = `${layout.width}x${layout.height}:${layout.stepBands.length}@${view.width}×${baseScale}`;
     if (fittedFor.current !== shape) {
       fittedFor.current = shape;
       cancelAnimationFrame(glideRef.current);
