@@ -1,5 +1,5 @@
 /**
- * The Trace: the one contract between the engine and everything else (DESIGN.md).
+ * The Trace: the one contract between the engine and everything else.
  * Every event carries a virtual timestamp in milliseconds and the lanes (actors) it touches.
  * The UI draws only what is in here.
  */

@@ -1,5 +1,5 @@
 /**
- * Generates the Wirestep demo PKI (DESIGN.md, "The TLS engine"): a root CA, an intermediate
+ * Generates the Wirestep demo PKI, so the certificates can be made again with new dates: a root CA, an intermediate
  * CA, the leaves the demo servers use, and leaves with one defect each for the failure
  * scenarios. Writes src/engine/tls/pki/demo-pki.ts and the same PEMs under
  * src/engine/tls/pki/pem/.

@@ -1,5 +1,5 @@
 /**
- * The one store (DESIGN.md): built from the scenario, run, playback, selection and settings
+ * The one store: built from the scenario, run, playback, selection and settings
  * slices. Components read it only through the selectors below, defined once at module level so
  * their identity is stable; selectors that build objects are used with `useShallow`.
  */

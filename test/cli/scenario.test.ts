@@ -94,7 +94,7 @@ describe('scenario run, as users start it', () => {
     expect(cli.code).toBe(0);
     expect(cli.stdout.trim().split('\n').at(-1)).toBe('ok: 2 RTT → 1 RTT');
 
-    // The same seed gives the same bytes in the CLI and in the app's run (DESIGN.md).
+    // The same seed gives the same bytes in the CLI and in the app's run.
     const read = parseTraceJson(readFileSync(trace!, 'utf8'));
     if (!read.ok) throw new Error(`import refused the trace: ${JSON.stringify(read.problem)}`);
     const inApp = await runScenario(read.file.settings);

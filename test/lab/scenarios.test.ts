@@ -1,6 +1,6 @@
 /**
  * The TLS lab as data: every scenario has its text from the one table, presets that match it, and
- * runs that the same seed reproduces byte for byte (DESIGN.md, Determinism).
+ * runs that the same seed reproduces byte for byte.
  */
 import 'reflect-metadata';
 import { describe, expect, it } from 'vitest';

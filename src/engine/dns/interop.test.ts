@@ -1,5 +1,5 @@
 /**
- * Interop with real tools (DESIGN.md: "bytes that dig parses"): our AuthoritativeServer answers
+ * Interop with real tools, since the bytes shown must be bytes that dig parses: our AuthoritativeServer answers
  * dig over UDP on loopback, and the demo universe's zone files pass nsd-checkzone. CI installs
  * both (bind9-dnsutils, nsd).
  */

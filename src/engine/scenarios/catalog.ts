@@ -1,7 +1,7 @@
 /**
  * The named scenarios, as data: what to run and with which settings. The UI's scenario picker and
- * the CLI both read this list, so a scenario means the same run everywhere (DESIGN.md,
- * Determinism). Titles and lessons are English here because the CLI prints them; the UI shows its
+ * the CLI both read this list, so a scenario means the same run everywhere (one seed,
+ * the same bytes). Titles and lessons are English here because the CLI prints them; the UI shows its
  * own translations, keyed by scenario id, and falls back to these.
  */
 import { JOURNEY_TEXT } from './journey/text';

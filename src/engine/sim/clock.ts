@@ -1,5 +1,5 @@
 /**
- * The injected clock (DESIGN.md). Virtual time is in milliseconds since the Unix epoch, so it can
+ * The injected clock, so that a run never reads the real time. Virtual time is in milliseconds since the Unix epoch, so it can
  * be checked against certificate validity and printed as a date.
  */
 export interface Clock {

@@ -1,7 +1,7 @@
 import { chacha20 } from '@noble/ciphers/chacha.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 
-/** The injected source of randomness (DESIGN.md: determinism). */
+/** The injected source of randomness, so that one seed gives the same bytes everywhere. */
 export interface Rng {
   bytes(n: number): Uint8Array;
   /** A uniform integer in [0, 2^32). */

@@ -119,7 +119,7 @@ export function suiteByName(name: string): SuiteParams | undefined {
   return BY_NAME.get(name.toUpperCase());
 }
 
-/** ECDHE-RSA-AES128-GCM-SHA256 first: the suite the demo is built around (DESIGN.md). */
+/** ECDHE-RSA-AES128-GCM-SHA256 first: the suite the default handshake is built around. */
 export const DEFAULT_SUITE_ORDER: readonly CipherSuite[] = SUITES.map((s) => s.id);
 
 /**

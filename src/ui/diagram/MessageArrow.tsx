@@ -8,7 +8,7 @@ interface Props {
   arrow: ArrowGeom;
   status: StepStatus;
   inspected: boolean;
-  /** The accessible name: begins with the message's name (DESIGN.md). */
+  /** The accessible name: begins with the message's name, which tests and screen readers find it by. */
   label: string;
   sizeText: string;
   timeText: string;

@@ -1,9 +1,9 @@
 /**
  * Which message moved each state machine. A state is named for what it waits for
- * (`ExpectServerHello`, DESIGN.md), so a machine that leaves `ExpectX` does so because an X
+ * (`ExpectServerHello`), so a machine that leaves `ExpectX` does so because an X
  * arrived: its cause is the latest message named X sent to that lane before the change. The engine
  * logs a peer's changes when it handles a whole flight, after the last message of the flight, so
- * without this the three changes a client makes on NewSessionTicket, ChangeCipherSpec and Finished
+ * by log order alone the three changes a client makes on NewSessionTicket, ChangeCipherSpec and Finished
  * would all sit after the server's Finished.
  */
 import type { MessageEvent, StateEvent } from '../../engine/trace';

@@ -1,8 +1,8 @@
 /**
  * Shareable links: the URL's query holds the scenario, the settings that differ from its defaults,
  * the seed and the step, e.g. `?scenario=tls-full&seed=42&suite=0xcca8&step=8`; a lab scenario's
- * edited settings travel as JSON in `params`. The same seed gives the same bytes (DESIGN.md,
- * Determinism), so opening the link shows exactly what its sender saw.
+ * edited settings travel as JSON in `params`. The same seed gives the same bytes (the clock and RNG
+ * are injected), so opening the link shows exactly what its sender saw.
  *
  * A link is user input (issue 7): it is bounded (MAX_LINK_CHARS), must be UTF-8, names each of its
  * parameters once, and every value is checked, lab settings field by field against their scenario's

@@ -26,7 +26,7 @@ import { summarizeParsed } from './summary';
 import { validateChain } from './validate';
 import { x509 } from './x509';
 
-/** What parse.ts used to take from @peculiar/x509, computed the way it used to be. */
+/** The fields parse.ts reads, as @peculiar/x509 reads them: a second reader to compare with. */
 function fieldsByX509(der: Uint8Array<ArrayBuffer>) {
   const cert = new x509.X509Certificate(der);
   const ext = <T extends x509.Extension>(type: new (raw: BufferSource) => T): T | null =>
@@ -57,7 +57,7 @@ function fieldsByX509(der: Uint8Array<ArrayBuffer>) {
     notBefore: cert.notBefore.getTime(),
     notAfter: cert.notAfter.getTime(),
     spki: new Uint8Array(cert.publicKey.rawData),
-    // How summary.ts used to classify the key from the library's WebCrypto algorithm name.
+    // The key's kind as the library's WebCrypto algorithm name gives it.
     keyKind:
       key.name === 'RSASSA-PKCS1-v1_5' || key.name === 'RSA-PSS'
         ? 'RSA'

@@ -332,8 +332,8 @@ async function onCertificate(
   ctx.negotiated.serverCertificates = chain;
   const result = await checkServerChain(chain, config, ctx);
   // RFC 5246, Section 7.4.2: the leaf's key "MUST be compatible with the selected key exchange
-  // algorithm": RSA for ECDHE_RSA, ECDSA for ECDHE_ECDSA (RFC 8422, Section 5.3). Without this
-  // check the client verified the ServerKeyExchange with whatever key the certificate held, so an
+  // algorithm": RSA for ECDHE_RSA, ECDSA for ECDHE_ECDSA (RFC 8422, Section 5.3). The
+  // ServerKeyExchange is verified with whatever key the certificate holds, so without this check an
   // ECDSA certificate could authenticate an ECDHE_RSA suite (test/negative: certificate key type).
   // OpenSSL's client sends illegal_parameter here (SSL_R_WRONG_CERTIFICATE_TYPE).
   const leafFamily = result.leafKeyType === 'other' ? 'other' : keyFamilyOf(result.leafKeyType);

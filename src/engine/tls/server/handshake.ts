@@ -410,7 +410,7 @@ function findResumableSession(
   // RFC 5246, Section 7.4.1.2: a client resuming a session "MUST include at least the
   // cipher_suite from that session". OpenSSL's server treats an offer without it as fatal
   // (illegal_parameter, SSL_R_REQUIRED_CIPHER_MISSING), and so do we. A suite the server itself
-  // no longer enables only means a full handshake.
+  // does not enable only means a full handshake.
   if (!hello.cipherSuites.includes(session.cipherSuite)) {
     fail({
       fault: 'peer_misbehaved.resumption_offered_without_its_suite',
