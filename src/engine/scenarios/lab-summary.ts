@@ -182,7 +182,14 @@ export function labStatus(id: string, outcome: unknown): LabStatus {
       return {
         ok: false,
         summary: '',
-        error: (o.stalled ?? []).map((s) => `${s.lane}: ${s.waitingIn}`).join(' · '),
+        // The CLI's line, in the words of the page's English status line.
+        error: `no alert, and the handshake stalled: ${(o.stalled ?? [])
+          .map((s, i) =>
+            i === 0
+              ? `the ${s.lane} still waits in ${s.waitingIn}`
+              : `the ${s.lane} in ${s.waitingIn}`,
+          )
+          .join(', ')}`,
         ...(line ? { errorLine: line } : {}),
       };
     }
