@@ -26,6 +26,11 @@ export interface MessageEvent {
   protocol: Protocol;
   /** The message's name; accessible names on the diagram begin with it. */
   name: string;
+  /**
+   * The name as a key of the language tables, when it is words rather than a protocol's own name
+   * ("Referral to com."); `name` is its English text.
+   */
+  label?: { key: string; params: TraceParams };
   bytes: Uint8Array;
   spans: Span[];
   /** A plain-data decoded value (numbers, strings, arrays, nested objects). */

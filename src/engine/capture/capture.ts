@@ -4,7 +4,7 @@
  * of the capture. The UI and the CLI both draw these.
  */
 import { DecodeError } from '../bytes';
-import { decodeMessage, queryName, responseName } from '../dns';
+import { decodeMessage, labelName, queryLabel, responseLabel, type MessageLabel } from '../dns';
 import type { MessageEvent, Trace } from '../trace';
 import { readCaptureFile, type CaptureProblem } from './file';
 import { parseKeyLog, type KeyLog } from './keylog';
@@ -189,7 +189,7 @@ function dnsEvent(
     from,
     to,
     protocol: 'dns',
-    name: d.message.header.qr ? responseName(d.message) : queryName(d.message),
+    ...named(d.message.header.qr ? responseLabel(d.message) : queryLabel(d.message)),
     bytes,
     spans: d.spans,
     decoded: { capture: { time: new Date(t).toISOString() } },
@@ -268,4 +268,9 @@ function udpDns(datagrams: TransportPacket[], t0: number): CapturedConnection[] 
     }
   }
   return [...new Set(exchanges.values())];
+}
+
+/** A DNS message's name and the key it is made from. */
+function named(label: MessageLabel): { name: string; label: MessageLabel } {
+  return { name: labelName(label), label };
 }

@@ -23,7 +23,7 @@ import {
 import { classify, type Classified } from './classify';
 import { decodeMessage, encodeMessage } from './codec';
 import { serverLane } from './lanes';
-import { messageEvent, queryName, responseName } from './messages';
+import { messageEvent, queryLabel, responseLabel } from './messages';
 import type { Name } from './name';
 import { shortQuestion } from './present';
 import {
@@ -420,7 +420,7 @@ export class IterativeResolver {
         walk.t,
         trace.lane,
         lane,
-        queryName(query),
+        queryLabel(query),
         encoded.bytes,
         encoded.spans,
         query,
@@ -468,13 +468,13 @@ export class IterativeResolver {
           };
       if (trace) {
         const referral = result.kind === 'referral' ? result.delegation.zone.toString() : undefined;
-        const name = responseName(response, referral);
+        const label = responseLabel(response, referral);
         messageEvent(
           trace.sink,
           reply.repliedAt ?? reply.at,
           lane,
           trace.lane,
-          name,
+          label,
           reply.bytes,
           spans,
           response,

@@ -9,7 +9,7 @@ import type { Handler } from '../sim/network';
 import type { Rng } from '../sim/rng';
 import { lookupEvents, type CacheObserver, type CachePolicy, type RecordCache } from './cache';
 import { decodeMessage, encodeMessage } from './codec';
-import { messageEvent, queryName, responseName, type Peer } from './messages';
+import { messageEvent, queryLabel, responseLabel, type Peer } from './messages';
 import {
   RRClass,
   RRType,
@@ -127,7 +127,7 @@ export class StubResolver {
         now,
         this.opts.lane,
         up.lane,
-        queryName(query),
+        queryLabel(query),
         encoded.bytes,
         encoded.spans,
         query,
@@ -163,7 +163,7 @@ export class StubResolver {
         reply.repliedAt ?? reply.at,
         up.lane,
         this.opts.lane,
-        responseName(response),
+        responseLabel(response),
         reply.bytes,
         spans,
         response,

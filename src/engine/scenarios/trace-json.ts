@@ -235,6 +235,7 @@ function readEvent(e: Json, at: string): TraceEvent {
       string(e['from'], `${at}.from`);
       string(e['to'], `${at}.to`);
       string(e['name'], `${at}.name`);
+      if (e['label'] !== undefined) readLabel(e['label'], `${at}.label`);
       oneOf(e['protocol'], ['tls', 'dns', 'tcp', 'http'], `${at}.protocol`);
       checkSpans(array(e['spans'], `${at}.spans`), bytes(e['bytes'], `${at}.bytes`), `${at}.spans`);
       if (typeof e['encrypted'] !== 'boolean')
@@ -281,6 +282,15 @@ function readEvent(e: Json, at: string): TraceEvent {
       break;
   }
   return e as unknown as TraceEvent;
+}
+
+/** A message's name as a key: the page fills it in, so its parameters must be text or numbers. */
+function readLabel(value: unknown, at: string): void {
+  const label = record(value, at);
+  string(label['key'], `${at}.key`);
+  for (const [name, param] of Object.entries(record(label['params'], `${at}.params`)))
+    if (typeof param !== 'string' && typeof param !== 'number')
+      throw new Invalid(`${at}.params.${name} is neither text nor a number`);
 }
 
 /** Spans must name a field and lie inside the bytes they annotate, or the hex view would break. */

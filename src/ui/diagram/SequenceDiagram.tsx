@@ -20,6 +20,7 @@ import { useReducedMotion, useStrings } from '../hooks';
 import { displayName, format, translate, type Strings } from '../i18n';
 import { gutterTime, gutterTimeSince, readableTime } from '../i18n/duration';
 import { Icon } from '../Icon';
+import { messageTitle } from '../i18n/message-title';
 import { LAYOUT, layoutDiagram, type ArrowGeom, type DiagramLayout } from './layout';
 import { MessageArrow, type StepStatus } from './MessageArrow';
 import { diagramFont, fitLaneName, textWidth, wrapText } from './measure';
@@ -124,9 +125,10 @@ export function SequenceDiagram() {
         ? layoutDiagram(view, layoutWidth, {
             errorLines: (i) => errorNotes.get(i)?.length ?? 1,
             errorLineHeight: ERROR_LINE,
+            title: (m) => messageTitle(t, m),
           })
         : undefined,
-    [view, layoutWidth, errorNotes],
+    [view, layoutWidth, errorNotes, t],
   );
   const zoom = useDiagramZoom({
     targetRef: wrapRef,

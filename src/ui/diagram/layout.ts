@@ -14,7 +14,7 @@ import { curveCatmullRom, line } from 'd3-shape';
 import { messageTone, type Tone } from '../model/message';
 import { stateChanges, type StateChange } from '../model/states';
 import { stepOfEvent, type TraceView } from '../../store/trace-view';
-import type { TraceParams } from '../../engine/trace';
+import type { MessageEvent, TraceParams } from '../../engine/trace';
 
 export const LAYOUT = {
   gutter: 76,
@@ -158,6 +158,8 @@ export interface LayoutOptions {
   errorLines?: (eventIndex: number) => number;
   /** The height of one line of an error's note. */
   errorLineHeight?: number;
+  /** A message's name as the page shows it (translated); the engine's name if absent. */
+  title?: (message: MessageEvent) => string;
 }
 
 const stateWidth = (text: string): number => text.length * LAYOUT.charWidth + 18;
@@ -263,8 +265,9 @@ export function layoutDiagram(
               [x2, y2],
             ])!;
         // Keep the label inside the drawing: centred on the arrow where there is room.
+        const name = options.title?.(e) ?? e.name;
         const labelWidth =
-          e.name.length * L.labelCharWidth + (String(e.bytes.length).length + 5) * L.sizeCharWidth;
+          name.length * L.labelCharWidth + (String(e.bytes.length).length + 5) * L.sizeCharWidth;
         const centre = (xa + xb) / 2;
         const labelX = self
           ? xa + L.loopWidth + 8
@@ -272,7 +275,7 @@ export function layoutDiagram(
         out.arrows.push({
           step: out.arrows.length,
           eventIndex,
-          name: e.name,
+          name,
           from: e.from,
           to: e.to,
           x1: xa,

@@ -4,6 +4,7 @@
  * (src/ui/lazy.ts), not before the first drawing of the default TLS handshake; ./index.ts merges it
  * into the English table (en.ts), and the Korean table (ko.ts) holds all of it.
  */
+import { DNS_MESSAGE_TEXT_EN } from '../../i18n/dns-message.en';
 import { ZONE_TEXT_EN } from '../../i18n/zone.en';
 import type { Table } from './en';
 
@@ -127,10 +128,11 @@ const spans: Table = {
 };
 
 /**
- * The notes the DNS resolver writes into a Trace, and the master files, names and addresses that
+ * The names of DNS messages, the notes the DNS resolver writes into a Trace, and the master files, names and addresses that
  * did not parse (the zone editor, which comes with the lab, which loads this part too).
  */
 const notes: Table = {
+  ...DNS_MESSAGE_TEXT_EN,
   ...ZONE_TEXT_EN,
   'dns.note.cname_loop':
     'The CNAME chain loops back to {name}: the resolver stops and answers SERVFAIL.',

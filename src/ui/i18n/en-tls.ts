@@ -48,4 +48,16 @@ const alerts: Table = {
   certificate_required: 'The server needs a client certificate and got none.',
 };
 
-export const enTls: { notes: Table; alerts: Table } = { notes: TLS_TEXT_EN, alerts };
+/**
+ * Message names of several words, by the engine's name, for the languages that say them otherwise
+ * (English shows the engine's name as it is until this part arrives).
+ */
+const names: Table = {
+  'Certificate (empty)': 'Certificate (empty)',
+};
+
+export const enTls: { notes: Table; alerts: Table; names: Table } = {
+  notes: TLS_TEXT_EN,
+  alerts,
+  names,
+};

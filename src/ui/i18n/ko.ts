@@ -9,6 +9,7 @@
  * that fits the value (see `format` in ./index.ts).
  */
 import { TLS_TEXT_KO } from '../../i18n/tls.ko';
+import { DNS_MESSAGE_TEXT_KO } from '../../i18n/dns-message.ko';
 import { ZONE_TEXT_KO } from '../../i18n/zone.ko';
 import type { Strings, Table } from './en';
 import { lab, labNotes, labScenarios, tcpSpans } from './ko-lab';
@@ -798,6 +799,7 @@ const notes: Table = {
     '{section} 섹션의 {record|을/를} 버렸습니다. {zone} 서버에는 그 이름에 대한 권한이 없습니다. 이 bailiwick 검사가 캐시 오염(cache poisoning)을 막습니다.',
   'dns.note.lame':
     '{server}({address})에서 {query}에 대한 쓸 만한 답이 오지 않았습니다({reason}). 이런 서버를 “lame”이라 하며, 리졸버는 다른 서버에 묻습니다.',
+  ...DNS_MESSAGE_TEXT_KO,
   ...ZONE_TEXT_KO,
 };
 
@@ -1075,6 +1077,7 @@ const names: Table = {
   'OS resolver cache': 'OS 리졸버 캐시',
   'response cache': '응답 캐시',
   'delegation cache': '위임 캐시',
+  'Certificate (empty)': 'Certificate (비어 있음)',
 };
 
 const statusLines: Table = {

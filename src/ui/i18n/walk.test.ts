@@ -13,6 +13,7 @@ import { indexTrace } from '../../store/trace-view';
 import { eventLine } from '../inspector/event-text';
 import { codeMeaning, messageExplanation } from '../inspector/ExplainTab';
 import { runStatusText } from '../run-status-text';
+import { messageTitle } from './message-title';
 import { en as enFirstLoad, type Strings } from './en';
 import { enDns } from './en-dns';
 import { enKeys } from './en-keys';
@@ -78,10 +79,19 @@ function explainKeys(spans: readonly Span[], out: Set<string>): Set<string> {
   return out;
 }
 
-/** Every text the page would show for a run, and the keys it could not find, in one language. */
-function render(language: Language, run: Run): { texts: string[]; missing: string[] } {
+/**
+ * Every text the page would show for a run, and the keys it could not find, in one language.
+ * `titles` are the messages' names as the diagram and the inspector show them, with the data in
+ * them (a name, a type) as "0": a few words each, so the Korean check holds them to a stricter rule
+ * than sentences.
+ */
+function render(
+  language: Language,
+  run: Run,
+): { texts: string[]; titles: string[]; missing: string[] } {
   const t = TABLES[language];
   const texts: string[] = [];
+  const titles: string[] = [];
   const missing: string[] = [];
   const { trace, phases } = run.outcome;
   const view = indexTrace(trace, phases);
@@ -98,6 +108,13 @@ function render(language: Language, run: Run): { texts: string[]; missing: strin
     if (line) texts.push(line.text);
     if (e.kind === 'secret' && t.secrets[e.explain]) texts.push(t.secrets[e.explain]!);
     if (e.kind === 'message') {
+      if (e.label && t.notes[e.label.key] === undefined) missing.push(`notes.${e.label.key}`);
+      // The parameters are data (names, types, rcodes), so each stands as "0" in what is checked.
+      const label = e.label && {
+        key: e.label.key,
+        params: Object.fromEntries(Object.keys(e.label.params).map((k) => [k, '0'])),
+      };
+      titles.push(messageTitle(t, { name: e.name, label }));
       const keys = explainKeys(e.spans, new Set());
       if (e.decrypted) explainKeys(e.decrypted.spans, keys);
       for (const k of keys) {
@@ -127,7 +144,7 @@ function render(language: Language, run: Run): { texts: string[]; missing: strin
       title: '',
     }),
   );
-  return { texts, missing };
+  return { texts, titles, missing };
 }
 
 /**
@@ -154,6 +171,17 @@ const PROTOCOL_PHRASES =
 
 /** Plain words that are names in both languages (how the RFCs and the browser write them). */
 const ALLOWED_WORDS = new Set(['Alert', 'Finished', 'Certificate', 'OK', 'HTTP', 'GET']);
+
+/**
+ * The plain English words of a message's name: none may stand on the Korean screen. A name is
+ * short, so one word counts.
+ */
+function englishWords(title: string): string[] {
+  return title
+    .split(/\s+/)
+    .map((token) => token.replace(/^[“"'(«‘[]+|[”"')»’\],;:.!?…]+$/g, ''))
+    .filter((word) => /^[A-Za-z][a-z’'-]*$/.test(word) && !isProtocolWord(word));
+}
 
 function englishRuns(text: string): string[] {
   const found: string[] = [];
@@ -211,6 +239,14 @@ describe('the language walk: every scenario and preset, in every language', () =
         for (const found of englishRuns(rest)) english.push(`${r.name}: ${found}   ⟵ ${text}`);
       }
     }
+    expect([...new Set(english)]).toEqual([]);
+  });
+
+  it('ko: every message is named in Korean where its name is words', () => {
+    const english: string[] = [];
+    for (const r of all)
+      for (const title of render('ko', r).titles)
+        if (englishWords(title).length > 0) english.push(`${r.name}: ${title}`);
     expect([...new Set(english)]).toEqual([]);
   });
 

@@ -11,6 +11,7 @@ import { format } from '../i18n';
 import { HexDump } from './HexDump';
 import { FieldDetails } from './FieldDetails';
 import { toHex } from './hex';
+import { messageTitle } from '../i18n/message-title';
 
 /** The message's bytes; for an encrypted record also the plaintext, the nonce and the AAD. */
 export function BytesTab({ message }: { message: MessageEvent }) {
@@ -30,7 +31,7 @@ export function BytesTab({ message }: { message: MessageEvent }) {
         part="wire"
         selected={selected}
         hovered={hovered}
-        label={format(t.ui.hexDumpLabel, { what: d ? t.ui.ciphertext : message.name })}
+        label={format(t.ui.hexDumpLabel, { what: d ? t.ui.ciphertext : messageTitle(t, message) })}
         onHover={hoverField}
         onSelect={selectField}
       />

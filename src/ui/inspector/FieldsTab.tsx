@@ -5,6 +5,7 @@ import { useStrings } from '../hooks';
 import { format } from '../i18n';
 import { FieldDetails } from './FieldDetails';
 import { FieldTree } from './FieldTree';
+import { messageTitle } from '../i18n/message-title';
 
 /** The decoded span tree; for an encrypted record, the record's and then the plaintext's. */
 export function FieldsTab({ message }: { message: MessageEvent }) {
@@ -21,7 +22,7 @@ export function FieldsTab({ message }: { message: MessageEvent }) {
         bytes={message.bytes}
         part="wire"
         selected={selected}
-        label={format(t.ui.fieldsLabel, { what: message.name })}
+        label={format(t.ui.fieldsLabel, { what: messageTitle(t, message) })}
         onHover={hoverField}
         onSelect={selectField}
       />

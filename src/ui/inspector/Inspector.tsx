@@ -22,6 +22,7 @@ import { ExplainTab } from './ExplainTab';
 import { BytesTab, CachesTab, FieldsTab, KeysTab } from '../lazy';
 import { Tabs } from './Tabs';
 import { Icon } from '../Icon';
+import { messageTitle } from '../i18n/message-title';
 
 /** From this width Fields and Bytes show side by side (app.css widens the inspector to match). */
 const SIDE_BY_SIDE_QUERY = '(min-width: 1600px)';
@@ -64,7 +65,7 @@ export function Inspector() {
                   <Icon name="lock" size={18} />
                 </span>
               )}
-              <span className="inspector-name">{message.name}</span>
+              <span className="inspector-name">{messageTitle(t, message)}</span>
             </h2>
             <p className="inspector-meta">
               <span>

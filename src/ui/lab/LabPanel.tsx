@@ -22,6 +22,7 @@ import { ExplainTab } from '../inspector/ExplainTab';
 import { LAB_PANELS } from './panels';
 import { useLab, useLabOutcome, type RunWhen } from './useLab';
 import './lab.css';
+import { messageTitle } from '../i18n/message-title';
 
 export function LabPanel() {
   const t = useStrings();
@@ -144,7 +145,9 @@ function LabMessage() {
   if (!view || !message) return null;
   return (
     <details className="lab-message">
-      <summary>{format(t.labMessage.summary, { n: step + 1, name: message.name })}</summary>
+      <summary>
+        {format(t.labMessage.summary, { n: step + 1, name: messageTitle(t, message) })}
+      </summary>
       <div className="lab-message-body">
         <ExplainTab view={view} step={step} />
       </div>

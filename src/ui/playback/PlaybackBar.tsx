@@ -14,6 +14,7 @@ import { displayName, format } from '../i18n';
 import { readableTime } from '../i18n/duration';
 import { messageTone } from '../model/message';
 import { Icon } from '../Icon';
+import { messageTitle } from '../i18n/message-title';
 
 /** Play/Pause, stepping, speed and a scrubber with a tick per message. */
 export function PlaybackBar() {
@@ -35,9 +36,9 @@ export function PlaybackBar() {
         i,
         tone: messageTone(view, i),
         encrypted: m.encrypted,
-        title: m.name,
+        title: messageTitle(t, m),
       })) ?? [],
-    [view],
+    [view, t],
   );
 
   return (
@@ -118,7 +119,11 @@ export function PlaybackBar() {
           disabled={disabled}
           aria-valuetext={
             current
-              ? format(t.ui.positionValue, { n: cursor + 1, total: n, name: current.name })
+              ? format(t.ui.positionValue, {
+                  n: cursor + 1,
+                  total: n,
+                  name: messageTitle(t, current),
+                })
               : ''
           }
           onChange={(e) => a.seek(Number(e.target.value))}
@@ -138,7 +143,7 @@ export function PlaybackBar() {
         {current && (
           <>
             <span className="count">{format(t.ui.position, { n: cursor + 1, total: n })}</span>
-            <span className="name">{current.name}</span>
+            <span className="name">{messageTitle(t, current)}</span>
             <span className="time">
               {format(t.ui.timeMs, { time: readableTime(t.units, current.t - view!.t0) })}
             </span>
@@ -152,7 +157,7 @@ export function PlaybackBar() {
           ? format(t.ui.stepAnnounce, {
               n: cursor + 1,
               total: n,
-              name: current.name,
+              name: messageTitle(t, current),
               from: displayName(t, current.from),
               to: displayName(t, current.to),
             })

@@ -7,6 +7,7 @@ import { useStrings } from '../hooks';
 import { displayName, format } from '../i18n';
 import { codeMeaning, messageExplanation } from '../inspector/ExplainTab';
 import { selectPresenting } from './selectors';
+import { messageTitle } from '../i18n/message-title';
 
 export function PresentationCaption() {
   const t = useStrings();
@@ -26,7 +27,7 @@ export function PresentationCaption() {
         })}
       </p>
       <h2 id="presentation-caption-title" className="presentation-name">
-        {message.name}
+        {messageTitle(t, message)}
       </h2>
       <p className="presentation-text" aria-live="polite">
         {messageExplanation(t, view, step)}

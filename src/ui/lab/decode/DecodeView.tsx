@@ -32,6 +32,7 @@ import {
   type Decoders,
 } from './decode';
 import '../lab.css';
+import { messageTitle } from '../../i18n/message-title';
 
 const MODES: readonly DecodeMode[] = ['auto', 'tls', 'dns'];
 
@@ -185,7 +186,7 @@ export function DecodeView() {
               className="button small"
               onClick={() => setDecodeInput(toHex(diagramMessage.bytes, ' '))}
             >
-              {format(d.fromDiagram, { name: diagramMessage.name })}
+              {format(d.fromDiagram, { name: messageTitle(t, diagramMessage) })}
             </button>
           )}
           {text !== '' && (
