@@ -3,17 +3,49 @@
  * sentence what is wrong. The UI calls these before it hands anything to the engine; the engine
  * enforces the ones that protect it by itself too (the zone parser's size caps).
  *
- * Every check returns `{ ok: true }` or `{ ok: false, error }`; `error` is a plain English
- * sentence naming the limit, fit to show next to the field.
+ * Every check returns `{ ok: true }` or `{ ok: false, error, key, params }`: `key` and `params`
+ * name the limit for the language tables (src/i18n/limits.en.ts), and `error` is the English
+ * sentence, fit to show next to the field and for the CLI to print.
  */
+import { translate, type TextParams } from '../i18n/format';
+import { LIMIT_TEXT_EN, type LimitKey } from '../i18n/limits.en';
+import { NAME_TEXT_EN } from '../i18n/name.en';
 import { fromHex, HexError } from './bytes/hex';
 import { MAX_LABEL_OCTETS, MAX_NAME_OCTETS, Name, NameError } from './dns/name';
 import type { ProblemParams, ZoneKey } from './dns/problem';
 
-export type LimitCheck = { ok: true } | { ok: false; error: string };
+/** A broken limit as a key of the language tables. */
+export interface LimitProblem {
+  key: LimitKey;
+  params: TextParams;
+}
+
+export type LimitCheck = { ok: true } | ({ ok: false; error: string } & LimitProblem);
 
 const ok: LimitCheck = { ok: true };
-const fail = (error: string): LimitCheck => ({ ok: false, error });
+
+/**
+ * The English of a limit's key. A nested problem (`reason`) reads from the name table, or from
+ * `more` (the master-file texts, which the first load does not carry).
+ */
+export function limitText(
+  key: LimitKey,
+  params: TextParams = {},
+  more: Readonly<Record<string, string>> = {},
+): string {
+  return translate({ ...NAME_TEXT_EN, ...more, ...LIMIT_TEXT_EN }, key, params);
+}
+
+/** A failed check: the key, its parameters and their English. */
+export function limitFailure(
+  key: LimitKey,
+  params: TextParams = {},
+  more?: Readonly<Record<string, string>>,
+): { ok: false; error: string } & LimitProblem {
+  return { ok: false, error: limitText(key, params, more), key, params };
+}
+
+const fail = limitFailure;
 
 // ---------------------------------------------------------------------------------------------
 // Pasted hex (tls decode, dns decode, the tamper lab)
@@ -39,27 +71,26 @@ export function checkPastedHex(text: string): LimitCheck {
 /** The bytes of pasted hex, within MAX_PASTED_BYTES, or the reason there are none. */
 export function parsePastedHex(
   text: string,
-): { ok: true; bytes: Uint8Array } | { ok: false; error: string } {
+): { ok: true; bytes: Uint8Array } | ({ ok: false; error: string } & LimitProblem) {
   if (text.length > MAX_PASTED_HEX_CHARS)
-    return {
-      ok: false,
-      error: `The pasted text is ${text.length} characters long; at most ${MAX_PASTED_HEX_CHARS} are accepted (${MAX_PASTED_BYTES} bytes).`,
-    };
+    return fail('limit.pasted_too_long', {
+      length: text.length,
+      max: MAX_PASTED_HEX_CHARS,
+      maxBytes: MAX_PASTED_BYTES,
+    });
   let bytes: Uint8Array;
   try {
     bytes = fromHex(text.trim());
   } catch (e) {
     if (e instanceof HexError)
-      return { ok: false, error: `The pasted text is not hex: ${e.message}.` };
+      return e.problem.kind === 'odd'
+        ? fail('limit.pasted_odd', { digits: e.problem.digits })
+        : fail('limit.pasted_bad_digit', { char: e.problem.char, at: e.problem.at });
     throw e;
   }
-  if (bytes.length === 0)
-    return { ok: false, error: 'Nothing to decode: the pasted text has no hex digits.' };
+  if (bytes.length === 0) return fail('limit.pasted_empty');
   if (bytes.length > MAX_PASTED_BYTES)
-    return {
-      ok: false,
-      error: `The pasted hex is ${bytes.length} bytes; at most ${MAX_PASTED_BYTES} (64 KiB) are decoded.`,
-    };
+    return fail('limit.pasted_too_large', { bytes: bytes.length, max: MAX_PASTED_BYTES });
   return { ok: true, bytes };
 }
 
@@ -95,7 +126,7 @@ export function zoneTextProblem(
 
 export function checkZoneRecordCount(count: number): LimitCheck {
   return count > MAX_ZONE_RECORDS
-    ? fail(`The zone has ${count} records; the limit is ${MAX_ZONE_RECORDS}.`)
+    ? fail('limit.zone_records', { count, max: MAX_ZONE_RECORDS })
     : ok;
 }
 
@@ -113,21 +144,19 @@ export { MAX_LABEL_OCTETS, MAX_NAME_OCTETS };
 /** A name for a DNS lookup: presentation format, RFC 1035 §2.3.4's lengths. */
 export function checkHostname(text: string): LimitCheck {
   if (text.length > MAX_HOSTNAME_INPUT_CHARS)
-    return fail(
-      `The name is ${text.length} characters long; a name is at most ${MAX_NAME_OCTETS} octets (RFC 1035 §2.3.4).`,
-    );
-  if (text.trim() === '') return fail('Enter a name, such as www.example.com.');
+    return fail('limit.name_too_long', { length: text.length, max: MAX_NAME_OCTETS });
+  if (text.trim() === '') return fail('limit.name_empty');
   // Named here rather than by the parser, whose message quotes the whole text: a control
   // character or a right-to-left override quoted back would garble the very line that explains it.
   const bad = firstUnprintable(text);
-  if (bad)
-    return fail(
-      `Character ${bad.at} is ${bad.char}: a name here is letters, digits and hyphens, with any other octet written as \\DDD (RFC 1035 §5.1).`,
-    );
+  if (bad) return fail('limit.name_char', bad);
   try {
     Name.parse(text);
   } catch (e) {
-    if (e instanceof NameError) return fail(`Not a usable name: ${shorten(e.message, text)}.`);
+    if (e instanceof NameError) {
+      const failed = fail('limit.name_unusable', { ...e.params, reason: e.key });
+      return { ...failed, error: shorten(failed.error, text) };
+    }
     throw e;
   }
   return ok;
@@ -140,14 +169,10 @@ export function checkHostname(text: string): LimitCheck {
  * or an IPv4 literal (which the client then leaves out of the hello).
  */
 export function checkServerName(text: string): LimitCheck {
-  if (text.trim() === '') return fail('Enter a server name, such as www.example.com.');
-  if (text.endsWith('.'))
-    return fail('A server name is written without the trailing dot (RFC 6066 §3).');
+  if (text.trim() === '') return fail('limit.server_name_empty');
+  if (text.endsWith('.')) return fail('limit.server_name_dot');
   const bad = firstOutside(text, /[^A-Za-z0-9._-]/);
-  if (bad)
-    return fail(
-      `Character ${bad.at} is ${bad.char}: a server name is letters, digits, hyphens and dots (RFC 6066 §3).`,
-    );
+  if (bad) return fail('limit.server_name_char', bad);
   return checkHostname(text);
 }
 
@@ -158,7 +183,7 @@ function firstUnprintable(text: string): { at: number; char: string } | undefine
 
 /**
  * The first character `outside` matches (1-based), named so that a message can show it: printable
- * ASCII in quotation marks, a space as such, anything else by its code point.
+ * ASCII in quotation marks, a space by the key that names it, anything else by its code point.
  */
 function firstOutside(text: string, outside: RegExp): { at: number; char: string } | undefined {
   const i = text.search(outside);
@@ -166,7 +191,7 @@ function firstOutside(text: string, outside: RegExp): { at: number; char: string
   const code = text.codePointAt(i)!;
   const name =
     code === 0x20
-      ? 'a space'
+      ? 'limit.char_space'
       : code > 0x20 && code < 0x7f
         ? `“${text[i]}”`
         : `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -194,14 +219,11 @@ export const MAX_SEED_CHARS = 64;
 
 /** A seed: 1 to MAX_SEED_CHARS printable ASCII characters, no spaces (it goes into URLs and argv). */
 export function checkSeed(text: string): LimitCheck {
-  if (text === '') return fail('Enter a seed, such as 42.');
+  if (text === '') return fail('limit.seed_empty');
   if (text.length > MAX_SEED_CHARS)
-    return fail(`The seed is ${text.length} characters long; the limit is ${MAX_SEED_CHARS}.`);
+    return fail('limit.seed_too_long', { length: text.length, max: MAX_SEED_CHARS });
   const bad = firstUnprintable(text);
-  if (bad)
-    return fail(
-      `Character ${bad.at} of the seed is ${bad.char}; a seed is printable ASCII without spaces.`,
-    );
+  if (bad) return fail('limit.seed_char', bad);
   return ok;
 }
 
@@ -216,9 +238,7 @@ export const MAX_URL_CHARS = 8_000;
 
 export function checkUrlLength(text: string): LimitCheck {
   return text.length > MAX_URL_CHARS
-    ? fail(
-        `The address is ${text.length} characters long; the limit is ${MAX_URL_CHARS} (RFC 9110 §4.1).`,
-      )
+    ? fail('limit.url_too_long', { length: text.length, max: MAX_URL_CHARS })
     : ok;
 }
 
@@ -241,11 +261,11 @@ export type ConfigList = keyof typeof MAX_LIST_ENTRIES;
 /** RFC 7301 §3.1: a protocol name is 1 to 255 octets. */
 export const MAX_ALPN_NAME_OCTETS = 255;
 
-const LIST_NAMES: Record<ConfigList, string> = {
-  cipherSuites: 'cipher suites',
-  groups: 'groups',
-  signatureSchemes: 'signature schemes',
-  alpn: 'ALPN protocols',
+const LIST_NAMES: Record<ConfigList, LimitKey> = {
+  cipherSuites: 'limit.list.cipherSuites',
+  groups: 'limit.list.groups',
+  signatureSchemes: 'limit.list.signatureSchemes',
+  alpn: 'limit.list.alpn',
 };
 
 /** A list of 16-bit codes (suites, groups, schemes) or ALPN protocol names. */
@@ -255,16 +275,16 @@ export function checkConfigList(
 ): LimitCheck {
   const max = MAX_LIST_ENTRIES[list];
   const what = LIST_NAMES[list];
-  if (values.length === 0) return fail(`Offer at least one of the ${what}.`);
+  if (values.length === 0) return fail('limit.list_empty', { list: what });
   if (values.length > max)
-    return fail(`${values.length} ${what} is too many; the limit is ${max}.`);
+    return fail('limit.list_too_long', { count: values.length, list: what, max });
   for (const v of values) {
     if (list === 'alpn') {
       const octets = typeof v === 'string' ? new TextEncoder().encode(v).length : -1;
       if (octets < 1 || octets > MAX_ALPN_NAME_OCTETS)
-        return fail(`An ALPN protocol name is 1 to ${MAX_ALPN_NAME_OCTETS} bytes (RFC 7301 §3.1).`);
+        return fail('limit.alpn_length', { max: MAX_ALPN_NAME_OCTETS });
     } else if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 0xffff) {
-      return fail(`Each of the ${what} is a code from 0 to 65535 (0x0000 to 0xffff).`);
+      return fail('limit.list_code', { list: what });
     }
   }
   return ok;
@@ -300,14 +320,11 @@ export const MAX_VIRTUAL_TIME_MS = Date.UTC(9999, 11, 31, 23, 59, 59);
 
 /** A jump forward of `seconds`, from virtual time `nowMs`. Time never goes backwards. */
 export function checkClockJump(seconds: number, nowMs = 0): LimitCheck {
-  if (!Number.isFinite(seconds)) return fail('The time to jump must be a number of seconds.');
-  if (seconds < 0) return fail('Time only moves forward: the jump must be 0 seconds or more.');
+  if (!Number.isFinite(seconds)) return fail('limit.jump_not_number');
+  if (seconds < 0) return fail('limit.jump_backwards');
   if (seconds > MAX_CLOCK_JUMP_SECONDS)
-    return fail(
-      `One jump is at most ${MAX_CLOCK_JUMP_SECONDS} seconds (30 days); every cache has expired by then.`,
-    );
-  if (nowMs + seconds * 1000 > MAX_VIRTUAL_TIME_MS)
-    return fail('That jump goes past the end of the year 9999.');
+    return fail('limit.jump_too_far', { max: MAX_CLOCK_JUMP_SECONDS });
+  if (nowMs + seconds * 1000 > MAX_VIRTUAL_TIME_MS) return fail('limit.jump_past_9999');
   return ok;
 }
 
@@ -322,7 +339,7 @@ export const MAX_TRACE_FILE_BYTES = 50 * 1024 * 1024;
 
 export function checkTraceFileSize(bytes: number): LimitCheck {
   return bytes > MAX_TRACE_FILE_BYTES
-    ? fail(`The file is ${bytes} bytes; at most ${MAX_TRACE_FILE_BYTES} (50 MiB) are read.`)
+    ? fail('limit.trace_file_too_large', { bytes, max: MAX_TRACE_FILE_BYTES })
     : ok;
 }
 
@@ -338,7 +355,7 @@ export const MAX_DNS_RUN_LOOKUPS = 30;
 export function checkConnections(count: number): LimitCheck {
   return Number.isInteger(count) && count >= 1 && count <= MAX_TLS_CONNECTIONS
     ? ok
-    : fail(`A run makes 1 to ${MAX_TLS_CONNECTIONS} connections, not ${count}.`);
+    : fail('limit.connections', { max: MAX_TLS_CONNECTIONS, count });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -353,7 +370,7 @@ export const MAX_GSLB_LOOKUPS = 40;
 
 /** A list of `count` lookups where at most `max` are taken. */
 export function checkLookupCount(count: number, max: number): LimitCheck {
-  if (count < 1) return fail('Add at least one lookup.');
-  if (count > max) return fail(`${count} lookups is too many; the limit is ${max}.`);
+  if (count < 1) return fail('limit.lookups_none');
+  if (count > max) return fail('limit.lookups_too_many', { count, max });
   return ok;
 }

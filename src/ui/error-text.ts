@@ -7,7 +7,7 @@
  * (the CLI prints them too); the page shows them through this.
  */
 import type { SettingsProblem } from '../engine/scenarios/lab-settings';
-import type { Strings } from './i18n';
+import { translate, type Strings } from './i18n';
 
 /**
  * Characters shown by their code point instead: C0 and C1 controls, the bidirectional controls
@@ -35,7 +35,14 @@ export function errorText(message: string): string {
   return out.length > MAX_MESSAGE ? `${out.slice(0, MAX_MESSAGE)}…` : out;
 }
 
-/** A settings problem in the page's language: the engine's line, or the table's for its key. */
+/**
+ * A settings problem in the page's language: the table's line for its key or its broken limit, or
+ * the engine's English line until the table that holds the key has arrived.
+ */
 export function problemText(t: Strings, problem: SettingsProblem): string {
-  return errorText(problem.key === 'notHttpsUrl' ? t.lab.journey.badUrl : problem.text);
+  if (problem.key === 'notHttpsUrl') return errorText(t.lab.journey.badUrl);
+  const { limit } = problem;
+  if (limit && t.notes[limit.key] !== undefined)
+    return errorText(translate(t.notes, limit.key, limit.params));
+  return errorText(problem.text);
 }

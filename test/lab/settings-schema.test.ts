@@ -197,7 +197,10 @@ describe('lab settings problems as the lab panel and the CLI say them', () => {
     const p = problem('lab-tls-negotiation', (p) => {
       (p['client'] as Record<string, unknown>)['cipherSuites'] = [];
     });
-    expect(p).toEqual({ text: 'Offer at least one of the cipher suites.' });
+    expect(p).toEqual({
+      text: 'Offer at least one of the cipher suites.',
+      limit: { key: 'limit.list_empty', params: { list: 'limit.list.cipherSuites' } },
+    });
   });
 
   it('lookups: names, counts and jumps as the limits word them', () => {

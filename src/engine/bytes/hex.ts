@@ -5,14 +5,33 @@ export function toHex(bytes: Uint8Array): string {
   return out;
 }
 
-export class HexError extends Error {}
+/** Why text is not hex, with what a message names: an odd digit count, or the first non-digit. */
+export type HexProblem =
+  { kind: 'odd'; digits: number } | { kind: 'digit'; char: string; at: number };
+
+export class HexError extends Error {
+  constructor(
+    message: string,
+    readonly problem: HexProblem,
+  ) {
+    super(message);
+  }
+}
 
 export function fromHex(text: string): Uint8Array {
   const clean = text.replace(/^0x/i, '').replace(/[\s:]/g, '');
   if (clean.length % 2 !== 0)
-    throw new HexError(`hex has an odd number of digits (${clean.length})`);
+    throw new HexError(`hex has an odd number of digits (${clean.length})`, {
+      kind: 'odd',
+      digits: clean.length,
+    });
   const bad = clean.search(/[^0-9a-fA-F]/);
-  if (bad >= 0) throw new HexError(`not a hex digit '${clean[bad]}' at character ${bad}`);
+  if (bad >= 0)
+    throw new HexError(`not a hex digit '${clean[bad]}' at character ${bad}`, {
+      kind: 'digit',
+      char: clean[bad]!,
+      at: bad,
+    });
   const out = new Uint8Array(clean.length / 2);
   for (let i = 0; i < out.length; i++) out[i] = parseInt(clean.slice(2 * i, 2 * i + 2), 16);
   return out;

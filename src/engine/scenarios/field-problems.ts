@@ -25,7 +25,7 @@ export type SettingsField = 'serverName' | 'name' | 'seed' | 'params';
 export type SettingsProblems = Partial<Record<SettingsField, SettingsProblem>>;
 
 const problemOf = (check: LimitCheck): SettingsProblem | undefined =>
-  check.ok ? undefined : { text: check.error };
+  check.ok ? undefined : { text: check.error, limit: { key: check.key, params: check.params } };
 
 /** Every field's problem but a lab scenario's own settings, by field (empty: none). */
 export function fieldProblems(settings: ScenarioSettings): SettingsProblems {

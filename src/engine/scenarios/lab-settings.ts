@@ -7,6 +7,7 @@ import { JOURNEY_SCHEMA } from './journey/settings-schema';
 import { DNS_LAB_SCHEMAS } from './lab/dns/settings-schema';
 import { TLS_LAB_SCHEMAS } from './lab/settings-schema';
 import type { Checked, SettingsProblemKey } from './settings-schema';
+import type { LimitProblem } from '../limits';
 
 const SCHEMAS: Readonly<Record<string, (value: unknown, path: string) => Checked<unknown>>> = {
   ...TLS_LAB_SCHEMAS,
@@ -31,6 +32,8 @@ export interface SettingsProblem {
   text: string;
   /** A problem the page words in its own language instead of `text`. */
   key?: SettingsProblemKey;
+  /** A broken input limit, which the page words in its own language instead of `text`. */
+  limit?: LimitProblem;
   /** The settings are not even of the scenario's types: no editor can show them. */
   shape?: true;
 }
@@ -48,5 +51,6 @@ export function labSettingsProblem(lab: string, params: unknown): SettingsProble
   return {
     text: checked.sentence ? checked.why : `${at}: ${checked.why}.`,
     ...(checked.key ? { key: checked.key } : {}),
+    ...(checked.limit ? { limit: checked.limit } : {}),
   };
 }

@@ -6,7 +6,7 @@
  * editors. Pure, tiny, no engine imports, so the page can check a link before the engine has
  * loaded.
  */
-import type { LimitCheck } from '../limits';
+import type { LimitCheck, LimitProblem } from '../limits';
 
 /**
  * A problem the page words in its own language instead of the engine's line: an address that is
@@ -26,6 +26,8 @@ export interface SettingsFailure {
   kind: 'shape' | 'value';
   /** `why` is a whole sentence from the input limits (src/engine/limits.ts), shown as it is. */
   sentence?: true;
+  /** That sentence as a key of the language tables. */
+  limit?: LimitProblem;
   key?: SettingsProblemKey;
 }
 
@@ -43,7 +45,9 @@ const wrong = (path: string, why: string, kind: 'shape' | 'value' = 'shape'): Se
 
 /** A limit's failed check as a failure at `path`. */
 export function failedCheck(path: string, check: LimitCheck): SettingsFailure | undefined {
-  return check.ok ? undefined : { ...wrong(path, check.error, 'value'), sentence: true };
+  if (check.ok) return undefined;
+  const { key, params } = check;
+  return { ...wrong(path, check.error, 'value'), sentence: true, limit: { key, params } };
 }
 
 export const boolean: Schema<boolean> = (v, path) =>

@@ -8,6 +8,7 @@
 import { JOURNEY_LESSON } from '../../engine/scenarios/journey/lesson';
 import { DNS_LAB_LESSONS } from '../../engine/scenarios/lab/dns/lessons';
 import { LAB_LESSONS } from '../../engine/scenarios/lab/lessons';
+import { LIMIT_TEXT_EN } from '../../i18n/limits.en';
 import type { Table } from './en';
 import { DNS_LAB_NOTE_TEXT, DNS_LAB_TEXT } from '../../engine/scenarios/lab/dns/text';
 import { LAB_TEXT } from '../../engine/scenarios/lab/text';
@@ -382,8 +383,12 @@ const lab = {
   },
 };
 
-/** The notes the lab and the journey add to a Trace. */
+/**
+ * The notes the lab and the journey add to a Trace, and the input limits the lab's editors and the
+ * header's boxes check (English shows the engine's own line for the latter until this arrives).
+ */
 const notes: Table = {
+  ...LIMIT_TEXT_EN,
   'lab.tamper.changed_byte':
     'On the wire, byte {offset} of {message} ({field}) was changed: its value {before} became {after}.',
   'lab.downgrade.stripped':

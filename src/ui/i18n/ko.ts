@@ -10,6 +10,7 @@
  */
 import { TLS_TEXT_KO } from '../../i18n/tls.ko';
 import { DNS_MESSAGE_TEXT_KO } from '../../i18n/dns-message.ko';
+import { LIMIT_TEXT_KO } from '../../i18n/limits.ko';
 import { ZONE_TEXT_KO } from '../../i18n/zone.ko';
 import type { Strings, Table } from './en';
 import { lab, labNotes, labScenarios, tcpSpans } from './ko-lab';
@@ -800,6 +801,7 @@ const notes: Table = {
   'dns.note.lame':
     '{server}({address})에서 {query}에 대한 쓸 만한 답이 오지 않았습니다({reason}). 이런 서버를 “lame”이라 하며, 리졸버는 다른 서버에 묻습니다.',
   ...DNS_MESSAGE_TEXT_KO,
+  ...LIMIT_TEXT_KO,
   ...ZONE_TEXT_KO,
 };
 

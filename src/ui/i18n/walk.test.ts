@@ -24,6 +24,19 @@ import { enReport } from './en-report';
 import { enLab } from './en-lab';
 import { ko } from './ko';
 import { wholeEnglish, type Language } from './index';
+import { LIMIT_TEXT_EN } from '../../i18n/limits.en';
+import {
+  MAX_VIRTUAL_TIME_MS,
+  checkConfigList,
+  checkPastedHex,
+  checkTraceFileSize,
+  checkZoneRecordCount,
+  type LimitCheck,
+} from '../../engine/limits';
+import { labParams, loadLabScenario } from '../../engine/scenarios/lab-registry';
+import { labSettingsProblem, type SettingsProblem } from '../../engine/scenarios/lab-settings';
+import { settingsProblems } from '../../engine/scenarios/settings-problem';
+import { problemText } from '../error-text';
 
 /** The whole English table: what the page has once every part of it has loaded. */
 const en = wholeEnglish(enFirstLoad, enLab, enDns, enKeys, enTls, enTls13, enFields, enReport);
@@ -212,6 +225,148 @@ const KNOWN_ENGLISH: readonly RegExp[] = [
   /\bWirestep Demo (?:Root|Intermediate) CA\b/g,
   /\bRogue Attacker Root CA\b/g,
 ];
+
+/** A lab preset's settings with `change` made to a copy of them. */
+async function labWith(id: string, preset: string, change: (p: Record<string, unknown>) => void) {
+  const lab = (await loadLabScenario(id))!;
+  const params = structuredClone(labParams(lab, { preset })) as Record<string, unknown>;
+  change(params);
+  return labSettingsProblem(id, params);
+}
+
+/**
+ * Settings past each input limit, checked as the page checks them: the header's boxes and a run's
+ * connections or lookups (settingsProblems), a lab editor's settings (labSettingsProblem); and the
+ * limits the page's editors keep the user within or only the CLI and Import reach (list lengths,
+ * pasted hex, a trace file's size, a zone's records), as the problem the page would make of them.
+ */
+async function limitProblems(): Promise<{ name: string; problem: SettingsProblem }[]> {
+  const tls = (serverName: string, seed = '1', connections?: number): ScenarioSettings => ({
+    kind: 'tls',
+    serverName,
+    suite: 'all',
+    seed,
+    ...(connections === undefined ? {} : { connections }),
+  });
+  const dns = (name: string, lookups = [{ afterSeconds: 0 }]): ScenarioSettings => ({
+    kind: 'dns',
+    name,
+    type: 'A',
+    seed: '1',
+    lookups,
+  });
+  const header: [string, ScenarioSettings][] = [
+    ['seed empty', tls('www.example.com', '')],
+    ['seed long', tls('www.example.com', '7'.repeat(65))],
+    ['seed space', tls('www.example.com', '4 2')],
+    ['server name empty', tls(' ')],
+    ['server name dot', tls('www.example.com.')],
+    ['server name char', tls('www.exa mple.com')],
+    ['server name long', tls('a'.repeat(1100))],
+    ['connections', tls('www.example.com', '1', 21)],
+    ['name empty', dns('')],
+    ['name char', dns('www.\u0007.com')],
+    ['name unusable', dns('www..example.com')],
+    ['no lookups', dns('www.example.com', [])],
+    ['lookups', dns('www.example.com', Array(31).fill({ afterSeconds: 0 }))],
+    ['jump back', dns('www.example.com', [{ afterSeconds: -1 }])],
+    ['jump far', dns('www.example.com', [{ afterSeconds: 1e9 }])],
+    ['jump not a number', dns('www.example.com', [{ afterSeconds: Number.NaN }])],
+  ];
+  const out: { name: string; problem: SettingsProblem | undefined }[] = header.flatMap(
+    ([name, settings]) =>
+      Object.values(settingsProblems(settings)).map((problem) => ({ name, problem })),
+  );
+  const client = (p: Record<string, unknown>) => p['client'] as Record<string, unknown>;
+  out.push(
+    {
+      name: 'no suites',
+      problem: await labWith('lab-tls-negotiation', 'server-order', (p) => {
+        client(p)['cipherSuites'] = [];
+      }),
+    },
+    {
+      name: 'zone lines',
+      problem: await labWith('lab-dns-zone-edit', 'move-www', (p) => {
+        p['text'] = '\n'.repeat(5001);
+      }),
+    },
+    {
+      name: 'GSLB address',
+      problem: await labWith('lab-dns-gslb-failover', 'ttl-60', (p) => {
+        p['primary'] = 'primary';
+      }),
+    },
+    {
+      name: 'URL',
+      problem: await labWith('journey-visit', 'visit-again', (p) => {
+        p['url'] = `https://www.example.com/${'a'.repeat(8000)}`;
+      }),
+    },
+  );
+  const direct: [string, LimitCheck][] = [
+    ['pasted empty', checkPastedHex(' ')],
+    ['pasted odd', checkPastedHex('abc')],
+    ['pasted not hex', checkPastedHex('zz')],
+    ['too many groups', checkConfigList('groups', Array(33).fill(29))],
+    ['not a code', checkConfigList('signatureSchemes', [-1])],
+    ['empty ALPN name', checkConfigList('alpn', [''])],
+    ['pasted large', checkPastedHex('ab'.repeat(70_000))],
+    ['pasted long', checkPastedHex(' '.repeat(400_000))],
+    ['trace file', checkTraceFileSize(60 * 1024 * 1024)],
+    ['zone records', checkZoneRecordCount(3000)],
+  ];
+  for (const [name, c] of direct)
+    if (!c.ok)
+      out.push({ name, problem: { text: c.error, limit: { key: c.key, params: c.params } } });
+  // The year 9999 is only reached from a late clock, which the header's settings never are.
+  void MAX_VIRTUAL_TIME_MS;
+  return out.filter((p): p is { name: string; problem: SettingsProblem } => !!p.problem);
+}
+
+describe('the language walk: input limits, in every language', () => {
+  let problems: { name: string; problem: SettingsProblem }[] = [];
+  beforeAll(async () => {
+    problems = await limitProblems();
+  }, 60_000);
+
+  it('words every limit the page can meet by a key', () => {
+    const used = new Set(problems.map((p) => p.problem.limit?.key));
+    const unused = Object.keys(LIMIT_TEXT_EN).filter(
+      (k) =>
+        !used.has(k as never) &&
+        !k.startsWith('limit.list.') && // the names of the lists, within other keys
+        k !== 'limit.char_space' && // a character's name, within other keys
+        k !== 'limit.jump_past_9999', // a jump from a clock near the end of 9999
+    );
+    expect(unused).toEqual([]);
+    expect(problems.filter((p) => !p.problem.limit).map((p) => p.name)).toEqual([]);
+  });
+
+  for (const language of ['en', 'ko'] as const)
+    it(`${language}: every limit's key is in the ${language} table`, () => {
+      const t = TABLES[language];
+      const missing = problems
+        .map((p) => p.problem.limit!.key)
+        .filter((k) => t.notes[k] === undefined);
+      expect([...new Set(missing)]).toEqual([]);
+    });
+
+  it('en: each limit reads as the engine words it', () => {
+    for (const { name, problem } of problems)
+      expect(problemText(TABLES.en, problem), name).toBe(
+        problemText(TABLES.en, { text: problem.text }),
+      );
+  });
+
+  it('ko: no English sentence is left in a limit’s message', () => {
+    const english = problems.flatMap(({ name, problem }) => {
+      const text = problemText(TABLES.ko, problem);
+      return englishRuns(text).map((found) => `${name}: ${found}   ⟵ ${text}`);
+    });
+    expect(english).toEqual([]);
+  });
+});
 
 describe('the language walk: every scenario and preset, in every language', () => {
   const all: Run[] = [];

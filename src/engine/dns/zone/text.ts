@@ -5,7 +5,7 @@
  */
 import { DECODE_TEXT_EN } from '../../../i18n/decode.en';
 import { ZONE_TEXT_EN } from '../../../i18n/zone.en';
-import { zoneTextProblem, type LimitCheck } from '../../limits';
+import { limitFailure, zoneTextProblem, type LimitCheck } from '../../limits';
 import { problemText, type ProblemParams, type ZoneKey } from '../problem';
 
 const TEXT_EN: Readonly<Record<string, string>> = { ...DECODE_TEXT_EN, ...ZONE_TEXT_EN };
@@ -25,6 +25,10 @@ export const ZONE_PROBLEM_TEXT_EN = TEXT_EN;
 export function checkZoneText(text: string): LimitCheck {
   const problem = zoneTextProblem(text);
   return problem
-    ? { ok: false, error: `Line ${problem.line}: ${zoneProblemText(problem.key, problem.params)}.` }
+    ? limitFailure(
+        'limit.zone_line',
+        { ...problem.params, line: problem.line, reason: problem.key },
+        TEXT_EN,
+      )
     : { ok: true };
 }

@@ -9,6 +9,7 @@ import { DNS_QUERY_TYPES } from '../../catalog';
 import {
   checkHostname,
   checkLookupCount,
+  limitFailure,
   MAX_GSLB_LOOKUPS,
   MAX_TIME_TRAVEL_LOOKUPS as MAX_TIME_TRAVEL_STEPS,
   MAX_ZONE_EDIT_LOOKUPS,
@@ -48,9 +49,7 @@ const lookups = <T>(item: Schema<T>, max: number) =>
 /** Dotted-quad IPv4, each part 0 to 255 without leading zeros. */
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 const ipv4 = text(Infinity, (s) =>
-  s.length <= 15 && IPV4.test(s)
-    ? { ok: true }
-    : { ok: false, error: 'The primary and secondary are IPv4 addresses.' },
+  s.length <= 15 && IPV4.test(s) ? { ok: true } : limitFailure('limit.gslb_ipv4'),
 );
 
 const gslb = record<GslbSettings>({
