@@ -24,7 +24,7 @@ import {
 import { TLS13_SUITES } from '../../engine/tls/tls13/key-schedule';
 import { serverTls13Suites } from '../../engine/tls/tls13/server/handshake';
 import type { TlsError } from '../../engine/tls/errors';
-import { translate } from '../../i18n/format';
+import { format, translate } from '../../i18n/format';
 import { failureLine } from '../../i18n/tls-failure';
 import { TLS_TEXT_EN } from '../../i18n/tls.en';
 import { leafPublicKey } from '../../engine/tls/certificates/summary';
@@ -316,7 +316,10 @@ function failureAfter(failure: TlsError, handshakeDone: boolean): string {
 
 function refusalNote(count: number): string {
   if (count === 0) return '';
-  return `; renegotiation refused (${count} no_renegotiation warning${count === 1 ? '' : 's'} sent)`;
+  return format(
+    '; renegotiation refused ({count#one:# no_renegotiation warning|other:# no_renegotiation warnings} sent)',
+    { count },
+  );
 }
 
 function answerSummary(request: HttpHead | undefined, status: number | undefined): string {

@@ -4,6 +4,7 @@
  * 7830) and Extended DNS Errors (RFC 8914). Any other option stays opaque. A field that breaks
  * its RFC's layout is refused with its offset.
  */
+import { format } from '../../i18n/format';
 import { DecodeError, type DecodeKey, type DecodeParams } from '../bytes';
 import { formatIPv4, formatIPv6 } from './ip';
 import type { WireIn } from './wire';
@@ -143,8 +144,9 @@ export function readEdnsOptionData(
     }
     // RFC 7830, Section 3: "The PADDING octets SHOULD be set to 0x00".
     case EdnsOptionCode.PADDING:
-      if (length > 0) inp.bytes(length, 'padding', (b) => `${b.length} bytes`);
-      summary = `Padding ${length} bytes`;
+      if (length > 0)
+        inp.bytes(length, 'padding', (b) => format('{n} {n#byte/bytes}', { n: b.length }));
+      summary = format('Padding {n} {n#byte/bytes}', { n: length });
       break;
     // RFC 8914, Section 2.
     case EdnsOptionCode.EDE: {

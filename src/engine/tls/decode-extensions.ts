@@ -9,6 +9,7 @@
  * ClientHello, a ServerHello and a HelloRetryRequest (RFC 8446, Section 4.2), so the message that
  * holds the extension is passed along.
  */
+import { format } from '../../i18n/format';
 import { DecodeError, Reader, type Span } from '../bytes';
 import { hash } from '../crypto/hash';
 import {
@@ -259,7 +260,7 @@ const signedCertificateTimestamp: ExtensionReader = (r) => {
     },
     { min: 1 },
   );
-  return `${n} SCT${n === 1 ? '' : 's'}`;
+  return format('{n} {n#SCT/SCTs}', { n });
 };
 
 /** RFC 7301, Section 3.1: ProtocolName protocol_name_list<2..2^16-1>, each opaque<1..2^8-1>. */

@@ -106,7 +106,7 @@ describe('decodeTlsRecords on constructed streams', () => {
       record(22, concatBytes(ch.bytes.subarray(100), finished.bytes)),
     );
     const { spans, summary } = decodeTlsRecords(bytes);
-    expect(summary.map((s) => s.replace(/^.*bytes: /, ''))).toEqual([
+    expect(summary.map((s) => s.replace(/^.*bytes?: /, ''))).toEqual([
       'start of a handshake message',
       'part of a handshake message',
       expect.stringMatching(
@@ -125,7 +125,7 @@ describe('decodeTlsRecords on constructed streams', () => {
       record(21, counting(26)),
     );
     const { spans, summary } = decodeTlsRecords(bytes);
-    expect(summary.map((s) => s.replace(/^.*bytes: /, ''))).toEqual([
+    expect(summary.map((s) => s.replace(/^.*bytes?: /, ''))).toEqual([
       'Alert warning close_notify',
       'ChangeCipherSpec',
       'encrypted handshake (40 bytes)',
@@ -228,7 +228,7 @@ describe('decodeTlsRecords on garbage', () => {
 
 describe('decodeTlsRecords on what the engine does not speak', () => {
   const summaryOf = (bytes: Uint8Array, options = {}) =>
-    decodeTlsRecords(bytes, options).summary.map((s) => s.replace(/^.*bytes: /, ''));
+    decodeTlsRecords(bytes, options).summary.map((s) => s.replace(/^.*bytes?: /, ''));
 
   it('calls an alert record that is no plaintext alert an encrypted alert', () => {
     // tshark: "Encrypted Alert". The first byte, 0xa1, is no alert level (RFC 5246, 7.2).
@@ -239,7 +239,7 @@ describe('decodeTlsRecords on what the engine does not speak', () => {
     ]);
     expect(lines(spans)).toContain('encrypted_alert');
     expect(tilingProblems(spans, 0, bytes.length)).toEqual([]);
-    expect(summaryOf(record(21, fromHex('02')))).toEqual(['encrypted alert (1 bytes)']);
+    expect(summaryOf(record(21, fromHex('02')))).toEqual(['encrypted alert (1 byte)']);
   });
 
   it('reads a plaintext heartbeat (RFC 6520, 4) and refuses an overlong payload_length', () => {
@@ -322,7 +322,7 @@ describe('decodeTlsRecords on what the engine does not speak', () => {
     );
     const { spans, summary, negotiated } = decodeTlsRecords(bytes);
     expect(negotiated).toEqual({ version: 0x0304, cipherSuite: 0x1301 });
-    expect(summary.map((s) => s.replace(/^.*bytes: /, ''))).toEqual([
+    expect(summary.map((s) => s.replace(/^.*bytes?: /, ''))).toEqual([
       'ServerHello TLS 1.3, TLS_AES_128_GCM_SHA256',
       'ChangeCipherSpec (middlebox compatibility)',
       'encrypted TLS 1.3 record (40 bytes)',

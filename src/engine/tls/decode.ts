@@ -16,6 +16,7 @@
  * - An alert record that is not a run of 2-byte plaintext alerts is an encrypted alert, as one sent
  *   mid-connection is.
  */
+import { format } from '../../i18n/format';
 import { DecodeError, Reader, type Span } from '../bytes';
 import {
   ContentType,
@@ -162,7 +163,7 @@ function readRecord(r: Reader, state: StreamState, index: number): string {
     },
     { show: () => `${contentTypeName(type)}: ${items.join(', ')}`, explain: 'tls.record' },
   );
-  return `${contentTypeName(type)} ${showVersion(header.version)}, ${header.length} bytes: ${items.join(', ')}`;
+  return `${contentTypeName(type)} ${showVersion(header.version)}, ${plural(header.length, 'byte')}: ${items.join(', ')}`;
 }
 
 function readFragment(
@@ -175,13 +176,13 @@ function readFragment(
 ): void {
   const encrypted = (what: string) => {
     body.rest(`encrypted_${what}`, { explain: 'tls.record.encrypted' });
-    items.push(`encrypted ${what} (${length} bytes)`);
+    items.push(`encrypted ${what} (${plural(length, 'byte')})`);
   };
   if (state.tls13) {
     // RFC 8446, Section 5.2: TLSCiphertext always has opaque_type application_data (23).
     if (type === ContentType.application_data) {
       body.rest('encrypted_record', { explain: 'tls.record.encrypted_tls13' });
-      items.push(`encrypted TLS 1.3 record (${length} bytes)`);
+      items.push(`encrypted TLS 1.3 record (${plural(length, 'byte')})`);
       return;
     }
     if (type === ContentType.change_cipher_spec) {
@@ -627,12 +628,13 @@ export function describeHandshake(msg: HandshakeMessage): string {
     case 'new_session_ticket':
       return `${name} (lifetime ${msg.body.lifetimeHint} s, ${msg.body.ticket.length}-byte ticket)`;
     case 'unknown':
-      return `${name} (${msg.body.length} bytes, not decoded)`;
+      return `${name} (${plural(msg.body.length, 'byte')}, not decoded)`;
     default:
       return name;
   }
 }
 
+/** "1 certificate", "2 certificates": the noun's form for the number (Intl.PluralRules). */
 function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+  return format(`{n} {n#${noun}/${noun}s}`, { n });
 }
