@@ -106,6 +106,16 @@ export const SUITES: readonly SuiteParams[] = [
   ),
 ];
 
+/**
+ * The TLS 1.3 suites' names (RFC 8446, Appendix B.4), which OpenSSL uses as they are. Their AEAD
+ * and hash are in tls13/key-schedule.ts, which reads the names from here.
+ */
+export const TLS13_SUITE_NAMES = {
+  0x1301: 'TLS_AES_128_GCM_SHA256',
+  0x1302: 'TLS_AES_256_GCM_SHA384',
+  0x1303: 'TLS_CHACHA20_POLY1305_SHA256',
+} as const;
+
 const BY_ID = new Map(SUITES.map((s) => [s.id, s]));
 const BY_NAME = new Map(SUITES.flatMap((s) => [[s.name, s] as const, [s.openssl, s] as const]));
 

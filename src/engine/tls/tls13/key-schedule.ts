@@ -8,6 +8,7 @@ import { expand, extract } from '@noble/hashes/hkdf.js';
 import { sha256, sha384 } from '@noble/hashes/sha2.js';
 import { aeadOpen, aeadSeal, AEAD_NONCE_LENGTH, type AeadName } from '../../crypto/aead';
 import type { HashName } from '../../crypto/hash';
+import { TLS13_SUITE_NAMES } from '../suites';
 
 export interface Tls13Suite {
   id: number;
@@ -21,21 +22,21 @@ export interface Tls13Suite {
 export const TLS13_SUITES: readonly Tls13Suite[] = [
   {
     id: 0x1301,
-    name: 'TLS_AES_128_GCM_SHA256',
+    name: TLS13_SUITE_NAMES[0x1301],
     aead: 'AES_128_GCM',
     hash: 'sha256',
     keyLength: 16,
   },
   {
     id: 0x1302,
-    name: 'TLS_AES_256_GCM_SHA384',
+    name: TLS13_SUITE_NAMES[0x1302],
     aead: 'AES_256_GCM',
     hash: 'sha384',
     keyLength: 32,
   },
   {
     id: 0x1303,
-    name: 'TLS_CHACHA20_POLY1305_SHA256',
+    name: TLS13_SUITE_NAMES[0x1303],
     aead: 'CHACHA20_POLY1305',
     hash: 'sha256',
     keyLength: 32,
