@@ -57,7 +57,7 @@ function ecdsa(name: string, hash: EcdsaHash): SchemeImpl {
     sign: async (pkcs8, keyType, data) =>
       (await loadEcdsa()).ecdsaSignPkcs8(pkcs8, data, { curve: curveOfKeyType(keyType)!, hash }),
     verify: async (spki, keyType, data, signature) =>
-      (await loadEcdsa()).ecdsaVerify(spki, data, signature, {
+      (await loadEcdsa()).ecdsaVerifyNative(spki, data, signature, {
         curve: curveOfKeyType(keyType)!,
         hash,
       }),

@@ -6,7 +6,8 @@
 import { bytesEqual, toHex } from '../bytes/hex';
 import { InvalidKeyEncoding, WebCryptoUnavailable } from './errors';
 
-export type KeyFormat = 'pkcs8' | 'spki';
+/** DER keys, or a raw public key (an EC point, RFC 5480 Section 2.2). */
+export type KeyFormat = 'pkcs8' | 'spki' | 'raw';
 
 export interface ImportSpec {
   /** The WebCrypto algorithm, e.g. { name: 'RSA-PSS', hash: 'SHA-256' }. */
