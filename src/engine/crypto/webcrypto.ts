@@ -32,7 +32,8 @@ export function subtle(): SubtleCrypto {
 
 /** WebCrypto wants an ArrayBuffer-backed view; this copies, so callers may reuse their buffers. */
 export function bufferOf(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
-  return Uint8Array.from(bytes);
+  // The constructor copies typed arrays directly; Uint8Array.from goes through the iterator.
+  return new Uint8Array(bytes);
 }
 
 /** What an import is, apart from the key's bytes. */
