@@ -1,7 +1,11 @@
 /** Hex helpers. Input hex may contain whitespace, colons and an optional 0x prefix. */
+
+/** The two lowercase digits of each byte value, so toHex makes no string per byte. */
+const HEX_PAIRS = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
 export function toHex(bytes: Uint8Array): string {
   let out = '';
-  for (const b of bytes) out += b.toString(16).padStart(2, '0');
+  for (let i = 0; i < bytes.length; i++) out += HEX_PAIRS[bytes[i]!]!;
   return out;
 }
 

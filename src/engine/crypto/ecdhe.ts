@@ -8,6 +8,7 @@
  * never generated there, so one seed gives the same key share on either path.
  */
 import { concatBytes, fromHex } from '../bytes/hex';
+import { loadOnce } from '../load-once';
 import type { Rng } from '../sim/rng';
 import { CryptoArgumentError, InvalidPublicKey } from './errors';
 import { bufferOf, subtle } from './webcrypto';
@@ -35,13 +36,16 @@ const UNCOMPRESSED = 0x04;
  * lacks a group: the default handshake (X25519 in WebCrypto) never needs it, so it stays out of the
  * page's first load.
  */
+const loadNist = loadOnce(() => import('@noble/curves/nist.js'));
+const loadEd25519 = loadOnce(() => import('@noble/curves/ed25519.js'));
+
 async function nistCurve(group: NistGroup) {
-  const { p256, p384, p521 } = await import('@noble/curves/nist.js');
+  const { p256, p384, p521 } = await loadNist();
   return { secp256r1: p256, secp384r1: p384, secp521r1: p521 }[group];
 }
 
 async function nobleX25519() {
-  return (await import('@noble/curves/ed25519.js')).x25519;
+  return (await loadEd25519()).x25519;
 }
 
 function uncompressedLength(group: NistGroup): number {

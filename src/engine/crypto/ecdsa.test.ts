@@ -10,6 +10,8 @@ import {
   ecdsaSign,
   ecdsaSignPkcs8,
   ecdsaVerify,
+  ecdsaVerifyNative,
+  ecPrivateKeyFromPkcs8,
   p256PrivateKeyFromPkcs8,
   type EcdsaCurve,
   type EcdsaHash,
@@ -219,5 +221,80 @@ describe('ECDSA on P-256, P-384 and P-521 with SHA-256, SHA-384 and SHA-512', ()
     expect(() => ecdsaSign(fromHex(P384_X), data, { curve: 'P-521', hash: 'SHA-512' })).toThrow(
       /must be a valid 66-byte P-521 scalar, got 48 bytes/,
     );
+  });
+});
+
+describe('ECDSA verification in WebCrypto (ecdsaVerifyNative)', () => {
+  const combos: EcdsaParams[] = [];
+  for (const curve of ['P-256', 'P-384', 'P-521'] as const)
+    for (const hash of ['SHA-256', 'SHA-384', 'SHA-512'] as const) combos.push({ curve, hash });
+
+  for (const params of combos) {
+    it(`${params.curve} with ${params.hash}: gives ecdsaVerify's answer, by SPKI or by raw point`, async () => {
+      const keys = generateKeyPairSync('ec', { namedCurve: params.curve });
+      const keySpki = new Uint8Array(keys.publicKey.export({ format: 'der', type: 'spki' }));
+      const jwk = keys.publicKey.export({ format: 'jwk' });
+      const keyPoint = new Uint8Array([
+        4,
+        ...Buffer.from(jwk.x!, 'base64url'),
+        ...Buffer.from(jwk.y!, 'base64url'),
+      ]);
+      const h = params.hash.replace('-', '').toLowerCase();
+      const sig = new Uint8Array(nodeSign(h, data, keys.privateKey));
+      const tampered = sig.slice();
+      tampered[tampered.length - 1]! ^= 1;
+      const other = params.hash === 'SHA-256' ? 'SHA-384' : 'SHA-256';
+      const cases: [Uint8Array, Uint8Array, Uint8Array, EcdsaParams][] = [];
+      for (const key of [keySpki, keyPoint]) {
+        cases.push([key, data, sig, params]);
+        cases.push([key, utf8('other'), sig, params]);
+        cases.push([key, data, tampered, params]);
+        cases.push([key, data, utf8('not DER'), params]);
+        cases.push([key, data, sig, { ...params, hash: other }]);
+      }
+      const answers = await Promise.all(cases.map((c) => ecdsaVerifyNative(...c)));
+      expect(answers).toEqual(cases.map((c) => ecdsaVerify(...c)));
+      expect(answers.filter(Boolean)).toHaveLength(2);
+    });
+  }
+
+  it('throws what ecdsaVerify throws for a bad key', async () => {
+    const offCurve = point.slice();
+    offCurve[64]! ^= 1;
+    await expect(ecdsaVerifyNative(offCurve, data, new Uint8Array(8))).rejects.toThrow(
+      InvalidPublicKey,
+    );
+    const p384Spki = new Uint8Array(
+      generateKeyPairSync('ec', { namedCurve: 'P-384' }).publicKey.export({
+        format: 'der',
+        type: 'spki',
+      }),
+    );
+    await expect(ecdsaVerifyNative(p384Spki, data, new Uint8Array(8))).rejects.toThrow(
+      InvalidKeyEncoding,
+    );
+  });
+
+  it("verifies our own RFC 6979 signatures, and node's", async () => {
+    const sig = await ecdsaSignPkcs8(pkcs8, data);
+    expect(await ecdsaVerifyNative(spki, data, sig)).toBe(true);
+    expect(
+      await ecdsaVerifyNative(spki, data, new Uint8Array(nodeSign('sha256', data, privateKey))),
+    ).toBe(true);
+  });
+});
+
+describe('reading the private scalar of a PKCS#8 key', () => {
+  it('reads it once per array, and again when the array holds other bytes', async () => {
+    const other = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
+    const otherPkcs8 = new Uint8Array(other.export({ format: 'der', type: 'pkcs8' }));
+    const scalarOf = (key: KeyObject) =>
+      Buffer.from(key.export({ format: 'jwk' }).d!, 'base64url').toString('hex');
+    const held = pkcs8.slice();
+    expect(toHex(await ecPrivateKeyFromPkcs8(held, 'P-256'))).toBe(scalarOf(privateKey));
+    expect(toHex(await ecPrivateKeyFromPkcs8(held, 'P-256'))).toBe(scalarOf(privateKey));
+    expect(otherPkcs8.length).toBe(held.length);
+    held.set(otherPkcs8);
+    expect(toHex(await ecPrivateKeyFromPkcs8(held, 'P-256'))).toBe(scalarOf(other));
   });
 });

@@ -10,13 +10,15 @@
  * Private keys arrive as PKCS#8 DER. Rather than parse ASN.1 by hand, the private scalar is read
  * through WebCrypto (import as ECDSA on the key's curve, export as JWK, take `d`), which is why
  * that step is async. Public keys come from an SPKI by its fixed DER header (see spki.ts).
+ * Verification needs no determinism, so the handshake's goes to WebCrypto (ecdsaVerifyNative).
  */
 import { ecdsa, type ECDSA } from '@noble/curves/abstract/weierstrass.js';
 import { p256, p384, p521 } from '@noble/curves/nist.js';
 import { sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
+import { bytesEqual } from '../bytes/hex';
 import { CryptoArgumentError, InvalidKeyEncoding, InvalidPublicKey } from './errors';
 import { ecPointFromSpki, type EcdsaCurve } from './spki';
-import { importKeyCached, subtle } from './webcrypto';
+import { bufferOf, importKeyCached, importedKeyNow, subtle, type ImportSpec } from './webcrypto';
 
 export type { EcdsaCurve } from './spki';
 export type EcdsaHash = 'SHA-256' | 'SHA-384' | 'SHA-512';
@@ -77,11 +79,33 @@ export function ecdsaSign(
   return signer.sign(data, privateKey, { prehash: true, lowS: false, format: 'der' });
 }
 
+/**
+ * Scalars already read, by the PKCS#8 array they were read from: a server signs with its one key
+ * again and again, and each read is an import and a JWK export. An entry is used only while the
+ * array still holds the same bytes.
+ */
+const scalars = new WeakMap<
+  Uint8Array,
+  { der: Uint8Array; curve: EcdsaCurve; scalar: Promise<Uint8Array> }
+>();
+
 /** The raw private scalar of an EC key on `curve` in PKCS#8 DER. */
-export async function ecPrivateKeyFromPkcs8(
+export function ecPrivateKeyFromPkcs8(
   pkcs8Der: Uint8Array,
   curve: EcdsaCurve,
 ): Promise<Uint8Array> {
+  const known = scalars.get(pkcs8Der);
+  if (known && known.curve === curve && bytesEqual(known.der, pkcs8Der)) return known.scalar;
+  const scalar = readScalar(pkcs8Der, curve);
+  const entry = { der: pkcs8Der.slice(), curve, scalar };
+  scalars.set(pkcs8Der, entry);
+  scalar.catch(() => {
+    if (scalars.get(pkcs8Der) === entry) scalars.delete(pkcs8Der);
+  });
+  return scalar;
+}
+
+async function readScalar(pkcs8Der: Uint8Array, curve: EcdsaCurve): Promise<Uint8Array> {
   const key = await importKeyCached(
     'pkcs8',
     pkcs8Der,
@@ -119,6 +143,60 @@ export function ecdsaVerify(
   params: EcdsaParams = P256_SHA256,
 ): boolean {
   const verifier = ecdsaOf(params);
+  const point = checkedPoint(publicKey, params, verifier);
+  try {
+    return verifier.verify(derSignature, data, point, {
+      prehash: true,
+      lowS: false,
+      format: 'der',
+    });
+  } catch {
+    // noble throws on DER it cannot parse; for a verifier that is just a signature that fails.
+    return false;
+  }
+}
+
+/**
+ * ecdsaVerify with the arithmetic in WebCrypto, which does in tens of microseconds what takes
+ * about a millisecond in JavaScript on P-256. The key and the signature's DER are checked here as
+ * ecdsaVerify checks them, so the answers and the errors are the same; a key this runtime's
+ * WebCrypto will not import (a curve it lacks, a compressed point) goes to ecdsaVerify.
+ */
+export async function ecdsaVerifyNative(
+  publicKey: Uint8Array,
+  data: Uint8Array,
+  derSignature: Uint8Array,
+  params: EcdsaParams = P256_SHA256,
+): Promise<boolean> {
+  const verifier = ecdsaOf(params);
+  const isPoint = isSec1Point(publicKey, verifier);
+  checkedPoint(publicKey, params, verifier);
+  let rs: Uint8Array;
+  try {
+    // WebCrypto takes r ‖ s, each the size of the group order.
+    rs = verifier.Signature.fromBytes(derSignature, 'der').toBytes('compact');
+  } catch {
+    return false;
+  }
+  const format = isPoint ? 'raw' : 'spki';
+  const spec: ImportSpec = {
+    algorithm: { name: 'ECDSA', namedCurve: params.curve },
+    usages: ['verify'],
+    extractable: false,
+  };
+  let key: CryptoKey;
+  try {
+    key =
+      importedKeyNow(format, publicKey, spec) ??
+      (await importKeyCached(format, publicKey, spec, 'publicKey'));
+  } catch {
+    return ecdsaVerify(publicKey, data, derSignature, params);
+  }
+  return subtle().verify({ name: 'ECDSA', hash: params.hash }, key, bufferOf(rs), bufferOf(data));
+}
+
+/** The SEC 1 point `publicKey` is or holds, checked to be on `params.curve`. */
+function checkedPoint(publicKey: Uint8Array, params: EcdsaParams, verifier: ECDSA): Uint8Array {
   const point = isSec1Point(publicKey, verifier)
     ? publicKey
     : ecPointFromSpki(publicKey, params.curve);
@@ -130,16 +208,7 @@ export function ecdsaVerify(
       e instanceof Error ? e.message : 'not a point on the curve',
     );
   }
-  try {
-    return verifier.verify(derSignature, data, point, {
-      prehash: true,
-      lowS: false,
-      format: 'der',
-    });
-  } catch {
-    // noble throws on DER it cannot parse; for a verifier that is just a signature that fails.
-    return false;
-  }
+  return point;
 }
 
 function isSec1Point(bytes: Uint8Array, curve: ECDSA): boolean {

@@ -6,7 +6,8 @@
 import { bytesEqual, toHex } from '../bytes/hex';
 import { InvalidKeyEncoding, WebCryptoUnavailable } from './errors';
 
-export type KeyFormat = 'pkcs8' | 'spki';
+/** DER keys, or a raw public key (an EC point, RFC 5480 Section 2.2). */
+export type KeyFormat = 'pkcs8' | 'spki' | 'raw';
 
 export interface ImportSpec {
   /** The WebCrypto algorithm, e.g. { name: 'RSA-PSS', hash: 'SHA-256' }. */
@@ -31,7 +32,8 @@ export function subtle(): SubtleCrypto {
 
 /** WebCrypto wants an ArrayBuffer-backed view; this copies, so callers may reuse their buffers. */
 export function bufferOf(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
-  return Uint8Array.from(bytes);
+  // The constructor copies typed arrays directly; Uint8Array.from goes through the iterator.
+  return new Uint8Array(bytes);
 }
 
 /** What an import is, apart from the key's bytes. */

@@ -81,9 +81,10 @@ export class HandshakeBuffer {
     }
     const total = HANDSHAKE_HEADER_LENGTH + length;
     if (this.pending.length < total) return undefined;
-    const raw = this.pending.slice(0, total);
+    // Views, not copies: `pending` is our own copy of the stream and is never written to.
+    const raw = this.pending.subarray(0, total);
     const { message, spans } = decodeAt(raw, this.consumed, withSpans, this.version);
-    this.pending = this.pending.slice(total);
+    this.pending = this.pending.subarray(total);
     this.consumed += total;
     return { raw, message, spans };
   }

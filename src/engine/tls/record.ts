@@ -132,11 +132,12 @@ export class RecordSplitter {
       }
       const end = at + RECORD_HEADER_LENGTH + length;
       if (end > this.pending.length) break;
-      const raw = this.pending.slice(at, end);
+      // A view, not a copy: `pending` is our own copy of the stream and is never written to.
+      const raw = this.pending.subarray(at, end);
       out.push({ record: { type, version, fragment: raw.subarray(RECORD_HEADER_LENGTH) }, raw });
       at = end;
     }
-    this.pending = this.pending.slice(at);
+    this.pending = this.pending.subarray(at);
     this.consumed += at;
     return out;
   }

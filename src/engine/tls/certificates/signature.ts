@@ -108,9 +108,33 @@ function withoutLeadingZeros(bytes: Uint8Array): Uint8Array {
  */
 const importedIssuerKeys = new Map<string, Promise<CryptoKey>>();
 const MAX_IMPORTED_KEYS = 64;
+/**
+ * The same keys found through the parsed certificate's SPKI array, which the parse cache hands out
+ * again for the same DER (a ParsedCertificate is never mutated): no hex of the SPKI to make.
+ */
+const issuerKeysBySpki = new WeakMap<Uint8Array, Map<string, Promise<CryptoKey>>>();
 
 function issuerKey(issuer: ParsedCertificate, algorithm: ImportAlgorithm): Promise<CryptoKey> {
-  const id = `${toHex(issuer.spki)}|${JSON.stringify(algorithm)}`;
+  const kind = JSON.stringify(algorithm);
+  let forSpki = issuerKeysBySpki.get(issuer.spki);
+  const known = forSpki?.get(kind);
+  if (known) return known;
+  const key = importIssuerKey(issuer, algorithm, kind);
+  if (!forSpki) issuerKeysBySpki.set(issuer.spki, (forSpki = new Map()));
+  const entries = forSpki;
+  entries.set(kind, key);
+  key.catch(() => {
+    if (entries.get(kind) === key) entries.delete(kind);
+  });
+  return key;
+}
+
+function importIssuerKey(
+  issuer: ParsedCertificate,
+  algorithm: ImportAlgorithm,
+  kind: string,
+): Promise<CryptoKey> {
+  const id = `${toHex(issuer.spki)}|${kind}`;
   let key = importedIssuerKeys.get(id);
   if (!key) {
     if (importedIssuerKeys.size >= MAX_IMPORTED_KEYS)

@@ -12,6 +12,7 @@ import { checkServerChain } from './check-server-chain';
 import { generateKeyShare } from '../../crypto/ecdhe';
 import { SignatureKeyMismatch } from '../../crypto/errors';
 import { keyFamilyOf, verify } from '../../crypto/signature';
+import { loadOnce } from '../../load-once';
 import {
   HandshakeType,
   ProtocolVersion,
@@ -87,9 +88,7 @@ export function clientMachine(config: ClientConfig): Machine<ClientState> {
  * TLS 1.2 handshakes never loads it. The import resolves to the same module every time, so the
  * bytes a seed makes do not depend on it.
  */
-function loadTls13Client(): Promise<typeof import('../tls13/client/handshake')> {
-  return import('../tls13/client/handshake');
-}
+const loadTls13Client = loadOnce(() => import('../tls13/client/handshake'));
 
 function isTls13State(state: ClientState): state is Tls13ClientState {
   return 'tls' in state && state.tls === 13;

@@ -11,6 +11,7 @@
  */
 import { generateKeyShare } from '../../crypto/ecdhe';
 import { sign } from '../../crypto/signature';
+import { loadOnce } from '../../load-once';
 import { parseCertificate } from '../certificates/parse';
 import {
   AlertDescription,
@@ -90,9 +91,7 @@ export function serverMachine(config: ServerConfig): Machine<ServerState> {
  * The TLS 1.3 machine is fetched when a ClientHello first asks for TLS 1.3 of a server that
  * serves it: a page that shows only TLS 1.2 handshakes never loads it.
  */
-function loadTls13Server(): Promise<typeof import('../tls13/server/handshake')> {
-  return import('../tls13/server/handshake');
-}
+const loadTls13Server = loadOnce(() => import('../tls13/server/handshake'));
 
 /** The TLS 1.2 server alone, whatever the config's versions say. */
 export function tls12ServerMachine(config: ServerConfig): Machine<Tls12ServerState> {
