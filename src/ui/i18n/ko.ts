@@ -724,6 +724,10 @@ const notes: Table = {
     '클라이언트가 NewSessionTicket(수명 {lifetime}초)과 거기서 유도한 PSK를 저장해 나중에 재개할 수 있습니다.',
   'tls13.client.key_update':
     '서버가 트래픽 키를 갱신했습니다(KeyUpdate). 클라이언트도 자기 키를 갱신해 답했는지: {answered}.',
+  'tls13.client.key_update_sent':
+    '클라이언트가 update_requested를 담은 KeyUpdate를 보냈습니다. 이제부터 클라이언트의 레코드는 client_application_traffic_secret_{generation}을 쓰고, 서버는 자기 키도 갱신해 다음 데이터보다 먼저 KeyUpdate로 답해야 합니다(RFC 8446, 4.6.3절).',
+  'tls13.client.key_update_answered':
+    '서버가 클라이언트의 KeyUpdate에 자신의 KeyUpdate로 답했습니다. 이제부터 서버의 레코드는 server_application_traffic_secret_{generation}을 씁니다. 두 방향 모두 새 키로 바뀌었고, 이전 키는 버려졌습니다(RFC 8446, 7.2절).',
   ...labNotes,
   ...TLS_TEXT_KO,
   'tls.server.chose_suite': '이 스위트를 고른 이유: {reason}',
