@@ -4,47 +4,23 @@
  * a NewSessionTicket, and version negotiation both ways (RFC 8446, Section 4.2.1).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pemPath, runCli, startChild, type Child } from '../tls/support/peers';
-
-const RSA = ['-cert', pemPath('rsa.cert.pem'), '-key', pemPath('rsa.key.pem')];
-const ECDSA = ['-cert', pemPath('ecdsa.cert.pem'), '-key', pemPath('ecdsa.key.pem')];
-const CHAIN = ['-cert_chain', pemPath('intermediate.cert.pem')];
-
-/** `openssl s_server -www ARGS` on an OS-chosen loopback port. */
-async function startSServer(args: readonly string[]): Promise<{ child: Child; port: number }> {
-  const child = startChild('openssl', ['s_server', '-accept', '127.0.0.1:0', '-www', ...args]);
-  try {
-    const [, port] = await child.waitFor(/ACCEPT 127\.0\.0\.1:(\d+)/, 'openssl s_server to listen');
-    return { child, port: Number(port) };
-  } catch (e) {
-    await child.stop();
-    throw e;
-  }
-}
-
-function lines(text: string): string[] {
-  return text.split('\n').filter((l) => l.trim() !== '');
-}
-
-async function connect(port: number, ...extra: string[]) {
-  const { code, stdout, stderr } = await runCli([
-    'tls',
-    'connect',
-    `127.0.0.1:${port}`,
-    '--servername',
-    'www.example.com',
-    ...extra,
-  ]);
-  return { code, stderr, out: lines(stdout) };
-}
+import {
+  ECDSA_LEAF as ECDSA,
+  INTERMEDIATE as CHAIN,
+  RSA_LEAF as RSA,
+  connectTo as connect,
+  messageNames,
+  startSServer,
+  type SServer,
+} from '../tls/support/s-server';
 
 const SUITES = ['TLS_AES_128_GCM_SHA256', 'TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256'];
 const GROUPS = ['x25519', 'secp256r1', 'secp384r1'];
 
 describe('tls connect against openssl s_server -tls1_3 (RSA certificate)', () => {
-  let server: { child: Child; port: number };
+  let server: SServer;
   beforeAll(async () => {
-    server = await startSServer(['-tls1_3', ...RSA, ...CHAIN]);
+    server = await startSServer(['-www', '-tls1_3', ...RSA, ...CHAIN]);
   });
   afterAll(async () => {
     await server?.child.stop();
@@ -70,7 +46,7 @@ describe('tls connect against openssl s_server -tls1_3 (RSA certificate)', () =>
             'resumed: no',
           ]),
         );
-        expect(out.filter((l) => l.startsWith('←')).map((l) => l.split(/\s{2,}/)[0])).toEqual(
+        expect(messageNames(out)).toEqual(
           expect.arrayContaining([
             '← ServerHello',
             '← EncryptedExtensions',
@@ -98,9 +74,9 @@ describe('tls connect against openssl s_server -tls1_3 (RSA certificate)', () =>
 });
 
 describe('tls connect against openssl s_server -tls1_3 (ECDSA certificate, P-384 only)', () => {
-  let server: { child: Child; port: number };
+  let server: SServer;
   beforeAll(async () => {
-    server = await startSServer(['-tls1_3', '-groups', 'secp384r1', ...ECDSA, ...CHAIN]);
+    server = await startSServer(['-www', '-tls1_3', '-groups', 'secp384r1', ...ECDSA, ...CHAIN]);
   });
   afterAll(async () => {
     await server?.child.stop();
@@ -109,7 +85,7 @@ describe('tls connect against openssl s_server -tls1_3 (ECDSA certificate, P-384
   it('answers a HelloRetryRequest for secp384r1 after offering an x25519 share', async () => {
     const { code, stderr, out } = await connect(server.port);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
-    const names = out.filter((l) => /^[←→]/.test(l)).map((l) => l.split(/\s{2,}/)[0]);
+    const names = messageNames(out);
     expect(names.slice(0, 4)).toEqual([
       '→ ClientHello',
       '← HelloRetryRequest',
@@ -131,12 +107,10 @@ describe('tls connect against openssl s_server -tls1_3 (ECDSA certificate, P-384
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     const at = out.indexOf('--- reconnecting, offering the first session');
     expect(at).toBeGreaterThan(0);
-    const names = (part: string[]): string[] =>
-      part.filter((l) => /^[←→]/.test(l)).map((l) => l.split(/\s{2,}/)[0]!);
     const [first, second] = [out.slice(0, at), out.slice(at)];
-    expect(names(first)).toContain('← HelloRetryRequest');
-    expect(names(second)).not.toContain('← HelloRetryRequest');
-    expect(names(second).filter((n) => n === '→ ClientHello')).toHaveLength(1);
+    expect(messageNames(first)).toContain('← HelloRetryRequest');
+    expect(messageNames(second)).not.toContain('← HelloRetryRequest');
+    expect(messageNames(second).filter((n) => n === '→ ClientHello')).toHaveLength(1);
     expect(out.filter((l) => l.startsWith('resumed:'))).toEqual([
       'resumed: no',
       'resumed: yes (psk)',
@@ -153,11 +127,11 @@ describe('tls connect against openssl s_server -tls1_3 (ECDSA certificate, P-384
 });
 
 describe('version negotiation with openssl s_server (RFC 8446, Section 4.2.1)', () => {
-  let tls12: { child: Child; port: number };
-  let any: { child: Child; port: number };
+  let tls12: SServer;
+  let any: SServer;
   beforeAll(async () => {
-    tls12 = await startSServer(['-tls1_2', ...RSA, ...CHAIN]);
-    any = await startSServer([...RSA, ...CHAIN]);
+    tls12 = await startSServer(['-www', '-tls1_2', ...RSA, ...CHAIN]);
+    any = await startSServer(['-www', ...RSA, ...CHAIN]);
   });
   afterAll(async () => {
     await tls12?.child.stop();
