@@ -1,7 +1,8 @@
 /**
  * Our TLS 1.3 client (`tls connect`) against real `openssl s_server` on loopback: every TLS 1.3
  * suite with every group, RSA-PSS and ECDSA certificates, a HelloRetryRequest, PSK resumption from
- * a NewSessionTicket, and version negotiation both ways (RFC 8446, Section 4.2.1).
+ * a NewSessionTicket, a KeyUpdate we start (and the same against our own `tls serve`), and version
+ * negotiation both ways (RFC 8446, Section 4.2.1).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -13,6 +14,7 @@ import {
   startSServer,
   type SServer,
 } from '../tls/support/s-server';
+import { expectNoStackTrace, startServe, type Serve } from '../tls/support/serve';
 
 const SUITES = ['TLS_AES_128_GCM_SHA256', 'TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256'];
 const GROUPS = ['x25519', 'secp256r1', 'secp384r1'];
@@ -123,6 +125,64 @@ describe('tls connect against openssl s_server -tls1_3 (ECDSA certificate, P-384
     const { code, out } = await connect(server.port, '--groups', 'x25519');
     expect(code).not.toBe(0);
     expect(out.at(-1)).toMatch(/^error: .*handshake_failure/);
+  });
+});
+
+describe('tls connect --key-update (RFC 8446, Section 4.6.3)', () => {
+  let server: SServer;
+  let serve: Serve;
+  beforeAll(async () => {
+    // -msg: s_server prints each handshake message it reads (<<<) and writes (>>>), in hex.
+    server = await startSServer(['-www', '-msg', '-tls1_3', ...RSA, ...CHAIN]);
+    serve = await startServe();
+  });
+  afterAll(async () => {
+    await server?.child.stop();
+    expectNoStackTrace(serve);
+    await serve?.child.stop();
+  });
+
+  /** Ours goes out after our Finished and before the GET; the server's comes before its 200. */
+  function expectKeyUpdatesBothWays(out: readonly string[]): void {
+    const names = messageNames(out);
+    const at = (name: string) => names.indexOf(name);
+    expect(at('→ KeyUpdate')).toBeGreaterThan(at('→ Finished'));
+    expect(at('→ KeyUpdate')).toBeLessThan(at('→ ApplicationData (GET /)'));
+    expect(at('← KeyUpdate')).toBeGreaterThan(at('→ KeyUpdate'));
+    expect(at('← KeyUpdate')).toBeLessThan(
+      names.findIndex((n) => n.startsWith('← ApplicationData (HTTP')),
+    );
+    expect(out).toContain(
+      'key update: client traffic secret 1, server traffic secret 1 (answered)',
+    );
+  }
+
+  it('s_server -tls1_3 reads update_requested, answers, and serves the GET sent under the new key', async () => {
+    const { code, stderr, out } = await connect(server.port, '--key-update');
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expectKeyUpdatesBothWays(out);
+    // The 200 opened under server_application_traffic_secret_1, so both _1 secrets agree with
+    // OpenSSL's. Its own log shows our request (01) and its answer (00).
+    expect(out.at(-1)).toBe('HTTP/1.0 200 ok');
+    const log = server.child.stdout();
+    expect(log).toMatch(/<<< TLS 1\.3, Handshake \[length 0005\], KeyUpdate\n {4}18 00 00 01 01\n/);
+    expect(log).toMatch(/>>> TLS 1\.3, Handshake \[length 0005\], KeyUpdate\n {4}18 00 00 01 00\n/);
+  });
+
+  it('our tls serve answers it too, on a full and on a resumed connection', async () => {
+    const { code, stderr, out } = await connect(serve.port, '--key-update', '--reconnect');
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    const at = out.indexOf('--- reconnecting, offering the first session');
+    expectKeyUpdatesBothWays(out.slice(0, at));
+    expectKeyUpdatesBothWays(out.slice(at));
+    expect(out).toContain('resumed: yes (psk)');
+    expect(out.at(-1)).toBe('HTTP/1.1 200 OK');
+  });
+
+  it('refuses over TLS 1.2, which has no KeyUpdate: one line, nonzero', async () => {
+    const { code, out } = await connect(serve.port, '--key-update', '--versions', '1.2');
+    expect(code).not.toBe(0);
+    expect(out.at(-1)).toBe('error: --key-update needs TLS 1.3; TLS 1.2 has no KeyUpdate');
   });
 });
 
