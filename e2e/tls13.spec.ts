@@ -2,7 +2,7 @@
  * The TLS 1.3 scenarios in the page, in English and Korean: every message of the handshake is on
  * the diagram with the explanation written for it as TLS 1.3 sends it, the Keys tab lays out the
  * TLS 1.3 key schedule (and its OpenSSL commands, run here with the real openssl, print what it
- * shows), a HelloRetryRequest and a PSK resumption show what they change, the side-by-side run puts
+ * shows), a HelloRetryRequest, a PSK resumption and a KeyUpdate show what they change, the side-by-side run puts
  * TLS 1.3's request a round trip ahead of TLS 1.2's, and the negotiation lab's downgrade preset
  * ends in the client's refusal.
  */
@@ -136,6 +136,54 @@ for (const lang of ['en', 'ko'] as const) {
         );
       }
       await page.screenshot({ path: testInfo.outputPath(`tls13-keys-${lang}.png`) });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test(`${lang}: TLS 1.3 KeyUpdate both ways, explained, its _1 secrets reproduced`, async ({
+    watched: page,
+  }, testInfo) => {
+    const dir = mkdtempSync(join(tmpdir(), 'wirestep-e2e-keyupdate-'));
+    try {
+      await open(page, lang, '?scenario=tls13-key-update');
+      const shown = await names(page);
+      // The client's before its GET, the server's answer before its 200 (RFC 8446, 4.6.3).
+      expect(shown.filter((n) => n === 'KeyUpdate')).toHaveLength(2);
+      expect(shown.indexOf('KeyUpdate')).toBeLessThan(shown.indexOf('ApplicationData (GET /)'));
+      expect(shown.lastIndexOf('KeyUpdate')).toBeLessThan(
+        shown.indexOf('ApplicationData (HTTP 200 OK)'),
+      );
+      for (const name of ['KeyUpdate', 'ChangeCipherSpec']) {
+        const target = message(page, name).first();
+        await target.focus();
+        await target.press('Enter');
+        await panel(page).getByRole('tab', { name: t.ui.tabExplain }).click();
+        await expect(panel(page).locator('.explain-text').first(), name).toHaveText(
+          (t.messages[`TLS 1.3 ${name}`] ?? t.messages[name])!,
+        );
+      }
+      await page.getByRole('button', { name: t.ui.last }).click();
+      await panel(page).getByRole('tab', { name: t.ui.tabKeys }).click();
+      await expect(
+        panel(page).getByText(t.secrets['secret.tls13.traffic_update']!).first(),
+      ).toBeVisible();
+      for (const name of [
+        'client_application_traffic_secret_1',
+        'server_application_traffic_secret_1',
+      ]) {
+        const card = panel(page).locator('.key-card', {
+          has: page.locator('h3', { hasText: new RegExp(`^${name}$`) }),
+        });
+        await expect(card, name).toHaveCount(1);
+        const command = (await card.locator('.key-command code').textContent()) ?? '';
+        const value = (await card.locator('.key-value').textContent()) ?? '';
+        const printed = execFileSync('sh', ['-c', command], { cwd: dir, encoding: 'utf8' });
+        expect(printed.replace(/[^0-9a-f]/gi, '').toLowerCase(), name).toBe(
+          value.replace(/[^0-9a-f]/gi, '').toLowerCase(),
+        );
+      }
+      await page.screenshot({ path: testInfo.outputPath(`tls13-key-update-${lang}.png`) });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -929,6 +929,11 @@ const scenarios: Strings['scenarios'] = {
     lesson:
       '첫 핸드셰이크가 끝나면 서버는 NewSessionTicket을 보냅니다. 클라이언트가 다음에 가지고 올 수 있는 사전 공유 키(PSK)입니다. 두 번째 연결은 이 티켓을 pre_shared_key에 담고, 키를 가졌음을 증명하는 바인더를 붙입니다. 서버가 받아들이므로 Certificate도 CertificateVerify도 없습니다. 새 키 공유 덕분에 새 연결도 전방 비밀성을 가집니다(psk_dhe_ke). Keys 탭에서 PSK가 early secret으로 들어가는 것을 볼 수 있습니다.',
   },
+  'tls13-key-update': {
+    title: 'KeyUpdate가 있는 TLS 1.3',
+    lesson:
+      '핸드셰이크가 끝나자마자 클라이언트는 요청보다 먼저 KeyUpdate를 보냅니다. 다음 레코드부터는 이전 비밀에서 “traffic upd”로 유도한 새 트래픽 비밀로 암호화하고, 서버에게도 똑같이 하라고 요청합니다. 서버는 응답보다 먼저 자신의 KeyUpdate로 답합니다. 새 키 교환도, 추가 왕복도 없습니다. TLS 1.2에서는 이를 위해 재협상을 해야 했습니다. Keys 탭에서 두 _1 비밀과 그것을 재현하는 방법을 볼 수 있습니다.',
+  },
   'tls-versions-compare': {
     title: 'TLS 1.2와 TLS 1.3 나란히 보기',
     lesson:
