@@ -25,6 +25,7 @@ import { AeadAuthError } from '../../../src/engine/crypto/errors';
 import { hashLength } from '../../../src/engine/crypto/hash';
 import { TLS13_SUITES, Tls13RecordProtection } from '../../../src/engine/tls/tls13/key-schedule';
 import { applyMutations, mutatedBytes, mutationArb, type Mutation } from './mutate';
+import { handshakeTarget } from './tls-decoders';
 import { FuzzFinding, crash, expectDecodeOutcome, hex, type FuzzTarget } from './target';
 
 function encoderMessages(): HandshakeMessage[] {
@@ -112,47 +113,14 @@ export function tls13HandshakeSeeds(): Uint8Array[] {
   return [...rfc, ...encoderMessages().map((m) => encodeHandshake(m).bytes)];
 }
 
-function roundTrip13(message: HandshakeMessage): void {
-  let once: Uint8Array;
-  try {
-    once = encodeHandshake(message).bytes;
-  } catch (e) {
-    throw new FuzzFinding(
-      'invariant',
-      `a decoded ${message.type} does not re-encode: ${String(e)}`,
-    );
-  }
-  let again: Uint8Array;
-  try {
-    again = encodeHandshake(decodeHandshake(once, false, 'tls13').message).bytes;
-  } catch (e) {
-    throw new FuzzFinding(
-      'invariant',
-      `a re-encoded ${message.type} does not decode: ${String(e)}`,
-    );
-  }
-  if (!bytesEqual(once, again))
-    throw new FuzzFinding('invariant', `a ${message.type} changes on a second round trip`);
-}
-
 /** decodeHandshake under TLS 1.3 on mutated messages of every kind, with a round trip. */
 export function tls13HandshakeTarget(seeds: readonly Uint8Array[]): FuzzTarget<Uint8Array> {
-  return {
-    name: 'tls13.handshake',
-    description: 'decodeHandshake (TLS 1.3 bodies) on mutated RFC 8448 and encoder messages',
-    arbitrary: mutatedBytes(seeds, { maxRandomLength: 200 }),
-    check(bytes) {
-      let message: HandshakeMessage | undefined;
-      const outcome = expectDecodeOutcome('decodeHandshake(tls13)', bytes, () => {
-        message = decodeHandshake(bytes, true, 'tls13').message;
-      });
-      if (message) roundTrip13(message);
-      return message ? `decoded:${message.type}` : outcome;
-    },
-    share: 1,
-    testRuns: 500,
-    show: (b) => hex(b),
-  };
+  return handshakeTarget(
+    'tls13.handshake',
+    'decodeHandshake (TLS 1.3 bodies) on mutated RFC 8448 and encoder messages',
+    seeds,
+    'tls13',
+  );
 }
 
 const CONTEXTS: readonly ExtensionContext[] = [
