@@ -2,7 +2,7 @@
  * The TLS 1.3 scenarios in the page, in English and Korean: every message of the handshake is on
  * the diagram with the explanation written for it as TLS 1.3 sends it, the Keys tab lays out the
  * TLS 1.3 key schedule (and its OpenSSL commands, run here with the real openssl, print what it
- * shows), a HelloRetryRequest and a PSK resumption show what they change, the side-by-side run puts
+ * shows), a HelloRetryRequest, a PSK resumption and a KeyUpdate show what they change, the side-by-side run puts
  * TLS 1.3's request a round trip ahead of TLS 1.2's, and the negotiation lab's downgrade preset
  * ends in the client's refusal.
  */
@@ -34,12 +34,12 @@ async function open(page: Page, lang: Lang, query: string): Promise<void> {
   await expect(status(page)).toHaveAttribute('data-status', /done|failed/, { timeout: 30_000 });
 }
 
+/** `text` escaped so that it matches itself inside a regular expression. */
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
 /** A message on the diagram by its whole name (its label goes on with " · size"). */
 function message(page: Page, name: string | RegExp) {
-  const shape =
-    typeof name === 'string'
-      ? new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} · `)
-      : name;
+  const shape = typeof name === 'string' ? new RegExp(`^${escape(name)} · `) : name;
   return page.getByRole('button', { name: shape });
 }
 
@@ -51,9 +51,10 @@ async function names(page: Page): Promise<string[]> {
   return labels.map((n) => n.split(' · ')[0]!);
 }
 
-/** The time a message's label gives, in ms. */
-async function timeOf(page: Page, name: RegExp): Promise<number> {
-  const label = (await message(page, name).first().getAttribute('aria-label')) ?? '';
+/** The time, in ms, of the first message `name` sent from the lane shown as `from`. */
+async function timeOf(page: Page, name: string, from: string): Promise<number> {
+  const shape = new RegExp(`^${escape(name)} · [^,]+, \\d+ ms, ${escape(from)}`);
+  const label = (await message(page, shape).first().getAttribute('aria-label')) ?? '';
   return Number(/, (\d+) ms,/.exec(label)?.[1]);
 }
 
@@ -140,68 +141,115 @@ for (const lang of ['en', 'ko'] as const) {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  test(`${lang}: TLS 1.3 KeyUpdate both ways, explained, its _1 secrets reproduced`, async ({
+    watched: page,
+  }, testInfo) => {
+    const dir = mkdtempSync(join(tmpdir(), 'wirestep-e2e-keyupdate-'));
+    try {
+      await open(page, lang, '?scenario=tls13-key-update');
+      const shown = await names(page);
+      // The client's before its GET, the server's answer before its 200 (RFC 8446, 4.6.3).
+      expect(shown.filter((n) => n === 'KeyUpdate')).toHaveLength(2);
+      expect(shown.indexOf('KeyUpdate')).toBeLessThan(shown.indexOf('ApplicationData (GET /)'));
+      expect(shown.lastIndexOf('KeyUpdate')).toBeLessThan(
+        shown.indexOf('ApplicationData (HTTP 200 OK)'),
+      );
+      for (const name of ['KeyUpdate', 'ChangeCipherSpec']) {
+        const target = message(page, name).first();
+        await target.focus();
+        await target.press('Enter');
+        await panel(page).getByRole('tab', { name: t.ui.tabExplain }).click();
+        await expect(panel(page).locator('.explain-text').first(), name).toHaveText(
+          (t.messages[`TLS 1.3 ${name}`] ?? t.messages[name])!,
+        );
+      }
+      await page.getByRole('button', { name: t.ui.last }).click();
+      await panel(page).getByRole('tab', { name: t.ui.tabKeys }).click();
+      await expect(
+        panel(page).getByText(t.secrets['secret.tls13.traffic_update']!).first(),
+      ).toBeVisible();
+      for (const name of [
+        'client_application_traffic_secret_1',
+        'server_application_traffic_secret_1',
+      ]) {
+        const card = panel(page).locator('.key-card', {
+          has: page.locator('h3', { hasText: new RegExp(`^${name}$`) }),
+        });
+        await expect(card, name).toHaveCount(1);
+        const command = (await card.locator('.key-command code').textContent()) ?? '';
+        const value = (await card.locator('.key-value').textContent()) ?? '';
+        const printed = execFileSync('sh', ['-c', command], { cwd: dir, encoding: 'utf8' });
+        expect(printed.replace(/[^0-9a-f]/gi, '').toLowerCase(), name).toBe(
+          value.replace(/[^0-9a-f]/gi, '').toLowerCase(),
+        );
+      }
+      await page.screenshot({ path: testInfo.outputPath(`tls13-key-update-${lang}.png`) });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test(`${lang}: TLS 1.3 with a HelloRetryRequest: a second ClientHello before the ServerHello`, async ({
+    watched: page,
+  }) => {
+    await open(page, lang, '?scenario=tls13-hello-retry');
+    // The middlebox-compatibility ChangeCipherSpecs (RFC 8446, Appendix D.4) come with the retry.
+    expect((await names(page)).slice(0, 6)).toEqual([
+      'ClientHello',
+      'HelloRetryRequest',
+      'ChangeCipherSpec',
+      'ChangeCipherSpec',
+      'ClientHello',
+      'ServerHello',
+    ]);
+    await message(page, 'HelloRetryRequest').focus();
+    await message(page, 'HelloRetryRequest').press('Enter');
+    await panel(page).getByRole('tab', { name: t.ui.tabExplain }).click();
+    await expect(panel(page).locator('.explain-text').first()).toHaveText(
+      t.messages['TLS 1.3 HelloRetryRequest']!,
+    );
+    await expect(status(page)).toContainText('HTTP/1.1 200 OK');
+  });
+
+  test(`${lang}: TLS 1.3 resumption: no certificate the second time, the PSK enters the schedule`, async ({
+    watched: page,
+  }) => {
+    await open(page, lang, '?scenario=tls13-resumption');
+    const shown = await names(page);
+    const second = shown.lastIndexOf('ClientHello');
+    expect(second).toBeGreaterThan(0);
+    expect(shown.slice(0, second)).toContain('NewSessionTicket');
+    expect(shown.slice(second)).not.toContain('Certificate');
+    expect(shown.slice(second)).not.toContain('CertificateVerify');
+    await page.getByRole('button', { name: t.ui.last }).click();
+    await panel(page).getByRole('tab', { name: t.ui.tabKeys }).click();
+    await expect(panel(page).getByText(t.secrets['secret.tls13.early_secret.psk']!)).toBeVisible();
+    await expect(panel(page).getByText(t.secrets['secret.tls13.binder']!)).toBeVisible();
+  });
+
+  test(`${lang}: TLS 1.2 and TLS 1.3 side by side: 1.3 sends its GET a round trip earlier`, async ({
+    watched: page,
+  }, testInfo) => {
+    await open(page, lang, '?scenario=tls-versions-compare');
+    const lane = (name: string) => t.names[name] ?? name;
+    const get12 = await timeOf(page, 'ApplicationData (GET /)', lane('Client (TLS 1.2)'));
+    const get13 = await timeOf(page, 'ApplicationData (GET /)', lane('Client (TLS 1.3)'));
+    const hello = await timeOf(page, 'ClientHello', lane('Client (TLS 1.3)'));
+    const serverHello = await timeOf(page, 'ServerHello', lane('Server (TLS 1.3)'));
+    // One round trip is ClientHello out and ServerHello back.
+    expect(serverHello - hello).toBeGreaterThan(0);
+    expect(get12 - get13).toBe(2 * (serverHello - hello));
+    await page.getByRole('button', { name: t.ui.last }).click();
+    await panel(page).getByRole('tab', { name: t.ui.tabKeys }).click();
+    for (const version of ['1.2', '1.3'])
+      await expect(
+        panel(page).getByRole('heading', { name: format(t.ui.keysVersion, { version }) }),
+      ).toBeVisible();
+    await expect(panel(page).getByText(t.ui.keysCompare)).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath(`tls-versions-compare-${lang}.png`) });
+  });
 }
-
-test('TLS 1.3 with a HelloRetryRequest: a second ClientHello before the ServerHello', async ({
-  watched: page,
-}) => {
-  await open(page, 'en', '?scenario=tls13-hello-retry');
-  // The middlebox-compatibility ChangeCipherSpecs (RFC 8446, Appendix D.4) come with the retry.
-  expect((await names(page)).slice(0, 6)).toEqual([
-    'ClientHello',
-    'HelloRetryRequest',
-    'ChangeCipherSpec',
-    'ChangeCipherSpec',
-    'ClientHello',
-    'ServerHello',
-  ]);
-  await message(page, 'HelloRetryRequest').focus();
-  await message(page, 'HelloRetryRequest').press('Enter');
-  await page
-    .getByRole('complementary', { name: 'Inspector' })
-    .getByRole('tab', { name: 'Explain' })
-    .click();
-  await expect(page.locator('.explain-text').first()).toHaveText(
-    TABLES.en.messages['TLS 1.3 HelloRetryRequest']!,
-  );
-  await expect(status(page)).toContainText('HTTP/1.1 200 OK');
-});
-
-test('TLS 1.3 resumption: the second connection has no certificate, the PSK enters the schedule', async ({
-  watched: page,
-}) => {
-  await open(page, 'en', '?scenario=tls13-resumption');
-  const shown = await names(page);
-  const second = shown.lastIndexOf('ClientHello');
-  expect(second).toBeGreaterThan(0);
-  expect(shown.slice(0, second)).toContain('NewSessionTicket');
-  expect(shown.slice(second)).not.toContain('Certificate');
-  expect(shown.slice(second)).not.toContain('CertificateVerify');
-  await page.getByRole('button', { name: 'Last' }).click();
-  const panel = page.getByRole('complementary', { name: 'Inspector' });
-  await panel.getByRole('tab', { name: 'Keys' }).click();
-  await expect(panel.getByText(TABLES.en.secrets['secret.tls13.early_secret.psk']!)).toBeVisible();
-  await expect(panel.getByText(TABLES.en.secrets['secret.tls13.binder']!)).toBeVisible();
-});
-
-test('TLS 1.2 and TLS 1.3 side by side: 1.3 sends its GET a round trip earlier', async ({
-  watched: page,
-}, testInfo) => {
-  await open(page, 'en', '?scenario=tls-versions-compare');
-  const get12 = await timeOf(page, /^ApplicationData \(GET \/\).*Client \(TLS 1\.2\) to/);
-  const get13 = await timeOf(page, /^ApplicationData \(GET \/\).*Client \(TLS 1\.3\) to/);
-  const hello = await timeOf(page, /^ClientHello.*Client \(TLS 1\.3\) to/);
-  const serverHello = await timeOf(page, /^ServerHello.*Server \(TLS 1\.3\) to/);
-  // One round trip is ClientHello out and ServerHello back.
-  expect(get12 - get13).toBe(2 * (serverHello - hello));
-  await page.getByRole('button', { name: 'Last' }).click();
-  const panel = page.getByRole('complementary', { name: 'Inspector' });
-  await panel.getByRole('tab', { name: 'Keys' }).click();
-  await expect(panel.getByRole('heading', { name: 'TLS 1.2 key schedule' })).toBeVisible();
-  await expect(panel.getByRole('heading', { name: 'TLS 1.3 key schedule' })).toBeVisible();
-  await expect(panel.getByText(TABLES.en.ui.keysCompare)).toBeVisible();
-  await page.screenshot({ path: testInfo.outputPath('tls-versions-compare.png') });
-});
 
 test('the negotiation lab: an attacker strips TLS 1.3 and the client refuses', async ({
   watched: page,

@@ -33,7 +33,15 @@ const MUST_REACH: Record<string, string[]> = {
   'tls13.extensions': ['decoded', 'decode-error'],
   'tls.record-layer': ['ok', 'record-error', 'handshake-error'],
   'tls.record-protection': ['opened', 'bad_record_mac'],
+  'tls13.record-protection': ['opened', 'bad_record_mac'],
   'tls.client': [
+    'closed',
+    'alert-sent:unexpected_message',
+    'alert-sent:bad_record_mac',
+    'alert-sent:decode_error',
+    'stalled:internal_error',
+  ],
+  'tls13.client': [
     'closed',
     'alert-sent:unexpected_message',
     'alert-sent:bad_record_mac',

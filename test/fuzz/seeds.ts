@@ -25,8 +25,14 @@ import {
   tls13ExtensionsTarget,
   tls13HandshakeSeeds,
   tls13HandshakeTarget,
+  tls13ProtectionTarget,
 } from './targets/tls13-decoders';
-import { tlsClientTarget, tlsExchangeTarget, tlsServerTarget } from './targets/tls-machines';
+import {
+  tls13ClientTarget,
+  tlsClientTarget,
+  tlsExchangeTarget,
+  tlsServerTarget,
+} from './targets/tls-machines';
 
 const TLS_FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'tls');
 const DNS_FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'dns');
@@ -82,7 +88,9 @@ export function fuzzTargets(): Promise<FuzzTarget<unknown>[]> {
       tls13ExtensionsTarget(tls13HandshakeSeeds()),
       tlsRecordLayerTarget(tls),
       tlsProtectionTarget(),
+      tls13ProtectionTarget(),
       tlsClientTarget(),
+      tls13ClientTarget(),
       tlsServerTarget(),
       tlsExchangeTarget(),
       dnsDecoderTarget(nsdDigPackets()),

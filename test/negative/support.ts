@@ -17,6 +17,7 @@ import {
 import type { ClientConfig } from '../../src/engine/tls/config';
 import { encodeRecord, RECORD_HEADER_LENGTH } from '../../src/engine/tls/record';
 import {
+  TLS13_VARIANTS,
   VARIANTS,
   recording,
   replay,
@@ -55,7 +56,7 @@ export async function exchange(options: Omit<TlsRunOptions, 'seed'>): Promise<Ob
 }
 
 export function variant(id: string) {
-  const found = VARIANTS.find((v) => v.id === id);
+  const found = [...VARIANTS, ...TLS13_VARIANTS].find((v) => v.id === id);
   if (!found) throw new Error(`no handshake variant ${id}`);
   return found;
 }

@@ -1,7 +1,7 @@
 /**
  * The named TLS negative cases, in the manner of tlsfuzzer's negative scripts and BoGo: one
- * thing wrong on the wire, and the exact alert (and who sends it) that RFC 5246 and its
- * extensions call for. Vitest (tls.test.ts) and `npm run fuzz` both run this list.
+ * thing wrong on the wire, and the exact alert (and who sends it) that RFC 5246, RFC 8446 and
+ * their extensions call for. Vitest (tls.test.ts) and `npm run fuzz` both run this list.
  *
  * Most cases feed one side a genuine recorded handshake with one record edited, so everything
  * up to the edit is real (test/fuzz/targets/tls-session.ts). Negotiation failures run both sides.
@@ -23,6 +23,7 @@ import type { HandshakeMessage } from '../../src/engine/tls/messages/handshake';
 import { serverKeyExchangeSignedContent } from '../../src/engine/tls/messages/server-key-exchange';
 import { DEMO_PKI } from '../../src/engine/tls/pki/demo-pki';
 import type { Recording } from '../fuzz/targets/tls-session';
+import { TLS13_CASES } from './tls13-cases';
 import {
   alertBy,
   exchange,
@@ -1059,4 +1060,7 @@ export const TLS_CASES: NegativeCase[] = [
         ticketFallback,
       ),
   },
+
+  // ----- TLS 1.3 (RFC 8446): tls13-cases.ts -----
+  ...TLS13_CASES,
 ];

@@ -20,7 +20,8 @@ import { PcapWriter } from '../../src/engine/sim/pcap';
 import { TcpConversation } from '../../src/engine/sim/tcp-conversation';
 import { decodeTlsRecords } from '../../src/engine/tls/decode';
 import type { ClientConfig, ServerConfig } from '../../src/engine/tls/config';
-import { cipherSuiteName, namedGroupName } from '../../src/engine/tls/enums';
+import { NamedGroup, cipherSuiteName, namedGroupName } from '../../src/engine/tls/enums';
+import { Tls13TicketStore } from '../../src/engine/tls/tls13/client/tickets';
 import {
   CHECKSUM_ARGS,
   tsharkCount,
@@ -307,24 +308,93 @@ describe('the golden handshake with a CertificateRequest (optional client authen
   });
 });
 
-/** TLS 1.3 only on both sides: the default groups, suites and certificate, one seed. */
-const TLS13_ONLY = {
-  client: (c: ClientConfig): void => {
-    c.versions = ['1.3'];
-  },
-  server: (c: ServerConfig): void => {
-    c.versions = ['1.3'];
-  },
-};
+/** TLS 1.3 only on both sides: the default groups, suites and certificate. */
+function tls13Only(c: ClientConfig | ServerConfig): void {
+  c.versions = ['1.3'];
+}
 
-function tls13TranscriptOf(run: TlsRunResult, title: string): GoldenTranscript {
+/**
+ * One TLS 1.3 golden. A golden only means something if a real peer accepts the same bytes, and
+ * ours cannot be replayed to one (its randomness differs), so each names the interop test that
+ * runs the same code path of our client and server against OpenSSL.
+ */
+interface Tls13Golden {
+  file: string;
+  title: string;
+  interop: string;
+  run(): Promise<TlsRunResult>;
+  /** Handshake message types (tls.handshake.type) tshark finds once it has the keys, and how often. */
+  handshakeCounts: Record<number, number>;
+}
+
+const TLS13_GOLDENS: readonly Tls13Golden[] = [
+  {
+    file: 'tls13-full-handshake.txt',
+    title: 'Full TLS 1.3 handshake (RFC 8446), GET / and 200, close_notify both ways.',
+    interop:
+      'client-openssl.test.ts (every suite × group against s_server -tls1_3), server-openssl.test.ts (s_client -tls1_3 against tls serve)',
+    run: () => runTlsExchange({ seed: SEED, client: tls13Only, server: tls13Only }),
+    // EncryptedExtensions, Certificate, CertificateVerify once; two Finished.
+    handshakeCounts: { 2: 1, 8: 1, 11: 1, 15: 1, 20: 2 },
+  },
+  {
+    file: 'tls13-hello-retry.txt',
+    title:
+      'TLS 1.3 with a HelloRetryRequest (RFC 8446, Section 4.1.4): an x25519 share, a server that takes only the NIST curves, a second ClientHello for secp256r1.',
+    interop:
+      'client-openssl.test.ts (a HelloRetryRequest from s_server -groups secp384r1), server-openssl.test.ts (s_client with a share for a group our server likes less)',
+    run: () =>
+      runTlsExchange({
+        seed: SEED,
+        client: (c) => {
+          tls13Only(c);
+          c.groups = [NamedGroup.x25519, NamedGroup.secp256r1, NamedGroup.secp384r1];
+        },
+        server: (c) => {
+          tls13Only(c);
+          c.groups = [NamedGroup.secp256r1, NamedGroup.secp384r1];
+        },
+      }),
+    // The HelloRetryRequest and the ServerHello are both msg_type 2; two ClientHellos.
+    handshakeCounts: { 1: 2, 2: 2, 8: 1, 11: 1, 15: 1, 20: 2 },
+  },
+  {
+    file: 'tls13-psk-resumption.txt',
+    title:
+      'TLS 1.3 resumption with a PSK from the first connection’s NewSessionTicket (psk_dhe_ke, RFC 8446, Section 2.2): no Certificate, no CertificateVerify. Only the second connection is stored.',
+    interop:
+      'client-openssl.test.ts (--reconnect against s_server -tls1_3: "resumed: yes (psk)"), server-openssl.test.ts (s_client -sess_out/-sess_in: "Reused, TLSv1.3")',
+    run: async () => {
+      const first = await runTlsExchange({
+        seed: SEED,
+        client: (c) => {
+          tls13Only(c);
+          c.tls13Tickets = new Tls13TicketStore();
+        },
+        server: tls13Only,
+      });
+      return runTlsExchange({
+        seed: SEED,
+        reuse: {
+          client: first.clientConfig,
+          server: first.serverConfig,
+          clock: first.clock,
+          rng: first.rng,
+        },
+      });
+    },
+    handshakeCounts: { 1: 1, 2: 1, 8: 1, 11: 0, 15: 0, 20: 2 },
+  },
+];
+
+function tls13TranscriptOf(run: TlsRunResult, golden: Tls13Golden): GoldenTranscript {
   const n = run.client.negotiated;
   return {
     comments: [
-      title,
+      golden.title,
       `runTlsExchange with seed '${SEED}' on the virtual clock from ${new Date(DEMO_EPOCH_MS).toISOString()}.`,
       'Regenerate with: UPDATE_GOLDEN=1 npx vitest run test/tls/golden.test.ts',
-      `${cipherSuiteName(n.cipherSuite!)}, group ${n.group === undefined ? 'none' : namedGroupName(n.group)}, resumed ${n.resumed ?? 'no'}.`,
+      `${cipherSuiteName(n.cipherSuite!)}, group ${n.group === undefined ? 'none' : namedGroupName(n.group)}, resumed ${n.resumedPsk ? 'psk' : (n.resumed ?? 'no')}.`,
       'The NSS key log lines (RFC 8446 traffic secrets) that let Wireshark decrypt these flows:',
       ...negotiatedKeyLog(n).trim().split('\n'),
     ],
@@ -339,58 +409,58 @@ function tls13KeylogOf(golden: GoldenTranscript): string {
   return writeTempFile('golden13.keylog', `${lines.join('\n')}\n`);
 }
 
-describe('the golden TLS 1.3 full handshake', () => {
-  const title = 'Full TLS 1.3 handshake (RFC 8446), GET / and 200, close_notify both ways.';
-  let run: TlsRunResult;
-  let stored: string;
-  let golden: GoldenTranscript;
-  beforeAll(async () => {
-    run = await runTlsExchange({ seed: SEED, ...TLS13_ONLY });
-    stored = loadGolden('tls13-full-handshake.txt', tls13TranscriptOf(run, title));
-    golden = parseTranscript(stored);
-  });
+for (const case13 of TLS13_GOLDENS)
+  describe(`the golden ${case13.file}`, () => {
+    let run: TlsRunResult;
+    let stored: string;
+    let golden: GoldenTranscript;
+    beforeAll(async () => {
+      run = await case13.run();
+      stored = loadGolden(case13.file, tls13TranscriptOf(run, case13));
+      golden = parseTranscript(stored);
+    });
 
-  it('matches test/golden/tls/tls13-full-handshake.txt byte for byte', () => {
-    expect(run.ok).toBe(true);
-    expect(run.client.negotiated.tls13Secrets).toBeDefined();
-    expectMatchesGolden(tls13TranscriptOf(run, title), stored);
-    // Five secrets logged: both handshake and both application traffic secrets, and the exporter.
-    expect(golden.comments.filter((c) => /_SECRET/.test(c) && !c.startsWith('The'))).toHaveLength(
-      5,
-    );
-  });
+    it(`matches byte for byte; a real peer takes the same path in ${case13.interop}`, () => {
+      expect(run.ok).toBe(true);
+      expect(run.client.negotiated.tls13Secrets).toBeDefined();
+      expectMatchesGolden(tls13TranscriptOf(run, case13), stored);
+      // Five secrets logged: both handshake and both application traffic secrets, the exporter.
+      expect(golden.comments.filter((c) => /_SECRET/.test(c) && !c.startsWith('The'))).toHaveLength(
+        5,
+      );
+    });
 
-  it('decodes: a ClientHello and a ServerHello in the clear, everything after encrypted', () => {
-    const client = decodeSummaries(golden, 'client');
-    const server = decodeSummaries(golden, 'server');
-    expect(client[0]).toMatch(/ClientHello/);
-    expect(server[0]).toMatch(/ServerHello/);
-    // After the hellos only application_data records (and the compatibility ChangeCipherSpec).
-    for (const s of [...client.slice(1), ...server.slice(1)])
-      expect(s).toMatch(/: ChangeCipherSpec( \(middlebox compatibility\))?$|: encrypted /);
-  });
+    it('decodes: the hellos in the clear, everything after them encrypted', () => {
+      const client = decodeSummaries(golden, 'client');
+      const server = decodeSummaries(golden, 'server');
+      expect(client[0]).toMatch(/ClientHello/);
+      expect(server[0]).toMatch(/ServerHello|HelloRetryRequest/);
+      // Only application_data records (and the compatibility ChangeCipherSpec), but for the hellos.
+      for (const s of [...client, ...server].filter((s) => !/Hello/.test(s)))
+        expect(s).toMatch(/: ChangeCipherSpec( \(middlebox compatibility\))?$|: encrypted /);
+    });
 
-  it('is decrypted cleanly by tshark with the stored key log lines', async () => {
-    const pcap = pcapOf(golden);
-    const keylog = tls13KeylogOf(golden);
-    expect(await tsharkMalformedCount(pcap, CHECKSUM_ARGS, { keylog })).toBe(0);
-    // EncryptedExtensions (8), Certificate (11), CertificateVerify (15): only with the keys.
-    expect(await tsharkCount(pcap, 'tls.handshake.type == 8', { keylog })).toBe(1);
-    expect(await tsharkCount(pcap, 'tls.handshake.type == 11', { keylog })).toBe(1);
-    expect(await tsharkCount(pcap, 'tls.handshake.type == 15', { keylog })).toBe(1);
-    expect(await tsharkCount(pcap, 'tls.handshake.type == 20', { keylog })).toBe(2);
-    expect(await tsharkCount(pcap, 'tls.handshake.type == 8')).toBe(0);
-    expect(
-      await tsharkFields(pcap, ['http.request.method', 'http.request.uri', 'http.host'], {
-        keylog,
-        filter: 'http.request',
-      }),
-    ).toEqual([['GET', '/', 'www.example.com']]);
-    expect(
-      await tsharkFields(pcap, ['http.response.code'], { keylog, filter: 'http.response' }),
-    ).toEqual([['200']]);
+    it('is decrypted cleanly by tshark with the stored key log lines', async () => {
+      const pcap = pcapOf(golden);
+      const keylog = tls13KeylogOf(golden);
+      expect(await tsharkMalformedCount(pcap, CHECKSUM_ARGS, { keylog })).toBe(0);
+      for (const [type, count] of Object.entries(case13.handshakeCounts))
+        expect(await tsharkCount(pcap, `tls.handshake.type == ${type}`, { keylog }), type).toBe(
+          count,
+        );
+      // Without the keys, nothing after the hellos reads.
+      expect(await tsharkCount(pcap, 'tls.handshake.type == 8')).toBe(0);
+      expect(
+        await tsharkFields(pcap, ['http.request.method', 'http.request.uri', 'http.host'], {
+          keylog,
+          filter: 'http.request',
+        }),
+      ).toEqual([['GET', '/', 'www.example.com']]);
+      expect(
+        await tsharkFields(pcap, ['http.response.code'], { keylog, filter: 'http.response' }),
+      ).toEqual([['200']]);
+    });
   });
-});
 
 describe('determinism', () => {
   it('gives the same flows, at the same virtual times, for the same seed', async () => {

@@ -14,37 +14,14 @@ import {
   within,
   type Child,
 } from './support/peers';
+import { INTERMEDIATE, RSA_LEAF, lines, startSServer, type SServer } from './support/s-server';
 
-const RSA_SERVER_ARGS = [
-  '-cert',
-  pemPath('rsa.cert.pem'),
-  '-key',
-  pemPath('rsa.key.pem'),
-  '-cert_chain',
-  pemPath('intermediate.cert.pem'),
-];
-
-/** `openssl s_server -tls1_2 ARGS` on an OS-chosen loopback port. */
-async function startSServer(args: readonly string[]): Promise<{ child: Child; port: number }> {
-  const child = startChild('openssl', ['s_server', '-accept', '127.0.0.1:0', '-tls1_2', ...args]);
-  try {
-    const [, port] = await child.waitFor(/ACCEPT 127\.0\.0\.1:(\d+)/, 'openssl s_server to listen');
-    return { child, port: Number(port) };
-  } catch (e) {
-    await child.stop();
-    throw e;
-  }
-}
-
-/** Lines with no trailing newline noise. */
-function lines(text: string): string[] {
-  return text.split('\n').filter((l) => l.trim() !== '');
-}
+const RSA_SERVER_ARGS = [...RSA_LEAF, ...INTERMEDIATE];
 
 describe('tls connect against openssl s_server -www', () => {
-  let sServer: { child: Child; port: number };
+  let sServer: SServer;
   beforeAll(async () => {
-    sServer = await startSServer(['-www', ...RSA_SERVER_ARGS]);
+    sServer = await startSServer(['-tls1_2', '-www', ...RSA_SERVER_ARGS]);
   });
   afterAll(async () => {
     await sServer?.child.stop();
@@ -104,6 +81,7 @@ describe('tls connect against openssl s_server -www', () => {
 
 it('tls connect refusing an unknown CA prints one error line, exits nonzero, and s_server sees unknown_ca', async () => {
   const sServer = await startSServer([
+    '-tls1_2',
     '-www',
     '-cert',
     pemPath('rogue-leaf.cert.pem'),

@@ -43,6 +43,13 @@ async function runDemoInProcess(args: string[]): Promise<{ code: number; stdout:
   }
 }
 
+/** `tls demo --pcap F --keylog K --seed 1 EXTRA…` in this process, writing fresh files. */
+async function demoWith(...extra: string[]): Promise<DemoFiles & { code: number; stdout: string }> {
+  const files = demoFiles();
+  const args = ['--pcap', files.pcap, '--keylog', files.keylog, '--seed', '1', ...extra];
+  return { ...files, ...(await runDemoInProcess(args)) };
+}
+
 /** The key log of a TLS 1.2 run: one CLIENT_RANDOM line with the 48-byte master secret. */
 const TLS12_KEYLOG = /^CLIENT_RANDOM [0-9a-f]{64} [0-9a-f]{96}\n$/;
 
@@ -128,17 +135,7 @@ describe('tshark reads the tls demo capture with its key log', () => {
   ] as const)(
     'tls demo --suite $openssl: decrypted GET and 200, nothing malformed',
     async ({ openssl, iana }) => {
-      const files = demoFiles();
-      const { code, stdout } = await runDemoInProcess([
-        '--pcap',
-        files.pcap,
-        '--keylog',
-        files.keylog,
-        '--seed',
-        '1',
-        '--suite',
-        openssl,
-      ]);
+      const { code, stdout, ...files } = await demoWith('--suite', openssl);
       expect(code).toBe(0);
       expect(stdout).toMatch(new RegExp(`^${iana}: \\d+ records, HTTP/1\\.1 200 OK\\n`));
       await expectDecryptedExchange(files, CipherSuite[iana]);
@@ -154,19 +151,7 @@ describe('tshark reads the tls demo --versions 1.3 capture with its key log', ()
   ] as const)(
     'tls demo --versions 1.3 --suite $iana: decrypted GET and 200, nothing malformed',
     async ({ iana, id, hashBytes }) => {
-      const files = demoFiles();
-      const { code, stdout } = await runDemoInProcess([
-        '--pcap',
-        files.pcap,
-        '--keylog',
-        files.keylog,
-        '--seed',
-        '1',
-        '--versions',
-        '1.3',
-        '--suite',
-        iana,
-      ]);
+      const { code, stdout, ...files } = await demoWith('--versions', '1.3', '--suite', iana);
       expect(code).toBe(0);
       expect(stdout).toMatch(new RegExp(`^${iana}: \\d+ records, HTTP/1\\.1 200 OK\\n`));
       const types = await expectDecryptedExchange(files, id, tls13KeyLog(hashBytes));
@@ -177,17 +162,7 @@ describe('tshark reads the tls demo --versions 1.3 capture with its key log', ()
   );
 
   it('without the key log, a TLS 1.3 capture shows neither the certificate nor HTTP', async () => {
-    const files = demoFiles();
-    const { code } = await runDemoInProcess([
-      '--pcap',
-      files.pcap,
-      '--keylog',
-      files.keylog,
-      '--seed',
-      '1',
-      '--versions',
-      '1.3',
-    ]);
+    const { code, ...files } = await demoWith('--versions', '1.3');
     expect(code).toBe(0);
     expect(await tsharkCount(files.pcap, 'tls.handshake.type == 2')).toBe(1);
     expect(await tsharkCount(files.pcap, 'tls.handshake.type == 11')).toBe(0);

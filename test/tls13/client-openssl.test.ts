@@ -1,50 +1,28 @@
 /**
  * Our TLS 1.3 client (`tls connect`) against real `openssl s_server` on loopback: every TLS 1.3
  * suite with every group, RSA-PSS and ECDSA certificates, a HelloRetryRequest, PSK resumption from
- * a NewSessionTicket, and version negotiation both ways (RFC 8446, Section 4.2.1).
+ * a NewSessionTicket, a KeyUpdate we start (and the same against our own `tls serve`), and version
+ * negotiation both ways (RFC 8446, Section 4.2.1).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pemPath, runCli, startChild, type Child } from '../tls/support/peers';
-
-const RSA = ['-cert', pemPath('rsa.cert.pem'), '-key', pemPath('rsa.key.pem')];
-const ECDSA = ['-cert', pemPath('ecdsa.cert.pem'), '-key', pemPath('ecdsa.key.pem')];
-const CHAIN = ['-cert_chain', pemPath('intermediate.cert.pem')];
-
-/** `openssl s_server -www ARGS` on an OS-chosen loopback port. */
-async function startSServer(args: readonly string[]): Promise<{ child: Child; port: number }> {
-  const child = startChild('openssl', ['s_server', '-accept', '127.0.0.1:0', '-www', ...args]);
-  try {
-    const [, port] = await child.waitFor(/ACCEPT 127\.0\.0\.1:(\d+)/, 'openssl s_server to listen');
-    return { child, port: Number(port) };
-  } catch (e) {
-    await child.stop();
-    throw e;
-  }
-}
-
-function lines(text: string): string[] {
-  return text.split('\n').filter((l) => l.trim() !== '');
-}
-
-async function connect(port: number, ...extra: string[]) {
-  const { code, stdout, stderr } = await runCli([
-    'tls',
-    'connect',
-    `127.0.0.1:${port}`,
-    '--servername',
-    'www.example.com',
-    ...extra,
-  ]);
-  return { code, stderr, out: lines(stdout) };
-}
+import {
+  ECDSA_LEAF as ECDSA,
+  INTERMEDIATE as CHAIN,
+  RSA_LEAF as RSA,
+  connectTo as connect,
+  messageNames,
+  startSServer,
+  type SServer,
+} from '../tls/support/s-server';
+import { expectNoStackTrace, startServe, type Serve } from '../tls/support/serve';
 
 const SUITES = ['TLS_AES_128_GCM_SHA256', 'TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256'];
 const GROUPS = ['x25519', 'secp256r1', 'secp384r1'];
 
 describe('tls connect against openssl s_server -tls1_3 (RSA certificate)', () => {
-  let server: { child: Child; port: number };
+  let server: SServer;
   beforeAll(async () => {
-    server = await startSServer(['-tls1_3', ...RSA, ...CHAIN]);
+    server = await startSServer(['-www', '-tls1_3', ...RSA, ...CHAIN]);
   });
   afterAll(async () => {
     await server?.child.stop();
@@ -70,7 +48,7 @@ describe('tls connect against openssl s_server -tls1_3 (RSA certificate)', () =>
             'resumed: no',
           ]),
         );
-        expect(out.filter((l) => l.startsWith('←')).map((l) => l.split(/\s{2,}/)[0])).toEqual(
+        expect(messageNames(out)).toEqual(
           expect.arrayContaining([
             '← ServerHello',
             '← EncryptedExtensions',
@@ -98,9 +76,9 @@ describe('tls connect against openssl s_server -tls1_3 (RSA certificate)', () =>
 });
 
 describe('tls connect against openssl s_server -tls1_3 (ECDSA certificate, P-384 only)', () => {
-  let server: { child: Child; port: number };
+  let server: SServer;
   beforeAll(async () => {
-    server = await startSServer(['-tls1_3', '-groups', 'secp384r1', ...ECDSA, ...CHAIN]);
+    server = await startSServer(['-www', '-tls1_3', '-groups', 'secp384r1', ...ECDSA, ...CHAIN]);
   });
   afterAll(async () => {
     await server?.child.stop();
@@ -109,7 +87,7 @@ describe('tls connect against openssl s_server -tls1_3 (ECDSA certificate, P-384
   it('answers a HelloRetryRequest for secp384r1 after offering an x25519 share', async () => {
     const { code, stderr, out } = await connect(server.port);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
-    const names = out.filter((l) => /^[←→]/.test(l)).map((l) => l.split(/\s{2,}/)[0]);
+    const names = messageNames(out);
     expect(names.slice(0, 4)).toEqual([
       '→ ClientHello',
       '← HelloRetryRequest',
@@ -131,12 +109,10 @@ describe('tls connect against openssl s_server -tls1_3 (ECDSA certificate, P-384
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     const at = out.indexOf('--- reconnecting, offering the first session');
     expect(at).toBeGreaterThan(0);
-    const names = (part: string[]): string[] =>
-      part.filter((l) => /^[←→]/.test(l)).map((l) => l.split(/\s{2,}/)[0]!);
     const [first, second] = [out.slice(0, at), out.slice(at)];
-    expect(names(first)).toContain('← HelloRetryRequest');
-    expect(names(second)).not.toContain('← HelloRetryRequest');
-    expect(names(second).filter((n) => n === '→ ClientHello')).toHaveLength(1);
+    expect(messageNames(first)).toContain('← HelloRetryRequest');
+    expect(messageNames(second)).not.toContain('← HelloRetryRequest');
+    expect(messageNames(second).filter((n) => n === '→ ClientHello')).toHaveLength(1);
     expect(out.filter((l) => l.startsWith('resumed:'))).toEqual([
       'resumed: no',
       'resumed: yes (psk)',
@@ -152,12 +128,70 @@ describe('tls connect against openssl s_server -tls1_3 (ECDSA certificate, P-384
   });
 });
 
-describe('version negotiation with openssl s_server (RFC 8446, Section 4.2.1)', () => {
-  let tls12: { child: Child; port: number };
-  let any: { child: Child; port: number };
+describe('tls connect --key-update (RFC 8446, Section 4.6.3)', () => {
+  let server: SServer;
+  let serve: Serve;
   beforeAll(async () => {
-    tls12 = await startSServer(['-tls1_2', ...RSA, ...CHAIN]);
-    any = await startSServer([...RSA, ...CHAIN]);
+    // -msg: s_server prints each handshake message it reads (<<<) and writes (>>>), in hex.
+    server = await startSServer(['-www', '-msg', '-tls1_3', ...RSA, ...CHAIN]);
+    serve = await startServe();
+  });
+  afterAll(async () => {
+    await server?.child.stop();
+    expectNoStackTrace(serve);
+    await serve?.child.stop();
+  });
+
+  /** Ours goes out after our Finished and before the GET; the server's comes before its 200. */
+  function expectKeyUpdatesBothWays(out: readonly string[]): void {
+    const names = messageNames(out);
+    const at = (name: string) => names.indexOf(name);
+    expect(at('→ KeyUpdate')).toBeGreaterThan(at('→ Finished'));
+    expect(at('→ KeyUpdate')).toBeLessThan(at('→ ApplicationData (GET /)'));
+    expect(at('← KeyUpdate')).toBeGreaterThan(at('→ KeyUpdate'));
+    expect(at('← KeyUpdate')).toBeLessThan(
+      names.findIndex((n) => n.startsWith('← ApplicationData (HTTP')),
+    );
+    expect(out).toContain(
+      'key update: client traffic secret 1, server traffic secret 1 (answered)',
+    );
+  }
+
+  it('s_server -tls1_3 reads update_requested, answers, and serves the GET sent under the new key', async () => {
+    const { code, stderr, out } = await connect(server.port, '--key-update');
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expectKeyUpdatesBothWays(out);
+    // The 200 opened under server_application_traffic_secret_1, so both _1 secrets agree with
+    // OpenSSL's. Its own log shows our request (01) and its answer (00).
+    expect(out.at(-1)).toBe('HTTP/1.0 200 ok');
+    const log = server.child.stdout();
+    expect(log).toMatch(/<<< TLS 1\.3, Handshake \[length 0005\], KeyUpdate\n {4}18 00 00 01 01\n/);
+    expect(log).toMatch(/>>> TLS 1\.3, Handshake \[length 0005\], KeyUpdate\n {4}18 00 00 01 00\n/);
+  });
+
+  it('our tls serve answers it too, on a full and on a resumed connection', async () => {
+    const { code, stderr, out } = await connect(serve.port, '--key-update', '--reconnect');
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    const at = out.indexOf('--- reconnecting, offering the first session');
+    expectKeyUpdatesBothWays(out.slice(0, at));
+    expectKeyUpdatesBothWays(out.slice(at));
+    expect(out).toContain('resumed: yes (psk)');
+    expect(out.at(-1)).toBe('HTTP/1.1 200 OK');
+  });
+
+  it('refuses over TLS 1.2, which has no KeyUpdate: one line, nonzero', async () => {
+    const { code, out } = await connect(serve.port, '--key-update', '--versions', '1.2');
+    expect(code).not.toBe(0);
+    expect(out.at(-1)).toBe('error: --key-update needs TLS 1.3; TLS 1.2 has no KeyUpdate');
+  });
+});
+
+describe('version negotiation with openssl s_server (RFC 8446, Section 4.2.1)', () => {
+  let tls12: SServer;
+  let any: SServer;
+  beforeAll(async () => {
+    tls12 = await startSServer(['-www', '-tls1_2', ...RSA, ...CHAIN]);
+    any = await startSServer(['-www', ...RSA, ...CHAIN]);
   });
   afterAll(async () => {
     await tls12?.child.stop();

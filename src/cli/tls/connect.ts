@@ -13,6 +13,7 @@ import { TraceRecorder, type MessageEvent, type TraceEvent } from '../../engine/
 import { defaultClientConfig, type ClientConfig } from '../../engine/tls/config';
 import { ProtocolVersion, cipherSuiteName, signatureSchemeName } from '../../engine/tls/enums';
 import { negotiatedKeyLog } from '../../engine/tls/keylog';
+import type { Negotiated } from '../../engine/tls/context';
 import { tls13Suite } from '../../engine/tls/tls13/key-schedule';
 import { Tls13TicketStore } from '../../engine/tls/tls13/client/tickets';
 import type { TlsError } from '../../engine/tls/errors';
@@ -71,7 +72,7 @@ export const connectCommand: Command = {
   protocol: 'tls',
   command: 'connect',
   synopsis:
-    'HOST:PORT [--servername NAME] [--cafile PEM] [--versions 1.2,1.3] [--suites LIST] [--groups LIST] [--keylog FILE] [--path /] [--reconnect] [--trace FILE] [--pcap FILE --keylog FILE]',
+    'HOST:PORT [--servername NAME] [--cafile PEM] [--versions 1.2,1.3] [--suites LIST] [--groups LIST] [--keylog FILE] [--path /] [--reconnect] [--key-update] [--trace FILE] [--pcap FILE --keylog FILE]',
   spec: {
     positional: ['target'],
     values: [
@@ -85,7 +86,7 @@ export const connectCommand: Command = {
       'trace',
       'pcap',
     ],
-    switches: ['reconnect'],
+    switches: ['reconnect', 'key-update'],
   },
   run,
 };
@@ -122,11 +123,18 @@ async function run(args: Args): Promise<number> {
 
   // One recorder and one capture for every connection of the run (--reconnect makes two).
   const record: Recording = { trace: new TraceRecorder(), captures: [] };
-  const first = await connectOnce(host, port, config, path, keylog, record, pcap !== undefined);
+  const once: Once = {
+    path,
+    keylog,
+    record,
+    capturing: pcap !== undefined,
+    keyUpdate: args.switches.has('key-update'),
+  };
+  const first = await connectOnce(host, port, config, once);
   let ok = first.ok;
   if (first.ok && args.switches.has('reconnect')) {
     out('--- reconnecting, offering the first session');
-    ok = (await connectOnce(host, port, config, path, keylog, record, pcap !== undefined)).ok;
+    ok = (await connectOnce(host, port, config, once)).ok;
   }
   const messages = record.trace.events.filter((e) => e.kind === 'message').length;
   if (traceFile !== undefined && messages === 0) out(`no messages: ${traceFile} not written`);
@@ -158,14 +166,21 @@ function writeOut(file: string, data: string | Uint8Array): void {
   }
 }
 
+/** What every connection of one `tls connect` run shares. */
+interface Once {
+  path: string;
+  keylog: string | undefined;
+  record: Recording;
+  capturing: boolean;
+  /** Send a KeyUpdate with update_requested before the request (TLS 1.3 only). */
+  keyUpdate: boolean;
+}
+
 async function connectOnce(
   host: string,
   port: number,
   config: ClientConfig,
-  path: string,
-  keylog: string | undefined,
-  record: Recording,
-  capturing: boolean,
+  { path, keylog, record, capturing, keyUpdate }: Once,
 ): Promise<{ ok: boolean }> {
   const connectStarted = SocketCapture.now();
   // allowHalfOpen: the server's FIN must not end our side before our close_notify is out.
@@ -212,6 +227,7 @@ async function connectOnce(
     timeoutMs: SESSION_TIMEOUT_MS,
     trace,
     afterInput: printNewMessages,
+    keyUpdate,
   });
   printNewMessages();
 
@@ -248,6 +264,11 @@ async function connectOnce(
       `resumed: ${n.resumed ? `yes (${n.resumed === 'session_ticket' ? 'session ticket' : 'session ID'})` : 'no'}`,
     );
   }
+  if (keyUpdate) {
+    const line = keyUpdateLine(n);
+    out(line.text);
+    if (!line.ok) return { ok: false };
+  }
   if (sentEmptyCertificate(trace.events.slice(start)))
     out('client certificate: requested by the server; none sent (empty Certificate)');
   if (!head) {
@@ -258,6 +279,26 @@ async function connectOnce(
   }
   out(head.startLine);
   return { ok: true };
+}
+
+/**
+ * What came of `--key-update`: the generations each direction reached, or why it failed. RFC 8446,
+ * Section 4.6.3: a peer asked with update_requested must answer with a KeyUpdate of its own.
+ */
+function keyUpdateLine(n: Negotiated): { ok: boolean; text: string } {
+  if (n.version !== ProtocolVersion.TLS13)
+    return { ok: false, text: 'error: --key-update needs TLS 1.3; TLS 1.2 has no KeyUpdate' };
+  const updates = n.keyUpdates;
+  if (!updates || updates.client === 0) return { ok: false, text: 'error: no KeyUpdate was sent' };
+  if (updates.awaitingPeer)
+    return {
+      ok: false,
+      text: `error: the server never answered our KeyUpdate (update_requested, RFC 8446, Section 4.6.3)`,
+    };
+  return {
+    ok: true,
+    text: `key update: client traffic secret ${updates.client}, server traffic secret ${updates.server} (answered)`,
+  };
 }
 
 /** One line per message: the record's size, or, for a message in the record above, that. */

@@ -33,7 +33,14 @@ export interface ClientExchange {
 export async function clientExchange(
   socket: Socket,
   config: ClientConfig,
-  options: { path: string; timeoutMs: number; trace?: TraceRecorder; afterInput?: () => void },
+  options: {
+    path: string;
+    timeoutMs: number;
+    trace?: TraceRecorder;
+    afterInput?: () => void;
+    /** TLS 1.3: a KeyUpdate with update_requested before the request (RFC 8446, 4.6.3). */
+    keyUpdate?: boolean;
+  },
 ): Promise<ClientExchange> {
   const trace = options.trace ?? new TraceRecorder();
   const conn = new TlsConnection(clientMachine(config), {
@@ -50,10 +57,11 @@ export async function clientExchange(
     socket,
     conn,
     {
-      afterInput() {
+      async afterInput() {
         if (conn.isTraffic && !requested) {
           requested = true;
-          conn.write(buildGetRequest(config.serverName, options.path));
+          if (options.keyUpdate) await conn.updateKeys();
+          if (conn.isTraffic) conn.write(buildGetRequest(config.serverName, options.path));
         }
         const response = concatBytes(...conn.received);
         if (conn.isTraffic && conn.received.length > 0 && isCompleteResponse(response))

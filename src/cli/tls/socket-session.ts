@@ -12,7 +12,7 @@ import type { TlsConnection } from '../../engine/tls/connection';
 
 export interface SocketPumpHooks {
   /** Called after every batch of input has been processed; may write application data. */
-  afterInput(): void;
+  afterInput(): void | Promise<void>;
 }
 
 export interface PumpDeadlines {
@@ -134,7 +134,7 @@ export function pumpSocket<S extends { name: string }>(
       if (inTraffic) arm(idleMs, `idle deadline ${idleMs} ms`);
       step(async () => {
         await conn.receive(new Uint8Array(data));
-        hooks.afterInput();
+        await hooks.afterInput();
         flush();
       });
     });
@@ -166,8 +166,8 @@ export function pumpSocket<S extends { name: string }>(
     if (signal?.aborted) stop();
     signal?.addEventListener('abort', stop, { once: true });
     socket.once('close', () => signal?.removeEventListener('abort', stop));
-    step(() => {
-      hooks.afterInput();
+    step(async () => {
+      await hooks.afterInput();
       flush();
     });
   });

@@ -43,6 +43,11 @@ export interface TlsSettings {
    * time axis, each connection in its own pair of lanes.
    */
   compareVersions?: boolean;
+  /**
+   * TLS 1.3: after the handshake the client updates its traffic keys with a KeyUpdate that asks
+   * the server to update its own (RFC 8446, Section 4.6.3).
+   */
+  keyUpdate?: boolean;
   serverName: string;
   suite: SuiteChoice;
   seed: string;
@@ -204,6 +209,20 @@ export const SCENARIOS: readonly Scenario[] = [
       versions: '1.3',
       connections: 2,
       resume: true,
+    },
+  },
+  {
+    id: 'tls13-key-update',
+    title: 'TLS 1.3 with a KeyUpdate',
+    lesson:
+      'Right after the handshake the client sends a KeyUpdate before its request: from the next record on it encrypts with a new traffic secret, derived from the old one with “traffic upd”, and it asks the server to do the same. The server answers with a KeyUpdate of its own before its response. No new key exchange and no extra round trip: TLS 1.2 had to renegotiate for this. The Keys tab shows both _1 secrets and how to reproduce them.',
+    settings: {
+      kind: 'tls',
+      serverName: 'www.example.com',
+      suite: 'all',
+      seed: '1',
+      versions: '1.3',
+      keyUpdate: true,
     },
   },
   {

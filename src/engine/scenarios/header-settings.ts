@@ -37,6 +37,7 @@ export const tlsSettingsSchema: Schema<TlsSettings> = record<TlsSettings>(
     helloRetry: boolean,
     resume: boolean,
     compareVersions: boolean,
+    keyUpdate: boolean,
   },
   [
     'connections',
@@ -45,6 +46,7 @@ export const tlsSettingsSchema: Schema<TlsSettings> = record<TlsSettings>(
     'helloRetry',
     'resume',
     'compareVersions',
+    'keyUpdate',
   ],
 );
 

@@ -95,6 +95,7 @@ async function runTls(settings: TlsSettings): Promise<RunOutcome> {
       serverName: settings.serverName,
       ...(last ? { startMs: last.t + CONNECTION_GAP_MS } : {}),
       ...(reuse ? { reuse } : configure(settings, versions)),
+      ...(settings.keyUpdate ? { keyUpdate: true } : {}),
     });
     if (settings.resume && !reuse) {
       const { clientConfig: client, serverConfig: server, clock, rng } = result;

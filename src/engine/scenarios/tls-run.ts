@@ -40,6 +40,11 @@ export interface TlsRunOptions {
    * order, and returns the bytes that arrive. Absent: every record arrives as it was sent.
    */
   onWire?: (record: WireRecord) => Uint8Array;
+  /**
+   * TLS 1.3: once its handshake is done the client sends a KeyUpdate with update_requested before
+   * its request, and the server answers with its own (RFC 8446, Section 4.6.3).
+   */
+  keyUpdate?: boolean;
   /** Reuse configs, e.g. a second connection that resumes the first one's session. */
   reuse?: {
     client: ClientConfig;
@@ -170,7 +175,8 @@ export async function runTlsExchange(options: TlsRunOptions): Promise<TlsRunResu
 
     if (client.isTraffic && !requested) {
       requested = true;
-      client.write(buildGetRequest(serverName, options.path ?? '/'));
+      if (options.keyUpdate) await client.updateKeys();
+      if (client.isTraffic) client.write(buildGetRequest(serverName, options.path ?? '/'));
     }
     if (server.isTraffic && !responded && server.received.length > 0) {
       responded = true;

@@ -153,6 +153,24 @@ export class TlsConnection<S extends { name: string }> {
     );
   }
 
+  /**
+   * Sends a KeyUpdate with update_requested (RFC 8446, Section 4.6.3): our records after it use
+   * the next traffic secret, and the peer answers with a KeyUpdate of its own. False when the
+   * connection has none to send (TLS 1.2, or not in Traffic).
+   */
+  async updateKeys(): Promise<boolean> {
+    const { updateKeys } = this.machine;
+    if (!this.isTraffic || !updateKeys) return false;
+    let started = false;
+    await this.guard(async () => {
+      const next = updateKeys(this.state as S, this.context);
+      if (!next) return;
+      started = true;
+      this.moveTo(await next);
+    });
+    return started;
+  }
+
   /** Sends close_notify (RFC 5246, Section 7.2.1) and closes. */
   close(): void {
     if (this.isClosed) return;

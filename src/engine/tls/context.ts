@@ -50,6 +50,12 @@ export interface Negotiated {
   masterSecret?: Uint8Array;
   /** TLS 1.3: the secrets the NSS key log needs, by label, for Wireshark to decrypt. */
   tls13Secrets?: Partial<Record<Tls13KeyLogLabel, Uint8Array>>;
+  /**
+   * TLS 1.3: how many KeyUpdates each direction has had, N in application_traffic_secret_N
+   * (RFC 8446, Section 7.2), and whether a KeyUpdate we sent with update_requested still waits
+   * for the peer's own (Section 4.6.3).
+   */
+  keyUpdates?: { client: number; server: number; awaitingPeer: boolean };
 }
 
 export interface HandshakeContext {
@@ -100,4 +106,9 @@ export interface Machine<S extends { name: string }> {
   acceptedHandshakes(state: S): readonly number[];
   /** True once application data may flow. */
   isTraffic(state: S): boolean;
+  /**
+   * Starts a KeyUpdate that asks the peer to update its keys too (RFC 8446, Section 4.6.3), or
+   * undefined when the state has none to start (TLS 1.2, or before the handshake is done).
+   */
+  updateKeys?(state: S, ctx: HandshakeContext): Promise<S> | undefined;
 }

@@ -54,6 +54,10 @@ const notes: Table = {
     'The client stored a NewSessionTicket (lifetime {lifetime} s) and the PSK derived from it, to resume later.',
   'tls13.client.key_update':
     'The server updated its traffic keys (KeyUpdate). The client answered with its own update: {answered}.',
+  'tls13.client.key_update_sent':
+    'The client sent a KeyUpdate with update_requested: its records from here on use client_application_traffic_secret_{generation}, and the server must update its own keys and answer with a KeyUpdate before its next data (RFC 8446, Section 4.6.3).',
+  'tls13.client.key_update_answered':
+    'The server answered the client’s KeyUpdate with its own: its records from here on use server_application_traffic_secret_{generation}. Both directions now run on fresh keys, and the old ones are gone (RFC 8446, Section 7.2).',
   'tls13.server.hello_retry':
     'None of the client’s key shares is for the group the server prefers, so it answers with a HelloRetryRequest asking for a {group} share: one extra round trip (RFC 8446, Section 4.1.4).',
   'tls13.server.compat_ccs':

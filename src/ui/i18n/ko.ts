@@ -726,6 +726,10 @@ const notes: Table = {
     '클라이언트가 NewSessionTicket(수명 {lifetime}초)과 거기서 유도한 PSK를 저장해 나중에 재개할 수 있습니다.',
   'tls13.client.key_update':
     '서버가 트래픽 키를 갱신했습니다(KeyUpdate). 클라이언트도 자기 키를 갱신해 답했는지: {answered}.',
+  'tls13.client.key_update_sent':
+    '클라이언트가 update_requested를 담은 KeyUpdate를 보냈습니다. 이제부터 클라이언트의 레코드는 client_application_traffic_secret_{generation}을 쓰고, 서버는 자기 키도 갱신해 다음 데이터보다 먼저 KeyUpdate로 답해야 합니다(RFC 8446, 4.6.3절).',
+  'tls13.client.key_update_answered':
+    '서버가 클라이언트의 KeyUpdate에 자신의 KeyUpdate로 답했습니다. 이제부터 서버의 레코드는 server_application_traffic_secret_{generation}을 씁니다. 두 방향 모두 새 키로 바뀌었고, 이전 키는 버려졌습니다(RFC 8446, 7.2절).',
   ...labNotes,
   ...TLS_TEXT_KO,
   'tls.server.chose_suite': '이 스위트를 고른 이유: {reason}',
@@ -928,6 +932,11 @@ const scenarios: Strings['scenarios'] = {
     title: 'TLS 1.3 재개 (PSK)',
     lesson:
       '첫 핸드셰이크가 끝나면 서버는 NewSessionTicket을 보냅니다. 클라이언트가 다음에 가지고 올 수 있는 사전 공유 키(PSK)입니다. 두 번째 연결은 이 티켓을 pre_shared_key에 담고, 키를 가졌음을 증명하는 바인더를 붙입니다. 서버가 받아들이므로 Certificate도 CertificateVerify도 없습니다. 새 키 공유 덕분에 새 연결도 전방 비밀성을 가집니다(psk_dhe_ke). Keys 탭에서 PSK가 early secret으로 들어가는 것을 볼 수 있습니다.',
+  },
+  'tls13-key-update': {
+    title: 'KeyUpdate가 있는 TLS 1.3',
+    lesson:
+      '핸드셰이크가 끝나자마자 클라이언트는 요청보다 먼저 KeyUpdate를 보냅니다. 다음 레코드부터는 이전 비밀에서 “traffic upd”로 유도한 새 트래픽 비밀로 암호화하고, 서버에게도 똑같이 하라고 요청합니다. 서버는 응답보다 먼저 자신의 KeyUpdate로 답합니다. 새 키 교환도, 추가 왕복도 없습니다. TLS 1.2에서는 이를 위해 재협상을 해야 했습니다. Keys 탭에서 두 _1 비밀과 그것을 재현하는 방법을 볼 수 있습니다.',
   },
   'tls-versions-compare': {
     title: 'TLS 1.2와 TLS 1.3 나란히 보기',

@@ -24,6 +24,7 @@ import {
   decodeHandshake,
   encodeHandshake,
   type HandshakeMessage,
+  type HandshakeVersion,
 } from '../../../src/engine/tls/messages/handshake';
 import {
   BadRecordMac,
@@ -206,16 +207,31 @@ export function tlsRecordsTarget(seeds: TlsDecoderSeeds): FuzzTarget<Uint8Array>
  * the same value (STYLE.md: wire enums keep the raw number, unknown data survives a round trip).
  */
 export function tlsHandshakeTarget(seeds: TlsDecoderSeeds): FuzzTarget<Uint8Array> {
+  return handshakeTarget(
+    'tls.handshake',
+    'decodeHandshake on mutated handshake messages of every type, with a round trip',
+    seeds.handshakes,
+    'tls12',
+  );
+}
+
+/** decodeHandshake with one version's bodies on mutated messages, with a round trip. */
+export function handshakeTarget(
+  name: string,
+  description: string,
+  seeds: readonly Uint8Array[],
+  version: HandshakeVersion,
+): FuzzTarget<Uint8Array> {
   return {
-    name: 'tls.handshake',
-    description: 'decodeHandshake on mutated handshake messages of every type, with a round trip',
-    arbitrary: mutatedBytes(seeds.handshakes, { maxRandomLength: 200 }),
+    name,
+    description,
+    arbitrary: mutatedBytes(seeds, { maxRandomLength: 200 }),
     check(bytes) {
       let message: HandshakeMessage | undefined;
-      const outcome = expectDecodeOutcome('decodeHandshake', bytes, () => {
-        message = decodeHandshake(bytes).message;
+      const outcome = expectDecodeOutcome(`decodeHandshake(${version})`, bytes, () => {
+        message = decodeHandshake(bytes, true, version).message;
       });
-      if (message) roundTrip(message);
+      if (message) roundTrip(message, version);
       return message ? `decoded:${message.type}` : outcome;
     },
     share: 1,
@@ -224,7 +240,7 @@ export function tlsHandshakeTarget(seeds: TlsDecoderSeeds): FuzzTarget<Uint8Arra
   };
 }
 
-function roundTrip(message: HandshakeMessage): void {
+function roundTrip(message: HandshakeMessage, version: HandshakeVersion): void {
   let once: Uint8Array;
   try {
     once = encodeHandshake(message).bytes;
@@ -236,7 +252,7 @@ function roundTrip(message: HandshakeMessage): void {
   }
   let again: Uint8Array;
   try {
-    again = encodeHandshake(decodeHandshake(once).message).bytes;
+    again = encodeHandshake(decodeHandshake(once, false, version).message).bytes;
   } catch (e) {
     throw new FuzzFinding(
       'invariant',

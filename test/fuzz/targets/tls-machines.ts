@@ -19,10 +19,12 @@ import { applyMutations } from './mutate';
 import { FuzzFinding, crash, hex, type FuzzTarget } from './target';
 import { BENIGN_OPS, applyEdits, editArb, editField, injectedBytes, type Edit } from './tls-edits';
 import {
+  TLS13_VARIANTS,
   VARIANTS,
   recording,
   replay,
   sessionSecret,
+  type HandshakeVariant,
   type Recording,
   type Side,
 } from './tls-session';
@@ -34,10 +36,8 @@ export interface ReplayInput {
   segments: number[] | null;
 }
 
-let allRecordings: Promise<Recording[]> | undefined;
-function recordings(): Promise<Recording[]> {
-  allRecordings ??= Promise.all(VARIANTS.map((v) => recording(v)));
-  return allRecordings;
+function recordings(variants: readonly HandshakeVariant[]): Promise<Recording[]> {
+  return Promise.all(variants.map((v) => recording(v)));
 }
 
 function segment(records: readonly Uint8Array[], cuts: number[] | null): Uint8Array[] {
@@ -55,20 +55,26 @@ function segment(records: readonly Uint8Array[], cuts: number[] | null): Uint8Ar
   return out;
 }
 
-const replayArb: fc.Arbitrary<ReplayInput> = fc.record({
-  variant: fc.nat({ max: VARIANTS.length - 1 }),
-  edits: fc.oneof(
-    { weight: 1, arbitrary: fc.constant([] as Edit[]) },
-    { weight: 12, arbitrary: fc.array(editArb, { minLength: 1, maxLength: 3 }) },
-  ),
-  segments: fc.oneof(
-    { weight: 4, arbitrary: fc.constant(null) },
-    { weight: 1, arbitrary: fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 12 }) },
-  ),
-});
+const replayArbOf = (variants: readonly HandshakeVariant[]): fc.Arbitrary<ReplayInput> =>
+  fc.record({
+    variant: fc.nat({ max: variants.length - 1 }),
+    edits: fc.oneof(
+      { weight: 1, arbitrary: fc.constant([] as Edit[]) },
+      { weight: 12, arbitrary: fc.array(editArb, { minLength: 1, maxLength: 3 }) },
+    ),
+    segments: fc.oneof(
+      { weight: 4, arbitrary: fc.constant(null) },
+      { weight: 1, arbitrary: fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 12 }) },
+    ),
+  });
+const replayArb = replayArbOf(VARIANTS);
 
-async function checkReplay(side: Side, input: ReplayInput): Promise<string> {
-  const all = await recordings();
+async function checkReplay(
+  side: Side,
+  input: ReplayInput,
+  variants: readonly HandshakeVariant[] = VARIANTS,
+): Promise<string> {
+  const all = await recordings(variants);
   const rec = all[input.variant % all.length]!;
   const pools = all.flatMap((r) => [r.received.client, r.received.server]);
   const edited = applyEdits(rec.received[side], input.edits, pools);
@@ -99,6 +105,24 @@ export function tlsClientTarget(): FuzzTarget<ReplayInput> {
     description: 'a recorded server flight, edited, fed to a fresh client state machine',
     arbitrary: replayArb,
     check: (input) => checkReplay('client', input),
+    share: 1 / 25,
+    testRuns: 60,
+    show: showJson,
+  };
+}
+
+/**
+ * The TLS 1.3 client (RFC 8446) alone: a full handshake, a HelloRetryRequest, a PSK resumption, a
+ * CertificateRequest and a KeyUpdate it starts, each server flight edited and fed to a fresh
+ * client. The mixed tls.client target reaches only the first of these paths.
+ */
+export function tls13ClientTarget(): FuzzTarget<ReplayInput> {
+  return {
+    name: 'tls13.client',
+    description:
+      'recorded TLS 1.3 server flights (HRR, PSK, KeyUpdate, …), edited, fed to a fresh client',
+    arbitrary: replayArbOf(TLS13_VARIANTS),
+    check: (input) => checkReplay('client', input, TLS13_VARIANTS),
     share: 1 / 25,
     testRuns: 60,
     show: showJson,

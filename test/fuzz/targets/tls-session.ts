@@ -26,7 +26,12 @@ import {
 } from '../../../src/engine/tls/config';
 import { TlsConnection } from '../../../src/engine/tls/connection';
 import type { Negotiated } from '../../../src/engine/tls/context';
-import { CipherSuite, NamedGroup, SignatureScheme } from '../../../src/engine/tls/enums';
+import {
+  CipherSuite,
+  NamedGroup,
+  SignatureScheme,
+  Tls13CipherSuite,
+} from '../../../src/engine/tls/enums';
 import { serverMachine } from '../../../src/engine/tls/server/handshake';
 import type { ServerState } from '../../../src/engine/tls/server/states';
 import {
@@ -35,6 +40,8 @@ import {
   type Session,
 } from '../../../src/engine/tls/session';
 import { sealTicket } from '../../../src/engine/tls/tickets';
+import { Tls13TicketStore } from '../../../src/engine/tls/tls13/client/tickets';
+import { sealTicket13 } from '../../../src/engine/tls/tls13/server/tickets';
 import { FuzzFinding } from './target';
 
 export type Side = 'client' | 'server';
@@ -58,7 +65,9 @@ export interface HandshakeVariant {
   client?(config: ClientConfig): void;
   server?(config: ServerConfig): void;
   /** Start from a session both sides already hold, so the handshake is abbreviated. */
-  resume?: 'session_id' | 'session_ticket';
+  resume?: 'session_id' | 'session_ticket' | 'tls13_psk';
+  /** TLS 1.3: the client sends a KeyUpdate (update_requested) before its request. */
+  keyUpdate?: boolean;
 }
 
 export const VARIANTS: readonly HandshakeVariant[] = [
@@ -105,6 +114,47 @@ export const VARIANTS: readonly HandshakeVariant[] = [
   { id: 'rsa-client-certificate-requested', server: (c) => (c.requestClientCertificate = true) },
 ];
 
+function tls13Only(c: ClientConfig | ServerConfig): void {
+  c.versions = ['1.3'];
+}
+
+/**
+ * TLS 1.3 handshakes (RFC 8446) for the TLS 1.3 client target: each path of its machine that a
+ * real server takes with it (client-openssl.test.ts runs the same ones against s_server).
+ */
+export const TLS13_VARIANTS: readonly HandshakeVariant[] = [
+  {
+    id: 'tls13-full-p256',
+    client: (c) => (tls13Only(c), (c.groups = [NamedGroup.secp256r1])),
+    server: tls13Only,
+  },
+  {
+    id: 'tls13-hello-retry-chacha',
+    client: (c) => {
+      tls13Only(c);
+      c.tls13CipherSuites = [Tls13CipherSuite.TLS_CHACHA20_POLY1305_SHA256];
+      c.groups = [NamedGroup.x25519, NamedGroup.secp384r1];
+    },
+    server: (s) => {
+      tls13Only(s);
+      s.groups = [NamedGroup.secp384r1];
+    },
+  },
+  { id: 'tls13-psk-resumption', resume: 'tls13_psk', client: tls13Only, server: tls13Only },
+  {
+    id: 'tls13-certificate-requested-aes256',
+    client: (c) => {
+      tls13Only(c);
+      c.tls13CipherSuites = [Tls13CipherSuite.TLS_AES_256_GCM_SHA384];
+    },
+    server: (s) => {
+      tls13Only(s);
+      s.requestClientCertificate = true;
+    },
+  },
+  { id: 'tls13-key-update', keyUpdate: true, client: tls13Only, server: tls13Only },
+];
+
 let credentials: ServerCredential[] | undefined;
 let trustClient: ClientConfig | undefined;
 
@@ -136,7 +186,24 @@ export function variantConfigs(variant: HandshakeVariant): {
   };
   variant.client?.(client);
   variant.server?.(server);
-  if (variant.resume) {
+  if (variant.resume === 'tls13_psk') {
+    // A ticket this server sealed an hour ago (RFC 8446, Section 4.6.1), with its PSK.
+    const psk = Uint8Array.from({ length: 32 }, (_, i) => 0x50 + i);
+    const issuedAt = DEMO_EPOCH_MS - 3_600_000;
+    const ageAdd = 0x12345678;
+    const suite = Tls13CipherSuite.TLS_AES_128_GCM_SHA256;
+    const state = { psk, cipherSuite: suite, issuedAt, lifetimeSeconds: 7200, ageAdd, alpn: '' };
+    const ticket = sealTicket13(TICKET_KEY, state, new SeededRng('fuzz ticket 1.3'));
+    client.tls13Tickets = new Tls13TicketStore();
+    client.tls13Tickets.put(SERVER_NAME, {
+      ticket,
+      psk,
+      cipherSuite: suite,
+      ageAdd,
+      lifetime: 7200,
+      receivedAt: issuedAt,
+    });
+  } else if (variant.resume) {
     const session: Session = {
       sessionId: Uint8Array.from({ length: 32 }, (_, i) => i + 1),
       masterSecret: Uint8Array.from({ length: 48 }, (_, i) => 0x30 + i),
@@ -183,13 +250,18 @@ class Application {
   private requested = false;
   private responded = false;
   private closed = false;
-  constructor(private readonly side: Side) {}
+  constructor(
+    private readonly side: Side,
+    private readonly keyUpdate = false,
+  ) {}
 
-  step(conn: AnyConnection): void {
+  async step(conn: AnyConnection): Promise<void> {
     if (!conn.isTraffic) return;
     if (this.side === 'client') {
       if (!this.requested) {
         this.requested = true;
+        if (this.keyUpdate) await conn.updateKeys();
+        if (!conn.isTraffic) return;
         conn.write(buildGetRequest(SERVER_NAME, '/'));
       }
       if (conn.received.length > 0 && !this.closed) {
@@ -231,7 +303,7 @@ async function record(variant: HandshakeVariant): Promise<Recording> {
     server: connect('server', variant, configs, trace),
   };
   const apps: Record<Side, Application> = {
-    client: new Application('client'),
+    client: new Application('client', variant.keyUpdate),
     server: new Application('server'),
   };
   const received: Record<Side, Uint8Array[]> = { client: [], server: [] };
@@ -246,7 +318,7 @@ async function record(variant: HandshakeVariant): Promise<Recording> {
   for (let next = queue.shift(); next; next = queue.shift()) {
     received[next.to].push(next.bytes);
     await conns[next.to].receive(next.bytes);
-    apps[next.to].step(conns[next.to]);
+    await apps[next.to].step(conns[next.to]);
     collect('client');
     collect('server');
   }
@@ -288,7 +360,7 @@ export async function replay(
 ): Promise<ReplayOutcome> {
   const trace = new TraceRecorder();
   const conn = connect(side, rec.variant, variantConfigs(rec.variant), trace);
-  const app = new Application(side);
+  const app = new Application(side, rec.variant.keyUpdate);
   const lane = LANES[side];
   await conn.start();
   conn.takeOutgoing();
@@ -298,7 +370,7 @@ export async function replay(
     await conn.receive(bytes);
     if (conn.isTraffic) {
       reachedTraffic = true;
-      app.step(conn);
+      await app.step(conn);
     }
     const sent = conn.takeOutgoing();
     if (wasClosed && sent.length > 0)

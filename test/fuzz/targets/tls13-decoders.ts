@@ -1,5 +1,6 @@
 /**
- * Fuzz targets for the TLS 1.3 codecs (src/engine/tls/tls13/messages). Seeds are the handshake
+ * Fuzz targets for the TLS 1.3 codecs (src/engine/tls/tls13/messages) and its record protection
+ * (TLSInnerPlaintext, RFC 8446, Section 5.2). Seeds are the handshake
  * messages of RFC 8448's traces and one of every TLS 1.3 message kind from our encoder. The
  * contract is the TLS 1.2 targets' one: a decode returns or throws a DecodeError inside the
  * input, and what decodes re-encodes to bytes that decode to the same thing.
@@ -20,8 +21,12 @@ import {
   type HandshakeMessage,
 } from '../../../src/engine/tls/messages/handshake';
 import vectors from '../../vectors/rfc8448-messages.json';
-import { mutatedBytes } from './mutate';
-import { FuzzFinding, expectDecodeOutcome, hex, type FuzzTarget } from './target';
+import { AeadAuthError } from '../../../src/engine/crypto/errors';
+import { hashLength } from '../../../src/engine/crypto/hash';
+import { TLS13_SUITES, Tls13RecordProtection } from '../../../src/engine/tls/tls13/key-schedule';
+import { applyMutations, mutatedBytes, mutationArb, type Mutation } from './mutate';
+import { handshakeTarget } from './tls-decoders';
+import { FuzzFinding, crash, expectDecodeOutcome, hex, type FuzzTarget } from './target';
 
 function encoderMessages(): HandshakeMessage[] {
   const counting = (n: number, start = 0) =>
@@ -108,47 +113,14 @@ export function tls13HandshakeSeeds(): Uint8Array[] {
   return [...rfc, ...encoderMessages().map((m) => encodeHandshake(m).bytes)];
 }
 
-function roundTrip13(message: HandshakeMessage): void {
-  let once: Uint8Array;
-  try {
-    once = encodeHandshake(message).bytes;
-  } catch (e) {
-    throw new FuzzFinding(
-      'invariant',
-      `a decoded ${message.type} does not re-encode: ${String(e)}`,
-    );
-  }
-  let again: Uint8Array;
-  try {
-    again = encodeHandshake(decodeHandshake(once, false, 'tls13').message).bytes;
-  } catch (e) {
-    throw new FuzzFinding(
-      'invariant',
-      `a re-encoded ${message.type} does not decode: ${String(e)}`,
-    );
-  }
-  if (!bytesEqual(once, again))
-    throw new FuzzFinding('invariant', `a ${message.type} changes on a second round trip`);
-}
-
 /** decodeHandshake under TLS 1.3 on mutated messages of every kind, with a round trip. */
 export function tls13HandshakeTarget(seeds: readonly Uint8Array[]): FuzzTarget<Uint8Array> {
-  return {
-    name: 'tls13.handshake',
-    description: 'decodeHandshake (TLS 1.3 bodies) on mutated RFC 8448 and encoder messages',
-    arbitrary: mutatedBytes(seeds, { maxRandomLength: 200 }),
-    check(bytes) {
-      let message: HandshakeMessage | undefined;
-      const outcome = expectDecodeOutcome('decodeHandshake(tls13)', bytes, () => {
-        message = decodeHandshake(bytes, true, 'tls13').message;
-      });
-      if (message) roundTrip13(message);
-      return message ? `decoded:${message.type}` : outcome;
-    },
-    share: 1,
-    testRuns: 500,
-    show: (b) => hex(b),
-  };
+  return handshakeTarget(
+    'tls13.handshake',
+    'decodeHandshake (TLS 1.3 bodies) on mutated RFC 8448 and encoder messages',
+    seeds,
+    'tls13',
+  );
 }
 
 const CONTEXTS: readonly ExtensionContext[] = [
@@ -209,5 +181,70 @@ export function tls13ExtensionsTarget(
     share: 1,
     testRuns: 500,
     show: ({ bytes, context }) => `${context} ${hex(bytes)}`,
+  };
+}
+
+export interface Tls13ProtectionInput {
+  suite: number;
+  type: number;
+  content: Uint8Array;
+  padding: number;
+  mutations: Mutation[];
+}
+
+const TRAFFIC_SECRET = Uint8Array.from({ length: 48 }, (_, i) => 0x40 + i);
+
+/**
+ * Tls13RecordProtection.open and the TLSInnerPlaintext it unwraps (RFC 8446, Section 5.2: the
+ * content type is the last non-zero byte, zeros after it are padding) on sealed records with bytes
+ * of the header or the ciphertext changed. An untouched record opens to what was sealed; a
+ * changed one fails its tag (AeadAuthError) and nothing else.
+ */
+export function tls13ProtectionTarget(): FuzzTarget<Tls13ProtectionInput> {
+  return {
+    name: 'tls13.record-protection',
+    description: 'Tls13RecordProtection.open on sealed TLS 1.3 records with bytes changed',
+    arbitrary: fc.record({
+      suite: fc.nat({ max: TLS13_SUITES.length - 1 }),
+      type: fc.constantFrom(21, 22, 23),
+      content: fc.uint8Array({ maxLength: 96 }),
+      padding: fc.nat({ max: 40 }),
+      mutations: fc.array(mutationArb, { maxLength: 3 }),
+    }),
+    check({ suite: s, type, content, padding, mutations }) {
+      const suite = TLS13_SUITES[s]!;
+      const secret = TRAFFIC_SECRET.subarray(0, hashLength(suite.hash));
+      const { record } = new Tls13RecordProtection(suite, secret).sealRecord(
+        type,
+        content,
+        padding,
+      );
+      const changed = applyMutations(record, mutations);
+      if (changed.length < 5) return 'too-short';
+      let opened;
+      try {
+        opened = new Tls13RecordProtection(suite, secret).open(
+          changed.subarray(0, 5),
+          changed.subarray(5),
+        );
+      } catch (e) {
+        if (!(e instanceof AeadAuthError)) throw crash('Tls13RecordProtection.open', e);
+        if (bytesEqual(changed, record))
+          throw new FuzzFinding('invariant', `an untouched ${suite.name} record did not open`);
+        return 'bad_record_mac';
+      }
+      if (!bytesEqual(changed, record))
+        throw new FuzzFinding('invariant', `a changed ${suite.name} record still opened`);
+      if (opened.type !== type || !bytesEqual(opened.content, content))
+        throw new FuzzFinding(
+          'invariant',
+          `a ${suite.name} record opened to type ${opened.type} and ${opened.content.length} bytes`,
+        );
+      return 'opened';
+    },
+    share: 1,
+    testRuns: 300,
+    show: (i) =>
+      `${i.suite} ${i.type} pad ${i.padding} ${hex(i.content)} ${JSON.stringify(i.mutations)}`,
   };
 }

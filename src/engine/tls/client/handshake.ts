@@ -80,6 +80,11 @@ export function clientMachine(config: ClientConfig): Machine<ClientState> {
     acceptedHandshakes: (state) =>
       isTls13State(state) ? TLS13_CLIENT_ACCEPTS[state.name] : CLIENT_ACCEPTS[state.name],
     isTraffic: (state) => state.name === 'Traffic',
+    // RFC 8446, Section 4.6.3: only TLS 1.3 has KeyUpdate; TLS 1.2 would renegotiate.
+    updateKeys: (state, ctx) =>
+      isTls13State(state) && state.name === 'Traffic'
+        ? loadTls13Client().then(({ initiateKeyUpdate }) => initiateKeyUpdate(state, ctx))
+        : undefined,
   };
 }
 

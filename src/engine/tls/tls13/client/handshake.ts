@@ -735,7 +735,7 @@ async function onPostHandshake(
   }
   if (input.kind === 'handshake' && input.message.type === 'key_update') {
     // Section 4.6.3: the server's next records use its next secret; if it asks, we update ours
-    // too, announcing it under the old keys.
+    // too, announcing it under the old keys. A KeyUpdate that answers ours asks for nothing.
     const serverGeneration = state.serverGeneration + 1;
     const serverTrafficSecret = state.schedule.nextTrafficSecret(
       'server',
@@ -743,32 +743,58 @@ async function onPostHandshake(
       serverGeneration,
     );
     ctx.protectReads13(state.suite, serverTrafficSecret);
-    let { clientTrafficSecret, clientGeneration } = state;
     const requested = input.message.body.requestUpdate === KeyUpdateRequest.update_requested;
-    if (requested) {
-      ctx.sendHandshake({
-        type: 'key_update',
-        body: { requestUpdate: KeyUpdateRequest.update_not_requested },
-      });
-      clientGeneration += 1;
-      clientTrafficSecret = state.schedule.nextTrafficSecret(
-        'client',
-        clientTrafficSecret,
-        clientGeneration,
-      );
-      ctx.protectWrites13(state.suite, clientTrafficSecret);
-    }
-    ctx.note('tls13.client.key_update', { answered: requested ? 'yes' : 'no' });
-    return {
-      ...state,
-      serverTrafficSecret,
-      serverGeneration,
-      clientTrafficSecret,
-      clientGeneration,
-    };
+    let next: State<'Traffic'> = { ...state, serverTrafficSecret, serverGeneration };
+    delete next.awaitingKeyUpdate;
+    if (requested) next = sendKeyUpdate(next, KeyUpdateRequest.update_not_requested, ctx);
+    if (state.awaitingKeyUpdate && !requested)
+      ctx.note('tls13.client.key_update_answered', { generation: serverGeneration });
+    else ctx.note('tls13.client.key_update', { answered: requested ? 'yes' : 'no' });
+    reportKeyUpdates(next, ctx);
+    return next;
   }
   return fail({
     fault: 'inappropriate_handshake_message',
     params: { expectTypes: ['NewSessionTicket', 'KeyUpdate'], gotType: input.kind },
   });
+}
+
+/**
+ * RFC 8446, Section 4.6.3: our own KeyUpdate, asking the server to update its sending keys too;
+ * it must answer with a KeyUpdate before its next application data.
+ */
+export function initiateKeyUpdate(
+  state: State<'Traffic'>,
+  ctx: HandshakeContext,
+): State<'Traffic'> {
+  const next = sendKeyUpdate(state, KeyUpdateRequest.update_requested, ctx);
+  next.awaitingKeyUpdate = true;
+  ctx.note('tls13.client.key_update_sent', { generation: next.clientGeneration });
+  reportKeyUpdates(next, ctx);
+  return next;
+}
+
+/** The KeyUpdate goes out under the current keys; every record after it under the next ones. */
+function sendKeyUpdate(
+  state: State<'Traffic'>,
+  requestUpdate: number,
+  ctx: HandshakeContext,
+): State<'Traffic'> {
+  ctx.sendHandshake({ type: 'key_update', body: { requestUpdate } });
+  const clientGeneration = state.clientGeneration + 1;
+  const clientTrafficSecret = state.schedule.nextTrafficSecret(
+    'client',
+    state.clientTrafficSecret,
+    clientGeneration,
+  );
+  ctx.protectWrites13(state.suite, clientTrafficSecret);
+  return { ...state, clientTrafficSecret, clientGeneration };
+}
+
+function reportKeyUpdates(state: State<'Traffic'>, ctx: HandshakeContext): void {
+  ctx.negotiated.keyUpdates = {
+    client: state.clientGeneration,
+    server: state.serverGeneration,
+    awaitingPeer: state.awaitingKeyUpdate === true,
+  };
 }

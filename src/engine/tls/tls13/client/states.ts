@@ -82,6 +82,8 @@ export type Tls13ClientState =
       /** How many KeyUpdates each direction has had: N in application_traffic_secret_N. */
       clientGeneration: number;
       serverGeneration: number;
+      /** We sent a KeyUpdate with update_requested; the server's own has not come yet. */
+      awaitingKeyUpdate?: boolean;
       resumptionSecret: Uint8Array;
       serverName: string;
     };
