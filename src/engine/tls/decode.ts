@@ -32,7 +32,8 @@ import {
   signatureSchemeName,
   versionName,
 } from './enums';
-import { expandExtensions, isHelloRetryRandom } from './decode-extensions';
+import { expandExtensions } from './decode-extensions';
+import { isHelloRetryRandom } from './messages/hello-retry-random';
 import { readKeyExchangeMessage, readsInContext, type Negotiated } from './decode-kx';
 import { MAX_HANDSHAKE_MESSAGE } from './handshake-buffer';
 import { readAlert } from './messages/alert';
