@@ -39,7 +39,8 @@ const loadBytesTab = withFieldText(() => import('./inspector/BytesTab'));
 const loadFieldsTab = withFieldText(() => import('./inspector/FieldsTab'));
 const loadKeysTab = () =>
   Promise.all([import('./inspector/KeysTab'), loadEnglishPart('keys')]).then(([m]) => m);
-const loadCachesTab = () => import('./inspector/CachesTab');
+const loadCachesTab = () =>
+  Promise.all([import('./inspector/CachesTab'), loadEnglishPart('dns')]).then(([m]) => m);
 /**
  * The report comes with its words (./i18n/en-report.ts), and a probe's answers are alerts as often
  * as not: their meanings are in ./i18n/en-tls.ts.

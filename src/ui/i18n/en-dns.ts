@@ -157,4 +157,17 @@ const notes: Table = {
     '{server} ({address}) gave no usable answer for {query} ({reason}): it is “lame”, and the resolver tries another server.',
 };
 
-export const enDns = { dns, rcodes, spans, notes };
+/** The Caches tab's words: only a trace with DNS in it has caches to show. */
+const ui = {
+  cachesIntro: 'Every cache as of this step, with the time each entry has left.',
+  cachesNone: 'No cache events yet at this step.',
+  cacheEmpty: 'empty',
+  cacheKey: 'Key',
+  cacheValue: 'Holds',
+  cacheTtl: 'TTL left',
+  cacheTtlValue: '{ttl} s',
+  cacheStats: '{hits#one:# hit|other:# hits}, {misses#one:# miss|other:# misses}',
+  cacheAt: 'at {time}',
+};
+
+export const enDns = { ui, dns, rcodes, spans, notes };

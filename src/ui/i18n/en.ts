@@ -115,16 +115,6 @@ const ui = {
   explainScenario: 'This scenario',
   alertLine: '{level} alert {description} ({code}): {reason}',
 
-  cachesIntro: 'Every cache as of this step, with the time each entry has left.',
-  cachesNone: 'No cache events yet at this step.',
-  cacheEmpty: 'empty',
-  cacheKey: 'Key',
-  cacheValue: 'Holds',
-  cacheTtl: 'TTL left',
-  cacheTtlValue: '{ttl} s',
-  cacheStats: '{hits#one:# hit|other:# hits}, {misses#one:# miss|other:# misses}',
-  cacheAt: 'at {time}',
-
   explainAlert: 'What this alert means',
   explainRcode: 'What {rcode} means',
   engineDetail: 'Engine detail: {detail}',

@@ -120,7 +120,7 @@ export function loadEnglishFor(trace: Trace, ok: boolean): Promise<void> {
   let tls13 = false;
   const isTls13 = (v: unknown) => typeof v === 'string' && v.startsWith('tls13.');
   for (const e of trace.events) {
-    if (e.kind === 'message' && e.protocol === 'dns') dns = true;
+    if ((e.kind === 'message' && e.protocol === 'dns') || e.kind === 'cache') dns = true;
     else if (e.kind === 'message' && choseTls13(e)) tls13 = true;
     else if (e.kind === 'error') tls = true;
     else if (e.kind === 'alert' && (e.description !== 'close_notify' || unknown(e.reason)))
