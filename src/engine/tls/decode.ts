@@ -46,6 +46,8 @@ import {
   type HandshakeMessage,
 } from './messages/handshake';
 import { isKnownContentType, MAX_CIPHERTEXT, RECORD_HEADER_LENGTH } from './record';
+// Pasted bytes and captures hold TLS 1.3 as often as not, and are read at once.
+import './tls13/install';
 
 export type { Negotiated } from './decode-kx';
 

@@ -22,6 +22,8 @@ import {
 import vectors from '../../vectors/rfc8448-messages.json';
 import { mutatedBytes } from './mutate';
 import { FuzzFinding, expectDecodeOutcome, hex, type FuzzTarget } from './target';
+// These read TLS 1.3 without a connection, which would load its codecs first.
+import '../../../src/engine/tls/tls13/install';
 
 function encoderMessages(): HandshakeMessage[] {
   const counting = (n: number, start = 0) =>

@@ -40,6 +40,7 @@ import type { ServerHello } from '../messages/server-hello';
 import { TLS13_CLIENT_ACCEPTS, type Tls13ClientState } from '../tls13/client/states';
 import { serverKeyExchangeSignedContent } from '../messages/server-key-exchange';
 import { suiteParams } from '../suites';
+import { loadTls13 } from '../tls13-parts';
 import { bytesEqual } from '../../bytes/hex';
 import {
   CLIENT_ACCEPTS,
@@ -88,7 +89,10 @@ export function clientMachine(config: ClientConfig): Machine<ClientState> {
  * bytes a seed makes do not depend on it.
  */
 function loadTls13Client(): Promise<typeof import('../tls13/client/handshake')> {
-  return import('../tls13/client/handshake');
+  // With TLS 1.3's codecs, which the hello and handshake codecs hand its extensions and messages to.
+  return Promise.all([import('../tls13/client/handshake'), loadTls13()]).then(
+    ([machine]) => machine,
+  );
 }
 
 function isTls13State(state: ClientState): state is Tls13ClientState {

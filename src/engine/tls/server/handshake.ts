@@ -41,6 +41,7 @@ import { serverKeyExchangeSignedContent } from '../messages/server-key-exchange'
 import { chooseParameters } from '../negotiate';
 import { SESSION_LIFETIME_MS, type Session } from '../session';
 import { suiteParams } from '../suites';
+import { loadTls13 } from '../tls13-parts';
 import { openTicket, sealTicket } from '../tickets';
 import { chooseAlpn } from '../alpn';
 import { withDowngradeSentinel } from '../tls13/downgrade';
@@ -91,7 +92,10 @@ export function serverMachine(config: ServerConfig): Machine<ServerState> {
  * serves it: a page that shows only TLS 1.2 handshakes never loads it.
  */
 function loadTls13Server(): Promise<typeof import('../tls13/server/handshake')> {
-  return import('../tls13/server/handshake');
+  // With TLS 1.3's codecs, which the hello and handshake codecs hand its extensions and messages to.
+  return Promise.all([import('../tls13/server/handshake'), loadTls13()]).then(
+    ([machine]) => machine,
+  );
 }
 
 /** The TLS 1.2 server alone, whatever the config's versions say. */
