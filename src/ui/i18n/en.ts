@@ -274,8 +274,9 @@ const states: Table = {
 };
 
 /**
- * Notes the engine emits (`note` events); DNS's are in ./en-dns.ts, the TLS engine's faults and
- * the notes of handshakes that fail in ./en-tls.ts. Params are filled in by name.
+ * Notes the engine emits (`note` events) in the default handshake; DNS's are in ./en-dns.ts, the
+ * TLS engine's faults and the notes of handshakes that fail or resume in ./en-tls.ts. Params are
+ * filled in by name.
  */
 const notes: Table = {
   ...TLS_NOTES_EN,
@@ -289,30 +290,6 @@ const notes: Table = {
   'tls.client.empty_certificate':
     'The server asked for a client certificate (CertificateRequest). This client has none, so it sends a Certificate message with an empty certificate_list and no CertificateVerify, as RFC 5246, Section 7.4.6 says. The server decides whether to go on without one; a server that requires one answers with a fatal alert.',
   'tls.handshake_complete': '{lane}: the handshake is complete, with {suite}.',
-  'tls.client.offer_resumption': 'The client offers to resume an earlier session by {by}.',
-  'tls.client.resumed':
-    'The client resumed the earlier session by {by}: no certificate and no key exchange needed.',
-  'tls.client.resumption_declined': 'The server declined to resume; this is a full handshake.',
-  'tls.server.resuming': 'The server resumes the earlier session by {by}.',
-  'tls.server.resumption_ems_mismatch':
-    'The server will not resume: the earlier session and this ClientHello disagree about the extended master secret (RFC 7627, Section 5.3).',
-  'tls.server.resumption_suite_gone':
-    'The server will not resume: the session’s suite {suite} is no longer offered.',
-  'tls.server.session_cache_miss':
-    'The server does not have that session ID any more; it starts a full handshake.',
-  'tls.server.ticket_unknown_key':
-    'The server cannot decrypt the ticket: it was sealed under a ticket key the server no longer has. It does not look for the session ID either, and starts a full handshake with a new session and a new ticket.',
-  'tls.server.ticket_not_authentic':
-    'The server cannot decrypt the ticket: it names the server’s key but fails its integrity check, so it was altered. The server starts a full handshake.',
-  'tls.server.ticket_expired':
-    'The server decrypted the ticket, but its session is older than the server’s session lifetime; it starts a full handshake.',
-  'tls.transport_closed_without_close_notify':
-    'The connection closed without close_notify: the peer cannot tell whether the data was complete.',
-  'tls.record.inner_type':
-    'TLS 1.3 hides the real content type inside the encryption: it is the last non-zero byte of TLSInnerPlaintext, after the content and before any zero padding. Outside, every record says application_data.',
-  'tls.alert.warning_ignored': 'A warning alert ({description}) was received and ignored.',
-  'tls.server.renegotiation_refused':
-    'The client asked to renegotiate with a new ClientHello. This server does not renegotiate: it answers with a no_renegotiation warning and the connection carries on (RFC 5246, Section 7.2.2).',
 };
 
 /**
