@@ -170,4 +170,12 @@ const ui = {
   cacheAt: 'at {time}',
 };
 
-export const enDns = { ui, dns, rcodes, spans, notes };
+/** The health checker's states, in the DNS lab's failover scenario. */
+const states: Table = {
+  Healthy:
+    'The health checker considers the endpoint healthy: its probes pass, so DNS keeps answering with its address.',
+  Unhealthy:
+    'Enough probes in a row failed (the failure threshold): the endpoint is unhealthy, and DNS answers with the secondary address instead.',
+};
+
+export const enDns = { ui, dns, rcodes, spans, notes, states };

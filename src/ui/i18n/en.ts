@@ -219,12 +219,8 @@ const messages: Table = {
     'The first encrypted message in each direction. Its verify_data is a PRF over the master secret and a hash of every handshake message so far, so it proves the sender has the same keys and saw the same handshake; a tampered-with suite list would be caught here. When both Finished messages check out, the handshake is complete.',
   NewSessionTicket:
     'The server hands the client a session ticket: the session’s state, encrypted with a key only the server knows (RFC 5077). The client keeps it and can present it next time to resume without a full handshake. The lifetime hint says how long it is worth keeping.',
-  EncryptedExtensions:
-    'The first message of the server’s encrypted flight in TLS 1.3 (RFC 8446, Section 4.3.1). It carries the extensions that do not shape the key exchange, such as ALPN and the server name acknowledgement; in TLS 1.2 these sat in the ServerHello, readable by anyone. It is encrypted with the server handshake traffic key, so from here on an observer sees only record sizes.',
   CertificateVerify:
     'A signature, with the certificate’s private key, over a hash of the whole handshake so far, prefixed with 64 spaces and “TLS 1.3, server CertificateVerify” (RFC 8446, Section 4.4.3). It proves the sender holds the key of the certificate it just sent, and because it covers the transcript, nothing in the handshake could have been changed on the way. In TLS 1.2 the server signed only its key exchange parameters.',
-  KeyUpdate:
-    'TLS 1.3’s way to change keys in the middle of a connection (RFC 8446, Section 4.6.3): the sender derives its next application traffic secret with “traffic upd” and switches to it for every record after this one. With request_update set, the peer updates its own sending keys too. TLS 1.2 needed a whole renegotiation for this.',
   'ApplicationData (GET /)':
     'The browser’s HTTP request, encrypted and authenticated with the client’s write key. An observer on the path sees only the record header, the explicit nonce, the ciphertext and the tag; the inspector can show the plaintext because this page holds the session keys.',
   'ApplicationData (HTTP 200 OK)':
@@ -239,10 +235,6 @@ const messages: Table = {
 
 /** State machine states, by name: what the machine waits for there (the diagram's pills). */
 const states: Table = {
-  ExpectEncryptedExtensions:
-    'TLS 1.3: the client has the handshake keys from the ServerHello and waits for EncryptedExtensions, the first encrypted message of the server’s flight.',
-  ExpectCertificateVerify:
-    'TLS 1.3: the client has checked the server’s certificate and waits for CertificateVerify, a signature over the handshake so far made with the certificate’s key.',
   ExpectClientHello:
     'The server waits for a ClientHello: the client’s first message, with its random, its cipher suites and its extensions. Nothing else is acceptable now; any other message ends the connection with an unexpected_message alert.',
   ExpectServerHello:
@@ -261,16 +253,10 @@ const states: Table = {
     'The peer has switched to the new keys; this side waits for its encrypted Finished and will check the verify_data against its own hash of the handshake.',
   ExpectNewSessionTicket:
     'The client has sent its Finished and, because it offered session tickets and the server accepted, waits for a NewSessionTicket before the server’s ChangeCipherSpec (RFC 5077, Section 3.3).',
-  ExpectRetryClientHello:
-    'TLS 1.3: the server has sent a HelloRetryRequest and waits for the client’s second ClientHello, which must carry a key share for the group it asked for and otherwise match the first (RFC 8446, Section 4.1.2).',
   Traffic:
     'The handshake is complete and verified in this direction: from now on this side sends and accepts only encrypted application data (and alerts).',
   Closed:
     'The connection is over for this side: it sent or received close_notify, or a fatal alert ended it. Nothing more is sent or accepted.',
-  Healthy:
-    'The health checker considers the endpoint healthy: its probes pass, so DNS keeps answering with its address.',
-  Unhealthy:
-    'Enough probes in a row failed (the failure threshold): the endpoint is unhealthy, and DNS answers with the secondary address instead.',
 };
 
 /**
