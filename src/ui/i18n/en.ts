@@ -120,15 +120,6 @@ const ui = {
   engineDetail: 'Engine detail: {detail}',
 
   share: 'Export and share',
-  downloadPcap: 'Download pcap',
-  downloadKeylog: 'Download key log',
-  pcapHelp:
-    'A classic pcap of this run (Ethernet, IPv4, TCP or UDP). Open it in Wireshark together with the key log (Preferences → Protocols → TLS → (Pre)-Master-Secret log filename) to see the decrypted HTTP.',
-  noKeys: 'This run has no TLS keys to log.',
-  downloadSvg: 'Download diagram (SVG)',
-  downloadPng: 'Download diagram (PNG)',
-  exportTrace: 'Export trace (JSON)',
-  importTrace: 'Import trace (JSON)…',
   openCapture: 'Open capture',
   openCaptureHint:
     'A .pcap or .pcapng file, with its NSS key log (SSLKEYLOGFILE) if you have one. Choose both, or drop them here.',
@@ -136,11 +127,6 @@ const ui = {
   captureEmpty: 'it holds no TLS connection and no DNS exchange',
   captureStopped:
     'Showing {label} from {file}. The file is damaged: reading stopped at byte {offset}.',
-  copyLink: 'Copy link',
-  linkCopied: 'Link copied.',
-  linkLabel: 'Link to this message',
-  exportBusy: 'Preparing {what}…',
-  exportFailed: 'Could not prepare {what}: {reason}',
   dismiss: 'Dismiss',
 
   importFailed: 'Could not import {file}: {reason}. The current run is unchanged.',
@@ -176,15 +162,6 @@ const ui = {
   shortcutKey: 'Key',
   shortcutAction: 'Action',
   letterShortcuts: 'Single-key shortcuts (P, T, L, ?) on',
-
-  diagramExportTitle: '{title} · seed {seed}',
-  legend: 'Legend',
-  legendPlain: 'Plaintext message',
-  legendEncrypted: 'Encrypted message',
-  legendWarning: 'Warning alert',
-  legendFatal: 'Fatal alert or lost message',
-  legendCache: 'Answered from a cache',
-  legendState: 'State of a lane',
 };
 
 export type UiStrings = typeof ui;

@@ -45,7 +45,7 @@ const ENGLISH_PARTS = {
   tls13: () => import('./en-tls13').then(({ enTls13 }) => enTls13),
   /** What each TLS and HTTP field is, for the field selected in Bytes or Fields (./en-fields.ts). */
   fields: () => import('./en-fields').then(({ enFields }) => enFields),
-  /** A `tls probe --json` report opened through Import (./en-report.ts). */
+  /** The Export and share panel, and a `tls probe --json` report it imports (./en-report.ts). */
   report: () => import('./en-report').then(({ enReport }) => enReport),
 };
 export type EnglishPart = keyof typeof ENGLISH_PARTS;
