@@ -70,10 +70,13 @@ export default defineConfig({
     rolldownOptions: {
       // The ASN.1 schema packages declare no sideEffects, so every class in their barrels (CRLs,
       // policy mappings, OAEP parameters…) would ship for its decorator call. A class registers
-      // its own schema; one that nothing imports has nothing to register for.
+      // its own schema; one that nothing imports has nothing to register for. @peculiar/utils
+      // declares none either, and builds its default converter registry with a call as it loads,
+      // which kept every converter (base64, PEM, UTF-16…) for the hex and bytes helpers the
+      // schemas use. The registry touches nothing global; what uses it imports it.
       treeshake: {
         moduleSideEffects: (id: string) =>
-          !/node_modules[\\/]@peculiar[\\/]asn1-(x509|rsa|ecc)[\\/]/.test(id),
+          !/node_modules[\\/]@peculiar[\\/](asn1-(x509|rsa|ecc)|utils)[\\/]/.test(id),
       },
       output: { codeSplitting: { groups: [{ name: firstLoadChunk, priority: 1 }] } },
     },

@@ -5,6 +5,8 @@
  */
 import { CliError, parseArgs } from './args';
 import { COMMANDS, usage } from './commands';
+// A peer on the network may speak TLS 1.3 in any hello, and the probe reads hellos at once.
+import '../engine/tls/tls13/install';
 
 async function main(argv: string[]): Promise<number> {
   const [protocol, command, ...rest] = argv;

@@ -29,7 +29,9 @@ const loadDecodeView = withLabText(() => import('./lab/decode/DecodeView'));
 const loadLabPanel = withLabText(() =>
   Promise.all([import('./lab/LabPanel'), loadSettingsCheck()]).then(([m]) => m),
 );
-const loadSharePanel = () => import('./share/SharePanel');
+/** The panel comes with its words (./i18n/en-report.ts, which the reports it imports share). */
+const loadSharePanel = () =>
+  Promise.all([import('./share/SharePanel'), loadEnglishPart('report')]).then(([m]) => m);
 /** The tabs that select a field come with what each field is (./i18n/en-fields.ts). */
 const withFieldText =
   <M>(load: () => Promise<M>) =>
@@ -39,7 +41,8 @@ const loadBytesTab = withFieldText(() => import('./inspector/BytesTab'));
 const loadFieldsTab = withFieldText(() => import('./inspector/FieldsTab'));
 const loadKeysTab = () =>
   Promise.all([import('./inspector/KeysTab'), loadEnglishPart('keys')]).then(([m]) => m);
-const loadCachesTab = () => import('./inspector/CachesTab');
+const loadCachesTab = () =>
+  Promise.all([import('./inspector/CachesTab'), loadEnglishPart('dns')]).then(([m]) => m);
 /**
  * The report comes with its words (./i18n/en-report.ts), and a probe's answers are alerts as often
  * as not: their meanings are in ./i18n/en-tls.ts.

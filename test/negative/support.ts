@@ -24,6 +24,8 @@ import {
   type Recording,
   type Side,
 } from '../fuzz/targets/tls-session';
+// These read TLS 1.3 without a connection, which would load its codecs first.
+import '../../src/engine/tls/tls13/install';
 
 /** What a case observed: compared whole with the expected value, so every field is asserted. */
 export type Observed = Record<string, string | number | boolean | null | string[]>;

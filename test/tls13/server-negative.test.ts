@@ -28,6 +28,8 @@ import { tls13Suite } from '../../src/engine/tls/tls13/key-schedule';
 import { truncatedClientHello } from '../../src/engine/tls/tls13/messages';
 import { Tls13KeySchedule } from '../../src/engine/tls/tls13/schedule';
 import { sealTicket13 } from '../../src/engine/tls/tls13/server/tickets';
+// These read TLS 1.3 without a connection, which would load its codecs first.
+import '../../src/engine/tls/tls13/install';
 
 const TLS13 = 0x0304;
 

@@ -21,7 +21,7 @@ import {
   versionName,
 } from './enums';
 import { TlsFailure, alertFor, faultKey, type TlsError } from './errors';
-import { HandshakeBuffer } from './handshake-buffer';
+import { HandshakeBuffer, type BufferedHandshake } from './handshake-buffer';
 import { decodeAlert, encodeAlert } from './messages/alert';
 import { decodeChangeCipherSpec, encodeChangeCipherSpec } from './messages/change-cipher-spec';
 import {
@@ -39,7 +39,8 @@ import {
   type RecordShape,
   type SentRecord,
 } from './record-writer';
-import { Tls13RecordProtection } from './tls13/key-schedule';
+import type { Tls13RecordProtection } from './tls13/key-schedule';
+import { Tls13NotLoaded, loadTls13, tls13Parts } from './tls13-parts';
 import { Transcript } from './transcript';
 
 /**
@@ -335,7 +336,7 @@ export class TlsConnection<S extends { name: string }> {
           const type = this.handshakeBuffer.nextType();
           if (type === undefined) return;
           this.checkAccepted(type);
-          const next = this.handshakeBuffer.next(this.recordsReceived);
+          const next = await this.nextHandshake();
           if (!next) return;
           if (this.recordsReceived)
             this.traceReceived(
@@ -457,6 +458,20 @@ export class TlsConnection<S extends { name: string }> {
         fault: 'peer_misbehaved.record_version_changed',
         params: { version: versionName(version) },
       });
+    }
+  }
+
+  /**
+   * The next whole handshake message. One that carries TLS 1.3 (a ClientHello that offers it, to
+   * a server whose page has not run TLS 1.3 yet) is read again once TLS 1.3's codecs have loaded.
+   */
+  private async nextHandshake(): Promise<BufferedHandshake | undefined> {
+    try {
+      return this.handshakeBuffer.next(this.recordsReceived);
+    } catch (e) {
+      if (!(e instanceof Tls13NotLoaded)) throw e;
+      await loadTls13();
+      return this.handshakeBuffer.next(this.recordsReceived);
     }
   }
 
@@ -684,10 +699,10 @@ export class TlsConnection<S extends { name: string }> {
         this.handshakeBuffer.version = 'tls13';
       },
       protectWrites13: (suite, trafficSecret): void => {
-        this.writer.protect13(new Tls13RecordProtection(suite, trafficSecret));
+        this.writer.protect13(new (tls13Parts().Tls13RecordProtection)(suite, trafficSecret));
       },
       protectReads13: (suite, trafficSecret): void => {
-        this.reader13 = new Tls13RecordProtection(suite, trafficSecret);
+        this.reader13 = new (tls13Parts().Tls13RecordProtection)(suite, trafficSecret);
         this.readSuite = TLS13_RECORD_SHAPE;
       },
       secrets: (derived: readonly DerivedSecret[]): void => {

@@ -11,7 +11,6 @@
  */
 import { format } from '../../i18n/format';
 import { DecodeError, Reader, type Span } from '../bytes';
-import { hash } from '../crypto/hash';
 import {
   extensionName,
   namedGroupName,
@@ -21,18 +20,9 @@ import {
   versionName,
 } from './enums';
 import { readOpaque } from './messages/codec';
+import { isHelloRetryRandom } from './messages/hello-retry-random';
 
 export type HelloKind = 'client_hello' | 'server_hello' | 'hello_retry_request';
-
-/**
- * RFC 8446, Section 4.1.3: a HelloRetryRequest is a ServerHello whose Random is
- * SHA-256("HelloRetryRequest").
- */
-const HRR_RANDOM = hash('sha256', new TextEncoder().encode('HelloRetryRequest'));
-
-export function isHelloRetryRandom(random: Uint8Array): boolean {
-  return random.length === HRR_RANDOM.length && random.every((b, i) => b === HRR_RANDOM[i]);
-}
 
 type ExtensionReader = (r: Reader, hello: HelloKind) => string;
 

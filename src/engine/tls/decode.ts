@@ -33,7 +33,8 @@ import {
   signatureSchemeName,
   versionName,
 } from './enums';
-import { expandExtensions, isHelloRetryRandom } from './decode-extensions';
+import { expandExtensions } from './decode-extensions';
+import { isHelloRetryRandom } from './messages/hello-retry-random';
 import { readKeyExchangeMessage, readsInContext, type Negotiated } from './decode-kx';
 import { MAX_HANDSHAKE_MESSAGE } from './handshake-buffer';
 import { readAlert } from './messages/alert';
@@ -46,6 +47,8 @@ import {
   type HandshakeMessage,
 } from './messages/handshake';
 import { isKnownContentType, MAX_CIPHERTEXT, RECORD_HEADER_LENGTH } from './record';
+// Pasted bytes and captures hold TLS 1.3 as often as not, and are read at once.
+import './tls13/install';
 
 export type { Negotiated } from './decode-kx';
 

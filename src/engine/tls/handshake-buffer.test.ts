@@ -3,6 +3,8 @@ import { concatBytes, DecodeError, fromHex, toHex } from '../bytes';
 import { counting, sampleMessages } from '../../../test/fixtures/tls/samples';
 import { HandshakeBuffer, MAX_CLIENT_HELLO, MAX_HANDSHAKE_MESSAGE } from './handshake-buffer';
 import { encodeHandshake } from './messages/handshake';
+// These read TLS 1.3 without a connection, which would load its codecs first.
+import './tls13/install';
 
 const encoded = sampleMessages.map((m) => encodeHandshake(m));
 const flight = concatBytes(...encoded.map((e) => e.bytes));

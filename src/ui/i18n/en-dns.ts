@@ -159,4 +159,25 @@ const notes: Table = {
     '{server} ({address}) gave no usable answer for {query} ({reason}): it is “lame”, and the resolver tries another server.',
 };
 
-export const enDns = { dns, rcodes, spans, notes };
+/** The Caches tab's words: only a trace with DNS in it has caches to show. */
+const ui = {
+  cachesIntro: 'Every cache as of this step, with the time each entry has left.',
+  cachesNone: 'No cache events yet at this step.',
+  cacheEmpty: 'empty',
+  cacheKey: 'Key',
+  cacheValue: 'Holds',
+  cacheTtl: 'TTL left',
+  cacheTtlValue: '{ttl} s',
+  cacheStats: '{hits#one:# hit|other:# hits}, {misses#one:# miss|other:# misses}',
+  cacheAt: 'at {time}',
+};
+
+/** The health checker's states, in the DNS lab's failover scenario. */
+const states: Table = {
+  Healthy:
+    'The health checker considers the endpoint healthy: its probes pass, so DNS keeps answering with its address.',
+  Unhealthy:
+    'Enough probes in a row failed (the failure threshold): the endpoint is unhealthy, and DNS answers with the secondary address instead.',
+};
+
+export const enDns = { ui, dns, rcodes, spans, notes, states };

@@ -157,4 +157,32 @@ const spans: Table = {
   'http.file_data': 'The file data carried in the HTTP body.',
 };
 
-export const enFields = { spans };
+/** The words of the Bytes and Fields tabs around the fields: the record's parts, the hex dump. */
+const ui = {
+  wireBytes: 'On the wire',
+  ciphertext: 'Ciphertext (on the wire)',
+  plaintext: 'Plaintext (decrypted with the session keys)',
+  nonce: 'Nonce',
+  aad: 'Additional authenticated data (AAD)',
+  nonceHelp:
+    'The AEAD nonce for this record. For AES-GCM it is the 4-byte salt from the key block followed by the 8-byte explicit nonce, which is the record sequence number (RFC 5288, Section 3). For ChaCha20-Poly1305 it is the 12-byte IV XORed with the sequence number (RFC 7905, Section 2).',
+  aadHelp:
+    'Authenticated but not encrypted: sequence number (8 bytes), record type (1), version (2) and plaintext length (2) (RFC 5246, Section 6.2.3.3). A change to any of them makes the tag check fail.',
+  aadSeq: 'seq_num',
+  aadType: 'type',
+  aadVersion: 'version',
+  aadLength: 'length',
+  hexOffset: 'Offset',
+  hexDumpLabel: 'Hex dump of {what}',
+  hexHint: 'Hover over bytes to see their field; click to select it.',
+  fieldNone: 'No field selected. Click bytes or a row in Fields.',
+  fieldSelected: 'Selected field',
+  fieldAt: 'bytes {start}–{end} ({count#one:# byte|other:# bytes})',
+  fieldValue: 'Value',
+  fieldPath: 'Path',
+  fieldsLabel: 'Fields of {what}',
+  fieldBytes: 'Bytes of {name}',
+  showInBytes: 'Show in Bytes',
+};
+
+export const enFields = { ui, spans };

@@ -105,4 +105,25 @@ const secretTitles: Table = {
   ticket_psk: 'Ticket PSK',
 };
 
-export const enKeys = { secrets, secretTitles };
+/** The tab's own words, around the values. */
+const ui = {
+  keysIntro:
+    'The key schedule as far as it is known at this step. Both sides compute every value on their own; none of these secrets is ever sent.',
+  keysNone: 'No keys yet: the key exchange has not happened at this step.',
+  keysPending: 'not known yet',
+  keysKnownBy: 'Known to {lanes}',
+  keysCommand: 'Recompute it with OpenSSL 3',
+  keysCommandCopy: 'Copy command',
+  keysCommandCopied: 'Copied',
+  keysCommandColonHex:
+    'It prints the bytes above, written AB:CD:…; the seed is the label’s ASCII bytes followed by the inputs, as RFC 5246 defines the PRF.',
+  keysCommandHex:
+    'It writes this side’s ECDHE private key and the peer’s public key as PEM files, then prints the shared secret in hex: the bytes above.',
+  keysInputs: 'Inputs',
+  keysSplit: 'How the key block is cut',
+  keysVersion: 'TLS {version} key schedule',
+  keysCompare:
+    'The same request, two key schedules. TLS 1.2 makes one master secret with its PRF and cuts one key block from it. TLS 1.3 chains three HKDF-Extract stages (early, handshake and master secret) and expands a separate secret for each direction and each stage from every one of them, each bound to the transcript so far, so the handshake keys are never the ones that protect the application data.',
+};
+
+export const enKeys = { ui, secrets, secretTitles };

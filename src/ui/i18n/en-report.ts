@@ -1,9 +1,35 @@
 /**
- * The negotiation report of a `tls probe --json` file opened through Import, in English: fetched
- * with the report's view (src/ui/lazy.ts), not before the first drawing; ./index.ts merges it into
- * the English table (en.ts), and the Korean table (ko.ts) holds all of it.
+ * The Export and share panel, and the negotiation report of a `tls probe --json` file opened
+ * through its Import, in English: fetched with the panel or the report's view (src/ui/lazy.ts),
+ * not before the first drawing; ./index.ts merges it into the English table (en.ts), and the
+ * Korean table (ko.ts) holds all of it.
  */
 const ui = {
+  // The Export and share panel (src/ui/share/SharePanel.tsx) and the diagram it exports.
+  downloadPcap: 'Download pcap',
+  downloadKeylog: 'Download key log',
+  pcapHelp:
+    'A classic pcap of this run (Ethernet, IPv4, TCP or UDP). Open it in Wireshark together with the key log (Preferences → Protocols → TLS → (Pre)-Master-Secret log filename) to see the decrypted HTTP.',
+  noKeys: 'This run has no TLS keys to log.',
+  downloadSvg: 'Download diagram (SVG)',
+  downloadPng: 'Download diagram (PNG)',
+  exportTrace: 'Export trace (JSON)',
+  importTrace: 'Import trace (JSON)…',
+  copyLink: 'Copy link',
+  linkCopied: 'Link copied.',
+  linkLabel: 'Link to this message',
+  exportBusy: 'Preparing {what}…',
+  exportFailed: 'Could not prepare {what}: {reason}',
+  diagramExportTitle: '{title} · seed {seed}',
+  legend: 'Legend',
+  legendPlain: 'Plaintext message',
+  legendEncrypted: 'Encrypted message',
+  legendWarning: 'Warning alert',
+  legendFatal: 'Fatal alert or lost message',
+  legendCache: 'Answered from a cache',
+  legendState: 'State of a lane',
+
+  // The negotiation report.
   reportTitle: 'Negotiation report: {target}',
   reportClose: 'Close the report',
   reportVersions: 'Protocol versions and cipher suites',

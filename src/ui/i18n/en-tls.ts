@@ -49,6 +49,39 @@ const alerts: Table = {
 };
 
 /**
+ * The engine's notes, and those of runs that resume a session or meet a warning alert, a
+ * renegotiation or a close without close_notify, which the default handshake does not.
+ */
+const notes: Table = {
+  ...TLS_TEXT_EN,
+  'tls.client.offer_resumption': 'The client offers to resume an earlier session by {by}.',
+  'tls.client.resumed':
+    'The client resumed the earlier session by {by}: no certificate and no key exchange needed.',
+  'tls.client.resumption_declined': 'The server declined to resume; this is a full handshake.',
+  'tls.server.resuming': 'The server resumes the earlier session by {by}.',
+  'tls.server.resumption_ems_mismatch':
+    'The server will not resume: the earlier session and this ClientHello disagree about the extended master secret (RFC 7627, Section 5.3).',
+  'tls.server.resumption_suite_gone':
+    'The server will not resume: the session’s suite {suite} is no longer offered.',
+  'tls.server.session_cache_miss':
+    'The server does not have that session ID any more; it starts a full handshake.',
+  'tls.server.ticket_unknown_key':
+    'The server cannot decrypt the ticket: it was sealed under a ticket key the server no longer has. It does not look for the session ID either, and starts a full handshake with a new session and a new ticket.',
+  'tls.server.ticket_not_authentic':
+    'The server cannot decrypt the ticket: it names the server’s key but fails its integrity check, so it was altered. The server starts a full handshake.',
+  'tls.server.ticket_expired':
+    'The server decrypted the ticket, but its session is older than the server’s session lifetime; it starts a full handshake.',
+  'tls.transport_closed_without_close_notify':
+    'The connection closed without close_notify: the peer cannot tell whether the data was complete.',
+  'tls.record.inner_type':
+    'TLS 1.3 hides the real content type inside the encryption: it is the last non-zero byte of TLSInnerPlaintext, after the content and before any zero padding. Outside, every record says application_data.',
+  'tls.alert.warning_ignored': 'A warning alert ({description}) was received and ignored.',
+  'tls.server.renegotiation_refused':
+    'The client asked to renegotiate with a new ClientHello. This server does not renegotiate: it answers with a no_renegotiation warning and the connection carries on (RFC 5246, Section 7.2.2).',
+};
+
+
+/**
  * Message names of several words, by the engine's name, for the languages that say them otherwise
  * (English shows the engine's name as it is until this part arrives).
  */
@@ -56,8 +89,4 @@ const names: Table = {
   'Certificate (empty)': 'Certificate (empty)',
 };
 
-export const enTls: { notes: Table; alerts: Table; names: Table } = {
-  notes: TLS_TEXT_EN,
-  alerts,
-  names,
-};
+export const enTls: { notes: Table; alerts: Table; names: Table } = { notes, alerts, names };

@@ -6,8 +6,15 @@
  */
 import type { Table } from './en';
 
-/** What each TLS 1.3 message does, keyed by the engine's message name (see en.ts's `messages`). */
+/**
+ * What each TLS 1.3 message does, keyed by the engine's message name (see en.ts's `messages`), and
+ * the messages that only TLS 1.3 sends, by their own names.
+ */
 const messages: Table = {
+  EncryptedExtensions:
+    'The first message of the server’s encrypted flight in TLS 1.3 (RFC 8446, Section 4.3.1). It carries the extensions that do not shape the key exchange, such as ALPN and the server name acknowledgement; in TLS 1.2 these sat in the ServerHello, readable by anyone. It is encrypted with the server handshake traffic key, so from here on an observer sees only record sizes.',
+  KeyUpdate:
+    'TLS 1.3’s way to change keys in the middle of a connection (RFC 8446, Section 4.6.3): the sender derives its next application traffic secret with “traffic upd” and switches to it for every record after this one. With request_update set, the peer updates its own sending keys too. TLS 1.2 needed a whole renegotiation for this.',
   'TLS 1.3 ClientHello':
     'The client opens a TLS 1.3 handshake. Its legacy_version still says TLS 1.2 so old middleboxes let it through; supported_versions lists the real versions. Unlike TLS 1.2, it already carries key shares (key_share) for the groups it guesses the server will pick, so the key exchange needs no extra round trip. Nothing here is encrypted.',
   'TLS 1.3 ServerHello':
@@ -74,4 +81,18 @@ const notes: Table = {
     'A TLS 1.3 peer sent ChangeCipherSpec only so that middleboxes see a familiar handshake (RFC 8446, Appendix D.4). It carries no meaning and was dropped.',
 };
 
-export const enTls13: { messages: Table; notes: Table } = { messages, notes };
+/** The states only the TLS 1.3 machines wait in (the diagram's pills). */
+const states: Table = {
+  ExpectEncryptedExtensions:
+    'TLS 1.3: the client has the handshake keys from the ServerHello and waits for EncryptedExtensions, the first encrypted message of the server’s flight.',
+  ExpectCertificateVerify:
+    'TLS 1.3: the client has checked the server’s certificate and waits for CertificateVerify, a signature over the handshake so far made with the certificate’s key.',
+  ExpectRetryClientHello:
+    'TLS 1.3: the server has sent a HelloRetryRequest and waits for the client’s second ClientHello, which must carry a key share for the group it asked for and otherwise match the first (RFC 8446, Section 4.1.2).',
+};
+
+export const enTls13: { messages: Table; states: Table; notes: Table } = {
+  messages,
+  states,
+  notes,
+};

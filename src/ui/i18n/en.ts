@@ -108,31 +108,6 @@ const ui = {
   plaintextBadge: 'Plaintext',
   followingPlayback: 'Following playback',
 
-  wireBytes: 'On the wire',
-  ciphertext: 'Ciphertext (on the wire)',
-  plaintext: 'Plaintext (decrypted with the session keys)',
-  nonce: 'Nonce',
-  aad: 'Additional authenticated data (AAD)',
-  nonceHelp:
-    'The AEAD nonce for this record. For AES-GCM it is the 4-byte salt from the key block followed by the 8-byte explicit nonce, which is the record sequence number (RFC 5288, Section 3). For ChaCha20-Poly1305 it is the 12-byte IV XORed with the sequence number (RFC 7905, Section 2).',
-  aadHelp:
-    'Authenticated but not encrypted: sequence number (8 bytes), record type (1), version (2) and plaintext length (2) (RFC 5246, Section 6.2.3.3). A change to any of them makes the tag check fail.',
-  aadSeq: 'seq_num',
-  aadType: 'type',
-  aadVersion: 'version',
-  aadLength: 'length',
-  hexOffset: 'Offset',
-  hexDumpLabel: 'Hex dump of {what}',
-  hexHint: 'Hover over bytes to see their field; click to select it.',
-  fieldNone: 'No field selected. Click bytes or a row in Fields.',
-  fieldSelected: 'Selected field',
-  fieldAt: 'bytes {start}–{end} ({count#one:# byte|other:# bytes})',
-  fieldValue: 'Value',
-  fieldPath: 'Path',
-  fieldsLabel: 'Fields of {what}',
-  fieldBytes: 'Bytes of {name}',
-  showInBytes: 'Show in Bytes',
-
   explainMessage: 'What this message does',
   explainNotes: 'What the engine noted at this step',
   explainField: 'About the selected field',
@@ -140,48 +115,11 @@ const ui = {
   explainScenario: 'This scenario',
   alertLine: '{level} alert {description} ({code}): {reason}',
 
-  keysIntro:
-    'The key schedule as far as it is known at this step. Both sides compute every value on their own; none of these secrets is ever sent.',
-  keysNone: 'No keys yet: the key exchange has not happened at this step.',
-  keysPending: 'not known yet',
-  keysKnownBy: 'Known to {lanes}',
-  keysCommand: 'Recompute it with OpenSSL 3',
-  keysCommandCopy: 'Copy command',
-  keysCommandCopied: 'Copied',
-  keysCommandColonHex:
-    'It prints the bytes above, written AB:CD:…; the seed is the label’s ASCII bytes followed by the inputs, as RFC 5246 defines the PRF.',
-  keysCommandHex:
-    'It writes this side’s ECDHE private key and the peer’s public key as PEM files, then prints the shared secret in hex: the bytes above.',
-  keysInputs: 'Inputs',
-  keysSplit: 'How the key block is cut',
-  keysVersion: 'TLS {version} key schedule',
-  keysCompare:
-    'The same request, two key schedules. TLS 1.2 makes one master secret with its PRF and cuts one key block from it. TLS 1.3 chains three HKDF-Extract stages (early, handshake and master secret) and expands a separate secret for each direction and each stage from every one of them, each bound to the transcript so far, so the handshake keys are never the ones that protect the application data.',
-
-  cachesIntro: 'Every cache as of this step, with the time each entry has left.',
-  cachesNone: 'No cache events yet at this step.',
-  cacheEmpty: 'empty',
-  cacheKey: 'Key',
-  cacheValue: 'Holds',
-  cacheTtl: 'TTL left',
-  cacheTtlValue: '{ttl} s',
-  cacheStats: '{hits#one:# hit|other:# hits}, {misses#one:# miss|other:# misses}',
-  cacheAt: 'at {time}',
-
   explainAlert: 'What this alert means',
   explainRcode: 'What {rcode} means',
   engineDetail: 'Engine detail: {detail}',
 
   share: 'Export and share',
-  downloadPcap: 'Download pcap',
-  downloadKeylog: 'Download key log',
-  pcapHelp:
-    'A classic pcap of this run (Ethernet, IPv4, TCP or UDP). Open it in Wireshark together with the key log (Preferences → Protocols → TLS → (Pre)-Master-Secret log filename) to see the decrypted HTTP.',
-  noKeys: 'This run has no TLS keys to log.',
-  downloadSvg: 'Download diagram (SVG)',
-  downloadPng: 'Download diagram (PNG)',
-  exportTrace: 'Export trace (JSON)',
-  importTrace: 'Import trace (JSON)…',
   openCapture: 'Open capture',
   openCaptureHint:
     'A .pcap or .pcapng file, with its NSS key log (SSLKEYLOGFILE) if you have one. Choose both, or drop them here.',
@@ -189,11 +127,6 @@ const ui = {
   captureEmpty: 'it holds no TLS connection and no DNS exchange',
   captureStopped:
     'Showing {label} from {file}. The file is damaged: reading stopped at byte {offset}.',
-  copyLink: 'Copy link',
-  linkCopied: 'Link copied.',
-  linkLabel: 'Link to this message',
-  exportBusy: 'Preparing {what}…',
-  exportFailed: 'Could not prepare {what}: {reason}',
   dismiss: 'Dismiss',
 
   importFailed: 'Could not import {file}: {reason}. The current run is unchanged.',
@@ -229,15 +162,6 @@ const ui = {
   shortcutKey: 'Key',
   shortcutAction: 'Action',
   letterShortcuts: 'Single-key shortcuts (P, T, L, ?) on',
-
-  diagramExportTitle: '{title} · seed {seed}',
-  legend: 'Legend',
-  legendPlain: 'Plaintext message',
-  legendEncrypted: 'Encrypted message',
-  legendWarning: 'Warning alert',
-  legendFatal: 'Fatal alert or lost message',
-  legendCache: 'Answered from a cache',
-  legendState: 'State of a lane',
 };
 
 export type UiStrings = typeof ui;
@@ -272,12 +196,8 @@ const messages: Table = {
     'The first encrypted message in each direction. Its verify_data is a PRF over the master secret and a hash of every handshake message so far, so it proves the sender has the same keys and saw the same handshake; a tampered-with suite list would be caught here. When both Finished messages check out, the handshake is complete.',
   NewSessionTicket:
     'The server hands the client a session ticket: the session’s state, encrypted with a key only the server knows (RFC 5077). The client keeps it and can present it next time to resume without a full handshake. The lifetime hint says how long it is worth keeping.',
-  EncryptedExtensions:
-    'The first message of the server’s encrypted flight in TLS 1.3 (RFC 8446, Section 4.3.1). It carries the extensions that do not shape the key exchange, such as ALPN and the server name acknowledgement; in TLS 1.2 these sat in the ServerHello, readable by anyone. It is encrypted with the server handshake traffic key, so from here on an observer sees only record sizes.',
   CertificateVerify:
     'A signature, with the certificate’s private key, over a hash of the whole handshake so far, prefixed with 64 spaces and “TLS 1.3, server CertificateVerify” (RFC 8446, Section 4.4.3). It proves the sender holds the key of the certificate it just sent, and because it covers the transcript, nothing in the handshake could have been changed on the way. In TLS 1.2 the server signed only its key exchange parameters.',
-  KeyUpdate:
-    'TLS 1.3’s way to change keys in the middle of a connection (RFC 8446, Section 4.6.3): the sender derives its next application traffic secret with “traffic upd” and switches to it for every record after this one. With request_update set, the peer updates its own sending keys too. TLS 1.2 needed a whole renegotiation for this.',
   'ApplicationData (GET /)':
     'The browser’s HTTP request, encrypted and authenticated with the client’s write key. An observer on the path sees only the record header, the explicit nonce, the ciphertext and the tag; the inspector can show the plaintext because this page holds the session keys.',
   'ApplicationData (HTTP 200 OK)':
@@ -292,10 +212,6 @@ const messages: Table = {
 
 /** State machine states, by name: what the machine waits for there (the diagram's pills). */
 const states: Table = {
-  ExpectEncryptedExtensions:
-    'TLS 1.3: the client has the handshake keys from the ServerHello and waits for EncryptedExtensions, the first encrypted message of the server’s flight.',
-  ExpectCertificateVerify:
-    'TLS 1.3: the client has checked the server’s certificate and waits for CertificateVerify, a signature over the handshake so far made with the certificate’s key.',
   ExpectClientHello:
     'The server waits for a ClientHello: the client’s first message, with its random, its cipher suites and its extensions. Nothing else is acceptable now; any other message ends the connection with an unexpected_message alert.',
   ExpectServerHello:
@@ -314,21 +230,16 @@ const states: Table = {
     'The peer has switched to the new keys; this side waits for its encrypted Finished and will check the verify_data against its own hash of the handshake.',
   ExpectNewSessionTicket:
     'The client has sent its Finished and, because it offered session tickets and the server accepted, waits for a NewSessionTicket before the server’s ChangeCipherSpec (RFC 5077, Section 3.3).',
-  ExpectRetryClientHello:
-    'TLS 1.3: the server has sent a HelloRetryRequest and waits for the client’s second ClientHello, which must carry a key share for the group it asked for and otherwise match the first (RFC 8446, Section 4.1.2).',
   Traffic:
     'The handshake is complete and verified in this direction: from now on this side sends and accepts only encrypted application data (and alerts).',
   Closed:
     'The connection is over for this side: it sent or received close_notify, or a fatal alert ended it. Nothing more is sent or accepted.',
-  Healthy:
-    'The health checker considers the endpoint healthy: its probes pass, so DNS keeps answering with its address.',
-  Unhealthy:
-    'Enough probes in a row failed (the failure threshold): the endpoint is unhealthy, and DNS answers with the secondary address instead.',
 };
 
 /**
- * Notes the engine emits (`note` events); DNS's are in ./en-dns.ts, the TLS engine's faults and
- * the notes of handshakes that fail in ./en-tls.ts. Params are filled in by name.
+ * Notes the engine emits (`note` events) in the default handshake; DNS's are in ./en-dns.ts, the
+ * TLS engine's faults and the notes of handshakes that fail or resume in ./en-tls.ts. Params are
+ * filled in by name.
  */
 const notes: Table = {
   ...TLS_NOTES_EN,
@@ -342,30 +253,6 @@ const notes: Table = {
   'tls.client.empty_certificate':
     'The server asked for a client certificate (CertificateRequest). This client has none, so it sends a Certificate message with an empty certificate_list and no CertificateVerify, as RFC 5246, Section 7.4.6 says. The server decides whether to go on without one; a server that requires one answers with a fatal alert.',
   'tls.handshake_complete': '{lane}: the handshake is complete, with {suite}.',
-  'tls.client.offer_resumption': 'The client offers to resume an earlier session by {by}.',
-  'tls.client.resumed':
-    'The client resumed the earlier session by {by}: no certificate and no key exchange needed.',
-  'tls.client.resumption_declined': 'The server declined to resume; this is a full handshake.',
-  'tls.server.resuming': 'The server resumes the earlier session by {by}.',
-  'tls.server.resumption_ems_mismatch':
-    'The server will not resume: the earlier session and this ClientHello disagree about the extended master secret (RFC 7627, Section 5.3).',
-  'tls.server.resumption_suite_gone':
-    'The server will not resume: the session’s suite {suite} is no longer offered.',
-  'tls.server.session_cache_miss':
-    'The server does not have that session ID any more; it starts a full handshake.',
-  'tls.server.ticket_unknown_key':
-    'The server cannot decrypt the ticket: it was sealed under a ticket key the server no longer has. It does not look for the session ID either, and starts a full handshake with a new session and a new ticket.',
-  'tls.server.ticket_not_authentic':
-    'The server cannot decrypt the ticket: it names the server’s key but fails its integrity check, so it was altered. The server starts a full handshake.',
-  'tls.server.ticket_expired':
-    'The server decrypted the ticket, but its session is older than the server’s session lifetime; it starts a full handshake.',
-  'tls.transport_closed_without_close_notify':
-    'The connection closed without close_notify: the peer cannot tell whether the data was complete.',
-  'tls.record.inner_type':
-    'TLS 1.3 hides the real content type inside the encryption: it is the last non-zero byte of TLSInnerPlaintext, after the content and before any zero padding. Outside, every record says application_data.',
-  'tls.alert.warning_ignored': 'A warning alert ({description}) was received and ignored.',
-  'tls.server.renegotiation_refused':
-    'The client asked to renegotiate with a new ClientHello. This server does not renegotiate: it answers with a no_renegotiation warning and the connection carries on (RFC 5246, Section 7.2.2).',
 };
 
 /**

@@ -45,7 +45,7 @@ const ENGLISH_PARTS = {
   tls13: () => import('./en-tls13').then(({ enTls13 }) => enTls13),
   /** What each TLS and HTTP field is, for the field selected in Bytes or Fields (./en-fields.ts). */
   fields: () => import('./en-fields').then(({ enFields }) => enFields),
-  /** A `tls probe --json` report opened through Import (./en-report.ts). */
+  /** The Export and share panel, and a `tls probe --json` report it imports (./en-report.ts). */
   report: () => import('./en-report').then(({ enReport }) => enReport),
 };
 export type EnglishPart = keyof typeof ENGLISH_PARTS;
@@ -120,7 +120,7 @@ export function loadEnglishFor(trace: Trace, ok: boolean): Promise<void> {
   let tls13 = false;
   const isTls13 = (v: unknown) => typeof v === 'string' && v.startsWith('tls13.');
   for (const e of trace.events) {
-    if (e.kind === 'message' && e.protocol === 'dns') dns = true;
+    if ((e.kind === 'message' && e.protocol === 'dns') || e.kind === 'cache') dns = true;
     else if (e.kind === 'message' && choseTls13(e)) tls13 = true;
     else if (e.kind === 'error') tls = true;
     else if (e.kind === 'alert' && (e.description !== 'close_notify' || unknown(e.reason)))

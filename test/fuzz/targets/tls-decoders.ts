@@ -42,6 +42,8 @@ import { SUITES } from '../../../src/engine/tls/suites';
 import { applyMutations, mutatedBytes, mutationArb, type Mutation } from './mutate';
 import { FuzzFinding, crash, expectDecodeOutcome, hex, type FuzzTarget } from './target';
 import { VARIANTS, recording } from './tls-session';
+// These read TLS 1.3 without a connection, which would load its codecs first.
+import '../../../src/engine/tls/tls13/install';
 
 /** One value of every handshake message kind and every extension kind, from our encoder. */
 function encoderMessages(): HandshakeMessage[] {

@@ -18,6 +18,8 @@ import {
 import { encodeRecord, RECORD_HEADER_LENGTH } from '../../../src/engine/tls/record';
 import { DEMO_PKI } from '../../../src/engine/tls/pki/demo-pki';
 import { applyMutations, mutationArb, type Mutation } from './mutate';
+// These read TLS 1.3 without a connection, which would load its codecs first.
+import '../../../src/engine/tls/tls13/install';
 
 /** A record the attacker adds to the stream. */
 export type Injected =

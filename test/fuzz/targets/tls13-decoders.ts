@@ -27,6 +27,8 @@ import { TLS13_SUITES, Tls13RecordProtection } from '../../../src/engine/tls/tls
 import { applyMutations, mutatedBytes, mutationArb, type Mutation } from './mutate';
 import { handshakeTarget } from './tls-decoders';
 import { FuzzFinding, crash, expectDecodeOutcome, hex, type FuzzTarget } from './target';
+// These read TLS 1.3 without a connection, which would load its codecs first.
+import '../../../src/engine/tls/tls13/install';
 
 function encoderMessages(): HandshakeMessage[] {
   const counting = (n: number, start = 0) =>

@@ -19,6 +19,8 @@ import {
 } from '../../../engine/tls/messages';
 import { encodeRecord } from '../../../engine/tls/record';
 import { HELLO_RETRY_REQUEST_RANDOM as HRR_RANDOM } from '../../../engine/scenarios/probe-exchange';
+// A server's hellos are read here at once, and may carry TLS 1.3's extensions.
+import '../../../engine/tls/tls13/install';
 
 export const TLS10 = 0x0301;
 export const TLS11 = 0x0302;

@@ -41,6 +41,7 @@ import type { ServerHello } from '../messages/server-hello';
 import { TLS13_CLIENT_ACCEPTS, type Tls13ClientState } from '../tls13/client/states';
 import { serverKeyExchangeSignedContent } from '../messages/server-key-exchange';
 import { suiteParams } from '../suites';
+import { loadTls13 } from '../tls13-parts';
 import { bytesEqual } from '../../bytes/hex';
 import {
   CLIENT_ACCEPTS,
@@ -93,7 +94,10 @@ export function clientMachine(config: ClientConfig): Machine<ClientState> {
  * TLS 1.2 handshakes never loads it. The import resolves to the same module every time, so the
  * bytes a seed makes do not depend on it.
  */
-const loadTls13Client = loadOnce(() => import('../tls13/client/handshake'));
+// With TLS 1.3's codecs, which the hello and handshake codecs hand its extensions and messages to.
+const loadTls13Client = loadOnce(() =>
+  Promise.all([import('../tls13/client/handshake'), loadTls13()]).then(([machine]) => machine),
+);
 
 function isTls13State(state: ClientState): state is Tls13ClientState {
   return 'tls' in state && state.tls === 13;

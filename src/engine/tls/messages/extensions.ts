@@ -30,15 +30,13 @@ import {
 import {
   TLS13_EXTENSION_NAMES,
   isTls13ExtensionType,
-  readTls13ExtensionData,
   tls13ExtensionType,
-  tls13Summary,
-  writeTls13ExtensionData,
   type ExtensionContext,
   type Tls13Extension,
-} from '../tls13/messages/extensions';
+} from '../tls13/messages/extension-kinds';
+import { tls13Parts } from '../tls13-parts';
 
-export type { ExtensionContext } from '../tls13/messages/extensions';
+export type { ExtensionContext } from '../tls13/messages/extension-kinds';
 
 export type Extension =
   /** hostName '' is the empty extension a server sends back (RFC 6066, Section 3). */
@@ -164,7 +162,7 @@ function summary(ext: Extension): string {
     case 'unknown':
       return ext.data.length === 0 ? '(empty)' : `${ext.data.length} bytes`;
     default:
-      return tls13Summary(ext);
+      return tls13Parts().tls13Summary(ext);
   }
 }
 
@@ -259,7 +257,7 @@ function writeExtensionData(w: Writer, ext: Extension): void {
     case 'unknown':
       return writeRaw(w, 'opaque', ext.data);
     default:
-      return writeTls13ExtensionData(w, ext);
+      return tls13Parts().writeTls13ExtensionData(w, ext);
   }
 }
 
@@ -295,7 +293,7 @@ export function readExtension(r: Reader, context?: ExtensionContext): Extension 
         'extension_data',
         (d) =>
           tls13
-            ? readTls13ExtensionData(d, type, context, start)
+            ? tls13Parts().readTls13ExtensionData(d, type, context, start)
             : readExtensionData(d, type, start),
         {
           explain: 'tls.ext.extension_data',
@@ -316,6 +314,7 @@ function readsAsTls13(r: Reader, type: number, context: ExtensionContext, start:
   if (!isTls13ExtensionType(type) || r.remaining < 4) return false;
   const length = r.byteAt(start + 2) * 256 + r.byteAt(start + 3);
   if (start + 4 + length > r.end) return false;
+  const { readTls13ExtensionData } = tls13Parts();
   const probe = new Reader(r.buf, start + 4, start + 4 + length);
   try {
     readTls13ExtensionData(probe, type, context, start);

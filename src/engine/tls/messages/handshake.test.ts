@@ -11,6 +11,8 @@ import {
   handshakeTypeOf,
   type HandshakeMessage,
 } from './handshake';
+// These read TLS 1.3 without a connection, which would load its codecs first.
+import '../tls13/install';
 
 const label = (m: HandshakeMessage, i: number): string => `${i}: ${handshakeMessageName(m)}`;
 

@@ -33,24 +33,15 @@ import {
   writeServerHelloDone,
   type ServerHelloDone,
 } from './server-hello-done';
-import {
-  readCertificate13,
-  readCertificateVerify,
-  readEncryptedExtensions,
-  readKeyUpdate,
-  readNewSessionTicket13,
-  writeCertificate13,
-  writeCertificateVerify,
-  writeEncryptedExtensions,
-  writeKeyUpdate,
-  writeNewSessionTicket13,
-  isHelloRetryRandom,
-  type Certificate13,
-  type CertificateVerify,
-  type EncryptedExtensions,
-  type KeyUpdate,
-  type NewSessionTicket13,
+import type {
+  Certificate13,
+  CertificateVerify,
+  EncryptedExtensions,
+  KeyUpdate,
+  NewSessionTicket13,
 } from '../tls13/messages';
+import { tls13Parts } from '../tls13-parts';
+import { isHelloRetryRandom } from './hello-retry-random';
 import {
   readServerKeyExchange,
   writeServerKeyExchange,
@@ -171,15 +162,15 @@ function writeBody(w: Writer, msg: HandshakeMessage): void {
     case 'new_session_ticket':
       return writeNewSessionTicket(w, msg.body);
     case 'encrypted_extensions':
-      return writeEncryptedExtensions(w, msg.body);
+      return tls13Parts().writeEncryptedExtensions(w, msg.body);
     case 'certificate_13':
-      return writeCertificate13(w, msg.body);
+      return tls13Parts().writeCertificate13(w, msg.body);
     case 'certificate_verify':
-      return writeCertificateVerify(w, msg.body);
+      return tls13Parts().writeCertificateVerify(w, msg.body);
     case 'new_session_ticket_13':
-      return writeNewSessionTicket13(w, msg.body);
+      return tls13Parts().writeNewSessionTicket13(w, msg.body);
     case 'key_update':
-      return writeKeyUpdate(w, msg.body);
+      return tls13Parts().writeKeyUpdate(w, msg.body);
     case 'unknown':
       if (msg.body.length > 0) w.bytes(msg.body, 'body', { explain: 'tls.handshake.body' });
       return;
@@ -221,15 +212,15 @@ export function encodeHandshakeLazily(msg: HandshakeMessage): Encoded {
 function readTls13Body(r: Reader, msgType: number): HandshakeMessage | undefined {
   switch (msgType) {
     case HandshakeType.encrypted_extensions:
-      return { type: 'encrypted_extensions', body: readEncryptedExtensions(r) };
+      return { type: 'encrypted_extensions', body: tls13Parts().readEncryptedExtensions(r) };
     case HandshakeType.certificate:
-      return { type: 'certificate_13', body: readCertificate13(r) };
+      return { type: 'certificate_13', body: tls13Parts().readCertificate13(r) };
     case HandshakeType.certificate_verify:
-      return { type: 'certificate_verify', body: readCertificateVerify(r) };
+      return { type: 'certificate_verify', body: tls13Parts().readCertificateVerify(r) };
     case HandshakeType.new_session_ticket:
-      return { type: 'new_session_ticket_13', body: readNewSessionTicket13(r) };
+      return { type: 'new_session_ticket_13', body: tls13Parts().readNewSessionTicket13(r) };
     case HandshakeType.key_update:
-      return { type: 'key_update', body: readKeyUpdate(r) };
+      return { type: 'key_update', body: tls13Parts().readKeyUpdate(r) };
     // RFC 8446 has no ServerKeyExchange, ServerHelloDone or ClientKeyExchange, and its
     // CertificateRequest (Section 4.3.2) is kept as it came: the client reads its context.
     case HandshakeType.certificate_request:

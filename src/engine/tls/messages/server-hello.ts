@@ -18,7 +18,7 @@ import {
   cipherSuite,
   type CipherSuite,
 } from '../enums';
-import { isHelloRetryRandom } from '../decode-extensions';
+import { isHelloRetryRandom } from './hello-retry-random';
 import { MAX_SESSION_ID_LENGTH, RANDOM_LENGTH } from './client-hello';
 import { readOpaque, writeOpaque } from './codec';
 import { readExtensions, writeExtensions, type Extension } from './extensions';

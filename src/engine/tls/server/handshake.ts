@@ -42,6 +42,7 @@ import { serverKeyExchangeSignedContent } from '../messages/server-key-exchange'
 import { chooseParameters } from '../negotiate';
 import { SESSION_LIFETIME_MS, type Session } from '../session';
 import { suiteParams } from '../suites';
+import { loadTls13 } from '../tls13-parts';
 import { openTicket, sealTicket } from '../tickets';
 import { chooseAlpn } from '../alpn';
 import { withDowngradeSentinel } from '../tls13/downgrade';
@@ -91,7 +92,10 @@ export function serverMachine(config: ServerConfig): Machine<ServerState> {
  * The TLS 1.3 machine is fetched when a ClientHello first asks for TLS 1.3 of a server that
  * serves it: a page that shows only TLS 1.2 handshakes never loads it.
  */
-const loadTls13Server = loadOnce(() => import('../tls13/server/handshake'));
+// With TLS 1.3's codecs, which the hello and handshake codecs hand its extensions and messages to.
+const loadTls13Server = loadOnce(() =>
+  Promise.all([import('../tls13/server/handshake'), loadTls13()]).then(([machine]) => machine),
+);
 
 /** The TLS 1.2 server alone, whatever the config's versions say. */
 export function tls12ServerMachine(config: ServerConfig): Machine<Tls12ServerState> {

@@ -4,7 +4,7 @@
  * selected group, cookie, supported_versions).
  */
 import type { ServerHello } from '../../messages/server-hello';
-import { isHelloRetryRandom } from '../../decode-extensions';
+import { isHelloRetryRandom } from '../../messages/hello-retry-random';
 
 export { isHelloRetryRandom };
 

@@ -16,6 +16,8 @@ import { deriveSecret, hkdfExpandLabel, hkdfExtract } from '../key-schedule';
 import { readKeyUpdate } from './key-update';
 import { bindersListLength, truncatedClientHello } from './extensions';
 import { isHelloRetryRequest } from './hello-retry-request';
+// These read TLS 1.3 without a connection, which would load its codecs first.
+import '../install';
 
 /** Decodes one RFC 8448 message as TLS 1.3 and checks that it re-encodes to the same bytes. */
 function roundTrip(hex: string): HandshakeMessage {
