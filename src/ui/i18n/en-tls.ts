@@ -80,7 +80,6 @@ const notes: Table = {
     'The client asked to renegotiate with a new ClientHello. This server does not renegotiate: it answers with a no_renegotiation warning and the connection carries on (RFC 5246, Section 7.2.2).',
 };
 
-
 /**
  * Message names of several words, by the engine's name, for the languages that say them otherwise
  * (English shows the engine's name as it is until this part arrives).
