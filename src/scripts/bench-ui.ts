@@ -75,14 +75,16 @@ function freePort(): Promise<number> {
   });
 }
 
+function stopPreview(child: ChildProcess): void {
+  if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+}
+
 async function startPreview(port: number): Promise<ChildProcess> {
   const child = spawn(
     'npx',
     ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
-    {
-      cwd: ROOT,
-      stdio: 'ignore',
-    },
+    // Its own process group: npx starts vite as a child, and killing npx alone leaves vite serving.
+    { cwd: ROOT, stdio: 'ignore', detached: true },
   );
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
@@ -94,7 +96,7 @@ async function startPreview(port: number): Promise<ChildProcess> {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  child.kill();
+  stopPreview(child);
   throw new Error('vite preview did not start');
 }
 
@@ -275,7 +277,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await browser.close();
-    preview.kill();
+    stopPreview(preview);
   }
 }
 
