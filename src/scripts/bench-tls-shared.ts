@@ -8,11 +8,14 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { createServer as createTlsServer, connect as tlsConnect } from 'node:tls';
 import { aeadOpen, aeadSeal } from '../engine/crypto/aead';
+import { computeSharedSecret, generateKeyShare } from '../engine/crypto/ecdhe';
+import { sign, verify } from '../engine/crypto/signature';
 import { runTlsExchange } from '../engine/scenarios/tls-run';
 import type { Rng } from '../engine/sim/rng';
 import { parseCertificate } from '../engine/tls/certificates/parse';
 import { pemToDerList } from '../engine/tls/certificates/pem';
 import { signatureVerifies } from '../engine/tls/certificates/signature';
+import { leafPublicKey } from '../engine/tls/certificates/summary';
 import { DEMO_PKI } from '../engine/tls/pki/demo-pki';
 import { median, timeAsync, timeSync } from './timing';
 
@@ -118,6 +121,39 @@ export function chainSignatures(chainPem: string): Promise<Primitive> {
     if (!(await signatureVerifies(intermediate, root)))
       throw new Error('intermediate does not verify');
   });
+}
+
+/**
+ * What both versions do with public keys: an X25519 share and shared secret on each side, the
+ * server's one handshake signature (`what`) made and checked, and the chain's two signatures.
+ * `signed` is as long as the signed content of that version's message.
+ */
+export async function keyExchangeAndSignatures(
+  rng: Rng,
+  leaf: { keyPem: string; chainPem: string },
+  /** A SignatureScheme code point (RFC 8446, Section 4.2.3). */
+  scheme: number,
+  what: { algorithm: string; message: string },
+  signed: Uint8Array,
+): Promise<Primitive[]> {
+  const key = pemToDerList(leaf.keyPem)[0]!;
+  const spki = leafPublicKey(pemToDerList(leaf.chainPem)[0]!).spki;
+  const signature = await sign(scheme, key, signed);
+  const a = await generateKeyShare('x25519', rng);
+  const b = await generateKeyShare('x25519', rng);
+  return [
+    await asyncPrimitive('x25519 key generation', 2, () => generateKeyShare('x25519', rng)),
+    await asyncPrimitive('x25519 shared secret', 2, () =>
+      computeSharedSecret('x25519', a.privateKey, b.publicKey),
+    ),
+    await asyncPrimitive(`${what.algorithm} sign (${what.message})`, 1, () =>
+      sign(scheme, key, signed),
+    ),
+    await asyncPrimitive(`${what.algorithm} verify (${what.message})`, 1, () =>
+      verify(scheme, spki, signed, signature),
+    ),
+    await chainSignatures(leaf.chainPem),
+  ];
 }
 
 /** Logs each primitive as `count × ms` and returns the sum of count × ms. */

@@ -2,21 +2,16 @@
  * TLS 1.2 figures for `npm run bench`: our in-memory handshake, the crypto primitives that handshake
  * performs (timed one by one in the same process), and a node:tls loopback handshake.
  */
-import { computeSharedSecret, generateKeyShare } from '../engine/crypto/ecdhe';
 import { hash, runningHash } from '../engine/crypto/hash';
-import { sign, verify } from '../engine/crypto/signature';
 import { SeededRng } from '../engine/sim/rng';
 import { CipherSuite, SignatureScheme } from '../engine/tls/enums';
 import { suiteParams } from '../engine/tls/suites';
-import { leafPublicKey } from '../engine/tls/certificates/summary';
-import { pemToDerList } from '../engine/tls/certificates/pem';
 import { DEMO_PKI } from '../engine/tls/pki/demo-pki';
 import { prf } from '../engine/tls/prf';
 import {
   RUNS,
   aes128GcmRecords,
-  asyncPrimitive,
-  chainSignatures,
+  keyExchangeAndSignatures,
   medianHandshake,
   nodeTlsHandshake,
   round,
@@ -101,14 +96,15 @@ export async function benchTls(log: (line: string) => void): Promise<TlsFigures>
  */
 async function primitivesOfOneHandshake() {
   const rng = new SeededRng('primitives');
-  const rsaKey = pemToDerList(DEMO_PKI.leaves.rsa.keyPem)[0]!;
-  const rsaSpki = leafPublicKey(pemToDerList(DEMO_PKI.leaves.rsa.chainPem)[0]!).spki;
   // The client random, the server random and the ECDHE parameters (RFC 5246, Section 7.4.3).
   const signed = rng.bytes(32 + 32 + 4 + 32);
-  const pkcs1 = SignatureScheme.rsa_pkcs1_sha256;
-  const pkcs1Sig = await sign(pkcs1, rsaKey, signed);
-  const a = await generateKeyShare('x25519', rng);
-  const b = await generateKeyShare('x25519', rng);
+  const publicKeyWork = await keyExchangeAndSignatures(
+    rng,
+    DEMO_PKI.leaves.rsa,
+    SignatureScheme.rsa_pkcs1_sha256,
+    { algorithm: 'RSA PKCS#1', message: 'ServerKeyExchange' },
+    signed,
+  );
   const preMaster = rng.bytes(32);
   const master = rng.bytes(48);
   const randoms = rng.bytes(64);
@@ -118,17 +114,7 @@ async function primitivesOfOneHandshake() {
   running.update(transcript);
 
   return [
-    await asyncPrimitive('x25519 key generation', 2, () => generateKeyShare('x25519', rng)),
-    await asyncPrimitive('x25519 shared secret', 2, () =>
-      computeSharedSecret('x25519', a.privateKey, b.publicKey),
-    ),
-    await asyncPrimitive('RSA PKCS#1 sign (ServerKeyExchange)', 1, () =>
-      sign(pkcs1, rsaKey, signed),
-    ),
-    await asyncPrimitive('RSA PKCS#1 verify (ServerKeyExchange)', 1, () =>
-      verify(pkcs1, rsaSpki, signed, pkcs1Sig),
-    ),
-    await chainSignatures(DEMO_PKI.leaves.rsa.chainPem),
+    ...publicKeyWork,
     syncPrimitive('TLS PRF, extended master secret', 2, () =>
       prf('sha256', preMaster, 'extended master secret', transcriptHash, 48),
     ),

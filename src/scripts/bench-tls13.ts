@@ -3,20 +3,15 @@
  * handshake with both sides on TLS 1.3, the crypto primitives it performs, and node:tls with
  * TLS 1.3 on loopback.
  */
-import { computeSharedSecret, generateKeyShare } from '../engine/crypto/ecdhe';
 import { hash, hmac, runningHash } from '../engine/crypto/hash';
-import { sign, verify } from '../engine/crypto/signature';
 import { SeededRng } from '../engine/sim/rng';
 import { SignatureScheme } from '../engine/tls/enums';
-import { pemToDerList } from '../engine/tls/certificates/pem';
-import { leafPublicKey } from '../engine/tls/certificates/summary';
 import { DEMO_PKI } from '../engine/tls/pki/demo-pki';
 import { hkdfExpandLabel, hkdfExtract } from '../engine/tls/tls13/key-schedule';
 import {
   RUNS,
   aes128GcmRecords,
-  asyncPrimitive,
-  chainSignatures,
+  keyExchangeAndSignatures,
   medianHandshake,
   nodeTlsHandshake,
   round,
@@ -75,14 +70,15 @@ export async function benchTls13(log: (line: string) => void): Promise<Tls13Figu
  */
 async function primitivesOfOneHandshake() {
   const rng = new SeededRng('primitives 1.3');
-  const ecdsaKey = pemToDerList(DEMO_PKI.leaves.ecdsa.keyPem)[0]!;
-  const ecdsaSpki = leafPublicKey(pemToDerList(DEMO_PKI.leaves.ecdsa.chainPem)[0]!).spki;
-  const scheme = SignatureScheme.ecdsa_secp256r1_sha256;
   // RFC 8446, Section 4.4.3: 64 spaces, the context string, a zero byte, the transcript hash.
   const signed = rng.bytes(64 + 33 + 1 + 32);
-  const signature = await sign(scheme, ecdsaKey, signed);
-  const a = await generateKeyShare('x25519', rng);
-  const b = await generateKeyShare('x25519', rng);
+  const publicKeyWork = await keyExchangeAndSignatures(
+    rng,
+    DEMO_PKI.leaves.ecdsa,
+    SignatureScheme.ecdsa_secp256r1_sha256,
+    { algorithm: 'ECDSA P-256', message: 'CertificateVerify' },
+    signed,
+  );
   const secret = rng.bytes(32);
   const context = rng.bytes(32);
   const transcript = rng.bytes(2600);
@@ -90,17 +86,7 @@ async function primitivesOfOneHandshake() {
   running.update(transcript);
 
   return [
-    await asyncPrimitive('x25519 key generation', 2, () => generateKeyShare('x25519', rng)),
-    await asyncPrimitive('x25519 shared secret', 2, () =>
-      computeSharedSecret('x25519', a.privateKey, b.publicKey),
-    ),
-    await asyncPrimitive('ECDSA P-256 sign (CertificateVerify)', 1, () =>
-      sign(scheme, ecdsaKey, signed),
-    ),
-    await asyncPrimitive('ECDSA P-256 verify (CertificateVerify)', 1, () =>
-      verify(scheme, ecdsaSpki, signed, signature),
-    ),
-    await chainSignatures(DEMO_PKI.leaves.ecdsa.chainPem),
+    ...publicKeyWork,
     syncPrimitive('HKDF-Extract', 6, () => hkdfExtract('sha256', secret, context)),
     syncPrimitive('HKDF-Expand-Label, 32 bytes', 22, () =>
       hkdfExpandLabel('sha256', secret, 'c hs traffic', context, 32),
