@@ -146,7 +146,7 @@ test('presentation mode at 1920×1080 in Korean', async ({ watched: page }, test
   await openScenario(page, '?scenario=dns-cold&step=4');
   await page.getByLabel('Language').selectOption('ko');
   await page.keyboard.press('p');
-  await expect(page.getByRole('region', { name: 'Referral to com.' })).toContainText('위임');
+  await expect(page.getByRole('region', { name: 'com.으로 위임' })).toContainText('위임');
   expect(await axeViolations(page)).toEqual([]);
   await page.screenshot({ path: testInfo.outputPath('presentation-ko-1920x1080.png') });
 });
