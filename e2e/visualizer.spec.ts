@@ -18,6 +18,7 @@ test('every scenario in the picker runs and draws its messages', async ({
     'TLS 1.3 full handshake',
     'TLS 1.3 with a HelloRetryRequest',
     'TLS 1.3 resumption (PSK)',
+    'TLS 1.3 with a KeyUpdate',
     'TLS 1.2 and TLS 1.3 side by side',
     'DNS lookup (cold cache)',
     'DNS lookup again (warm cache)',
