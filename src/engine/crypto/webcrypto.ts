@@ -11,7 +11,7 @@ export type KeyFormat = 'pkcs8' | 'spki' | 'raw';
 
 export interface ImportSpec {
   /** The WebCrypto algorithm, e.g. { name: 'RSA-PSS', hash: 'SHA-256' }. */
-  algorithm: RsaHashedImportParams | EcKeyImportParams;
+  algorithm: RsaHashedImportParams | EcKeyImportParams | Algorithm;
   usages: KeyUsage[];
   /** Only true where we must read the key back out (a P-256 private scalar, via JWK). */
   extractable: boolean;

@@ -8,8 +8,7 @@ import { AsnConvert } from '@peculiar/asn1-schema';
 import { ECDSASigValue } from '@peculiar/asn1-ecc';
 import { id_rsaEncryption } from '@peculiar/asn1-rsa';
 import { AlgorithmIdentifier, SubjectPublicKeyInfo } from '@peculiar/asn1-x509';
-import { toHex } from '../../bytes/hex';
-import { bufferOf, subtle } from '../../crypto/webcrypto';
+import { bufferOf, importKeyCached, subtle } from '../../crypto/webcrypto';
 import type { SignatureScheme } from './algorithms';
 import type { ParsedCertificate } from './parse';
 
@@ -104,54 +103,24 @@ function withoutLeadingZeros(bytes: Uint8Array): Uint8Array {
 
 /**
  * Importing a public key into WebCrypto costs ten times the RSA verification itself, and a client
- * meets the same intermediates and roots again and again, so imported keys are kept (bounded).
+ * meets the same intermediates and roots again and again: the crypto layer's bounded import cache
+ * keeps them, found through the parsed certificate's SPKI array without hex-encoding it.
  */
-const importedIssuerKeys = new Map<string, Promise<CryptoKey>>();
-const MAX_IMPORTED_KEYS = 64;
-/**
- * The same keys found through the parsed certificate's SPKI array, which the parse cache hands out
- * again for the same DER (a ParsedCertificate is never mutated): no hex of the SPKI to make.
- */
-const issuerKeysBySpki = new WeakMap<Uint8Array, Map<string, Promise<CryptoKey>>>();
-
 function issuerKey(issuer: ParsedCertificate, algorithm: ImportAlgorithm): Promise<CryptoKey> {
-  const kind = JSON.stringify(algorithm);
-  let forSpki = issuerKeysBySpki.get(issuer.spki);
-  const known = forSpki?.get(kind);
-  if (known) return known;
-  const key = importIssuerKey(issuer, algorithm, kind);
-  if (!forSpki) issuerKeysBySpki.set(issuer.spki, (forSpki = new Map()));
-  const entries = forSpki;
-  entries.set(kind, key);
-  key.catch(() => {
-    if (entries.get(kind) === key) entries.delete(kind);
-  });
-  return key;
-}
-
-function importIssuerKey(
-  issuer: ParsedCertificate,
-  algorithm: ImportAlgorithm,
-  kind: string,
-): Promise<CryptoKey> {
-  const id = `${toHex(issuer.spki)}|${kind}`;
-  let key = importedIssuerKeys.get(id);
-  if (!key) {
-    if (importedIssuerKeys.size >= MAX_IMPORTED_KEYS)
-      importedIssuerKeys.delete(importedIssuerKeys.keys().next().value!);
-    key = subtle().importKey('spki', importableSpki(issuer), algorithm, false, ['verify']);
-    importedIssuerKeys.set(id, key);
-    key.catch(() => importedIssuerKeys.delete(id));
-  }
-  return key;
+  return importKeyCached(
+    'spki',
+    importableSpki(issuer),
+    { algorithm, usages: ['verify'], extractable: false },
+    'issuer public key',
+  );
 }
 
 /**
  * WebCrypto imports RSA keys only under the rsaEncryption OID, so an id-RSASSA-PSS key
  * (RFC 4055 §1.2) is re-labelled; the key itself is the same RSAPublicKey.
  */
-function importableSpki(issuer: ParsedCertificate): Uint8Array<ArrayBuffer> {
-  if (issuer.publicKey.kind !== 'RSA' || !issuer.publicKey.pss) return bufferOf(issuer.spki);
+function importableSpki(issuer: ParsedCertificate): Uint8Array {
+  if (issuer.publicKey.kind !== 'RSA' || !issuer.publicKey.pss) return issuer.spki;
   const spki = AsnConvert.parse(issuer.spki, SubjectPublicKeyInfo);
   spki.algorithm = new AlgorithmIdentifier({ algorithm: id_rsaEncryption, parameters: null });
   return new Uint8Array(AsnConvert.serialize(spki));
