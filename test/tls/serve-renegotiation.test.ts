@@ -7,7 +7,8 @@
  * coming after the handshake.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pemPath, startChild, waitUntil, within, type Child } from './support/peers';
+import { pemPath, startChild, waitUntil, within } from './support/peers';
+import { INTERMEDIATE, RSA_LEAF, startSServer, type SServer } from './support/s-server';
 import { expectNoStackTrace, startServe, type Serve } from './support/serve';
 
 /** Runs `command args` with `input` on stdin to its exit. */
@@ -87,32 +88,13 @@ async function gnutlsRehandshakes(
  * The reference: `openssl s_server -no_renegotiation` with the same chain, interactive (without
  * -www, whose loop sleeps a second before each answer to a renegotiation attempt).
  */
-async function startReference(): Promise<{ child: Child; port: number }> {
-  const child = startChild('openssl', [
-    's_server',
-    '-accept',
-    '127.0.0.1:0',
-    '-tls1_2',
-    '-no_renegotiation',
-    '-cert',
-    pemPath('rsa.cert.pem'),
-    '-key',
-    pemPath('rsa.key.pem'),
-    '-cert_chain',
-    pemPath('intermediate.cert.pem'),
-  ]);
-  try {
-    const [, port] = await child.waitFor(/ACCEPT 127\.0\.0\.1:(\d+)/, 'openssl s_server to listen');
-    return { child, port: Number(port) };
-  } catch (e) {
-    await child.stop();
-    throw e;
-  }
+function startReference(): Promise<SServer> {
+  return startSServer(['-tls1_2', '-no_renegotiation', ...RSA_LEAF, ...INTERMEDIATE]);
 }
 
 describe('tls serve refuses renegotiation with a no_renegotiation warning', () => {
   let serve: Serve;
-  let reference: { child: Child; port: number };
+  let reference: SServer;
   beforeAll(async () => {
     serve = await startServe();
     reference = await startReference();
