@@ -39,9 +39,10 @@ export const TLS_TEXT_EN: Readonly<Record<string, string>> = {
   'tls.fault.peer_incompatible.no_shared_group':
     'no shared ECDHE group: the client offered {offered}; the server supports {supported}',
   'tls.fault.peer_incompatible.no_shared_cipher_suite':
-    'no cipher suite in common: the client offered {offered}; the server supports {supported} (passed over: {passedOver})',
+    'no cipher suite in common: the client offered {offered}; the server supports {supported}{passedOverClause}',
   'tls.fault.peer_incompatible.no_shared_cipher_suite_no_sigalgs':
-    'no cipher suite in common: the client offered {offered}; the server supports {supported} (passed over: {passedOver}); the client sent no signature_algorithms',
+    'no cipher suite in common: the client offered {offered}; the server supports {supported}{passedOverClause}; the client sent no signature_algorithms',
+  'tls.fault.clause.passed_over': ' (passed over: {passedOver})',
   'tls.fault.peer_incompatible.no_application_protocol':
     'no common application protocol: the client offered {offered}',
   'tls.fault.peer_incompatible.certificate_curve_not_offered':

@@ -38,9 +38,10 @@ export const TLS_TEXT_KO: Readonly<Record<string, string>> = {
   'tls.fault.peer_incompatible.no_shared_group':
     '공통 ECDHE 그룹이 없습니다: 클라이언트는 {offered|을/를} 제시했고, 서버는 {supported|을/를} 지원합니다',
   'tls.fault.peer_incompatible.no_shared_cipher_suite':
-    '공통 암호 스위트가 없습니다: 클라이언트는 {offered|을/를} 제시했고, 서버는 {supported|을/를} 지원합니다 (건너뛴 스위트: {passedOver})',
+    '공통 암호 스위트가 없습니다: 클라이언트는 {offered|을/를} 제시했고, 서버는 {supported|을/를} 지원합니다{passedOverClause}',
   'tls.fault.peer_incompatible.no_shared_cipher_suite_no_sigalgs':
-    '공통 암호 스위트가 없습니다: 클라이언트는 {offered|을/를} 제시했고, 서버는 {supported|을/를} 지원합니다 (건너뛴 스위트: {passedOver}). 클라이언트가 signature_algorithms를 보내지 않았습니다',
+    '공통 암호 스위트가 없습니다: 클라이언트는 {offered|을/를} 제시했고, 서버는 {supported|을/를} 지원합니다{passedOverClause}. 클라이언트가 signature_algorithms를 보내지 않았습니다',
+  'tls.fault.clause.passed_over': ' (건너뛴 스위트: {passedOver})',
   'tls.fault.peer_incompatible.no_application_protocol':
     '공통 애플리케이션 프로토콜이 없습니다: 클라이언트는 {offered|을/를} 제시했습니다',
   'tls.fault.peer_incompatible.certificate_curve_not_offered':

@@ -11,6 +11,10 @@ import { AlertDescription } from './enums';
 /** A parameter value the language tables can fill in; a list is joined as the language joins. */
 export type FaultParam = string | number | readonly string[];
 
+/** The key of the clause naming the suites a server passed over, said only when it passed some. */
+export const PASSED_OVER_CLAUSE = 'tls.fault.clause.passed_over';
+export type PassedOverClause = typeof PASSED_OVER_CLAUSE | '';
+
 /**
  * A DecodeError as a fault's parameters: `detail` is its key (src/i18n/decode.en.ts), filled in
  * from the rest, and `offset` where in the input it happened.
@@ -38,11 +42,15 @@ export interface FaultParams {
     offered: readonly string[];
     supported: readonly string[];
     passedOver: readonly string[];
+    /** The "(passed over: …)" clause's key when a suite was passed over, else nothing. */
+    passedOverClause: PassedOverClause;
   };
   'peer_incompatible.no_shared_cipher_suite_no_sigalgs': {
     offered: readonly string[];
     supported: readonly string[];
     passedOver: readonly string[];
+    /** The "(passed over: …)" clause's key when a suite was passed over, else nothing. */
+    passedOverClause: PassedOverClause;
   };
   'peer_incompatible.no_application_protocol': { offered: readonly string[] };
   'peer_incompatible.certificate_curve_not_offered': { curve: string };

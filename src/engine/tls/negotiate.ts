@@ -12,7 +12,7 @@ import {
   type CipherSuite,
 } from './enums';
 import type { ServerConfig, ServerCredential } from './config';
-import { fail } from './errors';
+import { fail, PASSED_OVER_CLAUSE } from './errors';
 import { curveGroupOfKeyType, groupName } from './groups';
 import { suiteParams, type SuiteParams } from './suites';
 
@@ -176,6 +176,7 @@ export function chooseParameters(
       offered: offer.cipherSuites.map(cipherSuiteName),
       supported: config.cipherSuites.map(cipherSuiteName),
       passedOver: skipped,
+      passedOverClause: skipped.length > 0 ? PASSED_OVER_CLAUSE : '',
     },
   });
 }

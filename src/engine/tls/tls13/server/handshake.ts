@@ -291,6 +291,7 @@ function chooseSuite(config: ServerConfig, hello: ClientHello): Tls13Suite {
         offered: hello.cipherSuites.map((id) => `0x${id.toString(16).padStart(4, '0')}`),
         supported: ours.map((s) => s.name),
         passedOver: [],
+        passedOverClause: '',
       },
     });
   return pick;
