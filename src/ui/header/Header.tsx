@@ -1,4 +1,4 @@
-import { useId, type FormEvent } from 'react';
+import { useEffect, useId, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import {
   DEMO_SUITES,
@@ -19,7 +19,7 @@ import {
 import type { Motion, Theme } from '../../store/slices/settings';
 import { problemText } from '../error-text';
 import { useStrings } from '../hooks';
-import { format } from '../i18n';
+import { format, loadEnglishPart } from '../i18n';
 import { fieldProblems, type SettingsField } from '../../engine/scenarios/field-problems';
 import { HeaderTools } from '../share/HeaderTools';
 import { useDisclosure } from '../disclosure';
@@ -28,6 +28,12 @@ import { ScenarioOptions } from '../lab/ScenarioOptions';
 import { ViewSwitch } from '../lab/ViewSwitch';
 
 const hex4 = (n: number) => `0x${n.toString(16).padStart(4, '0')}`;
+
+/**
+ * The lessons of the scenarios other than the default come with the lab's English text: fetched
+ * when the picker is focused, so the lesson of the scenario picked there is usually on hand.
+ */
+const loadLessons = (): void => void loadEnglishPart('lab').catch(() => undefined);
 
 /** Title, scenario picker, the settings that matter for the picked scenario, and the lesson. */
 export function Header() {
@@ -45,6 +51,11 @@ export function Header() {
     problem: useId(),
   };
   const scenario = t.scenarios[scenarioId];
+  const lessonMissing = !scenario?.lesson;
+  useEffect(() => {
+    // It fails only offline before the prefetch got to it; the lesson shows once it arrives.
+    if (lessonMissing) loadLessons();
+  }, [lessonMissing]);
   // What would stop a run, said under the form; the store refuses to run such settings, so the
   // last good run stays on screen. The lab panel shows the problems of its own settings; other
   // settings without a box (a run's connections or lookups) can only come from a file or a link.
@@ -84,6 +95,7 @@ export function Header() {
             className="scenario"
             value={scenarioId}
             onChange={(e) => actions.pickScenario(e.target.value)}
+            onFocus={loadLessons}
           >
             <ScenarioOptions scenarioId={scenarioId} />
           </select>
@@ -195,7 +207,7 @@ export function Header() {
       </form>
       <DisplaySettings />
       <HeaderTools />
-      {/* A lab scenario's lesson arrives with the lab (src/ui/i18n/en-lab.ts). */}
+      {/* Every lesson but the default's arrives with the lab's text (src/ui/i18n/en-lab.ts). */}
       {scenario?.lesson && <Lesson key={scenarioId} text={scenario.lesson} />}
     </header>
   );
