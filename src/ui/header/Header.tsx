@@ -30,10 +30,13 @@ import { ViewSwitch } from '../lab/ViewSwitch';
 const hex4 = (n: number) => `0x${n.toString(16).padStart(4, '0')}`;
 
 /**
- * The lessons of the scenarios other than the default come with the lab's English text: fetched
- * when the picker is focused, so the lesson of the scenario picked there is usually on hand.
+ * The lab's English text (src/ui/i18n/en-lab.ts) holds the lessons of the scenarios other than
+ * the default and the words of the input limits. It is fetched when the picker is focused, so the
+ * lesson of the scenario picked there is usually on hand, and when the header shows a lesson or a
+ * problem the table lacks. It fails only offline before the prefetch got to it; what it words
+ * shows once it arrives.
  */
-const loadLessons = (): void => void loadEnglishPart('lab').catch(() => undefined);
+const loadLabText = (): void => void loadEnglishPart('lab').catch(() => undefined);
 
 /** Title, scenario picker, the settings that matter for the picked scenario, and the lesson. */
 export function Header() {
@@ -52,10 +55,6 @@ export function Header() {
   };
   const scenario = t.scenarios[scenarioId];
   const lessonMissing = !scenario?.lesson;
-  useEffect(() => {
-    // It fails only offline before the prefetch got to it; the lesson shows once it arrives.
-    if (lessonMissing) loadLessons();
-  }, [lessonMissing]);
   // What would stop a run, said under the form; the store refuses to run such settings, so the
   // last good run stays on screen. The lab panel shows the problems of its own settings; other
   // settings without a box (a run's connections or lookups) can only come from a file or a link.
@@ -70,6 +69,10 @@ export function Header() {
     const error = problems[field];
     return error ? [{ field, label, error, id: `${ids.problem}-${field}` }] : [];
   });
+  const wordsMissing = lessonMissing || shown.some((p) => t.notes[p.error.limit.key] === undefined);
+  useEffect(() => {
+    if (wordsMissing) loadLabText();
+  }, [wordsMissing]);
   const invalid = (field: SettingsField) =>
     problems[field]
       ? { 'aria-invalid': true, 'aria-describedby': `${ids.problem}-${field}` }
@@ -95,7 +98,7 @@ export function Header() {
             className="scenario"
             value={scenarioId}
             onChange={(e) => actions.pickScenario(e.target.value)}
-            onFocus={loadLessons}
+            onFocus={loadLabText}
           >
             <ScenarioOptions scenarioId={scenarioId} />
           </select>

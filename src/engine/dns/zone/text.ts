@@ -25,10 +25,10 @@ export const ZONE_PROBLEM_TEXT_EN = TEXT_EN;
 export function checkZoneText(text: string): LimitCheck {
   const problem = zoneTextProblem(text);
   return problem
-    ? limitFailure(
-        'limit.zone_line',
-        { ...problem.params, line: problem.line, reason: problem.key },
-        TEXT_EN,
-      )
+    ? limitFailure('limit.zone_line', {
+        ...problem.params,
+        line: problem.line,
+        reason: problem.key,
+      })
     : { ok: true };
 }
