@@ -5,6 +5,7 @@
  * `limit.list.*` keys. Not in the first load: the engine's checks carry only the key, and the page
  * reads these with the lab's English (src/ui/i18n/en-lab.ts).
  */
+import { DNS_DECODE_TEXT_EN } from './decode-dns.en';
 import { DECODE_TEXT_EN } from './decode.en';
 import { translate, type TextParams } from './format';
 import { ZONE_TEXT_EN } from './zone.en';
@@ -61,6 +62,7 @@ export type LimitKey = keyof typeof LIMIT_TEXT_EN;
 /** A nested problem's English: a name's, a master file's (the zone editor's lines) or bytes'. */
 const TEXT_EN: Readonly<Record<string, string>> = {
   ...DECODE_TEXT_EN,
+  ...DNS_DECODE_TEXT_EN,
   ...ZONE_TEXT_EN,
   ...LIMIT_TEXT_EN,
 };
