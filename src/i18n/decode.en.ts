@@ -3,9 +3,11 @@
  * TLS and DNS alike. Plain data, so the UI's tables, the CLI and the error's own message read the
  * same words. Field and message names stay as the RFCs spell them. A parameter named `problem`
  * or `cause` holds another of these keys, filled in from the same parameters (./format.ts).
- * DNS's are in ./decode-dns.en.ts, which comes with the DNS engine rather than the first load.
+ * DNS's are in ./decode-dns.en.ts, which comes with the DNS engine rather than the first load,
+ * and those of the Decode view's record decoder in ./decode-records.en.ts, which comes with it.
  */
 import type { DNS_DECODE_TEXT_EN } from './decode-dns.en';
+import type { RECORDS_DECODE_TEXT_EN } from './decode-records.en';
 
 export const DECODE_TEXT_EN = {
   'decode.outside': 'offset {at} is outside the message',
@@ -20,12 +22,7 @@ export const DECODE_TEXT_EN = {
   'decode.unexpected': '{detail}',
   'decode.at_offset': '{decoded} at offset {offset}',
 
-  'decode.tls.in_record': 'record {record}: {problem}',
-  'decode.tls.empty_input': 'no TLS records: the input is empty',
   'decode.tls.unknown_content_type': 'unknown record content type {type}',
-  'decode.tls.record_version_not_tls': 'record version {version} is not TLS (major version 3)',
-  'decode.tls.empty_handshake_record': 'empty handshake record',
-  'decode.tls.reassembled': 'handshake message reassembled across records: {cause}',
   'decode.tls.verify_data_short': 'verify_data is {length} bytes but must be at least {min}',
   'decode.tls.ccs_type': 'ChangeCipherSpec type is {value}, not change_cipher_spec (1)',
   'decode.tls.distinguished_name': 'a DistinguishedName is not a DER Name: {cause}',
@@ -41,14 +38,10 @@ export const DECODE_TEXT_EN = {
   'decode.tls.ticket_lifetime': 'ticket_lifetime {lifetime} s is over the {max} s maximum',
   'decode.tls.key_update_request': 'request_update {value} is neither 0 nor 1',
   'decode.tls.psk_not_last': 'pre_shared_key is not the last extension of the ClientHello',
-
-  'decode.tls.ech_type': 'ECHClientHelloType {type} is neither outer nor inner',
-  'decode.tls.record_size_limit': 'record_size_limit {limit} is below 64',
-  'decode.tls.curve_type': 'curve_type {type} is not named_curve (3)',
-  'decode.tls.heartbeat_padding':
-    'heartbeat payload_length {length} leaves less than 16 bytes of padding in {left}',
-  'decode.tls.challenge_length': 'challenge_length {length} is not 16 to 32',
 } as const;
 
 /** A reason bytes did not decode. */
-export type DecodeKey = keyof typeof DECODE_TEXT_EN | keyof typeof DNS_DECODE_TEXT_EN;
+export type DecodeKey =
+  | keyof typeof DECODE_TEXT_EN
+  | keyof typeof DNS_DECODE_TEXT_EN
+  | keyof typeof RECORDS_DECODE_TEXT_EN;

@@ -6,6 +6,7 @@
  * reads these with the lab's English (src/ui/i18n/en-lab.ts).
  */
 import { DNS_DECODE_TEXT_EN } from './decode-dns.en';
+import { RECORDS_DECODE_TEXT_EN } from './decode-records.en';
 import { DECODE_TEXT_EN } from './decode.en';
 import { translate, type TextParams } from './format';
 import { ZONE_TEXT_EN } from './zone.en';
@@ -63,6 +64,7 @@ export type LimitKey = keyof typeof LIMIT_TEXT_EN;
 const TEXT_EN: Readonly<Record<string, string>> = {
   ...DECODE_TEXT_EN,
   ...DNS_DECODE_TEXT_EN,
+  ...RECORDS_DECODE_TEXT_EN,
   ...ZONE_TEXT_EN,
   ...LIMIT_TEXT_EN,
 };
