@@ -4,6 +4,7 @@
  * bytes, and stdin is not read past the text that many bytes can take.
  */
 import { MAX_PASTED_BYTES, MAX_PASTED_HEX_CHARS, parsePastedHex } from '../engine/limits';
+import { limitText } from '../i18n/limits.en';
 import { CliError } from './args';
 
 export async function readHexBytes(arg: string): Promise<Uint8Array> {
@@ -23,6 +24,6 @@ export async function readHexBytes(arg: string): Promise<Uint8Array> {
     text = Buffer.concat(chunks).toString('utf8');
   }
   const parsed = parsePastedHex(text);
-  if (!parsed.ok) throw new CliError(`bad hex input: ${parsed.error}`, 2);
+  if (!parsed.ok) throw new CliError(`bad hex input: ${limitText(parsed.key, parsed.params)}`, 2);
   return parsed.bytes;
 }

@@ -41,8 +41,14 @@ import {
   checkZoneRecordCount,
   parsePastedHex,
   type ConfigList,
+  type LimitCheck,
 } from './limits';
 import { checkZoneText } from './dns/zone/text';
+import { limitText } from '../i18n/limits.en';
+
+/** A check with the English sentence the CLI prints for it. */
+const worded = (check: LimitCheck) =>
+  check.ok ? check : { ...check, error: limitText(check.key, check.params) };
 
 /**
  * The limits the tests below enforce, named as each describe block is collected (before any test
@@ -62,7 +68,7 @@ describe('pasted hex', () => {
       ok: true,
       bytes: Uint8Array.of(0x16, 3, 1, 0, 5),
     });
-    expect(checkPastedHex(max + 'ab')).toMatchObject({
+    expect(worded(checkPastedHex(max + 'ab'))).toMatchObject({
       ok: false,
       error: 'The pasted hex is 65537 bytes; at most 65536 (64 KiB) are decoded.',
     });
@@ -75,20 +81,20 @@ describe('pasted hex', () => {
     expect(spaced).toHaveLength(MAX_PASTED_HEX_CHARS);
     const atCap = parsePastedHex(spaced);
     expect(atCap.ok && atCap.bytes.length).toBe(MAX_PASTED_BYTES);
-    expect(checkPastedHex(spaced + ' ')).toMatchObject({
+    expect(worded(checkPastedHex(spaced + ' '))).toMatchObject({
       ok: false,
       error:
         'The pasted text is 327681 characters long; at most 327680 are accepted (65536 bytes).',
     });
-    expect(checkPastedHex('abz0')).toMatchObject({
+    expect(worded(checkPastedHex('abz0'))).toMatchObject({
       ok: false,
       error: "The pasted text is not hex: not a hex digit 'z' at character 2.",
     });
-    expect(checkPastedHex('abc')).toMatchObject({
+    expect(worded(checkPastedHex('abc'))).toMatchObject({
       ok: false,
       error: 'The pasted text is not hex: hex has an odd number of digits (3).',
     });
-    expect(checkPastedHex(' \n ')).toMatchObject({
+    expect(worded(checkPastedHex(' \n '))).toMatchObject({
       ok: false,
       error: 'Nothing to decode: the pasted text has no hex digits.',
     });
@@ -106,16 +112,16 @@ describe('zone files', () => {
     // One line may be as long as the text allows: a TXT record can carry 65,535 octets.
     expect(checkZoneText('ok\n' + 'x'.repeat(70_000))).toEqual({ ok: true });
     expect(checkZoneText('\n'.repeat(MAX_ZONE_LINES - 1))).toEqual({ ok: true });
-    expect(checkZoneText('\n'.repeat(MAX_ZONE_LINES))).toMatchObject({
+    expect(worded(checkZoneText('\n'.repeat(MAX_ZONE_LINES)))).toMatchObject({
       ok: false,
       error: 'Line 5001: the zone file has more than 5000 lines.',
     });
-    expect(checkZoneText(' '.repeat(MAX_ZONE_TEXT_CHARS + 1))).toMatchObject({
+    expect(worded(checkZoneText(' '.repeat(MAX_ZONE_TEXT_CHARS + 1)))).toMatchObject({
       ok: false,
       error: 'Line 1: the zone file is 262145 characters long; the limit is 262144.',
     });
     expect(checkZoneRecordCount(MAX_ZONE_RECORDS)).toEqual({ ok: true });
-    expect(checkZoneRecordCount(MAX_ZONE_RECORDS + 1)).toMatchObject({
+    expect(worded(checkZoneRecordCount(MAX_ZONE_RECORDS + 1))).toMatchObject({
       ok: false,
       error: 'The zone has 2001 records; the limit is 2000.',
     });
@@ -144,7 +150,7 @@ describe('host names', () => {
     expect([MAX_LABEL_OCTETS, MAX_NAME_OCTETS, MAX_HOSTNAME_INPUT_CHARS]).toEqual([63, 255, 1020]);
     const label = 'a'.repeat(63);
     expect(checkHostname(`${label}.example.com`)).toEqual({ ok: true });
-    expect(checkHostname(`${label}a.example.com`)).toMatchObject({
+    expect(worded(checkHostname(`${label}a.example.com`))).toMatchObject({
       ok: false,
       error:
         "Not a usable name: label 'aaaaaaaaaaaaaaaaaaaa…' is 64 octets; the limit is 63 (RFC 1035 §2.3.4).",
@@ -153,25 +159,25 @@ describe('host names', () => {
     const long = Array.from({ length: 4 }, () => 'b'.repeat(62)).join('.');
     expect(checkHostname(long)).toEqual({ ok: true });
     expect(checkHostname(`c.${long}`)).toEqual({ ok: true });
-    expect(checkHostname(`cc.${long}`)).toMatchObject({
+    expect(worded(checkHostname(`cc.${long}`))).toMatchObject({
       ok: false,
       error:
         'Not a usable name: name is 256 octets on the wire; the limit is 255 (RFC 1035 §2.3.4).',
     });
-    expect(checkHostname('a..b')).toMatchObject({
+    expect(worded(checkHostname('a..b'))).toMatchObject({
       ok: false,
       error: "Not a usable name: empty label at character 2 of 'a..b'.",
     });
-    expect(checkHostname('')).toMatchObject({
+    expect(worded(checkHostname(''))).toMatchObject({
       ok: false,
       error: 'Enter a name, such as www.example.com.',
     });
-    expect(checkHostname('x'.repeat(1021))).toMatchObject({
+    expect(worded(checkHostname('x'.repeat(1021)))).toMatchObject({
       ok: false,
       error: 'The name is 1021 characters long; a name is at most 255 octets (RFC 1035 §2.3.4).',
     });
     // At the cap the text is parsed, and what is wrong with it is said instead.
-    expect(checkHostname('x'.repeat(1020))).toMatchObject({
+    expect(worded(checkHostname('x'.repeat(1020)))).toMatchObject({
       ok: false,
       error: expect.stringMatching(/^Not a usable name: label 'x{20}…' is 1020 octets/),
     });
@@ -182,7 +188,7 @@ describe('host names', () => {
   it('names a character a name cannot hold by its code point, never quoting it back', () => {
     const named = (text: string) => {
       const r = checkHostname(text);
-      return r.ok ? 'ok' : r.error;
+      return r.ok ? 'ok' : limitText(r.key, r.params);
     };
     expect(named('www.exa mple.com')).toBe(
       'Character 8 is a space: a name here is letters, digits and hyphens, with any other octet written as \\DDD (RFC 1035 §5.1).',
@@ -202,31 +208,31 @@ describe('host names', () => {
   it('a TLS server name is printable ASCII without the trailing dot (RFC 6066 §3)', () => {
     expect(checkServerName('www.example.com')).toEqual({ ok: true });
     expect(checkServerName('127.0.0.1')).toEqual({ ok: true });
-    expect(checkServerName('   ')).toMatchObject({
+    expect(worded(checkServerName('   '))).toMatchObject({
       ok: false,
       error: 'Enter a server name, such as www.example.com.',
     });
-    expect(checkServerName('a'.repeat(300))).toMatchObject({
+    expect(worded(checkServerName('a'.repeat(300)))).toMatchObject({
       ok: false,
       error: expect.stringMatching(/^Not a usable name: label 'a{20}…' is 300 octets/),
     });
-    expect(checkServerName('www.example.com.')).toMatchObject({
+    expect(worded(checkServerName('www.example.com.'))).toMatchObject({
       ok: false,
       error: 'A server name is written without the trailing dot (RFC 6066 §3).',
     });
-    expect(checkServerName('www example.com')).toMatchObject({
+    expect(worded(checkServerName('www example.com'))).toMatchObject({
       ok: false,
       error:
         'Character 4 is a space: a server name is letters, digits, hyphens and dots (RFC 6066 §3).',
     });
     // Printable, and a fine DNS label (RFC 2181 §11), but no host name: named, in quotes.
-    expect(checkServerName("'><script>alert(1)</script>")).toMatchObject({
+    expect(worded(checkServerName("'><script>alert(1)</script>"))).toMatchObject({
       error: expect.stringMatching(/^Character 1 is “'”: /),
     });
-    expect(checkServerName('javascript:alert(1)')).toMatchObject({
+    expect(worded(checkServerName('javascript:alert(1)'))).toMatchObject({
       error: expect.stringMatching(/^Character 11 is “:”: /),
     });
-    expect(checkServerName('例え.jp')).toMatchObject({
+    expect(worded(checkServerName('例え.jp'))).toMatchObject({
       error: expect.stringMatching(/^Character 1 is U\+4F8B: /),
     });
     expect(checkServerName('xn--r8jz45g.jp')).toEqual({ ok: true });
@@ -248,7 +254,7 @@ describe('configuration lists', () => {
       const entry = (i: number) => (list === 'alpn' ? `p${i}` : i);
       const full = Array.from({ length: max }, (_, i) => entry(i));
       expect(checkConfigList(list, full), list).toEqual({ ok: true });
-      expect(checkConfigList(list, [...full, entry(max)]), list).toMatchObject({
+      expect(worded(checkConfigList(list, [...full, entry(max)])), list).toMatchObject({
         ok: false,
         error: `${max + 1} ${names[list]} is too many; the limit is ${max}.`,
       });
@@ -256,28 +262,28 @@ describe('configuration lists', () => {
     // RFC 7301 §3.1 counts octets: 85 three-octet characters make 255, and one more 258.
     expect(checkConfigList('alpn', ['x'.repeat(MAX_ALPN_NAME_OCTETS)])).toEqual({ ok: true });
     expect(checkConfigList('alpn', ['한'.repeat(85)])).toEqual({ ok: true });
-    expect(checkConfigList('alpn', ['한'.repeat(86)])).toMatchObject({ ok: false });
-    expect(checkConfigList('alpn', [''])).toMatchObject({ ok: false });
-    expect(checkConfigList('cipherSuites', [Number.NaN])).toMatchObject({ ok: false });
-    expect(checkConfigList('cipherSuites', [-1])).toMatchObject({ ok: false });
+    expect(worded(checkConfigList('alpn', ['한'.repeat(86)]))).toMatchObject({ ok: false });
+    expect(worded(checkConfigList('alpn', ['']))).toMatchObject({ ok: false });
+    expect(worded(checkConfigList('cipherSuites', [Number.NaN]))).toMatchObject({ ok: false });
+    expect(worded(checkConfigList('cipherSuites', [-1]))).toMatchObject({ ok: false });
   });
 
   it('refuses codes outside 16 bits, empty lists and over-long names', () => {
     const suites = Array.from({ length: MAX_LIST_ENTRIES.cipherSuites }, (_, i) => 0xc000 + i);
     expect(checkConfigList('cipherSuites', suites)).toEqual({ ok: true });
-    expect(checkConfigList('cipherSuites', [...suites, 0xc02f])).toMatchObject({
+    expect(worded(checkConfigList('cipherSuites', [...suites, 0xc02f]))).toMatchObject({
       ok: false,
       error: '65 cipher suites is too many; the limit is 64.',
     });
-    expect(checkConfigList('groups', [29, 0x10000])).toMatchObject({
+    expect(worded(checkConfigList('groups', [29, 0x10000]))).toMatchObject({
       ok: false,
       error: 'Each of the groups is a code from 0 to 65535 (0x0000 to 0xffff).',
     });
-    expect(checkConfigList('signatureSchemes', [])).toMatchObject({
+    expect(worded(checkConfigList('signatureSchemes', []))).toMatchObject({
       ok: false,
       error: 'Offer at least one of the signature schemes.',
     });
-    expect(checkConfigList('alpn', ['h2', 'x'.repeat(256)])).toMatchObject({
+    expect(worded(checkConfigList('alpn', ['h2', 'x'.repeat(256)]))).toMatchObject({
       ok: false,
       error: 'An ALPN protocol name is 1 to 255 bytes (RFC 7301 §3.1).',
     });
@@ -292,7 +298,9 @@ describe('configuration lists', () => {
         alpn: [],
       }),
     ).toEqual({ ok: true });
-    expect(checkConfigLists({ cipherSuites: [0xc02f], groups: Array(33).fill(29) })).toMatchObject({
+    expect(
+      worded(checkConfigLists({ cipherSuites: [0xc02f], groups: Array(33).fill(29) })),
+    ).toMatchObject({
       ok: false,
       error: '33 groups is too many; the limit is 32.',
     });
@@ -303,28 +311,28 @@ describe('clock jumps', () => {
   covers('MAX_CLOCK_JUMP_SECONDS', 'MAX_VIRTUAL_TIME_MS');
   it('moves forward at most 30 days at a time, and not past the year 9999', () => {
     for (const n of [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])
-      expect(checkClockJump(n)).toMatchObject({ ok: false });
-    expect(checkClockJump(1e308)).toMatchObject({ ok: false });
+      expect(worded(checkClockJump(n))).toMatchObject({ ok: false });
+    expect(worded(checkClockJump(1e308))).toMatchObject({ ok: false });
     expect(checkClockJump(0, MAX_VIRTUAL_TIME_MS)).toEqual({ ok: true });
     expect(checkClockJump(1, MAX_VIRTUAL_TIME_MS - 1000)).toEqual({ ok: true });
-    expect(checkClockJump(1, MAX_VIRTUAL_TIME_MS)).toMatchObject({
+    expect(worded(checkClockJump(1, MAX_VIRTUAL_TIME_MS))).toMatchObject({
       ok: false,
       error: 'That jump goes past the end of the year 9999.',
     });
     expect(checkClockJump(MAX_CLOCK_JUMP_SECONDS)).toEqual({ ok: true });
-    expect(checkClockJump(MAX_CLOCK_JUMP_SECONDS + 1)).toMatchObject({
+    expect(worded(checkClockJump(MAX_CLOCK_JUMP_SECONDS + 1))).toMatchObject({
       ok: false,
       error: 'One jump is at most 2592000 seconds (30 days); every cache has expired by then.',
     });
-    expect(checkClockJump(-1)).toMatchObject({
+    expect(worded(checkClockJump(-1))).toMatchObject({
       ok: false,
       error: 'Time only moves forward: the jump must be 0 seconds or more.',
     });
-    expect(checkClockJump(Number.NaN)).toMatchObject({
+    expect(worded(checkClockJump(Number.NaN))).toMatchObject({
       ok: false,
       error: 'The time to jump must be a number of seconds.',
     });
-    expect(checkClockJump(86_400, Date.UTC(9999, 11, 31))).toMatchObject({
+    expect(worded(checkClockJump(86_400, Date.UTC(9999, 11, 31)))).toMatchObject({
       ok: false,
       error: 'That jump goes past the end of the year 9999.',
     });
@@ -336,16 +344,18 @@ describe('seeds', () => {
   it('takes 1 to 64 printable ASCII characters, and names what else is wrong', () => {
     expect(checkSeed('1')).toEqual({ ok: true });
     expect(checkSeed('~'.repeat(MAX_SEED_CHARS))).toEqual({ ok: true });
-    expect(checkSeed('x'.repeat(MAX_SEED_CHARS + 1))).toMatchObject({
+    expect(worded(checkSeed('x'.repeat(MAX_SEED_CHARS + 1)))).toMatchObject({
       ok: false,
       error: 'The seed is 65 characters long; the limit is 64.',
     });
-    expect(checkSeed('')).toMatchObject({ ok: false, error: 'Enter a seed, such as 42.' });
-    expect(checkSeed('4 2')).toMatchObject({
+    expect(worded(checkSeed(''))).toMatchObject({ ok: false, error: 'Enter a seed, such as 42.' });
+    expect(worded(checkSeed('4 2'))).toMatchObject({
       ok: false,
       error: 'Character 2 of the seed is a space; a seed is printable ASCII without spaces.',
     });
-    expect(checkSeed('42\u0000')).toMatchObject({ error: expect.stringMatching(/U\+0000/) });
+    expect(worded(checkSeed('42\u0000'))).toMatchObject({
+      error: expect.stringMatching(/U\+0000/),
+    });
   });
 });
 
@@ -362,7 +372,9 @@ describe('addresses, trace files, runs and lab lookups', () => {
   it('takes URLs up to 8,000 characters (RFC 9110 §4.1)', () => {
     const base = 'https://www.example.com/';
     expect(checkUrlLength(base + 'a'.repeat(MAX_URL_CHARS - base.length))).toEqual({ ok: true });
-    expect(checkUrlLength(base + 'a'.repeat(MAX_URL_CHARS - base.length + 1))).toMatchObject({
+    expect(
+      worded(checkUrlLength(base + 'a'.repeat(MAX_URL_CHARS - base.length + 1))),
+    ).toMatchObject({
       ok: false,
       error: 'The address is 8001 characters long; the limit is 8000 (RFC 9110 §4.1).',
     });
@@ -370,7 +382,7 @@ describe('addresses, trace files, runs and lab lookups', () => {
 
   it('reads trace files up to 50 MiB', () => {
     expect(checkTraceFileSize(MAX_TRACE_FILE_BYTES)).toEqual({ ok: true });
-    expect(checkTraceFileSize(MAX_TRACE_FILE_BYTES + 1)).toMatchObject({
+    expect(worded(checkTraceFileSize(MAX_TRACE_FILE_BYTES + 1))).toMatchObject({
       ok: false,
       error: 'The file is 52428801 bytes; at most 52428800 (50 MiB) are read.',
     });
@@ -379,7 +391,7 @@ describe('addresses, trace files, runs and lab lookups', () => {
   it('runs 1 to 20 TLS connections', () => {
     expect(checkConnections(MAX_TLS_CONNECTIONS)).toEqual({ ok: true });
     for (const n of [0, MAX_TLS_CONNECTIONS + 1, 1.5, Number.NaN, 1e9])
-      expect(checkConnections(n)).toMatchObject({
+      expect(worded(checkConnections(n))).toMatchObject({
         ok: false,
         error: `A run makes 1 to 20 connections, not ${n}.`,
       });
@@ -390,12 +402,15 @@ describe('addresses, trace files, runs and lab lookups', () => {
     expect([...caps, MAX_GSLB_LOOKUPS]).toEqual([30, 12, 6, 40]);
     for (const max of [...caps, MAX_GSLB_LOOKUPS]) {
       expect(checkLookupCount(max, max)).toEqual({ ok: true });
-      expect(checkLookupCount(max + 1, max)).toMatchObject({
+      expect(worded(checkLookupCount(max + 1, max))).toMatchObject({
         ok: false,
         error: `${max + 1} lookups is too many; the limit is ${max}.`,
       });
     }
-    expect(checkLookupCount(0, 6)).toMatchObject({ ok: false, error: 'Add at least one lookup.' });
+    expect(worded(checkLookupCount(0, 6))).toMatchObject({
+      ok: false,
+      error: 'Add at least one lookup.',
+    });
   });
 });
 

@@ -3,13 +3,12 @@
  * sentence what is wrong. The UI calls these before it hands anything to the engine; the engine
  * enforces the ones that protect it by itself too (the zone parser's size caps).
  *
- * Every check returns `{ ok: true }` or `{ ok: false, error, key, params }`: `key` and `params`
- * name the limit for the language tables (src/i18n/limits.en.ts), and `error` is the English
- * sentence, fit to show next to the field and for the CLI to print.
+ * Every check returns `{ ok: true }` or `{ ok: false, key, params }`: the engine names the broken
+ * limit by a key of the language tables, and whoever shows it words it (the page from its tables,
+ * the CLI from src/i18n/limits.en.ts), so the first load carries no sentence for a limit.
  */
-import { translate, type TextParams } from '../i18n/format';
-import { LIMIT_TEXT_EN, type LimitKey } from '../i18n/limits.en';
-import { NAME_TEXT_EN } from '../i18n/name.en';
+import type { TextParams } from '../i18n/format';
+import type { LimitKey } from '../i18n/limits.en';
 import { fromHex, HexError } from './bytes/hex';
 import { MAX_LABEL_OCTETS, MAX_NAME_OCTETS, Name, NameError } from './dns/name';
 import type { ProblemParams, ZoneKey } from './dns/problem';
@@ -20,29 +19,13 @@ export interface LimitProblem {
   params: TextParams;
 }
 
-export type LimitCheck = { ok: true } | ({ ok: false; error: string } & LimitProblem);
+export type LimitCheck = { ok: true } | ({ ok: false } & LimitProblem);
 
 const ok: LimitCheck = { ok: true };
 
-/**
- * The English of a limit's key. A nested problem (`reason`) reads from the name table, or from
- * `more` (the master-file texts, which the first load does not carry).
- */
-export function limitText(
-  key: LimitKey,
-  params: TextParams = {},
-  more: Readonly<Record<string, string>> = {},
-): string {
-  return translate({ ...NAME_TEXT_EN, ...more, ...LIMIT_TEXT_EN }, key, params);
-}
-
-/** A failed check: the key, its parameters and their English. */
-export function limitFailure(
-  key: LimitKey,
-  params: TextParams = {},
-  more?: Readonly<Record<string, string>>,
-): { ok: false; error: string } & LimitProblem {
-  return { ok: false, error: limitText(key, params, more), key, params };
+/** A failed check: the key and its parameters. */
+export function limitFailure(key: LimitKey, params: TextParams = {}): { ok: false } & LimitProblem {
+  return { ok: false, key, params };
 }
 
 const fail = limitFailure;
@@ -71,7 +54,7 @@ export function checkPastedHex(text: string): LimitCheck {
 /** The bytes of pasted hex, within MAX_PASTED_BYTES, or the reason there are none. */
 export function parsePastedHex(
   text: string,
-): { ok: true; bytes: Uint8Array } | ({ ok: false; error: string } & LimitProblem) {
+): { ok: true; bytes: Uint8Array } | ({ ok: false } & LimitProblem) {
   if (text.length > MAX_PASTED_HEX_CHARS)
     return fail('limit.pasted_too_long', {
       length: text.length,
@@ -153,10 +136,8 @@ export function checkHostname(text: string): LimitCheck {
   try {
     Name.parse(text);
   } catch (e) {
-    if (e instanceof NameError) {
-      const failed = fail('limit.name_unusable', { ...e.params, reason: e.key });
-      return { ...failed, error: shorten(failed.error, text) };
-    }
+    if (e instanceof NameError)
+      return fail('limit.name_unusable', shorten({ ...e.params, reason: e.key }, text));
     throw e;
   }
   return ok;
@@ -201,10 +182,16 @@ function firstOutside(text: string, outside: RegExp): { at: number; char: string
 /** Longest stretch of the user's text an error message quotes back. */
 const QUOTE_CHARS = 40;
 
-/** `message` with every quote of `text` cut to QUOTE_CHARS, so the sentence stays one line. */
-function shorten(message: string, text: string): string {
-  if (text.length <= QUOTE_CHARS) return message;
-  return message.split(text).join(`${text.slice(0, QUOTE_CHARS)}…`);
+/** `params` with every quote of `text` cut to QUOTE_CHARS, so the sentence stays one line. */
+function shorten(params: TextParams, text: string): TextParams {
+  if (text.length <= QUOTE_CHARS) return params;
+  const cut = `${text.slice(0, QUOTE_CHARS)}…`;
+  return Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [
+      k,
+      typeof v === 'string' ? v.split(text).join(cut) : v,
+    ]),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,9 +1,16 @@
 /**
  * What is wrong when an input is past one of its bounds (src/engine/limits.ts), in English: the
- * sentence shown next to the field, printed by the CLI and carried by a check's `error`. A
- * parameter named `reason` or `char` may hold another key, filled in from the same parameters
- * (./format.ts); `list` holds one of the `limit.list.*` keys.
+ * sentence shown next to the field and printed by the CLI. A parameter named `reason` or `char`
+ * may hold another key, filled in from the same parameters (./format.ts); `list` holds one of the
+ * `limit.list.*` keys. Not in the first load: the engine's checks carry only the key, and the page
+ * reads these with the lab's English (src/ui/i18n/en-lab.ts).
  */
+import { DNS_DECODE_TEXT_EN } from './decode-dns.en';
+import { RECORDS_DECODE_TEXT_EN } from './decode-records.en';
+import { DECODE_TEXT_EN } from './decode.en';
+import { translate, type TextParams } from './format';
+import { ZONE_TEXT_EN } from './zone.en';
+
 export const LIMIT_TEXT_EN = {
   'limit.pasted_too_long':
     'The pasted text is {length} characters long; at most {max} are accepted ({maxBytes} bytes).',
@@ -52,3 +59,17 @@ export const LIMIT_TEXT_EN = {
 };
 
 export type LimitKey = keyof typeof LIMIT_TEXT_EN;
+
+/** A nested problem's English: a name's, a master file's (the zone editor's lines) or bytes'. */
+const TEXT_EN: Readonly<Record<string, string>> = {
+  ...DECODE_TEXT_EN,
+  ...DNS_DECODE_TEXT_EN,
+  ...RECORDS_DECODE_TEXT_EN,
+  ...ZONE_TEXT_EN,
+  ...LIMIT_TEXT_EN,
+};
+
+/** The English of a broken limit's key, as the CLI prints it. */
+export function limitText(key: LimitKey, params: TextParams = {}): string {
+  return translate(TEXT_EN, key, params);
+}

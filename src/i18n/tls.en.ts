@@ -6,12 +6,16 @@
  * ./format.ts; `{list#or}` joins a list with "or", `{n#byte/bytes}` picks the plural form.
  */
 import { CERT_TEXT_EN } from './cert.en';
+import { DNS_DECODE_TEXT_EN } from './decode-dns.en';
+import { RECORDS_DECODE_TEXT_EN } from './decode-records.en';
 import { DECODE_TEXT_EN } from './decode.en';
 import { TLS_NOTES_EN } from './tls-notes.en';
 
 export const TLS_TEXT_EN: Readonly<Record<string, string>> = {
   ...TLS_NOTES_EN,
   ...DECODE_TEXT_EN,
+  ...DNS_DECODE_TEXT_EN,
+  ...RECORDS_DECODE_TEXT_EN,
   ...CERT_TEXT_EN,
   'tls.failure.sent': 'alert {alert} sent by the {us}: {reason}',
   'tls.failure.received': 'alert {alert} received from the {peer}',

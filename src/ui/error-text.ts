@@ -37,12 +37,13 @@ export function errorText(message: string): string {
 
 /**
  * A settings problem in the page's language: the table's line for its key or its broken limit, or
- * the engine's English line until the table that holds the key has arrived.
+ * the engine's English line. A limit's English comes with the lab's part (./i18n/en-lab.ts),
+ * which what shows the problem loads; until it has arrived, the line says so.
  */
 export function problemText(t: Strings, problem: SettingsProblem): string {
   if (problem.key === 'notHttpsUrl') return errorText(t.lab.journey.badUrl);
   const { limit } = problem;
   if (limit && t.notes[limit.key] !== undefined)
     return errorText(translate(t.notes, limit.key, limit.params));
-  return errorText(problem.text);
+  return errorText(problem.text ?? t.lab.loading);
 }

@@ -3,7 +3,10 @@ import { CERT_TEXT_EN } from '../../i18n/cert.en';
 import { DECODE_TEXT_EN, type DecodeKey } from '../../i18n/decode.en';
 
 /** The English the error's own message is made of; a certificate's reason may sit inside. */
-const TEXT_EN: Readonly<Record<string, string>> = { ...DECODE_TEXT_EN, ...CERT_TEXT_EN };
+export const DECODE_ERROR_TEXT_EN: Readonly<Record<string, string>> = {
+  ...DECODE_TEXT_EN,
+  ...CERT_TEXT_EN,
+};
 
 export type { DecodeKey };
 
@@ -26,14 +29,24 @@ export class DecodeError extends Error {
     readonly offset: number,
     readonly fault: 'malformed' | 'illegal_value' = 'malformed',
   ) {
-    const reason = translate(TEXT_EN, key, params);
-    super(`${reason} at offset ${offset}`);
+    super();
+    const reason = translate(this.words(), key, params);
+    this.message = `${reason} at offset ${offset}`;
     this.reason = reason;
     this.name = 'DecodeError';
   }
 
   /** Why, in English (the CLI's language); the UI translates `key` instead. */
   readonly reason: string;
+
+  /**
+   * The English table the message is read from. A decoder loaded on demand throws a subclass
+   * that adds its own keys (the DNS codec's, ../dns/decode-error.ts), so the first load carries
+   * only the words of what it decodes.
+   */
+  protected words(): Readonly<Record<string, string>> {
+    return DECODE_ERROR_TEXT_EN;
+  }
 
   /** The key and parameters as one flat record: `detail` is the key. */
   get detail(): DecodeParams & { detail: DecodeKey } {

@@ -6,6 +6,7 @@
  * (servers, benchmarks).
  */
 import { DecodeError, EncodeError, type DecodeKey, type Encoded, type Span } from '../bytes';
+import { DnsDecodeError } from './decode-error';
 import { Name } from './name';
 import { CompressionTable, NameDecodeState, readName, writeName } from './namewire';
 import { formatRecord, humanDuration } from './present';
@@ -311,7 +312,7 @@ export function decodeMessage(bytes: Uint8Array, opts: CodecOptions = {}): Decod
     // Anything else is a bug or an unforeseen input; it still becomes a one-line decode error.
     // The original stays as `cause`, so the fuzzer (test/fuzz/targets) can tell it from a typed one.
     const reason = error instanceof Error ? error.message : String(error);
-    throw Object.assign(new DecodeError('decode.unexpected', { detail: reason }, inp.offset), {
+    throw Object.assign(new DnsDecodeError('decode.unexpected', { detail: reason }, inp.offset), {
       cause: error,
     });
   }
@@ -370,9 +371,9 @@ function readMessage(inp: WireIn, state: NameDecodeState): Message {
       if ('edns' in item) {
         // RFC 6891 §6.1.1: at most one OPT, and only in the additional section.
         if (section !== 'additional') {
-          throw new DecodeError('decode.dns.opt_in_section', { section }, at);
+          throw new DnsDecodeError('decode.dns.opt_in_section', { section }, at);
         }
-        if (message.edns) throw new DecodeError('decode.dns.opt_twice', {}, at);
+        if (message.edns) throw new DnsDecodeError('decode.dns.opt_twice', {}, at);
         message.edns = item.edns;
         header.rcode = rcode((item.extendedRcode << 4) | low4);
       } else {
@@ -425,7 +426,7 @@ function readRecord(inp: WireIn, state: NameDecodeState, section: SectionName): 
       const name = readName(inp, state, 'name', 'dns.rr.name');
       const type = rrType(inp.u16('type', typeText, 'dns.rr.type'));
       if (type === RRType.OPT) {
-        if (!name.isRoot) throw new DecodeError('decode.dns.opt_owner', {}, nameAt);
+        if (!name.isRoot) throw new DnsDecodeError('decode.dns.opt_owner', {}, nameAt);
         return readOptBody(inp);
       }
       const cls = rrClass(inp.u16('class', rrclassText, 'dns.rr.class'));
@@ -433,7 +434,7 @@ function readRecord(inp: WireIn, state: NameDecodeState, section: SectionName): 
       const rdlength = inp.u16('rdlength', undefined, 'dns.rr.rdlength');
       const rdataAt = inp.offset;
       if (rdlength > inp.remaining) {
-        throw new DecodeError(
+        throw new DnsDecodeError(
           'decode.dns.rdlength_truncated',
           { rdlength, left: inp.remaining },
           rdataAt - 2,
@@ -451,7 +452,7 @@ function readRecord(inp: WireIn, state: NameDecodeState, section: SectionName): 
               return readRData(inp, type, rdlength, state);
             } catch (error) {
               if (error instanceof DecodeError && TRUNCATED.has(error.key)) {
-                throw new DecodeError(
+                throw new DnsDecodeError(
                   'decode.dns.rdata_longer',
                   { ...error.params, cause: error.key, type: typeName(type), rdlength },
                   error.offset,

@@ -5,7 +5,8 @@
  * its RFC's layout is refused with its offset.
  */
 import { format } from '../../i18n/format';
-import { DecodeError, type DecodeKey, type DecodeParams } from '../bytes';
+import type { DecodeKey, DecodeParams } from '../bytes';
+import { DnsDecodeError } from './decode-error';
 import { formatIPv4, formatIPv6 } from './ip';
 import type { WireIn } from './wire';
 
@@ -73,14 +74,14 @@ export function readEdnsOptionData(
 ): { data: Uint8Array; summary: string } {
   const start = inp.offset;
   if (length > inp.remaining) {
-    throw new DecodeError(
+    throw new DnsDecodeError(
       'decode.truncated',
       { what: 'option data', n: length, left: inp.remaining },
       start,
     );
   }
   const fail = (problem: DecodeKey, params: DecodeParams = {}, at = start) =>
-    new DecodeError(
+    new DnsDecodeError(
       'decode.dns.edns_option',
       { ...params, option: ednsOptionName(code), problem },
       at,

@@ -10,6 +10,7 @@
  * middle of a label, the reserved label types 0x40 and 0x80, and names over 255 octets.
  */
 import { DecodeError } from '../bytes';
+import { DnsDecodeError } from './decode-error';
 import { MAX_LABEL_OCTETS, MAX_NAME_OCTETS, Name, escapeLabel } from './name';
 import type { WireIn, WireOut } from './wire';
 
@@ -121,11 +122,11 @@ export class NameDecodeState {
 
 function reservedLabel(kind: number, at: number): DecodeError {
   // 0x40 was the RFC 2673 extended label type, deprecated by RFC 6891 §5; 0x80 was never assigned.
-  return new DecodeError('decode.dns.reserved_label', { kind: kind.toString(16) }, at);
+  return new DnsDecodeError('decode.dns.reserved_label', { kind: kind.toString(16) }, at);
 }
 
 function tooLong(octets: number, at: number): DecodeError {
-  return new DecodeError('decode.dns.name_too_long', { max: MAX_NAME_OCTETS, octets }, at);
+  return new DnsDecodeError('decode.dns.name_too_long', { max: MAX_NAME_OCTETS, octets }, at);
 }
 
 /**
@@ -150,40 +151,41 @@ function expandPointer(
     // `at` holds a pointer; both of its octets are known to be inside the buffer.
     const target = ((buf[at]! & 0x3f) << 8) | buf[at + 1]!;
     if (seen.includes(target)) {
-      throw new DecodeError('decode.dns.pointer_loop', { target }, at);
+      throw new DnsDecodeError('decode.dns.pointer_loop', { target }, at);
     }
     if (target >= limit) {
-      throw new DecodeError('decode.dns.pointer_forward', { target, limit }, at);
+      throw new DnsDecodeError('decode.dns.pointer_forward', { target, limit }, at);
     }
     if (target < HEADER_OCTETS) {
-      throw new DecodeError('decode.dns.pointer_into_header', { target }, at);
+      throw new DnsDecodeError('decode.dns.pointer_into_header', { target }, at);
     }
     if (state.isInsideLabel(target)) {
-      throw new DecodeError('decode.dns.pointer_into_label', { target }, at);
+      throw new DnsDecodeError('decode.dns.pointer_into_label', { target }, at);
     }
     seen.push(target);
     limit = target;
     let pos = target;
     for (;;) {
-      if (pos >= buf.length) throw new DecodeError('decode.dns.name_past_end', {}, pos);
+      if (pos >= buf.length) throw new DnsDecodeError('decode.dns.name_past_end', {}, pos);
       const length = buf[pos]!;
       const kind = length & 0xc0;
       if (length === 0) return;
       if (kind === 0xc0) {
-        if (pos + 1 >= buf.length) throw new DecodeError('decode.dns.pointer_truncated', {}, pos);
+        if (pos + 1 >= buf.length)
+          throw new DnsDecodeError('decode.dns.pointer_truncated', {}, pos);
         at = pos;
         break;
       }
       if (kind !== 0) throw reservedLabel(kind, pos);
       if (pos + 1 + length > buf.length) {
-        throw new DecodeError('decode.dns.label_past_end', { length }, pos);
+        throw new DnsDecodeError('decode.dns.label_past_end', { length }, pos);
       }
       octets += length + 1;
       if (octets > MAX_NAME_OCTETS) throw tooLong(octets, pos);
       labels.push(latin1(buf.subarray(pos + 1, pos + 1 + length)));
       pos += length + 1;
       if (seen.includes(pos))
-        throw new DecodeError('decode.dns.pointer_loop', { target: pos }, pos);
+        throw new DnsDecodeError('decode.dns.pointer_loop', { target: pos }, pos);
     }
   }
 }
@@ -212,7 +214,7 @@ export function readName(
         }
         if (kind === 0xc0) {
           if (inp.remaining < 2) {
-            throw new DecodeError(
+            throw new DnsDecodeError(
               'decode.truncated',
               { what: 'compression pointer', n: 2, left: 1 },
               at,
@@ -231,7 +233,8 @@ export function readName(
         }
         if (kind !== 0) throw reservedLabel(kind, at);
         // A label length can only reach 63 here: the top two bits are clear.
-        if (length > MAX_LABEL_OCTETS) throw new DecodeError('decode.dns.label_too_long', {}, at);
+        if (length > MAX_LABEL_OCTETS)
+          throw new DnsDecodeError('decode.dns.label_too_long', {}, at);
         const label = inp.group(
           'label',
           () => {

@@ -8,7 +8,8 @@
  * Names in these types are never compressed by a sender (RFC 3597, Section 4; RFC 4034, Section
  * 3.1.7; RFC 9460, Section 2.2), but a pointer is followed if one is met, as resolvers do.
  */
-import { DecodeError, type DecodeKey, type DecodeParams } from '../bytes';
+import type { DecodeKey, DecodeParams } from '../bytes';
+import { DnsDecodeError } from './decode-error';
 import { formatIPv4, formatIPv6 } from './ip';
 import { readName, type NameDecodeState } from './namewire';
 import { humanDuration, quoteCharacterString } from './present';
@@ -57,7 +58,7 @@ export function readDecodedRData(inp: WireIn, type: number, state: NameDecodeSta
 
 function need(inp: WireIn, n: number, what: string): void {
   if (inp.remaining < n) {
-    throw new DecodeError('decode.truncated', { what, n, left: inp.remaining }, inp.offset);
+    throw new DnsDecodeError('decode.truncated', { what, n, left: inp.remaining }, inp.offset);
   }
 }
 
@@ -69,7 +70,7 @@ function characterString(inp: WireIn, name: string): Uint8Array {
 
 function rest(inp: WireIn, name: string, show: (b: Uint8Array) => string, min = 0): Uint8Array {
   if (inp.remaining < min) {
-    throw new DecodeError(
+    throw new DnsDecodeError(
       'decode.needs_at_least',
       { what: name, min, left: inp.remaining },
       inp.offset,
@@ -114,9 +115,9 @@ function typeBitMaps(inp: WireIn): string[] {
     const window = inp.buf[at]!;
     const length = inp.buf[at + 1]!;
     if (window <= lastWindow)
-      throw new DecodeError('decode.dns.bitmap_window_order', { window }, at);
+      throw new DnsDecodeError('decode.dns.bitmap_window_order', { window }, at);
     if (length < 1 || length > 32)
-      throw new DecodeError('decode.dns.bitmap_length', { length }, at + 1);
+      throw new DnsDecodeError('decode.dns.bitmap_length', { length }, at + 1);
     need(inp, 2 + length, 'type bit map');
     const inWindow: string[] = [];
     for (let i = 0; i < length; i++) {
@@ -164,9 +165,9 @@ function locAngle(v: number, pos: string, neg: string): string {
 readers.set(RRType.LOC, (inp) => {
   const at = inp.offset;
   const version = inp.u8('version');
-  if (version !== 0) throw new DecodeError('decode.dns.loc_version', { version }, at);
+  if (version !== 0) throw new DnsDecodeError('decode.dns.loc_version', { version }, at);
   if (inp.remaining !== 15)
-    throw new DecodeError('decode.dns.loc_length', { length: inp.remaining + 1 }, at);
+    throw new DnsDecodeError('decode.dns.loc_length', { length: inp.remaining + 1 }, at);
   inp.u8('size', locSize);
   inp.u8('horiz_pre', locSize);
   inp.u8('vert_pre', locSize);
@@ -254,7 +255,7 @@ readers.set(RRType.DNSKEY, (inp, _state, end) => {
   const at = inp.offset;
   // RFC 4034, Section 2.1.2: "The Protocol Field MUST have value 3".
   const protocol = inp.u8('protocol');
-  if (protocol !== 3) throw new DecodeError('decode.dns.dnskey_protocol', { protocol }, at);
+  if (protocol !== 3) throw new DnsDecodeError('decode.dns.dnskey_protocol', { protocol }, at);
   inp.u8('algorithm', algorithm);
   const tag = keyTag(inp.buf.subarray(start, end));
   rest(inp, 'public_key', (b) => `${b.length} bytes, key tag ${tag}`, 1);
@@ -302,7 +303,7 @@ readers.set(RRType.NSEC3, (inp) => {
     () => {
       const at = inp.offset;
       const n = inp.u8('hash_length');
-      if (n === 0) throw new DecodeError('decode.dns.nsec3_hash_empty', {}, at);
+      if (n === 0) throw new DnsDecodeError('decode.dns.nsec3_hash_empty', {}, at);
       return inp.bytes(n, 'next_hashed_owner', base32hex);
     },
     base32hex,
@@ -342,7 +343,7 @@ const svcKey = (k: number) => SVC_KEYS[k] ?? `key${k}`;
 function svcParamValue(inp: WireIn, key: number, length: number): string {
   const at = inp.offset;
   const fail = (problem: DecodeKey, params: DecodeParams = {}) =>
-    new DecodeError('decode.dns.svc_param', { ...params, key: svcKey(key), problem }, at);
+    new DnsDecodeError('decode.dns.svc_param', { ...params, key: svcKey(key), problem }, at);
   const list = <T>(width: number, read: () => T): T[] => {
     if (length === 0 || length % width !== 0)
       throw fail('decode.dns.svc.not_multiple', { length, width });
@@ -390,7 +391,7 @@ function svcb(inp: WireIn, state: NameDecodeState): void {
     need(inp, 4, 'SvcParam');
     const key = inp.buf[at]! * 256 + inp.buf[at + 1]!;
     const length = inp.buf[at + 2]! * 256 + inp.buf[at + 3]!;
-    if (key <= last) throw new DecodeError('decode.dns.svc_key_order', { key: svcKey(key) }, at);
+    if (key <= last) throw new DnsDecodeError('decode.dns.svc_key_order', { key: svcKey(key) }, at);
     last = key;
     inp.group(
       'svc_param',
@@ -400,7 +401,7 @@ function svcb(inp: WireIn, state: NameDecodeState): void {
         need(inp, length, `SvcParam ${svcKey(key)}`);
         const value = svcParamValue(inp, key, length);
         if (inp.offset !== at + 4 + length)
-          throw new DecodeError('decode.dns.svc_value_fill', { key: svcKey(key) }, inp.offset);
+          throw new DnsDecodeError('decode.dns.svc_value_fill', { key: svcKey(key) }, inp.offset);
         return value;
       },
       (v) => (v === '' ? svcKey(key) : `${svcKey(key)}=${v}`),

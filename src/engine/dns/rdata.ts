@@ -4,7 +4,8 @@
  * that list closed); SRV targets are never compressed (RFC 2782, "Target"), nor is anything in
  * the RDATA of types this codec does not know.
  */
-import { DecodeError, EncodeError } from '../bytes';
+import { EncodeError } from '../bytes';
+import { DnsDecodeError } from './decode-error';
 import { formatIPv4, formatIPv6, parseIPv4, parseIPv6 } from './ip';
 import { readName, writeName, type CompressionTable, type NameDecodeState } from './namewire';
 import { humanDuration, quoteCharacterString } from './present';
@@ -199,7 +200,7 @@ export function readRData(
         (t) => t,
         'dns.rdata.caa.tag',
       );
-      if (!caaTagOk(tag)) throw new DecodeError('decode.dns.caa_tag', { tag }, at);
+      if (!caaTagOk(tag)) throw new DnsDecodeError('decode.dns.caa_tag', { tag }, at);
       const value = inp.bytes(inp.remaining, 'value', quoteCharacterString, 'dns.rdata.caa.value');
       return { kind: 'CAA', flags, tag, value };
     }

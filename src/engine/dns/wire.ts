@@ -4,7 +4,8 @@
  * The codec is written once against these interfaces. Span values are thunks so the lean path
  * never pays for formatting them.
  */
-import { DecodeError, EncodeError, Reader, Writer, type Encoded, type SpanValue } from '../bytes';
+import { EncodeError, Reader, Writer, type Encoded, type SpanValue } from '../bytes';
+import { DnsDecodeError } from './decode-error';
 
 export interface WireOut {
   readonly length: number;
@@ -264,12 +265,16 @@ export class LeanIn implements WireIn {
   }
   expectEnd(what: string): void {
     if (this.pos !== this.end) {
-      throw new DecodeError('decode.trailing', { count: this.end - this.pos, what }, this.pos);
+      throw new DnsDecodeError('decode.trailing', { count: this.end - this.pos, what }, this.pos);
     }
   }
   private need(n: number, what: string): void {
     if (this.pos + n > this.end) {
-      throw new DecodeError('decode.truncated', { what, n, left: this.end - this.pos }, this.pos);
+      throw new DnsDecodeError(
+        'decode.truncated',
+        { what, n, left: this.end - this.pos },
+        this.pos,
+      );
     }
   }
 }

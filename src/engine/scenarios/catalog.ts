@@ -1,8 +1,9 @@
 /**
  * The named scenarios, as data: what to run and with which settings. The UI's scenario picker and
  * the CLI both read this list, so a scenario means the same run everywhere (one seed,
- * the same bytes). Titles and lessons are English here because the CLI prints them; the UI shows its
- * own translations, keyed by scenario id, and falls back to these.
+ * the same bytes). Titles are English here because the CLI prints them; the UI shows its own
+ * translations, keyed by scenario id, and falls back to these. The lessons are in ./lessons.ts,
+ * but the default's, which the first drawing shows.
  */
 import { JOURNEY_TEXT } from './journey/text';
 import { DNS_LAB_TEXT } from './lab/dns/text';
@@ -105,9 +106,10 @@ export interface Scenario {
   id: string;
   title: string;
   /**
-   * A short paragraph: what to watch for. Absent for the lab scenarios: their lessons are in the
-   * lab's own tables (lab/lessons.ts, lab/dns/lessons.ts, journey/lesson.ts), which only the open
-   * lab needs, so the picker does not load them.
+   * A short paragraph: what to watch for. Here only for the default scenario, whose lesson the
+   * first drawing shows; the others are in ./lessons.ts and the lab's own tables
+   * (lab/lessons.ts, lab/dns/lessons.ts, journey/lesson.ts), which the page loads when it shows
+   * another scenario, so the first load does not carry them.
    */
   lesson?: string;
   settings: ScenarioSettings;
@@ -159,8 +161,6 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     id: 'tls-client-certificate',
     title: 'TLS 1.2 when the server asks for a client certificate',
-    lesson:
-      'Some servers ask the client to prove who it is too: after its key exchange the server sends a CertificateRequest naming the certificate types, signature schemes and CAs it accepts. A browser without a client certificate does not give up. It answers with a Certificate message whose list is empty and sends no CertificateVerify, and this server goes on without client authentication. Both messages are hashed into the transcript, so the Finished messages cover them.',
     settings: {
       kind: 'tls',
       serverName: 'www.example.com',
@@ -172,8 +172,6 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     id: 'tls13-full',
     title: 'TLS 1.3 full handshake',
-    lesson:
-      'The same request over TLS 1.3. The ClientHello already carries a key share, so the server can answer with its own share in the ServerHello and switch to encryption at once: from EncryptedExtensions on, the certificate and everything after it is encrypted. The handshake takes one round trip instead of two, and the Keys tab shows the new key schedule: three HKDF stages instead of one PRF.',
     settings: {
       kind: 'tls',
       serverName: 'www.example.com',
@@ -185,8 +183,6 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     id: 'tls13-hello-retry',
     title: 'TLS 1.3 with a HelloRetryRequest',
-    lesson:
-      'The client guesses which group the server wants and sends a key share only for x25519, but this server takes only the NIST curves. It cannot finish with that share, so it answers with a HelloRetryRequest naming secp256r1, and the client sends a second ClientHello with a share for it. Watch the extra round trip this costs, and how both sides replace the first ClientHello in the transcript with its hash (message_hash).',
     settings: {
       kind: 'tls',
       serverName: 'www.example.com',
@@ -199,8 +195,6 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     id: 'tls13-resumption',
     title: 'TLS 1.3 resumption (PSK)',
-    lesson:
-      'After the first handshake the server sends a NewSessionTicket: a pre-shared key the client can come back with. The second connection offers it in pre_shared_key, with a binder that proves the client holds the key. The server accepts it, so there is no Certificate and no CertificateVerify; a fresh key share still gives the new connection forward secrecy (psk_dhe_ke). The Keys tab shows the PSK entering the early secret.',
     settings: {
       kind: 'tls',
       serverName: 'www.example.com',
@@ -214,8 +208,6 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     id: 'tls13-key-update',
     title: 'TLS 1.3 with a KeyUpdate',
-    lesson:
-      'Right after the handshake the client sends a KeyUpdate before its request: from the next record on it encrypts with a new traffic secret, derived from the old one with “traffic upd”, and it asks the server to do the same. The server answers with a KeyUpdate of its own before its response. No new key exchange and no extra round trip: TLS 1.2 had to renegotiate for this. The Keys tab shows both _1 secrets and how to reproduce them.',
     settings: {
       kind: 'tls',
       serverName: 'www.example.com',
@@ -228,8 +220,6 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     id: 'tls-versions-compare',
     title: 'TLS 1.2 and TLS 1.3 side by side',
-    lesson:
-      'The same browser asks the same server for the same page twice, at the same moment: once over TLS 1.2 (left lanes) and once over TLS 1.3 (right lanes). TLS 1.2 needs two round trips before the request can go out; TLS 1.3 needs one, so its GET leaves a round trip earlier and its answer arrives first. Open the Keys tab to compare the two key schedules.',
     settings: {
       kind: 'tls',
       serverName: 'www.example.com',
@@ -241,8 +231,6 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     id: 'dns-cold',
     title: 'DNS lookup (cold cache)',
-    lesson:
-      'Nothing is cached yet, so the recursive resolver walks the tree itself: it asks a root server, which refers it to the TLD servers, which refer it to the authoritative servers for the domain, which finally answer. Every layer caches what it learned on the way back.',
     settings: {
       kind: 'dns',
       name: 'www.example.com',
@@ -254,8 +242,6 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     id: 'dns-warm',
     title: 'DNS lookup again (warm cache)',
-    lesson:
-      'The same name is looked up again 90 seconds later. The browser keeps answers for at most a minute, so it asks the OS resolver, whose cache still holds the answer: it replies at once, and no query leaves the machine. The TTL it hands back has counted down by the time that passed.',
     settings: {
       kind: 'dns',
       name: 'www.example.com',
@@ -267,8 +253,6 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     id: 'dns-expired',
     title: 'DNS lookup after the TTL has passed',
-    lesson:
-      'The second lookup happens after the answer’s TTL has run out, so the cached answer has expired. The delegations to the TLD and to the domain live much longer, so the resolver skips the root and goes straight to the servers it still knows.',
     settings: {
       kind: 'dns',
       name: 'www.example.com',
@@ -280,8 +264,6 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     id: 'tls-bench-20',
     title: '20 TLS connections back to back',
-    lesson:
-      'Twenty full handshakes in a row: a long trace (300 messages) for measuring how the diagram copes.',
     settings: {
       kind: 'tls',
       serverName: 'www.example.com',
@@ -294,8 +276,6 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     id: 'dns-bench-30',
     title: '30 DNS lookups back to back',
-    lesson:
-      'Thirty cold lookups, two days apart so every cache has expired in between: a long trace (300 messages) for measuring how the diagram copes.',
     settings: {
       kind: 'dns',
       name: 'www.example.com',

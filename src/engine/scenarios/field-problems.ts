@@ -13,6 +13,7 @@ import {
   checkSeed,
   checkServerName,
   type LimitCheck,
+  type LimitProblem,
 } from '../limits';
 import type { ScenarioSettings } from './catalog';
 import type { SettingsProblem } from './lab-settings';
@@ -22,14 +23,16 @@ import type { SettingsProblem } from './lab-settings';
  * lab panel's, for a lab scenario).
  */
 export type SettingsField = 'serverName' | 'name' | 'seed' | 'params';
-export type SettingsProblems = Partial<Record<SettingsField, SettingsProblem>>;
+/** A field's problem: a broken input limit, which whoever shows it words (the page, the CLI). */
+export type FieldProblem = SettingsProblem & { limit: LimitProblem };
+export type FieldProblems = Partial<Record<SettingsField, FieldProblem>>;
 
-const problemOf = (check: LimitCheck): SettingsProblem | undefined =>
-  check.ok ? undefined : { text: check.error, limit: { key: check.key, params: check.params } };
+const problemOf = (check: LimitCheck): FieldProblem | undefined =>
+  check.ok ? undefined : { limit: { key: check.key, params: check.params } };
 
 /** Every field's problem but a lab scenario's own settings, by field (empty: none). */
-export function fieldProblems(settings: ScenarioSettings): SettingsProblems {
-  const found: SettingsProblems = {};
+export function fieldProblems(settings: ScenarioSettings): FieldProblems {
+  const found: FieldProblems = {};
   found.seed = problemOf(checkSeed(settings.seed));
   switch (settings.kind) {
     case 'tls':
@@ -54,6 +57,6 @@ export function fieldProblems(settings: ScenarioSettings): SettingsProblems {
   return found;
 }
 
-export function canRun(problems: SettingsProblems): boolean {
+export function canRun(problems: Partial<Record<SettingsField, SettingsProblem>>): boolean {
   return Object.keys(problems).length === 0;
 }

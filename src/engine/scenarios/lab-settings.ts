@@ -6,8 +6,9 @@
 import { JOURNEY_SCHEMA } from './journey/settings-schema';
 import { DNS_LAB_SCHEMAS } from './lab/dns/settings-schema';
 import { TLS_LAB_SCHEMAS } from './lab/settings-schema';
-import type { Checked, SettingsProblemKey } from './settings-schema';
+import type { Checked, SettingsFailure, SettingsProblemKey } from './settings-schema';
 import type { LimitProblem } from '../limits';
+import { limitText } from '../../i18n/limits.en';
 
 const SCHEMAS: Readonly<Record<string, (value: unknown, path: string) => Checked<unknown>>> = {
   ...TLS_LAB_SCHEMAS,
@@ -28,8 +29,11 @@ export const CHECKED_LAB_IDS: readonly string[] = Object.keys(SCHEMAS);
 
 /** Why settings cannot run, as one line. */
 export interface SettingsProblem {
-  /** In English, as the CLI and an imported file's notice say it. */
-  text: string;
+  /**
+   * In English, as the CLI and an imported file's notice say it. Absent from the header's own
+   * checks (./field-problems.ts, in the first load), whose `limit` the page words.
+   */
+  text?: string;
   /** A problem the page words in its own language instead of `text`. */
   key?: SettingsProblemKey;
   /** A broken input limit, which the page words in its own language instead of `text`. */
@@ -42,15 +46,23 @@ export interface SettingsProblem {
  * What is wrong with `params` as settings of lab scenario `lab`, or undefined when they can run:
  * a limit's own sentence when one is broken, else the field and why.
  */
-export function labSettingsProblem(lab: string, params: unknown): SettingsProblem | undefined {
+export function labSettingsProblem(
+  lab: string,
+  params: unknown,
+): (SettingsProblem & { text: string }) | undefined {
   const checked = checkLabSettings(lab, params);
   if (checked.ok) return undefined;
   const at = checked.path ? `settings.${checked.path}` : 'settings';
   if (checked.kind === 'shape')
-    return { text: `These settings cannot be used: ${at}: ${checked.why}.`, shape: true };
+    return { text: `These settings cannot be used: ${at}: ${failureText(checked)}.`, shape: true };
   return {
-    text: checked.sentence ? checked.why : `${at}: ${checked.why}.`,
+    text: checked.why === undefined ? failureText(checked) : `${at}: ${checked.why}.`,
     ...(checked.key ? { key: checked.key } : {}),
     ...(checked.limit ? { limit: checked.limit } : {}),
   };
+}
+
+/** A failed check in English: the schema's words, or the broken limit's whole sentence. */
+export function failureText(failed: SettingsFailure): string {
+  return failed.why ?? limitText(failed.limit.key, failed.limit.params);
 }

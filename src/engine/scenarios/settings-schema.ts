@@ -14,22 +14,24 @@ import type { LimitCheck, LimitProblem } from '../limits';
  */
 export type SettingsProblemKey = 'notHttpsUrl';
 
-export interface SettingsFailure {
+export type SettingsFailure = {
   ok: false;
   /** Where, e.g. "client.cipherSuites[2]"; "" for the settings as a whole. */
   path: string;
-  why: string;
   /**
    * `shape`: not even of the scenario's types (an editor could not draw it); `value`: the right
    * types, outside the limits (an editor shows it with the problem).
    */
   kind: 'shape' | 'value';
-  /** `why` is a whole sentence from the input limits (src/engine/limits.ts), shown as it is. */
-  sentence?: true;
-  /** That sentence as a key of the language tables. */
-  limit?: LimitProblem;
   key?: SettingsProblemKey;
-}
+} & (
+  | { why: string; limit?: undefined }
+  /**
+   * A broken input limit (src/engine/limits.ts), as a key of the language tables: a whole
+   * sentence once worded (src/i18n/limits.en.ts), which the first load does not carry.
+   */
+  | { why?: undefined; limit: LimitProblem }
+);
 
 export type Checked<T> = { ok: true; value: T } | SettingsFailure;
 
@@ -47,7 +49,7 @@ const wrong = (path: string, why: string, kind: 'shape' | 'value' = 'shape'): Se
 export function failedCheck(path: string, check: LimitCheck): SettingsFailure | undefined {
   if (check.ok) return undefined;
   const { key, params } = check;
-  return { ...wrong(path, check.error, 'value'), sentence: true, limit: { key, params } };
+  return { ok: false, path, kind: 'value', limit: { key, params } };
 }
 
 export const boolean: Schema<boolean> = (v, path) =>

@@ -7,7 +7,7 @@
 import { HEADER_SETTINGS_SCHEMAS } from './header-settings';
 import { HexError, fromHex, toHex } from '../bytes/hex';
 import { scenarioById, type DnsQueryType, type ScenarioSettings } from './catalog';
-import { checkLabSettings } from './lab-settings';
+import { checkLabSettings, failureText } from './lab-settings';
 import { JOURNEY_TEXT } from './journey/text';
 import { DNS_LAB_TEXT } from './lab/dns/text';
 import { LAB_TEXT } from './lab/text';
@@ -199,7 +199,8 @@ function readSettings(scenarioId: string, s: Json): ScenarioSettings {
   if (kind === 'tls' || kind === 'dns') {
     // The header's scenarios: their one schema (header-settings.ts), as a link is checked.
     const checked = HEADER_SETTINGS_SCHEMAS[kind](s, 'settings');
-    if (!checked.ok) throw new Invalid(`${checked.path}: ${checked.why.replace(/\.$/, '')}`);
+    if (!checked.ok)
+      throw new Invalid(`${checked.path}: ${failureText(checked).replace(/\.$/, '')}`);
     return checked.value;
   } else {
     string(s['seed'], 'settings.seed');
@@ -211,7 +212,7 @@ function readSettings(scenarioId: string, s: Json): ScenarioSettings {
       const checked = checkLabSettings(lab, s['params']);
       if (!checked.ok)
         throw new Invalid(
-          `settings.params${checked.path ? `.${checked.path}` : ''}: ${checked.why}`,
+          `settings.params${checked.path ? `.${checked.path}` : ''}: ${failureText(checked)}`,
         );
       s['params'] = checked.value as Json;
     }

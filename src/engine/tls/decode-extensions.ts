@@ -11,6 +11,7 @@
  */
 import { format } from '../../i18n/format';
 import { DecodeError, Reader, type Span } from '../bytes';
+import { RecordsDecodeError } from './decode-error';
 import {
   extensionName,
   namedGroupName,
@@ -169,7 +170,7 @@ const encryptedClientHello: ExtensionReader = (r, hello) => {
     show: (t) => (t === 0 ? 'outer (0)' : t === 1 ? 'inner (1)' : `unknown (${t})`),
   });
   if (type === 1) return 'inner';
-  if (type !== 0) throw new DecodeError('decode.tls.ech_type', { type }, r.offset - 1);
+  if (type !== 0) throw new RecordsDecodeError('decode.tls.ech_type', { type }, r.offset - 1);
   r.group('cipher_suite', (s) => {
     s.u16('kdf_id', { show: (n) => named(HPKE_KDF, n) });
     s.u16('aead_id', { show: (n) => named(HPKE_AEAD, n) });
@@ -204,7 +205,7 @@ const compressCertificate: ExtensionReader = (r) =>
 const recordSizeLimit: ExtensionReader = (r) => {
   const at = r.offset;
   const limit = r.u16('record_size_limit');
-  if (limit < 64) throw new DecodeError('decode.tls.record_size_limit', { limit }, at);
+  if (limit < 64) throw new RecordsDecodeError('decode.tls.record_size_limit', { limit }, at);
   return `${limit}`;
 };
 

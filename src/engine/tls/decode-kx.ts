@@ -14,7 +14,8 @@
  *   TLS 1.0 and 1.1 sign without naming the algorithm (RFC 4346, Section 7.4.3), so there the
  *   signed_params are only opaque signature<0..2^16-1>.
  */
-import { DecodeError, type Reader } from '../bytes';
+import type { Reader } from '../bytes';
+import { RecordsDecodeError } from './decode-error';
 import {
   CurveType,
   cipherSuiteName,
@@ -142,7 +143,7 @@ function readServerKx(r: Reader, n: Negotiated): string {
         });
         // RFC 8422, Section 5.4: only named_curve is left.
         if (curveType !== CurveType.named_curve)
-          throw new DecodeError('decode.tls.curve_type', { type: curveType }, d.offset - 1);
+          throw new RecordsDecodeError('decode.tls.curve_type', { type: curveType }, d.offset - 1);
         const g = d.u16('named_curve', {
           show: showNamedGroup,
           explain: 'tls.server_key_exchange.named_curve',

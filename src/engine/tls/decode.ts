@@ -18,6 +18,7 @@
  */
 import { format } from '../../i18n/format';
 import { DecodeError, Reader, type Span } from '../bytes';
+import { RecordsDecodeError } from './decode-error';
 import {
   ContentType,
   alertDescriptionName,
@@ -99,7 +100,7 @@ interface StreamState {
 function inRecord(index: number, e: DecodeError): DecodeError {
   return e.key === 'decode.tls.in_record'
     ? e
-    : new DecodeError(
+    : new RecordsDecodeError(
         'decode.tls.in_record',
         { ...e.params, problem: e.key, record: index },
         e.offset,
@@ -112,7 +113,7 @@ function unfinished(s: Straddle): DecodeError {
 }
 
 export function decodeTlsRecords(bytes: Uint8Array, options: DecodeTlsOptions = {}): DecodedTls {
-  if (bytes.length === 0) throw new DecodeError('decode.tls.empty_input', {}, 0);
+  if (bytes.length === 0) throw new RecordsDecodeError('decode.tls.empty_input', {}, 0);
   const r = new Reader(bytes);
   const summary: string[] = [];
   const state: StreamState = {
@@ -254,7 +255,7 @@ function readHeartbeat(body: Reader): string {
       // A payload_length past the message is what Heartbleed (CVE-2014-0160) sent; RFC 6520,
       // Section 4 says to discard such a message.
       if (payloadLength + 16 > h.remaining) {
-        throw new DecodeError(
+        throw new RecordsDecodeError(
           'decode.tls.heartbeat_padding',
           { length: payloadLength, left: h.remaining },
           at,
@@ -308,7 +309,7 @@ function readSslv2ClientHello(r: Reader): string {
       const length =
         g.u16('msg_length', { show: (n) => n & 0x7fff, explain: 'tls.sslv2.msg_length' }) & 0x7fff;
       if (length > g.remaining)
-        throw new DecodeError(
+        throw new RecordsDecodeError(
           'decode.length_exceeds',
           { field: 'SSLv2 msg', length, left: g.remaining },
           0,
@@ -320,14 +321,18 @@ function readSslv2ClientHello(r: Reader): string {
       const sessionLength = m.u16('session_id_length');
       const challengeLength = m.u16('challenge_length');
       if (specLength % 3 !== 0)
-        throw new DecodeError(
+        throw new RecordsDecodeError(
           'decode.length_not_multiple',
           { field: 'cipher_spec', length: specLength, width: 3 },
           9,
         );
       // RFC 5246, Appendix E.2: the challenge is 16 to 32 bytes.
       if (challengeLength < 16 || challengeLength > 32)
-        throw new DecodeError('decode.tls.challenge_length', { length: challengeLength }, 13);
+        throw new RecordsDecodeError(
+          'decode.tls.challenge_length',
+          { length: challengeLength },
+          13,
+        );
       const specs = m.group(
         'cipher_specs',
         (c) => {
@@ -354,7 +359,7 @@ function readSslv2ClientHello(r: Reader): string {
 /** Checks the header's type and version before the record is read, so garbage fails early. */
 function peekHeader(r: Reader): number {
   if (r.remaining < RECORD_HEADER_LENGTH) {
-    throw new DecodeError(
+    throw new RecordsDecodeError(
       'decode.truncated',
       { what: 'record header', n: RECORD_HEADER_LENGTH, left: r.remaining },
       r.offset,
@@ -362,13 +367,13 @@ function peekHeader(r: Reader): number {
   }
   const type = r.byteAt(r.offset);
   if (!isKnownContentType(type) && type !== HEARTBEAT) {
-    throw new DecodeError('decode.tls.unknown_content_type', { type }, r.offset);
+    throw new RecordsDecodeError('decode.tls.unknown_content_type', { type }, r.offset);
   }
   // RFC 5246, Appendix E.1: every TLS and SSL 3.0 record version has major version 3.
   const major = r.byteAt(r.offset + 1);
   if (major !== 3) {
     const version = major * 256 + r.byteAt(r.offset + 2);
-    throw new DecodeError(
+    throw new RecordsDecodeError(
       'decode.tls.record_version_not_tls',
       { version: `0x${version.toString(16).padStart(4, '0')}` },
       r.offset + 1,
@@ -381,14 +386,14 @@ function checkLength(length: number, g: Reader): void {
   const at = g.offset;
   // RFC 5246, Section 6.2.3.
   if (length > MAX_CIPHERTEXT) {
-    throw new DecodeError(
+    throw new RecordsDecodeError(
       'decode.length_exceeds_max',
       { field: 'record', length, max: MAX_CIPHERTEXT },
       at - 2,
     );
   }
   if (length > g.remaining) {
-    throw new DecodeError(
+    throw new RecordsDecodeError(
       'decode.length_exceeds',
       { field: 'record', length, left: g.remaining },
       at,
@@ -438,7 +443,8 @@ function readHandshakeFragment(
   index: number,
 ): Straddle | undefined {
   // RFC 5246, Section 6.2.1: zero-length handshake fragments must not be sent.
-  if (body.atEnd) throw new DecodeError('decode.tls.empty_handshake_record', {}, body.offset);
+  if (body.atEnd)
+    throw new RecordsDecodeError('decode.tls.empty_handshake_record', {}, body.offset);
   if (state.straddle) {
     const straddle = continueStraddle(body, state, items);
     if (straddle) return straddle;
@@ -458,7 +464,7 @@ function wholeMessageLength(r: Reader): number | undefined {
   const at = r.offset;
   const length = (r.byteAt(at + 1) << 16) | (r.byteAt(at + 2) << 8) | r.byteAt(at + 3);
   if (length > MAX_HANDSHAKE_MESSAGE) {
-    throw new DecodeError(
+    throw new RecordsDecodeError(
       'decode.length_exceeds_max',
       { field: 'handshake', length, max: MAX_HANDSHAKE_MESSAGE },
       at + 1,
@@ -477,12 +483,12 @@ function startStraddle(
   const left = body.remaining;
   const unfinished =
     whole === undefined
-      ? new DecodeError(
+      ? new RecordsDecodeError(
           'decode.truncated',
           { what: 'handshake header', n: HANDSHAKE_HEADER_LENGTH, left },
           at,
         )
-      : new DecodeError(
+      : new RecordsDecodeError(
           'decode.length_exceeds',
           {
             field: 'handshake',
@@ -515,7 +521,7 @@ function continueStraddle(body: Reader, state: StreamState, items: string[]): St
   }
   const length = (header[1]! << 16) | (header[2]! << 8) | header[3]!;
   if (length > MAX_HANDSHAKE_MESSAGE) {
-    throw new DecodeError(
+    throw new RecordsDecodeError(
       'decode.length_exceeds_max',
       { field: 'handshake', length, max: MAX_HANDSHAKE_MESSAGE },
       body.offset,
@@ -538,7 +544,7 @@ function continueStraddle(body: Reader, state: StreamState, items: string[]): St
     r.expectEnd('handshake message');
   } catch (e) {
     if (e instanceof DecodeError) {
-      throw new DecodeError(
+      throw new RecordsDecodeError(
         'decode.tls.reassembled',
         { ...e.params, cause: e.key },
         body.offset,

@@ -1,4 +1,4 @@
-import { useId, type FormEvent } from 'react';
+import { useEffect, useId, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import {
   DEMO_SUITES,
@@ -19,7 +19,7 @@ import {
 import type { Motion, Theme } from '../../store/slices/settings';
 import { problemText } from '../error-text';
 import { useStrings } from '../hooks';
-import { format } from '../i18n';
+import { format, loadEnglishPart } from '../i18n';
 import { fieldProblems, type SettingsField } from '../../engine/scenarios/field-problems';
 import { HeaderTools } from '../share/HeaderTools';
 import { useDisclosure } from '../disclosure';
@@ -28,6 +28,15 @@ import { ScenarioOptions } from '../lab/ScenarioOptions';
 import { ViewSwitch } from '../lab/ViewSwitch';
 
 const hex4 = (n: number) => `0x${n.toString(16).padStart(4, '0')}`;
+
+/**
+ * The lab's English text (src/ui/i18n/en-lab.ts) holds the lessons of the scenarios other than
+ * the default and the words of the input limits. It is fetched when the picker is focused, so the
+ * lesson of the scenario picked there is usually on hand, and when the header shows a lesson or a
+ * problem the table lacks. It fails only offline before the prefetch got to it; what it words
+ * shows once it arrives.
+ */
+const loadLabText = (): void => void loadEnglishPart('lab').catch(() => undefined);
 
 /** Title, scenario picker, the settings that matter for the picked scenario, and the lesson. */
 export function Header() {
@@ -45,6 +54,7 @@ export function Header() {
     problem: useId(),
   };
   const scenario = t.scenarios[scenarioId];
+  const lessonMissing = !scenario?.lesson;
   // What would stop a run, said under the form; the store refuses to run such settings, so the
   // last good run stays on screen. The lab panel shows the problems of its own settings; other
   // settings without a box (a run's connections or lookups) can only come from a file or a link.
@@ -59,6 +69,10 @@ export function Header() {
     const error = problems[field];
     return error ? [{ field, label, error, id: `${ids.problem}-${field}` }] : [];
   });
+  const wordsMissing = lessonMissing || shown.some((p) => t.notes[p.error.limit.key] === undefined);
+  useEffect(() => {
+    if (wordsMissing) loadLabText();
+  }, [wordsMissing]);
   const invalid = (field: SettingsField) =>
     problems[field]
       ? { 'aria-invalid': true, 'aria-describedby': `${ids.problem}-${field}` }
@@ -84,6 +98,7 @@ export function Header() {
             className="scenario"
             value={scenarioId}
             onChange={(e) => actions.pickScenario(e.target.value)}
+            onFocus={loadLabText}
           >
             <ScenarioOptions scenarioId={scenarioId} />
           </select>
@@ -195,7 +210,7 @@ export function Header() {
       </form>
       <DisplaySettings />
       <HeaderTools />
-      {/* A lab scenario's lesson arrives with the lab (src/ui/i18n/en-lab.ts). */}
+      {/* Every lesson but the default's arrives with the lab's text (src/ui/i18n/en-lab.ts). */}
       {scenario?.lesson && <Lesson key={scenarioId} text={scenario.lesson} />}
     </header>
   );

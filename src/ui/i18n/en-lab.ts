@@ -1,7 +1,7 @@
 /**
  * The English text that only the lab and the Decode view show, fetched with them (src/ui/lazy.ts)
  * rather than before the first drawing: the lab panel's editors and outcomes, the preset titles,
- * the lab scenarios' lessons, the notes the lab and the journey add to a Trace, and the TCP header
+ * every scenario's lesson but the default's, the notes the lab and the journey add to a Trace, and the TCP header
  * fields. ./index.ts merges it into the English table (en.ts) when it arrives; the Korean table
  * (ko.ts) holds all of it.
  */
@@ -12,6 +12,7 @@ import { LIMIT_TEXT_EN } from '../../i18n/limits.en';
 import type { Table } from './en';
 import { DNS_LAB_NOTE_TEXT, DNS_LAB_TEXT } from '../../engine/scenarios/lab/dns/text';
 import { LAB_TEXT } from '../../engine/scenarios/lab/text';
+import { SCENARIO_LESSONS } from '../../engine/scenarios/lessons';
 import {
   JOURNEY_NOTE_TEXT,
   JOURNEY_TEXT,
@@ -550,11 +551,18 @@ const tcp = {
   rst: 'The {from} aborts the connection with RST: no more data in either direction, and nothing that was still in flight is delivered (RFC 9293, Section 3.10.5).',
 };
 
-/** The lab scenarios' lessons; their titles are in en.ts, for the picker. */
+/**
+ * Every scenario's lesson but the default's (en.ts has that one, and every title, for the
+ * picker): the lab's, and the other scenarios' of the catalog, which come with this part when the
+ * page shows one of them.
+ */
 const scenarios: Readonly<Record<string, { lesson: string }>> = Object.fromEntries(
-  Object.entries({ ...LAB_LESSONS, ...DNS_LAB_LESSONS, 'journey-visit': JOURNEY_LESSON }).map(
-    ([id, lesson]) => [id, { lesson }],
-  ),
+  Object.entries({
+    ...SCENARIO_LESSONS,
+    ...LAB_LESSONS,
+    ...DNS_LAB_LESSONS,
+    'journey-visit': JOURNEY_LESSON,
+  }).map(([id, lesson]) => [id, { lesson }]),
 );
 
 export const enLab = { lab, notes, spans, scenarios, tcp };

@@ -256,8 +256,8 @@ const notes: Table = {
 };
 
 /**
- * Scenario titles and lessons: the catalog's English text, which the CLI prints too. The lab
- * scenarios' lessons come with the lab (./en-lab.ts).
+ * Scenario titles, and the default scenario's lesson: the catalog's English text, which the CLI
+ * prints too. The other lessons come with the lab's part (./en-lab.ts).
  */
 const scenarios: Readonly<Record<string, { title: string; lesson?: string }>> = Object.fromEntries(
   SCENARIOS.map((s) => [s.id, { title: s.title, ...(s.lesson ? { lesson: s.lesson } : {}) }]),

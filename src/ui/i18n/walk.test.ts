@@ -36,6 +36,7 @@ import {
 import { labParams, loadLabScenario } from '../../engine/scenarios/lab-registry';
 import { labSettingsProblem, type SettingsProblem } from '../../engine/scenarios/lab-settings';
 import { settingsProblems } from '../../engine/scenarios/settings-problem';
+import { limitText } from '../../i18n/limits.en';
 import { problemText } from '../error-text';
 
 /** The whole English table: what the page has once every part of it has loaded. */
@@ -318,7 +319,10 @@ async function limitProblems(): Promise<{ name: string; problem: SettingsProblem
   ];
   for (const [name, c] of direct)
     if (!c.ok)
-      out.push({ name, problem: { text: c.error, limit: { key: c.key, params: c.params } } });
+      out.push({
+        name,
+        problem: { text: limitText(c.key, c.params), limit: { key: c.key, params: c.params } },
+      });
   // The year 9999 is only reached from a late clock, which the header's settings never are.
   void MAX_VIRTUAL_TIME_MS;
   return out.filter((p): p is { name: string; problem: SettingsProblem } => !!p.problem);

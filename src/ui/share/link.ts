@@ -20,6 +20,7 @@ import {
 } from '../../engine/scenarios/catalog';
 import type { checkLabSettings } from '../../engine/scenarios/lab-settings';
 import { HEADER_SETTINGS_SCHEMAS } from '../../engine/scenarios/header-settings';
+import type { SettingsFailure } from '../../engine/scenarios/settings-schema';
 
 /**
  * The longest query a link may have, in characters as the address bar holds them (percent-escapes
@@ -51,6 +52,9 @@ export type LinkProblem =
   | { kind: 'repeated'; param: string }
   /** A lab setting that its scenario cannot take; `field` is its path, e.g. "params.client.groups[1]". */
   | { kind: 'badSetting'; field: string; why: string };
+
+/** Why a setting failed its check: the schema's words, or the key of the input limit it broke. */
+const whyOf = (failed: SettingsFailure): string => failed.why ?? failed.limit.key;
 
 export type LinkResult =
   { kind: 'none' } | { kind: 'ok'; state: LinkState } | { kind: 'invalid'; problem: LinkProblem };
@@ -216,7 +220,8 @@ export function parseLink(search: string, checkLab?: LabSettingsCheck): LinkResu
   // The header's settings, once put together, are held to their schema, as an imported file's are.
   if (settings.kind === 'tls' || settings.kind === 'dns') {
     const checked = HEADER_SETTINGS_SCHEMAS[settings.kind](settings, '');
-    if (!checked.ok) return invalid({ kind: 'badSetting', field: checked.path, why: checked.why });
+    if (!checked.ok)
+      return invalid({ kind: 'badSetting', field: checked.path, why: whyOf(checked) });
   }
   const step = q.get('step');
   if (step !== null && !STEP.test(step)) return bad('step');
@@ -259,7 +264,7 @@ function labParams(
   const checked = checkLab(lab, parsed);
   if (checked.ok) return { ok: true, value: checked.value };
   const field = checked.path ? `params.${checked.path}` : 'params';
-  return { ok: false, result: invalid({ kind: 'badSetting', field, why: checked.why }) };
+  return { ok: false, result: invalid({ kind: 'badSetting', field, why: whyOf(checked) }) };
 }
 
 function parseSuite(value: string): SuiteChoice | undefined {
