@@ -25,6 +25,8 @@ function paramText(table: SpanValueTable, param: PhraseParam): string | number {
   if (typeof param === 'number') return param;
   if (typeof param === 'string') return param;
   if (isPhrase(param)) return spanValueText(table, param);
+  // A trace file is not checked this deep: anything else is shown as text, never thrown on.
+  if (!Array.isArray(param)) return String(param);
   return param.map((p) => (typeof p === 'string' ? p : spanValueText(table, p))).join(', ');
 }
 
