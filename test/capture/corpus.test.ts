@@ -8,6 +8,8 @@
  * description. For every DNS message: addresses and ports, frame time, ID, flags, rcode,
  * section counts, question, and each answer's name, type, TTL and address.
  */
+import { SPAN_VALUE_TEXT_EN } from '../../src/i18n/span-values.en';
+import { spanValueText } from '../../src/i18n/span-value';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Span } from '../../src/engine/bytes';
@@ -324,7 +326,7 @@ function ours(opened: OpenedCapture): RecordFields[] {
           .filter((s) => HANDSHAKE_TYPES[s.name] !== undefined)
           .map((s) => ({
             type: HANDSHAKE_TYPES[s.name]!,
-            length: Number(/^\d+/.exec(String(s.value))![0]),
+            length: Number(/^\d+/.exec(spanValueText(SPAN_VALUE_TEXT_EN, s.value!))![0]),
           }));
         const level = m.decrypted.spans.find((s) => s.name === 'level');
         const desc = m.decrypted.spans.find((s) => s.name === 'description');

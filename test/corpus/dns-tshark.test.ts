@@ -6,6 +6,8 @@
  * mDNS's class bits and on port 53 otherwise. tshark dissects it, and each field below must have
  * the same values, in the same order, as our spans.
  */
+import { SPAN_VALUE_TEXT_EN } from '../../src/i18n/span-values.en';
+import { spanValueText } from '../../src/i18n/span-value';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -141,7 +143,9 @@ function ourFields(spans: readonly Span[], mdns: boolean): Record<string, string
   const out: Record<string, string[]> = Object.fromEntries(Object.keys(FIELDS).map((k) => [k, []]));
   let rtype: string | undefined;
   const flags = spans[0]?.children.find((c) => c.name === 'flags')?.value;
-  const update = / UPDATE,/.test(String(flags));
+  const update = / UPDATE,/.test(
+    flags === undefined ? '' : spanValueText(SPAN_VALUE_TEXT_EN, flags),
+  );
   const visit = (list: readonly Span[], depth: number, inRecord: boolean) => {
     for (const s of list) {
       if (SECTIONS.has(s.name)) {
@@ -151,7 +155,7 @@ function ourFields(spans: readonly Span[], mdns: boolean): Record<string, string
         rtype = undefined;
         continue;
       }
-      const value = String(s.value ?? '');
+      const value = s.value === undefined ? '' : spanValueText(SPAN_VALUE_TEXT_EN, s.value);
       const name = update ? (UPDATE_COUNTS[s.name] ?? s.name) : s.name;
       // The OPT record's class field is its UDP payload size, whose top bit tshark reads as
       // cache-flush on mDNS's port all the same.

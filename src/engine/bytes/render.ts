@@ -4,6 +4,8 @@
  * are shown as "(unannotated)" so a gap in a codec's annotations is visible rather than hidden.
  */
 import { toHex } from './hex';
+import { SPAN_VALUE_TEXT_EN } from '../../i18n/span-values.en';
+import { spanValueText } from '../../i18n/span-value';
 import type { Span, SpanValue } from './span';
 
 export interface RenderOptions {
@@ -76,10 +78,13 @@ function line(
   return text;
 }
 
-/** A value on one line: control characters escaped so a hostile name cannot break the layout. */
+/**
+ * A value on one line, a phrase worded in English: control characters escaped so a hostile name
+ * cannot break the layout.
+ */
 function printable(value: SpanValue): string {
   let out = '';
-  for (const c of String(value)) {
+  for (const c of spanValueText(SPAN_VALUE_TEXT_EN, value)) {
     const code = c.charCodeAt(0);
     out += code < 0x20 || code === 0x7f ? `\\x${code.toString(16).padStart(2, '0')}` : c;
   }

@@ -2,7 +2,32 @@
  * An annotation span: one field of an encoded message. Writer and Reader produce the same tree,
  * so what the inspector explains is exactly what was put on (or read off) the wire.
  */
-export type SpanValue = string | number | boolean | null;
+export type SpanValue = string | number | boolean | null | SpanPhrase;
+
+/**
+ * A value that has words around its data ("2 certificates", "id 0x1a2b, response, …"): a key into
+ * the span-value tables (src/i18n/span-values.*.ts) and the data, so the page words it in its own
+ * language and the CLI in English. Plain JSON, so a trace file carries it as it is.
+ */
+export interface SpanPhrase {
+  key: string;
+  params?: Readonly<Record<string, PhraseParam>>;
+}
+
+/** A phrase's data: text and numbers as they are, phrases worded too, a list joined by commas. */
+export type PhraseParam = string | number | SpanPhrase | readonly (string | SpanPhrase)[];
+
+/** A phrase value for a span. */
+export function phrase(key: string, params?: Readonly<Record<string, PhraseParam>>): SpanPhrase {
+  return params ? { key, params } : { key };
+}
+
+/** Whether a span value is a phrase to word rather than data to show as it is. */
+export function isPhrase(value: unknown): value is SpanPhrase {
+  return (
+    typeof value === 'object' && value !== null && typeof (value as SpanPhrase).key === 'string'
+  );
+}
 
 export interface Span {
   /** Field name, e.g. "legacy_version" or "cipher_suites". */
@@ -10,7 +35,7 @@ export interface Span {
   /** Absolute byte offset within the buffer the span was recorded over. */
   offset: number;
   length: number;
-  /** The decoded value, rendered for people: "TLS 1.2 (0x0303)", "x25519", 443. */
+  /** The decoded value: data as people read it ("TLS 1.2 (0x0303)", "x25519", 443), or a phrase. */
   value?: SpanValue;
   /** Explanation key into the UI's language tables, e.g. "tls.client_hello.random". */
   explain?: string;

@@ -5,7 +5,7 @@
  * protected records are opened: TLS 1.2 from the master secret (CLIENT_RANDOM) through the PRF and
  * key block of our own key schedule, TLS 1.3 from the traffic secrets (RFC 8446, Section 7.3).
  */
-import { DecodeError, type Span } from '../bytes';
+import { DecodeError, phrase, type Span } from '../bytes';
 import { AeadAuthError } from '../crypto/errors';
 import type { MessageEvent, SecretEvent } from '../trace';
 import { describeApplicationData } from '../tls/application-data';
@@ -201,7 +201,7 @@ function handshakeSpans(messages: readonly Uint8Array[]): Span[] {
       name: nameForType(m[0]!),
       offset: at,
       length: m.length,
-      value: `${m.length - 4} bytes`,
+      value: phrase('bytes.count', { n: m.length - 4 }),
       children: [],
     };
     at += m.length;

@@ -5,8 +5,17 @@
  * inspector explains exactly what was sent or received. Pass `{ annotate: false }` to skip spans
  * (servers, benchmarks).
  */
-import { DecodeError, EncodeError, type DecodeKey, type Encoded, type Span } from '../bytes';
 import { DnsDecodeError } from './decode-error';
+import {
+  DecodeError,
+  EncodeError,
+  phrase,
+  type DecodeKey,
+  type Encoded,
+  type Span,
+  type SpanPhrase,
+  type SpanValue,
+} from '../bytes';
 import { Name } from './name';
 import { CompressionTable, NameDecodeState, readName, writeName } from './namewire';
 import { formatRecord, humanDuration } from './present';
@@ -54,7 +63,7 @@ function flagsLowText(h: Header): string {
   return `${flag(h.ra, 'RA')} ${flag(h.z, 'Z')} ${flag(h.ad, 'AD')} ${flag(h.cd, 'CD')} rcode=${rcodeName(h.rcode & HEADER_RCODE_MASK)}`;
 }
 /** "response, QUERY, NOERROR, AA RD" — the header flags in one line. */
-export function flagsSummary(h: Header): string {
+export function flagsSummary(h: Header): SpanPhrase {
   const set = (
     [
       ['AA', h.aa],
@@ -68,7 +77,19 @@ export function flagsSummary(h: Header): string {
   )
     .filter(([, on]) => on)
     .map(([name]) => name);
-  return `${h.qr ? 'response' : 'query'}, ${opcodeName(h.opcode)}, ${rcodeName(h.rcode)}${set.length ? ', ' + set.join(' ') : ''}`;
+  const params = {
+    qr: phrase(h.qr ? 'dns.qr.response' : 'dns.qr.query'),
+    opcode: opcodeName(h.opcode),
+    rcode: rcodeName(h.rcode),
+  };
+  return set.length
+    ? phrase('dns.flags.set', { ...params, set: set.join(' ') })
+    : phrase('dns.flags', params);
+}
+
+/** "id 0x1a2b, response, QUERY, NOERROR": the header in one line. */
+function headerSummary(h: Header): SpanPhrase {
+  return phrase('dns.header', { id: hex16(h.id), flags: flagsSummary(h) });
 }
 
 function flagsHighByte(h: Header): number {
@@ -139,7 +160,7 @@ export function encodeMessage(message: Message, opts: CodecOptions = {}): Encode
       out.u16(message.authority.length, 'nscount', undefined, 'dns.header.nscount');
       out.u16(arcount, 'arcount', undefined, 'dns.header.arcount');
     },
-    () => `id ${hex16(h.id)}, ${flagsSummary(shown)}`,
+    () => headerSummary(shown),
     'dns.header',
   );
   // RFC 1035 §4.1.2
@@ -202,8 +223,14 @@ function writeRecord(
   );
 }
 
-function optTtlText(extendedRcode: number, edns: Edns): string {
-  return `extended rcode ${extendedRcode}, version ${edns.version}, ${edns.dnssecOk ? 'DO' : 'no DO'}`;
+/** "OPT extended rcode 0, version 0, no DO, udp 1232": the OPT record in one line. */
+function optText(extendedRcode: number, edns: Edns): SpanPhrase {
+  return phrase('dns.opt', {
+    rcode: extendedRcode,
+    version: edns.version,
+    do: phrase(edns.dnssecOk ? 'dns.opt.do' : 'dns.opt.no_do'),
+    udp: edns.udpPayloadSize,
+  });
 }
 
 /** RFC 6891 §6.1.2: the OPT pseudo-record, always owned by the root. */
@@ -217,7 +244,12 @@ function writeOpt(out: WireOut, edns: Edns, extendedRcode: number): void {
       out.u16(edns.udpPayloadSize, 'udp payload size', undefined, 'dns.opt.udp_payload_size');
       out.u8(extendedRcode, 'extended rcode', undefined, 'dns.opt.extended_rcode');
       out.u8(edns.version, 'version', undefined, 'dns.opt.version');
-      out.u16(flags, 'flags', () => (edns.dnssecOk ? 'DO' : 'none'), 'dns.opt.flags');
+      out.u16(
+        flags,
+        'flags',
+        () => (edns.dnssecOk ? 'DO' : phrase('dns.flags.none')),
+        'dns.opt.flags',
+      );
       const lengthAt = out.length;
       out.u16(0, 'rdlength', undefined, 'dns.rr.rdlength');
       const start = out.length;
@@ -233,13 +265,13 @@ function writeOpt(out: WireOut, edns: Edns, extendedRcode: number): void {
             if (fields) replaySpans(out, option.data, fields.spans);
             else out.bytes(option.data, 'data', undefined, 'dns.opt.option.data');
           },
-          () => fields?.summary ?? `option ${option.code}`,
+          () => fields?.summary ?? phrase('dns.option', { code: option.code }),
           'dns.opt.option',
         );
       }
       out.patchU16(lengthAt, out.length - start);
     },
-    () => `OPT ${optTtlText(extendedRcode, edns)}, udp ${edns.udpPayloadSize}`,
+    () => optText(extendedRcode, edns),
     'dns.additional',
   );
 }
@@ -251,7 +283,7 @@ function writeOpt(out: WireOut, edns: Edns, extendedRcode: number): void {
 function optionFields(
   code: number,
   data: Uint8Array,
-): { spans: Span[]; summary: string } | undefined {
+): { spans: Span[]; summary: SpanValue } | undefined {
   try {
     const inp = new AnnotatedIn(data);
     const { summary } = readEdnsOptionData(inp, code, data.length);
@@ -354,7 +386,7 @@ function readMessage(inp: WireIn, state: NameDecodeState): Message {
       low4 = partial.rcode;
       return partial;
     },
-    (h) => `id ${hex16(h.id)}, ${flagsSummary(h)}`,
+    headerSummary,
     'dns.header',
   );
   const message: Message = { header, questions: [], answers: [], authority: [], additional: [] };
@@ -466,10 +498,7 @@ function readRecord(inp: WireIn, state: NameDecodeState, section: SectionName): 
       );
       return { name, type, class: cls, ttl, data };
     },
-    (item) =>
-      'edns' in item
-        ? `OPT ${optTtlText(item.extendedRcode, item.edns)}, udp ${item.edns.udpPayloadSize}`
-        : formatRecord(item),
+    (item) => ('edns' in item ? optText(item.extendedRcode, item.edns) : formatRecord(item)),
     `dns.${section}`,
   );
 }
@@ -478,11 +507,15 @@ function readOptBody(inp: WireIn): { edns: Edns; extendedRcode: number } {
   const udpPayloadSize = inp.u16('udp payload size', undefined, 'dns.opt.udp_payload_size');
   const extendedRcode = inp.u8('extended rcode', undefined, 'dns.opt.extended_rcode');
   const version = inp.u8('version', undefined, 'dns.opt.version');
-  const flags = inp.u16('flags', (f) => (f & DO_BIT ? 'DO' : 'none'), 'dns.opt.flags');
+  const flags = inp.u16(
+    'flags',
+    (f) => (f & DO_BIT ? 'DO' : phrase('dns.flags.none')),
+    'dns.opt.flags',
+  );
   const rdlength = inp.u16('rdlength', undefined, 'dns.rr.rdlength');
   const options = inp.window(rdlength, 'OPT RDATA', () => {
     const list: Edns['options'] = [];
-    const shown = new Map<Uint8Array, string>();
+    const shown = new Map<Uint8Array, SpanValue>();
     while (inp.remaining > 0) {
       list.push(
         inp.group(
@@ -494,7 +527,7 @@ function readOptBody(inp: WireIn): { edns: Edns; extendedRcode: number } {
             shown.set(data, summary);
             return { code, data };
           },
-          (o) => shown.get(o.data) ?? `option ${o.code}`,
+          (o) => shown.get(o.data) ?? phrase('dns.option', { code: o.code }),
           'dns.opt.option',
         ),
       );

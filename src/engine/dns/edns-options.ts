@@ -4,9 +4,8 @@
  * 7830) and Extended DNS Errors (RFC 8914). Any other option stays opaque. A field that breaks
  * its RFC's layout is refused with its offset.
  */
-import { format } from '../../i18n/format';
-import type { DecodeKey, DecodeParams } from '../bytes';
 import { DnsDecodeError } from './decode-error';
+import { phrase, type DecodeKey, type DecodeParams, type SpanValue } from '../bytes';
 import { formatIPv4, formatIPv6 } from './ip';
 import type { WireIn } from './wire';
 
@@ -71,7 +70,7 @@ export function readEdnsOptionData(
   inp: WireIn,
   code: number,
   length: number,
-): { data: Uint8Array; summary: string } {
+): { data: Uint8Array; summary: SpanValue } {
   const start = inp.offset;
   if (length > inp.remaining) {
     throw new DnsDecodeError(
@@ -86,12 +85,12 @@ export function readEdnsOptionData(
       { ...params, option: ednsOptionName(code), problem },
       at,
     );
-  let summary: string;
+  let summary: SpanValue;
   switch (code) {
     // RFC 5001, Section 2.3: opaque, often ASCII.
     case EdnsOptionCode.NSID: {
       if (length === 0) {
-        summary = 'NSID (asking)';
+        summary = phrase('dns.option.nsid_asking');
         break;
       }
       const id = inp.bytes(length, 'nsid', (b) => `${hex(b)} "${printable(b)}"`);
@@ -129,7 +128,7 @@ export function readEdnsOptionData(
         throw fail('decode.dns.edns.cookie_length', { length });
       inp.bytes(8, 'client_cookie', hex);
       if (length > 8) inp.bytes(length - 8, 'server_cookie', hex);
-      summary = length > 8 ? 'COOKIE (client and server)' : 'COOKIE (client)';
+      summary = phrase(length > 8 ? 'dns.option.cookie_both' : 'dns.option.cookie_client');
       break;
     }
     // RFC 7828, Section 3.1: empty from a client; a 16-bit timeout in units of 100 ms otherwise.
@@ -140,14 +139,13 @@ export function readEdnsOptionData(
       }
       if (length !== 2) throw fail('decode.dns.edns.keepalive_length', { length });
       const t = inp.u16('timeout', (v) => `${v} (${v / 10} s)`);
-      summary = `edns-tcp-keepalive ${t / 10} s`;
+      summary = phrase('dns.option.keepalive', { s: t / 10 });
       break;
     }
     // RFC 7830, Section 3: "The PADDING octets SHOULD be set to 0x00".
     case EdnsOptionCode.PADDING:
-      if (length > 0)
-        inp.bytes(length, 'padding', (b) => format('{n} {n#byte/bytes}', { n: b.length }));
-      summary = format('Padding {n} {n#byte/bytes}', { n: length });
+      if (length > 0) inp.bytes(length, 'padding', (b) => phrase('bytes.count', { n: b.length }));
+      summary = phrase('dns.option.padding', { n: length });
       break;
     // RFC 8914, Section 2.
     case EdnsOptionCode.EDE: {
@@ -164,7 +162,7 @@ export function readEdnsOptionData(
     }
     default:
       if (length > 0) inp.bytes(length, 'data', undefined, 'dns.opt.option.data');
-      summary = `option ${code}`;
+      summary = phrase('dns.option', { code });
   }
   if (inp.offset !== start + length) throw fail('decode.dns.edns.fill', {}, inp.offset);
   return { data: inp.buf.slice(start, start + length), summary };

@@ -9,8 +9,8 @@
  * the label where the current name (or suffix) started, pointers into the header or into the
  * middle of a label, the reserved label types 0x40 and 0x80, and names over 255 octets.
  */
-import { DecodeError } from '../bytes';
 import { DnsDecodeError } from './decode-error';
+import { DecodeError, phrase, type SpanPhrase } from '../bytes';
 import { MAX_LABEL_OCTETS, MAX_NAME_OCTETS, Name, escapeLabel } from './name';
 import type { WireIn, WireOut } from './wire';
 
@@ -91,8 +91,8 @@ export function writeName(
   );
 }
 
-function pointerText(target: number, suffix: Name): string {
-  return `→ offset ${target} (${suffix})`;
+function pointerText(target: number, suffix: Name): SpanPhrase {
+  return phrase('dns.pointer', { target, suffix: suffix.toString() });
 }
 
 /** What a message decode knows about its octets so far: where labels start and what is inside. */

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DecodeError, fromHex, type Span } from '../bytes';
 import { decodeMessage } from './codec';
 import { keyTag } from './rdata-decode';
+import { SPAN_VALUE_TEXT_EN } from '../../i18n/span-values.en';
+import { spanValueText } from '../../i18n/span-value';
 
 /** A response holding one answer record, owned by the root, with this type, class and RDATA. */
 function oneRecord(type: number, rdata: string, cls = 1): Uint8Array {
@@ -20,7 +22,7 @@ const RDATA = 23;
 
 const lines = (spans: readonly Span[]): string[] =>
   spans.flatMap((s) => [
-    `${s.name}${s.value === undefined ? '' : `: ${s.value}`}`,
+    `${s.name}${s.value === undefined ? '' : `: ${spanValueText(SPAN_VALUE_TEXT_EN, s.value)}`}`,
     ...lines(s.children),
   ]);
 

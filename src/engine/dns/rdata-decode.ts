@@ -8,8 +8,8 @@
  * Names in these types are never compressed by a sender (RFC 3597, Section 4; RFC 4034, Section
  * 3.1.7; RFC 9460, Section 2.2), but a pointer is followed if one is met, as resolvers do.
  */
-import type { DecodeKey, DecodeParams } from '../bytes';
 import { DnsDecodeError } from './decode-error';
+import { phrase, type DecodeKey, type DecodeParams } from '../bytes';
 import { formatIPv4, formatIPv6 } from './ip';
 import { readName, type NameDecodeState } from './namewire';
 import { humanDuration, quoteCharacterString } from './present';
@@ -250,7 +250,10 @@ readers.set(RRType.DNSKEY, (inp, _state, end) => {
   const start = inp.offset;
   inp.u16('flags', (f) => {
     const bits = [f & 0x100 ? 'ZONE' : '', f & 0x1 ? 'SEP' : '', f & 0x80 ? 'REVOKE' : ''];
-    return `${f} (${bits.filter(Boolean).join(' ') || 'none'})`;
+    const set = bits.filter(Boolean).join(' ');
+    return set
+      ? `${f} (${set})`
+      : phrase('dns.flags.bits', { value: f, bits: phrase('dns.flags.none') });
   });
   const at = inp.offset;
   // RFC 4034, Section 2.1.2: "The Protocol Field MUST have value 3".

@@ -2,9 +2,8 @@
  * The HTTP/1.1 exchange carried inside TLS (RFC 9112): just enough to build a GET and a 200, and
  * to annotate the start line and headers of whatever the peer sends.
  */
-import { format } from '../../i18n/format';
 import type { Encoded } from '../bytes/writer';
-import type { Span } from '../bytes/span';
+import { phrase, type Span } from '../bytes/span';
 import { fromUtf8, utf8 } from '../bytes/hex';
 
 export function buildGetRequest(host: string, path: string): Uint8Array {
@@ -198,7 +197,7 @@ export function annotateHttp(data: Uint8Array): Encoded {
       name: 'body',
       offset: at,
       length: data.length - at,
-      value: format('{n} {n#byte/bytes}', { n: data.length - at }),
+      value: phrase('bytes.count', { n: data.length - at }),
       explain: 'http.body',
       children: [],
     });

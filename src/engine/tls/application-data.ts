@@ -1,4 +1,4 @@
-import type { Span } from '../bytes/span';
+import { phrase, type Span } from '../bytes/span';
 import { annotateHttp, parseHttpHead } from '../http/http';
 
 /**
@@ -15,7 +15,7 @@ export function describeApplicationData(data: Uint8Array): { name: string; spans
           name: 'application_data',
           offset: 0,
           length: data.length,
-          value: `${data.length} bytes`,
+          value: phrase('bytes.count', { n: data.length }),
           explain: 'tls.application_data',
           children: [],
         },

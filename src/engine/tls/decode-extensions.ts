@@ -9,9 +9,8 @@
  * ClientHello, a ServerHello and a HelloRetryRequest (RFC 8446, Section 4.2), so the message that
  * holds the extension is passed along.
  */
-import { format } from '../../i18n/format';
-import { DecodeError, Reader, type Span } from '../bytes';
 import { RecordsDecodeError } from './decode-error';
+import { DecodeError, Reader, phrase, type Span, type SpanValue } from '../bytes';
 import {
   extensionName,
   namedGroupName,
@@ -25,7 +24,7 @@ import { isHelloRetryRandom } from './messages/hello-retry-random';
 
 export type HelloKind = 'client_hello' | 'server_hello' | 'hello_retry_request';
 
-type ExtensionReader = (r: Reader, hello: HelloKind) => string;
+type ExtensionReader = (r: Reader, hello: HelloKind) => SpanValue;
 
 /** An opaque name as Wireshark prints it: printable ASCII as is, any other byte as \xNN. */
 export function escapedName(b: Uint8Array): string {
@@ -80,7 +79,7 @@ const keyShare: ExtensionReader = (r, hello) => {
     while (!v.atEnd) out.push(keyShareEntry(v));
     return out;
   });
-  return groups.map(namedGroupName).join(', ') || '(empty)';
+  return groups.map(namedGroupName).join(', ') || phrase('bytes.empty');
 };
 
 const PSK_MODES: Record<number, string> = { 0: 'psk_ke', 1: 'psk_dhe_ke' };
@@ -129,18 +128,18 @@ const preSharedKey: ExtensionReader = (r, hello) => {
     },
     { min: 33 },
   );
-  return `${identities} ${identities === 1 ? 'identity' : 'identities'}`;
+  return phrase('tls.ext.identities', { n: identities });
 };
 
 /** RFC 8446, Section 4.2.10: empty in a ClientHello (and EncryptedExtensions). */
 const earlyData: ExtensionReader = (r) => {
-  if (r.atEnd) return '(empty)';
+  if (r.atEnd) return phrase('bytes.empty');
   return `max_early_data_size ${r.u32('max_early_data_size')}`;
 };
 
 /** RFC 8446, Section 4.2.2: opaque cookie<1..2^16-1>. */
 const cookie: ExtensionReader = (r) =>
-  `${readOpaque(r, 2, 'cookie', { min: 1 }).length}-byte cookie`;
+  phrase('tls.ext.cookie', { n: readOpaque(r, 2, 'cookie', { min: 1 }).length });
 
 const HPKE_KDF: Record<number, string> = { 1: 'HKDF-SHA256', 2: 'HKDF-SHA384', 3: 'HKDF-SHA512' };
 const HPKE_AEAD: Record<number, string> = {
@@ -178,7 +177,7 @@ const encryptedClientHello: ExtensionReader = (r, hello) => {
   const configId = r.u8('config_id');
   readOpaque(r, 2, 'enc');
   const payload = readOpaque(r, 2, 'payload', { min: 1 });
-  return `outer, config_id ${configId}, ${payload.length}-byte payload`;
+  return phrase('tls.ext.ech_outer', { id: configId, n: payload.length });
 };
 
 const CERT_COMPRESSION: Record<number, string> = { 1: 'zlib', 2: 'brotli', 3: 'zstd' };
@@ -213,7 +212,7 @@ const recordSizeLimit: ExtensionReader = (r) => {
 const padding: ExtensionReader = (r) => {
   const n = r.remaining;
   if (n > 0) r.rest('padding_data');
-  return `${n} bytes`;
+  return phrase('bytes.count', { n });
 };
 
 /**
@@ -222,7 +221,7 @@ const padding: ExtensionReader = (r) => {
  * server's answer in the ServerHello is empty.
  */
 const statusRequest: ExtensionReader = (r) => {
-  if (r.atEnd) return '(empty)';
+  if (r.atEnd) return phrase('bytes.empty');
   const type = r.u8('status_type', { show: (t) => (t === 1 ? 'ocsp (1)' : `unknown (${t})`) });
   if (type !== 1) {
     if (!r.atEnd) r.rest('request');
@@ -237,7 +236,7 @@ const statusRequest: ExtensionReader = (r) => {
 
 /** RFC 6962, Section 3.3.1: empty from the client; a SignedCertificateTimestampList from the server. */
 const signedCertificateTimestamp: ExtensionReader = (r) => {
-  if (r.atEnd) return '(empty)';
+  if (r.atEnd) return phrase('bytes.empty');
   const n = r.vector(
     2,
     'sct_list',
@@ -251,7 +250,7 @@ const signedCertificateTimestamp: ExtensionReader = (r) => {
     },
     { min: 1 },
   );
-  return format('{n} {n#SCT/SCTs}', { n });
+  return phrase('tls.ext.scts', { n });
 };
 
 /** RFC 7301, Section 3.1: ProtocolName protocol_name_list<2..2^16-1>, each opaque<1..2^8-1>. */
@@ -304,7 +303,7 @@ const delegatedCredential: ExtensionReader = (r) => {
     },
     { min: 2, max: 0xfffe },
   );
-  return `${n} algorithms`;
+  return phrase('tls.ext.algorithms', { n });
 };
 
 /** RFC 5246 renegotiation and friends are read by the engine; these are read here, by wire type. */
@@ -379,7 +378,7 @@ function expandOne(buf: Uint8Array, ext: Span, hello: HelloKind): void {
   const start = data.offset + 2;
   const end = data.offset + data.length;
   const r = new Reader(buf, start, end);
-  let value: string;
+  let value: SpanValue;
   try {
     value = read(r, hello);
     r.expectEnd(extensionName(type));

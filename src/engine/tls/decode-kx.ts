@@ -14,8 +14,8 @@
  *   TLS 1.0 and 1.1 sign without naming the algorithm (RFC 4346, Section 7.4.3), so there the
  *   signed_params are only opaque signature<0..2^16-1>.
  */
-import type { Reader } from '../bytes';
 import { RecordsDecodeError } from './decode-error';
+import { phrase, type Reader, type SpanPhrase } from '../bytes';
 import {
   CurveType,
   cipherSuiteName,
@@ -78,12 +78,12 @@ export function readsInContext(
   return !(kx === 'ecdhe' && n.version === ProtocolVersion.TLS12 && !anonymous(n.cipherSuite));
 }
 
-const bitsOf = (b: Uint8Array): string => {
+const bitsOf = (b: Uint8Array): SpanPhrase => {
   let i = 0;
   while (i < b.length && b[i] === 0) i++;
   const top = b[i];
   const bits = top === undefined ? 0 : (b.length - i - 1) * 8 + (32 - Math.clz32(top));
-  return `${b.length} bytes (${bits}-bit)`;
+  return phrase('tls.kx.size_bits', { n: b.length, bits });
 };
 
 /**
@@ -95,7 +95,7 @@ function isEcPoint(body: Uint8Array): boolean {
   return body.length >= 2 && body[0] === body.length - 1;
 }
 
-export function readKeyExchangeMessage(r: Reader, n: Negotiated | undefined): string {
+export function readKeyExchangeMessage(r: Reader, n: Negotiated | undefined): SpanPhrase {
   const msgType = r.byteAt(r.offset);
   const name =
     msgType === HandshakeType.server_key_exchange ? 'ServerKeyExchange' : 'ClientKeyExchange';
@@ -111,15 +111,15 @@ export function readKeyExchangeMessage(r: Reader, n: Negotiated | undefined): st
             ? readServerKx(body, n)
             : readClientKx(body, n, length);
       body.expectEnd(name);
-      return `${name} ${text}`;
+      return phrase('tls.kx.message', { name, text });
     },
     { explain: 'tls.handshake' },
   );
 }
 
-function readServerKx(r: Reader, n: Negotiated): string {
+function readServerKx(r: Reader, n: Negotiated): string | SpanPhrase {
   const kx = keyExchangeOf(n.cipherSuite);
-  let params: string;
+  let params: string | SpanPhrase;
   if (kx === 'dhe') {
     const p = r.group(
       'params',
@@ -130,9 +130,12 @@ function readServerKx(r: Reader, n: Negotiated): string {
         readOpaque(d, 2, 'dh_Ys', { min: 1 }, 'tls.server_key_exchange.dh_Ys');
         return prime;
       },
-      { explain: 'tls.server_key_exchange.dh_params', show: (prime) => `DH ${bitsOf(prime)} p` },
+      {
+        explain: 'tls.server_key_exchange.dh_params',
+        show: (prime) => phrase('tls.kx.dh_p', { size: bitsOf(prime) }),
+      },
     );
-    params = `DHE, ${bitsOf(p)} prime`;
+    params = phrase('tls.kx.dhe_prime', { size: bitsOf(p) });
   } else if (kx === 'ecdhe') {
     const group = r.group(
       'params',
@@ -157,7 +160,7 @@ function readServerKx(r: Reader, n: Negotiated): string {
   } else {
     // PSK identity hints and SRP/RSA-export parameters are not read field by field.
     r.rest('params', { explain: 'tls.server_key_exchange.unsupported' });
-    return `(${cipherSuiteName(n.cipherSuite)}, not decoded)`;
+    return phrase('tls.kx.not_decoded', { suite: cipherSuiteName(n.cipherSuite) });
   }
   if (anonymous(n.cipherSuite)) return params;
   const scheme = r.group(
@@ -176,8 +179,8 @@ function readServerKx(r: Reader, n: Negotiated): string {
     { explain: 'tls.server_key_exchange.signed_params' },
   );
   return scheme === undefined
-    ? `${params}, signature without algorithm field`
-    : `${params}, ${signatureSchemeName(scheme)}`;
+    ? phrase('tls.kx.no_algorithm', { params })
+    : phrase('list', { items: [params, signatureSchemeName(scheme)] });
 }
 
 /**
@@ -185,19 +188,19 @@ function readServerKx(r: Reader, n: Negotiated): string {
  * dh_Yc both are opaque<..2^16-1> (RFC 5246, Sections 7.4.7.1 and 7.4.7.2), and only the
  * negotiated suite tells them apart.
  */
-function readUnknownClientKx(r: Reader): string {
+function readUnknownClientKx(r: Reader): SpanPhrase {
   const keys = readOpaque(r, 2, 'exchange_keys', {}, 'tls.client_key_exchange.exchange_keys');
-  return `(${keys.length} bytes, RSA or DHE: the ServerHello decides)`;
+  return phrase('tls.kx.rsa_or_dhe', { n: keys.length });
 }
 
-function readClientKx(r: Reader, n: Negotiated, length: number): string {
+function readClientKx(r: Reader, n: Negotiated, length: number): SpanPhrase {
   const kx = keyExchangeOf(n.cipherSuite);
   if (kx === 'rsa') {
     if (n.version === SSL30) {
       r.rest('encrypted_pre_master_secret', {
         explain: 'tls.client_key_exchange.encrypted_pre_master_secret',
       });
-      return `(RSA, ${length}-byte encrypted premaster secret)`;
+      return phrase('tls.kx.rsa', { n: length });
     }
     const epms = readOpaque(
       r,
@@ -206,11 +209,11 @@ function readClientKx(r: Reader, n: Negotiated, length: number): string {
       {},
       'tls.client_key_exchange.encrypted_pre_master_secret',
     );
-    return `(RSA, ${epms.length}-byte encrypted premaster secret)`;
+    return phrase('tls.kx.rsa', { n: epms.length });
   }
   if (kx === 'dhe') {
     const yc = readOpaque(r, 2, 'dh_Yc', { min: 1 }, 'tls.client_key_exchange.dh_Yc');
-    return `(DHE, ${yc.length}-byte public value)`;
+    return phrase('tls.kx.dhe', { n: yc.length });
   }
   if (kx === 'ecdhe') {
     const point = readOpaque(
@@ -221,8 +224,8 @@ function readClientKx(r: Reader, n: Negotiated, length: number): string {
       'tls.client_key_exchange.ecdh_Yc',
       'point',
     );
-    return `(${point.length}-byte public key)`;
+    return phrase('tls.kx.ecdhe', { n: point.length });
   }
   r.rest('exchange_keys', { explain: 'tls.client_key_exchange.unsupported' });
-  return `(${cipherSuiteName(n.cipherSuite)}, not decoded)`;
+  return phrase('tls.kx.not_decoded', { suite: cipherSuiteName(n.cipherSuite) });
 }

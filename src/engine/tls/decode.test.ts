@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { concatBytes, DecodeError, fromHex, toHex, type Span } from '../bytes';
 import { counting, sampleMessages } from '../../../test/fixtures/tls/samples';
 import { tilingProblems } from '../../../test/fixtures/tls/span-tiling';
+import { SPAN_VALUE_TEXT_EN } from '../../i18n/span-values.en';
+import { spanValueText } from '../../i18n/span-value';
 import { decodeTlsRecords } from './decode';
 import { cipherSuite } from './enums';
 import { encodeAlert } from './messages/alert';
@@ -21,7 +23,7 @@ const record = (type: number, fragment: Uint8Array, version = 0x0303): Uint8Arra
 /** Every span, depth first, as "name: value". */
 const lines = (spans: readonly Span[]): string[] =>
   spans.flatMap((s) => [
-    `${s.name}${s.value === undefined ? '' : `: ${s.value}`}`,
+    `${s.name}${s.value === undefined ? '' : `: ${spanValueText(SPAN_VALUE_TEXT_EN, s.value)}`}`,
     ...lines(s.children),
   ]);
 

@@ -16,9 +16,10 @@
  * - An alert record that is not a run of 2-byte plaintext alerts is an encrypted alert, as one sent
  *   mid-connection is.
  */
-import { format } from '../../i18n/format';
-import { DecodeError, Reader, type Span } from '../bytes';
 import { RecordsDecodeError } from './decode-error';
+import { SPAN_VALUE_TEXT_EN } from '../../i18n/span-values.en';
+import { spanValueText } from '../../i18n/span-value';
+import { DecodeError, Reader, phrase, type Span, type SpanPhrase, type SpanValue } from '../bytes';
 import {
   ContentType,
   alertDescriptionName,
@@ -123,10 +124,10 @@ export function decodeTlsRecords(bytes: Uint8Array, options: DecodeTlsOptions = 
     pieces: new Map(),
   };
 
-  if (isSslv2ClientHello(r)) summary.push(`record 1: ${readSslv2ClientHello(r)}`);
+  if (isSslv2ClientHello(r)) summary.push(`record 1: ${english(readSslv2ClientHello(r))}`);
   for (let index = summary.length + 1; !r.atEnd; index++) {
     try {
-      summary.push(`record ${index}: ${readRecord(r, state, index)}`);
+      summary.push(`record ${index}: ${english(readRecord(r, state, index))}`);
     } catch (e) {
       throw e instanceof DecodeError ? inRecord(index, e) : e;
     }
@@ -138,10 +139,11 @@ export function decodeTlsRecords(bytes: Uint8Array, options: DecodeTlsOptions = 
   return { spans, summary, ...(state.negotiated ? { negotiated: state.negotiated } : {}) };
 }
 
-function readRecord(r: Reader, state: StreamState, index: number): string {
+/** One record's line of the summary, worded by the span-value table (./span-values.en.ts). */
+function readRecord(r: Reader, state: StreamState, index: number): SpanPhrase {
   const type = peekHeader(r);
   if (state.straddle && type !== ContentType.handshake) throw unfinished(state.straddle);
-  const items: string[] = [];
+  const items: Item[] = [];
   const header = { version: 0, length: 0 };
   r.group(
     'record',
@@ -165,9 +167,17 @@ function readRecord(r: Reader, state: StreamState, index: number): string {
         { explain: 'tls.record.fragment' },
       );
     },
-    { show: () => `${contentTypeName(type)}: ${items.join(', ')}`, explain: 'tls.record' },
+    {
+      show: () => phrase('tls.decode.record', { type: contentTypeName(type), items }),
+      explain: 'tls.record',
+    },
   );
-  return `${contentTypeName(type)} ${showVersion(header.version)}, ${plural(header.length, 'byte')}: ${items.join(', ')}`;
+  return phrase('tls.decode.summary', {
+    type: contentTypeName(type),
+    version: showVersion(header.version),
+    n: header.length,
+    items,
+  });
 }
 
 function readFragment(
@@ -175,23 +185,23 @@ function readFragment(
   type: number,
   length: number,
   state: StreamState,
-  items: string[],
+  items: Item[],
   index: number,
 ): void {
   const encrypted = (what: string) => {
     body.rest(`encrypted_${what}`, { explain: 'tls.record.encrypted' });
-    items.push(`encrypted ${what} (${plural(length, 'byte')})`);
+    items.push(phrase('tls.decode.encrypted', { what, n: length }));
   };
   if (state.tls13) {
     // RFC 8446, Section 5.2: TLSCiphertext always has opaque_type application_data (23).
     if (type === ContentType.application_data) {
       body.rest('encrypted_record', { explain: 'tls.record.encrypted_tls13' });
-      items.push(`encrypted TLS 1.3 record (${plural(length, 'byte')})`);
+      items.push(phrase('tls.decode.encrypted13', { n: length }));
       return;
     }
     if (type === ContentType.change_cipher_spec) {
       readChangeCipherSpec(body);
-      items.push('ChangeCipherSpec (middlebox compatibility)');
+      items.push(phrase('tls.decode.ccs_compat'));
       return;
     }
   } else if (type === ContentType.application_data || state.protectedFromHere) {
@@ -241,7 +251,7 @@ function isPlaintextAlert(body: Reader): boolean {
  * RFC 6520, Section 4: struct { HeartbeatMessageType type; uint16 payload_length;
  * opaque payload[payload_length]; opaque padding[padding_length]; }, the padding at least 16 bytes.
  */
-function readHeartbeat(body: Reader): string {
+function readHeartbeat(body: Reader): SpanPhrase {
   return body.group(
     'Heartbeat',
     (h) => {
@@ -264,8 +274,13 @@ function readHeartbeat(body: Reader): string {
       if (payloadLength > 0)
         h.bytes(payloadLength, 'payload', { explain: 'tls.heartbeat.payload' });
       h.rest('padding', { explain: 'tls.heartbeat.padding' });
-      const name = type === 1 ? 'request' : type === 2 ? 'response' : `type ${type}`;
-      return `Heartbeat ${name} (${payloadLength}-byte payload)`;
+      const kind =
+        type === 1
+          ? phrase('tls.decode.heartbeat.request')
+          : type === 2
+            ? phrase('tls.decode.heartbeat.response')
+            : phrase('tls.decode.heartbeat.type', { type });
+      return phrase('tls.decode.heartbeat', { kind, n: payloadLength });
     },
     { show: (s) => s, explain: 'tls.heartbeat' },
   );
@@ -302,7 +317,7 @@ function v2CipherSpecName(spec: number): string {
   return `${SSL2_CIPHERS[spec] ?? 'unknown'} (0x${spec.toString(16).padStart(6, '0')})`;
 }
 
-function readSslv2ClientHello(r: Reader): string {
+function readSslv2ClientHello(r: Reader): SpanPhrase {
   return r.group(
     'SSLv2 ClientHello',
     (g) => {
@@ -350,7 +365,7 @@ function readSslv2ClientHello(r: Reader): string {
       if (sessionLength > 0) m.bytes(sessionLength, 'session_id');
       m.bytes(challengeLength, 'challenge', { explain: 'tls.sslv2.challenge' });
       m.expectEnd('SSLv2 ClientHello');
-      return `SSLv2-compatible ClientHello ${versionName(version)}, ${plural(specs.length, 'cipher spec')}`;
+      return phrase('tls.decode.sslv2', { version: versionName(version), n: specs.length });
     },
     { show: (s) => s, explain: 'tls.sslv2' },
   );
@@ -405,7 +420,7 @@ function checkLength(length: number, g: Reader): void {
  * Reads one whole handshake message: the key exchanges by what was negotiated, the rest with the
  * engine's codec. A ServerHello settles what the stream negotiated.
  */
-function readWhole(r: Reader, state: StreamState): string {
+function readWhole(r: Reader, state: StreamState): Item {
   const msgType = r.byteAt(r.offset);
   const at = r.offset + HANDSHAKE_HEADER_LENGTH;
   const length = (r.byteAt(at - 3) << 16) | (r.byteAt(at - 2) << 8) | r.byteAt(at - 1);
@@ -439,7 +454,7 @@ function settle(state: StreamState, message: Extract<HandshakeMessage, { type: '
 function readHandshakeFragment(
   body: Reader,
   state: StreamState,
-  items: string[],
+  items: Item[],
   index: number,
 ): Straddle | undefined {
   // RFC 5246, Section 6.2.1: zero-length handshake fragments must not be sent.
@@ -476,7 +491,7 @@ function wholeMessageLength(r: Reader): number | undefined {
 function startStraddle(
   body: Reader,
   whole: number | undefined,
-  items: string[],
+  items: Item[],
   index: number,
 ): Straddle {
   const at = body.offset;
@@ -498,11 +513,11 @@ function startStraddle(
           at + HANDSHAKE_HEADER_LENGTH,
         );
   const piece = body.rest('handshake_fragment', { explain: 'tls.handshake.fragment' });
-  items.push('start of a handshake message');
+  items.push(phrase('tls.decode.straddle_start'));
   return { bytes: [piece], at: [at], held: piece.length, unfinished, record: index };
 }
 
-function continueStraddle(body: Reader, state: StreamState, items: string[]): Straddle | undefined {
+function continueStraddle(body: Reader, state: StreamState, items: Item[]): Straddle | undefined {
   const straddle = state.straddle!;
   const held = concat(straddle.bytes);
   // The header itself may have been split; complete it first.
@@ -511,7 +526,7 @@ function continueStraddle(body: Reader, state: StreamState, items: string[]): St
   const at = body.offset;
   if (header.length < HANDSHAKE_HEADER_LENGTH) {
     const piece = body.rest('handshake_fragment', { explain: 'tls.handshake.fragment' });
-    items.push('part of a handshake message');
+    items.push(phrase('tls.decode.straddle_part'));
     return {
       ...straddle,
       bytes: [...straddle.bytes, piece],
@@ -533,12 +548,12 @@ function continueStraddle(body: Reader, state: StreamState, items: string[]): St
   const bytes = [...straddle.bytes, piece];
   const offsets = [...straddle.at, at];
   if (take < need) {
-    items.push('part of a handshake message');
+    items.push(phrase('tls.decode.straddle_part'));
     return { ...straddle, bytes, at: offsets, held: straddle.held + take };
   }
   const whole = concat(bytes);
   const r = new Reader(whole);
-  let text: string;
+  let text: Item;
   try {
     text = readWhole(r, state);
     r.expectEnd('handshake message');
@@ -559,7 +574,7 @@ function continueStraddle(body: Reader, state: StreamState, items: string[]): St
     state.pieces.set(offsets[i]!, clip(r.spans, from, from + p.length, offsets[i]! - from));
     from += p.length;
   });
-  items.push(`end of ${text} (reassembled from ${bytes.length} records)`);
+  items.push(phrase('tls.decode.straddle_end', { message: text, n: bytes.length }));
   return undefined;
 }
 
@@ -609,41 +624,54 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
 }
 
 /** A short description of a handshake message for the summary. */
-export function describeHandshake(msg: HandshakeMessage): string {
+export function describeHandshake(msg: HandshakeMessage): Item {
   const name = handshakeMessageName(msg);
   switch (msg.type) {
     case 'client_hello': {
       const ch = msg.body;
       const sni = findExtension(ch.extensions, 'server_name')?.hostName;
       const alpn = findExtension(ch.extensions, 'alpn')?.protocols;
-      return [
-        `${name} ${versionName(ch.version)}`,
-        plural(ch.cipherSuites.length, 'cipher suite'),
-        plural(ch.extensions.length, 'extension'),
-        ...(sni ? [`SNI ${sni}`] : []),
-        ...(alpn ? [`ALPN ${alpn.join(' ')}`] : []),
-      ].join(', ');
+      return phrase('list', {
+        items: [
+          `${name} ${versionName(ch.version)}`,
+          phrase('tls.decode.cipher_suites', { n: ch.cipherSuites.length }),
+          phrase('tls.decode.extensions', { n: ch.extensions.length }),
+          ...(sni ? [`SNI ${sni}`] : []),
+          ...(alpn ? [`ALPN ${alpn.join(' ')}`] : []),
+        ],
+      });
     }
     case 'server_hello':
       return `${name} ${versionName(msg.body.version)}, ${cipherSuiteName(msg.body.cipherSuite)}`;
     case 'certificate':
-      return `${name} (${plural(msg.body.certificates.length, 'certificate')})`;
+      return phrase('tls.decode.certificate', { name, n: msg.body.certificates.length });
     case 'server_key_exchange':
       return `${name} ${namedGroupName(msg.body.namedGroup)}, ${signatureSchemeName(msg.body.signatureScheme)}`;
     case 'certificate_request':
-      return `${name} (${msg.body.certificateTypes.map(clientCertificateTypeName).join(' ')}, ${plural(msg.body.certificateAuthorities.length, 'CA name')})`;
+      return phrase('tls.decode.certificate_request', {
+        name,
+        types: msg.body.certificateTypes.map(clientCertificateTypeName).join(' '),
+        n: msg.body.certificateAuthorities.length,
+      });
     case 'client_key_exchange':
-      return `${name} (${msg.body.publicKey.length}-byte public key)`;
+      return phrase('tls.decode.client_key_exchange', { name, n: msg.body.publicKey.length });
     case 'new_session_ticket':
-      return `${name} (lifetime ${msg.body.lifetimeHint} s, ${msg.body.ticket.length}-byte ticket)`;
+      return phrase('tls.decode.new_session_ticket', {
+        name,
+        lifetime: msg.body.lifetimeHint,
+        n: msg.body.ticket.length,
+      });
     case 'unknown':
-      return `${name} (${plural(msg.body.length, 'byte')}, not decoded)`;
+      return phrase('tls.decode.not_decoded', { name, n: msg.body.length });
     default:
       return name;
   }
 }
 
-/** "1 certificate", "2 certificates": the noun's form for the number (Intl.PluralRules). */
-function plural(n: number, noun: string): string {
-  return format(`{n} {n#${noun}/${noun}s}`, { n });
+/** What a record carries, one item each: a message's name and data, or a phrase around them. */
+type Item = string | SpanPhrase;
+
+/** The CLI's summary line in English. */
+function english(value: SpanValue): string {
+  return spanValueText(SPAN_VALUE_TEXT_EN, value);
 }

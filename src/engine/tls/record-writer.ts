@@ -2,7 +2,7 @@
  * The sending half of the record layer (RFC 5246, Section 6.2): fragments, protects once keys are
  * active, and describes each record with spans over both the ciphertext and the plaintext.
  */
-import { shiftSpans, type Span } from '../bytes/span';
+import { phrase, shiftSpans, type Span } from '../bytes/span';
 import { Writer, lazyEncoded, type Encoded } from '../bytes/writer';
 import type { DecryptedView } from '../trace';
 import { ContentType, ProtocolVersion, contentTypeName, versionName } from './enums';
@@ -251,7 +251,10 @@ function protectedRecord(
           { explain: 'tls.record.fragment' },
         );
       },
-      { value: `${contentTypeName(type)} (encrypted)`, explain: 'tls.record' },
+      {
+        value: phrase('tls.record.encrypted', { type: contentTypeName(type) }),
+        explain: 'tls.record',
+      },
     )
     .finish();
 }

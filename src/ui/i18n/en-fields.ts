@@ -5,6 +5,7 @@
  * select fields (src/ui/lazy.ts); ./index.ts merges it into the English table (en.ts), and the
  * Korean table (ko.ts) holds all of it.
  */
+import { SPAN_VALUE_TEXT_EN } from '../../i18n/span-values.en';
 import type { Table } from './en';
 
 const spans: Table = {
@@ -185,4 +186,7 @@ const ui = {
   showInBytes: 'Show in Bytes',
 };
 
-export const enFields = { ui, spans };
+/** The words around the data in a field's value ("2 certificates"): ../../i18n/span-values.en.ts. */
+const spanValues: Table = SPAN_VALUE_TEXT_EN;
+
+export const enFields = { ui, spans, spanValues };

@@ -63,6 +63,7 @@ const loaded: { en: Strings } & Partial<Record<Language, Strings>> = {
     secrets: {},
     secretTitles: {},
     spans: {},
+    spanValues: {},
   } as unknown as Strings,
 };
 const pending: Partial<Record<Language, Promise<Strings>>> = {};

@@ -12,6 +12,7 @@ import { TLS_TEXT_KO } from '../../i18n/tls.ko';
 import { DNS_MESSAGE_TEXT_KO } from '../../i18n/dns-message.ko';
 import { LIMIT_TEXT_KO } from '../../i18n/limits.ko';
 import { ZONE_TEXT_KO } from '../../i18n/zone.ko';
+import { SPAN_VALUE_TEXT_KO } from '../../i18n/span-values.ko';
 import type { Strings, Table } from './en';
 import { lab, labNotes, labScenarios, tcpSpans } from './ko-lab';
 
@@ -1206,6 +1207,7 @@ export const ko: Strings = {
   tcp,
   states,
   spans,
+  spanValues: SPAN_VALUE_TEXT_KO,
   notes,
   secrets,
   secretTitles,

@@ -2,13 +2,15 @@
  * The language walk: every scenario of the catalog and every preset of the lab, run as the app
  * runs them, with every text a user would see for the Trace rendered in each language through the
  * functions the page uses (the Explain tab's lines, message explanations, rcode and alert meanings,
- * secret explanations, field explanations, the status line). It fails on a key missing from a
+ * secret explanations, field explanations and the Fields tree's values, the status line). It fails on a key missing from a
  * language's own table and on an English sentence left on the Korean screen.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SCENARIOS, type ScenarioSettings } from '../../engine/scenarios/catalog';
 import { runScenario, type RunOutcome } from '../../engine/scenarios/run-scenario';
-import type { Span } from '../../engine/bytes/span';
+import { flattenSpans, isPhrase, type Span } from '../../engine/bytes/span';
+import { phraseKeys } from '../../i18n/span-value';
+import { fieldValueText } from './field-value';
 import { indexTrace } from '../../store/trace-view';
 import { eventLine } from '../inspector/event-text';
 import { codeMeaning, messageExplanation } from '../inspector/ExplainTab';
@@ -129,6 +131,13 @@ function render(
         params: Object.fromEntries(Object.keys(e.label.params).map((k) => [k, '0'])),
       };
       titles.push(messageTitle(t, { name: e.name, label }));
+      // The Fields tree's values: a phrase's keys must be in the table, its words in the language.
+      for (const { span } of flattenSpans([...e.spans, ...(e.decrypted?.spans ?? [])])) {
+        if (!isPhrase(span.value)) continue;
+        for (const k of phraseKeys(span.value))
+          if (t.spanValues[k] === undefined) missing.push(`spanValues.${k}`);
+        texts.push(fieldValueText(t, span.value));
+      }
       const keys = explainKeys(e.spans, new Set());
       if (e.decrypted) explainKeys(e.decrypted.spans, keys);
       for (const k of keys) {

@@ -12,6 +12,7 @@ import { eventsOfStep, type TraceView } from '../../store/trace-view';
 import { eventLine, type EventLine } from './event-text';
 import { stateChanges } from '../model/states';
 import { explainKeyOf, fieldPath } from './fields';
+import { fieldValueText } from '../i18n/field-value';
 
 /** What the message does, what the engine noted while handling it, and the selected field. */
 export function ExplainTab({ view, step }: { view: TraceView; step: number }) {
@@ -65,7 +66,9 @@ export function ExplainTab({ view, step }: { view: TraceView; step: number }) {
           <h3>{t.ui.explainField}</h3>
           <p>
             <strong>{span.name}</strong>
-            {span.value !== undefined && span.value !== null ? ` = ${String(span.value)}` : ''}
+            {span.value !== undefined && span.value !== null
+              ? ` = ${fieldValueText(t, span.value)}`
+              : ''}
           </p>
           {explainKey && (
             <p>{t.spans[explainKey] ?? format(t.ui.explainMissing, { key: explainKey })}</p>

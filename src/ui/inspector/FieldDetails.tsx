@@ -2,6 +2,7 @@ import type { MessageEvent } from '../../engine/trace';
 import type { FieldRef } from '../../store/slices/selection';
 import { useStrings } from '../hooks';
 import { format } from '../i18n';
+import { fieldValueText } from '../i18n/field-value';
 import { explainKeyOf, fieldPath } from './fields';
 
 /** The hovered or selected field: its path, value, where its bytes are, and what it means. */
@@ -37,7 +38,7 @@ export function FieldDetails({
       </div>
       {span.value !== undefined && span.value !== null && (
         <div className="fd-value">
-          <span>{t.ui.fieldValue}:</span> {String(span.value)}
+          <span>{t.ui.fieldValue}:</span> {fieldValueText(t, span.value)}
         </div>
       )}
       {explain && <p className="fd-explain">{explain}</p>}

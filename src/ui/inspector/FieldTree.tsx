@@ -8,6 +8,7 @@ import { flattenSpans, type Span } from '../../engine/bytes/span';
 import type { FieldRef } from '../../store/slices/selection';
 import { useStrings } from '../hooks';
 import { format } from '../i18n';
+import { fieldValueText } from '../i18n/field-value';
 import { toHex } from './hex';
 
 interface Props {
@@ -61,7 +62,7 @@ export const FieldTree = memo(function FieldTree({
             >
               <span className="fname">{span.name}</span>
               {span.value !== undefined && span.value !== null && (
-                <span className="fvalue">{String(span.value)}</span>
+                <span className="fvalue">{fieldValueText(t, span.value)}</span>
               )}
               <span className="frange">
                 {span.offset}+{span.length}

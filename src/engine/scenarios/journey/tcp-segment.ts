@@ -4,7 +4,7 @@
  * inspector can explain every byte. The checksum covers the IPv4 pseudo-header, so the segment
  * belongs to exactly these two addresses.
  */
-import { Reader, showHexU, type Span } from '../../bytes';
+import { Reader, phrase, showHexU, type Span } from '../../bytes';
 import { TcpFlags, encodeTcp, type Endpoint } from '../../sim/packets';
 import type { MessageEvent } from '../../trace';
 
@@ -60,7 +60,7 @@ export function readTcpHeader(segment: Uint8Array): {
   const ack = r.u32('acknowledgment_number', { explain: 'tcp.acknowledgment_number' });
   // Data offset: the header length in 32-bit words, in the top four bits (RFC 9293, 3.1).
   const offset = r.u8('data_offset', {
-    show: (v) => `${(v >> 4) * 4} bytes`,
+    show: (v) => phrase('bytes.count', { n: (v >> 4) * 4 }),
     explain: 'tcp.data_offset',
   });
   const flags = r.u8('flags', {

@@ -5,7 +5,16 @@
  * Each extension's span is named after its type ("server_name", "key_share", ...) and its value
  * is a short summary, so the inspector reads "server_name: www.example.com".
  */
-import { DecodeError, EncodeError, Reader, fromUtf8, utf8, type Writer } from '../../bytes';
+import {
+  DecodeError,
+  EncodeError,
+  Reader,
+  fromUtf8,
+  phrase,
+  utf8,
+  type SpanValue,
+  type Writer,
+} from '../../bytes';
 import {
   ExtensionType,
   extensionName,
@@ -138,29 +147,34 @@ export const signatureAlgorithmList: ListSpec = {
   fmt: { show: showSignatureScheme },
 };
 
+const EMPTY = phrase('bytes.empty');
+
+/** "(empty)", or how many bytes. */
+function sizeOf(data: Uint8Array): SpanValue {
+  return data.length === 0 ? EMPTY : phrase('bytes.count', { n: data.length });
+}
+
 /** A one-line summary of an extension for its span's value. */
-function summary(ext: Extension): string {
+function summary(ext: Extension): SpanValue {
   switch (ext.kind) {
     case 'server_name':
-      return ext.hostName === '' ? '(empty)' : ext.hostName;
+      return ext.hostName === '' ? EMPTY : ext.hostName;
     case 'supported_groups':
       return ext.groups.map(namedGroupName).join(', ');
     case 'ec_point_formats':
       return ext.formats.map(pointFormatName).join(', ');
     case 'signature_algorithms':
-      return `${ext.schemes.length} algorithms`;
+      return phrase('tls.ext.algorithms', { n: ext.schemes.length });
     case 'alpn':
       return ext.protocols.join(', ');
     case 'extended_master_secret':
-      return '(empty)';
+      return EMPTY;
     case 'session_ticket':
-      return ext.ticket.length === 0 ? '(empty)' : `${ext.ticket.length}-byte ticket`;
+      return ext.ticket.length === 0 ? EMPTY : phrase('tls.ext.ticket', { n: ext.ticket.length });
     case 'renegotiation_info':
-      return ext.renegotiatedConnection.length === 0
-        ? '(empty)'
-        : `${ext.renegotiatedConnection.length} bytes`;
+      return sizeOf(ext.renegotiatedConnection);
     case 'unknown':
-      return ext.data.length === 0 ? '(empty)' : `${ext.data.length} bytes`;
+      return sizeOf(ext.data);
     default:
       return tls13Parts().tls13Summary(ext);
   }

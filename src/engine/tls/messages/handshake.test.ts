@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { DecodeError, EncodeError, fromHex, toHex } from '../../bytes';
 import { counting, sampleMessages } from '../../../../test/fixtures/tls/samples';
 import { tilingProblems } from '../../../../test/fixtures/tls/span-tiling';
+import { SPAN_VALUE_TEXT_EN } from '../../../i18n/span-values.en';
+import { spanValueText } from '../../../i18n/span-value';
 import {
   decodeHandshake,
   encodeHandshake,
@@ -117,7 +119,9 @@ describe('handshake messages', () => {
     expect(fields[3]).toMatchObject({ offset: 6, length: 32, explain: 'tls.client_hello.random' });
     expect(fields[5]!.children[1]!.value).toBe('TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 (0xc02f)');
     const extensions = fields[7]!.children.slice(1);
-    expect(extensions.map((s) => `${s.name}: ${s.value}`)).toEqual([
+    expect(
+      extensions.map((s) => `${s.name}: ${spanValueText(SPAN_VALUE_TEXT_EN, s.value!)}`),
+    ).toEqual([
       'server_name: www.example.com',
       'supported_groups: x25519, secp256r1, secp384r1',
       'ec_point_formats: uncompressed',

@@ -3,6 +3,9 @@ import { decodeMessage } from '../../../engine/dns/codec';
 import { decodeTlsRecords } from '../../../engine/tls/decode';
 import { runTlsExchange } from '../../../engine/scenarios/tls-run';
 import { toHex } from '../../../engine/bytes/hex';
+import { spanValueText } from '../../../i18n/span-value';
+import { SPAN_VALUE_TEXT_EN } from '../../../i18n/span-values.en';
+import { SPAN_VALUE_TEXT_KO } from '../../../i18n/span-values.ko';
 import {
   MAX_DECODE_BYTES,
   MAX_DECODE_CHARS,
@@ -57,7 +60,14 @@ describe('decodeHex', () => {
     if (result.kind !== 'ok') return;
     expect(result.protocol).toBe('tls');
     expect(result.spans).toHaveLength(2);
-    expect(String(result.spans[0]!.value)).toContain('ClientHello');
+    const record = result.spans[0]!.value!;
+    expect(spanValueText(SPAN_VALUE_TEXT_EN, record)).toMatch(
+      /^handshake: ClientHello TLS 1\.2, \d+ cipher suites, \d+ extensions, SNI /,
+    );
+    // The same value on a Korean screen: the counts in Korean words, the names as they are.
+    expect(spanValueText(SPAN_VALUE_TEXT_KO, record)).toMatch(
+      /^handshake: ClientHello TLS 1\.2, 암호 스위트 \d+개, 확장 \d+개, SNI /,
+    );
   });
 
   it('points at the byte offset where a record stops making sense', async () => {

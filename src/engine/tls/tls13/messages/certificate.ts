@@ -9,7 +9,7 @@
  *     CertificateEntry certificate_list<0..2^24-1>;
  *   } Certificate;
  */
-import type { Reader, Writer } from '../../../bytes';
+import { phrase, type Reader, type Writer } from '../../../bytes';
 import { readOpaque, writeOpaque } from '../../messages/codec';
 import { readExtensions, writeExtensions, type Extension } from '../../messages/extensions';
 
@@ -46,7 +46,7 @@ export function writeCertificate13(w: Writer, c: Certificate13): void {
             });
             writeExtensions(e, entry.extensions, 'tls.certificate13.extensions');
           },
-          { value: `${entry.data.length} bytes` },
+          { value: phrase('bytes.count', { n: entry.data.length }) },
         );
       }
     },
@@ -79,7 +79,7 @@ export function readCertificate13(r: Reader): Certificate13 {
               const extensions = readExtensions(e, 'tls.certificate13.extensions', 'certificate');
               return { data, extensions };
             },
-            { show: (entry) => `${entry.data.length} bytes` },
+            { show: (entry) => phrase('bytes.count', { n: entry.data.length }) },
           ),
         );
       }

@@ -9,7 +9,14 @@
  *
  * Span names follow the RFC's field names, as the `tls decode` reader (decode-extensions.ts) does.
  */
-import { DecodeError, EncodeError, type Reader, type Writer } from '../../../bytes';
+import {
+  DecodeError,
+  EncodeError,
+  phrase,
+  type Reader,
+  type SpanValue,
+  type Writer,
+} from '../../../bytes';
 import {
   ExtensionType,
   namedGroup,
@@ -64,14 +71,14 @@ const MIN_BINDER = 32;
 const MAX_BINDER = 255;
 
 /** A one-line summary for the extension's span. */
-export function tls13Summary(ext: Tls13Extension): string {
+export function tls13Summary(ext: Tls13Extension): SpanValue {
   switch (ext.kind) {
     case 'supported_versions':
       return ext.versions.map(versionName).join(', ');
     case 'selected_version':
       return versionName(ext.version);
     case 'key_share':
-      return ext.shares.map((s) => namedGroupName(s.group)).join(', ') || '(empty)';
+      return ext.shares.map((s) => namedGroupName(s.group)).join(', ') || phrase('bytes.empty');
     case 'key_share_server':
       return namedGroupName(ext.share.group);
     case 'key_share_retry':
@@ -79,14 +86,14 @@ export function tls13Summary(ext: Tls13Extension): string {
     case 'psk_key_exchange_modes':
       return ext.modes.map(pskModeName).join(', ');
     case 'pre_shared_key':
-      return `${ext.identities.length} ${ext.identities.length === 1 ? 'identity' : 'identities'}`;
+      return phrase('tls.ext.identities', { n: ext.identities.length });
     case 'pre_shared_key_server':
       return `selected_identity ${ext.selectedIdentity}`;
     case 'cookie':
-      return `${ext.cookie.length}-byte cookie`;
+      return phrase('tls.ext.cookie', { n: ext.cookie.length });
     case 'early_data':
       return ext.maxEarlyDataSize === undefined
-        ? '(empty)'
+        ? phrase('bytes.empty')
         : `max_early_data_size ${ext.maxEarlyDataSize}`;
   }
 }
