@@ -4,6 +4,8 @@
  * 8 KiB past which a request line is 414 and header fields are 431.
  */
 import { describe, expect, it } from 'vitest';
+import { spanValueText } from '../../src/i18n/span-value';
+import { SPAN_VALUE_TEXT_EN } from '../../src/i18n/span-values.en';
 import { utf8 } from '../../src/engine/bytes/hex';
 import {
   MAX_REQUEST_HEAD,
@@ -105,7 +107,14 @@ describe('parseHttpHead and annotateHttp with bare LF', () => {
 
   it('spans each line with its own terminator, one or two bytes', () => {
     const data = utf8('GET / HTTP/1.0\nHost: a\r\n\nxy');
-    expect(annotateHttp(data).spans.map((s) => [s.name, s.offset, s.length, s.value])).toEqual([
+    expect(
+      annotateHttp(data).spans.map((s) => [
+        s.name,
+        s.offset,
+        s.length,
+        s.value === undefined ? undefined : spanValueText(SPAN_VALUE_TEXT_EN, s.value),
+      ]),
+    ).toEqual([
       ['start-line', 0, 15, 'GET / HTTP/1.0'],
       ['Host', 15, 9, 'a'],
       ['end of headers', 24, 1, undefined],
