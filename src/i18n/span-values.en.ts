@@ -4,7 +4,15 @@
  * The data inside (names, numbers, rcodes, versions) stays as the protocols write it. The page
  * loads this with the fields' explanations (src/ui/i18n/en-fields.ts); the CLI prints it.
  */
+import { DNS_DECODE_TEXT_EN } from './decode-dns.en';
+import { DECODE_TEXT_EN } from './decode.en';
+import { RECORDS_DECODE_TEXT_EN } from './decode-records.en';
+
 export const SPAN_VALUE_TEXT_EN = {
+  /** Why a field did not decode, when Decode keeps its bytes raw (tls.ext.malformed). */
+  ...DECODE_TEXT_EN,
+  ...DNS_DECODE_TEXT_EN,
+  ...RECORDS_DECODE_TEXT_EN,
   'span.language': 'en',
   /** Items of one value, in the order the bytes carry them. */
   list: '{items}',
@@ -19,6 +27,7 @@ export const SPAN_VALUE_TEXT_EN = {
   'tls.ext.identities': '{n} {n#identity/identities}',
   'tls.ext.scts': '{n} {n#SCT/SCTs}',
   'tls.ext.ech_outer': 'outer, config_id {id}, {n}-byte payload',
+  'tls.ext.malformed': 'malformed: {reason} at offset {offset}',
 
   'tls.decode.record': '{type}: {items}',
   'tls.decode.summary': '{type} {version}, {n} {n#byte/bytes}: {items}',

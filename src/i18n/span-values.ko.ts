@@ -1,7 +1,9 @@
 /** The words around the data in fields' values, in Korean (./span-values.en.ts). */
+import { DECODE_TEXT_KO } from './decode.ko';
 import type { SpanValueKey } from './span-values.en';
 
 export const SPAN_VALUE_TEXT_KO: Readonly<Record<SpanValueKey, string>> = {
+  ...DECODE_TEXT_KO,
   'span.language': 'ko',
   list: '{items}',
 
@@ -15,6 +17,7 @@ export const SPAN_VALUE_TEXT_KO: Readonly<Record<SpanValueKey, string>> = {
   'tls.ext.identities': 'identity {n}개',
   'tls.ext.scts': 'SCT {n}개',
   'tls.ext.ech_outer': 'outer, config_id {id}, 페이로드 {n}바이트',
+  'tls.ext.malformed': '형식 오류: {reason} (오프셋 {offset})',
 
   'tls.decode.record': '{type}: {items}',
   'tls.decode.summary': '{type} {version}, {n}바이트: {items}',

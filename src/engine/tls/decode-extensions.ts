@@ -386,7 +386,10 @@ function expandOne(buf: Uint8Array, ext: Span, hello: HelloKind): void {
     // The engine accepts an extension it does not read, whatever its content, so the decoder
     // does not refuse the message either: the bytes stay raw and the span says what is wrong.
     if (e instanceof DecodeError) {
-      ext.value = `malformed: ${e.reason} at offset ${e.offset}`;
+      ext.value = phrase('tls.ext.malformed', {
+        reason: phrase(e.key, e.params),
+        offset: e.offset,
+      });
       return;
     }
     throw e;

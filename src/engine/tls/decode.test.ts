@@ -5,6 +5,7 @@ import { concatBytes, DecodeError, fromHex, toHex, type Span } from '../bytes';
 import { counting, sampleMessages } from '../../../test/fixtures/tls/samples';
 import { tilingProblems } from '../../../test/fixtures/tls/span-tiling';
 import { SPAN_VALUE_TEXT_EN } from '../../i18n/span-values.en';
+import { SPAN_VALUE_TEXT_KO } from '../../i18n/span-values.ko';
 import { spanValueText } from '../../i18n/span-value';
 import { decodeTlsRecords } from './decode';
 import { cipherSuite } from './enums';
@@ -19,6 +20,9 @@ const fixture = (name: string): Uint8Array => fromHex(readFileSync(join(fixtures
 
 const record = (type: number, fragment: Uint8Array, version = 0x0303): Uint8Array =>
   encodeRecord({ type, version, fragment }).bytes;
+
+/** Every span, depth first. */
+const flat = (spans: readonly Span[]): Span[] => spans.flatMap((s) => [s, ...flat(s.children)]);
 
 /** Every span, depth first, as "name: value". */
 const lines = (spans: readonly Span[]): string[] =>
@@ -351,6 +355,11 @@ describe('decodeTlsRecords on what the engine does not speak', () => {
     expect(lines(spans).find((l) => l.startsWith('key_share'))).toMatch(
       /^key_share: malformed: client_shares length \d+ exceeds the 8 bytes left at offset \d+$/,
     );
+    // The reason is a key too, so a Korean page says it in Korean.
+    const keyShare = flat(spans).find((s) => s.name === 'key_share')!;
+    const korean = spanValueText(SPAN_VALUE_TEXT_KO, keyShare.value!);
+    expect(korean).toMatch(/^형식 오류: .*\(오프셋 \d+\)$/);
+    expect(korean).not.toMatch(/exceeds|malformed|offset/);
   });
 });
 
