@@ -144,6 +144,20 @@ describe('TLS 1.3 server: what a ClientHello gets wrong, and the alert for it', 
     expect(conn.closingAlert?.description).toBe(AlertDescription.illegal_parameter);
   });
 
+  it('a legacy_version of SSL 3.0 or below is protocol_version, with TLS 1.3 offered (Appendix D.5)', async () => {
+    for (const version of [0x0000, 0x0100, 0x0300]) {
+      const r = await alertFor(config(), await clientHello((h) => (h.version = version)));
+      expect(r).toMatchObject({
+        fault: 'peer_incompatible.client_version_too_old',
+        alert: AlertDescription.protocol_version,
+      });
+    }
+    // The usual 0x0303, and TLS 1.0's 0x0301, still reach TLS 1.3 through supported_versions.
+    const old = await alertFor(config(), await clientHello((h) => (h.version = 0x0301)));
+    expect(old.conn.failure).toBeUndefined();
+    expect(old.conn.stateName).toBe('ExpectFinished');
+  });
+
   it('a client that offers only TLS 1.3 to a 1.2-only server gets protocol_version', async () => {
     const r = await alertFor({ ...config(), versions: ['1.2'] }, await clientHello());
     expect(r).toMatchObject({

@@ -108,6 +108,9 @@ export function tls12ServerMachine(config: ServerConfig): Machine<Tls12ServerSta
   };
 }
 
+/** SSL 3.0's version number: a ClientHello.legacy_version at or below it is refused. */
+const SSL30_OR_BELOW = 0x0300;
+
 /**
  * RFC 8446, Section 4.2.1: the version comes from supported_versions when the client sends it;
  * without it the client speaks TLS 1.2 at most (legacy_version). No version in common is
@@ -115,6 +118,14 @@ export function tls12ServerMachine(config: ServerConfig): Machine<Tls12ServerSta
  */
 function chooseVersion(config: ServerConfig, input: Incoming): '1.2' | '1.3' | undefined {
   if (input.kind !== 'handshake' || input.message.type !== 'client_hello') return undefined;
+  // RFC 8446, Appendix D.5: a legacy_version of 0x0300 (SSL 3.0) or below MUST be refused with
+  // protocol_version, whatever supported_versions offers (tlsfuzzer: test-tls13-legacy-version).
+  if (input.message.body.version <= SSL30_OR_BELOW) {
+    fail({
+      fault: 'peer_incompatible.client_version_too_old',
+      params: { version: versionName(input.message.body.version) },
+    });
+  }
   const offered = findExtension(input.message.body.extensions, 'supported_versions')?.versions;
   const served = config.versions;
   if (served.includes('1.3') && offered?.includes(ProtocolVersion.TLS13)) return '1.3';
