@@ -24,6 +24,8 @@ export const DECODE_TEXT_EN = {
 
   'decode.tls.unknown_content_type': 'unknown record content type {type}',
   'decode.tls.verify_data_short': 'verify_data is {length} bytes but must be at least {min}',
+  'decode.tls.verify_data_length':
+    'verify_data is {length} bytes but this suite makes it {expected}',
   'decode.tls.ccs_type': 'ChangeCipherSpec type is {value}, not change_cipher_spec (1)',
   'decode.tls.distinguished_name': 'a DistinguishedName is not a DER Name: {cause}',
   'decode.tls.ems_not_empty':

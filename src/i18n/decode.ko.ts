@@ -22,6 +22,8 @@ export const DECODE_TEXT_KO: Readonly<Record<DecodeKey, string>> = {
   'decode.tls.empty_handshake_record': '빈 handshake 레코드',
   'decode.tls.reassembled': '여러 레코드에서 다시 조립한 handshake 메시지: {cause}',
   'decode.tls.verify_data_short': 'verify_data가 {length}바이트이지만 최소 {min}바이트여야 합니다',
+  'decode.tls.verify_data_length':
+    'verify_data가 {length}바이트이지만 이 스위트에서는 {expected}바이트여야 합니다',
   'decode.tls.ccs_type': 'ChangeCipherSpec type이 {value}이며 change_cipher_spec(1)이 아닙니다',
   'decode.tls.distinguished_name': 'DistinguishedName이 DER Name이 아닙니다: {cause}',
   'decode.tls.ems_not_empty':

@@ -121,6 +121,7 @@ export function checkPeerFinished(
 ): void {
   const { message, raw } = expectHandshake(input, 'finished', 'Finished');
   const expected = computeVerifyData(suite, masterSecret, label, ctx.transcript.hash(suite.hash));
+  checkVerifyDataLength(message.body.verifyData, expected.value.length);
   ctx.secrets(expected.secrets);
   if (!bytesEqual(expected.value, message.body.verifyData)) {
     fail({
@@ -132,6 +133,26 @@ export function checkPeerFinished(
     });
   }
   ctx.transcript.add(raw);
+}
+
+/**
+ * verify_data is exactly as long as the suite makes it: 12 bytes in TLS 1.2 (RFC 5246, Section
+ * 7.4.9), the hash's length in TLS 1.3 (RFC 8446, Section 4.4.4). A Finished of another length is
+ * malformed, so decode_error before anything is compared, not the decrypt_error of a wrong value
+ * (tlsfuzzer: test-tls13-finished, test-tls13-record-layer-limits).
+ */
+export function checkVerifyDataLength(verifyData: Uint8Array, expected: number): void {
+  if (verifyData.length !== expected)
+    fail({
+      fault: 'invalid_message.decode',
+      params: {
+        detail: 'decode.tls.verify_data_length',
+        length: verifyData.length,
+        expected,
+        // verify_data starts after the handshake header (type and 24-bit length).
+        offset: 4,
+      },
+    });
 }
 
 /** The ECDHE shared secret; a bad peer point is illegal_parameter (RFC 8422, Section 5.10). */

@@ -33,7 +33,7 @@ import {
 } from '../../enums';
 import { fail } from '../../errors';
 import { groupName } from '../../groups';
-import { expectHandshake, sharedSecretOrFail } from '../../handshake-steps';
+import { checkVerifyDataLength, expectHandshake, sharedSecretOrFail } from '../../handshake-steps';
 import type { ClientHello } from '../../messages/client-hello';
 import {
   extensionTypeOf,
@@ -661,6 +661,7 @@ async function onFinished(
     'server_handshake_traffic_secret',
     ctx.transcript.hash(suite.hash),
   );
+  checkVerifyDataLength(message.body.verifyData, expected.length);
   if (!bytesEqual(expected, message.body.verifyData))
     fail({ fault: 'peer_misbehaved.server_finished_mismatch', params: {} });
   ctx.transcript.add(raw);

@@ -18,7 +18,7 @@ import type { HandshakeContext, Incoming, Machine } from '../../context';
 import { ProtocolVersion, cipherSuite, namedGroupName, type NamedGroup } from '../../enums';
 import { fail } from '../../errors';
 import { groupName } from '../../groups';
-import { expectHandshake, sharedSecretOrFail } from '../../handshake-steps';
+import { checkVerifyDataLength, expectHandshake, sharedSecretOrFail } from '../../handshake-steps';
 import type { ClientHello } from '../../messages/client-hello';
 import { findExtension, type Extension } from '../../messages/extensions';
 import { truncatedClientHello } from '../messages';
@@ -423,6 +423,7 @@ async function onClientFinished(
     'client_handshake_traffic_secret',
     ctx.transcript.hash(suite.hash),
   );
+  checkVerifyDataLength(message.body.verifyData, expected.length);
   if (!equalBytes(expected, message.body.verifyData))
     fail({ fault: 'peer_misbehaved.client_finished_mismatch', params: {} });
   ctx.transcript.add(raw);
