@@ -7,15 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { concatBytes } from '../../src/engine/bytes/hex';
-import { demoClientConfig, demoServerConfig } from '../../src/engine/scenarios/tls-demo-config';
-import { DEMO_EPOCH_MS, VirtualClock } from '../../src/engine/sim/clock';
-import { SeededRng } from '../../src/engine/sim/rng';
-import { TraceRecorder } from '../../src/engine/trace';
-import { clientMachine } from '../../src/engine/tls/client/handshake';
 import type { HandshakeContext, Machine } from '../../src/engine/tls/context';
-import { TlsConnection } from '../../src/engine/tls/connection';
 import { AlertDescription } from '../../src/engine/tls/enums';
-import { serverMachine } from '../../src/engine/tls/server/handshake';
+import { inMemoryPair } from './support/in-memory-pair';
 
 /** The client machine, its Finished's verify_data changed by `edit` before it is sent. */
 function withFinished<S extends { name: string }>(
@@ -39,28 +33,7 @@ function withFinished<S extends { name: string }>(
 }
 
 async function serverAnswer(version: '1.2' | '1.3', edit: (v: Uint8Array) => Uint8Array) {
-  const rng = new SeededRng('finished-length');
-  const env = { rng, clock: new VirtualClock(DEMO_EPOCH_MS), trace: new TraceRecorder() };
-  const clientConfig = { ...demoClientConfig('www.example.com'), versions: [version] };
-  const serverConfig = { ...demoServerConfig(rng), versions: [version] };
-  const client = new TlsConnection(withFinished(clientMachine(clientConfig), edit), {
-    ...env,
-    lane: 'Client',
-    peerLane: 'Server',
-    traceReceived: false,
-  });
-  const server = new TlsConnection(serverMachine(serverConfig), {
-    ...env,
-    lane: 'Server',
-    peerLane: 'Client',
-    traceReceived: false,
-  });
-  await server.start();
-  await client.start();
-  for (let round = 0; round < 10 && !server.isClosed && !client.isClosed; round++) {
-    for (const bytes of client.takeOutgoing()) await server.receive(bytes);
-    for (const bytes of server.takeOutgoing()) await client.receive(bytes);
-  }
+  const { server } = await inMemoryPair(version, (machine) => withFinished(machine, edit));
   return { fault: server.failure?.fault, alert: server.closingAlert };
 }
 

@@ -1,0 +1,49 @@
+/**
+ * Our client and our server as two TlsConnections, the records passed between them by hand, so
+ * a test can alter one side (its machine, or a record it writes) and watch the other answer.
+ */
+import { demoClientConfig, demoServerConfig } from '../../../src/engine/scenarios/tls-demo-config';
+import { DEMO_EPOCH_MS, VirtualClock } from '../../../src/engine/sim/clock';
+import { SeededRng } from '../../../src/engine/sim/rng';
+import { TraceRecorder } from '../../../src/engine/trace';
+import { clientMachine } from '../../../src/engine/tls/client/handshake';
+import type { ClientState } from '../../../src/engine/tls/client/states';
+import type { Machine } from '../../../src/engine/tls/context';
+import { TlsConnection } from '../../../src/engine/tls/connection';
+import { serverMachine } from '../../../src/engine/tls/server/handshake';
+
+export async function inMemoryPair(
+  version: '1.2' | '1.3',
+  alterClient: (machine: Machine<ClientState>) => Machine<ClientState> = (m) => m,
+) {
+  const rng = new SeededRng(`in-memory pair ${version}`);
+  const env = { rng, clock: new VirtualClock(DEMO_EPOCH_MS), trace: new TraceRecorder() };
+  const clientConfig = { ...demoClientConfig('www.example.com'), versions: [version] };
+  const serverConfig = { ...demoServerConfig(rng), versions: [version] };
+  const client = new TlsConnection(alterClient(clientMachine(clientConfig)), {
+    ...env,
+    lane: 'Client',
+    peerLane: 'Server',
+    traceReceived: false,
+  });
+  const server = new TlsConnection(serverMachine(serverConfig), {
+    ...env,
+    lane: 'Server',
+    peerLane: 'Client',
+    traceReceived: false,
+  });
+  await server.start();
+  await client.start();
+  /** Passes records both ways until neither side has any to send, or one has closed. */
+  const pump = async (): Promise<void> => {
+    for (let round = 0; round < 10 && !server.isClosed && !client.isClosed; round++) {
+      const toServer = client.takeOutgoing();
+      for (const bytes of toServer) await server.receive(bytes);
+      const toClient = server.takeOutgoing();
+      for (const bytes of toClient) await client.receive(bytes);
+      if (toServer.length === 0 && toClient.length === 0) return;
+    }
+  };
+  await pump();
+  return { client, server, pump };
+}
