@@ -146,6 +146,8 @@ export const TLS_TEXT_EN: Readonly<Record<string, string>> = {
   'tls.fault.invalid_message.illegal_value': '{detail} at offset {offset}',
   'tls.fault.inappropriate_message.bad_change_cipher_spec':
     'a ChangeCipherSpec must be the single byte 1, but it was {bytes}',
+  'tls.fault.inappropriate_message.empty_record':
+    'an encrypted {contentType} record with nothing in it: only application data may be empty',
   'tls.fault.peer_misbehaved.unknown_alert_level':
     'the peer sent an alert of unknown level {level}',
   'tls.fault.peer_misbehaved.too_many_warning_alerts':

@@ -18,6 +18,7 @@ import {
   ContentType,
   ProtocolVersion,
   alertDescriptionName,
+  contentTypeName,
   versionName,
 } from './enums';
 import { TlsFailure, alertFor, faultKey, type TlsError } from './errors';
@@ -308,6 +309,13 @@ export class TlsConnection<S extends { name: string }> {
       throw new TlsFailure({
         fault: 'inappropriate_message.unknown_content_type',
         params: { contentType: 0 },
+      });
+    // Section 5.1: Handshake and Alert records are never empty (padding aside); only
+    // application data may be. OpenSSL answers unexpected_message (tlsfuzzer: test-tls13-empty-alert).
+    if (opened.content.length === 0 && opened.type !== ContentType.application_data)
+      throw new TlsFailure({
+        fault: 'inappropriate_message.empty_record',
+        params: { contentType: contentTypeName(opened.type) },
       });
     await this.onContent(
       opened.type,
