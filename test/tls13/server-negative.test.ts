@@ -105,6 +105,22 @@ describe('TLS 1.3 server: what a ClientHello gets wrong, and the alert for it', 
     });
   });
 
+  it('a key_share that does not decode is decode_error, not missing_extension', async () => {
+    // Empty extension_data (no client_shares length at all), then a share cut short.
+    for (const data of [new Uint8Array(0), Uint8Array.of(0, 6, 0, 0x1d, 0, 32, 1, 2)]) {
+      const hello = await clientHello((h) => {
+        h.extensions = h.extensions.map((e) =>
+          e.kind === 'key_share' ? { kind: 'unknown', type: 51, data } : e,
+        );
+      });
+      const r = await alertFor(config(), hello);
+      expect(r).toMatchObject({
+        fault: 'invalid_message.decode',
+        alert: AlertDescription.decode_error,
+      });
+    }
+  });
+
   it('no group in common is handshake_failure', async () => {
     const hello = await clientHello((h) => {
       h.extensions = h.extensions.map((e) =>

@@ -12,8 +12,8 @@
 import {
   DecodeError,
   EncodeError,
+  Reader,
   phrase,
-  type Reader,
   type SpanValue,
   type Writer,
 } from '../../../bytes';
@@ -28,6 +28,7 @@ import {
 import { readList, readOpaque, writeList, writeOpaque, type ListSpec } from '../../messages/codec';
 import {
   TLS13_EXTENSION_NAMES,
+  isTls13ExtensionType,
   type ExtensionContext,
   type KeyShareEntry,
   type PskIdentity,
@@ -400,4 +401,30 @@ export function truncatedClientHello(
   const cut = rawClientHello.length - bindersListLength(binders);
   if (cut < 4) throw new EncodeError('the binders are longer than the ClientHello');
   return rawClientHello.slice(0, cut);
+}
+
+/**
+ * A hello keeps a TLS 1.3 extension raw when it does not decode (readsAsTls13 in
+ * ../../messages/extensions.ts), so that a TLS 1.2 reader can pass over it. Once a TLS 1.3
+ * machine reads the hello, each such extension is decoded again here and the first one's
+ * DecodeError thrown: a malformed key_share is decode_error, and an extension this message never
+ * carries illegal_parameter (RFC 8446, Section 4.2), not the missing_extension it would look like
+ * (tlsfuzzer: test-tls13-keyshare-omitted).
+ */
+export function refuseMalformedTls13Extensions(
+  extensions: readonly { kind: string }[],
+  context: ExtensionContext,
+): void {
+  for (const ext of extensions) {
+    if (!isKeptRaw(ext) || !isTls13ExtensionType(ext.type)) continue;
+    const r = new Reader(ext.data);
+    readTls13ExtensionData(r, ext.type, context, 0);
+    r.expectEnd(TLS13_EXTENSION_NAMES[ext.type]!);
+  }
+}
+
+function isKeptRaw(ext: {
+  kind: string;
+}): ext is { kind: 'unknown'; type: number; data: Uint8Array } {
+  return ext.kind === 'unknown';
 }

@@ -21,7 +21,7 @@ import { groupName } from '../../groups';
 import { checkVerifyDataLength, expectHandshake, sharedSecretOrFail } from '../../handshake-steps';
 import type { ClientHello } from '../../messages/client-hello';
 import { findExtension, type Extension } from '../../messages/extensions';
-import { truncatedClientHello } from '../messages';
+import { refuseMalformedTls13Extensions, truncatedClientHello } from '../messages';
 import { signCertificateVerify, tls13SchemeFits } from '../certificate-verify';
 import { TLS13_SUITES, tls13Suite, type Tls13Suite } from '../key-schedule';
 import { Tls13KeySchedule } from '../schedule';
@@ -90,6 +90,7 @@ async function onClientHello(
   ctx: HandshakeContext,
 ): Promise<Tls13ServerState> {
   ctx.useTls13Records();
+  refuseMalformedTls13Extensions(hello.extensions, 'client_hello');
   // Section 4.1.2: a TLS 1.3 ClientHello offers exactly the null compression method.
   if (hello.compressionMethods.length !== 1 || hello.compressionMethods[0] !== 0)
     fail({ fault: 'peer_misbehaved.tls13_compression_not_null', params: {} });
