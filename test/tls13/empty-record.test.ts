@@ -5,20 +5,8 @@
  * test-tls13-empty-alert expects.
  */
 import { describe, expect, it } from 'vitest';
-import { lazyEncoded } from '../../src/engine/bytes/writer';
 import { AlertDescription, ContentType } from '../../src/engine/tls/enums';
-import type { RecordWriter } from '../../src/engine/tls/record-writer';
-import { inMemoryPair } from '../tls/support/in-memory-pair';
-
-/** Writes a record of `type` with no content through the client's own (encrypting) writer. */
-function writeEmpty(client: object, type: number): void {
-  const { writer } = client as { writer: RecordWriter };
-  writer.write(
-    type,
-    lazyEncoded(new Uint8Array(0), () => []),
-    'empty',
-  );
-}
+import { inMemoryPair, writeRecord } from '../tls/support/in-memory-pair';
 
 describe('TLS 1.3: an empty encrypted record', () => {
   for (const [name, type] of [
@@ -28,7 +16,7 @@ describe('TLS 1.3: an empty encrypted record', () => {
     it(`an empty ${name} record is unexpected_message`, async () => {
       const { client, server, pump } = await inMemoryPair('1.3');
       expect(server.isTraffic).toBe(true);
-      writeEmpty(client, type);
+      writeRecord(client, type, new Uint8Array(0));
       await pump();
       expect(server.failure).toMatchObject({
         fault: 'inappropriate_message.empty_record',
@@ -43,7 +31,7 @@ describe('TLS 1.3: an empty encrypted record', () => {
 
   it('an empty application_data record is allowed', async () => {
     const { client, server, pump } = await inMemoryPair('1.3');
-    writeEmpty(client, ContentType.application_data);
+    writeRecord(client, ContentType.application_data, new Uint8Array(0));
     await pump();
     expect(server.failure).toBeUndefined();
     expect(server.isTraffic).toBe(true);

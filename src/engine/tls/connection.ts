@@ -355,8 +355,16 @@ export class TlsConnection<S extends { name: string }> {
               tracedPlaintext,
               innerType,
             );
+          const readKeys = this.reader13;
           await this.dispatch({ kind: 'handshake', message: next.message, raw: next.raw });
           if (this.isClosed) return;
+          // RFC 8446, Section 5.1: handshake messages MUST NOT span a key change, so the message
+          // after which our read keys change (ServerHello, Finished, KeyUpdate) ends its record.
+          if (this.reader13 !== readKeys && !this.handshakeBuffer.isEmpty)
+            throw new TlsFailure({
+              fault: 'inappropriate_message.handshake_spans_key_change',
+              params: { message: handshakeDisplayName(next.message) },
+            });
         }
       }
       case ContentType.change_cipher_spec: {

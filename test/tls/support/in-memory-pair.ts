@@ -5,11 +5,13 @@
 import { demoClientConfig, demoServerConfig } from '../../../src/engine/scenarios/tls-demo-config';
 import { DEMO_EPOCH_MS, VirtualClock } from '../../../src/engine/sim/clock';
 import { SeededRng } from '../../../src/engine/sim/rng';
+import { lazyEncoded } from '../../../src/engine/bytes/writer';
 import { TraceRecorder } from '../../../src/engine/trace';
 import { clientMachine } from '../../../src/engine/tls/client/handshake';
 import type { ClientState } from '../../../src/engine/tls/client/states';
 import type { Machine } from '../../../src/engine/tls/context';
 import { TlsConnection } from '../../../src/engine/tls/connection';
+import type { RecordWriter } from '../../../src/engine/tls/record-writer';
 import { serverMachine } from '../../../src/engine/tls/server/handshake';
 
 export async function inMemoryPair(
@@ -46,4 +48,17 @@ export async function inMemoryPair(
   };
   await pump();
   return { client, server, pump };
+}
+
+/**
+ * Writes one record of `type` holding `content` through a connection's own record writer, so it
+ * is protected with the keys in use: what a peer that breaks a record-layer rule would send.
+ */
+export function writeRecord(connection: object, type: number, content: Uint8Array): void {
+  const { writer } = connection as { writer: RecordWriter };
+  writer.write(
+    type,
+    lazyEncoded(content, () => []),
+    'test record',
+  );
 }
