@@ -160,6 +160,35 @@ describe('TLS 1.3 server: what a ClientHello gets wrong, and the alert for it', 
     expect(conn.closingAlert?.description).toBe(AlertDescription.illegal_parameter);
   });
 
+  it('after a HelloRetryRequest, extensions moved or changed are illegal_parameter (Section 4.1.2)', async () => {
+    const first = await clientHello(() => undefined, NamedGroup.secp256r1);
+    const x25519Share = (await clientHello()).extensions.find((e) => e.kind === 'key_share')!;
+    const retried = (edit: (exts: Extension[]) => Extension[]) => ({
+      ...first,
+      extensions: edit(first.extensions.map((e) => (e.kind === 'key_share' ? x25519Share : e))),
+    });
+    const answer = async (second: ClientHello) => {
+      const { conn } = server(config());
+      await conn.start();
+      await conn.receive(record(ContentType.handshake, encodeHello(first)));
+      expect(conn.stateName).toBe('ExpectRetryClientHello');
+      await conn.receive(record(ContentType.handshake, encodeHello(second)));
+      return { fault: conn.failure?.fault, alert: conn.closingAlert?.description, conn };
+    };
+    const refused = {
+      fault: 'peer_misbehaved.retry_hello_changed',
+      alert: AlertDescription.illegal_parameter,
+    };
+    expect(await answer(retried((exts) => [...exts].reverse()))).toMatchObject(refused);
+    expect(
+      await answer(retried((exts) => exts.filter((e) => e.kind !== 'server_name'))),
+    ).toMatchObject(refused);
+    // Only the key_share changed: the handshake goes on.
+    const same = await answer(retried((exts) => exts));
+    expect(same.fault).toBeUndefined();
+    expect(same.conn.stateName).toBe('ExpectFinished');
+  });
+
   it('a legacy_version of SSL 3.0 or below is protocol_version, with TLS 1.3 offered (Appendix D.5)', async () => {
     for (const version of [0x0000, 0x0100, 0x0300]) {
       const r = await alertFor(config(), await clientHello((h) => (h.version = version)));

@@ -27,6 +27,7 @@ import { TLS13_SUITES, tls13Suite, type Tls13Suite } from '../key-schedule';
 import { Tls13KeySchedule } from '../schedule';
 import { keyTypeOfPkcs8 } from '../../../crypto/spki';
 import { SERVER13_ACCEPTS, type RetryDecided, type Tls13ServerState } from './states';
+import { checkRetryExtensions, fixedExtensions } from './retry-hello';
 import { openTicket13, sealTicket13 } from './tickets';
 import { chooseAlpn } from '../../alpn';
 
@@ -95,6 +96,7 @@ async function onClientHello(
   if (hello.compressionMethods.length !== 1 || hello.compressionMethods[0] !== 0)
     fail({ fault: 'peer_misbehaved.tls13_compression_not_null', params: {} });
 
+  if (retry) checkRetryExtensions(retry.fixedExtensions, hello.extensions);
   const suite = retry?.suite ?? chooseSuite(config, hello);
   if (retry && !hello.cipherSuites.includes(cipherSuite(suite.id)))
     fail({
@@ -354,7 +356,13 @@ function sendHelloRetryRequest(
   return {
     tls13: true,
     name: 'ExpectRetryClientHello',
-    retry: { suite, group, sentCompatCcs, clientSessionId: hello.sessionId },
+    retry: {
+      suite,
+      group,
+      sentCompatCcs,
+      clientSessionId: hello.sessionId,
+      fixedExtensions: fixedExtensions(hello.extensions),
+    },
   };
 }
 

@@ -14,6 +14,8 @@ export interface RetryDecided {
   /** Whether our CCS went out after the HelloRetryRequest (Appendix D.4): send it once only. */
   sentCompatCcs: boolean;
   clientSessionId: Uint8Array;
+  /** The first ClientHello's extensions that the second must repeat (retry-hello.ts). */
+  fixedExtensions: Uint8Array[];
 }
 
 export interface Tls13ServerTraffic {
