@@ -148,6 +148,8 @@ export const TLS_TEXT_EN: Readonly<Record<string, string>> = {
     'a ChangeCipherSpec must be the single byte 1, but it was {bytes}',
   'tls.fault.inappropriate_message.empty_record':
     'an encrypted {contentType} record with nothing in it: only application data may be empty',
+  'tls.fault.inappropriate_message.too_much_early_data':
+    'more than {max} bytes of early data, which this server never accepts and only skips',
   'tls.fault.inappropriate_message.handshake_spans_key_change':
     'more handshake data followed {message} in its record, but the keys change after {message}',
   'tls.fault.peer_misbehaved.unknown_alert_level':

@@ -144,6 +144,8 @@ export const TLS_TEXT_KO: Readonly<Record<string, string>> = {
     'ChangeCipherSpec은 바이트 하나(1)여야 하는데 {bytes}였습니다',
   'tls.fault.inappropriate_message.empty_record':
     '암호화된 {contentType} 레코드가 비어 있습니다. 비어도 되는 것은 애플리케이션 데이터뿐입니다',
+  'tls.fault.inappropriate_message.too_much_early_data':
+    '이 서버는 early data를 받지 않고 건너뛰기만 하는데, {max}바이트를 넘게 왔습니다',
   'tls.fault.inappropriate_message.handshake_spans_key_change':
     '{message} 다음에 키가 바뀌는데, 같은 레코드에 핸드셰이크 데이터가 더 있었습니다',
   'tls.fault.peer_misbehaved.unknown_alert_level':

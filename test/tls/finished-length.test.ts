@@ -33,7 +33,9 @@ function withFinished<S extends { name: string }>(
 }
 
 async function serverAnswer(version: '1.2' | '1.3', edit: (v: Uint8Array) => Uint8Array) {
-  const { server } = await inMemoryPair(version, (machine) => withFinished(machine, edit));
+  const { server } = await inMemoryPair(version, {
+    alterClient: (machine) => withFinished(machine, edit),
+  });
   return { fault: server.failure?.fault, alert: server.closingAlert };
 }
 

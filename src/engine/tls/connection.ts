@@ -50,6 +50,14 @@ import { Transcript } from './transcript';
  */
 export const MAX_WARNING_ALERTS_IN_A_ROW = 5;
 
+/**
+ * How much refused early data a TLS 1.3 server skips before it gives up: 2^14 bytes, OpenSSL's
+ * default max_early_data (SSL3_RT_MAX_PLAIN_LENGTH), counted as OpenSSL counts it, each record's
+ * encrypted length less its tag and inner content type.
+ */
+export const MAX_SKIPPED_EARLY_DATA = 2 ** 14;
+const EARLY_RECORD_OVERHEAD = 16 + 1;
+
 export interface ConnectionEnv {
   rng: Rng;
   clock: Clock;
@@ -83,6 +91,8 @@ export class TlsConnection<S extends { name: string }> {
   /** TLS 1.3 (RFC 8446, Section 5): set once the hellos agree on it. */
   private tls13 = false;
   private reader13?: Tls13RecordProtection;
+  /** Refused early data still to skip (skipEarlyData), in bytes; 0 once skipping has ended. */
+  private earlyDataToSkip = 0;
   private readonly outgoing: Uint8Array[] = [];
   private readonly context: HandshakeContext;
   readonly transcript = new Transcript();
@@ -266,6 +276,7 @@ export class TlsConnection<S extends { name: string }> {
       return;
     }
     const reader = this.reader13;
+    if (this.earlyDataToSkip > 0 && this.skipsEarlyRecord(type, fragment, raw, reader)) return;
     // Section 5: before keys, records are plaintext; after, only application_data may arrive
     // (a plaintext alert is still read: a peer that fails before it has keys can only send that).
     if (!reader || (type === ContentType.alert && fragment.length === 2)) {
@@ -324,6 +335,38 @@ export class TlsConnection<S extends { name: string }> {
       { nonce: opened.nonce, aad: opened.aad },
       opened.plaintext,
     );
+  }
+
+  /**
+   * RFC 8446, Section 4.2.10: whether this record is refused early data, and dropped. After a
+   * HelloRetryRequest (no read keys yet) that is any encrypted record before the second
+   * ClientHello; after our ServerHello, any record that does not open under the client's
+   * handshake keys. The first record that is not early data ends the skipping; more than
+   * MAX_SKIPPED_EARLY_DATA of it is unexpected_message, as OpenSSL sends
+   * (SSL_R_TOO_MUCH_EARLY_DATA).
+   */
+  private skipsEarlyRecord(
+    type: number,
+    fragment: Uint8Array,
+    raw: Uint8Array,
+    reader: Tls13RecordProtection | undefined,
+  ): boolean {
+    const isEarly =
+      type === ContentType.application_data &&
+      (!reader || !reader.opens(raw.subarray(0, 5), fragment));
+    if (!isEarly) {
+      this.earlyDataToSkip = 0;
+      return false;
+    }
+    const size = Math.max(0, fragment.length - EARLY_RECORD_OVERHEAD);
+    if (size > this.earlyDataToSkip)
+      throw new TlsFailure({
+        fault: 'inappropriate_message.too_much_early_data',
+        params: { max: MAX_SKIPPED_EARLY_DATA },
+      });
+    this.earlyDataToSkip -= size;
+    this.context.note('tls13.server.early_data_skipped', { bytes: fragment.length });
+    return true;
   }
 
   /** One record's content, decrypted if it was protected, by its (inner) content type. */
@@ -716,6 +759,9 @@ export class TlsConnection<S extends { name: string }> {
       },
       protectWrites13: (suite, trafficSecret): void => {
         this.writer.protect13(new (tls13Parts().Tls13RecordProtection)(suite, trafficSecret));
+      },
+      skipEarlyData: (): void => {
+        this.earlyDataToSkip = MAX_SKIPPED_EARLY_DATA;
       },
       protectReads13: (suite, trafficSecret): void => {
         this.reader13 = new (tls13Parts().Tls13RecordProtection)(suite, trafficSecret);

@@ -89,6 +89,13 @@ export interface HandshakeContext {
   protectWrites13(suite: Tls13Suite, trafficSecret: Uint8Array): void;
   /** TLS 1.3: records we receive from now on are protected under this traffic secret. */
   protectReads13(suite: Tls13Suite, trafficSecret: Uint8Array): void;
+  /**
+   * TLS 1.3 server: the client offered early data, which we never accept, so skip it (RFC 8446,
+   * Section 4.2.10): records that do not open under the handshake keys, or, after a
+   * HelloRetryRequest, encrypted records before the second ClientHello; up to
+   * MAX_SKIPPED_EARLY_DATA bytes.
+   */
+  skipEarlyData(): void;
   secrets(derived: readonly DerivedSecret[]): void;
   note(key: string, params?: TraceParams): void;
 }

@@ -134,6 +134,7 @@ export interface FaultParams {
   'inappropriate_message.bad_change_cipher_spec': { bytes: string };
   'inappropriate_message.empty_record': { contentType: string };
   'inappropriate_message.handshake_spans_key_change': { message: string };
+  'inappropriate_message.too_much_early_data': { max: number };
   'peer_misbehaved.unknown_alert_level': { level: number };
   'peer_misbehaved.too_many_warning_alerts': { count: number; last: string };
   'peer_misbehaved.empty_server_name': Record<string, never>;
@@ -274,6 +275,7 @@ export const ALERT_FOR_FAULT: Readonly<Record<Fault, keyof typeof AlertDescripti
   'inappropriate_message.empty_record': 'unexpected_message',
   // RFC 8446, Section 5.1: a key change ends the record.
   'inappropriate_message.handshake_spans_key_change': 'unexpected_message',
+  'inappropriate_message.too_much_early_data': 'unexpected_message',
   // RFC 5246, Section 7.2 defines only warning and fatal: OpenSSL's SSL_R_UNKNOWN_ALERT_TYPE.
   'peer_misbehaved.unknown_alert_level': 'illegal_parameter',
   // OpenSSL's MAX_WARN_ALERT_COUNT: a peer that sends nothing but warnings is stalling.

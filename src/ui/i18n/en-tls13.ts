@@ -77,6 +77,8 @@ const notes: Table = {
     'A KeyUpdate: the sender’s next records use the next application traffic secret (RFC 8446, Section 4.6.3). Update requested in return: {request}.',
   'tls13.server.downgrade_sentinel':
     'This server also speaks TLS 1.3, so its TLS 1.2 ServerHello.random ends in “DOWNGRD” 01. A TLS 1.3 client that sees it knows someone removed 1.3 from its offer (RFC 8446, Section 4.1.3).',
+  'tls13.server.early_data_skipped':
+    'The client sent early (0-RTT) data, which this server never accepts: a record of {bytes} bytes that does not open under the handshake keys was skipped (RFC 8446, Section 4.2.10).',
   'tls13.ccs_ignored':
     'A TLS 1.3 peer sent ChangeCipherSpec only so that middleboxes see a familiar handshake (RFC 8446, Appendix D.4). It carries no meaning and was dropped.',
 };

@@ -775,6 +775,8 @@ const notes: Table = {
     'KeyUpdate: 보내는 쪽의 다음 레코드부터 다음 애플리케이션 트래픽 시크릿을 씁니다(RFC 8446, 4.6.3절). 상대에게도 갱신 요청: {request}.',
   'tls13.server.downgrade_sentinel':
     '이 서버는 TLS 1.3도 지원하므로 TLS 1.2 ServerHello.random의 끝이 “DOWNGRD” 01입니다. 이를 본 TLS 1.3 클라이언트는 누군가 제안에서 1.3을 지웠다는 것을 압니다(RFC 8446, 4.1.3절).',
+  'tls13.server.early_data_skipped':
+    '클라이언트가 early(0-RTT) 데이터를 보냈지만 이 서버는 받지 않습니다. 핸드셰이크 키로 열리지 않는 {bytes}바이트 레코드를 건너뛰었습니다(RFC 8446, 4.2.10절).',
   'tls13.ccs_ignored':
     'TLS 1.3 상대가 ChangeCipherSpec을 보낸 것은 중간 장비(middlebox)가 익숙한 핸드셰이크를 보도록 하기 위해서일 뿐입니다(RFC 8446 부록 D.4). 아무 의미가 없으므로 버렸습니다.',
   'tls.record.inner_type':

@@ -14,10 +14,15 @@ import { TlsConnection } from '../../../src/engine/tls/connection';
 import type { RecordWriter } from '../../../src/engine/tls/record-writer';
 import { serverMachine } from '../../../src/engine/tls/server/handshake';
 
-export async function inMemoryPair(
-  version: '1.2' | '1.3',
-  alterClient: (machine: Machine<ClientState>) => Machine<ClientState> = (m) => m,
-) {
+export interface PairOptions {
+  /** Wraps the client's machine, to change what it sends. */
+  alterClient?: (machine: Machine<ClientState>) => Machine<ClientState>;
+  /** Runs once the ClientHello is queued, before any record moves. */
+  beforePump?: (client: TlsConnection<ClientState>) => void;
+}
+
+export async function inMemoryPair(version: '1.2' | '1.3', options: PairOptions = {}) {
+  const alterClient = options.alterClient ?? ((m) => m);
   const rng = new SeededRng(`in-memory pair ${version}`);
   const env = { rng, clock: new VirtualClock(DEMO_EPOCH_MS), trace: new TraceRecorder() };
   const clientConfig = { ...demoClientConfig('www.example.com'), versions: [version] };
@@ -46,6 +51,7 @@ export async function inMemoryPair(
       if (toServer.length === 0 && toClient.length === 0) return;
     }
   };
+  options.beforePump?.(client);
   await pump();
   return { client, server, pump };
 }

@@ -7,6 +7,7 @@
 import { expand, extract } from '@noble/hashes/hkdf.js';
 import { sha256, sha384 } from '@noble/hashes/sha2.js';
 import { aeadOpen, aeadSeal, AEAD_NONCE_LENGTH, type AeadName } from '../../crypto/aead';
+import { AeadAuthError } from '../../crypto/errors';
 import type { HashName } from '../../crypto/hash';
 import { TLS13_SUITE_NAMES } from '../suites';
 
@@ -164,6 +165,20 @@ export class Tls13RecordProtection {
     while (end > 0 && plaintext[end - 1] === 0) end--;
     const type = end > 0 ? plaintext[end - 1]! : 0;
     return { type, content: plaintext.subarray(0, Math.max(0, end - 1)), plaintext, nonce, aad };
+  }
+
+  /**
+   * Whether a record opens under these keys at the next sequence number, which stays where it
+   * is: a server skipping refused early data tells it from the client's first handshake record.
+   */
+  opens(header: Uint8Array, encryptedRecord: Uint8Array): boolean {
+    try {
+      aeadOpen(this.suite.aead, this.keys.key, this.nonce(), header.slice(0, 5), encryptedRecord);
+      return true;
+    } catch (e) {
+      if (e instanceof AeadAuthError) return false;
+      throw e;
+    }
   }
 
   /** Seals content of the given type into TLSInnerPlaintext with no padding; returns the record. */

@@ -92,6 +92,9 @@ async function onClientHello(
 ): Promise<Tls13ServerState> {
   ctx.useTls13Records();
   refuseMalformedTls13Extensions(hello.extensions, 'client_hello');
+  // Section 4.2.10: we never accept 0-RTT, so early data the client sends with this hello is
+  // skipped rather than taken for a broken handshake record. A second ClientHello carries none.
+  if (!retry && findExtension(hello.extensions, 'early_data')) ctx.skipEarlyData();
   // Section 4.1.2: a TLS 1.3 ClientHello offers exactly the null compression method.
   if (hello.compressionMethods.length !== 1 || hello.compressionMethods[0] !== 0)
     fail({ fault: 'peer_misbehaved.tls13_compression_not_null', params: {} });
