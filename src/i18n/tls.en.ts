@@ -28,6 +28,8 @@ export const TLS_TEXT_EN: Readonly<Record<string, string>> = {
     'expected a known content type but got content type {contentType}',
   'tls.fault.inappropriate_message.ccs_inside_handshake_message':
     'expected the rest of a handshake message but got ChangeCipherSpec',
+  'tls.fault.inappropriate_message.data_inside_handshake_message':
+    'expected the rest of a handshake message but got application data',
   'tls.fault.inappropriate_message.application_data_before_finished':
     'expected {state} but got ApplicationData',
   'tls.fault.invalid_message.decode': '{detail} at offset {offset}',

@@ -23,6 +23,8 @@ export const TLS_TEXT_KO: Readonly<Record<string, string>> = {
     '알려진 content type을 기대했지만 content type {contentType}이(가) 왔습니다',
   'tls.fault.inappropriate_message.ccs_inside_handshake_message':
     '핸드셰이크 메시지의 나머지를 기대했지만 ChangeCipherSpec이 왔습니다',
+  'tls.fault.inappropriate_message.data_inside_handshake_message':
+    '핸드셰이크 메시지의 나머지를 기대했지만 애플리케이션 데이터가 왔습니다',
   'tls.fault.inappropriate_message.application_data_before_finished':
     '{state}에서 기다리는 중에 ApplicationData가 왔습니다',
   'tls.fault.invalid_message.decode': '메시지를 해석할 수 없습니다: {detail}(오프셋 {offset})',

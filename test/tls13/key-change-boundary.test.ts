@@ -37,3 +37,33 @@ describe('TLS 1.3: a key change ends its record', () => {
     expect(server.isTraffic).toBe(true);
   });
 });
+
+describe('TLS 1.3: nothing comes between the fragments of a handshake message', () => {
+  it('application data between two halves of a KeyUpdate is unexpected_message', async () => {
+    const { client, server, pump } = await inMemoryPair('1.3');
+    const message = keyUpdate(1);
+    writeRecord(client, ContentType.handshake, message.subarray(0, 2));
+    writeRecord(
+      client,
+      ContentType.application_data,
+      new TextEncoder().encode('GET / HTTP/1.0\r\n\r\n'),
+    );
+    writeRecord(client, ContentType.handshake, message.subarray(2));
+    await pump();
+    expect(server.failure?.fault).toBe('inappropriate_message.data_inside_handshake_message');
+    expect(server.closingAlert).toEqual({
+      from: 'us',
+      description: AlertDescription.unexpected_message,
+    });
+    expect(server.received).toEqual([]);
+  });
+
+  it('the same KeyUpdate in two fragments with nothing between is taken', async () => {
+    const { client, server, pump } = await inMemoryPair('1.3');
+    const message = keyUpdate(0);
+    writeRecord(client, ContentType.handshake, message.subarray(0, 2));
+    writeRecord(client, ContentType.handshake, message.subarray(2));
+    await pump();
+    expect(server.failure).toBeUndefined();
+  });
+});

@@ -449,6 +449,13 @@ export class TlsConnection<S extends { name: string }> {
         return;
       }
       case ContentType.application_data: {
+        // RFC 8446, Section 5.1: a handshake message split over records has nothing between its
+        // fragments (a KeyUpdate cut in two with a request in the middle, say).
+        if (!this.handshakeBuffer.isEmpty)
+          throw new TlsFailure({
+            fault: 'inappropriate_message.data_inside_handshake_message',
+            params: {},
+          });
         if (!this.isTraffic)
           throw new TlsFailure({
             fault: 'inappropriate_message.application_data_before_finished',

@@ -30,6 +30,7 @@ export interface FaultParams {
   inappropriate_handshake_message: { expectTypes: readonly string[]; gotType: string };
   'inappropriate_message.unknown_content_type': { contentType: number };
   'inappropriate_message.ccs_inside_handshake_message': Record<string, never>;
+  'inappropriate_message.data_inside_handshake_message': Record<string, never>;
   'inappropriate_message.application_data_before_finished': { state: string };
   'invalid_message.decode': DecodeDetail;
   'invalid_message.record_overflow': { detail: string };
@@ -176,6 +177,8 @@ export const ALERT_FOR_FAULT: Readonly<Record<Fault, keyof typeof AlertDescripti
   'inappropriate_message.unknown_content_type': 'unexpected_message',
   // RFC 5246, Section 7.1: CCS may not arrive in the middle of a fragmented handshake message.
   'inappropriate_message.ccs_inside_handshake_message': 'unexpected_message',
+  // RFC 8446, Section 5.1: records of other types never come between a message's fragments.
+  'inappropriate_message.data_inside_handshake_message': 'unexpected_message',
   'inappropriate_message.application_data_before_finished': 'unexpected_message',
   'invalid_message.decode': 'decode_error',
   'invalid_message.record_overflow': 'record_overflow',
