@@ -40,6 +40,7 @@ const TLS13_PASSING = [
   'test-tls13-finished-plaintext.py',
   'test-tls13-hrr.py',
   'test-tls13-invalid-ciphers.py',
+  'test-tls13-keyupdate.py',
   'test-tls13-keyshare-omitted.py',
   'test-tls13-legacy-version.py',
   'test-tls13-minerva.py',
@@ -500,11 +501,6 @@ export const EXCLUDED_SCRIPTS: { script: string; reason: string }[] = [
     script: 'test-tls13-multiple-ccs-messages.py',
     reason:
       'expects a second compatibility ChangeCipherSpec to be refused; we drop each one, as RFC 8446 §5 words it',
-  },
-  {
-    script: 'test-tls13-keyupdate.py',
-    reason:
-      'passes but for 1 or 2 of its 254 random request_update probes, which see a KeyUpdate where our log shows the illegal_parameter alert sent; not yet understood',
   },
   {
     script: 'test-tls13-keyupdate-from-server.py',
