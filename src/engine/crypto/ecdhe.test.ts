@@ -1,7 +1,7 @@
 import { createECDH, createPrivateKey, createPublicKey, diffieHellman } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { fromHex, toHex } from '../bytes/hex';
-import { SeededRng } from '../sim/rng';
+import { SeededRng, SystemRng } from '../sim/rng';
 import { CryptoArgumentError, InvalidPublicKey } from './errors';
 import fc from 'fast-check';
 import {
@@ -36,7 +36,7 @@ describe('X25519 (RFC 7748)', async () => {
   });
 
   it('derives the Section 6.1 public key from a private key drawn from the rng', async () => {
-    const rng = { bytes: () => alicePrivate.slice(), uint32: () => 0 };
+    const rng = { reproducible: true, bytes: () => alicePrivate.slice(), uint32: () => 0 };
     const share = await generateKeyShare('x25519', rng);
     expect(toHex(share.privateKey)).toBe(toHex(alicePrivate));
     expect(toHex(share.publicKey)).toBe(toHex(alicePublic));
@@ -168,6 +168,27 @@ describe('all groups', async () => {
       expect(a.length).toBe(sharedSecretLength(group));
     });
 
+    it(`${group}: a SystemRng key share comes from WebCrypto and is a real key pair`, async () => {
+      // No Rng bytes are drawn: WebCrypto generates the key (generateKeyShare explains why).
+      const rng = new SystemRng();
+      const drawn = { count: 0 };
+      const counting = Object.assign(Object.create(rng) as SystemRng, {
+        bytes: (n: number) => (drawn.count++, rng.bytes(n)),
+      });
+      const ours = await generateKeyShare(group, counting);
+      expect(drawn.count).toBe(0);
+      expect(ours.publicKey.length).toBe(publicKeyLength(group));
+      // The private key is the one behind the public key, by noble's arithmetic, and agrees with
+      // a seeded peer in both directions.
+      expect(toHex(await nobleEcdhe.publicKey(group, ours.privateKey))).toBe(toHex(ours.publicKey));
+      const peer = await generateKeyShare(group, new SeededRng(`peer ${group}`));
+      expect(toHex(await computeSharedSecret(group, ours.privateKey, peer.publicKey))).toBe(
+        toHex(await computeSharedSecret(group, peer.privateKey, ours.publicKey)),
+      );
+      const again = await generateKeyShare(group, rng);
+      expect(toHex(again.privateKey)).not.toBe(toHex(ours.privateKey));
+    });
+
     it(`${group}: one seed gives one key share, another seed another`, async () => {
       const first = await generateKeyShare(group, new SeededRng(7));
       const again = await generateKeyShare(group, new SeededRng(7));
@@ -260,8 +281,16 @@ describe('the WebCrypto and @noble/curves backends', () => {
           fc.uint8Array({ minLength: length, maxLength: length }),
           fc.uint8Array({ minLength: length, maxLength: length }),
           async (seedA, seedB) => {
-            const a = await generateKeyShare(group, { bytes: () => seedA, uint32: () => 0 });
-            const b = await generateKeyShare(group, { bytes: () => seedB, uint32: () => 0 });
+            const a = await generateKeyShare(group, {
+              reproducible: true,
+              bytes: () => seedA,
+              uint32: () => 0,
+            });
+            const b = await generateKeyShare(group, {
+              reproducible: true,
+              bytes: () => seedB,
+              uint32: () => 0,
+            });
             expect(toHex(await nobleEcdhe.publicKey(group, a.privateKey))).toBe(toHex(a.publicKey));
             const viaNoble = await nobleEcdhe.sharedSecret(group, a.privateKey, b.publicKey);
             const viaWebCrypto = await webCryptoEcdhe.sharedSecret(

@@ -4,8 +4,9 @@
  * points into one typed error; the curve arithmetic is WebCrypto's where the runtime implements the
  * group (Node 20, current Chromium and Firefox), and @noble/curves' where it does not.
  *
- * The private scalar always comes from the injected Rng and is imported into WebCrypto as PKCS#8,
- * never generated there, so one seed gives the same key share on either path.
+ * The private scalar comes from the injected Rng and is imported into WebCrypto as PKCS#8, so one
+ * seed gives the same key share on either path. Only an Rng that no seed reproduces (the CLI's
+ * SystemRng against real peers) lets WebCrypto generate the key itself.
  */
 import { concatBytes, fromHex } from '../bytes/hex';
 import { loadOnce } from '../load-once';
@@ -86,6 +87,8 @@ export interface EcdheBackend {
     privateKey: Uint8Array,
     peerPublic: Uint8Array,
   ): Promise<Uint8Array>;
+  /** A fresh key pair from the backend's own CSPRNG; absent where it has none to offer. */
+  generate?(group: GroupName): Promise<KeyShare>;
 }
 
 /**
@@ -97,13 +100,18 @@ export interface EcdheBackend {
  */
 export async function generateKeyShare(group: GroupName, rng: Rng): Promise<KeyShare> {
   checkGroup(group);
+  const backend = await backendFor(group);
+  // SystemRng is getRandomValues, the CSPRNG WebCrypto's generateKey draws from too, so for an
+  // Rng that reproduces nothing, letting WebCrypto draw the key changes nothing but the cost: the
+  // PKCS#8 import of a scalar takes OpenSSL 3 about 0.4 ms of main thread (most of it setting up
+  // its decoders), more than the whole key generation.
+  if (!rng.reproducible && backend.generate) return backend.generate(group);
   let privateKey: Uint8Array;
   if (group === 'x25519') privateKey = rng.bytes(X25519_LENGTH);
   else {
     const curve = await nistCurve(group);
     privateKey = curve.utils.randomSecretKey(rng.bytes(curve.lengths.seed!));
   }
-  const backend = await backendFor(group);
   return { privateKey, publicKey: await backend.publicKey(group, privateKey) };
 }
 
@@ -283,18 +291,31 @@ function base64UrlDecode(text: string): Uint8Array {
   return out;
 }
 
+/**
+ * The wire-format public key in the JWK of a private key: x for X25519 (RFC 8037, Section 2),
+ * x and y, each the full field size, for the NIST curves (RFC 7518, Section 6.2.1).
+ */
+function publicKeyOfJwk(group: GroupName, jwk: JsonWebKey): Uint8Array {
+  if (group === 'x25519') return base64UrlDecode(jwk.x!);
+  return concatBytes(Uint8Array.of(UNCOMPRESSED), base64UrlDecode(jwk.x!), base64UrlDecode(jwk.y!));
+}
+
 /** WebCrypto's X25519 and ECDH, the private key imported as PKCS#8 from the Rng's scalar. */
 export const webCryptoEcdhe: EcdheBackend = {
   async publicKey(group, privateKey) {
-    // The JWK of a private key carries its public key: x for X25519 (RFC 8037, Section 2),
-    // x and y, each the full field size, for the NIST curves (RFC 7518, Section 6.2.1).
     const jwk = await subtle().exportKey('jwk', await importPrivate(group, privateKey));
-    if (group === 'x25519') return base64UrlDecode(jwk.x!);
-    return concatBytes(
-      Uint8Array.of(UNCOMPRESSED),
-      base64UrlDecode(jwk.x!),
-      base64UrlDecode(jwk.y!),
-    );
+    return publicKeyOfJwk(group, jwk);
+  },
+  async generate(group) {
+    const pair = (await subtle().generateKey(WEBCRYPTO_ALGORITHM[group], true, [
+      'deriveBits',
+    ])) as CryptoKeyPair;
+    const jwk = await subtle().exportKey('jwk', pair.privateKey);
+    // d is the raw X25519 key (RFC 8037, Section 2) or the NIST scalar at the full field size
+    // (RFC 7518, Section 6.2.2.1): the same bytes the Rng path holds.
+    const privateKey = base64UrlDecode(jwk.d!);
+    importedPrivateKeys.set(privateKey, Promise.resolve(pair.privateKey));
+    return { privateKey, publicKey: publicKeyOfJwk(group, jwk) };
   },
   async sharedSecret(group, privateKey, peerPublic) {
     const webCrypto = subtle();

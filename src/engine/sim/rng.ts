@@ -3,6 +3,11 @@ import { sha256 } from '@noble/hashes/sha2.js';
 
 /** The injected source of randomness, so that one seed gives the same bytes everywhere. */
 export interface Rng {
+  /**
+   * True when a seed reproduces these bytes. Where it is false, code may draw from WebCrypto's own
+   * generator instead (the same CSPRNG), when that is cheaper: see generateKeyShare.
+   */
+  readonly reproducible: boolean;
   bytes(n: number): Uint8Array;
   /** A uniform integer in [0, 2^32). */
   uint32(): number;
@@ -13,6 +18,7 @@ export interface Rng {
  * The same seed gives the same bytes in the browser, in Vitest and in the CLI.
  */
 export class SeededRng implements Rng {
+  readonly reproducible = true;
   private readonly key: Uint8Array;
   private counter = 0;
   private pool = new Uint8Array(0);
@@ -54,6 +60,7 @@ export class SeededRng implements Rng {
 
 /** Real randomness from WebCrypto, for the CLI against real peers. */
 export class SystemRng implements Rng {
+  readonly reproducible = false;
   bytes(n: number): Uint8Array {
     const out = new Uint8Array(n);
     for (let at = 0; at < n; at += 65536)
