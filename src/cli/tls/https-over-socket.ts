@@ -88,6 +88,8 @@ export interface ServerExchange {
   request?: HttpHead;
   /** The status we answered with, if we answered: 200, or 400, 414 or 431 for a refused request. */
   status?: 200 | 400 | 414 | 431;
+  /** The client went quiet in Traffic and we closed with close_notify at the idle deadline. */
+  idleClosed: boolean;
 }
 
 export interface ServerExchangeOptions {
@@ -128,7 +130,7 @@ export async function serverExchange(
   let status: ServerExchange['status'];
   let handshakeDone = false;
   await conn.start();
-  await pumpSocket(
+  const { idleClosed } = await pumpSocket(
     socket,
     conn,
     {
@@ -150,11 +152,16 @@ export async function serverExchange(
         conn.close();
       },
     },
-    { deadlines: options.timeoutMs, ...(options.signal ? { signal: options.signal } : {}) },
+    {
+      deadlines: options.timeoutMs,
+      onIdle: 'close',
+      ...(options.signal ? { signal: options.signal } : {}),
+    },
   );
   return {
     conn,
     handshakeDone,
+    idleClosed,
     renegotiationsRefused: refusals.count,
     ...(request ? { request } : {}),
     ...(status ? { status } : {}),

@@ -260,34 +260,33 @@ async function serveOne(
   signal: AbortSignal,
   keylog: string | undefined,
 ): Promise<void> {
-  const { conn, request, status, handshakeDone, renegotiationsRefused } = await serverExchange(
-    socket,
-    config,
-    {
+  const { conn, request, status, handshakeDone, renegotiationsRefused, idleClosed } =
+    await serverExchange(socket, config, {
       rng,
       pageHost: 'wirestep',
       timeoutMs: deadlines,
       signal,
-    },
-  );
+    });
   const n = conn.negotiated;
   // The NSS key log lines (CLIENT_RANDOM for TLS 1.2, the traffic secrets for TLS 1.3), for
   // Wireshark; a failed handshake logs what secrets it got, which is what one debugs it with.
   if (keylog !== undefined) appendKeyLogFile(keylog, negotiatedKeyLog(n));
-  const refused = refusalNote(renegotiationsRefused);
+  const notes =
+    refusalNote(renegotiationsRefused) +
+    (idleClosed ? `; close_notify at the idle deadline (${deadlines.idleMs} ms)` : '');
   if (conn.failure) {
-    out(`${peer} error: ${failureAfter(conn.failure, handshakeDone)}${refused}`);
+    out(`${peer} error: ${failureAfter(conn.failure, handshakeDone)}${notes}`);
     return;
   }
   // A 200 goes out only in answer to a request; a client that closes first (s_client -reconnect) got none.
   if (n.version === ProtocolVersion.TLS13) {
     out(
-      `${peer} TLSv1.3 ${cipherSuiteName(n.cipherSuite ?? 0)} group=${n.group !== undefined ? namedGroupName(n.group) : 'none'} resumed=${n.resumedPsk ? 'psk' : 'no'} ${answerSummary(request, status)}${refused}`,
+      `${peer} TLSv1.3 ${cipherSuiteName(n.cipherSuite ?? 0)} group=${n.group !== undefined ? namedGroupName(n.group) : 'none'} resumed=${n.resumedPsk ? 'psk' : 'no'} ${answerSummary(request, status)}${notes}`,
     );
     return;
   }
   out(
-    `${peer} ${cipherSuiteName(n.cipherSuite ?? 0)} group=${n.group !== undefined ? namedGroupName(n.group) : 'none'} ems=${n.extendedMasterSecret ? 'yes' : 'no'} resumed=${n.resumed ?? 'no'} ${answerSummary(request, status)}${refused}`,
+    `${peer} ${cipherSuiteName(n.cipherSuite ?? 0)} group=${n.group !== undefined ? namedGroupName(n.group) : 'none'} ems=${n.extendedMasterSecret ? 'yes' : 'no'} resumed=${n.resumed ?? 'no'} ${answerSummary(request, status)}${notes}`,
   );
 }
 

@@ -30,6 +30,18 @@ export interface PumpOptions {
    * still in its handshake is dropped.
    */
   signal?: AbortSignal;
+  /**
+   * What the idle deadline does in Traffic. 'fail' (the default, for our client, which is waiting
+   * for an answer): the connection fails with the timeout. 'close' (for our server, whose client
+   * has simply gone quiet): close_notify, a graceful close either side may start (RFC 5246,
+   * Section 7.2.1), rather than an alert that reads like a fault of ours.
+   */
+  onIdle?: 'fail' | 'close';
+}
+
+/** How the conversation ended, as far as the pump knows: `idleClosed` after a graceful idle close. */
+export interface PumpOutcome {
+  idleClosed: boolean;
 }
 
 /**
@@ -48,12 +60,17 @@ export function pumpSocket<S extends { name: string }>(
   conn: TlsConnection<S>,
   hooks: SocketPumpHooks,
   options: PumpOptions | number,
-): Promise<void> {
-  const { deadlines, signal } = typeof options === 'number' ? { deadlines: options } : options;
+): Promise<PumpOutcome> {
+  const {
+    deadlines,
+    signal,
+    onIdle = 'fail',
+  } = typeof options === 'number' ? { deadlines: options } : options;
   const { handshakeMs, idleMs } =
     typeof deadlines === 'number' ? { handshakeMs: deadlines, idleMs: deadlines } : deadlines;
   socket.setNoDelay(true);
-  return new Promise((resolve) => {
+  const outcome: PumpOutcome = { idleClosed: false };
+  return new Promise<void>((resolve) => {
     let chain = Promise.resolve();
     let finished = false;
     let timer: NodeJS.Timeout | undefined;
@@ -65,6 +82,13 @@ export function pumpSocket<S extends { name: string }>(
       timer = setTimeout(() => {
         chain = chain.then(() => {
           if (finished) return;
+          if (inTraffic && onIdle === 'close' && conn.isTraffic) {
+            outcome.idleClosed = true;
+            conn.close();
+            write();
+            finish();
+            return;
+          }
           conn.abortTimeout(deadline);
           write();
           release();
@@ -170,5 +194,5 @@ export function pumpSocket<S extends { name: string }>(
       await hooks.afterInput();
       flush();
     });
-  });
+  }).then(() => outcome);
 }
