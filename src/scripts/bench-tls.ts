@@ -18,6 +18,7 @@ import {
   sumPrimitives,
   syncPrimitive,
 } from './bench-tls-shared';
+import { replayWebCrypto } from './bench-tls-replay';
 
 /** Untimed runs before the first figure. */
 const FIRST_WARMUP = 5;
@@ -41,6 +42,13 @@ export interface TlsFigures {
   tls_first_runs_vs_primitives: number;
   node_tls_ms: number;
   tls_vs_node_tls: number;
+  /** The WebCrypto primitives alone (key shares, shared secrets, signatures), timed call by call. */
+  tls_webcrypto_primitives_ms: number;
+  /** Warm runs, each paired with the same seeded run whose WebCrypto calls are replayed at once. */
+  tls_paired_ms: number;
+  tls_webcrypto_replayed_ms: number;
+  /** tls_paired_ms − tls_webcrypto_replayed_ms: what the WebCrypto calls cost inside the runs. */
+  tls_webcrypto_in_handshake_ms: number;
 }
 
 export async function benchTls(log: (line: string) => void): Promise<TlsFigures> {
@@ -53,8 +61,15 @@ export async function benchTls(log: (line: string) => void): Promise<TlsFigures>
     `tls: in-memory full handshake + HTTP exchange, both sides, warm (after ${FIRST_WARMUP + RUNS + STEADY_WARMUP} runs): median ${handshake.toFixed(3)} ms over ${RUNS} runs`,
   );
 
-  const primitives = sumPrimitives(log, 'tls', await primitivesOfOneHandshake());
+  const { webCrypto, noble } = await primitivesOfOneHandshake();
+  const webCryptoPrimitives = sumPrimitives(log, 'tls', webCrypto);
+  const primitives = webCryptoPrimitives + sumPrimitives(log, 'tls', noble);
   log(`tls: sum of the handshake's crypto primitives: ${primitives.toFixed(3)} ms`);
+  const replay = await replayWebCrypto('1.2');
+  const webCryptoInHandshake = replay.asIsMs - replay.replayedMs;
+  log(
+    `tls: the same runs paired, as they are ${replay.asIsMs.toFixed(3)} ms and with WebCrypto replayed ${replay.replayedMs.toFixed(3)} ms: WebCrypto takes ${webCryptoInHandshake.toFixed(3)} ms inside the handshake against ${webCryptoPrimitives.toFixed(3)} ms call by call`,
+  );
   const node = await nodeTlsHandshake({
     chainPem: DEMO_PKI.leaves.rsa.chainPem,
     keyPem: DEMO_PKI.leaves.rsa.keyPem,
@@ -72,6 +87,10 @@ export async function benchTls(log: (line: string) => void): Promise<TlsFigures>
     tls_first_runs_vs_primitives: round(first / primitives),
     node_tls_ms: round(node),
     tls_vs_node_tls: round(handshake / node),
+    tls_webcrypto_primitives_ms: round(webCryptoPrimitives),
+    tls_paired_ms: round(replay.asIsMs),
+    tls_webcrypto_replayed_ms: round(replay.replayedMs),
+    tls_webcrypto_in_handshake_ms: round(webCryptoInHandshake),
   };
 }
 
@@ -92,7 +111,8 @@ export async function benchTls(log: (line: string) => void): Promise<TlsFigures>
  *   close_notify; opened: the two Finished, the GET, the 200 and one close_notify (the client has
  *   closed when the server's arrives, and ignores it: RFC 5246, Section 7.2.1).
  * Not included, because it is not crypto: encoding, decoding, certificate parsing, path building
- * and the Trace. Those are what the handshake ÷ primitives ratio measures.
+ * and the Trace. Those are what the handshake ÷ primitives ratio measures. The first five are
+ * WebCrypto's (in Node, OpenSSL's, some on its thread pool), the rest @noble's.
  */
 async function primitivesOfOneHandshake() {
   const rng = new SeededRng('primitives');
@@ -113,25 +133,27 @@ async function primitivesOfOneHandshake() {
   const running = runningHash('sha256');
   running.update(transcript);
 
-  return [
-    ...publicKeyWork,
-    syncPrimitive('TLS PRF, extended master secret', 2, () =>
-      prf('sha256', preMaster, 'extended master secret', transcriptHash, 48),
-    ),
-    syncPrimitive('TLS PRF, key block', 2, () =>
-      prf('sha256', master, 'key expansion', randoms, 40),
-    ),
-    syncPrimitive('TLS PRF, verify_data', 4, () =>
-      prf('sha256', master, 'client finished', transcriptHash, 12),
-    ),
-    // Each side hashes its transcript once, message by message as it grows (transcript.ts), and
-    // reads the hash so far three times: the session hash and two Finished messages.
-    syncPrimitive('SHA-256 over the transcript', 2, () => hash('sha256', transcript)),
-    syncPrimitive('SHA-256 of the transcript so far (running hash copied and finished)', 6, () =>
-      running.digestSoFar(),
-    ),
-    // Plaintext sizes: Finished 16, the ticket's state 61, the GET 105, the 200 276,
-    // close_notify 2. AAD: seq_num ‖ type ‖ version ‖ length (RFC 5246, Section 6.2.3.3).
-    ...aes128GcmRecords(rng, 13, [16, 16, 61, 105, 276, 2, 2], [16, 16, 105, 276, 2]),
-  ];
+  return {
+    webCrypto: publicKeyWork,
+    noble: [
+      syncPrimitive('TLS PRF, extended master secret', 2, () =>
+        prf('sha256', preMaster, 'extended master secret', transcriptHash, 48),
+      ),
+      syncPrimitive('TLS PRF, key block', 2, () =>
+        prf('sha256', master, 'key expansion', randoms, 40),
+      ),
+      syncPrimitive('TLS PRF, verify_data', 4, () =>
+        prf('sha256', master, 'client finished', transcriptHash, 12),
+      ),
+      // Each side hashes its transcript once, message by message as it grows (transcript.ts), and
+      // reads the hash so far three times: the session hash and two Finished messages.
+      syncPrimitive('SHA-256 over the transcript', 2, () => hash('sha256', transcript)),
+      syncPrimitive('SHA-256 of the transcript so far (running hash copied and finished)', 6, () =>
+        running.digestSoFar(),
+      ),
+      // Plaintext sizes: Finished 16, the ticket's state 61, the GET 105, the 200 276,
+      // close_notify 2. AAD: seq_num ‖ type ‖ version ‖ length (RFC 5246, Section 6.2.3.3).
+      ...aes128GcmRecords(rng, 13, [16, 16, 61, 105, 276, 2, 2], [16, 16, 105, 276, 2]),
+    ],
+  };
 }
