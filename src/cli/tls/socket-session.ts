@@ -69,7 +69,7 @@ export function pumpSocket<S extends { name: string }>(
   const { handshakeMs, idleMs } =
     typeof deadlines === 'number' ? { handshakeMs: deadlines, idleMs: deadlines } : deadlines;
   socket.setNoDelay(true);
-  const outcome: PumpOutcome = { idleClosed: false };
+  let idleClosed = false;
   return new Promise<void>((resolve) => {
     let chain = Promise.resolve();
     let finished = false;
@@ -83,10 +83,9 @@ export function pumpSocket<S extends { name: string }>(
         chain = chain.then(() => {
           if (finished) return;
           if (inTraffic && onIdle === 'close' && conn.isTraffic) {
-            outcome.idleClosed = true;
+            idleClosed = true;
             conn.close();
-            write();
-            finish();
+            flush();
             return;
           }
           conn.abortTimeout(deadline);
@@ -194,5 +193,5 @@ export function pumpSocket<S extends { name: string }>(
       await hooks.afterInput();
       flush();
     });
-  }).then(() => outcome);
+  }).then((): PumpOutcome => ({ idleClosed }));
 }
