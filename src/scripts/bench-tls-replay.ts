@@ -55,7 +55,8 @@ export async function replayWebCrypto(version: TlsVersion): Promise<ReplayFigure
 
 interface TapeEntry {
   method: string;
-  result?: unknown;
+  /** What the call settled with, so a replayed call rejects where the recorded one did. */
+  settled?: { ok: true; value: unknown } | { ok: false; error: unknown };
 }
 
 /**
@@ -121,13 +122,17 @@ class WebCryptoTape {
         throw new Error(
           `replay: call ${this.next} is ${method}, recorded ${entry?.method ?? 'none'}`,
         );
-      return Promise.resolve(entry.result);
+      const settled = entry.settled!;
+      return settled.ok ? Promise.resolve(settled.value) : Promise.reject(settled.error);
     }
     const result = original(...args);
     if (this.mode === 'record') {
       const entry: TapeEntry = { method };
       this.entries.push(entry);
-      void result.then((value) => (entry.result = value));
+      result.then(
+        (value) => (entry.settled = { ok: true, value }),
+        (error: unknown) => (entry.settled = { ok: false, error }),
+      );
     }
     return result;
   }
